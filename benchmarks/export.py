@@ -1,0 +1,249 @@
+"""Convert quotecheck output to the WikiNews quotation dataset's annotation format.
+
+The dataset (Petersen-Frey & Biemann, LREC-COLING 2024) annotates each quote as
+``{"type", "quote", "cue", "frame", "speaker", "addressee", "isNested",
+"hasNested", "medium"}`` where every role is ``{"spans": [{"charBegin", "charEnd",
+"begin", "end"}], "text", "tokenIds"}`` over the document's own tokens. This
+module maps our contract dicts (``Quote.to_dict()``, shared/quote-json.md) onto it
+so that both our scorer (:mod:`benchmarks.metric`) and the authors' ``eval/eval.py``
+can score quotecheck.
+
+Mapping rules, and why:
+
+- Token ids of a role are the tokens whose character range overlaps the role's
+  spans; ``begin``/``end`` of a span are its first token id and last token id + 1
+  (as in the dataset).
+- kind → type: direct → Direct, indirect → Indirect, reported → Reported. The
+  dataset splits our ``free_indirect`` in two: in the training split
+  ``IndirectFreeIndirect`` (316 quotes) is framed-less reported speech in
+  Konjunktiv continuing someone's statement (89 % contain a common Konjunktiv
+  form such as sei/habe/werde/hätte; none has a cue or frame), while
+  ``FreeIndirect`` (119) is reportive *sollen/wollen* ("soll ... geholfen haben";
+  all but one contain a form of sollen/wollen, mostly indicative). So free_indirect with mood ``subjunctive`` →
+  IndirectFreeIndirect, any other mood → FreeIndirect.
+- Direct quotes: the dataset's quote span includes the quotation marks, our
+  ``content`` excludes them, so the span is extended over one quotation-mark
+  character directly before its start and one directly after its end, when present.
+- ``fragments`` (verbatim pieces inside an indirect or reported quote) become extra
+  Direct annotations with ``isNested`` true (marks included, as above). In the
+  training split, nested Direct quotes copy the enclosing quote's roles in most
+  cases (speaker, cue and frame identical to the enclosing quote's for 174 of 238),
+  so the fragment gets the parent's speaker, cue, frame and addressee.
+- Nesting of top-level quotes: a quote whose token set is a proper subset of
+  another exported quote's token set is ``isNested`` and that other quote
+  ``hasNested`` (the dataset's meaning: a quote reported inside another quote).
+- ``sources`` have no place in the dataset format and are dropped; ``medium`` is
+  null (quotecheck does not predict it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import sys
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+__all__ = [
+    "QUOTE_MARKS",
+    "ROLE_NAMES",
+    "TokenIndex",
+    "dataset_type",
+    "export_dataset",
+    "export_document",
+    "main",
+    "strip_private",
+    "tokens_from_quotecheck",
+]
+
+#: Characters that may open or close a direct quote.
+QUOTE_MARKS = frozenset("„“”\"«»‚‘’'‹›")
+#: Roles of the dataset format, besides the quote span.
+ROLE_NAMES: tuple[str, ...] = ("addressee", "cue", "frame", "speaker")
+
+_KIND_TO_TYPE = {"direct": "Direct", "indirect": "Indirect", "reported": "Reported"}
+
+
+def dataset_type(kind: str | None, mood: str | None = None) -> str | None:
+    """The dataset's quote type for one of our kinds (see the module docstring)."""
+    if kind == "free_indirect":
+        return "IndirectFreeIndirect" if mood == "subjunctive" else "FreeIndirect"
+    return _KIND_TO_TYPE.get(kind or "")
+
+
+class TokenIndex:
+    """Finds the tokens overlapping a character span (binary search over starts)."""
+
+    def __init__(self, tokens: Iterable[Mapping[str, Any]]) -> None:
+        ordered = sorted(tokens, key=lambda t: (t["charBegin"], t["charEnd"]))
+        self._begins = [t["charBegin"] for t in ordered]
+        self._ends = [t["charEnd"] for t in ordered]
+        self._ids = [t["id"] for t in ordered]
+        # Tokens never overlap one another, so ends are sorted as well.
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Ids of the tokens with charBegin < end and charEnd > start."""
+        if end <= start:
+            return []
+        lo = bisect.bisect_right(self._ends, start)
+        hi = bisect.bisect_left(self._begins, end)
+        return self._ids[lo:hi]
+
+
+def tokens_from_quotecheck(tokens: Iterable[Any]) -> list[dict[str, int]]:
+    """Dataset-style token dicts from ``quotecheck.text.tokenize`` tokens (.start/.end)."""
+    return [{"charBegin": t.start, "charEnd": t.end, "id": k} for k, t in enumerate(tokens)]
+
+
+def _role(spans: Sequence[Sequence[int]], text: str, index: TokenIndex, label: str | None = None) -> dict[str, Any]:
+    out_spans = []
+    token_ids: list[int] = []
+    for start, end in spans:
+        ids = index.overlapping(start, end)
+        begin = ids[0] if ids else None
+        out_spans.append(
+            {"charBegin": start, "charEnd": end, "begin": begin, "end": ids[-1] + 1 if ids else begin}
+        )
+        token_ids.extend(ids)
+    if label is None:
+        label = " ".join(text[start:end] for start, end in spans)
+    return {"spans": out_spans, "text": label, "tokenIds": sorted(set(token_ids))}
+
+
+def _spans(role: Mapping[str, Any] | None) -> list[list[int]]:
+    if not role:
+        return []
+    return [[int(start), int(end)] for start, end in role.get("spans", ())]
+
+
+def _with_marks(spans: list[list[int]], text: str) -> list[list[int]]:
+    """Extend a direct quote over one adjacent quotation mark on each side."""
+    if not spans:
+        return spans
+    spans = [list(s) for s in sorted(spans)]
+    start = spans[0][0]
+    if start > 0 and text[start - 1] in QUOTE_MARKS:
+        spans[0][0] = start - 1
+    end = spans[-1][1]
+    if end < len(text) and text[end] in QUOTE_MARKS:
+        spans[-1][1] = end + 1
+    return spans
+
+
+def export_document(
+    quotes: Iterable[Mapping[str, Any]], tokens: Iterable[Mapping[str, Any]], text: str
+) -> list[dict[str, Any]]:
+    """Dataset-format annotations for one document's contract quote dicts.
+
+    ``tokens`` are the document's tokens as dicts with ``charBegin``, ``charEnd``
+    and ``id``; ``text`` is the document text the quotes' offsets point into.
+    Each annotation carries an extra ``"ref"``: the index of the contract quote it
+    came from (for fragments, of their parent), plus ``"fragment"`` true or false;
+    both are ignored by the dataset's scorer.
+    """
+    index = TokenIndex(tokens)
+    out: list[dict[str, Any]] = []
+    for ref, quote in enumerate(quotes):
+        kind = quote.get("kind")
+        content = _spans(quote.get("content"))
+        if kind == "direct":
+            content = _with_marks(content, text)
+        roles = {name: _role(_spans(quote.get(name)), text, index) for name in ROLE_NAMES}
+        out.append(
+            {
+                "type": dataset_type(kind, quote.get("mood")),
+                "quote": _role(content, text, index),
+                **roles,
+                "isNested": False,
+                "hasNested": False,
+                "medium": None,
+                "ref": ref,
+                "fragment": False,
+            }
+        )
+        for fragment in quote.get("fragments") or ():
+            spans = _with_marks(_spans(fragment), text)
+            out.append(
+                {
+                    "type": "Direct",
+                    "quote": _role(spans, text, index),
+                    **{name: dict(role) for name, role in roles.items()},
+                    "isNested": True,
+                    "hasNested": False,
+                    "medium": None,
+                    "ref": ref,
+                    "fragment": True,
+                }
+            )
+    _mark_nesting(out)
+    out.sort(key=lambda a: (min(a["quote"]["tokenIds"], default=-1), a["isNested"]))
+    for k, annotation in enumerate(out):
+        annotation["id"] = k
+    return out
+
+
+def _mark_nesting(annotations: list[dict[str, Any]]) -> None:
+    token_sets = [frozenset(a["quote"]["tokenIds"]) for a in annotations]
+    for inner, inner_ids in enumerate(token_sets):
+        if not inner_ids:
+            continue
+        for outer, outer_ids in enumerate(token_sets):
+            if inner == outer or not inner_ids <= outer_ids:
+                continue
+            proper = inner_ids < outer_ids or (
+                annotations[inner]["fragment"] and not annotations[outer]["fragment"]
+            )
+            if proper:
+                annotations[inner]["isNested"] = True
+                annotations[outer]["hasNested"] = True
+
+
+def strip_private(annotations: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The annotations without our bookkeeping keys (``ref``, ``fragment``)."""
+    return [{k: v for k, v in a.items() if k not in ("ref", "fragment")} for a in annotations]
+
+
+def export_dataset(dataset: Path, out: Path, limit: int | None = None) -> int:
+    """Run quotecheck on every dataset file and write its annotations to ``out``."""
+    import quotecheck  # deferred: the exporter's functions work without the library
+
+    extractor = quotecheck.Extractor()
+    out.mkdir(parents=True, exist_ok=True)
+    files = sorted(dataset.glob("*.json"))[:limit]
+    for path in files:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        text = doc["originalText"]
+        quotes = [q.to_dict() for q in extractor.extract(text)]
+        annotations = strip_private(export_document(quotes, doc["tokens"], text))
+        record = {"documentName": doc["documentName"], "annotations": annotations}
+        (out / path.name).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    return len(files)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python benchmarks/export.py --dataset DIR --out DIR``."""
+    parser = argparse.ArgumentParser(
+        description="Write quotecheck's predictions for a WikiNews quotation dataset folder "
+        "in the dataset's own format (same file names), for the authors' eval/eval.py."
+    )
+    parser.add_argument("--dataset", type=Path, required=True, help="folder of dataset *.json files")
+    parser.add_argument("--out", type=Path, required=True, help="output folder")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N files")
+    args = parser.parse_args(argv)
+    if not args.dataset.is_dir():
+        print(f"error: not a folder: {args.dataset}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    count = export_dataset(args.dataset, args.out, args.limit)
+    print(f"wrote {count} files to {args.out} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

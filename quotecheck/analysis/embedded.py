@@ -1,0 +1,35 @@
+"""The default backend: offline, model-free.
+
+Tokens, sentences and paragraphs come from :mod:`quotecheck.text`; lemmas come
+lazily from simplemma's German dictionary (MIT), cached per word form because
+news text repeats its vocabulary.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from quotecheck.analysis.base import Doc
+from quotecheck.text import segment
+
+__all__ = ["EmbeddedBackend", "lemmatize"]
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemmatize(word: str) -> str:
+    """German lemma of one word form („fügte“ → „fügen“, „wäre“ → „sein“)."""
+    import simplemma
+
+    try:
+        return simplemma.lemmatize(word, lang="de")
+    except Exception:  # simplemma is robust, but a lemma is never worth a crash
+        return word.lower()
+
+
+class EmbeddedBackend:
+    """Surface analysis only: what needs no model."""
+
+    name = "embedded"
+
+    def analyse(self, text: str) -> Doc:
+        return Doc(layer=segment(text), backend=self.name, lemmatizer=lemmatize)

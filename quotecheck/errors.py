@@ -1,0 +1,37 @@
+"""Typed exceptions. Each carries enough context to act on."""
+
+from __future__ import annotations
+
+__all__ = ["QuotecheckError", "InputError", "BackendUnavailable", "LexiconError"]
+
+
+class QuotecheckError(Exception):
+    """Base class of every error quotecheck raises on purpose."""
+
+
+class InputError(QuotecheckError, ValueError):
+    """A document cannot be processed: not text, not decodable, not valid JSON …
+
+    ``line`` is the 1-based input line when the document came from JSON lines.
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, source: str | None = None) -> None:
+        self.line = line
+        self.source = source
+        where = ""
+        if source is not None:
+            where = f"{source} "
+        if line is not None:
+            where += f"line {line}: "
+        elif where:
+            where = where.rstrip() + ": "
+        super().__init__(where + message)
+        self.reason = message
+
+
+class BackendUnavailable(QuotecheckError, RuntimeError):
+    """An analysis backend cannot be used here; the message says how to fix it."""
+
+
+class LexiconError(QuotecheckError, ValueError):
+    """A lexicon data file is malformed (the message names file and line)."""

@@ -1,0 +1,242 @@
+"""The quote record: frozen value classes and their JSON form.
+
+The field names and meanings follow the project's quote-record contract
+(``shared/quote-json.md``): every role is ``None`` or an object whose ``spans``
+are ``[start, end)`` offsets into the caller's text, exactly as given, and whose
+``text`` is what those spans cover, joined with one space.
+
+The model is kept apart from the wire format: :meth:`Quote.to_dict` and
+:meth:`Quote.from_dict` convert explicitly instead of ``Quote(**json)``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping, Sequence
+
+import attrs
+from attrs import field, frozen
+from attrs.validators import ge, in_, instance_of, le, optional
+
+__all__ = [
+    "KINDS",
+    "MOODS",
+    "SPEAKER_TYPES",
+    "SOURCE_TYPES",
+    "Span",
+    "Role",
+    "Cue",
+    "Mention",
+    "Quote",
+    "DocumentResult",
+]
+
+KINDS = ("direct", "indirect", "free_indirect", "reported")
+MOODS = ("subjunctive", "indicative")
+SPEAKER_TYPES = ("person", "organization", "unknown")
+SOURCE_TYPES = (
+    "news_agency",
+    "media",
+    "government",
+    "organization",
+    "person",
+    "document",
+    "unknown",
+)
+
+
+@frozen(order=True)
+class Span:
+    """A half-open character range ``[start, end)`` into the caller's text."""
+
+    start: int = field(validator=[instance_of(int), ge(0)])
+    end: int = field(validator=[instance_of(int), ge(0)])
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} before start {self.start}")
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def to_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+def _spans(value: Iterable[Span | Sequence[int]]) -> tuple[Span, ...]:
+    spans = tuple(v if isinstance(v, Span) else Span(int(v[0]), int(v[1])) for v in value)
+    if not spans:
+        raise ValueError("a role needs at least one span")
+    return tuple(sorted(spans))
+
+
+def join_spans(text: str, spans: Sequence[Span]) -> str:
+    """The contract's role text: the spans' text joined with a single space."""
+    return " ".join(s.slice(text) for s in spans)
+
+
+@frozen
+class Role:
+    """A piece of text playing a part in a quote (content, frame, fragment)."""
+
+    text: str = field(validator=instance_of(str))
+    spans: tuple[Span, ...] = field(converter=_spans)
+
+    @classmethod
+    def from_spans(cls, text: str, spans: Iterable[Span | Sequence[int]]) -> "Role":
+        spans = _spans(spans)
+        return cls(join_spans(text, spans), spans)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0].start
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1].end
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "spans": [s.to_list() for s in self.spans]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Role":
+        return cls(data["text"], data["spans"])
+
+
+@frozen
+class Cue(Role):
+    """The words that mark the attribution (speech verb, ``laut``, colon …)."""
+
+    lemma: str | None = field(default=None, validator=optional(instance_of(str)))
+
+    @classmethod
+    def from_spans(
+        cls, text: str, spans: Iterable[Span | Sequence[int]], lemma: str | None = None
+    ) -> "Cue":
+        spans = _spans(spans)
+        return cls(join_spans(text, spans), spans, lemma)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**Role.to_dict(self), "lemma": self.lemma}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Cue":
+        return cls(data["text"], data["spans"], data.get("lemma"))
+
+
+@frozen
+class Mention(Role):
+    """A mention of an entity: speaker, addressee or intermediary source.
+
+    ``name`` is the canonical name the mention resolves to within the document
+    (``None`` when it cannot be resolved rather than guessed); ``type`` is one of
+    :data:`SPEAKER_TYPES` for speakers and addressees, :data:`SOURCE_TYPES` for
+    sources.
+    """
+
+    name: str | None = field(default=None, validator=optional(instance_of(str)))
+    type: str = field(default="unknown", validator=in_(SOURCE_TYPES + SPEAKER_TYPES))
+
+    @classmethod
+    def from_spans(
+        cls,
+        text: str,
+        spans: Iterable[Span | Sequence[int]],
+        name: str | None = None,
+        type: str = "unknown",
+    ) -> "Mention":
+        spans = _spans(spans)
+        return cls(join_spans(text, spans), spans, name, type)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**Role.to_dict(self), "name": self.name, "type": self.type}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Mention":
+        return cls(data["text"], data["spans"], data.get("name"), data.get("type", "unknown"))
+
+
+def _opt(cls: type[Role], data: Mapping[str, Any] | None) -> Any:
+    return None if data is None else cls.from_dict(data)
+
+
+@frozen
+class Quote:
+    """One attributed quotation: what was said, by whom, and according to whom."""
+
+    id: str = field(validator=instance_of(str))
+    kind: str = field(validator=in_(KINDS))
+    content: Role = field(validator=instance_of(Role))
+    mood: str | None = field(default=None, validator=optional(in_(MOODS)))
+    cue: Cue | None = field(default=None, validator=optional(instance_of(Cue)))
+    frame: Role | None = field(default=None, validator=optional(instance_of(Role)))
+    speaker: Mention | None = field(default=None, validator=optional(instance_of(Mention)))
+    addressee: Mention | None = field(default=None, validator=optional(instance_of(Mention)))
+    sources: tuple[Mention, ...] = field(default=(), converter=tuple)
+    fragments: tuple[Role, ...] = field(default=(), converter=tuple)
+    sentence: int | None = field(default=None, validator=optional(instance_of(int)))
+    confidence: float = field(default=1.0, converter=float, validator=[ge(0.0), le(1.0)])
+
+    def spans(self) -> Iterable[Span]:
+        """Every span of every role (for checks and offset shifting)."""
+        for role in (self.content, self.cue, self.frame, self.speaker, self.addressee):
+            if role is not None:
+                yield from role.spans
+        for role in (*self.sources, *self.fragments):
+            yield from role.spans
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON object for this quote."""
+
+        def opt(role: Role | None) -> Any:
+            return None if role is None else role.to_dict()
+
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "mood": self.mood,
+            "content": self.content.to_dict(),
+            "cue": opt(self.cue),
+            "frame": opt(self.frame),
+            "speaker": opt(self.speaker),
+            "addressee": opt(self.addressee),
+            "sources": [s.to_dict() for s in self.sources],
+            "fragments": [f.to_dict() for f in self.fragments],
+            "sentence": self.sentence,
+            "confidence": round(self.confidence, 3),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Quote":
+        """Inverse of :meth:`to_dict`; unknown extra fields are ignored."""
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            mood=data.get("mood"),
+            content=Role.from_dict(data["content"]),
+            cue=_opt(Cue, data.get("cue")),
+            frame=_opt(Role, data.get("frame")),
+            speaker=_opt(Mention, data.get("speaker")),
+            addressee=_opt(Mention, data.get("addressee")),
+            sources=tuple(Mention.from_dict(s) for s in data.get("sources") or ()),
+            fragments=tuple(Role.from_dict(f) for f in data.get("fragments") or ()),
+            sentence=data.get("sentence"),
+            confidence=data.get("confidence", 1.0),
+        )
+
+    def evolve(self, **changes: Any) -> "Quote":
+        return attrs.evolve(self, **changes)
+
+
+@frozen
+class DocumentResult:
+    """One output record per input document: its quotes, or why it failed."""
+
+    id: str | None
+    quotes: tuple[Quote, ...] = field(default=(), converter=tuple)
+    error: Mapping[str, str] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {"id": self.id, "quotes": [q.to_dict() for q in self.quotes]}
+        if self.error is not None:
+            record["error"] = dict(self.error)
+        return record

@@ -1,0 +1,471 @@
+"""The text layer: tokens, sentences and paragraphs with exact character offsets.
+
+Every later stage (quotation-mark pairing, speech-verb frames, attribution)
+points back into the caller's text, so offsets are sacred: for every token
+``text[t.start:t.end] == t.text``, tokens are ordered, never overlap and cover
+every non-whitespace character. :func:`tokenize` and :func:`segment` accept any
+Python string -- empty, control characters, lone surrogates, combining marks,
+emoji, right-to-left script -- and never raise.
+
+Tokenisation is one verbose regular expression compiled at import and run with
+``finditer`` (linear time, no per-token regex work). The rules follow SoMaJo
+(Proisl & Uhrig 2016, "SoMaJo: State-of-the-art tokenization for German web and
+social media texts"): URLs and e-mail addresses stay whole, abbreviations keep
+their period (the list is data, ``data/de/abbreviations.txt``), every quotation
+mark is a token of its own because the quote detector pairs them.
+
+Sentence splitting is deliberately rule-based and conservative; the heuristics
+and their known failures are documented at :func:`segment`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import importlib.resources
+from typing import Iterator
+
+import regex
+from attrs import field, frozen
+
+__all__ = [
+    "TOKEN_KINDS",
+    "QUOTE_CHARS",
+    "Token",
+    "Sentence",
+    "Paragraph",
+    "TextLayer",
+    "tokenize",
+    "segment",
+    "abbreviations",
+]
+
+TOKEN_KINDS = ("word", "number", "punct", "quote", "url", "other")
+
+#: Every quotation mark the tokenizer recognises. The straight single quote
+#: ``'`` and ``’`` are apostrophes, not marks, between two letters („geht's“,
+#: „Kim's“, „geht’s“); everywhere else they are quotation-mark tokens.
+QUOTE_CHARS = "„“”‚‘’»«›‹\"'"
+
+# ---------------------------------------------------------------------------
+# Language knowledge. Abbreviations are a data file; the two short closed
+# classes below (month names, words that introduce an ordinal) are kept here
+# because they shape the token regex itself.
+# ---------------------------------------------------------------------------
+
+_ABBREVIATION_FLAGS = ("plain", "num", "final")
+
+#: Month names and their abbreviations: „am 18. Juni“, „1. Jan.“ (Austrian
+#: „Jänner“ and „Feber“ included).
+_MONTHS = (
+    "Januar", "Jänner", "Februar", "Feber", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+    "Jan.", "Febr.", "Feb.", "Mrz.", "Mär.", "Apr.", "Jun.", "Jul.", "Aug.",
+    "Sept.", "Sep.", "Okt.", "Nov.", "Dez.",
+)  # fmt: skip
+
+#: Words after which „<number>. <Capitalised word>“ is an ordinal inside a
+#: noun phrase („der 3. Liga“, „des 80. Jahrestages“, „zum 70. Geburtstag“),
+#: not a sentence end. Matched case-insensitively.
+_ORDINAL_INTRODUCERS = r"""
+    d(?:er|ie|as|em|en|es)                       # articles
+  | am | im | vom | zum | zur | beim | ins | ans | aufs | ums
+  | (?:ein|kein|mein|dein|sein|ihr|unser|euer|eur)(?:e|em|en|er|es)?
+  | (?:jed|dies|welch|jen)(?:e|er|em|en|es)
+"""
+
+
+@frozen
+class _Abbreviation:
+    """One line of the abbreviation list: its parts and its flag."""
+
+    parts: tuple[str, ...]
+    flag: str
+
+
+def _parse_abbreviations(lines: Iterator[str]) -> Iterator[_Abbreviation]:
+    """Entries of the abbreviation file; ``#`` comments and blank lines skipped."""
+    for line in lines:
+        fields = line.split("#", 1)[0].split()
+        if not fields:
+            continue
+        if fields[-1] in _ABBREVIATION_FLAGS:
+            flag, fields = fields[-1], fields[:-1]
+        else:
+            flag = "plain"
+        if fields:
+            yield _Abbreviation(tuple(fields), flag)
+
+
+@functools.cache
+def abbreviations() -> dict[str, str]:
+    """Every abbreviation token the tokenizer keeps whole, mapped to its flag.
+
+    A multi-part entry („z. B.“) contributes each part („z.“, „B.“) and its
+    spaceless spelling („z.B.“); its flag applies to the last part and the
+    spaceless form. When a part occurs in several entries, ``plain`` wins over
+    ``num`` and ``final``: never splitting is the safer error inside a quote.
+    """
+    source = importlib.resources.files("quotecheck").joinpath("data/de/abbreviations.txt")
+    table: dict[str, str] = {}
+
+    def add(form: str, flag: str) -> None:
+        if table.get(form) != "plain":
+            table[form] = flag
+
+    for entry in _parse_abbreviations(iter(source.read_text(encoding="utf-8").splitlines())):
+        for part in entry.parts[:-1]:
+            add(part, "plain")
+        add(entry.parts[-1], entry.flag)
+        if len(entry.parts) > 1:
+            add("".join(entry.parts), entry.flag)
+    return table
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of literal ``words``, longest first so longer entries win."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# ---------------------------------------------------------------------------
+# The token regex.
+# ---------------------------------------------------------------------------
+
+# Python's str.isspace() is the reference for "whitespace": it also counts the
+# information separators \x1c-\x1f, which the regex module's \s does not.
+_WS = r"\s\x1c-\x1f"
+_WORD_CHAR = r"\p{L}\p{M}\p{N}"
+_QUOTES = regex.escape(QUOTE_CHARS)
+# Characters a URL never contains (whitespace, angle brackets, quotation marks)
+# and characters it does not end with (sentence punctuation, closing brackets).
+_URL_CHAR = rf"[^{_WS}<>{_QUOTES}]"
+_URL_END = rf"[^{_WS}<>{_QUOTES}.,;:!?()\[\]{{}}]"
+_TLDS = "de|at|ch|com|org|net|eu|info|io|gov|edu|int|uk|fr|it|nl|tv"
+
+
+def _token_pattern(table: dict[str, str]) -> str:
+    always = [a for a, flag in table.items() if flag != "num"]
+    before_number = [a for a, flag in table.items() if flag == "num"]
+    months = _alternation(list(_MONTHS))
+    return rf"""
+    # Cheap guard first: only text with @ . : / inside a letter run can be a URL
+    # or an e-mail address, so ordinary words skip the three alternatives below.
+    (?=[{_WORD_CHAR}_%+-]*+[@.:/][{_WORD_CHAR}/])
+    (?:
+        (?P<url>(?:https?|ftp)://{_URL_CHAR}*{_URL_END}       # http://…, https://…
+              | www\.{_URL_CHAR}*{_URL_END})                   # www.…
+      | (?P<email>[{_WORD_CHAR}._%+-]++@[{_WORD_CHAR}-]++(?:\.[{_WORD_CHAR}-]++)+)
+      | (?P<domain>(?:[{_WORD_CHAR}-]++\.)++(?:{_TLDS})        # tagesschau.de
+              (?![{_WORD_CHAR}])(?:/{_URL_CHAR}*{_URL_END})?)  # … with an optional path
+    )
+    # Abbreviations keep their period (data/de/abbreviations.txt). „Art.“ and its
+    # kind count only before a number („Art. 5 GG“), else „Art“ is a noun.
+  | (?P<abbr>(?:{_alternation(always)})
+           | (?:{_alternation(before_number)})(?=[{_WS}]*+(?:\p{{N}}|[IVX]+\b)))
+    # Initials: one capital letter and a period („J. R. R. Tolkien“, „George W. Bush“).
+  | (?P<initial>\p{{Lu}}\p{{M}}*+\.(?:(?![{_WORD_CHAR}])|(?=\p{{Lu}}\p{{M}}*+\.)))
+    # Words: letters with optional digits („G7“, „5G“), internal hyphens and
+    # apostrophes („Jong-un“, „GdP-Vorsitzende“, „geht's“), a numeric first part
+    # („18-Jährige“, „3,5-fach“), and a truncated first compound part kept with
+    # its hyphen („Ein- und Ausfuhr“).
+  | (?P<word>(?:\p{{Nd}}+(?:[.,]\p{{Nd}}+)*[-‐‑])?
+           \p{{N}}*+\p{{L}}[{_WORD_CHAR}]*+
+           (?:[-‐‑'’][{_WORD_CHAR}]++)*+
+           (?:[-‐‑](?=[{_WS}]*+,|[{_WS}]++(?:und|oder|bis|sowie|bzw\.|als\ auch)[{_WS}]))?)
+    # Ordinals: a number with its period when the context shows it is not a
+    # sentence end (see segment() for the heuristic).
+  | (?P<ordinal>
+        \p{{Nd}}{{1,2}}\.\p{{Nd}}{{1,2}}\.(?![{_WORD_CHAR}])         # date without year: 18.6.
+      | \p{{Nd}}{{1,2}}\.(?=[{_WS}]++(?:{months})(?![{_WORD_CHAR}]))  # 18. Juni, 1. Jan.
+      | \p{{Nd}}{{1,2}}\.(?=[{_WS}]*+[-–/][{_WS}]*+\p{{Nd}}{{1,2}}\.)  # 18.–20. Juni, 18./19.
+      | \p{{Nd}}{{1,3}}\.(?=[{_WS}]++\p{{Ll}})                       # am 3. und 4. Mai
+      | (?<=(?<![{_WORD_CHAR}])(?i:{_ORDINAL_INTRODUCERS})[{_WS}]+)  # der 3. Liga
+        \p{{Nd}}{{1,4}}\.(?=[{_WS}]++\p{{Lu}})
+      | (?<=(?:^|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029(])[^\S\n\r\v\f\x85\u2028\u2029]*)
+        \p{{Nd}}{{1,2}}\.(?=[{_WS}]++\p{{Lu}})                       # list item: „1. Mehr Geld“
+    )
+    # Numbers: 2024, 11.000, 3,5, 1.234,56, 18.30, 18.06.2024.
+  | (?P<number>\p{{Nd}}++(?:[.,]\p{{Nd}}++)*+)
+  | (?P<quote>[{_QUOTES}])
+    # „...“ and „…“ are one token each.
+  | (?P<ellipsis>\.{{2,}}+|…)
+    # Emoji with skin-tone modifiers and zero-width-joiner sequences („👍🏽“, „👨‍👩‍👧“).
+  | (?P<emoji>\p{{ExtPict}}(?:[\p{{M}}\p{{Emoji_Modifier}}]|\u200d\p{{ExtPict}})*+)
+    # Any other punctuation or symbol, one character (with its combining marks).
+  | (?P<punct>[\p{{P}}\p{{S}}]\p{{M}}*+)
+    # Anything else that is not whitespace: controls, lone surrogates, stray marks.
+  | (?P<other>[^{_WS}]\p{{M}}*+)
+    """
+
+
+_TOKEN_RE = regex.compile(_token_pattern(abbreviations()), regex.VERBOSE | regex.V0)
+
+_KIND_OF_GROUP = {
+    "url": "url",
+    "email": "url",
+    "domain": "url",
+    "abbr": "word",
+    "initial": "word",
+    "word": "word",
+    "ordinal": "number",
+    "number": "number",
+    "quote": "quote",
+    "ellipsis": "punct",
+    "emoji": "other",
+    "punct": "punct",
+    "other": "other",
+}
+
+#: A run of whitespace that starts with a line break; it is a paragraph break
+#: when it holds two line breaks (a blank line) or a PARAGRAPH SEPARATOR.
+_LINE_BREAK = r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]"
+_BREAK_RUN_RE = regex.compile(rf"(?:{_LINE_BREAK})[{_WS}]*+")
+_LINE_BREAK_RE = regex.compile(_LINE_BREAK)
+
+
+# ---------------------------------------------------------------------------
+# Value classes.
+# ---------------------------------------------------------------------------
+
+
+# Token has no validators on purpose: it is built once per match in the hot
+# loop of tokenize(), whose regex guarantees the invariants.
+@frozen
+class Token:
+    """One token: ``text == document[start:end]``; ``kind`` is one of :data:`TOKEN_KINDS`."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@frozen
+class Sentence:
+    """Tokens ``[first, last)``; characters ``[start, end)`` from first token start to last token end."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    paragraph: int
+
+
+@frozen
+class Paragraph:
+    """Sentences ``[first, last)``; characters ``[start, end)`` of their tokens."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+@frozen
+class TextLayer:
+    """A document's tokens, sentences and paragraphs, with lookups by index and offset."""
+
+    text: str
+    tokens: tuple[Token, ...] = field(converter=tuple)
+    sentences: tuple[Sentence, ...] = field(converter=tuple)
+    paragraphs: tuple[Paragraph, ...] = field(converter=tuple)
+    # Precomputed sort keys for bisect, so lookups are O(log n).
+    _token_starts: tuple[int, ...] = field(init=False, repr=False, eq=False)
+    _sentence_firsts: tuple[int, ...] = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_token_starts", tuple(t.start for t in self.tokens))
+        object.__setattr__(self, "_sentence_firsts", tuple(s.first for s in self.sentences))
+
+    def sentence_index(self, token_index: int) -> int:
+        """Index of the sentence containing token ``token_index``.
+
+        Raises IndexError for an index outside the token sequence.
+        """
+        if not 0 <= token_index < len(self.tokens):
+            raise IndexError(f"token index {token_index} out of range 0..{len(self.tokens) - 1}")
+        return bisect.bisect_right(self._sentence_firsts, token_index) - 1
+
+    def token_at(self, char_offset: int) -> int | None:
+        """Index of the token covering ``char_offset``; ``None`` in whitespace or outside the text."""
+        i = bisect.bisect_right(self._token_starts, char_offset) - 1
+        if i >= 0 and char_offset < self.tokens[i].end:
+            return i
+        return None
+
+
+# ---------------------------------------------------------------------------
+# Tokenisation.
+# ---------------------------------------------------------------------------
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Tokens of ``text`` in order; see the module docstring for the guarantees."""
+    kinds = _KIND_OF_GROUP
+    return tuple(
+        [Token(m.start(), m.end(), m.group(), kinds[m.lastgroup]) for m in _TOKEN_RE.finditer(text)]
+    )
+
+
+# ---------------------------------------------------------------------------
+# Sentences and paragraphs.
+# ---------------------------------------------------------------------------
+
+_TERMINAL_CHARS = frozenset(".!?…")
+#: Tokens glued to sentence punctuation that still belong to the sentence:
+#: closing quotation marks („kommen.“) and brackets („(siehe oben.)“).
+_CLOSING_PUNCT = frozenset(")]}")
+#: A line ending in one of these continues on the next line.
+_CONTINUING = frozenset(",;:-–—/&+(„‚»«‹›")
+_BULLETS = frozenset("-–—•·*▪►")
+
+
+def _is_terminal(tok: Token, flags: dict[str, str]) -> bool:
+    """Sentence punctuation, or an abbreviation that may end a sentence („usw.“)."""
+    if tok.kind == "punct":
+        return tok.text[-1] in _TERMINAL_CHARS
+    return tok.kind == "word" and flags.get(tok.text) == "final"
+
+
+def _starts_sentence(tok: Token) -> bool:
+    """Whether a token can begin a sentence: uppercase letter, digit or quotation mark."""
+    if tok.kind == "quote" or tok.kind == "number":
+        return True
+    first = tok.text[0]
+    return first.isupper() or first.istitle() or first.isdigit()
+
+
+def _is_list_marker(tok: Token) -> bool:
+    """A bullet or a numbered list item („1.“) at the start of a line."""
+    return tok.text in _BULLETS or (tok.kind == "number" and tok.text[-1] == ".")
+
+
+def _terminal_end(tokens: tuple[Token, ...], i: int) -> int:
+    """Index after a terminal token and the marks glued to it („kommen!“ → after “).
+
+    Further sentence punctuation („?!“) and closing quotation marks or brackets
+    belong to the sentence when nothing separates them from the punctuation.
+    """
+    n = len(tokens)
+    j = i + 1
+    while j < n and tokens[j].start == tokens[j - 1].end:
+        tok = tokens[j]
+        if tok.kind == "quote" or tok.text in _CLOSING_PUNCT or (
+            tok.kind == "punct" and tok.text[-1] in _TERMINAL_CHARS
+        ):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _line_breaks(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
+    """Token indices that begin a new paragraph, and those that begin a new line."""
+    paragraphs: set[int] = set()
+    lines: set[int] = set()
+    n = len(starts)
+    for m in _BREAK_RUN_RE.finditer(text):
+        i = bisect.bisect_left(starts, m.end())
+        if i == 0 or i >= n:
+            continue
+        run = m.group()
+        if "\u2029" in run or len(_LINE_BREAK_RE.findall(run)) >= 2:
+            paragraphs.add(i)
+        else:
+            lines.add(i)
+    return paragraphs, lines
+
+
+def _boundaries(text: str, tokens: tuple[Token, ...]) -> tuple[list[int], set[int]]:
+    """Sorted token indices where sentences start, and the subset starting paragraphs."""
+    flags = abbreviations()
+    starts = [t.start for t in tokens]
+    paragraph_starts, line_starts = _line_breaks(text, starts)
+    boundaries = {0} | paragraph_starts
+    # Sentence punctuation followed by whitespace and a sentence start.
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if not _is_terminal(tok, flags):
+            continue
+        j = _terminal_end(tokens, i)
+        if j >= n or tokens[j].start == tokens[j - 1].end:
+            continue  # end of text, or glued on („Hallo.Welt“, „kommen!“,)
+        if j in line_starts or _starts_sentence(tokens[j]):
+            boundaries.add(j)
+    # Single line breaks: after sentence punctuation (done above, whatever the
+    # next line starts with) and after a heading -- a line that starts a
+    # sentence, ends without punctuation, and is followed by a line starting
+    # with an uppercase letter, digit or quotation mark.
+    # List items („1. Mehr Geld“, „• Mehr Geld“) after a line ending in a colon
+    # or after another list item are sentences of their own.
+    line_first = 0
+    for i in sorted(line_starts | paragraph_starts):
+        last = tokens[i - 1]
+        if i not in boundaries and (
+            (
+                line_first in boundaries
+                and last.text not in _CONTINUING
+                and _starts_sentence(tokens[i])
+            )
+            or (
+                _is_list_marker(tokens[i])
+                and (last.text == ":" or _is_list_marker(tokens[line_first]))
+            )
+        ):
+            boundaries.add(i)
+        line_first = i
+    return sorted(boundaries), paragraph_starts
+
+
+def segment(text: str) -> TextLayer:
+    """Tokens, sentences and paragraphs of ``text``.
+
+    Paragraphs are separated by a blank line (a line break, optional
+    whitespace, a line break) or U+2029 PARAGRAPH SEPARATOR. A paragraph break
+    always ends a sentence.
+
+    A sentence ends after ``. ! ? …`` (plus glued closing quotation marks and
+    brackets: „Wir kommen.“ ends after “) when whitespace follows and the next
+    token is a capitalised word, a number or a quotation mark, or the
+    punctuation ends a line. A lowercase word or a comma continues the sentence
+    („„Wir kommen!“, sagte er.“ is one sentence). Punctuation inside a quote
+    splits like any other: the quote detector works across sentences.
+
+    No split after abbreviations (data file; ``final`` entries such as „usw.“
+    may end a sentence), initials („George W. Bush“) or ordinals. A number
+    with a period is an ordinal -- and its period part of the number token --
+    when it is followed by a month name („am 18. Juni“), a lowercase word („am
+    3. und 4. Mai“), a range („18.–20. Juni“), or a capitalised word and it
+    either follows an article, a contracted preposition or a possessive („der
+    3. Liga“, „des 80. Jahrestages“, „zum 70. Geburtstag“) or starts a line
+    (list items „1. Mehr Geld“). Otherwise „… waren es 2024. Danach …“ and
+    „… auf Platz 3. Der Verein …“ split.
+
+    A single line break ends a sentence after sentence punctuation, or after a
+    line that looks like a heading: it starts a sentence, does not end in a
+    comma, colon, dash or similar, and the next line starts with an uppercase
+    letter, a digit or a quotation mark. Hard-wrapped prose is therefore
+    over-split where a wrapped line is followed by a capitalised noun and the
+    line itself began a sentence; unwrap such text first.
+    """
+    tokens = tokenize(text)
+    if not tokens:
+        return TextLayer(text, (), (), ())
+    boundaries, paragraph_starts = _boundaries(text, tokens)
+    sentences: list[Sentence] = []
+    paragraphs: list[Paragraph] = []
+    para_first = 0
+    ends = [*boundaries[1:], len(tokens)]
+    for first, last in zip(boundaries, ends):
+        if first in paragraph_starts and sentences:
+            paragraphs.append(_paragraph(sentences, para_first, len(sentences)))
+            para_first = len(sentences)
+        sentences.append(
+            Sentence(tokens[first].start, tokens[last - 1].end, first, last, len(paragraphs))
+        )
+    paragraphs.append(_paragraph(sentences, para_first, len(sentences)))
+    return TextLayer(text, tokens, tuple(sentences), tuple(paragraphs))
+
+
+def _paragraph(sentences: list[Sentence], first: int, last: int) -> Paragraph:
+    return Paragraph(sentences[first].start, sentences[last - 1].end, first, last)

@@ -1,0 +1,227 @@
+"""Tests for benchmarks.export: quotecheck contract dicts → WikiNews dataset format."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from benchmarks.export import TokenIndex, dataset_type, export_document, strip_private
+from benchmarks.metric import from_dataset, score
+
+DATASET = Path(
+    os.environ.get(
+        "QUOTECHECK_WIKINEWS",
+        Path(__file__).resolve().parents[2] / "shared" / "datasets" / "wikinews-quotes-de" / "train",
+    )
+)
+
+
+def tokenize(text):
+    """Dataset-style tokens: words and single punctuation characters."""
+    return [
+        {"charBegin": m.start(), "charEnd": m.end(), "id": k}
+        for k, m in enumerate(re.finditer(r"\w+|[^\w\s]", text))
+    ]
+
+
+def role(text, *substrings, start=0):
+    spans = []
+    for sub in substrings:
+        begin = text.index(sub, start)
+        spans.append([begin, begin + len(sub)])
+        start = begin + len(sub)
+    return {"text": " ".join(substrings), "spans": spans}
+
+
+def token_texts(text, tokens, ids):
+    by_id = {t["id"]: t for t in tokens}
+    return [text[by_id[i]["charBegin"] : by_id[i]["charEnd"]] for i in ids]
+
+
+DIRECT_TEXT = "Merkel sagte: „Wir schaffen das.“ Dann ging sie."
+
+
+def contract(text, content, kind="direct", mood=None, cue=None, frame=None, speaker=None, fragments=()):
+    """A contract quote dict (shared/quote-json.md) built from substrings of text."""
+
+    def maybe(value):
+        if value is None:
+            return None
+        return role(text, *value) if isinstance(value, tuple) else role(text, value)
+
+    return {
+        "kind": kind,
+        "mood": mood,
+        "content": role(text, content),
+        "cue": maybe(cue),
+        "frame": maybe(frame),
+        "speaker": {**role(text, speaker), "name": speaker, "type": "person"} if speaker else None,
+        "addressee": None,
+        "sources": [],
+        "fragments": [role(text, f) for f in fragments],
+    }
+
+
+def direct_quote(text=DIRECT_TEXT, content="Wir schaffen das."):
+    return contract(text, content, cue="sagte", frame="Merkel sagte:", speaker="Merkel")
+
+
+def test_direct_quote_span_includes_quotation_marks():
+    tokens = tokenize(DIRECT_TEXT)
+    [a] = export_document([direct_quote()], tokens, DIRECT_TEXT)
+    assert a["type"] == "Direct"
+    [span] = a["quote"]["spans"]
+    assert DIRECT_TEXT[span["charBegin"] : span["charEnd"]] == "„Wir schaffen das.“"
+    assert a["quote"]["text"] == "„Wir schaffen das.“"
+    assert token_texts(DIRECT_TEXT, tokens, a["quote"]["tokenIds"]) == ["„", "Wir", "schaffen", "das", ".", "“"]
+    assert (span["begin"], span["end"]) == (a["quote"]["tokenIds"][0], a["quote"]["tokenIds"][-1] + 1)
+    assert token_texts(DIRECT_TEXT, tokens, a["speaker"]["tokenIds"]) == ["Merkel"]
+    assert token_texts(DIRECT_TEXT, tokens, a["frame"]["tokenIds"]) == ["Merkel", "sagte", ":"]
+    assert a["addressee"] == {"spans": [], "text": "", "tokenIds": []}
+    assert (a["isNested"], a["hasNested"], a["medium"]) == (False, False, None)
+
+
+@pytest.mark.parametrize(
+    "text, content, expected",
+    [
+        ('Er sagte: "Das geht so nicht."', "Das geht so nicht.", '"Das geht so nicht."'),
+        ("Er sagte: »Das geht so nicht.«", "Das geht so nicht.", "»Das geht so nicht.«"),
+        # a mark on one side only
+        ("Er sagte: „Das geht so nicht. Und", "Das geht so nicht.", "„Das geht so nicht."),
+        # no mark next to the content: nothing is skipped to reach one
+        ("Er sagte: „ Das geht so nicht. “", "Das geht so nicht.", "Das geht so nicht."),
+    ],
+)
+def test_marks_are_added_only_when_adjacent(text, content, expected):
+    [a] = export_document([contract(text, content)], tokenize(text), text)
+    [span] = a["quote"]["spans"]
+    assert text[span["charBegin"] : span["charEnd"]] == expected
+
+
+def test_indirect_quote_span_is_not_extended():
+    text = "Er sagte, „man“ werde kommen."
+    quote = contract(text, "man“ werde kommen", kind="indirect", mood="subjunctive")
+    [a] = export_document([quote], tokenize(text), text)
+    assert a["type"] == "Indirect"
+    assert a["quote"]["spans"][0]["charBegin"] == text.index("man")
+
+
+FRAGMENT_TEXT = "Putin sagte, er werde „alles Mögliche tun“, um zu helfen."
+
+
+def indirect_with_fragment():
+    return contract(
+        FRAGMENT_TEXT,
+        "er werde „alles Mögliche tun“, um zu helfen",
+        kind="indirect",
+        mood="subjunctive",
+        cue="sagte",
+        frame="Putin sagte,",
+        speaker="Putin",
+        fragments=["alles Mögliche tun"],
+    )
+
+
+def test_fragments_become_nested_direct_quotes_with_parent_roles():
+    tokens = tokenize(FRAGMENT_TEXT)
+    parent, fragment = export_document([indirect_with_fragment()], tokens, FRAGMENT_TEXT)
+    assert (parent["type"], parent["isNested"], parent["hasNested"]) == ("Indirect", False, True)
+    assert (fragment["type"], fragment["isNested"], fragment["hasNested"]) == ("Direct", True, False)
+    assert fragment["quote"]["text"] == "„alles Mögliche tun“"
+    assert token_texts(FRAGMENT_TEXT, tokens, fragment["quote"]["tokenIds"]) == ["„", "alles", "Mögliche", "tun", "“"]
+    for name in ("speaker", "cue", "frame", "addressee"):
+        assert fragment[name]["tokenIds"] == parent[name]["tokenIds"]
+    assert set(fragment["quote"]["tokenIds"]) < set(parent["quote"]["tokenIds"])
+    assert [a["id"] for a in (parent, fragment)] == [0, 1]
+
+
+def test_quote_inside_another_quote_is_marked_nested():
+    text = "Er sagte: „Sie rief ‚Hilfe, bitte kommt‘ laut.“"
+    outer = contract(text, "Sie rief ‚Hilfe, bitte kommt‘ laut.")
+    inner = contract(text, "Hilfe, bitte kommt")
+    first, second = export_document([outer, inner], tokenize(text), text)
+    assert (first["isNested"], first["hasNested"]) == (False, True)
+    assert (second["isNested"], second["hasNested"]) == (True, False)
+    assert second["quote"]["text"] == "‚Hilfe, bitte kommt‘"
+
+
+@pytest.mark.parametrize(
+    "kind, mood, expected",
+    [
+        ("direct", None, "Direct"),
+        ("indirect", "subjunctive", "Indirect"),
+        ("indirect", "indicative", "Indirect"),
+        ("reported", "indicative", "Reported"),
+        ("free_indirect", "subjunctive", "IndirectFreeIndirect"),
+        ("free_indirect", "indicative", "FreeIndirect"),
+        ("free_indirect", None, "FreeIndirect"),
+        ("something_else", None, None),
+    ],
+)
+def test_kind_to_dataset_type(kind, mood, expected):
+    assert dataset_type(kind, mood) == expected
+
+
+@pytest.mark.parametrize(
+    "start, end, expected",
+    [
+        (0, 6, ["Merkel"]),  # exactly one token
+        (2, 9, ["Merkel", "sagte"]),  # cuts into both tokens: both overlap
+        (6, 7, []),  # the space between two tokens
+        (7, 7, []),  # empty span
+        (0, len(DIRECT_TEXT), None),  # everything
+    ],
+)
+def test_token_ids_are_the_tokens_overlapping_the_char_span(start, end, expected):
+    tokens = tokenize(DIRECT_TEXT)
+    ids = TokenIndex(tokens).overlapping(start, end)
+    if expected is None:
+        assert ids == [t["id"] for t in tokens]
+    else:
+        assert token_texts(DIRECT_TEXT, tokens, ids) == expected
+
+
+def test_discontinuous_role_keeps_both_spans():
+    text = "Er fügte am Montag in Berlin hinzu, man müsse warten."
+    quote = contract(text, "man müsse warten", kind="indirect", mood="subjunctive", cue=("fügte", "hinzu"))
+    [a] = export_document([quote], tokenize(text), text)
+    assert len(a["cue"]["spans"]) == 2
+    assert token_texts(text, tokenize(text), a["cue"]["tokenIds"]) == ["fügte", "hinzu"]
+    assert a["cue"]["text"] == "fügte hinzu"
+
+
+def test_export_scores_perfectly_against_itself_and_strips_bookkeeping():
+    quotes = [indirect_with_fragment()]
+    exported = export_document(quotes, tokenize(FRAGMENT_TEXT), FRAGMENT_TEXT)
+    public = strip_private(exported)
+    assert all("ref" not in a and "fragment" not in a for a in public)
+    assert [a["ref"] for a in exported] == [0, 0]
+    json.dumps(public)  # serialisable as the dataset's files are
+    annotations = [from_dataset(a) for a in public]
+    assert score([(annotations, annotations)]).joint.f1 == 1.0
+
+
+@pytest.mark.skipif(not DATASET.is_dir(), reason="WikiNews quotation dataset not available")
+def test_direct_quote_marks_agree_with_dataset_tokens():
+    # Rebuild the dataset's own direct quotes from contract-style content (marks
+    # removed) and check the exporter recovers the gold token ids.
+    checked = 0
+    for path in sorted(DATASET.glob("*.json"))[:100]:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        text = doc["originalText"]
+        for gold in doc["annotations"]:
+            spans = gold["quote"]["spans"]
+            if gold["type"] != "Direct" or len(spans) != 1:
+                continue
+            begin, end = spans[0]["charBegin"], spans[0]["charEnd"]
+            if text[begin] != "„" or text[end - 1] != "“":
+                continue
+            quote = {"kind": "direct", "content": {"text": "", "spans": [[begin + 1, end - 1]]}}
+            [a] = export_document([quote], doc["tokens"], text)
+            assert a["quote"]["tokenIds"] == sorted(gold["quote"]["tokenIds"])
+            checked += 1
+    assert checked > 0
