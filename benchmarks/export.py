@@ -21,6 +21,13 @@ Mapping rules, and why:
   ``FreeIndirect`` (119) is reportive *sollen/wollen* ("soll ... geholfen haben";
   all but one contain a form of sollen/wollen, mostly indicative). So free_indirect with mood ``subjunctive`` →
   IndirectFreeIndirect, any other mood → FreeIndirect.
+- Reported quotes: the dataset annotates a reported speech act as the whole
+  clause that tells it, speaker and verb included („Der Wetterdienst warnte vor
+  Sturm.“), with no cue and no frame (training split: 297 Reported quotes, 6 with
+  a cue, none with a frame). Our contract keeps the act's object material as
+  ``content`` and the clause as ``frame``; so the exported quote span is the
+  frame and content together (from the start of the first to the end of the
+  last), and cue and frame are left empty.
 - Direct quotes: the dataset's quote span includes the quotation marks, our
   ``content`` excludes them, so the span is extended over one quotation-mark
   character directly before its start and one directly after its end, when present.
@@ -136,6 +143,13 @@ def _with_marks(spans: list[list[int]], text: str) -> list[list[int]]:
     return spans
 
 
+def _clause(spans: list[list[int]]) -> list[list[int]]:
+    """One span from the start of the first to the end of the last of ``spans``."""
+    if not spans:
+        return spans
+    return [[min(s[0] for s in spans), max(s[1] for s in spans)]]
+
+
 def export_document(
     quotes: Iterable[Mapping[str, Any]], tokens: Iterable[Mapping[str, Any]], text: str
 ) -> list[dict[str, Any]]:
@@ -155,6 +169,10 @@ def export_document(
         if kind == "direct":
             content = _with_marks(content, text)
         roles = {name: _role(_spans(quote.get(name)), text, index) for name in ROLE_NAMES}
+        if kind == "reported":
+            content = _clause(content + _spans(quote.get("frame")))
+            roles["cue"] = _role([], text, index)
+            roles["frame"] = _role([], text, index)
         out.append(
             {
                 "type": dataset_type(kind, quote.get("mood")),

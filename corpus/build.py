@@ -226,6 +226,76 @@ def _entity(text: str, raw: Any, where: str, types: tuple, **kw: Any) -> dict | 
     return obj
 
 
+PARAGRAPH_BREAK = "\n\n"
+
+# According-to tags and how the phrase shows up in a quote's own attribution: as the
+# cue (speaker marker) or at the start/end of a source text (source marker).
+CUE_TAGS = {
+    "laut": "according_to:laut", "zufolge": "according_to:zufolge", "so": "according_to:so",
+    "nach angaben": "according_to:nach_angaben", "nach eigenen angaben": "according_to:nach_angaben",
+    "gemäß": "according_to:gemaess", "gemäss": "according_to:gemaess", "demnach": "according_to:demnach", "wonach": "according_to:wonach",
+    "meinung nach": "according_to:meinung_nach", "nach meinung": "according_to:meinung_nach",
+}
+SOURCE_PREFIX_TAGS = {
+    "laut ": "according_to:laut", "unter berufung auf ": "according_to:unter_berufung",
+    "nach angaben ": "according_to:nach_angaben", "wie ": "according_to:wie", "so ": "according_to:so",
+}
+SOURCE_SUFFIX_TAGS = {" zufolge": "according_to:zufolge"}
+
+
+def _check_direct_parts(text: str, content: list[Span], ps: set[str], where: str) -> None:
+    """Each part of a direct quote lies between its own marks; gaps are frames or paragraph breaks.
+
+    A quote over several paragraphs is a list of parts, one per paragraph, so no
+    part contains the reopening mark of the next paragraph (German convention: the
+    paragraph ends without a closing mark and the next one reopens).
+    """
+    frame_gap = para_gap = False
+    for i, (a, b) in enumerate(content):
+        if PARAGRAPH_BREAK in text[a:b]:
+            raise AnnotationError(f"{where}: a direct content part spans a paragraph break; give one part per paragraph")
+        if a == 0 or text[a - 1] not in OPENING_MARKS:
+            raise AnnotationError(f"{where}: direct content part {i + 1} must start right after an opening quotation mark")
+        at_para_end = text.startswith(PARAGRAPH_BREAK, b)
+        if i + 1 < len(content) and at_para_end:
+            gap = text[b:content[i + 1][0]]
+            if gap.strip() and not (gap.startswith(PARAGRAPH_BREAK) and len(gap) == 3 and gap[2] in OPENING_MARKS):
+                raise AnnotationError(f"{where}: paragraph part {i + 1} must be followed by the reopening mark of the next part")
+            para_gap = True
+            continue
+        if b >= len(text) or text[b] not in CLOSING_MARKS:
+            raise AnnotationError(f"{where}: direct content part {i + 1} must end right before a closing quotation mark")
+        if i + 1 < len(content):
+            if PARAGRAPH_BREAK in text[b:content[i + 1][0]]:
+                para_gap = True
+            frame_gap = True
+    if ("interrupted" in ps) != frame_gap:
+        raise AnnotationError(f"{where}: tag interrupted <=> direct quote split by its frame")
+    if ("multi_paragraph" in ps) != para_gap:
+        raise AnnotationError(f"{where}: tag multi_paragraph <=> direct quote with parts in several paragraphs")
+
+
+def _check_according_to(kind: str, cue: str | None, sources: list[dict], ps: set[str], where: str) -> None:
+    """according_to:* tags sit exactly on quotes whose own cue or source marker uses the phrase."""
+    if kind == "free_indirect":
+        bad = sorted(p for p in ps if p.startswith("according_to:"))
+        if bad:
+            raise AnnotationError(f"{where}: free indirect continuations carry no according_to tags: {bad}")
+        return
+    need = set()
+    if cue and cue.lower() in CUE_TAGS:
+        need.add(CUE_TAGS[cue.lower()])
+    for s in sources:
+        low = s["text"].lower()
+        need |= {t for p, t in SOURCE_PREFIX_TAGS.items() if low.startswith(p)}
+        need |= {t for p, t in SOURCE_SUFFIX_TAGS.items() if low.endswith(p)}
+        if "unter berufung auf " in low:
+            need.add("according_to:unter_berufung")
+    missing = need - ps
+    if missing:
+        raise AnnotationError(f"{where}: the attribution uses {sorted(missing)} but the quote lacks the tag")
+
+
 def build_quote(doc_id: str, text: str, n: int, q: dict, where: str) -> tuple[dict, list[Span]]:
     if not isinstance(q, dict):
         raise AnnotationError(f"{where}: a quote must be an object")
@@ -303,14 +373,15 @@ def build_quote(doc_id: str, text: str, n: int, q: dict, where: str) -> tuple[di
         raise AnnotationError(f"{where}: a direct quote needs one direct:* tag for its marks")
     if kind == "direct" and fragments:
         raise AnnotationError(f"{where}: direct quotes have no fragments (inner quotes are nested_quote)")
-    if ("interrupted" in ps) != (kind == "direct" and len(content) > 1):
-        raise AnnotationError(f"{where}: tag interrupted <=> direct quote with a multi-part content")
     if kind == "direct":
-        a, b = content[0][0], content[-1][1]
-        if a == 0 or text[a - 1] not in OPENING_MARKS:
-            raise AnnotationError(f"{where}: direct content must start right after an opening quotation mark")
-        if b >= len(text) or text[b] not in CLOSING_MARKS:
-            raise AnnotationError(f"{where}: direct content must end right before a closing quotation mark")
+        _check_direct_parts(text, content, ps, where)
+    elif "interrupted" in ps or "multi_paragraph" in ps:
+        raise AnnotationError(f"{where}: interrupted/multi_paragraph are tags of direct quotes")
+    if kind in ("indirect", "reported") and (not cue_spans or not frame_spans):
+        raise AnnotationError(f"{where}: {kind} quotes need a cue and a frame")
+    if kind == "reported" and not _inside((content[0][0], content[-1][1]), frame_spans or []):
+        raise AnnotationError(f"{where}: the frame of a reported quote covers its content (speaker + cue + material)")
+    _check_according_to(kind, cue_spans and _joined(text, cue_spans), sources, ps, where)
     if cue_spans and frame_spans and not all(_inside(c, frame_spans) for c in cue_spans):
         raise AnnotationError(f"{where}: the cue must lie inside the frame")
     if speaker is None and kind != "direct":

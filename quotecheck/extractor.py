@@ -16,7 +16,12 @@ from quotecheck.attribution import attribute
 from quotecheck.errors import InputError
 from quotecheck.lexicon import Lexicon, load_lexicon
 from quotecheck.model import DocumentResult, Quote
+from quotecheck.rules.according import find_according
 from quotecheck.rules.direct import find_direct
+from quotecheck.rules.fragments import attach_fragments
+from quotecheck.rules.free_indirect import find_free_indirect
+from quotecheck.rules.indirect import find_indirect
+from quotecheck.rules.reported import find_reported
 
 __all__ = ["Extractor", "extract", "BACKENDS"]
 
@@ -62,7 +67,17 @@ class Extractor:
         if not isinstance(text, str):
             raise InputError(f"text must be a string, not {type(text).__name__}")
         doc = self.analyse(text)
-        candidates = list(find_direct(doc, self.lexicon).quotes)
+        direct = find_direct(doc, self.lexicon)
+        candidates = list(direct.quotes)
+        # Direct speech wins: later rules skip text already claimed.
+        taken = [span for c in candidates for span in c.content]
+        for rule in (find_indirect, find_according, find_reported):
+            found = rule(doc, self.lexicon, taken)
+            candidates.extend(found)
+            taken.extend(span for c in found for span in c.content)
+            taken.extend(_frame_span(doc, c) for c in found if c.frame is not None)
+        candidates.extend(find_free_indirect(doc, self.lexicon, candidates))
+        candidates = attach_fragments(candidates, direct.other_spans)
         return attribute(doc, self.lexicon, candidates, doc_id)
 
     def process(self, doc_id: Any, text: Any) -> DocumentResult:
@@ -98,6 +113,11 @@ class Extractor:
         context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
         with context.Pool(jobs, initializer=_init_worker, initargs=(self._options,)) as pool:
             yield from pool.imap(_work, pairs, chunksize=16)
+
+
+def _frame_span(doc: Doc, cand) -> tuple[int, int]:
+    start, end = cand.frame
+    return doc.tokens[start].start, doc.tokens[end - 1].end
 
 
 def _as_pair(item: Mapping[str, Any] | str, n: int) -> tuple[Any, Any]:

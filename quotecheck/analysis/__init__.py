@@ -2,10 +2,40 @@
 
 The rules read tokens with lemma, part of speech, morphology, dependencies and
 entity labels where a backend provides them, and fall back to surface patterns
-where it does not. ``embedded`` (the default) is offline and model-free.
+where it does not. ``embedded`` (the default) is offline and model-free;
+``stanza`` needs the optional stanza package and its German models
+(:mod:`quotecheck.analysis.stanza_backend`, imported only when asked for).
 """
+
+from __future__ import annotations
+
+from typing import Any
 
 from quotecheck.analysis.base import Doc
 from quotecheck.analysis.embedded import EmbeddedBackend
 
-__all__ = ["Doc", "EmbeddedBackend"]
+__all__ = ["BACKENDS", "Doc", "EmbeddedBackend", "get_backend"]
+
+#: Names accepted by :func:`get_backend`.
+BACKENDS = ("embedded", "stanza")
+
+
+def get_backend(name: str, **options: Any) -> Any:
+    """The analysis backend called ``name``.
+
+    ``embedded`` takes no options (None-valued ones are ignored, so callers
+    can pass ``stanza_dir=None`` whatever the backend); ``stanza`` takes ``stanza_dir`` (default:
+    stanza's own model folder) and raises
+    :class:`~quotecheck.errors.BackendUnavailable` when stanza or its German
+    models are missing. An unknown name is a ValueError listing the backends.
+    """
+    if name == "embedded":
+        given = sorted(key for key, value in options.items() if value is not None)
+        if given:
+            raise TypeError(f"the embedded backend takes no options, got {', '.join(given)}")
+        return EmbeddedBackend()
+    if name == "stanza":
+        from quotecheck.analysis.stanza_backend import StanzaBackend
+
+        return StanzaBackend(**options)
+    raise ValueError(f"unknown backend {name!r}; available: {', '.join(BACKENDS)}")

@@ -37,6 +37,14 @@ _MIN_EMBEDDED_WORDS = 8
 #: Words that can follow a closing mark as a postposed cue without being verbs.
 _SO = frozenset({"so"})
 _IMPERSONAL = frozenset({"heißt", "hieß", "hiess"})
+#: Valencies that mark a verb as able to introduce a verbatim quote.
+_DIRECT_VALENCY = frozenset({"direct", "colon"})
+#: Verbs without that valency still frame direct speech from this strength on.
+_MIN_STRENGTH = 0.8
+#: At most this many tokens make a speaker label before a colon („Merkel:“).
+_MAX_LABEL_TOKENS = 6
+#: Function-word classes that can start the speaker after „so“.
+_SUBJECT_STARTS = frozenset({"det", "possessive", "pronoun"})
 
 
 @frozen
@@ -75,6 +83,10 @@ def _after_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan) -> tuple[tuple[in
     i = span.close + 1
     if i < sentence.last and tokens[i].text == ",":
         i += 1
+    elif not _ends_like_a_sentence(doc, span):
+        # „BBC News“ berichtet …: a quoted name as the subject. Direct speech is
+        # separated from its frame by a comma, or ends in ?/!/. itself.
+        return None
     if i >= sentence.last or tokens[i].kind != "word":
         return None
     end = i
@@ -85,13 +97,84 @@ def _after_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan) -> tuple[tuple[in
         frame_end = end  # keep the comma before an interruption's second part
     word = tokens[i].text.lower()
     if word in _SO:
+        if not _so_subject(doc, lexicon, i + 1, end):
+            return None
         return (i, frame_end), None, (i, i + 1)
     cue = match_speech_verb(doc, lexicon, i, end)
     if cue is None and word in _IMPERSONAL:
         cue = CueMatch((i,), "heißen")
-    if cue is None:
+    if cue is None or not _frames_direct_speech(cue):
         return None
     return (i, frame_end), cue, None
+
+
+def _opens_utterance(doc: Doc, span: QuotedSpan, sentence: int) -> bool:
+    """The quote starts its sentence, or follows a colon („… zufrieden: „Gut“, sagte er.“)."""
+    first = doc.sentences[sentence].first
+    return span.open == first or (span.open > first and doc.tokens[span.open - 1].text == ":")
+
+
+def _direct_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> CueMatch | None:
+    """The verb in ``[start, end)`` that introduces the verbatim quote after it.
+
+    The clause next to the colon is searched first: in „Wie die Zeitung meldete,
+    soll er gesagt haben: „…““ the first speech verb belongs to the source's
+    clause; the quote's verb is „gesagt“. Then the whole range, for „Er sagte,
+    sichtlich bewegt: „…““. Weak verbs that cannot introduce a quote are skipped.
+    """
+    last_comma = next((i for i in range(end - 1, start - 1, -1) if doc.tokens[i].text == ","), None)
+    ranges = [(last_comma + 1, end)] if last_comma is not None else []
+    for first, stop in (*ranges, (start, end)):
+        for i in range(first, stop):
+            cue = match_speech_verb(doc, lexicon, i, end)
+            if cue is not None and _frames_direct_speech(cue):
+                return cue
+    return None
+
+
+def _sentence_like(doc: Doc, span: QuotedSpan) -> bool:
+    """Content that reads as an utterance rather than a title or a name."""
+    return _ends_like_a_sentence(doc, span) or _word_count(doc, span) >= _MIN_EMBEDDED_WORDS
+
+
+def _label(doc: Doc, start: int, colon: int) -> bool:
+    """A short speaker label before a colon: „Merkel:“, „Bundestrainerin Eva Roth:“.
+
+    A whole clause before the colon („… findet ein Festival statt:“) is not a
+    label; without a speech verb, only sentence-like content makes it a quote.
+    """
+    if colon - start > _MAX_LABEL_TOKENS or colon <= start:
+        return False
+    last = doc.tokens[colon - 1]
+    return (last.kind == "word" and last.text[:1].isupper()) or last.text == ")"
+
+
+def _so_subject(doc: Doc, lexicon: Lexicon, i: int, end: int) -> bool:
+    """Whether „so“ is followed by its speaker („so der Minister“, „so Roth“, „so er“).
+
+    „…“, so lautet der Titel / so heißt es: a lower-case verb after „so“ makes
+    it an adverb, not the according-to „so“.
+    """
+    if i >= end or doc.tokens[i].kind != "word":
+        return False
+    word = doc.tokens[i].text
+    if word[:1].isupper():
+        return True
+    classes = lexicon.function_words.get(word.lower(), frozenset())
+    return bool(classes & _SUBJECT_STARTS) or word.lower() in lexicon.pronouns
+
+
+def _frames_direct_speech(cue: CueMatch) -> bool:
+    """Whether the verb can introduce a verbatim quote.
+
+    The lexicon says so in its valency (``direct``/``colon``); a verb without it
+    still counts when it reliably denotes speech („kritisierte“), but weak
+    opinion verbs („finden“, „sehen“) do not: „„A Bigger Bang“ sahen …“.
+    """
+    verb = cue.verb
+    if verb is None:
+        return True
+    return bool(verb.valency & _DIRECT_VALENCY) or verb.strength >= _MIN_STRENGTH
 
 
 def _before_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan, floor: int) -> tuple[tuple[int, int], CueMatch | None, tuple[int, int] | None] | None:
@@ -103,7 +186,9 @@ def _before_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan, floor: int) -> t
         return None
     last = tokens[span.open - 1]
     if last.text == ":":
-        cue = find_speech_verb(doc, lexicon, start, span.open - 1)
+        cue = _direct_verb(doc, lexicon, start, span.open - 1)
+        if cue is None and not (_sentence_like(doc, span) or _label(doc, start, span.open - 1)):
+            return None
         colon = (span.open - 1, span.open)
         return (start, span.open), cue, (None if cue else colon)
     if last.text == ",":
@@ -111,6 +196,19 @@ def _before_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan, floor: int) -> t
         if cue is not None:
             return (start, span.open), cue, None
     return None
+
+
+def _answer(doc: Doc, span: QuotedSpan, after: tuple[tuple[int, int], CueMatch | None, tuple[int, int] | None]) -> bool:
+    """A one-word quote that opens its sentence and is followed by comma + speech verb.
+
+    „Nein“, sagte Roth. is an answer; „Bild“ berichtete … (no comma) is a title,
+    and so is a one-word quote followed by anything but a speech verb.
+    """
+    if span.close is None or after[1] is None:
+        return False
+    sentence = doc.sentences[doc.layer.sentence_index(span.open)]
+    tokens = doc.tokens
+    return span.open == sentence.first and span.close + 1 < len(tokens) and tokens[span.close + 1].text == ","
 
 
 def _interruption(doc: Doc, frame: tuple[int, int], nxt: QuotedSpan | None) -> bool:
@@ -137,7 +235,7 @@ def find_direct(doc: Doc, lexicon: Lexicon) -> DirectResult:
         after = _after_frame(doc, lexicon, span)
         words = _word_count(doc, span)
         sentence = doc.layer.sentence_index(span.open)
-        at_start = span.open == doc.sentences[sentence].first or before is not None
+        at_start = _opens_utterance(doc, span, sentence) or before is not None
         content = list(span.spans)
         frame = cue = cue_spans = None
         if after is not None and at_start:
@@ -148,7 +246,9 @@ def find_direct(doc: Doc, lexicon: Lexicon) -> DirectResult:
                 i += 1
         elif before is not None:
             frame, cue, cue_spans = before
-        framed = frame is not None and (words >= 2 or _ends_like_a_sentence(doc, span))
+        framed = frame is not None and (
+            words >= 2 or _ends_like_a_sentence(doc, span) or (after is not None and _answer(doc, span, after))
+        )
         standalone = (
             frame is None
             and at_start

@@ -9,9 +9,15 @@ the way CommonMark decides emphasis delimiters.
 Recovery rules, so that one odd mark never spoils a document:
 
 * an opening mark still open at the end of its paragraph continues the quote
-  only if the next paragraph starts with the same mark (the typographic
-  convention for quotes over several paragraphs); otherwise it is closed at the
-  paragraph end and marked ``unbalanced``;
+  only if the paragraph ends like a finished sentence and the next paragraph
+  starts with the same mark (the typographic convention for quotes over several
+  paragraphs), and only if the quote opened where a sentence can start (at a
+  sentence start, after a colon, comma or dash): otherwise it is closed at the
+  paragraph end and marked ``unbalanced``. A paragraph that stops mid-sentence
+  („Er sagte: „Das bleibt offen“ + blank line) lost its closing mark, and a
+  mark opened inside a clause („nannte das „Spiel …“) starts a fragment, which
+  never runs over paragraphs; reading on would swallow the next paragraph's
+  own quote;
 * a closing mark with no opener is ignored;
 * the stack is searched only a few levels deep, so the cost stays linear even
   for texts with thousands of marks.
@@ -47,6 +53,10 @@ _CAN_CLOSE = frozenset().union(*CLOSERS_OF.values())
 _ONLY_CLOSE = frozenset("’")
 _MAX_SEARCH = 3
 _OPEN_CONTEXT = frozenset("([{/–—-")
+#: A paragraph of a multi-paragraph quote ends in one of these (before the break).
+_PARAGRAPH_FINAL = frozenset(".!?…:;)")
+#: Tokens after which a quote may be a whole sentence (Er sagte: „…“ / „…“, sagte er, „…“).
+_SENTENCE_OPENERS = frozenset(":,–—-(")
 
 
 @frozen
@@ -136,7 +146,9 @@ def _pair(layer: TextLayer) -> Iterator[QuotedSpan]:
         if not stack:
             continue
         end = tokens[last_tok - 1].end
-        continuation = _continuation(layer, p_index + 1, stack[0].char)
+        continuation = None
+        if text[end - 1] in _PARAGRAPH_FINAL and _opens_sentence(layer, stack[0].token):
+            continuation = _continuation(layer, p_index + 1, stack[0].char)
         if continuation is not None and len(stack) == 1:
             opener = stack[0]
             spans = (*opener.spans_before, _strip(text, opener.content_start, end))
@@ -145,6 +157,15 @@ def _pair(layer: TextLayer) -> Iterator[QuotedSpan]:
             continue
         while stack:
             yield _cut(text, stack.pop(), end, len(stack))
+
+
+def _opens_sentence(layer: TextLayer, index: int) -> bool:
+    """Whether the mark at token ``index`` opens where a sentence may begin."""
+    sentence = layer.sentences[layer.sentence_index(index)]
+    if index <= sentence.first:
+        return True
+    before = layer.tokens[index - 1]
+    return before.text in _SENTENCE_OPENERS or before.kind == "quote"
 
 
 def _find_opener(stack: list[_Open], char: str) -> int | None:

@@ -1,0 +1,494 @@
+"""Mentions of people and organisations, and which entity each refers to.
+
+Two jobs, both on surface patterns (a parsing backend only adds to them):
+
+* :func:`parse_noun_phrase` reads the noun phrase at a token: determiner,
+  adjectives, role nouns („Präsident“, „Gewerkschaftschef“), a proper name and
+  at most one genitive attribute („Ein Sprecher des Gesundheitsministeriums“).
+* :class:`Coreference` scans the whole document once for named mentions
+  („der russische Präsident Wladimir Putin“, „Katrin Oswald, Sprecherin der
+  Bahn,“) and resolves later mentions to one canonical name per entity: a
+  surname to the full name („Putin“ → „Wladimir Putin“, spelling variants such
+  as „Kim Jong-un“/„Kim Jong Un“ compared without hyphens), a pronoun to the
+  nearest compatible entity, a description („der Minister“, „die Behörde“,
+  „der 41-Jährige“) to the last entity with that role. What cannot be resolved
+  stays ``None`` rather than being guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Callable, Iterable, Sequence
+
+import regex
+from attrs import define, field, frozen
+
+from quotecheck.analysis.base import Doc
+from quotecheck.lexicon import Lexicon, Organization
+
+__all__ = ["NounPhrase", "Entity", "Coreference", "parse_noun_phrase", "organization_in"]
+
+_ADJECTIVE = regex.compile(r"^\p{Ll}[\p{L}-]*(?:e|en|er|es|em)$|^\d+\.$")
+_INITIAL = regex.compile(r"^\p{Lu}\.$")
+_AGE = regex.compile(r"^\d+-[Jj]ährige[nr]?$")
+_MAX_NP = 12
+_PERSONAL = frozenset({"er", "sie", "ich", "wir"})
+_INDEFINITE = frozenset({"ein", "eine", "einer", "eines", "einem", "einen"})
+_FEMININE_DETERMINERS = frozenset({"die", "eine", "diese", "jene"})
+_DEFINITE = frozenset({"der", "die", "das", "dieser", "diese", "dieses"})
+_MASCULINE_DETERMINERS = frozenset({"der", "ein", "dieser", "jener"})
+#: How far back (in sentences) a pronoun or description looks for its entity.
+_LOOKBACK_SENTENCES = 12
+
+
+@frozen
+class NounPhrase:
+    """A noun phrase by token range ``[start, end)``, with what attribution needs."""
+
+    start: int
+    end: int
+    determiner: str | None = None
+    name_tokens: tuple[int, ...] = ()  # the proper name inside it, if any
+    role: str | None = None  # the role noun as written („Innenministerin“)
+    role_type: str | None = None  # person / organization
+    pronoun: str | None = None
+    dative: bool = False
+    genitive: tuple[int, int] | None = None  # „des Gesundheitsministeriums“
+    age: bool = False  # „der 41-Jährige“
+    coordinated: "NounPhrase | None" = None  # „Putin und Kim“: the second conjunct
+
+
+def _classes(lexicon: Lexicon, word: str) -> frozenset[str]:
+    return lexicon.function_words.get(word.lower(), frozenset())
+
+
+def _capitalised(doc: Doc, i: int) -> bool:
+    tok = doc.tokens[i]
+    return tok.kind == "word" and tok.text[:1].isupper()
+
+
+def _is_link(doc: Doc, lexicon: Lexicon, i: int) -> bool:
+    word = doc.tokens[i].text
+    if "name_link" in _classes(lexicon, word):
+        return True
+    return word == "der" and i > 0 and doc.tokens[i - 1].text.lower() in ("von", "van", "de")
+
+
+def _name_link(doc: Doc, lexicon: Lexicon, i: int, limit: int, head_start: int) -> bool:
+    """„von der“, „al“ … inside a name („Ursula von der Leyen“).
+
+    Only right after a first name (one capitalised word), and only before a
+    capitalised word that is not an organisation, so that „Anna Müller von der
+    SPD“ is not read as one name.
+    """
+    if not _is_link(doc, lexicon, i) or i - head_start != 1 or not _capitalised(doc, i - 1):
+        return False
+    j = i + 1
+    while j < limit and _is_link(doc, lexicon, j):
+        j += 1
+    return j < limit and _capitalised(doc, j) and lexicon.organization(doc.tokens[j].text) is None
+
+
+def _skip_adjectives(doc: Doc, i: int, limit: int) -> int:
+    tokens = doc.tokens
+    while i < limit and tokens[i].kind in ("word", "number") and _ADJECTIVE.match(tokens[i].text):
+        i += 1
+    return i
+
+
+def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
+    start = i
+    tokens = doc.tokens
+    while i < limit:
+        if "time" in _classes(lexicon, tokens[i].text):
+            break  # „am Montag Kim Jong Un“: the weekday is no part of the name
+        if _capitalised(doc, i) or _INITIAL.match(tokens[i].text) or _AGE.match(tokens[i].text):
+            i += 1
+        elif _name_link(doc, lexicon, i, limit, start):
+            while i < limit and _is_link(doc, lexicon, i):
+                i += 1
+        elif tokens[i].text == "(" and i + 2 < limit and tokens[i + 2].text == ")" and i > start:
+            i += 3  # party or age in brackets: „Tobias Brandt (CDU)“
+        else:
+            break
+    return i
+
+
+def parse_noun_phrase(
+    doc: Doc, lexicon: Lexicon, start: int, limit: int, *, coordination: bool = True
+) -> NounPhrase | None:
+    """The noun phrase beginning at token ``start`` (not beyond ``limit``), if any.
+
+    Grammar (surface): [determiner] adjective* capitalised-word+ (with name
+    links such as „von der“ and a bracketed party), then at most one genitive
+    attribute („des Ministeriums“), then optionally „und“ + a second phrase. A
+    personal pronoun on its own is a noun phrase too.
+    """
+    tokens = doc.tokens
+    limit = min(limit, len(tokens), start + _MAX_NP)
+    if start >= limit or tokens[start].kind not in ("word", "number"):
+        return None
+    lower = tokens[start].text.lower()
+    if lower in _PERSONAL and lower in lexicon.pronouns:
+        return NounPhrase(start, start + 1, pronoun=lower)
+    i = start
+    determiner = None
+    classes = _classes(lexicon, lower)
+    if classes & {"det", "det_dative", "possessive"}:
+        determiner = lower
+        i += 1
+    elif classes - {"name_link"}:
+        return None  # „Am Montag“, „Zudem“, „Dabei“, „Montag“: not the start of a mention
+    i = _skip_adjectives(doc, i, limit)
+    head_start = i
+    i = _capitalised_run(doc, lexicon, i, limit)
+    if i == head_start:
+        return None
+    role, role_type, names, age = _split_head(doc, lexicon, head_start, i, determiner)
+    title = _quoted_title(doc, i, limit)
+    if title is not None and role_type == "organization":
+        # „die Zeitung „Kurier““: the quoted title is the medium's name
+        names, i = tuple(range(title[0], title[1])), title[1] + 1
+    genitive = None
+    if i < limit and (tokens[i].text == "des" or (tokens[i].text == "der" and role is not None)):
+        j = _skip_adjectives(doc, i + 1, limit)
+        k = _capitalised_run(doc, lexicon, j, limit)
+        if k > j:
+            genitive = (i, k)
+            i = k
+    dative = determiner in ("dem", "einem", "diesem", "seinem", "ihrem") or (
+        determiner == "den" and tokens[i - 1].text.endswith("n") and role is not None
+    )
+    coordinated = None
+    if coordination and i + 1 < limit and "coord" in _classes(lexicon, tokens[i].text):
+        second = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
+        if second is not None and second.pronoun is None and (second.name_tokens or second.role):
+            coordinated = second
+            i = second.end
+    return NounPhrase(start, i, determiner, names, role, role_type, None, dative, genitive, age, coordinated)
+
+
+def _quoted_title(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
+    """Token range of a short quoted title right at ``i`` („„Kurier““), if any."""
+    tokens = doc.tokens
+    if i >= limit or tokens[i].kind != "quote":
+        return None
+    for j in range(i + 1, min(limit, i + 6)):
+        if tokens[j].kind == "quote":
+            return (i + 1, j) if j > i + 1 else None
+        if tokens[j].kind != "word":
+            return None
+    return None
+
+
+def _split_head(
+    doc: Doc, lexicon: Lexicon, start: int, end: int, determiner: str | None
+) -> tuple[str | None, str | None, tuple[int, ...], bool]:
+    """Role noun and name tokens of a capitalised run („Präsident Wladimir Putin“)."""
+    role = role_type = None
+    last_role = start - 1
+    age = False
+    for i in range(start, end):
+        text = doc.tokens[i].text
+        if _AGE.match(text):
+            role, role_type, last_role, age = text, "person", i, True
+            continue
+        entry = lexicon.role_of(text)
+        if entry is not None:
+            role, role_type, last_role = text, entry.type, i
+    names = tuple(
+        i
+        for i in range(last_role + 1, end)
+        if doc.tokens[i].kind == "word" and doc.tokens[i].text not in "()" and doc.tokens[i].text not in lexicon.titles
+    )
+    # drop a bracketed party: „Tobias Brandt (CDU)“ names Tobias Brandt
+    names = _before_bracket(doc, names)
+    if role is None and determiner is not None:
+        names = ()  # „die Kanadier“, „die Polizei“: a description, not a name
+    return role, role_type, names, age
+
+
+def _before_bracket(doc: Doc, names: tuple[int, ...]) -> tuple[int, ...]:
+    for n, i in enumerate(names):
+        if i > 0 and doc.tokens[i - 1].text == "(":
+            return names[:n]
+    return names
+
+
+def text_of(doc: Doc, start: int, end: int) -> str:
+    return doc.text[doc.tokens[start].start : doc.tokens[end - 1].end]
+
+
+def organization_in(doc: Doc, lexicon: Lexicon, start: int, end: int) -> Organization | None:
+    """The gazetteer entry a token run names, longest alias first."""
+    for length in range(min(5, end - start), 0, -1):
+        for i in range(start, end - length + 1):
+            entry = lexicon.organization(text_of(doc, i, i + length))
+            if entry is not None:
+                return entry
+    return None
+
+
+def _key(name: str) -> tuple[str, ...]:
+    """Comparison key of a name: case-folded words, hyphens as spaces."""
+    return tuple(w for w in regex.split(r"[\s\-]+", name.casefold()) if w)
+
+
+def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
+    n = len(shorter)
+    return n > 0 and any(tuple(longer[k : k + n]) == tuple(shorter) for k in range(len(longer) - n + 1))
+
+
+@define
+class Entity:
+    """One person or organisation of a document, with what it was called."""
+
+    name: str
+    type: str  # person / organization / unknown
+    gender: str | None = None  # m / f / None
+    roles: set[str] = field(factory=set)
+    org_type: str | None = None  # the gazetteer's type for organisations
+
+
+@frozen
+class _Occurrence:
+    token: int
+    entity: Entity
+
+
+class Coreference:
+    """Entities of one document and their mentions, in text order.
+
+    Built once per document from every named mention (not only speakers), so
+    that „Oswald“ finds the „Katrin Oswald“ introduced in an earlier sentence
+    and „der Richter“ finds the judge named with that role.
+    """
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, skip: Iterable[tuple[int, int]] = ()) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.entities: list[Entity] = []
+        self.occurrences: list[_Occurrence] = []
+        self._scan(sorted(skip))
+
+    # --- building -----------------------------------------------------------------
+
+    def _scan(self, skip: list[tuple[int, int]]) -> None:
+        """Register named mentions outside quoted content, left to right."""
+        doc, lexicon = self.doc, self.lexicon
+        tokens = doc.tokens
+        skip_index = 0
+        for sentence in doc.sentences:
+            i = sentence.first
+            while i < sentence.last:
+                while skip_index < len(skip) and skip[skip_index][1] <= tokens[i].start:
+                    skip_index += 1
+                if skip_index < len(skip) and skip[skip_index][0] <= tokens[i].start < skip[skip_index][1]:
+                    i += 1
+                    continue
+                tok = tokens[i]
+                if tok.kind != "word" or not (tok.text[:1].isupper() or _classes(lexicon, tok.text) & {"det"}):
+                    i += 1
+                    continue
+                np = parse_noun_phrase(doc, lexicon, i, sentence.last, coordination=False)
+                if np is None:
+                    i += 1
+                    continue
+                sentence_initial = i == sentence.first
+                self._register(np, sentence_initial)
+                i = max(np.end, i + 1)
+
+    def _register(self, np: NounPhrase, sentence_initial: bool = False) -> Entity | None:
+        entity = self._entity_of(np, sentence_initial)
+        if entity is not None:
+            self.occurrences.append(_Occurrence(np.start, entity))
+            self._apposition(np, entity)
+        return entity
+
+    def _apposition(self, np: NounPhrase, entity: Entity) -> None:
+        """„Katrin Oswald, Sprecherin der Bahn,“: the role after the comma is hers."""
+        tokens = self.doc.tokens
+        if np.end + 1 < len(tokens) and tokens[np.end].text == "," and entity.type == "person":
+            nxt = parse_noun_phrase(self.doc, self.lexicon, np.end + 1, len(tokens), coordination=False)
+            if nxt is not None and nxt.role is not None and not nxt.name_tokens and nxt.role_type == "person":
+                entity.roles.add(nxt.role)
+                entity.gender = entity.gender or _role_gender(nxt.role)
+
+    def _entity_of(self, np: NounPhrase, sentence_initial: bool) -> Entity | None:
+        doc, lexicon = self.doc, self.lexicon
+        organization = organization_in(doc, lexicon, np.start, np.end)
+        if organization is not None and not (np.role_type == "person" and np.name_tokens):
+            entity = self._add(organization.name, "organization", None, np.role)
+            entity.org_type = organization.type
+            return entity
+        if not np.name_tokens:
+            if np.role_type == "organization" and np.determiner not in _INDEFINITE and np.role:
+                # „das Gesundheitsministerium“ names an institution; „die Behörde“ describes one
+                entry = lexicon.role_of(np.role)
+                if entry is not None and entry.noun.casefold() != np.role.casefold():
+                    name = _nominative(lexicon, np.role)
+                    return self._add(name, "organization", None, name)
+            return None
+        name = " ".join(doc.tokens[i].text for i in np.name_tokens)
+        first = doc.tokens[np.name_tokens[0]].text
+        gender = lexicon.first_names.get(first) if hasattr(lexicon, "first_names") else None
+        gender = gender if gender in ("m", "f") else None
+        if np.role_type == "organization":
+            kind = "organization"
+        elif np.role is not None or gender is not None or first in getattr(lexicon, "first_names", {}):
+            kind = "person"
+        elif len(np.name_tokens) == 1:
+            # a lone capitalised word is a name only if it matches a known entity
+            known = self._find_name(_key(name))
+            if known is not None:
+                return known
+            if sentence_initial or np.determiner is not None:
+                return None
+            kind = "person" if np.role is not None else "unknown"
+            return None if kind == "unknown" else self._add(name, kind, gender, np.role)
+        else:
+            kind = "person"
+        return self._add(name, kind, gender or _role_gender(np.role), np.role)
+
+    def _find_name(self, key: tuple[str, ...]) -> Entity | None:
+        for entity in reversed(self.entities):
+            other = _key(entity.name)
+            if _contains(other, key) or _contains(key, other):
+                return entity
+        return None
+
+    def _add(self, name: str, type: str, gender: str | None, role: str | None) -> Entity:
+        key = _key(name)
+        for entity in reversed(self.entities):
+            other = _key(entity.name)
+            if other == key or (type == entity.type or "unknown" in (type, entity.type)) and (
+                _contains(other, key) or _contains(key, other)
+            ):
+                if len(key) > len(other):
+                    entity.name = name  # the longer form is canonical
+                if entity.type == "unknown":
+                    entity.type = type
+                entity.gender = entity.gender or gender
+                if role:
+                    entity.roles.add(role)
+                return entity
+        entity = Entity(name, type, gender, {role} if role else set())
+        self.entities.append(entity)
+        return entity
+
+    # --- resolving ----------------------------------------------------------------
+
+    def resolve(self, np: NounPhrase, last_speaker: Entity | None = None) -> tuple[Entity | None, str]:
+        """The entity a speaker mention refers to (or None) and the mention's type."""
+        if np.coordinated is not None:
+            first, kind = self.resolve(_first_conjunct(np), last_speaker)
+            second, _ = self.resolve(np.coordinated, last_speaker)
+            if first is not None and second is not None:
+                return Entity(f"{first.name} und {second.name}", first.type), first.type
+            return None, kind
+        if np.pronoun is not None:
+            return self._pronoun(np, last_speaker)
+        named = self._entity_of(np, False)
+        if named is None and np.name_tokens and np.determiner is None and np.role is None:
+            # a name nobody introduced („sagte Kim“) is its own canonical name
+            named = self._add(" ".join(self.doc.tokens[i].text for i in np.name_tokens), "person", None, None)
+        if named is not None:
+            if named.type == "unknown":
+                named.type = "person"  # a name that speaks and is no organisation
+            return named, named.type
+        kind = "organization" if np.role_type == "organization" else "person" if np.role else "unknown"
+        if np.role is not None and np.determiner not in _INDEFINITE:
+            entity = self._by_role(np, last_speaker)
+            if entity is None and np.role_type == "organization" and np.determiner in _DEFINITE:
+                # „die Polizei“, „die Feuerwehr“ with no antecedent: the institution itself
+                entity = self._add(_nominative(self.lexicon, np.role), "organization", None, np.role)
+            return entity, entity.type if entity is not None else kind
+        if np.genitive is not None and np.role_type == "person":
+            # „Ein Sprecher des Gesundheitsministeriums“ speaks for the ministry
+            owner = parse_noun_phrase(self.doc, self.lexicon, np.genitive[0], np.genitive[1], coordination=False)
+            if owner is not None:
+                entity = self._entity_of(owner, False)
+                if entity is not None and entity.type == "organization":
+                    return entity, "organization"
+        return None, kind
+
+    def _pronoun(self, np: NounPhrase, last_speaker: Entity | None) -> tuple[Entity | None, str]:
+        if np.pronoun in ("ich", "wir"):
+            return None, "unknown"
+        genders = {"er": ("m", None), "sie": ("f", None)}.get(np.pronoun, (None,))
+        types = ("person",) if np.pronoun == "er" else ("person", "organization")
+        entity = self._recent(np.start, lambda e: e.type in types and e.gender in genders)
+        if entity is None:
+            return None, "person" if np.pronoun == "er" else "unknown"
+        return entity, entity.type
+
+    def _by_role(self, np: NounPhrase, last_speaker: Entity | None) -> Entity | None:
+        role = np.role or ""
+        if np.age:
+            gender = "f" if np.determiner in _FEMININE_DETERMINERS else "m"
+            return self._recent(np.start, lambda e: e.type == "person" and e.gender in (gender, None))
+        entry = self.lexicon.role_of(role)
+        head = (entry.noun if entry is not None else role).casefold()
+        if last_speaker is not None and _has_role(last_speaker, role, head):
+            return last_speaker
+        entity = self._recent(np.start, lambda e: _has_role(e, role, head))
+        if entity is None and np.role_type == "person" and np.determiner in _DEFINITE:
+            # „der GdP-Vorsitzende“ after „Gewerkschaftschef Konrad Freiberg“: a definite
+            # description with a role not seen before refers to the previous person
+            gender = _role_gender(role) or ("f" if np.determiner in _FEMININE_DETERMINERS else None)
+            entity = self._recent(np.start, lambda e: e.type == "person" and e.gender in (gender, None))
+        return entity
+
+    def _recent(self, before: int, accept: Callable[[Entity], bool]) -> Entity | None:
+        """The entity of the nearest earlier sentence that ``accept``s, leftmost first.
+
+        Within a sentence the leftmost mention is usually the subject, and a
+        pronoun or description most often continues the previous subject.
+        """
+        if not self.doc.tokens:
+            return None
+        here = self.doc.layer.sentence_index(min(before, len(self.doc.tokens) - 1))
+        end = bisect.bisect_left(self.occurrences, before, key=lambda o: o.token)
+        best: Entity | None = None
+        best_sentence = -1
+        for occurrence in reversed(self.occurrences[:end]):
+            sentence = self.doc.layer.sentence_index(occurrence.token)
+            if best is not None and sentence < best_sentence:
+                break
+            if sentence < here - _LOOKBACK_SENTENCES:
+                break
+            if accept(occurrence.entity):
+                best, best_sentence = occurrence.entity, sentence
+        return best
+
+    def note(self, np: NounPhrase, entity: Entity) -> None:
+        """Record a resolved speaker mention as the entity's latest occurrence."""
+        bisect.insort(self.occurrences, _Occurrence(np.start, entity), key=lambda o: o.token)
+
+
+def _first_conjunct(np: NounPhrase) -> NounPhrase:
+    """The first conjunct of a coordinated noun phrase."""
+    end = np.coordinated.start - 1 if np.coordinated is not None else np.end
+    return NounPhrase(np.start, end, np.determiner, np.name_tokens, np.role, np.role_type, np.pronoun, np.dative, np.genitive, np.age)
+
+
+def _nominative(lexicon: Lexicon, word: str) -> str:
+    """„Gesundheitsministeriums“ → „Gesundheitsministerium“ (genitive -s/-es dropped)."""
+    for suffix in ("es", "s"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and lexicon.role_of(stem) is not None and stem != word:
+            entry = lexicon.role_of(stem)
+            if entry is not None and stem.casefold().endswith(entry.noun.casefold()):
+                return stem
+    return word
+
+
+def _role_gender(role: str | None) -> str | None:
+    if not role:
+        return None
+    return "f" if role.endswith("in") and not role.endswith(("ein", "ain")) else None
+
+
+def _has_role(entity: Entity, role: str, head: str) -> bool:
+    folded = role.casefold()
+    return any(r.casefold() == folded or r.casefold().endswith(head) for r in entity.roles)

@@ -1,0 +1,32 @@
+"""Fragments: verbatim pieces in quotation marks inside indirect or reported quotes.
+
+„Er sprach von einer „brüderlichen Pflicht““: the quoted piece is not direct
+speech of its own (:mod:`quotecheck.rules.direct` left it over), it is a
+verbatim fragment of the indirect quote around it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import attrs
+
+from quotecheck.rules.common import Candidate
+from quotecheck.rules.quotemarks import QuotedSpan
+
+__all__ = ["attach_fragments"]
+
+
+def attach_fragments(candidates: Sequence[Candidate], quoted: Iterable[QuotedSpan]) -> list[Candidate]:
+    """The candidates, each non-direct one with the quoted spans inside its content as fragments."""
+    pieces = sorted(((s.start, s.end) for s in quoted if s.end > s.start))
+    out: list[Candidate] = []
+    for cand in candidates:
+        if cand.kind == "direct" or not pieces:
+            out.append(cand)
+            continue
+        inside = tuple(
+            p for p in pieces if any(a <= p[0] and p[1] <= b for a, b in cand.content)
+        )
+        out.append(attrs.evolve(cand, fragments=cand.fragments + inside) if inside else cand)
+    return out

@@ -1,0 +1,620 @@
+"""Indirect speech: a speech-verb frame and the clause it introduces.
+
+Constructions (surface patterns over one sentence; Zifonun et al. 1997,
+*Grammatik der deutschen Sprache*, ch. on „Redewiedergabe“):
+
+* preposed frame + complement clause: „Kim sagte, dass …“ / „…, ob …“ /
+  „…, wer …“; + verb-second clause „Kim sagte, die Lage sei ernst“; +
+  zu-infinitive „Er versicherte, die Politik zu unterstützen“; + colon
+  without quotation marks;
+* postposed frame: „Die Lage sei ernst, sagte Kim.“ and the wie-clause „…, wie
+  der Kreml mitteilte.“; the preposed wie-clause „Wie der Anwalt mitteilte,
+  brach er zusammen.“
+
+The content ends where the reported clause ends: at a semicolon, before a
+following frame („…, sagte er“, „und warnte …“) or a verbless
+prepositional appendix of the narrator („…, in Anspielung auf das Regime“);
+relative and subordinate clauses that continue the content stay in it.
+
+Precision first: a verb-second complement counts only when its finite verb is
+recognised and, unless the verb is an unambiguous verb of saying, in
+Konjunktiv; an agentless passive of a verb of estimating or hoping („Es wird
+geschätzt, dass …“) is the author's statement, not a quote.
+
+The helpers at the top (:func:`clause_mood`, :func:`is_reportive`,
+:func:`find_cue`, :func:`content_end`) are shared by the other speech rules.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Iterable, Mapping
+
+import regex
+
+from quotecheck.analysis.base import Doc
+from quotecheck.attribution import parse_noun_phrase
+from quotecheck.errors import LexiconError
+from quotecheck.lexicon import Lexicon, SpeechVerb, parse_function_words
+from quotecheck.rules.common import Candidate, CueMatch, clause_end, match_speech_verb
+
+__all__ = [
+    "clause_words",
+    "word_classes",
+    "clause_mood",
+    "is_reportive",
+    "find_cue",
+    "content_end",
+    "clause_start",
+    "char_span",
+    "overlaps",
+    "find_indirect",
+]
+
+_BREAKS = frozenset(",;:()–—")
+_END = frozenset(".!?…")
+#: Classes of verbs whose agentless passive is the author's own hedge, not a quote.
+_HEDGE_CLASSES = frozenset({"estimate", "hope", "speculate"})
+#: A participle: optional separable particle, ge-, stem, -t/-et/-en.
+_PARTICIPLE = regex.compile(r"^(?P<particle>\p{Ll}*?)ge(?P<stem>\p{Ll}{2,}?)(?:et|t|en)$")
+_ZU_INFINITIVE = regex.compile(r"^\p{Ll}+zu\p{Ll}+en$")
+#: Regular Konjunktiv I, 3rd singular: the infinitive without its -n („sage“, „komme“).
+_MAX_V2_FRAME_GAP = 12
+#: Tokens allowed after the inverted subject of a postposed frame („am Montag in Berlin“).
+_MAX_FRAME_TAIL = 4
+_MIN_DASS_STRENGTH = 0.6
+_MIN_ZU_STRENGTH = 0.8
+_SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr"})
+
+
+# --- shared helpers ------------------------------------------------------------
+
+
+@functools.cache
+def clause_words() -> Mapping[str, frozenset[str]]:
+    """The closed word classes of ``data/de/clause_words.tsv`` (loaded once)."""
+    resource = resources.files("quotecheck").joinpath("data", "de", "clause_words.tsv")
+    return parse_function_words(resource.read_text(encoding="utf-8"), "quotecheck/data/de/clause_words.tsv")
+
+
+def word_classes(doc: Doc, index: int) -> frozenset[str]:
+    """The clause-word classes of token ``index`` (empty for other words)."""
+    return clause_words().get(doc.tokens[index].text.lower(), frozenset())
+
+
+def _regular_subj1(doc: Doc, index: int) -> bool:
+    """„sage“, „komme“: lower-case form = infinitive minus -n (Konjunktiv I, 3sg)."""
+    word = doc.tokens[index].text
+    if not word.islower() or not word.endswith("e") or len(word) < 4:
+        return False
+    lemma = doc.lemma(index)
+    return lemma.endswith("en") and lemma[:-1] == word
+
+
+def _fallback_clause_mood(doc: Doc, lexicon: Lexicon, start: int, end: int) -> tuple[str | None, int | None]:
+    """Mood of the first recognised finite verb in ``[start, end)`` (lexicon table only)."""
+    tokens = doc.tokens
+    for i in range(start, min(end, len(tokens))):
+        tok = tokens[i]
+        if tok.kind != "word":
+            continue
+        lower = tok.text.lower()
+        if lower in lexicon.konjunktiv:
+            plural = i > start and tokens[i - 1].text.lower() in ("sie", "wir")
+            mood = lexicon.mood(lower, "3pl" if plural else "3sg") or lexicon.mood(lower)
+            if mood in ("subj1", "subj2"):
+                return "subjunctive", i
+            if mood == "ind":
+                return "indicative", i
+            continue
+        if _regular_subj1(doc, i) and i > start:
+            return "subjunctive", i
+    return None, None
+
+
+def clause_mood(doc: Doc, lexicon: Lexicon, start: int, end: int) -> tuple[str | None, int | None]:
+    """(``"subjunctive"`` | ``"indicative"`` | None, index of the finite verb) of a clause.
+
+    Uses :mod:`quotecheck.morph` when it is installed, else the Konjunktiv table.
+    """
+    morph = _morph()
+    if morph is not None:
+        return morph.clause_mood(doc, lexicon, start, end)
+    return _fallback_clause_mood(doc, lexicon, start, end)
+
+
+def is_reportive(doc: Doc, lexicon: Lexicon, index: int) -> bool:
+    """Whether token ``index`` is reportive sollen/wollen („soll gesagt haben“)."""
+    morph = _morph()
+    if morph is not None:
+        return morph.is_reportive(doc, lexicon, index)
+    return lexicon.is_reportive(doc.tokens[index].text)
+
+
+@functools.cache
+def _morph():
+    try:
+        from quotecheck import morph  # written in parallel; used once it exists
+    except ImportError:
+        return None
+    if not (hasattr(morph, "clause_mood") and hasattr(morph, "is_reportive")):
+        return None
+    if hasattr(morph, "load_morph"):
+        try:
+            morph.load_morph()
+        except LexiconError:
+            return None  # its data file is broken: keep the table-based fallback
+    return morph
+
+
+def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character span of the token range ``[start, end)``."""
+    return doc.tokens[start].start, doc.tokens[end - 1].end
+
+
+def overlaps(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in others)
+
+
+def clause_start(doc: Doc, index: int, floor: int) -> int:
+    """First token of the clause containing ``index`` (after the last break ≥ ``floor``)."""
+    tokens = doc.tokens
+    i = index
+    while i > floor and not (tokens[i - 1].text in _BREAKS or tokens[i - 1].kind == "quote"):
+        i -= 1
+    return i
+
+
+_PHRASE_INDEX: dict[int, tuple[Lexicon, Mapping[str, tuple[SpeechVerb, ...]]]] = {}
+
+
+def _phrases_by_base(lexicon: Lexicon) -> Mapping[str, tuple[SpeechVerb, ...]]:
+    """Base verb → multi-word phrases built on it, longest first (built once per lexicon)."""
+    cached = _PHRASE_INDEX.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    index: dict[str, list[SpeechVerb]] = {}
+    for verb in lexicon.speech_phrases:
+        if not verb.reflexive:
+            index.setdefault(verb.base, []).append(verb)
+    result = {k: tuple(sorted(v, key=lambda p: -len(p.lemma.split()))) for k, v in index.items()}
+    _PHRASE_INDEX[id(lexicon)] = (lexicon, result)
+    return result
+
+
+_DETERMINERS = frozenset("der die das den dem des ein eine einen einer eines seine ihre".split())
+
+
+def _match_phrase(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int) -> CueMatch | None:
+    """A multi-word speech phrase whose verb is at ``index`` („brachte … zum Ausdruck“)."""
+    phrases = _phrases_by_base(lexicon).get(lemma)
+    if not phrases:
+        return None
+    tokens = doc.tokens
+    start = clause_start(doc, index, doc.sentences[doc.layer.sentence_index(index)].first)
+    end = clause_end(doc, index + 1, limit)
+    window = {}
+    for k in range(max(start, index - 6), min(end, index + 8)):
+        if k != index and tokens[k].kind == "word":
+            window.setdefault(tokens[k].text.lower(), k)
+    word = tokens[index].text.lower()
+    for phrase in phrases:
+        found = [index]
+        ok = True
+        for part in phrase.lemma.split()[:-1]:
+            low = part.lower()
+            if low in window:
+                found.append(window[low])
+            elif low in _DETERMINERS or low == "sich":
+                continue
+            elif phrase.particle == part and part in word:
+                continue
+            else:
+                ok = False
+                break
+        if ok and len(found) > 1:
+            return CueMatch(tuple(found), phrase.lemma, phrase)
+    return None
+
+
+def find_cue(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | None:
+    """The speech verb or verbal phrase at token ``index``, if any.
+
+    Phrases first („brachte … zum Ausdruck“, „wurde bekannt“), then single verbs
+    with their separated particle, then participles the lemmatizer leaves alone
+    („angedeutet“ → andeuten).
+    """
+    tok = doc.tokens[index]
+    if tok.kind != "word":
+        return None
+    lemma = doc.lemma(index).lower()
+    phrase = _match_phrase(doc, lexicon, index, lemma, limit)
+    if phrase is not None:
+        return phrase
+    match = match_speech_verb(doc, lexicon, index, limit)
+    if match is not None:
+        return match
+    far = _particle_after_apposition(doc, lexicon, index, lemma, limit)
+    if far is not None:
+        return far
+    word = tok.text
+    if word.islower():
+        m = _PARTICIPLE.match(word)
+        if m:
+            for candidate in (m["particle"] + m["stem"] + "en", m["particle"] + m["stem"] + "n"):
+                entry = lexicon.speech_verbs.get(candidate)
+                if entry is not None and not entry.is_phrase:
+                    return CueMatch((index,), entry.lemma, entry)
+    return None
+
+
+def _particle_after_apposition(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int) -> CueMatch | None:
+    """„gab der Leiter, Andreas Huber, bekannt, dass …“: the particle after an apposition."""
+    bases = [v for v in lexicon.speech_verbs_by_base.get(lemma, ()) if v.particle is not None]
+    if not bases or not doc.tokens[index].text.islower():
+        return None
+    tokens = doc.tokens
+    commas = 0
+    for k in range(index + 1, min(limit, index + 16)):
+        text = tokens[k].text
+        if text == ",":
+            commas += 1
+            if commas > 2:
+                return None
+            continue
+        if text in _END or text in (";", ":") or tokens[k].kind == "quote":
+            return None
+        if commas and k + 1 < limit and tokens[k + 1].text in (",", ":", ".") and text.islower():
+            for verb in bases:
+                if verb.particle == text:
+                    return CueMatch((index, k), verb.lemma, verb)
+    return None
+
+
+def _finite_cue_after(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> bool:
+    """Whether a speech verb starts at ``index`` or right after one adverb („sagte er“, „betonte aber“)."""
+    tokens = doc.tokens
+    for k in (index, index + 1):
+        if k < limit and tokens[k].kind == "word":
+            cue = match_speech_verb(doc, lexicon, k, limit)
+            if cue is not None and (cue.verb is None or cue.verb.strength >= 0.8):
+                return True
+            if tokens[k].text[:1].isupper():
+                return False
+    return False
+
+
+def _prepositional_appendix(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
+    """„in Anspielung auf das Regime“: a verbless prepositional chunk up to ``end``."""
+    tokens = doc.tokens
+    if start >= end or "preposition" not in word_classes(doc, start):
+        return False
+    for k in range(start, end):
+        tok = tokens[k]
+        if tok.text in _BREAKS or tok.kind == "quote":
+            return False
+        low = tok.text.lower()
+        if low in lexicon.konjunktiv or _ZU_INFINITIVE.match(low) or low == "zu":
+            return False
+    return True
+
+
+def content_end(doc: Doc, lexicon: Lexicon, start: int, limit: int) -> int:
+    """Token index where reported content starting at ``start`` ends (exclusive).
+
+    Stops at a semicolon, before a postposed frame („, sagte er“, „, so der
+    Minister“, „, wie X mitteilte“), before „und“ + speech verb, before a verbless
+    prepositional appendix, and before the sentence-final punctuation.
+    """
+    tokens = doc.tokens
+    i = start
+    depth = 0
+    while i < limit:
+        text = tokens[i].text
+        if text == "(":
+            depth += 1
+        elif text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            if text == ";":
+                break
+            if text == ",":
+                if _finite_cue_after(doc, lexicon, i + 1, limit):
+                    break
+                nxt = tokens[i + 1].text.lower() if i + 1 < limit else ""
+                if nxt == "so" and i + 2 < limit and tokens[i + 2].text[:1].isupper() or nxt == "so" and i + 2 < limit and tokens[i + 2].text.lower() in _DETERMINERS:
+                    break
+                if nxt == "wie" and _wie_frame_end(doc, lexicon, i + 1, limit) is not None:
+                    break
+                if _prepositional_appendix(doc, lexicon, i + 1, _sentence_core_end(doc, i + 1, limit)):
+                    break
+            elif text.lower() in ("und", "sowie") and i > start and _finite_cue_after(doc, lexicon, i + 1, limit):
+                break
+        i += 1
+    while i > start and (tokens[i - 1].text in _END or tokens[i - 1].text in _BREAKS):
+        i -= 1
+    return i
+
+
+def _sentence_core_end(doc: Doc, start: int, limit: int) -> int:
+    """``limit`` without the sentence-final punctuation."""
+    end = limit
+    while end > start and doc.tokens[end - 1].text in _END:
+        end -= 1
+    return end
+
+
+def _wie_frame_end(doc: Doc, lexicon: Lexicon, wie: int, limit: int) -> tuple[int, CueMatch] | None:
+    """„wie X sagte“ / „wie der Kreml angekündigt hatte“: (clause end, cue), else None."""
+    tokens = doc.tokens
+    end = clause_end(doc, wie + 1, limit)
+    if end - wie < 3 or end - wie > _MAX_V2_FRAME_GAP:
+        return None
+    for k in (end - 1, end - 2):
+        if k <= wie + 1:
+            continue
+        if k == end - 2 and tokens[end - 1].text.lower() not in lexicon.konjunktiv:
+            continue
+        # verb-final particle verb written apart: „wie die Polizei bekannt gab“
+        before = tokens[k - 1].text.lower()
+        entry = lexicon.speech_verbs.get(before + doc.lemma(k).lower())
+        if entry is not None and entry.particle == before and entry.strength >= 0.8:
+            return end, CueMatch((wie, k - 1, k), entry.lemma, entry)
+        if any(tokens[j].text.lower() == "sich" for j in range(wie + 1, end)):
+            return None  # „wie sich die Junta nennt“: naming, not saying
+        cue = find_cue(doc, lexicon, k, end)
+        if cue is not None and (cue.verb is None or cue.verb.strength >= 0.8):
+            return end, CueMatch((wie,) + cue.tokens, cue.lemma, cue.verb)
+    return None
+
+
+# --- the rule ---------------------------------------------------------------
+
+
+def _is_hedge_passive(doc: Doc, lexicon: Lexicon, cue: CueMatch, start: int, end: int) -> bool:
+    """„Es wird geschätzt, dass …“: an agentless passive of estimating or hoping."""
+    if cue.verb is None or cue.verb.cls not in _HEDGE_CLASSES:
+        return False
+    tokens = doc.tokens
+    has_aux = any("passive_aux" in word_classes(doc, k) for k in range(start, end) if k not in cue.tokens)
+    participle = tokens[cue.tokens[0]].text.lower() != doc.lemma(cue.tokens[0]).lower() and tokens[cue.tokens[0]].text.lower().startswith(("ge", "er", "be", "ver"))
+    agent = any(tokens[k].text.lower() in ("von", "vom", "durch") for k in range(start, end))
+    return has_aux and participle and not agent
+
+
+def _generic(doc: Doc, start: int, end: int) -> bool:
+    """„Alles in allem kann man sagen, dass …“, „darf festgehalten werden“: the author's voice."""
+    classes = [word_classes(doc, k) for k in range(start, end)]
+    modal = any("modal" in c for c in classes)
+    if not modal:
+        return False
+    generic = any("generic" in c for c in classes)
+    passive = any("passive_aux" in c for c in classes)
+    agent = any(doc.tokens[k].text.lower() in ("von", "vom", "durch") for k in range(start, end))
+    return generic or (passive and not agent)
+
+
+def _v2_content_ok(doc: Doc, lexicon: Lexicon, verb: SpeechVerb | None, start: int, end: int) -> tuple[bool, str | None]:
+    """Whether ``[start, end)`` reads as a verb-second content clause, and its mood."""
+    if end - start < 2:
+        return False, None
+    classes = word_classes(doc, start)
+    if classes & {"complementizer", "subordinator", "coordinator", "w_word"} and "subject_pronoun" not in classes:
+        return False, None
+    first = doc.tokens[start]
+    if first.kind != "word" and first.kind != "number":
+        return False, None
+    if word_classes(doc, start + 1) & {"complementizer", "subordinator"}:
+        return False, None  # „…, so dass …“
+    mood, finite = clause_mood(doc, lexicon, start, end)
+    if finite is None:
+        return False, None
+    if "relative" in classes and "subject_pronoun" not in classes and finite >= end - 1:
+        return False, None  # „…, der seit Jahren im Amt ist“: verb-final relative clause
+    if mood == "subjunctive":
+        return True, mood
+    strong = verb is not None and verb.strength >= 1.0 and "v2" in verb.valency
+    return strong, mood
+
+
+def _zu_content(doc: Doc, start: int, end: int) -> bool:
+    tokens = doc.tokens
+    if end - start < 2:
+        return False
+    last = tokens[end - 1].text.lower()
+    return tokens[end - 2].text.lower() == "zu" or bool(_ZU_INFINITIVE.match(last))
+
+
+def _candidate(
+    doc: Doc,
+    kind: str,
+    content: tuple[int, int],
+    cue: CueMatch,
+    frame: tuple[int, int],
+    mood: str | None,
+    confidence: float,
+    speaker: tuple[int, int] | None = None,
+) -> Candidate:
+    return Candidate(
+        kind=kind,
+        content=(char_span(doc, *content),),
+        sentence=doc.layer.sentence_index(content[0]),
+        cue=cue,
+        frame=frame,
+        mood=mood,
+        confidence=confidence,
+        speaker_tokens=speaker,
+    )
+
+
+def _preposed(
+    doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int, comma: int, limit: int
+) -> Candidate | None:
+    """Frame clause ending at token ``comma`` („,“ or „:“), complement after it."""
+    tokens = doc.tokens
+    start = comma + 1
+    if start >= limit or tokens[start].kind == "quote":
+        return None
+    verb = cue.verb
+    valency = verb.valency if verb is not None else frozenset({"dass", "v2"})
+    classes = word_classes(doc, start)
+    end = content_end(doc, lexicon, start, limit)
+    if end <= start:
+        return None
+    frame = (frame_start, comma + 1)
+    strength = verb.strength if verb is not None else 0.7
+    head = clause_start(doc, cue.tokens[0], frame_start)
+    head_classes = word_classes(doc, head)
+    relative = "relative" in head_classes and head > 0 and doc.tokens[head - 1].text == ","
+    subordinate = head < cue.tokens[0] and ("subordinator" in head_classes or relative)
+    if _generic(doc, frame_start, comma):
+        return None
+    if "complementizer" in classes:
+        if not (valency & {"dass", "ob", "w"}) or strength < _MIN_DASS_STRENGTH:
+            return None
+        mood, _ = clause_mood(doc, lexicon, start, end)
+        return _candidate(doc, "indirect", (start, end), cue, frame, mood, 0.6 + 0.3 * strength)
+    if "w_word" in classes and "relative" not in classes:
+        if not (valency & {"w", "ob"}):
+            return None
+        mood, _ = clause_mood(doc, lexicon, start, end)
+        return _candidate(doc, "indirect", (start, end), cue, frame, mood, 0.5 + 0.3 * strength)
+    if subordinate:
+        return None  # „nachdem sie es bemerkt hatten, wurde …“: the main clause follows
+    first_end = clause_end(doc, start, limit)
+    if "zu" in valency and strength >= _MIN_ZU_STRENGTH and _zu_content(doc, start, first_end):
+        mood, _ = clause_mood(doc, lexicon, start, end)
+        return _candidate(doc, "indirect", (start, end), cue, frame, mood, 0.5 + 0.3 * strength)
+    if valency & {"v2", "colon"} and strength >= 0.5:
+        ok, mood = _v2_content_ok(doc, lexicon, verb, start, end)
+        if ok:
+            return _candidate(doc, "indirect", (start, end), cue, frame, mood, 0.5 + 0.3 * strength)
+    return None
+
+
+def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tuple[int, CueMatch] | None:
+    """A frame after ``comma``: „…, sagte Kim.“ / „…, wie X mitteilte.“ → (frame end, cue)."""
+    tokens = doc.tokens
+    i = comma + 1
+    if i >= limit or tokens[i].kind != "word":
+        return None
+    end = clause_end(doc, i, limit)
+    if end < limit and tokens[end].text not in _END and tokens[end].text != ",":
+        return None
+    if tokens[i].text.lower() == "wie":
+        found = _wie_frame_end(doc, lexicon, i, limit)
+        return found
+    cue = find_cue(doc, lexicon, i, end)
+    if cue is None or (cue.verb is not None and cue.verb.strength < 0.8):
+        return None
+    if cue.verb is not None and not (cue.verb.valency & {"v2", "colon", "direct"}):
+        return None
+    # the inverted subject follows the verb („sagte er“, „betonte der Minister“),
+    # after at most one adverb, and little else follows it („…, sagte er am Montag.“)
+    subject = _inverted_subject(doc, lexicon, i + 1, end)
+    if subject is None or end - subject > _MAX_FRAME_TAIL:
+        return None
+    return end, cue
+
+
+def _inverted_subject(doc: Doc, lexicon: Lexicon, start: int, end: int) -> int | None:
+    """End of the subject noun phrase at ``start`` (or after one adverb), else None."""
+    tokens = doc.tokens
+    for k in (start, start + 1):
+        if k >= end:
+            return None
+        low = tokens[k].text.lower()
+        if low in _SUBJECT_PRONOUNS:
+            return k + 1
+        np = parse_noun_phrase(doc, lexicon, k, end)
+        if np is not None and not np.dative:
+            return np.end
+        if "adverb" not in word_classes(doc, k) and k == start and not tokens[k].text.islower():
+            return None
+    return None
+
+
+def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tuple[int, int]]) -> list[Candidate]:
+    tokens = doc.tokens
+    found: list[Candidate] = []
+    floor = first  # tokens before this belong to an earlier candidate of the sentence
+    i = first
+    while i < last:
+        tok = tokens[i]
+        if overlaps((tok.start, tok.end), taken) or tok.kind not in ("word", "punct"):
+            i += 1
+            continue
+        # „Wie der Anwalt mitteilte, brach er zusammen.“
+        if tok.text.lower() == "wie" and i == floor:
+            wie = _wie_frame_end(doc, lexicon, i, last)
+            if wie is not None and wie[0] < last and tokens[wie[0]].text == ",":
+                end, cue = wie
+                start = end + 1
+                stop = content_end(doc, lexicon, start, last)
+                if stop - start >= 2:
+                    mood, _ = clause_mood(doc, lexicon, start, stop)
+                    found.append(_candidate(doc, "indirect", (start, stop), cue, (i, end + 1), mood, 0.85, _np_range(i + 1, cue.tokens[1])))
+                    floor = i = stop
+                    continue
+        # „Die Lage sei ernst, sagte Kim.“ / „…, wie X mitteilte.“
+        if tok.text == "," and i > floor:
+            post = _postposed_frame(doc, lexicon, i, last)
+            if post is not None:
+                end, cue = post
+                start = _content_start(doc, floor, i)
+                words = sum(1 for k in range(start, i) if tokens[k].kind in ("word", "number"))
+                if words >= 3 and not overlaps(char_span(doc, start, i), taken):
+                    mood, _ = clause_mood(doc, lexicon, start, i)
+                    speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if tokens[i + 1].text.lower() == "wie" else None
+                    frame_end = end + 1 if end < last and tokens[end].text in _END else end
+                    found.append(_candidate(doc, "indirect", (start, i), cue, (i, frame_end), mood, 0.8, speaker))
+                    floor = i = end
+                    continue
+        cue = find_cue(doc, lexicon, i, last) if tok.kind == "word" and tok.text.lower() != "wie" else None
+        if cue is None:
+            i += 1
+            continue
+        comma = clause_end(doc, max(cue.tokens) + 1, last)
+        if comma < last and tokens[comma].text in (",", ":") and comma - i <= _MAX_V2_FRAME_GAP:
+            frame_start = clause_start(doc, i, floor) if _after_content(doc, floor, i) else floor
+            if not _is_hedge_passive(doc, lexicon, cue, frame_start, comma):
+                cand = _preposed(doc, lexicon, cue, frame_start, comma, last)
+                if cand is not None and not overlaps(cand.content[0], taken):
+                    found.append(cand)
+                    stop = doc.layer.token_at(cand.content[0][1] - 1)
+                    floor = i = (stop + 1) if stop is not None else last
+                    continue
+        i += 1
+    return found
+
+
+def _after_content(doc: Doc, floor: int, index: int) -> bool:
+    """Whether an earlier clause of the sentence lies between ``floor`` and ``index``."""
+    return any(doc.tokens[k].text in (",", ";") for k in range(floor, index))
+
+
+def _content_start(doc: Doc, floor: int, comma: int) -> int:
+    """Start of the content before a postposed frame: after a colon, else ``floor``."""
+    for k in range(comma - 1, floor - 1, -1):
+        if doc.tokens[k].text in (":", ";"):
+            return k + 1
+    return floor
+
+
+def _np_range(start: int, end: int) -> tuple[int, int] | None:
+    return (start, end) if end > start else None
+
+
+def find_indirect(doc: Doc, lexicon: Lexicon, taken: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
+    """Indirect quotes introduced by a speech-verb frame.
+
+    ``taken`` are character spans already claimed (direct quotes); a candidate
+    whose content overlaps one is dropped, so direct speech wins.
+    """
+    claimed = sorted(taken)
+    out: list[Candidate] = []
+    for sentence in doc.sentences:
+        local = [s for s in claimed if s[0] < sentence.end and sentence.start < s[1]]
+        out.extend(_sentence_candidates(doc, lexicon, sentence.first, sentence.last, local))
+    return out

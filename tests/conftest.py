@@ -1,0 +1,24 @@
+"""Shared test configuration: hypothesis settings profiles.
+
+``ci`` (the default) runs about a hundred examples per property with no
+deadline, because the first call of a property loads the lexica and a shared CI
+machine can be slow; ``dev`` runs few examples for a quick edit-test loop. Pick
+one with ``HYPOTHESIS_PROFILE=dev python -m pytest`` or ``--hypothesis-profile``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile("dev", max_examples=20, deadline=None)
+settings.register_profile("thorough", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

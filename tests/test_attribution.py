@@ -1,0 +1,168 @@
+"""Speakers, addressees and sources: who said it, and who says so.
+
+Each case is a German text written for these tests and what its first (or only)
+quote must be attributed to. The texts use direct speech so that the frame is
+unambiguous; the indirect-speech rules have tests of their own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quotecheck
+from quotecheck import Quote
+
+
+def only_quote(text: str) -> Quote:
+    quotes = [q for q in quotecheck.extract(text) if q.kind == "direct"]
+    assert len(quotes) == 1, [q.content.text for q in quotes]
+    return quotes[0]
+
+
+def last_quote(text: str) -> Quote:
+    quotes = quotecheck.extract(text)
+    assert quotes
+    return quotes[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "type"),
+    [
+        # after the cue, inverted, with the whole mention as the text gives it
+        ("„Wir helfen“, sagte der russische Präsident Wladimir Putin am Montag.", "der russische Präsident Wladimir Putin", "Wladimir Putin", "person"),
+        ("„Das ist ein Skandal“, sagte Gewerkschaftschef Konrad Freiberg.", "Gewerkschaftschef Konrad Freiberg", "Konrad Freiberg", "person"),
+        ("„Die Lage ist ernst“, sagte ein Sprecher des Gesundheitsministeriums.", "ein Sprecher des Gesundheitsministeriums", "Gesundheitsministerium", "organization"),
+        ("„Wir streiken“, erklärte Anna Berger am Abend in Köln.", "Anna Berger", "Anna Berger", "person"),
+        # before the cue
+        ("Die offizielle nordkoreanische Nachrichtenagentur KCNA meldete: „Der Start war erfolgreich.“", "Die offizielle nordkoreanische Nachrichtenagentur KCNA", "KCNA", "organization"),
+        ("Innenministerin Petra Albers sagte am Dienstag: „Wir prüfen alles.“", "Innenministerin Petra Albers", "Petra Albers", "person"),
+        # colon frame without a verb, and „so X“
+        ("Merkel: „Wir schaffen das.“", "Merkel", "Merkel", "person"),
+        ("„Wir lehnen das ab“, so der Kreml.", "der Kreml", "Kreml", "organization"),
+        # a name never introduced is its own canonical name
+        ("„Das ist eine Provokation“, sagte Kim laut der AP.", "Kim", "Kim", "person"),
+        # names with particles and brackets
+        ("„Europa muss handeln“, sagte Ursula von der Leyen.", "Ursula von der Leyen", "Ursula von der Leyen", "person"),
+        ("„Wir investieren“, sagte Wirtschaftsminister Tobias Brandt (CDU).", "Wirtschaftsminister Tobias Brandt (CDU)", "Tobias Brandt", "person"),
+    ],
+)
+def test_speaker_mention_name_and_type(text: str, mention: str, name: str, type: str) -> None:
+    speaker = only_quote(text).speaker
+    assert speaker is not None
+    assert (speaker.text, speaker.name, speaker.type) == (mention, name, type)
+
+
+def test_coordinated_speakers_are_one_mention() -> None:
+    speaker = only_quote("„Wir fordern Aufklärung“, erklärten Anna Müller und Jens Schmidt.").speaker
+    assert speaker is not None
+    assert speaker.text == "Anna Müller und Jens Schmidt"
+    assert speaker.name == "Anna Müller und Jens Schmidt"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # surname → full name introduced earlier
+        ("Der russische Präsident Wladimir Putin traf Kim Jong Un. „Wir sind Freunde“, sagte Putin.", "Wladimir Putin"),
+        # spelling variants of one name
+        ("Kim Jong-un besuchte eine Fabrik. „Wir brauchen mehr Raketen“, sagte Kim Jong Un.", "Kim Jong-un"),
+        # a description resolved across sentences
+        ("Der russische Präsident Wladimir Putin traf am Montag Kim Jong Un. „Wir sind Freunde“, sagte der russische Präsident.", "Wladimir Putin"),
+        ("Gewerkschaftschef Konrad Freiberg kritisierte die Pläne. „Das ist ein Skandal“, sagte der GdP-Vorsitzende.", "Konrad Freiberg"),
+        # a pronoun resolved across sentences to the nearest compatible entity
+        ("Kim Jong-un besuchte eine Fabrik. „Der Feind zittert“, sagte er.", "Kim Jong-un"),
+        ("Gewerkschaftschefin Sabine Kroll kam am Morgen. „Wir bleiben hart“, sagte sie.", "Sabine Kroll"),
+        # the role named after a comma belongs to the person before it
+        ("Katrin Oswald, Sprecherin der Stadtwerke, bestätigte den Ausfall. „Wir arbeiten daran“, sagte die Sprecherin.", "Katrin Oswald"),
+    ],
+)
+def test_speaker_resolves_within_the_document(text: str, name: str) -> None:
+    speaker = last_quote(text).speaker
+    assert speaker is not None and speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Es gab zwei Explosionen“, sagte ein Augenzeuge.",
+        "„Das war knapp“, sagte ein Passant.",
+        "„Wir haben Angst“, sagte eine Anwohnerin.",
+    ],
+)
+def test_indefinite_speaker_stays_unresolved(text: str) -> None:
+    speaker = only_quote(text).speaker
+    assert speaker is not None
+    assert speaker.name is None
+
+
+def test_pronoun_with_no_antecedent_stays_unresolved() -> None:
+    speaker = only_quote("„Wir kommen wieder“, sagte er.").speaker
+    assert speaker is not None and speaker.text == "er" and speaker.name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "addressee"),
+    [
+        # the dative after the cue is spoken to, not speaking
+        ("„Wir helfen“, sagte Putin dem nordkoreanischen Machthaber.", "Putin", "dem nordkoreanischen Machthaber"),
+        ("„Wir helfen“, sagte dem Minister die Gewerkschaftschefin Sabine Kroll.", "die Gewerkschaftschefin Sabine Kroll", "dem Minister"),
+        ("„Ich bleibe“, sagte Kroll gegenüber der Zeitung.", "Kroll", "der Zeitung"),
+        # the addressee trap: Kim speaks, Putin is addressed
+        ("Kim sprach das Thema nicht an, sagte Putin jedoch: „Wir stehen an eurer Seite.“", "Kim", "Putin"),
+    ],
+)
+def test_addressee_is_not_the_speaker(text: str, speaker: str, addressee: str) -> None:
+    quote = only_quote(text)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.addressee is not None and quote.addressee.text == addressee
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "sources"),
+    [
+        ("„Das ist eine Provokation“, sagte Kim laut der AP.", "Kim", [("laut der AP", "AP", "news_agency")]),
+        ("„Das ist eine Provokation“, sagte Kim laut The Associated Press.", "Kim", [("laut The Associated Press", "AP", "news_agency")]),
+        (
+            "„Wir lehnen das ab“, so der Kreml in den sozialen Medien, laut The Associated Press.",
+            "Kreml",
+            [("laut The Associated Press", "AP", "news_agency")],
+        ),
+        (
+            "„Wir lehnen das ab“, sagte Peskow der Agentur Interfax zufolge.",
+            "Peskow",
+            [("der Agentur Interfax zufolge", "Interfax", "news_agency")],
+        ),
+        # two-level chain, nearest to the text first
+        (
+            "„Wir lehnen das ab“, so der Kreml, wie die Agentur Interfax unter Berufung auf TASS berichtete.",
+            "Kreml",
+            [("wie die Agentur Interfax", "Interfax", "news_agency"), ("unter Berufung auf TASS", "TASS", "news_agency")],
+        ),
+        # no intermediary: empty list
+        ("„Wir helfen“, sagte Putin.", "Putin", []),
+    ],
+)
+def test_sources_chain(text: str, speaker: str, sources: list[tuple[str, str, str]]) -> None:
+    quote = only_quote(text)
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert [(s.text, s.name, s.type) for s in quote.sources] == sources
+
+
+def test_passive_quoting_medium_is_a_source() -> None:
+    quote = only_quote("Der Minister wurde von der Zeitung „Kurier“ mit den Worten zitiert: „Ich trete nicht zurück.“")
+    assert quote.speaker is not None and quote.speaker.text == "Der Minister"
+    assert [s.text for s in quote.sources] == ["von der Zeitung „Kurier“"]
+
+
+def test_speaker_of_a_frameless_quote_is_inherited() -> None:
+    text = "„Wir kommen“, sagte Verdi-Chef Frank Werneke. „Und wir bleiben, bis es eine Einigung gibt.“"
+    quotes = quotecheck.extract(text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Frank Werneke", "Frank Werneke"]
+
+
+def test_user_organizations_file(tmp_path) -> None:
+    path = tmp_path / "orgs.tsv"
+    path.write_text("name\ttype\taliases\tcountry\nLokalblatt\tmedia\tLokalblatt|Das Lokalblatt\tDE\n", encoding="utf-8")
+    extractor = quotecheck.Extractor(organizations=path)
+    quote = extractor.extract("„Wir bauen“, sagte Bürgermeister Jan Holm laut dem Lokalblatt.")[0]
+    assert [(s.name, s.type) for s in quote.sources] == [("Lokalblatt", "media")]

@@ -1,0 +1,196 @@
+"""The gold corpus validates, its spans are exact, and it meets the issue's minimums.
+
+The corpus is what every accuracy number is measured against, so a broken span or a
+phenomenon that silently drops below its minimum would make the benchmark lie. The
+counts are computed from corpus/gold.jsonl here, never copied from the README.
+"""
+
+from __future__ import annotations
+
+import json
+import runpy
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+BUILD = runpy.run_path(str(CORPUS / "build.py"), run_name="corpus_build")
+AnnotationError = BUILD["AnnotationError"]
+build_quote = BUILD["build_quote"]
+
+# Every phenomenon issue 5 lists, as corpus tags; each needs at least MIN_EACH quotes.
+REQUIRED_TAGS = (
+    "direct:german", "direct:german_single", "direct:guillemets", "direct:guillemets_swiss",
+    "direct:english", "direct:straight", "direct:mixed",
+    "interrupted", "multi_paragraph", "colon_frame",
+    "indirect:dass", "indirect:v2_konjunktiv", "indirect:zu_infinitive",
+    "preposed_report",
+    "according_to:laut", "according_to:zufolge", "according_to:nach_angaben",
+    "according_to:gemaess", "according_to:so", "according_to:wie", "according_to:demnach",
+    "according_to:wonach", "according_to:meinung_nach", "according_to:unter_berufung",
+    "free_indirect", "reported", "fragment",
+    "pronoun_speaker", "description_speaker", "addressee_trap",
+    "chain:1", "chain:2", "coordinated_speakers", "unresolved_speaker",
+)
+REQUIRED_NON_QUOTE_TAGS = ("scare_quote", "title")
+MIN_EACH, MIN_QUOTES, MIN_ARTICLES = 6, 350, 40
+ROLES = ("content", "cue", "frame", "speaker", "addressee")
+
+
+def _gold() -> list[dict]:
+    with (CORPUS / "gold.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+GOLD = _gold()
+
+
+def test_build_check_strict_passes() -> None:
+    proc = subprocess.run(
+        [sys.executable, str(CORPUS / "build.py"), "--check", "--strict"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "0 errors, 0 warnings" in proc.stdout
+
+
+def test_gold_jsonl_is_current() -> None:
+    """gold.jsonl equals what build.py makes of the sources (nobody edited it by hand)."""
+    built = [BUILD["build_doc"](p)[0] for p in sorted((CORPUS / "src").glob("*.json"))]
+    assert built == GOLD
+
+
+def _role_objects(quote: dict) -> list[dict]:
+    objs = [quote[r] for r in ROLES if quote[r] is not None]
+    return objs + list(quote["sources"]) + list(quote["fragments"])
+
+
+@pytest.mark.parametrize("doc", GOLD, ids=[d["id"] for d in GOLD])
+def test_every_span_slices_to_its_text(doc: dict) -> None:
+    text = doc["text"]
+    for quote in doc["quotes"]:
+        for obj in _role_objects(quote):
+            assert obj["spans"], quote["id"]
+            pieces = [text[a:b] for a, b in obj["spans"]]
+            assert all(0 <= a < b <= len(text) for a, b in obj["spans"]), quote["id"]
+            assert " ".join(pieces) == obj["text"], (quote["id"], obj["text"])
+    for nq in doc["non_quotes"]:
+        assert " ".join(text[a:b] for a, b in nq["spans"]) == nq["text"]
+
+
+@pytest.mark.parametrize("doc", GOLD, ids=[d["id"] for d in GOLD])
+def test_conventions_hold(doc: dict) -> None:
+    """Spot-check the harmonised conventions on the built data, not only in build.py."""
+    text = doc["text"]
+    for quote in doc["quotes"]:
+        if quote["kind"] == "direct":
+            for a, b in quote["content"]["spans"]:
+                assert "\n\n" not in text[a:b], quote["id"]
+        if quote["kind"] == "reported":
+            assert quote["frame"] is not None, quote["id"]
+        if quote["kind"] in ("indirect", "reported"):
+            assert quote["cue"] is not None and quote["frame"] is not None, quote["id"]
+        for role in ("speaker", "addressee"):
+            ent = quote[role]
+            if ent and ent["name"]:
+                assert not any(t in ent["name"].split() for t in ("Dr.", "Prof.")), quote["id"]
+
+
+def test_minimum_sizes() -> None:
+    assert len(GOLD) >= MIN_ARTICLES
+    assert sum(len(d["quotes"]) for d in GOLD) >= MIN_QUOTES
+
+
+def test_phenomenon_minimums() -> None:
+    tags = Counter(t for d in GOLD for q in d["quotes"] for t in q["phenomena"])
+    nq = Counter(t for d in GOLD for n in d["non_quotes"] for t in n["phenomena"])
+    low = {t: tags[t] for t in REQUIRED_TAGS if tags[t] < MIN_EACH}
+    low |= {t: nq[t] for t in REQUIRED_NON_QUOTE_TAGS if nq[t] < MIN_EACH}
+    assert not low, f"phenomena below {MIN_EACH}: {low}"
+
+
+def test_stats_table_in_readme_is_current() -> None:
+    stats = runpy.run_path(str(CORPUS / "stats.py"), run_name="corpus_stats")
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    assert stats["table"](GOLD) in readme
+
+
+# build_quote must reject annotations that break the conventions. Articles written for
+# this test; each row: text, quote annotation, expected fragment of the error message.
+TEXT_MULTI = "Sie sagte: „Wir bleiben hier.\n\n„Und wir kämpfen weiter.“"
+TEXT_REPORTED = "Der Bürgermeister wies die Kritik zurück."
+TEXT_LAUT = "Die Brücke bleibt laut dpa bis Mai gesperrt."
+BAD = [
+    (
+        TEXT_MULTI,
+        {"kind": "direct", "mood": None, "content": "Wir bleiben hier.\n\n„Und wir kämpfen weiter.",
+         "cue": "sagte", "frame": "Sie sagte", "speaker": {"text": "Sie", "name": "X", "type": "person"},
+         "phenomena": ["direct:german", "multi_paragraph", "colon_frame"]},
+        "paragraph break",
+    ),
+    (
+        TEXT_MULTI,
+        {"kind": "direct", "mood": None, "content": ["Wir bleiben hier.", "Und wir kämpfen weiter."],
+         "cue": "sagte", "frame": "Sie sagte", "speaker": {"text": "Sie", "name": "X", "type": "person"},
+         "phenomena": ["direct:german", "interrupted", "colon_frame"]},
+        "interrupted",
+    ),
+    (
+        TEXT_REPORTED,
+        {"kind": "reported", "mood": "indicative", "content": "die Kritik", "cue": ["wies", "zurück"],
+         "speaker": {"text": "Der Bürgermeister", "name": None, "type": "person"},
+         "phenomena": ["reported", "unresolved_speaker"]},
+        "need a cue and a frame",
+    ),
+    (
+        TEXT_REPORTED,
+        {"kind": "reported", "mood": "indicative", "content": "die Kritik", "cue": ["wies", "zurück"],
+         "frame": "Der Bürgermeister wies",
+         "speaker": {"text": "Der Bürgermeister", "name": None, "type": "person"},
+         "phenomena": ["reported", "unresolved_speaker"]},
+        "covers its content",
+    ),
+    (
+        TEXT_LAUT,
+        {"kind": "indirect", "mood": "indicative", "content": ["Die Brücke bleibt", "bis Mai gesperrt"],
+         "cue": "laut", "frame": "laut dpa", "speaker": {"text": "dpa", "name": "dpa", "type": "organization"},
+         "phenomena": ["indirect:v2_konjunktiv"]},
+        "according_to:laut",
+    ),
+]
+GOOD = [
+    (
+        TEXT_MULTI,
+        {"kind": "direct", "mood": None, "content": ["Wir bleiben hier.", "Und wir kämpfen weiter."],
+         "cue": "sagte", "frame": "Sie sagte", "speaker": {"text": "Sie", "name": "X", "type": "person"},
+         "phenomena": ["direct:german", "multi_paragraph", "colon_frame"]},
+    ),
+    (
+        TEXT_REPORTED,
+        {"kind": "reported", "mood": "indicative", "content": "die Kritik", "cue": ["wies", "zurück"],
+         "frame": "Der Bürgermeister wies die Kritik zurück",
+         "speaker": {"text": "Der Bürgermeister", "name": None, "type": "person"},
+         "phenomena": ["reported", "unresolved_speaker"]},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "message"), BAD)
+def test_build_rejects_convention_breaks(text: str, quote: dict, message: str) -> None:
+    with pytest.raises(AnnotationError, match=message):
+        build_quote("t", text, 1, quote, "test")
+
+
+@pytest.mark.parametrize(("text", "quote"), GOOD)
+def test_build_accepts_conventional_annotations(text: str, quote: dict) -> None:
+    built, _ = build_quote("t", text, 1, quote, "test")
+    for a, b in built["content"]["spans"]:
+        assert text[a:b] and "\n" not in text[a:b]
+        if built["kind"] == "direct":
+            assert text[a - 1] in "„“"
+    fa, fb = built["frame"]["spans"][0][0], built["frame"]["spans"][-1][1]
+    assert all(fa <= a <= b <= fb for a, b in built["cue"]["spans"])

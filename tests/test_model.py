@@ -1,0 +1,201 @@
+"""The quote model: validation, the contract's JSON form, and the round trip."""
+
+from __future__ import annotations
+
+import json
+
+import attrs
+import pytest
+from hypothesis import given
+
+from quotecheck.model import (
+    KINDS,
+    MOODS,
+    SOURCE_TYPES,
+    SPEAKER_TYPES,
+    Cue,
+    DocumentResult,
+    Mention,
+    Quote,
+    Role,
+    Span,
+    join_spans,
+)
+from tests.strategies import quote_and_text
+
+TEXT = "Kim sagte laut der AP, er werde „alles tun“. Er fügte hinzu: „Wir helfen.“"
+
+
+def _quote() -> Quote:
+    return Quote(
+        id="doc:q1",
+        kind="indirect",
+        mood="subjunctive",
+        content=Role.from_spans(TEXT, [(23, 43)]),
+        cue=Cue.from_spans(TEXT, [(4, 9)], "sagen"),
+        frame=Role.from_spans(TEXT, [(0, 22)]),
+        speaker=Mention.from_spans(TEXT, [(0, 3)], "Kim Jong Un", "person"),
+        addressee=None,
+        sources=[Mention.from_spans(TEXT, [(10, 21)], "AP", "news_agency")],
+        fragments=[Role.from_spans(TEXT, [(33, 42)])],
+        sentence=0,
+        confidence=0.8234,
+    )
+
+
+# --- validation -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "build, error",
+    [
+        (lambda: Span(-1, 3), ValueError),
+        (lambda: Span(5, 4), ValueError),
+        (lambda: Span(1.0, 3), TypeError),
+        (lambda: Span("1", 3), TypeError),
+        (lambda: Role("x", []), ValueError),  # a role needs a span
+        (lambda: Role(3, [(0, 1)]), TypeError),
+        (lambda: Cue("sagte", [(0, 5)], 7), TypeError),
+        (lambda: Mention("Kim", [(0, 3)], "Kim", "alien"), ValueError),
+        (lambda: Mention("Kim", [(0, 3)], 42, "person"), TypeError),
+        (lambda: attrs.evolve(_quote(), kind="quoted"), ValueError),
+        (lambda: attrs.evolve(_quote(), mood="imperative"), ValueError),
+        (lambda: attrs.evolve(_quote(), confidence=1.5), ValueError),
+        (lambda: attrs.evolve(_quote(), confidence=-0.1), ValueError),
+        (lambda: attrs.evolve(_quote(), content="alles tun"), TypeError),
+        (lambda: attrs.evolve(_quote(), cue=Role("sagte", [(4, 9)])), TypeError),
+        (lambda: attrs.evolve(_quote(), speaker=Role("Kim", [(0, 3)])), TypeError),
+        (lambda: attrs.evolve(_quote(), sentence="0"), TypeError),
+        (lambda: attrs.evolve(_quote(), id=None), TypeError),
+    ],
+)
+def test_invalid_values_are_rejected(build, error) -> None:
+    with pytest.raises(error):
+        build()
+
+
+def test_model_is_frozen_and_hashable() -> None:
+    quote = _quote()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        quote.kind = "direct"  # type: ignore[misc]
+    assert hash(quote) == hash(_quote())
+    assert quote.evolve(kind="direct").kind == "direct" and quote.kind == "indirect"
+
+
+def test_role_spans_are_sorted_and_joined_with_one_space() -> None:
+    text = "Er fügte am Montag hinzu"
+    cue = Cue.from_spans(text, [(19, 24), (3, 8)], "hinzufügen")
+    assert cue.spans == (Span(3, 8), Span(19, 24))
+    assert cue.text == "fügte hinzu" == join_spans(text, cue.spans)
+    assert (cue.start, cue.end) == (3, 24)
+
+
+# --- the contract's JSON form -------------------------------------------------------
+
+QUOTE_FIELDS = [
+    "id", "kind", "mood", "content", "cue", "frame", "speaker",
+    "addressee", "sources", "fragments", "sentence", "confidence",
+]  # fmt: skip
+
+
+def test_to_dict_is_the_contract_record() -> None:
+    record = _quote().to_dict()
+    assert list(record) == QUOTE_FIELDS
+    assert record == {
+        "id": "doc:q1",
+        "kind": "indirect",
+        "mood": "subjunctive",
+        "content": {"text": "er werde „alles tun“", "spans": [[23, 43]]},
+        "cue": {"text": "sagte", "spans": [[4, 9]], "lemma": "sagen"},
+        "frame": {"text": "Kim sagte laut der AP,", "spans": [[0, 22]]},
+        "speaker": {"text": "Kim", "spans": [[0, 3]], "name": "Kim Jong Un", "type": "person"},
+        "addressee": None,
+        "sources": [{"text": "laut der AP", "spans": [[10, 21]], "name": "AP", "type": "news_agency"}],
+        "fragments": [{"text": "alles tun", "spans": [[33, 42]]}],
+        "sentence": 0,
+        "confidence": 0.823,
+    }
+    # role objects keep the contract's key order too
+    assert list(record["content"]) == ["text", "spans"]
+    assert list(record["cue"]) == ["text", "spans", "lemma"]
+    assert list(record["speaker"]) == ["text", "spans", "name", "type"]
+    assert list(record["sources"][0]) == ["text", "spans", "name", "type"]
+    json.dumps(record, ensure_ascii=False, allow_nan=False)  # plain JSON types only
+
+
+def test_minimal_direct_quote_has_nulls_and_empty_lists() -> None:
+    text = "„Wir helfen.“"
+    quote = Quote("q1", "direct", Role.from_spans(text, [(1, 12)]))
+    assert quote.to_dict() == {
+        "id": "q1",
+        "kind": "direct",
+        "mood": None,
+        "content": {"text": "Wir helfen.", "spans": [[1, 12]]},
+        "cue": None,
+        "frame": None,
+        "speaker": None,
+        "addressee": None,
+        "sources": [],
+        "fragments": [],
+        "sentence": None,
+        "confidence": 1.0,
+    }
+
+
+def test_multi_span_cue_serialises_both_spans() -> None:
+    start = TEXT.index("fügte")
+    end = TEXT.index("hinzu")
+    cue = Cue.from_spans(TEXT, [(start, start + 5), (end, end + 5)], "hinzufügen")
+    assert cue.to_dict() == {
+        "text": "fügte hinzu",
+        "spans": [[start, start + 5], [end, end + 5]],
+        "lemma": "hinzufügen",
+    }
+
+
+def test_from_dict_ignores_extra_fields_and_fills_defaults() -> None:
+    record = _quote().to_dict() | {"phenomena": ["chain:1"]}
+    assert Quote.from_dict(record) == attrs.evolve(_quote(), confidence=0.823)
+    bare = {"id": "q", "kind": "direct", "content": {"text": "x", "spans": [[0, 1]]}}
+    assert Quote.from_dict(bare) == Quote("q", "direct", Role("x", [(0, 1)]))
+
+
+@given(quote_and_text())
+def test_round_trip_through_json(pair: tuple[str, Quote]) -> None:
+    text, quote = pair
+    record = json.loads(json.dumps(quote.to_dict()))
+    assert Quote.from_dict(record) == quote
+    assert Quote.from_dict(record).to_dict() == record
+    for role in (quote.content, quote.cue, quote.frame, quote.speaker, *quote.sources):
+        if role is not None:
+            assert role.text == " ".join(text[s.start : s.end] for s in role.spans)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("mood", (None, *MOODS))
+def test_every_kind_and_mood_is_accepted(kind: str, mood: str | None) -> None:
+    assert Quote("q", kind, Role("x", [(0, 1)]), mood=mood).to_dict()["kind"] == kind
+
+
+@pytest.mark.parametrize("kind", sorted(set(SPEAKER_TYPES + SOURCE_TYPES)))
+def test_every_mention_type_is_accepted(kind: str) -> None:
+    assert Mention("AP", [(0, 2)], "AP", kind).to_dict()["type"] == kind
+
+
+# --- one record per document ----------------------------------------------------------
+
+
+def test_document_result_with_quotes() -> None:
+    record = DocumentResult("kcna-1", [_quote()]).to_dict()
+    assert list(record) == ["id", "quotes"]
+    assert record["id"] == "kcna-1" and record["quotes"] == [_quote().to_dict()]
+
+
+def test_document_result_with_error_has_no_quotes() -> None:
+    error = {"type": "InputError", "message": "line 7: not valid JSON"}
+    record = DocumentResult("broken-doc", (), error).to_dict()
+    assert record == {"id": "broken-doc", "quotes": [], "error": error}
+    assert list(record) == ["id", "quotes", "error"]
+    # the record owns its error: changing the caller's dict afterwards has no effect
+    error["message"] = "changed"
+    assert record["error"]["message"] == "line 7: not valid JSON"

@@ -1,0 +1,336 @@
+"""Spec tables for the text layer: tokens, sentences, paragraphs and offsets."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotecheck.text import (
+    QUOTE_CHARS,
+    TOKEN_KINDS,
+    TextLayer,
+    abbreviations,
+    segment,
+    tokenize,
+)
+
+
+def texts(text: str) -> list[str]:
+    return [t.text for t in tokenize(text)]
+
+
+def sentences(text: str) -> list[str]:
+    layer = segment(text)
+    return [text[s.start : s.end] for s in layer.sentences]
+
+
+def check_invariants(text: str, layer: TextLayer) -> None:
+    """The offset guarantees every later stage relies on."""
+    covered = [False] * len(text)
+    previous_end = 0
+    for tok in layer.tokens:
+        assert text[tok.start : tok.end] == tok.text
+        assert tok.kind in TOKEN_KINDS
+        assert previous_end <= tok.start < tok.end
+        previous_end = tok.end
+        for i in range(tok.start, tok.end):
+            covered[i] = True
+    for i, char in enumerate(text):
+        assert covered[i] or char.isspace(), f"{char!r} at {i} not covered"
+    previous = 0
+    for index, sent in enumerate(layer.sentences):
+        assert sent.first == previous and sent.first < sent.last
+        assert sent.start == layer.tokens[sent.first].start
+        assert sent.end == layer.tokens[sent.last - 1].end
+        assert 0 <= sent.start < sent.end <= len(text)
+        assert layer.paragraphs[sent.paragraph].first <= index < layer.paragraphs[sent.paragraph].last
+        for t in range(sent.first, sent.last):
+            assert layer.sentence_index(t) == index
+        previous = sent.last
+    assert previous == len(layer.tokens)
+    previous = 0
+    for para in layer.paragraphs:
+        assert para.first == previous and para.first < para.last
+        previous = para.last
+    assert previous == len(layer.sentences)
+
+
+# --- tokens -----------------------------------------------------------------
+
+ABBREVIATIONS = [
+    ("Dr. Müller kam.", ["Dr.", "Müller", "kam", "."]),
+    ("Das gilt z. B. für Kinder.", ["Das", "gilt", "z.", "B.", "für", "Kinder", "."]),
+    ("Das gilt z.B. für Kinder.", ["Das", "gilt", "z.B.", "für", "Kinder", "."]),
+    ("Er traf u. a. Scholz.", ["Er", "traf", "u.", "a.", "Scholz", "."]),
+    ("St. Pauli gewann.", ["St.", "Pauli", "gewann", "."]),
+    ("Haus Nr. 5 brennt.", ["Haus", "Nr.", "5", "brennt", "."]),
+    ("Äpfel bzw. Birnen", ["Äpfel", "bzw.", "Birnen"]),
+    ("ca. 300 Mio. Euro", ["ca.", "300", "Mio.", "Euro"]),
+    ("Prof. Dr. Weber", ["Prof.", "Dr.", "Weber"]),
+    ("nach Art. 5 Abs. 3 GG", ["nach", "Art.", "5", "Abs.", "3", "GG"]),
+    ("eine neue Art. Die", ["eine", "neue", "Art", ".", "Die"]),
+    ("Obst, Gemüse usw.", ["Obst", ",", "Gemüse", "usw."]),
+    ("vgl. S. 4", ["vgl.", "S.", "4"]),
+    ("Dipl.-Ing. Frank", ["Dipl.-Ing.", "Frank"]),
+    ("im 3. Jh. v. Chr.", ["im", "3.", "Jh.", "v.", "Chr."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABBREVIATIONS)
+def test_abbreviations_keep_their_period(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_abbreviation_list_is_large_and_parsed() -> None:
+    table = abbreviations()
+    assert len(table) >= 150
+    assert table["usw."] == "final"
+    assert table["Art."] == "num"
+    assert table["Dr."] == "plain"
+    assert {"z.", "B.", "z.B."} <= table.keys()
+
+
+ORDINALS = [
+    ("am 18. Juni 2024", ["am", "18.", "Juni", "2024"]),
+    ("Am 1. Mai", ["Am", "1.", "Mai"]),
+    ("des 80. Jahrestages", ["des", "80.", "Jahrestages"]),
+    ("der 3. Liga", ["der", "3.", "Liga"]),
+    ("zum 70. Geburtstag", ["zum", "70.", "Geburtstag"]),
+    ("am 3. und 4. Mai", ["am", "3.", "und", "4.", "Mai"]),
+    ("vom 18.–20. Juni", ["vom", "18.", "–", "20.", "Juni"]),
+    ("am 1. Jan. 2025", ["am", "1.", "Jan.", "2025"]),
+    ("am 18.6. in Berlin", ["am", "18.6.", "in", "Berlin"]),
+    ("waren es 2024. Danach", ["waren", "es", "2024", ".", "Danach"]),
+    ("auf Platz 3. Der Verein", ["auf", "Platz", "3", ".", "Der", "Verein"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ORDINALS)
+def test_ordinals_and_dates(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+NUMBERS = [
+    ("11.000 Menschen", [("11.000", "number"), ("Menschen", "word")]),
+    ("3,5 Prozent", [("3,5", "number"), ("Prozent", "word")]),
+    ("1.234,56 Euro", [("1.234,56", "number"), ("Euro", "word")]),
+    ("um 18.30 Uhr", [("um", "word"), ("18.30", "number"), ("Uhr", "word")]),
+    ("am 18.06.2024", [("am", "word"), ("18.06.2024", "number")]),
+    ("2024,", [("2024", "number"), (",", "punct")]),
+    ("18-Jährige", [("18-Jährige", "word")]),
+    ("G7 und 5G", [("G7", "word"), ("und", "word"), ("5G", "word")]),
+    ("3,5-fach", [("3,5-fach", "word")]),
+    ("Covid-19", [("Covid-19", "word")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERS)
+def test_numbers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.kind) for t in tokenize(text)] == expected
+
+
+WORDS = [
+    ("Kim Jong-un", ["Kim", "Jong-un"]),
+    ("Der GdP-Vorsitzende", ["Der", "GdP-Vorsitzende"]),
+    ("Wie geht's?", ["Wie", "geht's", "?"]),
+    ("Wie geht’s?", ["Wie", "geht’s", "?"]),
+    ("Kim's Rakete", ["Kim's", "Rakete"]),
+    ("Ein- und Ausfuhr", ["Ein-", "und", "Ausfuhr"]),
+    ("Straße über Ärger", ["Straße", "über", "Ärger"]),
+    ("Wirklich?!", ["Wirklich", "?", "!"]),
+    ("Nun ja...", ["Nun", "ja", "..."]),
+    ("Nun ja…", ["Nun", "ja", "…"]),
+    ("(dpa) –", ["(", "dpa", ")", "–"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORDS)
+def test_words_and_punctuation(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+INITIALS = [
+    ("J. R. R. Tolkien schrieb", ["J.", "R.", "R.", "Tolkien", "schrieb"]),
+    ("George W. Bush sagte", ["George", "W.", "Bush", "sagte"]),
+    ("J.R.R. Tolkien", ["J.", "R.", "R.", "Tolkien"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INITIALS)
+def test_initials(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+    assert len(segment(text).sentences) == 1
+
+
+URLS = [
+    ("Siehe https://www.tagesschau.de/inland/abc-123.html.", "https://www.tagesschau.de/inland/abc-123.html"),
+    ("Quelle: www.spiegel.de, gestern", "www.spiegel.de"),
+    ("auf bild.de.", "bild.de"),
+    ("Mail an presse@polizei-berlin.de.", "presse@polizei-berlin.de"),
+    ("(http://example.com/a?b=1&c=2)", "http://example.com/a?b=1&c=2"),
+]
+
+
+@pytest.mark.parametrize(("text", "url"), URLS)
+def test_urls_and_email_are_one_token(text: str, url: str) -> None:
+    tokens = tokenize(text)
+    assert [t.text for t in tokens if t.kind == "url"] == [url]
+    assert len(sentences(text)) == 1
+
+
+QUOTES = [
+    ("„Hallo“", ["„", "Hallo", "“"]),
+    ("»Hallo«", ["»", "Hallo", "«"]),
+    ("«Hallo»", ["«", "Hallo", "»"]),
+    ("‚Hallo‘", ["‚", "Hallo", "‘"]),
+    ("›Hallo‹", ["›", "Hallo", "‹"]),
+    ("“Hello”", ["“", "Hello", "”"]),
+    ('"Hallo"', ['"', "Hallo", '"']),
+    ("'Hallo'", ["'", "Hallo", "'"]),
+    ("„Wir kommen!“, sagte er", ["„", "Wir", "kommen", "!", "“", ",", "sagte", "er"]),
+    ("Hans' Freund", ["Hans", "'", "Freund"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTES)
+def test_quotation_marks_are_tokens(text: str, expected: list[str]) -> None:
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == expected
+    for tok in tokens:
+        assert (tok.kind == "quote") == (tok.text in QUOTE_CHARS)
+
+
+# --- sentences and paragraphs ----------------------------------------------------
+
+SENTENCES = [
+    ("Er kam. Sie ging.", ["Er kam.", "Sie ging."]),
+    ("„Wir kommen!“, sagte er.", ["„Wir kommen!“, sagte er."]),
+    ("„Wir kommen.“ Sagte er es?", ["„Wir kommen.“", "Sagte er es?"]),
+    ("„Wir streiken. Das ist klar“, sagte er.", ["„Wir streiken.", "Das ist klar“, sagte er."]),
+    ("Er sagte: „Ja.“ „Nein.“", ["Er sagte: „Ja.“", "„Nein.“"]),
+    ("Am 18. Juni 2024 kam er.", ["Am 18. Juni 2024 kam er."]),
+    ("Es ist der 3. Liga-Sieg.", ["Es ist der 3. Liga-Sieg."]),
+    ("Das war des 80. Jahrestages wegen.", ["Das war des 80. Jahrestages wegen."]),
+    ("Im Jahr waren es 2024. Danach nicht.", ["Im Jahr waren es 2024.", "Danach nicht."]),
+    ("Sie ist auf Platz 3. Der Verein jubelt.", ["Sie ist auf Platz 3.", "Der Verein jubelt."]),
+    ("Dr. Weber u. a. kamen. 2025 kommt er.", ["Dr. Weber u. a. kamen.", "2025 kommt er."]),
+    ("Äpfel, Birnen usw. Das reicht.", ["Äpfel, Birnen usw.", "Das reicht."]),
+    ("Das kostet 3 Mio. Euro.", ["Das kostet 3 Mio. Euro."]),
+    ("Wirklich?! Ja… Nein.", ["Wirklich?!", "Ja…", "Nein."]),
+    ("Er kam (spät.) Dann ging er.", ["Er kam (spät.)", "Dann ging er."]),
+    ("Papst Leo XIV. sagte das.", ["Papst Leo XIV. sagte das."]),
+    ("Hallo.Welt", ["Hallo.Welt"]),
+    ("Siehe www.zdf.de. Dort steht es.", ["Siehe www.zdf.de.", "Dort steht es."]),
+    ("Ende\n\nneuer Absatz", ["Ende", "neuer Absatz"]),
+    ("Er kam.\nund ging", ["Er kam.", "und ging"]),
+    ("Sie sagte\nnichts dazu.", ["Sie sagte\nnichts dazu."]),
+    ("Landtag streitet\nDresden (dpa) – Heute.", ["Landtag streitet", "Dresden (dpa) – Heute."]),
+    ("Forderungen:\n1. Mehr Geld\n2. Weniger Arbeit", ["Forderungen:", "1. Mehr Geld", "2. Weniger Arbeit"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES)
+def test_sentence_splits(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+PARAGRAPHS = [
+    ("", 0, 0),
+    ("   \n\n  \t", 0, 0),
+    ("Eins.", 1, 1),
+    ("Eins. Zwei.\nDrei.", 1, 3),
+    ("Eins.\n\nZwei.", 2, 2),
+    ("Eins.\r\n\r\nZwei.", 2, 2),
+    ("Eins.\n   \n\n\nZwei.\n\nDrei", 3, 3),
+    ("Eins\u2029Zwei", 2, 2),
+    ("\n\nEins.\n\n", 1, 1),
+]
+
+
+@pytest.mark.parametrize(("text", "n_paragraphs", "n_sentences"), PARAGRAPHS)
+def test_paragraphs(text: str, n_paragraphs: int, n_sentences: int) -> None:
+    layer = segment(text)
+    assert len(layer.paragraphs) == n_paragraphs
+    assert len(layer.sentences) == n_sentences
+    check_invariants(text, layer)
+
+
+def test_sentence_paragraph_indices() -> None:
+    text = "Erster Satz. Zweiter Satz.\n\nDritter Satz."
+    layer = segment(text)
+    assert [s.paragraph for s in layer.sentences] == [0, 0, 1]
+    assert [(p.first, p.last) for p in layer.paragraphs] == [(0, 2), (2, 3)]
+    assert text[layer.paragraphs[1].start : layer.paragraphs[1].end] == "Dritter Satz."
+
+
+def test_lookups() -> None:
+    text = "Er kam. Sie ging."
+    layer = segment(text)
+    assert layer.token_at(0) == 0
+    assert layer.token_at(1) == 0
+    assert layer.token_at(2) is None  # the space
+    assert layer.token_at(3) == 1
+    assert layer.token_at(len(text)) is None
+    assert layer.token_at(-1) is None
+    assert [layer.sentence_index(i) for i in range(len(layer.tokens))] == [0, 0, 0, 1, 1, 1]
+    with pytest.raises(IndexError):
+        layer.sentence_index(len(layer.tokens))
+
+
+# --- offsets on weird input ----------------------------------------------------
+
+WEIRD = [
+    "",
+    " ",
+    "\n",
+    "\r\n\r\n",
+    "\x00",
+    "\ud800",
+    "a\ud800b",
+    "e\u0301",
+    "\u0301 Anfang mit Kombinationszeichen",
+    "👨‍👩‍👧 👍🏽",
+    "שלום עולם. مرحبا",
+    "Zeile\u2028Zeile\u2029Absatz",
+    "\x1c\x1d\x1e\x1f",
+    "\ufeffBOM",
+    "„“„“„“",
+    "....!!!???",
+    "http://",
+    "a@b@c.de",
+    "x" * 5000,
+    "a." * 1000,
+    "1." * 1000,
+    "„" * 1000,
+]
+
+
+@pytest.mark.parametrize("text", WEIRD)
+def test_offsets_on_weird_input(text: str) -> None:
+    check_invariants(text, segment(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("a\u0308b", [("a\u0308b", "word")]), ("\x00", [("\x00", "other")]), ("€", [("€", "punct")])],
+)
+def test_token_kinds_on_weird_input(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.kind) for t in tokenize(text)] == expected
+
+
+# --- properties --------------------------------------------------------------------
+
+_news_alphabet = st.sampled_from(list("aäbBcdeEfgGhiIjJkmnNoöpPrsStTuüvVwWxzZß019 .,!?…:;-–\n\t'\"()@/") + list(QUOTE_CHARS))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_keeps_offsets(text: str) -> None:
+    check_invariants(text, segment(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_news_alphabet, max_size=200))
+def test_news_like_text_keeps_offsets(text: str) -> None:
+    check_invariants(text, segment(text))
