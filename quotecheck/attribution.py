@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+import attrs
 from attrs import frozen
 
 from quotecheck.analysis.base import Doc
@@ -50,9 +51,7 @@ def _span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def find_speaker(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[NounPhrase | None, NounPhrase | None]:
     """(speaker, addressee) noun phrases of a candidate, from its frame and cue."""
     if cand.speaker_tokens is not None:
-        start, end = cand.speaker_tokens
-        np = parse_noun_phrase(doc, lexicon, start, end)
-        return (np if np is not None and np.end == end else NounPhrase(start, end)), None
+        return _given_speaker(doc, lexicon, *cand.speaker_tokens), None
     if cand.frame is None:
         return None, None
     start, end = cand.frame
@@ -68,6 +67,23 @@ def find_speaker(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[NounPhras
         if word == ":":
             return _np_ending_at(doc, lexicon, cue, start), None
     return None, None
+
+
+def _given_speaker(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhrase:
+    """The mention in a token range a rule marked as the speaker.
+
+    The rule's range may run on („die Polizei am Sonntag“): the noun phrase at its
+    start is the mention. An apposition after a comma names the entity („Die
+    Regierungschefs Italiens und Griechenlands, Paolo Ferri und Eleni Mavrou“).
+    """
+    np = parse_noun_phrase(doc, lexicon, start, end)
+    if np is None:
+        return NounPhrase(start, end)
+    if np.end + 1 < end and doc.tokens[np.end].text == ",":
+        apposition = parse_noun_phrase(doc, lexicon, np.end + 1, end)
+        if apposition is not None and apposition.name_tokens:
+            return attrs.evolve(apposition, start=np.start)
+    return np
 
 
 def _speaker_of_verb(
@@ -289,6 +305,8 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
     for n, cand in enumerate(ordered, start=1):
         paragraph = doc.sentences[cand.sentence].paragraph
         speaker_np, addressee_np = find_speaker(doc, lexicon, cand)
+        raw_sources = _raw_sources(doc, lexicon, cand, speaker_np, addressee_np)
+        speaker_np, raw_sources = _promote_cited(doc, lexicon, speaker_np, raw_sources)
         speaker = addressee = None
         entity: Entity | None = None
         inherited_sources: tuple[Mention, ...] = ()
@@ -308,7 +326,7 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
                 target.name if target else None,
                 _speaker_type(kind),
             )
-        sources = _sources_of(doc, lexicon, coref, cand, speaker_np, addressee_np) or inherited_sources
+        sources = tuple(_source_mention(doc, lexicon, coref, r) for r in raw_sources) or inherited_sources
         quote = _quote(doc, cand, f"{prefix}q{n}", speaker, addressee, sources)
         quotes.append(quote)
         if speaker is not None:
@@ -316,25 +334,47 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
     return quotes
 
 
-def _sources_of(
+def _raw_sources(
     doc: Doc,
     lexicon: Lexicon,
-    coref: Coreference,
     cand: Candidate,
     speaker_np: NounPhrase | None,
     addressee_np: NounPhrase | None,
-) -> tuple[Mention, ...]:
+) -> list[_Source]:
     """Sources in the sentences of the candidate's frame, outside its content."""
     if cand.frame is None and cand.speaker_tokens is None:
-        return ()
-    first = cand.frame[0] if cand.frame is not None else cand.speaker_tokens[0]  # type: ignore[index]
-    last = cand.frame[1] if cand.frame is not None else cand.speaker_tokens[1]  # type: ignore[index]
+        return []
+    first, last = cand.frame if cand.frame is not None else cand.speaker_tokens  # type: ignore[misc]
     sentence_first = doc.sentences[doc.layer.sentence_index(first)]
     sentence_last = doc.sentences[doc.layer.sentence_index(max(first, last - 1))]
     found = find_sources(doc, lexicon, sentence_first.first, sentence_last.last, cand.content, speaker_np)
     if addressee_np is not None:
         found = [s for s in found if not (addressee_np.start <= s.np.start < addressee_np.end)]
-    return tuple(_source_mention(doc, lexicon, coref, s) for s in found)
+    return found
+
+
+def _promote_cited(
+    doc: Doc, lexicon: Lexicon, speaker_np: NounPhrase | None, sources: list[_Source]
+) -> tuple[NounPhrase | None, list[_Source]]:
+    """„Yonhap berichtete unter Berufung auf Regierungskreise, …“: the cited speak.
+
+    When the grammatical speaker is a news agency or medium that cites someone
+    who is not one, the cited party is the speaker and the agency becomes the
+    nearest source.
+    """
+    if speaker_np is None:
+        return speaker_np, sources
+    agency = organization_in(doc, lexicon, speaker_np.start, speaker_np.end)
+    if agency is None or agency.type not in _MEDIA_TYPES:
+        return speaker_np, sources
+    for n, source in enumerate(sources):
+        if doc.tokens[source.marker[0]].text.lower() not in ("unter", "berufung"):
+            continue
+        cited = organization_in(doc, lexicon, source.np.start, source.np.end)
+        if cited is None or cited.type not in _MEDIA_TYPES:
+            rest = sources[:n] + sources[n + 1 :]
+            return source.np, [_Source((speaker_np.start, speaker_np.end), speaker_np), *rest]
+    return speaker_np, sources
 
 
 def _quote(

@@ -6,9 +6,10 @@ any number of documents; :func:`extract` is the one-call convenience.
 
 from __future__ import annotations
 
+import collections
 import functools
 import os
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from quotecheck.analysis.base import Doc
 from quotecheck.analysis.embedded import EmbeddedBackend
@@ -80,13 +81,24 @@ class Extractor:
         candidates = attach_fragments(candidates, direct.other_spans)
         return attribute(doc, self.lexicon, candidates, doc_id)
 
-    def process(self, doc_id: Any, text: Any) -> DocumentResult:
-        """One output record for one document; never raises for bad input."""
+    def process(self, doc_id: Any, text: Any, *, strip_html: bool = False) -> DocumentResult:
+        """One output record for one document; never raises for bad input.
+
+        ``strip_html`` analyses the document's clean text
+        (:func:`quotecheck.markup.strip_html`) and moves every span back to
+        the original offsets; role texts are then the clean text.
+        """
         try:
             if doc_id is not None and not isinstance(doc_id, str):
                 doc_id = str(doc_id)
             if text is None:
                 raise InputError("'text' is missing or null")
+            if strip_html and isinstance(text, str):
+                from quotecheck.markup import strip_html as _strip
+
+                cleaned = _strip(text)
+                quotes = [cleaned.restore(q) for q in self.extract(cleaned.text, doc_id)]
+                return DocumentResult(doc_id, quotes)
             return DocumentResult(doc_id, self.extract(text, doc_id))
         except InputError as error:
             return DocumentResult(doc_id, (), {"type": "InputError", "message": str(error)})
@@ -95,24 +107,43 @@ class Extractor:
             return DocumentResult(doc_id, (), {"type": "InternalError", "message": message})
 
     def extract_many(
-        self, documents: Iterable[Mapping[str, Any] | str], *, jobs: int = 1
+        self,
+        documents: Iterable[Mapping[str, Any] | str],
+        *,
+        jobs: int = 1,
+        strip_html: bool = False,
     ) -> Iterator[DocumentResult]:
         """Stream results for many documents, in input order.
 
-        Each item is a text or a mapping with ``id`` and ``text``. With ``jobs``
-        > 1 the documents are processed in that many worker processes; results
-        still come back in input order.
+        Each item is a text or a mapping with ``id`` and ``text``. The input is
+        consumed lazily: with ``jobs`` > 1 the documents are processed in that
+        many worker processes, but only a bounded window of them is in flight
+        (:data:`WINDOW_CHUNKS` chunks per worker), so memory stays flat for an
+        endless stream. Results come back in input order and are identical to
+        ``jobs=1``.
         """
-        pairs = (_as_pair(item, n) for n, item in enumerate(documents))
-        if jobs <= 1:
-            for doc_id, text in pairs:
-                yield self.process(doc_id, text)
-            return
-        import multiprocessing
+        return self.process_many((_as_pair(item) for item in documents), jobs=jobs, strip_html=strip_html)
 
-        context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
-        with context.Pool(jobs, initializer=_init_worker, initargs=(self._options,)) as pool:
-            yield from pool.imap(_work, pairs, chunksize=16)
+    def process_many(
+        self,
+        items: Iterable[tuple[Any, Any] | DocumentResult],
+        *,
+        jobs: int = 1,
+        strip_html: bool = False,
+        then: Callable[[DocumentResult], Any] | None = None,
+    ) -> Iterator[Any]:
+        """:meth:`process` over ``(id, text)`` pairs, streaming and in order.
+
+        A :class:`DocumentResult` among the items (a failure found while
+        reading, say) passes through unchanged at its place, which lets the
+        CLI keep one record per input line without sending bad lines to the
+        workers. ``then`` (a module-level function, so workers can receive it)
+        is applied to every result where it is computed: the CLI serialises
+        in the workers, keeping the parent process light.
+        """
+        if jobs <= 1:
+            return (_finish(item, self, strip_html, then) for item in items)
+        return _parallel(self, items, jobs, strip_html, then)
 
 
 def _frame_span(doc: Doc, cand) -> tuple[int, int]:
@@ -120,7 +151,8 @@ def _frame_span(doc: Doc, cand) -> tuple[int, int]:
     return doc.tokens[start].start, doc.tokens[end - 1].end
 
 
-def _as_pair(item: Mapping[str, Any] | str, n: int) -> tuple[Any, Any]:
+def _as_pair(item: Mapping[str, Any] | str) -> tuple[Any, Any]:
+    """``(id, text)`` of one :meth:`Extractor.extract_many` item; bad values go on to :meth:`process`."""
     if isinstance(item, str):
         return None, item
     if isinstance(item, Mapping):
@@ -128,17 +160,121 @@ def _as_pair(item: Mapping[str, Any] | str, n: int) -> tuple[Any, Any]:
     return None, item
 
 
+#: Documents and characters per chunk sent to a worker: big enough to amortise
+#: the inter-process round trip, small enough to keep the window light.
+CHUNK_DOCUMENTS = 32
+CHUNK_CHARACTERS = 1 << 18
+#: Chunks in flight per worker process; bounds memory for any stream length.
+WINDOW_CHUNKS = 3
+
+_Item = tuple[Any, Any] | DocumentResult
+
+
+def _chunks(items: Iterable[_Item]) -> Iterator[list[_Item]]:
+    chunk: list[_Item] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        if not isinstance(item, DocumentResult) and isinstance(item[1], str):
+            size += len(item[1])
+        if len(chunk) >= CHUNK_DOCUMENTS or size >= CHUNK_CHARACTERS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _pool_context() -> Any:
+    """``fork`` where it exists (workers inherit the loaded lexica), else ``spawn``."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods and os.name != "nt" else "spawn")
+
+
+def _parallel(
+    extractor: Extractor,
+    items: Iterable[_Item],
+    jobs: int,
+    strip_html: bool,
+    then: Callable[[DocumentResult], Any] | None,
+) -> Iterator[Any]:
+    """Ordered, bounded parallel map of :meth:`Extractor.process`.
+
+    ``Pool.imap`` would read the whole input ahead of the workers; here at most
+    ``jobs * WINDOW_CHUNKS`` chunks are submitted and not yet yielded. A worker
+    that dies (killed, out of memory) breaks the pool: the documents of the
+    lost chunks get ``InternalError`` records in place and a fresh pool takes
+    over, so no record is lost or reordered.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_init_worker, initargs=(extractor,))
+
+    pool = new_pool()
+    inflight: collections.deque[tuple[Any, list[_Item]]] = collections.deque()
+
+    def drain_one() -> list[Any]:
+        future, chunk = inflight.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            return [_lost(item) if then is None else then(_lost(item)) for item in chunk]
+
+    try:
+        for chunk in _chunks(items):
+            try:
+                future = pool.submit(_work_chunk, chunk, strip_html, then)
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                while inflight:
+                    yield from drain_one()
+                pool = new_pool()
+                future = pool.submit(_work_chunk, chunk, strip_html, then)
+            inflight.append((future, chunk))
+            while len(inflight) >= jobs * WINDOW_CHUNKS:
+                yield from drain_one()
+        while inflight:
+            yield from drain_one()
+    finally:
+        if inflight:  # closed early (a reader went away): stop the workers now
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+        else:
+            pool.shutdown(wait=True)
+
+
+def _lost(item: _Item) -> DocumentResult:
+    if isinstance(item, DocumentResult):
+        return item
+    doc_id = item[0] if item[0] is None or isinstance(item[0], str) else str(item[0])
+    return DocumentResult(doc_id, (), {"type": "InternalError", "message": "worker process died"})
+
+
 _worker: Extractor | None = None
 
 
-def _init_worker(options: Mapping[str, Any]) -> None:
+def _init_worker(extractor: Extractor) -> None:
+    """Worker set-up: the parent's extractor; Ctrl-C is the parent's to handle."""
+    import signal
+
     global _worker
-    _worker = Extractor(**options)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker = extractor
 
 
-def _work(pair: tuple[Any, Any]) -> DocumentResult:
+def _work_chunk(chunk: list[_Item], strip_html: bool, then: Callable[[DocumentResult], Any] | None) -> list[Any]:
     assert _worker is not None
-    return _worker.process(*pair)
+    return [_finish(item, _worker, strip_html, then) for item in chunk]
+
+
+def _finish(item: _Item, extractor: Extractor, strip_html: bool, then: Callable[[DocumentResult], Any] | None) -> Any:
+    result = item if isinstance(item, DocumentResult) else extractor.process(*item, strip_html=strip_html)
+    return result if then is None else then(result)
 
 
 @functools.cache

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import os
+import unicodedata
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -38,6 +39,7 @@ __all__ = [
     "POSITIONS",
     "MOODS",
     "PERSON_NUMBERS",
+    "FIRST_NAME_GENDERS",
     "AccordingTo",
     "Lexicon",
     "Organization",
@@ -68,6 +70,7 @@ PERSON_NUMBERS = frozenset("1sg 2sg 3sg 1pl 2pl 3pl".split())
 PRONOUN_CASES = frozenset("nom gen dat acc poss".split())
 PRONOUN_GENDERS = frozenset("m f n any".split())
 ABBREVIATION_FLAGS = frozenset("num final".split())
+FIRST_NAME_GENDERS = frozenset("m f any".split())
 
 _YES_NO = {"yes": True, "no": False}
 _NONE = ("", "-")
@@ -401,6 +404,25 @@ def parse_abbreviations(text: str, source: str) -> dict[str, str | None]:
     return entries
 
 
+def parse_first_names(text: str, source: str) -> dict[str, str]:
+    """Parse ``first_names.tsv``: name, gender (m, f or any).
+
+    A name is one word or a hyphenated double name („Hans-Peter“) of letters with
+    a capital first letter; it is stored in NFC so that decomposed umlauts in a
+    file do not make a second, unreachable entry.
+    """
+    names: dict[str, str] = {}
+    for n, (name, gender) in _rows(text, source, ("name", "gender")):
+        name = unicodedata.normalize("NFC", _required(name, "name", source, n))
+        if not (name[0].isupper() and all(part.isalpha() for part in name.split("-"))):
+            raise _error(source, n, f"name {name!r} is not a capitalised word or double name")
+        _choice(gender, FIRST_NAME_GENDERS, "gender", source, n)
+        if name in names:
+            raise _error(source, n, f"duplicate name {name!r}")
+        names[name] = gender
+    return names
+
+
 def parse_function_words(text: str, source: str) -> dict[str, frozenset[str]]:
     """Parse ``function_words.tsv``: word, class (a word may have several lines)."""
     classes: dict[str, set[str]] = {}
@@ -483,7 +505,10 @@ class Lexicon:
     abbreviation_flags: Mapping[str, str | None] = field(factory=lambda: _freeze({}))
     function_words: Mapping[str, frozenset[str]] = field(factory=lambda: _freeze({}))
     particles: frozenset[str] = frozenset()
+    #: Given name → usual gender (m, f, any); see ``first_names.tsv``.
+    first_names: Mapping[str, str] = field(factory=lambda: _freeze({}))
     _compound_heads: tuple[tuple[str, RoleNoun], ...] = field(init=False, repr=False)
+    _compound_index: Mapping[str, RoleNoun] = field(init=False, repr=False)
     _role_cache: dict[str, RoleNoun | None] = field(init=False, factory=dict, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -496,6 +521,7 @@ class Lexicon:
         ]
         heads.sort(key=lambda h: -len(h[0]))
         object.__setattr__(self, "_compound_heads", tuple(heads))
+        object.__setattr__(self, "_compound_index", dict(heads))
 
     # -- roles --
 
@@ -531,8 +557,11 @@ class Lexicon:
         if entry is not None or not word[:1].isupper():
             return entry
         folded = word.casefold()
-        for suffix, head in self._compound_heads:
-            if len(folded) - len(suffix) >= _MIN_COMPOUND_PREFIX and folded.endswith(suffix):
+        index = self._compound_index
+        # longest suffix first: one dictionary look-up per position, not per head
+        for start in range(_MIN_COMPOUND_PREFIX, len(folded)):
+            head = index.get(folded[start:])
+            if head is not None:
                 return head
         return None
 
@@ -616,7 +645,7 @@ def build_lexicon(files: Mapping[str, tuple[str, str]]) -> Lexicon:
     """Build a :class:`Lexicon` from ``{file name: (text, display name)}``.
 
     Optional files (``abbreviations.txt``, ``function_words.tsv``,
-    ``particles.txt``) may be absent.
+    ``particles.txt``, ``first_names.tsv``) may be absent.
     """
 
     def parse(name, parser, default=None):
@@ -646,6 +675,7 @@ def build_lexicon(files: Mapping[str, tuple[str, str]]) -> Lexicon:
         abbreviation_flags=_freeze(abbreviations),
         function_words=_freeze(parse("function_words.tsv", parse_function_words, {})),
         particles=parse("particles.txt", parse_word_list, frozenset()),
+        first_names=_freeze(parse("first_names.tsv", parse_first_names, {})),
     )
 
 
@@ -659,7 +689,7 @@ REQUIRED_FILES = (
     "pronouns.tsv",
     "konjunktiv.tsv",
 )
-OPTIONAL_FILES = ("abbreviations.txt", "function_words.tsv", "particles.txt")
+OPTIONAL_FILES = ("abbreviations.txt", "function_words.tsv", "particles.txt", "first_names.tsv")
 
 
 @functools.cache

@@ -18,6 +18,7 @@ Two jobs, both on surface patterns (a parsing backend only adds to them):
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Callable, Iterable, Sequence
 
 import regex
@@ -32,6 +33,7 @@ _ADJECTIVE = regex.compile(r"^\p{Ll}[\p{L}-]*(?:e|en|er|es|em)$|^\d+\.$")
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _AGE = regex.compile(r"^\d+-[Jj]ährige[nr]?$")
 _MAX_NP = 12
+_NAME_SEPARATORS = regex.compile(r"[\s\-]+")
 _PERSONAL = frozenset({"er", "sie", "ich", "wir"})
 _INDEFINITE = frozenset({"ein", "eine", "einer", "eines", "einem", "einen"})
 _FEMININE_DETERMINERS = frozenset({"die", "eine", "diese", "jene"})
@@ -196,6 +198,13 @@ def _split_head(
         entry = lexicon.role_of(text)
         if entry is not None:
             role, role_type, last_role = text, entry.type, i
+    given = _first_given_name(doc, lexicon, last_role + 1, end)
+    if given is not None and given > last_role + 1:
+        # „Regisseur Jakob Wendt“, „Torhüter Lukas Herzig“: a capitalised word before a
+        # given name is a role or title the lexicon does not know
+        if role is None and doc.tokens[given - 1].text not in lexicon.titles:
+            role, role_type = doc.tokens[given - 1].text, "person"
+        last_role = given - 1
     names = tuple(
         i
         for i in range(last_role + 1, end)
@@ -206,6 +215,14 @@ def _split_head(
     if role is None and determiner is not None:
         names = ()  # „die Kanadier“, „die Polizei“: a description, not a name
     return role, role_type, names, age
+
+
+def _first_given_name(doc: Doc, lexicon: Lexicon, start: int, end: int) -> int | None:
+    """Index of the first given name in a capitalised run that a surname follows."""
+    for i in range(start, end - 1):
+        if doc.tokens[i].text in lexicon.first_names and doc.tokens[i + 1].text[:1].isupper():
+            return i
+    return None
 
 
 def _before_bracket(doc: Doc, names: tuple[int, ...]) -> tuple[int, ...]:
@@ -229,9 +246,10 @@ def organization_in(doc: Doc, lexicon: Lexicon, start: int, end: int) -> Organiz
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(name: str) -> tuple[str, ...]:
     """Comparison key of a name: case-folded words, hyphens as spaces."""
-    return tuple(w for w in regex.split(r"[\s\-]+", name.casefold()) if w)
+    return tuple(w for w in _NAME_SEPARATORS.split(name.casefold()) if w)
 
 
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
@@ -436,7 +454,10 @@ class Coreference:
             # „der GdP-Vorsitzende“ after „Gewerkschaftschef Konrad Freiberg“: a definite
             # description with a role not seen before refers to the previous person
             gender = _role_gender(role) or ("f" if np.determiner in _FEMININE_DETERMINERS else None)
-            entity = self._recent(np.start, lambda e: e.type == "person" and e.gender in (gender, None))
+            # no gender from the description („der Vorsitzende“ may be dative feminine): any person
+            entity = self._recent(
+                np.start, lambda e: e.type == "person" and (gender is None or e.gender in (gender, None))
+            )
         return entity
 
     def _recent(self, before: int, accept: Callable[[Entity], bool]) -> Entity | None:

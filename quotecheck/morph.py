@@ -20,18 +20,23 @@ and the substitution rule „Ersatzkonjunktiv“):
 * A strong Konjunktiv II is recognised from an umlaut the lemma lacks (beträfe,
   lägen) or from „preterite + e“ (ginge, bliebe, riefe).
 * The weak Konjunktiv II equals the preterite (sagte, arbeiteten). It is read as
-  ``ind`` except in a conditional sentence that also shows an unambiguous
-  Konjunktiv II („Es ginge schneller, wenn die Behörden digital arbeiteten“).
-  The same holds for the strong plurals listed as ambiguous (gingen, blieben).
+  ``ind`` except (a) in a condition or next to one when that pair of clauses also
+  shows an unambiguous Konjunktiv II („Es ginge schneller, wenn die Behörden
+  digital arbeiteten“), and (b) a weak plural in -ten after a clause in
+  Konjunktiv I or with a present-tense speech verb, where it substitutes for the
+  unmarked Konjunktiv I („Die Rebellen behaupten, sie kontrollierten den
+  Flughafen“). A verb-first speech-verb frame („…, sagte der Politologe“) is
+  always ``ind``. Strong plurals listed as ambiguous (gingen, blieben) follow (a).
 * sollte/sollten and wollte/wollten are preterite or Konjunktiv II. They are
   ``subj2`` in a condition („Sollte der Streik andauern“, „falls … sollte“),
   with an advice adverb („sollte endlich“), with generic „man“, or in the
   content of a demand or warning („…, forderte der Verband“); otherwise ``ind``.
   Precision first: an unmarked sollte is told as past.
 
-Known limits: a weak Konjunktiv II that substitutes for Konjunktiv I in reported
-speech without a condition („Sie finde es gut, dass mehr Frauen kandidierten“)
-is read as ``ind``; subjects are found by position, not by a parse, and only the
+Known limits: a weak singular Konjunktiv II outside a conditional, and a weak
+plural after a past-tense frame („Er sagte, die Opfer stammten …“), are read as
+``ind``; a form simplemma lemmatises as an adjective is rescued only before a
+non-noun („Das Feuer breite sich aus“) and only for -e/-t forms; subjects are found by position, not by a parse, and only the
 person matters („ich“ against the rest) because the form itself shows number.
 
 All functions run in time linear in the clause length; the data are loaded once.
@@ -166,7 +171,7 @@ _SUBJ2 = "subj2"  # strong Konjunktiv II (käme, ginge)
 _AMBIG_PART = "part"  # 3sg present or participle of an inseparable verb (vernichtet)
 
 
-def _shape(doc: Doc, index: int, morph: Morph) -> str | None:
+def _shape(doc: Doc, lexicon: Lexicon, index: int, morph: Morph) -> str | None:
     """The shape of a non-listed finite-verb candidate, or None if it is no finite verb."""
     text = _word(doc, index)
     if not text or not text[0].isalpha():
@@ -174,11 +179,13 @@ def _shape(doc: Doc, index: int, morph: Morph) -> str | None:
     if text[0].isupper() and not _clause_initial(doc, index, morph):
         return None  # a noun
     form = text.lower()
-    if form in morph.nonverbs:
+    if form in morph.nonverbs or form in _closed_words(lexicon):
         return None
     lemma = _lemma(doc, index)
     if not _is_verb_lemma(lemma, morph):
-        return None
+        lemma = _fallback_lemma(doc, index, form, morph) if text[0].islower() else None
+        if lemma is None:
+            return None
     if _participle(form, lemma, morph):
         return None
     stem = _stem(lemma)
@@ -204,6 +211,41 @@ def _shape(doc: Doc, index: int, morph: Morph) -> str | None:
     return _PRET  # strong preterite singular: kam, gab, ließ
 
 
+def _fallback_lemma(doc: Doc, index: int, form: str, morph: Morph) -> str | None:
+    """A verb lemma for a form simplemma reads as an adjective („weise“, „breite“, „kandidiert“).
+
+    Only for „stem + e“ and „stem + (e)t“ forms whose infinitive is a known word,
+    and only where no noun follows (an attributive adjective does: „die breite Straße“).
+    """
+    following = index + 1
+    if following < len(doc.tokens) and doc.tokens[following].kind == "word" and doc.tokens[following].text[:1].isupper():
+        return None
+    if form.endswith("e"):
+        candidate = form + "n"
+    elif form.endswith("et"):
+        candidate = form[:-2] + "en"
+    elif form.endswith("t"):
+        candidate = form[:-1] + "en"
+    else:
+        return None
+    return candidate if _is_verb_lemma(candidate, morph) and _known(candidate) else None
+
+
+@functools.lru_cache(maxsize=50_000)
+def _known(word: str) -> bool:
+    """True if simplemma's German dictionary knows the word (imported lazily)."""
+    import simplemma
+
+    return bool(simplemma.is_known(word, lang="de"))
+
+
+@functools.lru_cache(maxsize=8)
+def _closed_words(lexicon: Lexicon) -> frozenset[str]:
+    """Determiners, possessives and pronouns of the lexicon: never verbs („seinen“ ← sein)."""
+    closed = {"det", "det_dative", "possessive"}
+    return frozenset(w for w, c in lexicon.function_words.items() if c & closed) | frozenset(lexicon.pronouns)
+
+
 def _readings(form: str, lexicon: Lexicon):
     return lexicon.konjunktiv.get(form.lower(), ())
 
@@ -224,9 +266,9 @@ def _is_verb_form(doc: Doc, lexicon: Lexicon, index: int, morph: Morph) -> bool:
         return False
     if _readings(text, lexicon) and (text[0].islower() or _clause_initial(doc, index, morph)):
         return True
-    if text[0].isupper() or text.lower() in morph.nonverbs:
+    if text[0].isupper() or text.lower() in morph.nonverbs or text.lower() in _closed_words(lexicon):
         return False
-    return _is_verb_lemma(doc.lemma(index), morph)
+    return _is_verb_lemma(doc.lemma(index), morph) or _shape(doc, lexicon, index, morph) is not None
 
 
 def _finite_capable(doc: Doc, lexicon: Lexicon, index: int, morph: Morph) -> tuple[bool, bool]:
@@ -238,7 +280,7 @@ def _finite_capable(doc: Doc, lexicon: Lexicon, index: int, morph: Morph) -> tup
     if readings and (text[0].islower() or _clause_initial(doc, index, morph)):
         # Plural forms of the listed verbs are also infinitives (haben, können).
         return True, text.lower() in (r.lemma for r in readings)
-    shape = _shape(doc, index, morph)
+    shape = _shape(doc, lexicon, index, morph)
     if shape is None:
         return False, False
     return True, shape in (_INF, _AMBIG_PART)
@@ -271,8 +313,13 @@ def find_subject(doc: Doc, lexicon: Lexicon, start: int, end: int, verb: int) ->
     candidates = [verb + 1, verb - 1]
     if first is not None and _word(doc, first).lower() in morph.subordinators:
         candidates.insert(0, first + 1)
-    for j in candidates:
-        if start <= j < end and j != verb and _nominative(doc, lexicon, j) is not None:
+    # An only-nominative pronoun (ich, er, wir) first: „Ich finde es gut“ has „es“ after the verb.
+    for nominative_only in (True, False):
+        for j in candidates:
+            if not (start <= j < end and j != verb) or _nominative(doc, lexicon, j) is None:
+                continue
+            if nominative_only and any(r.case != "nom" for r in lexicon.pronouns.get(_word(doc, j).lower(), ())):
+                continue
             return (j, j + 1)
     if first is not None and first < verb:
         text = _word(doc, first)
@@ -321,7 +368,7 @@ def finite_mood(doc: Doc, lexicon: Lexicon, index: int, subject: tuple[int, int]
         if "ind" in moods:
             return "ind"  # Konjunktiv I = indicative for this person: no mood shown
         return moods.pop() if len(moods) == 1 else "subj1"
-    shape = _shape(doc, index, morph)
+    shape = _shape(doc, lexicon, index, morph)
     if shape is None:
         return None
     if shape == _E:
@@ -337,14 +384,16 @@ def finite_mood(doc: Doc, lexicon: Lexicon, index: int, subject: tuple[int, int]
 
 def _preterite_or_subj2(doc: Doc, lexicon: Lexicon, index: int, lemma: str, morph: Morph) -> str:
     """Mood of a form that is both preterite and Konjunktiv II (sagte, gingen, sollte)."""
-    start, end = clause_at(doc, lexicon, index)
-    first = _first_word(doc, start, end, morph)
-    first_word = _word(doc, first).lower() if first is not None else ""
     sentence = doc.sentences[doc.layer.sentence_index(index)]
-    protasis = first_word in morph.conditionals or (first == index and not _is_question(doc, sentence))
-    modal = lemma in ("sollen", "wollen")
-    if modal and lemma == "sollen":
-        if protasis:
+    clauses = _clauses(doc, sentence, morph)
+    k = next(n for n, (a, b) in enumerate(clauses) if a <= index < b)
+    start, end = clauses[k]
+    if _is_frame(doc, lexicon, clauses, k, index, morph):
+        return "ind"  # „…, sagte der Politologe“ tells the past
+    condition = [_is_condition(doc, lexicon, clauses, n, sentence, morph) for n in range(len(clauses))]
+    if lemma == "sollen":
+        first = _first_word(doc, start, end, morph)
+        if condition[k] or (first == index and k == 0 and not _is_question(doc, sentence)):
             return "subj2"  # „Sollte der Streik andauern“, „falls … sollte“
         words = {_word(doc, j).lower() for j in range(start, end)}
         if words & morph.advice or "man" in words:
@@ -352,11 +401,96 @@ def _preterite_or_subj2(doc: Doc, lexicon: Lexicon, index: int, lemma: str, morp
         if _command_frame(doc, lexicon, sentence, start, end):
             return "subj2"  # indirect command: „…, forderte der Verband“
         return "ind"
-    if modal:
+    if lemma == "wollen":
         return "ind"
-    if _conditional_sentence(doc, lexicon, sentence, index, morph):
-        return "subj2"
+    # A conditional: the form in the condition or in the clause next to it, and an
+    # unambiguous Konjunktiv II in that pair („Es ginge schneller, wenn sie digital arbeiteten“).
+    for n in (k - 1, k, k + 1):
+        if 0 <= n < len(clauses) and condition[n]:
+            pair = (n - 1, n, n + 1)  # the condition and the clauses around it
+            if any(_has_subj2(doc, lexicon, clauses[m], index, morph) for m in pair if 0 <= m < len(clauses)):
+                return "subj2"
+    # Ersatzkonjunktiv: a weak plural preterite in reported speech stands for the
+    # Konjunktiv I that would equal the indicative („Die Rebellen behaupten, sie
+    # kontrollierten den Flughafen“): a clause before it is in Konjunktiv I or has a
+    # speech verb in the present tense.
+    form = _word(doc, index).lower()
+    if k > 0 and form.endswith("ten") and not _readings(form, lexicon):
+        for m in range(k):
+            if _reported_present(doc, lexicon, clauses[m], morph):
+                return "subj2"
     return "ind"
+
+
+def _clauses(doc: Doc, sentence, morph: Morph) -> list[tuple[int, int]]:
+    """The sentence cut at boundary marks into clauses ``[start, end)`` (empty ones dropped)."""
+    clauses = []
+    start = sentence.first
+    for j in range(sentence.first, sentence.last + 1):
+        if j == sentence.last or doc.tokens[j].text in morph.boundaries:
+            if any(doc.tokens[i].kind == "word" for i in range(start, j)):
+                clauses.append((start, j))
+            start = j + 1
+    return clauses
+
+
+def _is_frame(doc: Doc, lexicon: Lexicon, clauses, k: int, index: int, morph: Morph) -> bool:
+    """True for a verb-first speech-verb clause after the content („…, sagte der Sprecher“)."""
+    start, end = clauses[k]
+    return k > 0 and _first_word(doc, start, end, morph) == index and _speech_lemma(doc, lexicon, index)
+
+
+def _speech_lemma(doc: Doc, lexicon: Lexicon, index: int) -> bool:
+    return doc.lemma(index) in lexicon.speech_verbs or _lemma(doc, index) in ("heißen",)
+
+
+def _is_condition(doc: Doc, lexicon: Lexicon, clauses, n: int, sentence, morph: Morph) -> bool:
+    """True for a wenn/falls/sofern clause or a sentence-initial verb-first clause."""
+    start, end = clauses[n]
+    first = _first_word(doc, start, end, morph)
+    if first is None:
+        return False
+    if _word(doc, first).lower() in morph.conditionals:
+        return True
+    return (
+        n == 0
+        and len(clauses) > 1
+        and not _is_question(doc, sentence)
+        and bool(_readings(_word(doc, first), lexicon))
+        and not _word(doc, first).lower() in _closed_words(lexicon)
+    )
+
+
+def _has_subj2(doc: Doc, lexicon: Lexicon, clause: tuple[int, int], skip: int, morph: Morph) -> bool:
+    """True if the clause holds an unambiguous Konjunktiv II form other than token ``skip``."""
+    for j in range(*clause):
+        if j == skip:
+            continue
+        text = _word(doc, j)
+        if not text:
+            continue
+        moods = {r.mood for r in _readings(text, lexicon)}
+        if moods == {"subj2"} or (not moods and _shape(doc, lexicon, j, morph) == _SUBJ2):
+            return True
+    return False
+
+
+def _reported_present(doc: Doc, lexicon: Lexicon, clause: tuple[int, int], morph: Morph) -> bool:
+    """True if the clause's finite verb is Konjunktiv I or a speech verb in the present tense."""
+    verb = find_finite(doc, lexicon, *clause)
+    if verb is None:
+        return False
+    readings = _readings(_word(doc, verb), lexicon)
+    if readings:
+        subject = find_subject(doc, lexicon, clause[0], clause[1], verb)
+        persons = subject_persons(doc, lexicon, subject) or frozenset({"3sg", "3pl"})
+        return {r.mood for r in readings if r.person_number & persons} == {"subj1"}
+    shape = _shape(doc, lexicon, verb, morph)
+    if shape == _E:
+        subject = find_subject(doc, lexicon, clause[0], clause[1], verb)
+        persons = subject_persons(doc, lexicon, subject)
+        return persons is None or "3sg" in persons
+    return shape in (_INF, _AMBIG_PART, _PRESENT) and _speech_lemma(doc, lexicon, verb)
 
 
 def _is_question(doc: Doc, sentence) -> bool:
@@ -375,32 +509,6 @@ def _command_frame(doc: Doc, lexicon: Lexicon, sentence, start: int, end: int) -
         if verb is not None and verb.cls in _COMMAND_CLASSES:
             return True
     return False
-
-
-def _conditional_sentence(doc: Doc, lexicon: Lexicon, sentence, index: int, morph: Morph) -> bool:
-    """True if the sentence is a conditional with an unambiguous Konjunktiv II elsewhere.
-
-    The condition is a wenn/falls/sofern clause or a verb-first clause; the
-    preterite-identical form must stand in the condition or its consequence.
-    """
-    has_condition = False
-    has_subj2 = False
-    for j in range(sentence.first, sentence.last):
-        text = _word(doc, j)
-        if not text:
-            continue
-        lower = text.lower()
-        if lower in morph.conditionals:
-            has_condition = True
-        if j != index:
-            moods = {r.mood for r in _readings(text, lexicon)}
-            if moods == {"subj2"}:
-                has_subj2 = True
-                if _clause_initial(doc, j, morph) and not _is_question(doc, sentence):
-                    has_condition = True  # „Würde die Regierung …, profitierten …“
-            elif not moods and j != index and _shape(doc, j, morph) == _SUBJ2:
-                has_subj2 = True
-    return has_condition and has_subj2
 
 
 # --- clauses ----------------------------------------------------------------------------------

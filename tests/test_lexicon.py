@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from importlib import resources
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quotecheck.errors import LexiconError
 from quotecheck.lexicon import (
+    FIRST_NAME_GENDERS,
     ORGANIZATION_TYPES,
     SPEECH_CLASSES,
     VALENCIES,
@@ -16,6 +20,7 @@ from quotecheck.lexicon import (
     build_lexicon,
     load_lexicon,
     parse_according_to,
+    parse_first_names,
     parse_konjunktiv,
     parse_organizations,
     parse_roles,
@@ -55,6 +60,7 @@ def test_load_is_cached(lex):
         "pronouns.tsv",
         "konjunktiv.tsv",
         "particles.txt",
+        "first_names.tsv",
     ],
 )
 def test_every_file_is_utf8_and_tab_separated(name):
@@ -368,6 +374,87 @@ def test_reportive(lex):
         assert not lex.is_reportive(form), form
 
 
+# --- first names ------------------------------------------------------------------------
+
+
+def test_first_name_counts(lex):
+    counts = defaultdict(int)
+    for gender in lex.first_names.values():
+        assert gender in FIRST_NAME_GENDERS
+        counts[gender] += 1
+    assert len(lex.first_names) >= 2500
+    assert counts["m"] >= 1000 and counts["f"] >= 1000 and counts["any"] >= 20
+
+
+@pytest.mark.parametrize(
+    "name, gender",
+    [
+        ("Katrin", "f"), ("Jürgen", "m"), ("Ursula", "f"), ("Olaf", "m"), ("Annalena", "f"),
+        ("Hans-Peter", "m"), ("Karl-Heinz", "m"), ("Jan-Hendrik", "m"), ("Anna-Lena", "f"),
+        ("Marie-Agnes", "f"), ("Frank-Walter", "m"), ("Heinz-Christian", "m"),
+        ("Wladimir", "m"), ("Sergej", "m"), ("Jewgeni", "m"), ("Dmitri", "m"), ("Wolodymyr", "m"),
+        ("Julija", "f"), ("Recep", "m"), ("Ayşe", "f"), ("Cem", "m"), ("Łukasz", "m"),
+        ("Viktor", "m"), ("Giorgia", "f"), ("Emmanuel", "m"), ("François", "m"), ("Kamala", "f"),
+        ("Benjamin", "m"), ("Mohammed", "m"), ("Narges", "f"), ("Beat", "m"), ("Reto", "m"),
+        ("Frank", "m"), ("Otto", "m"), ("Hans", "m"), ("Luca", "m"),
+        ("Andrea", "any"), ("Kim", "any"), ("Sascha", "any"), ("Nicola", "any"),
+        ("Robin", "any"), ("Toni", "any"), ("Simone", "any"), ("Deniz", "any"),
+    ],
+)
+def test_first_name_lookup(lex, name, gender):
+    assert lex.first_names[name] == gender
+
+
+@pytest.mark.parametrize(
+    "word",
+    # common German words that would start sentences or nouns; East Asian surnames
+    """Will Mark Ernst Christ Wolf Golf Berg Adler Hell Klar Lob Gott Friede Frieden Heil
+    Hoffnung Sonne Roman Rose August Mai Nur Anders Davor Tor Tore Mine Tal Marine Israel
+    Xi Jinping Jong Un Lee Wang Li Park""".split(),
+)
+def test_words_and_surnames_are_not_first_names(lex, word):
+    assert word not in lex.first_names
+
+
+def test_first_names_do_not_shadow_other_lexica(lex):
+    closed = {w.casefold() for w in lex.function_words} | {p.casefold() for p in lex.particles}
+    for name in lex.first_names:
+        assert name.casefold() not in closed, name
+        assert name.lower() not in lex.speech_verbs and name.lower() not in lex.pronouns, name
+        assert name not in lex.roles and name not in lex.titles, name
+        assert lex.organization(name) is None, name
+
+
+def _name_order(name: str) -> tuple[str, str]:
+    """Alphabetical order ignoring case and diacritics, as the file header says."""
+    plain = name.translate(str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ð": "d",
+                                          "æ": "ae", "ß": "ss", "ı": "i"}))
+    bare = "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
+    return bare.casefold(), name
+
+
+def test_first_names_file_is_sorted():
+    names = [line.split("\t")[0] for line in _data_lines("first_names.tsv")[1:]]
+    assert names == sorted(names, key=_name_order)
+
+
+def test_first_names_are_nfc_and_read_only(lex):
+    assert parse_first_names("name\tgender\nJu\u0308rgen\tm\n", "t.tsv") == {"Jürgen": "m"}
+    with pytest.raises(LexiconError, match="duplicate"):
+        parse_first_names("Jürgen\tm\nJu\u0308rgen\tm\n", "t.tsv")
+    with pytest.raises(TypeError):
+        lex.first_names["Neu"] = "m"  # type: ignore[index]
+
+
+_NAME = st.from_regex(r"[A-ZÄÖÜ][a-zäöüßé]{1,8}(-[A-ZÄÖÜ][a-zäöüé]{1,8})?", fullmatch=True)
+
+
+@given(st.dictionaries(_NAME, st.sampled_from(sorted(FIRST_NAME_GENDERS)), max_size=20))
+def test_first_names_round_trip(entries):
+    text = "# comment\nname\tgender\n" + "".join(f"{n}\t{g}\n" for n, g in entries.items())
+    assert parse_first_names(text, "t.tsv") == entries
+
+
 # --- malformed package data is reported with file and line -----------------------------------
 
 
@@ -386,6 +473,12 @@ def test_reportive(lex):
         (parse_konjunktiv, "wäre\tsein\tsubj3\t3sg\tno\n", "mood"),
         (parse_konjunktiv, "wäre\tsein\tsubj2\t4sg\tno\n", "person_number"),
         (parse_organizations, "X\tagency\tX\t-\n", "type"),
+        (parse_first_names, "Katrin\tf\nJürgen\tmale\n", "gender"),
+        (parse_first_names, "Katrin\tf\nKatrin\tany\n", "duplicate"),
+        (parse_first_names, "Katrin\tf\nKim Jong\tm\n", "name"),
+        (parse_first_names, "Katrin\tf\nkatrin\tf\n", "name"),
+        (parse_first_names, "Katrin\tf\nHans-\tm\n", "name"),
+        (parse_first_names, "Katrin\tf\nJürgen\n", "columns"),
     ],
 )
 def test_malformed_data(parser, text, needle):
@@ -403,4 +496,5 @@ def test_build_lexicon_without_optional_files():
     lexicon = build_lexicon(files)
     assert lexicon.abbreviations == frozenset()
     assert lexicon.particles == frozenset()
+    assert dict(lexicon.first_names) == {}
     assert lexicon.organization("AP").name == "AP"

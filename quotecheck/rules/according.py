@@ -27,6 +27,7 @@ from quotecheck.attribution import parse_noun_phrase
 from quotecheck.lexicon import AccordingTo, Lexicon
 from quotecheck.rules.common import Candidate, CueMatch
 from quotecheck.rules.indirect import char_span, clause_mood, content_end, overlaps, word_classes
+from quotecheck.spanindex import SpanIndex
 
 __all__ = ["find_according"]
 
@@ -243,10 +244,10 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tup
 
 def find_according(doc: Doc, lexicon: Lexicon, taken: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """Quotes marked by an according-to phrase, one per sentence at most."""
-    claimed = sorted(taken)
+    claimed = SpanIndex(taken)  # bisection, not a scan per sentence (linear cost)
     out = []
     for sentence in doc.sentences:
-        local = [s for s in claimed if s[0] < sentence.end and sentence.start < s[1]]
+        local = claimed.overlapping(sentence.start, sentence.end)
         if local and _covered(sentence, local):
             continue
         cand = _sentence(doc, lexicon, sentence.first, sentence.last, local)

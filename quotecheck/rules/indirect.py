@@ -38,6 +38,7 @@ from quotecheck.attribution import parse_noun_phrase
 from quotecheck.errors import LexiconError
 from quotecheck.lexicon import Lexicon, SpeechVerb, parse_function_words
 from quotecheck.rules.common import Candidate, CueMatch, clause_end, match_speech_verb
+from quotecheck.spanindex import SpanIndex
 
 __all__ = [
     "clause_words",
@@ -80,7 +81,9 @@ def clause_words() -> Mapping[str, frozenset[str]]:
 
 def word_classes(doc: Doc, index: int) -> frozenset[str]:
     """The clause-word classes of token ``index`` (empty for other words)."""
-    return clause_words().get(doc.tokens[index].text.lower(), frozenset())
+    words = clause_words()
+    text = doc.tokens[index].text
+    return words.get(text) or words.get(text.lower(), frozenset())
 
 
 def _regular_subj1(doc: Doc, index: int) -> bool:
@@ -213,8 +216,12 @@ def _match_phrase(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int
             else:
                 ok = False
                 break
+        if ok and phrase.particle and phrase.particle not in word and phrase.particle.lower() not in window:
+            ok = False
+        elif ok and phrase.particle and phrase.particle.lower() in window and window[phrase.particle.lower()] not in found:
+            found.append(window[phrase.particle.lower()])
         if ok and len(found) > 1:
-            return CueMatch(tuple(found), phrase.lemma, phrase)
+            return CueMatch(tuple(sorted(found)), phrase.lemma, phrase)
     return None
 
 
@@ -229,6 +236,10 @@ def find_cue(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | N
     if tok.kind != "word":
         return None
     lemma = doc.lemma(index).lower()
+    word = tok.text
+    known = lemma in lexicon.speech_verbs_by_base or lemma in lexicon.speech_verbs or word.lower() in lexicon.speech_verbs
+    if not known and lemma not in _phrases_by_base(lexicon) and not (word.islower() and "ge" in word):
+        return None  # cheap exit: most words are no verb of saying
     phrase = _match_phrase(doc, lexicon, index, lemma, limit)
     if phrase is not None:
         return phrase
@@ -238,7 +249,6 @@ def find_cue(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | N
     far = _particle_after_apposition(doc, lexicon, index, lemma, limit)
     if far is not None:
         return far
-    word = tok.text
     if word.islower():
         m = _PARTICIPLE.match(word)
         if m:
@@ -530,8 +540,8 @@ def _inverted_subject(doc: Doc, lexicon: Lexicon, start: int, end: int) -> int |
         np = parse_noun_phrase(doc, lexicon, k, end)
         if np is not None and not np.dative:
             return np.end
-        if "adverb" not in word_classes(doc, k) and k == start and not tokens[k].text.islower():
-            return None
+        if k == start and "adverb" not in word_classes(doc, k):
+            return None  # „sagte vor der Presse …“: no subject right after the verb
     return None
 
 
@@ -571,6 +581,12 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
                     found.append(_candidate(doc, "indirect", (start, i), cue, (i, frame_end), mood, 0.8, speaker))
                     floor = i = end
                     continue
+        noun = _speech_noun(doc, lexicon, i, last)
+        if noun is not None:
+            found.append(noun)
+            stop = doc.layer.token_at(noun.content[0][1] - 1)
+            floor = i = (stop + 1) if stop is not None else last
+            continue
         cue = find_cue(doc, lexicon, i, last) if tok.kind == "word" and tok.text.lower() != "wie" else None
         if cue is None:
             i += 1
@@ -587,6 +603,26 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
                     continue
         i += 1
     return found
+
+
+def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | None:
+    """„die Hoffnung, dass …“ / „der Vorwurf, er habe …“: a noun of saying with its content."""
+    tokens = doc.tokens
+    if "speech_noun" not in word_classes(doc, i) or i + 2 >= last or tokens[i + 1].text != ",":
+        return None
+    start = i + 2
+    # the matrix clause usually goes on after the content: „Die Hoffnung, …, erfüllte sich nicht“
+    end = min(content_end(doc, lexicon, start, last), clause_end(doc, start, last))
+    if end - start < 3:
+        return None
+    mood, _ = clause_mood(doc, lexicon, start, end)
+    if "complementizer" not in word_classes(doc, start) or tokens[start].text.lower() == "ob":
+        ok, mood = _v2_content_ok(doc, lexicon, None, start, end)
+        if not ok or mood != "subjunctive":
+            return None
+    cue = CueMatch((i,), doc.tokens[i].text)
+    frame = (clause_start(doc, i, doc.sentences[doc.layer.sentence_index(i)].first), i + 2)
+    return _candidate(doc, "indirect", (start, end), cue, frame, mood, 0.6)
 
 
 def _after_content(doc: Doc, floor: int, index: int) -> bool:
@@ -612,9 +648,9 @@ def find_indirect(doc: Doc, lexicon: Lexicon, taken: Iterable[tuple[int, int]] =
     ``taken`` are character spans already claimed (direct quotes); a candidate
     whose content overlaps one is dropped, so direct speech wins.
     """
-    claimed = sorted(taken)
+    claimed = SpanIndex(taken)  # bisection, not a scan per sentence (linear cost)
     out: list[Candidate] = []
     for sentence in doc.sentences:
-        local = [s for s in claimed if s[0] < sentence.end and sentence.start < s[1]]
+        local = claimed.overlapping(sentence.start, sentence.end)
         out.extend(_sentence_candidates(doc, lexicon, sentence.first, sentence.last, local))
     return out

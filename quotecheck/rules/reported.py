@@ -22,13 +22,14 @@ from quotecheck.attribution import parse_noun_phrase
 from quotecheck.lexicon import Lexicon
 from quotecheck.rules.common import Candidate, clause_end, match_speech_verb
 from quotecheck.rules.indirect import char_span, content_end, overlaps, word_classes
+from quotecheck.spanindex import SpanIndex
 
 __all__ = ["find_reported"]
 
 _MIN_OBJECT_WORDS = 2
 #: Speech verbs whose bare object use is usually not speech („forderte 92 Menschenleben“,
 #: „bestreitet sein Gruppenspiel“).
-_POLYSEMOUS = frozenset({"fordern", "bestreiten"})
+_POLYSEMOUS = frozenset({"bestreiten"})
 
 
 def _subject_before(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> tuple[int, int] | None:
@@ -78,6 +79,8 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tup
         particle = cue.tokens[-1] if len(cue.tokens) > 1 else None
         if particle is not None and particle == stop - 1:
             stop -= 1
+        if entry.lemma == "fordern" and any(tokens[k].kind == "number" for k in range(start, min(stop, start + 2))):
+            return None  # „die Flut forderte 92 Menschenleben“: claimed lives, not a demand
         if any("negation" in word_classes(doc, k) for k in range(first, stop)):
             return None  # „gab die Behörde nicht bekannt“: no speech act took place
         words = sum(
@@ -104,10 +107,10 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tup
 
 def find_reported(doc: Doc, lexicon: Lexicon, taken: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """Reported speech acts, at most one per sentence."""
-    claimed = sorted(taken)
+    claimed = SpanIndex(taken)  # bisection, not a scan per sentence (linear cost)
     out = []
     for sentence in doc.sentences:
-        local = [s for s in claimed if s[0] < sentence.end and sentence.start < s[1]]
+        local = claimed.overlapping(sentence.start, sentence.end)
         if local:
             continue
         cand = _sentence(doc, lexicon, sentence.first, sentence.last, local)

@@ -1,0 +1,47 @@
+"""Which claimed character spans overlap a range: without a scan per query.
+
+The rules skip text that an earlier rule already claimed, asking once per
+sentence which claimed spans overlap it. A list comprehension over every
+claimed span makes that O(sentences x quotes): a 2 MB page with 26,000 quotes
+took minutes. :class:`SpanIndex` answers each query from a sorted index.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Iterable
+
+__all__ = ["SpanIndex"]
+
+#: Spans longer than this are few (a never-closed quotation mark, a long
+#: quote) and are checked one by one; shorter ones are found by bisection.
+LONG_SPAN = 4096
+
+
+class SpanIndex:
+    """Sorted ``(start, end)`` spans; :meth:`overlapping` finds those crossing a range.
+
+    >>> SpanIndex([(30, 40), (0, 10), (5, 50_000)]).overlapping(8, 31)
+    [(0, 10), (5, 50000), (30, 40)]
+    """
+
+    __slots__ = ("_short", "_starts", "_long")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._short = [s for s in ordered if s[1] - s[0] <= LONG_SPAN]
+        self._starts = [s[0] for s in self._short]
+        self._long = [s for s in ordered if s[1] - s[0] > LONG_SPAN]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans ``s`` with ``s.start < end`` and ``start < s.end``, sorted."""
+        lo = bisect.bisect_left(self._starts, start - LONG_SPAN)
+        hi = bisect.bisect_left(self._starts, end)
+        found = [s for s in self._short[lo:hi] if start < s[1]]
+        if self._long:
+            found += [s for s in self._long if s[0] < end and start < s[1]]
+            found.sort()
+        return found
+
+    def __bool__(self) -> bool:
+        return bool(self._short or self._long)

@@ -1,0 +1,143 @@
+"""Indirect speech frames: speech verb + complement clause, postposed and wie-frames."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotecheck.extractor import Extractor
+from quotecheck.lexicon import load_lexicon
+from quotecheck.rules.indirect import clause_mood, content_end, find_cue, find_indirect
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def _indirect(ex: Extractor, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (q.content.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None)
+        for q in ex.extract(text)
+        if q.kind == "indirect"
+    ]
+
+
+POSITIVE = [
+    # dass / ob / w-clauses
+    ("Die Ministerin erklärte am Dienstag, dass der Etat gekürzt werde.", "dass der Etat gekürzt werde", "erklärte", "Die Ministerin"),
+    ("Südkorea schätzt, dass 300 Soldaten gefallen sind.", "dass 300 Soldaten gefallen sind", "schätzt", "Südkorea"),
+    ("Der Trainer ließ offen, ob er bleibt, und fragte, wer das bezahlen solle.", "wer das bezahlen solle", "fragte", None),
+    # verb-second clause in Konjunktiv
+    ("Kim sagte, die Zusammenarbeit habe sich verstärkt.", "die Zusammenarbeit habe sich verstärkt", "sagte", "Kim"),
+    ("Der Bürgermeister betonte, man werde das Bad nicht schließen.", "man werde das Bad nicht schließen", "betonte", "Der Bürgermeister"),
+    # zu-infinitive
+    ("Er versicherte, die Politik der Regierung zu unterstützen.", "die Politik der Regierung zu unterstützen", "versicherte", "Er"),
+    # separable particle, also after an apposition
+    ("Die Sprecherin fügte hinzu, der Streik könne noch Tage dauern.", "der Streik könne noch Tage dauern", "fügte hinzu", "Die Sprecherin"),
+    ("Jetzt gab der Leiter der Feuerwehr, Jan Kolb, bekannt, dass zwei Häuser abgebrannt seien.", "dass zwei Häuser abgebrannt seien", "gab bekannt", None),
+    # multi-word phrases and passive forms
+    ("Die Gewerkschaft brachte zum Ausdruck, dass sie streiken werde.", "dass sie streiken werde", "brachte zum Ausdruck", "Die Gewerkschaft"),
+    ("Am Abend wurde bekannt, dass der Trainer zurücktritt.", "dass der Trainer zurücktritt", "wurde bekannt", None),
+    # postposed frame and wie-clauses
+    ("Der Staatschef habe seine Dankbarkeit gezeigt, berichtete die Agentur Yonhap.", "Der Staatschef habe seine Dankbarkeit gezeigt", "berichtete", "die Agentur Yonhap"),
+    ("Die Lage sei unter Kontrolle, sagte ein Polizeisprecher am Morgen.", "Die Lage sei unter Kontrolle", "sagte", "ein Polizeisprecher"),
+    ("Wie der Anwalt mitteilte, brach sein Mandant auf der Straße zusammen.", "brach sein Mandant auf der Straße zusammen", "Wie mitteilte", "der Anwalt"),
+    ("Das Werk wird geschlossen, wie der Konzern angekündigt hatte.", "Das Werk wird geschlossen", "wie angekündigt", "der Konzern"),
+    ("Wie das Landratsamt bekannt gab, bleiben die Schulen zu.", "bleiben die Schulen zu", "Wie bekannt gab", "das Landratsamt"),
+    # nouns of saying with their content
+    ("Die von der Ärztin geäußerte Hoffnung, das Kind werde bald gesund, erfüllte sich.", "das Kind werde bald gesund", "Hoffnung", None),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", POSITIVE)
+def test_indirect_frames(ex: Extractor, text: str, content: str, cue: str, speaker: str | None) -> None:
+    found = _indirect(ex, text)
+    assert found, text
+    got_content, got_cue, got_speaker = found[0]
+    assert got_content == content
+    assert got_cue == cue
+    if speaker is not None:
+        assert got_speaker == speaker
+
+
+CONTENT_ENDS = [
+    # relative and comparative clauses belong to the content …
+    ("Er sagte, dass der Krieg weitergehe, was Europa niemals vergessen werde.", "dass der Krieg weitergehe, was Europa niemals vergessen werde"),
+    # … a verbless appendix of the narrator does not
+    ("Er sagte, dass der Krieg weitergehe, in Anspielung auf die Nachbarn.", "dass der Krieg weitergehe"),
+    # nor does a following frame
+    ("Die Behörde teilte mit, dass der Regen anhalte und warnte vor Hochwasser.", "dass der Regen anhalte"),
+    ("Sie erklärte, der Etat sei knapp; die Opposition widersprach.", "der Etat sei knapp"),
+]
+
+
+@pytest.mark.parametrize("text, content", CONTENT_ENDS)
+def test_content_ends_with_the_reported_clause(ex: Extractor, text: str, content: str) -> None:
+    assert _indirect(ex, text)[0][0] == content
+
+
+NEGATIVE = [
+    "Es ist erwähnenswert, dass 300 Menschen starben.",
+    "Es wird geschätzt, dass 300 Menschen starben.",
+    "Er sagte den Termin am Montag ab.",
+    "Alles in allem kann man sagen, dass das Fest ein Erfolg war.",
+    "Nachdem sie den Fehler bemerkt hatten, wurde eine Notbremsung eingeleitet.",
+    "Der Pilot meldete dem Tower einen Schaden, so dass ein Großalarm ausgelöst wurde.",
+    "Das Problem besteht darin, dass viele Menschen kein Auto haben.",
+    "Roger Barrett, wie er sich selbst gerne nannte, war ein Musiker.",
+    "Anna Berg, die Vorsitzende des Vereins, sagte vor der Presse nur wenig.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_indirect_quote(ex: Extractor, text: str) -> None:
+    assert _indirect(ex, text) == []
+
+
+def test_direct_quote_wins_and_fragments_attach(ex: Extractor) -> None:
+    text = "Der Präsident sprach davon, dass die Hilfe eine „brüderliche Pflicht“ sei."
+    quotes = ex.extract(text)
+    assert [q.kind for q in quotes] == ["indirect"]
+    assert [f.text for f in quotes[0].fragments] == ["brüderliche Pflicht"]
+
+
+def test_mood_is_set(ex: Extractor) -> None:
+    quotes = ex.extract("Kim sagte, die Zusammenarbeit habe sich verstärkt.")
+    assert quotes[0].mood == "subjunctive"
+
+
+@pytest.mark.parametrize(
+    "text, index, lemma",
+    [
+        ("Er hatte angedeutet, dass er geht.", 2, "andeuten"),
+        ("Sie wies darauf hin, dass es regnet.", 1, "darauf hinweisen"),
+        ("Er gab bekannt, dass es regnet.", 1, "bekanntgeben"),
+    ],
+)
+def test_find_cue(text: str, index: int, lemma: str) -> None:
+    ex = Extractor()
+    doc = ex.analyse(text)
+    cue = find_cue(doc, ex.lexicon, index, len(doc.tokens))
+    assert cue is not None and cue.lemma == lemma
+
+
+def test_content_end_is_linear_and_inside_the_sentence() -> None:
+    ex = Extractor()
+    doc = ex.analyse("Er sagte, es gehe gut, sagte sie.")
+    end = content_end(doc, ex.lexicon, 3, doc.sentences[0].last)
+    assert doc.tokens[end - 1].text == "gut"
+
+
+def test_clause_mood_finds_the_finite_verb() -> None:
+    ex = Extractor()
+    doc = ex.analyse("die Lage sei ernst")
+    mood, index = clause_mood(doc, load_lexicon(), 0, len(doc.tokens))
+    assert mood == "subjunctive" and doc.tokens[index].text == "sei"
+
+
+def test_find_indirect_respects_taken_spans() -> None:
+    ex = Extractor()
+    text = "Kim sagte, die Lage sei ernst."
+    doc = ex.analyse(text)
+    assert find_indirect(doc, ex.lexicon, [(0, len(text))]) == []
+    assert len(find_indirect(doc, ex.lexicon, [])) == 1
