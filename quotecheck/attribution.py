@@ -28,6 +28,7 @@ from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
 from quotecheck.mentions import Coreference, Entity, NounPhrase, organization_in, parse_noun_phrase
 from quotecheck.model import SPEAKER_TYPES, Cue, Mention, Quote, Role
+from quotecheck.rules import dependency
 from quotecheck.rules.common import Candidate
 
 __all__ = ["attribute", "find_speaker", "find_sources"]
@@ -86,12 +87,42 @@ def _given_speaker(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhra
     return np
 
 
+def _mention_in(doc: Doc, lexicon: Lexicon, found: tuple[int, int] | None) -> NounPhrase | None:
+    """A noun phrase over a token range a parse gave (keeping the parse's range)."""
+    if found is None:
+        return None
+    start, end = found
+    np = parse_noun_phrase(doc, lexicon, start, end)
+    return attrs.evolve(np, end=end) if np is not None else NounPhrase(start, end)
+
+
+def _speaker_of_parse(
+    doc: Doc, lexicon: Lexicon, cand: Candidate
+) -> tuple[NounPhrase | None, NounPhrase | None]:
+    """Speaker and addressee from the dependency tree: the cue's subject and dative.
+
+    With „zitieren“ in the passive the quoted person is the passive subject and
+    the agent („von der Zeitung“) is a source, found by :func:`find_sources`.
+    """
+    assert cand.cue is not None
+    verb = cand.cue.tokens[0]
+    if cand.cue.lemma in _QUOTE_LEMMAS and dependency.passive_subject_of(doc, verb) is not None:
+        speaker = dependency.passive_subject_of(doc, verb)
+    else:
+        speaker = dependency.subject_of(doc, verb)
+    return _mention_in(doc, lexicon, speaker), _mention_in(doc, lexicon, dependency.addressee_of(doc, verb))
+
+
 def _speaker_of_verb(
     doc: Doc, lexicon: Lexicon, cand: Candidate, start: int, end: int
 ) -> tuple[NounPhrase | None, NounPhrase | None]:
     assert cand.cue is not None
     tokens = doc.tokens
     verb = cand.cue.tokens[0]
+    if doc.has_parse:
+        speaker, addressee = _speaker_of_parse(doc, lexicon, cand)
+        if speaker is not None:
+            return speaker, addressee
     if _passive(doc, lexicon, start, end) and cand.cue.lemma in _QUOTE_LEMMAS:
         # „Der Minister wurde von der Zeitung mit den Worten zitiert“: the subject spoke
         np = parse_noun_phrase(doc, lexicon, start, verb)

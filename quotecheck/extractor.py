@@ -9,10 +9,10 @@ from __future__ import annotations
 import collections
 import functools
 import os
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol
 
 from quotecheck.analysis.base import Doc
-from quotecheck.analysis.embedded import EmbeddedBackend
+from quotecheck.analysis import BACKENDS, get_backend
 from quotecheck.attribution import attribute
 from quotecheck.errors import InputError
 from quotecheck.lexicon import Lexicon, load_lexicon
@@ -26,7 +26,15 @@ from quotecheck.rules.reported import find_reported
 
 __all__ = ["Extractor", "extract", "BACKENDS"]
 
-BACKENDS = ("embedded",)
+
+
+class Backend(Protocol):
+    """What an analysis backend offers the pipeline."""
+
+    name: str
+
+    def analyse(self, text: str) -> Doc: ...
+
 
 
 class Extractor:
@@ -36,6 +44,9 @@ class Extractor:
     >>> [q.speaker.name for q in ex.extract('„Wir bleiben hart“, sagte Anna Berger.')]
     ['Anna Berger']
 
+    ``backend`` is ``"embedded"`` (default: offline, no models), ``"stanza"``
+    (needs ``pip install "quotecheck[stanza]"`` and stanza's German models in
+    ``stanza_dir``; see the README) or any object with ``analyse(text) -> Doc``.
     ``organizations`` is a TSV file of extra news agencies, media and government
     bodies (same columns as the packaged ``agencies.tsv``); user entries win.
     """
@@ -43,18 +54,20 @@ class Extractor:
     def __init__(
         self,
         *,
-        backend: str = "embedded",
+        backend: str | Backend = "embedded",
         organizations: str | os.PathLike[str] | None = None,
+        stanza_dir: str | os.PathLike[str] | None = None,
         lexicon: Lexicon | None = None,
     ) -> None:
-        if backend not in BACKENDS:
-            raise ValueError(f"unknown backend {backend!r}; available: {', '.join(BACKENDS)}")
         lexicon = lexicon if lexicon is not None else load_lexicon()
         if organizations is not None:
             lexicon = lexicon.with_organizations(organizations)
         self.lexicon = lexicon
-        self.backend = EmbeddedBackend()
-        self._options = {"backend": backend, "organizations": organizations}
+        if isinstance(backend, str):
+            self.backend = get_backend(backend, stanza_dir=stanza_dir)
+        else:
+            self.backend = backend  # any object with analyse(text) -> Doc
+        self._options = {"backend": backend, "organizations": organizations, "stanza_dir": stanza_dir}
 
     def analyse(self, text: str) -> Doc:
         """The backend's analysis of ``text`` (tokens, sentences, lemmas …)."""

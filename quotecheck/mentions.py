@@ -287,6 +287,8 @@ class Coreference:
         self.lexicon = lexicon
         self.entities: list[Entity] = []
         self.occurrences: list[_Occurrence] = []
+        self._by_word: dict[str, list[Entity]] = {}
+        self._order: dict[int, int] = {}
         self._scan(sorted(skip))
 
     # --- building -----------------------------------------------------------------
@@ -368,8 +370,20 @@ class Coreference:
             kind = "person"
         return self._add(name, kind, gender or _role_gender(np.role), np.role)
 
+    def _candidates(self, key: tuple[str, ...]) -> list[Entity]:
+        """Entities sharing a name word with ``key``, most recent first.
+
+        Two names can only contain one another if they share a word, so an index
+        from words to entities keeps this linear in the document, not quadratic.
+        """
+        seen: dict[int, Entity] = {}
+        for word in key:
+            for entity in self._by_word.get(word, ()):
+                seen[id(entity)] = entity
+        return sorted(seen.values(), key=lambda e: -self._order[id(e)])
+
     def _find_name(self, key: tuple[str, ...]) -> Entity | None:
-        for entity in reversed(self.entities):
+        for entity in self._candidates(key):
             other = _key(entity.name)
             if _contains(other, key) or _contains(key, other):
                 return entity
@@ -377,13 +391,14 @@ class Coreference:
 
     def _add(self, name: str, type: str, gender: str | None, role: str | None) -> Entity:
         key = _key(name)
-        for entity in reversed(self.entities):
+        for entity in self._candidates(key):
             other = _key(entity.name)
             if other == key or (type == entity.type or "unknown" in (type, entity.type)) and (
                 _contains(other, key) or _contains(key, other)
             ):
                 if len(key) > len(other):
                     entity.name = name  # the longer form is canonical
+                    self._index(entity, key)
                 if entity.type == "unknown":
                     entity.type = type
                 entity.gender = entity.gender or gender
@@ -391,8 +406,16 @@ class Coreference:
                     entity.roles.add(role)
                 return entity
         entity = Entity(name, type, gender, {role} if role else set())
+        self._order[id(entity)] = len(self.entities)
         self.entities.append(entity)
+        self._index(entity, key)
         return entity
+
+    def _index(self, entity: Entity, key: tuple[str, ...]) -> None:
+        for word in key:
+            bucket = self._by_word.setdefault(word, [])
+            if entity not in bucket:
+                bucket.append(entity)
 
     # --- resolving ----------------------------------------------------------------
 

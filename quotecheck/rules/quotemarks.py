@@ -142,6 +142,11 @@ def _pair(layer: TextLayer) -> Iterator[QuotedSpan]:
                     yield QuotedSpan(opener.token, i, spans, depth=len(stack))
                     continue
             if char in CLOSERS_OF and char not in _ONLY_CLOSE and (can_open or not can_close):
+                if stack and stack[-1].char == char:
+                    # The same mark opening again inside its own quote: the earlier one
+                    # was never closed (quotes nest with the other kind of mark). Cut it
+                    # here, so that it cannot swallow every later quote of the paragraph.
+                    yield _cut(text, stack.pop(), tok.start, len(stack))
                 stack.append(_Open(i, char, content_start=tok.end))
         if not stack:
             continue
