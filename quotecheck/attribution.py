@@ -39,6 +39,7 @@ _REPORT_CLASSES = frozenset({"report"})
 _VENUE_PREPOSITIONS = frozenset({"im", "in", "bei", "beim"})
 _MEDIA_TYPES = frozenset({"media", "news_agency"})
 _QUOTE_LEMMAS = frozenset({"zitieren"})
+_AGENT_PREPOSITIONS = frozenset({"von", "vom"})
 
 
 def _classes(lexicon: Lexicon, word: str) -> frozenset[str]:
@@ -131,7 +132,7 @@ def _speaker_of_verb(
     if _passive(doc, lexicon, start, end) and cand.cue.lemma not in _QUOTE_LEMMAS:
         # „wurde von X als … bezeichnet“: the agent speaks (with „zitiert“ it only quotes)
         for i in range(start, end - 1):
-            if tokens[i].text == "von":
+            if tokens[i].text in _AGENT_PREPOSITIONS:
                 np = parse_noun_phrase(doc, lexicon, i + 1, end)
                 if np is not None:
                     return np, None
@@ -185,7 +186,7 @@ def _elided_subject(
 def _passive(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
     """A form of „werden“ and a „von“ phrase in the frame: a passive with an agent."""
     words = [doc.tokens[i].text.lower() for i in range(start, end)]
-    return "von" in words and any("passive_aux" in _classes(lexicon, w) for w in words)
+    return bool(_AGENT_PREPOSITIONS.intersection(words)) and any("passive_aux" in _classes(lexicon, w) for w in words)
 
 
 def _quoted_by(doc: Doc, lexicon: Lexicon, i: int, end: int) -> bool:
@@ -269,7 +270,7 @@ def find_sources(
             np = parse_noun_phrase(doc, lexicon, i + 1, end)
             if np is not None and any(_is_speech_verb(doc, lexicon, k) for k in range(np.end, min(end, np.end + 6))):
                 source = _Source((i, np.end), np)
-        elif word == "von" and _quoted_by(doc, lexicon, i, end):
+        elif word in _AGENT_PREPOSITIONS and _quoted_by(doc, lexicon, i, end):
             # „wurde von KCNA mit den Worten zitiert“: the quoting medium is a source
             np = parse_noun_phrase(doc, lexicon, i + 1, end)
             source = _Source((i, np.end), np) if np else None

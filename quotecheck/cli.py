@@ -31,7 +31,7 @@ Offsets index the document text exactly as given (Python string indices). With
 --strip-html the rules read a clean text (tags removed, entities decoded,
 script/style/nav/aside/footer/form contents dropped, block elements as
 paragraph breaks); spans are mapped back to the original text, and each role's
-"text" is the clean text of its passage.
+"text" is what its spans cover there (markup included).
 
 Exit status: 0 when every document succeeded, 1 when some failed (all are still
 reported), 2 for usage errors (unknown option, missing input, unwritable
@@ -86,7 +86,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl/.ndjson, a text file, a folder, or - for stdin")
     ex.add_argument("-o", "--output", metavar="FILE", help="write records to FILE instead of standard output")
-    ex.add_argument("--backend", choices=BACKENDS, default="embedded", help="analysis backend (default: embedded)")
+    ex.add_argument(
+        "--backend", choices=BACKENDS, default="embedded",
+        help="analysis backend: 'embedded' (default, offline, no models) or 'stanza' "
+        "(needs pip install \"quotecheck[stanza]\" and stanza's German models; see README)",
+    )
+    ex.add_argument(
+        "--stanza-dir", metavar="DIR",
+        help="folder with stanza's downloaded models (default: stanza's own); never downloads",
+    )
     ex.add_argument("--organizations", metavar="TSV", help="extra news agencies/media/government bodies (see README)")
     ex.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N",
@@ -377,7 +385,9 @@ def _extract(args: argparse.Namespace) -> int:
     if args.output:
         _check_output(args.output, args.inputs)
     try:
-        extractor = Extractor(backend=args.backend, organizations=args.organizations)
+        if args.stanza_dir and args.backend != "stanza":
+            raise _UsageError("--stanza-dir needs --backend stanza")
+        extractor = Extractor(backend=args.backend, organizations=args.organizations, stanza_dir=args.stanza_dir)
     except (QuotecheckError, ValueError, OSError) as error:
         raise _UsageError(str(error)) from None
     try:

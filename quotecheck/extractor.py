@@ -17,6 +17,7 @@ from quotecheck.attribution import attribute
 from quotecheck.errors import InputError
 from quotecheck.lexicon import Lexicon, load_lexicon
 from quotecheck.model import DocumentResult, Quote
+from quotecheck.rules import dependency
 from quotecheck.rules.according import find_according
 from quotecheck.rules.direct import find_direct
 from quotecheck.rules.fragments import attach_fragments
@@ -91,6 +92,8 @@ class Extractor:
             taken.extend(span for c in found for span in c.content)
             taken.extend(_frame_span(doc, c) for c in found if c.frame is not None)
         candidates.extend(find_free_indirect(doc, self.lexicon, candidates))
+        if doc.has_parse:
+            candidates = [dependency.refine_content(doc, c) for c in candidates]
         candidates = attach_fragments(candidates, direct.other_spans)
         return attribute(doc, self.lexicon, candidates, doc_id)
 
@@ -99,7 +102,7 @@ class Extractor:
 
         ``strip_html`` analyses the document's clean text
         (:func:`quotecheck.markup.strip_html`) and moves every span back to
-        the original offsets; role texts are then the clean text.
+        the original offsets; role texts are what the spans cover there.
         """
         try:
             if doc_id is not None and not isinstance(doc_id, str):
@@ -110,7 +113,7 @@ class Extractor:
                 from quotecheck.markup import strip_html as _strip
 
                 cleaned = _strip(text)
-                quotes = [cleaned.restore(q) for q in self.extract(cleaned.text, doc_id)]
+                quotes = [cleaned.restore(q, text) for q in self.extract(cleaned.text, doc_id)]
                 return DocumentResult(doc_id, quotes)
             return DocumentResult(doc_id, self.extract(text, doc_id))
         except InputError as error:

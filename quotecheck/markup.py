@@ -18,10 +18,9 @@ where its last one did (an entity or a ``<br>`` maps to its whole markup).
 Consequences, documented in the CLI help too:
 
 * ``spans`` index the original input, as the contract demands;
-* a role's ``text`` is the *clean* text of the passage („Straße“, not
-  „Stra&szlig;e“), so ``original[start:end]`` equals the role text only where
-  the passage held no markup; it equals ``strip_html(original[start:end]).text``
-  up to whitespace.
+* a role's ``text`` is what its spans cover in the original, as everywhere
+  (so it may hold markup: „Stra&szlig;e“); the canonical ``name`` of a speaker
+  or source is read from the clean text.
 
 Boilerplate removal is structural, not statistical: the contents of
 ``script``, ``style``, ``head``, ``nav``, ``aside``, ``footer``, ``form`` and
@@ -42,7 +41,7 @@ import attrs
 import regex
 from attrs import frozen
 
-from quotecheck.model import Quote, Role, Span
+from quotecheck.model import Quote, Role, Span, join_spans
 
 __all__ = ["Cleaned", "strip_html", "DROPPED_ELEMENTS", "BLOCK_ELEMENTS"]
 
@@ -122,14 +121,19 @@ class Cleaned:
             return begin, begin
         return begin, max(begin, self.original_end(end - 1))
 
-    def restore(self, quote: Quote) -> Quote:
-        """``quote`` with every span moved to the original text (role texts stay clean)."""
+    def restore(self, quote: Quote, original: str) -> Quote:
+        """``quote`` with every span moved to ``original`` and its text read from there.
+
+        The house rule holds after stripping too: ``original[start:end]`` is the
+        role's text (it may contain markup, „Stra&szlig;e“); canonical names of
+        speakers and sources stay clean.
+        """
 
         def role(r: Role | None) -> Role | None:
             if r is None:
                 return None
             spans = tuple(Span(*self.original_span(s.start, s.end)) for s in r.spans)
-            return attrs.evolve(r, spans=spans)
+            return attrs.evolve(r, spans=spans, text=join_spans(original, spans))
 
         return attrs.evolve(
             quote,

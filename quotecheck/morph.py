@@ -593,8 +593,20 @@ def _final_finite(doc: Doc, lexicon: Lexicon, start: int, end: int, morph: Morph
     return None
 
 
+#: UD ``Mood`` values and the contract's mood they mean.
+_PARSED_MOODS = {"Sub": "subjunctive", "Ind": "indicative", "Imp": "indicative"}
+
+
 def clause_mood(doc: Doc, lexicon: Lexicon, start: int, end: int) -> tuple[str | None, int | None]:
-    """``("subjunctive" | "indicative" | None, index of the finite verb)`` for clause ``[start, end)``."""
+    """``("subjunctive" | "indicative" | None, index of the finite verb)`` for clause ``[start, end)``.
+
+    A backend with morphology (stanza: ``VerbForm=Fin``, ``Mood=Sub``) decides
+    first; the surface rules below answer when it has no finite verb there.
+    """
+    if doc.feats is not None:
+        found = _parsed_mood(doc, start, end)
+        if found is not None:
+            return found
     verb = find_finite(doc, lexicon, start, end)
     if verb is None:
         return None, None
@@ -603,6 +615,16 @@ def clause_mood(doc: Doc, lexicon: Lexicon, start: int, end: int) -> tuple[str |
     if mood is None:
         return None, verb
     return ("subjunctive" if mood in _SUBJ else "indicative"), verb
+
+
+def _parsed_mood(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
+    """Mood of the first finite verb the backend marked in ``[start, end)``."""
+    assert doc.feats is not None
+    for i in range(start, min(end, len(doc.feats))):
+        feats = doc.feats[i]
+        if feats and feats.get("VerbForm") == "Fin" and feats.get("Mood") in _PARSED_MOODS:
+            return _PARSED_MOODS[feats["Mood"]], i
+    return None
 
 
 def mood_at(doc: Doc, lexicon: Lexicon, index: int) -> str | None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from quotecheck.analysis.base import Doc
-from quotecheck.attribution import parse_noun_phrase
+from quotecheck.mentions import parse_noun_phrase
 from quotecheck.lexicon import AccordingTo, Lexicon
 from quotecheck.rules.common import Candidate, CueMatch
 from quotecheck.rules.indirect import char_span, clause_mood, content_end, overlaps, word_classes

@@ -45,7 +45,10 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
+import attrs
+
 from quotecheck.analysis.base import Doc
+from quotecheck.rules.common import Candidate
 
 __all__ = [
     "children",
@@ -415,3 +418,21 @@ def according_to(doc: Doc, cue_index: int) -> tuple[Range | None, tuple[Range, .
     cut_start, cut_end = subtree(doc, noun)
     parts = (_trim_content(doc, start, cut_start), _trim_content(doc, cut_end, end))
     return source, tuple(part for part in parts if part is not None)
+
+
+def refine_content(doc: Doc, candidate: Candidate) -> Candidate:
+    """An indirect candidate whose content is the cue's clause in the tree.
+
+    The surface rules guess where reported content ends; with a parse the
+    ``ccomp``/``parataxis``/``xcomp`` subtree of the cue says it. The tree's
+    answer is taken only when it overlaps the surface content, so a parse that
+    attached the clause elsewhere does not move the quote.
+    """
+    if candidate.kind != "indirect" or candidate.cue is None or not doc.has_parse:
+        return candidate
+    parts = content_parts(doc, candidate.cue.tokens[0])
+    if not parts:
+        return candidate
+    spans = tuple((doc.tokens[a].start, doc.tokens[b - 1].end) for a, b in parts if b > a)
+    overlap = any(s < e2 and s2 < e for s, e in spans for s2, e2 in candidate.content)
+    return attrs.evolve(candidate, content=spans) if spans and overlap else candidate

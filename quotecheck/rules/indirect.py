@@ -34,9 +34,9 @@ from typing import Iterable, Mapping
 import regex
 
 from quotecheck.analysis.base import Doc
-from quotecheck.attribution import parse_noun_phrase
-from quotecheck.errors import LexiconError
+from quotecheck.mentions import parse_noun_phrase
 from quotecheck.lexicon import Lexicon, SpeechVerb, parse_function_words
+from quotecheck.morph import clause_mood, is_reportive
 from quotecheck.rules.common import Candidate, CueMatch, clause_end, match_speech_verb
 from quotecheck.spanindex import SpanIndex
 
@@ -84,71 +84,6 @@ def word_classes(doc: Doc, index: int) -> frozenset[str]:
     words = clause_words()
     text = doc.tokens[index].text
     return words.get(text) or words.get(text.lower(), frozenset())
-
-
-def _regular_subj1(doc: Doc, index: int) -> bool:
-    """„sage“, „komme“: lower-case form = infinitive minus -n (Konjunktiv I, 3sg)."""
-    word = doc.tokens[index].text
-    if not word.islower() or not word.endswith("e") or len(word) < 4:
-        return False
-    lemma = doc.lemma(index)
-    return lemma.endswith("en") and lemma[:-1] == word
-
-
-def _fallback_clause_mood(doc: Doc, lexicon: Lexicon, start: int, end: int) -> tuple[str | None, int | None]:
-    """Mood of the first recognised finite verb in ``[start, end)`` (lexicon table only)."""
-    tokens = doc.tokens
-    for i in range(start, min(end, len(tokens))):
-        tok = tokens[i]
-        if tok.kind != "word":
-            continue
-        lower = tok.text.lower()
-        if lower in lexicon.konjunktiv:
-            plural = i > start and tokens[i - 1].text.lower() in ("sie", "wir")
-            mood = lexicon.mood(lower, "3pl" if plural else "3sg") or lexicon.mood(lower)
-            if mood in ("subj1", "subj2"):
-                return "subjunctive", i
-            if mood == "ind":
-                return "indicative", i
-            continue
-        if _regular_subj1(doc, i) and i > start:
-            return "subjunctive", i
-    return None, None
-
-
-def clause_mood(doc: Doc, lexicon: Lexicon, start: int, end: int) -> tuple[str | None, int | None]:
-    """(``"subjunctive"`` | ``"indicative"`` | None, index of the finite verb) of a clause.
-
-    Uses :mod:`quotecheck.morph` when it is installed, else the Konjunktiv table.
-    """
-    morph = _morph()
-    if morph is not None:
-        return morph.clause_mood(doc, lexicon, start, end)
-    return _fallback_clause_mood(doc, lexicon, start, end)
-
-
-def is_reportive(doc: Doc, lexicon: Lexicon, index: int) -> bool:
-    """Whether token ``index`` is reportive sollen/wollen („soll gesagt haben“)."""
-    morph = _morph()
-    if morph is not None:
-        return morph.is_reportive(doc, lexicon, index)
-    return lexicon.is_reportive(doc.tokens[index].text)
-
-
-@functools.cache
-def _morph():
-    try:
-        from quotecheck import morph  # written in parallel; used once it exists
-    except ImportError:
-        return None
-    if not (hasattr(morph, "clause_mood") and hasattr(morph, "is_reportive")):
-        return None
-    if hasattr(morph, "load_morph"):
-        try:
-            morph.load_morph()
-        except LexiconError:
-            return None  # its data file is broken: keep the table-based fallback
-    return morph
 
 
 def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:

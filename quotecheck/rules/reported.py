@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from quotecheck.analysis.base import Doc
-from quotecheck.attribution import parse_noun_phrase
+from quotecheck.mentions import parse_noun_phrase
 from quotecheck.lexicon import Lexicon
 from quotecheck.rules.common import Candidate, clause_end, match_speech_verb
 from quotecheck.rules.indirect import char_span, content_end, overlaps, word_classes
