@@ -162,6 +162,7 @@ class Run:
                 counts[1] += 1
 
     def to_dict(self) -> dict[str, Any]:
+        """The collected scores as plain values, for ``--json``."""
         out: dict[str, Any] = {
             "full": self.full.result().to_dict(),
             "simplified": self.simplified.result().to_dict(),

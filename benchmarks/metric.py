@@ -271,6 +271,7 @@ class PRF:
         return cls(precision, recall, 2 * precision * recall / total if total else 0.0)
 
     def to_dict(self) -> dict[str, float]:
+        """The scores as plain numbers, for the JSON report."""
         return {"precision": self.precision, "recall": self.recall, "f1": self.f1}
 
 
@@ -309,6 +310,7 @@ class Scores:
     matched: int
 
     def to_dict(self) -> dict[str, Any]:
+        """All scores as nested plain values, for the JSON report."""
         return {
             "message": self.message.to_dict(),
             "roles": self.roles.to_dict(),

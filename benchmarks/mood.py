@@ -45,6 +45,8 @@ class GoldVerb(NamedTuple):
 
 
 class Prediction(NamedTuple):
+    """What the mood rules said about one gold verb, kept to list the errors."""
+
     gold: GoldVerb
     mood: str | None  # finite_mood via mood_at: subj1 / subj2 / ind / None
     clause_verb_found: bool  # clause_mood picked the gold verb

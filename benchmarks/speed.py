@@ -63,6 +63,7 @@ def corpus(factor: int, seed: int = 0) -> list[dict[str, str]]:
 
 
 def paragraphs() -> list[str]:
+    """The paragraphs of the base texts: short items for the streaming measurement."""
     return [p for t in base_texts() for p in t.split("\n\n") if p.strip()]
 
 
@@ -80,6 +81,7 @@ def document(size: int) -> str:
 
 
 def write_jsonl(path: Path, docs: list[dict[str, str]]) -> None:
+    """Write ``docs`` as JSON Lines, the CLI's input format."""
     with path.open("w", encoding="utf-8") as out:
         for doc in docs:
             out.write(json.dumps(doc, ensure_ascii=False) + "\n")
@@ -123,6 +125,7 @@ def _child(kind: str, arg: str) -> dict[str, Any]:
 
 
 def run_child(kind: str, arg: Any) -> dict[str, Any]:
+    """One measurement in a fresh interpreter, so peak memory and caches start clean."""
     out = subprocess.run(
         [sys.executable, __file__, "--child", kind, str(arg)], capture_output=True, text=True, check=True, cwd=ROOT
     )
@@ -145,6 +148,7 @@ def run_cli(path: Path, *extra: str, output: str = os.devnull) -> dict[str, Any]
 
 
 def table(title: str, header: list[str], rows: list[list[Any]]) -> None:
+    """Print ``rows`` as an aligned table under ``title``."""
     print(f"\n{title}")
     cells = [header] + [[f"{c:,.1f}" if isinstance(c, float) else f"{c:,}" if isinstance(c, int) else str(c) for c in r] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
@@ -155,6 +159,7 @@ def table(title: str, header: list[str], rows: list[list[Any]]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the speed benchmark; ``argv`` lets tests call it directly."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a fast subset")
     parser.add_argument("--json", metavar="OUT", help="also write the numbers as JSON")

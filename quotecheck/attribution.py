@@ -53,7 +53,12 @@ def _span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def find_speaker(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[NounPhrase | None, NounPhrase | None]:
     """(speaker, addressee) noun phrases of a candidate, from its frame and cue."""
     if cand.speaker_tokens is not None:
-        return _given_speaker(doc, lexicon, *cand.speaker_tokens), None
+        given = _given_speaker(doc, lexicon, *cand.speaker_tokens)
+        if cand.cue is None or cand.frame is None or _nominative(given, lexicon) and given.pronoun in (None, *_PRONOUN_SUBJECTS):
+            return given, None
+        # a rule's guess that cannot be a subject („verlangte den Rückzug“): read the clause
+        found = _speaker_of_verb(doc, lexicon, cand, *cand.frame)
+        return found if found[0] is not None else (given, None)
     if cand.frame is None:
         return None, None
     start, end = cand.frame
@@ -139,20 +144,196 @@ def _speaker_of_verb(
     elided = _elided_subject(doc, lexicon, cand, verb)
     if elided is not None:
         return elided
-    if verb > start and not _classes(lexicon, tokens[start].text) - {"det", "det_dative", "possessive"}:
-        np = parse_noun_phrase(doc, lexicon, start, verb)
-        if np is not None and np.end == verb and not np.dative:
-            return np, _addressee_after(doc, lexicon, verb + 1, end)
-    addressee = None
-    np = parse_noun_phrase(doc, lexicon, verb + 1, end)
-    if np is not None and np.dative:
-        addressee = np
-        np = parse_noun_phrase(doc, lexicon, np.end, end)
-    if np is not None and np.dative:
-        np = None
-    if np is not None:
-        return np, addressee or _addressee_after(doc, lexicon, np.end, end)
+    speaker, addressee = _subject_in_clause(doc, lexicon, start, end, verb)
+    if speaker is None and start > 0:
+        speaker = _subject_left_of_frame(doc, lexicon, cand, start)
+    if speaker is not None:
+        after = max(speaker.end, verb + 1)
+        return speaker, addressee or _addressee_after(doc, lexicon, after, end)
     return None, addressee
+
+
+def _nominative(np: NounPhrase, lexicon: Lexicon) -> bool:
+    """Whether a noun phrase can be a subject: not dative, accusative or genitive."""
+    return not np.dative and "not_nominative" not in _classes(lexicon, np.determiner or "")
+
+
+def _finite_position(doc: Doc, lexicon: Lexicon, start: int, verb: int) -> int:
+    """The finite verb of the cue's clause: an auxiliary before it („hatte … erklärt“) or the cue."""
+    tokens = doc.tokens
+    for j in range(start, verb):
+        if "aux" in _classes(lexicon, tokens[j].text) and tokens[j].text[:1].islower():
+            if not any(tokens[k].text == "," for k in range(j + 1, verb)):
+                return j
+    return verb
+
+
+def _subject_in_clause(
+    doc: Doc, lexicon: Lexicon, start: int, end: int, verb: int
+) -> tuple[NounPhrase | None, NounPhrase | None]:
+    """(subject, dative addressee) of the cue's clause ``[start, end)`` on the surface.
+
+    German puts one constituent before the finite verb: when it is a nominative
+    noun phrase it is the subject, with everything up to the verb („Das tibetische
+    Exilparlament im indischen Dharamshala erklärte“). Otherwise (an adverb, a
+    prepositional phrase, an object) the subject is the first nominative noun
+    phrase of the clause after it, past prepositional phrases and datives
+    („Am Freitag hatte Verlagsleiter Lutz Schumacher den Mitarbeitern erklärt“,
+    „Der Politik schlug er vor“).
+    """
+    tokens = doc.tokens
+    finite = _finite_position(doc, lexicon, start, verb)
+    if finite > start:
+        front = _front_subject(doc, lexicon, start, finite)
+        if front is not None:
+            pronoun = parse_noun_phrase(doc, lexicon, finite + 1, end) if finite + 1 < end else None
+            if not (pronoun is not None and pronoun.pronoun in _NOMINATIVE_PRONOUNS and front.determiner is not None
+                    and front.role is None and not front.name_tokens):
+                return front, None
+    addressee = None
+    i = start
+    limit = min(end, len(tokens))
+    while i < limit:
+        tok = tokens[i]
+        if i in (finite, verb) or tok.kind != "word":
+            if tok.text in (":", ";") or tok.kind == "quote":
+                break
+            i += 1
+            continue
+        classes = _classes(lexicon, tok.text)
+        if classes & _PREPOSITIONS:
+            np = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
+            i = np.end if np is not None else i + 1
+            continue
+        if tok.text[:1].islower() and not classes & {"det", "det_dative", "possessive"} and tok.text.lower() not in _PRONOUN_SUBJECTS:
+            i += 1
+            continue
+        np = parse_noun_phrase(doc, lexicon, i, limit)
+        if np is None:
+            i += 1
+            continue
+        if np.dative or "not_nominative" in _classes(lexicon, np.determiner or ""):
+            if np.dative and addressee is None and i > verb:
+                addressee = np
+            i = max(np.end, i + 1)
+            continue
+        if np.pronoun is not None and np.pronoun not in _PRONOUN_SUBJECTS:
+            i += 1
+            continue
+        return _extended(doc, lexicon, np, limit), addressee
+    return None, addressee
+
+
+#: Pronouns that can be the subject of a speech verb.
+_NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir"})
+_PRONOUN_SUBJECTS = frozenset({"er", "sie", "ich", "wir"})
+_PREPOSITIONS = frozenset({"prep", "addressee_prep", "source_prep"})
+#: Prepositions whose phrase belongs to the noun before it („Patrick Georg von der IG Metall“).
+_NOUN_ATTACHED = frozenset({"von", "vom", "aus"})
+#: … and those that do only after an institution („die Provinzregierung in Helmand“).
+_PLACE_ATTACHED = frozenset({"in", "im"})
+
+
+def _front_subject(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> NounPhrase | None:
+    """The subject filling the whole position before the finite verb, if it is one."""
+    tokens = doc.tokens
+    word = tokens[start].text
+    classes = _classes(lexicon, word)
+    if tokens[start].kind != "word" or classes & (_PREPOSITIONS | {"conj", "adverbial", "time"}):
+        return None
+    if not word[:1].isupper() and not classes & {"det", "possessive"} and word.lower() not in _PRONOUN_SUBJECTS:
+        return None  # „dankte den Menschen …“: a verb, not a noun phrase
+    np = parse_noun_phrase(doc, lexicon, start, finite)
+    if np is None or not _nominative(np, lexicon) or (np.pronoun is not None and np.pronoun not in _PRONOUN_SUBJECTS):
+        return None
+    np = _with_apposition(doc, lexicon, np, finite)
+    stop = finite
+    while stop > np.end and tokens[stop - 1].text in (",", "–", "—"):
+        stop -= 1
+    if np.end >= stop:
+        return attrs.evolve(np, end=stop)
+    # the rest must be attributes of the noun (prepositional phrases, brackets,
+    # a relative clause after a comma), not a clause of its own
+    if any(tokens[k].kind == "quote" or tokens[k].text in (":", ";") for k in range(np.end, stop)):
+        return np
+    return attrs.evolve(np, end=stop)
+
+
+def _with_apposition(doc: Doc, lexicon: Lexicon, np: NounPhrase, limit: int) -> NounPhrase:
+    """„Tegaye Mununhe, der Polizeichef der Region,“: one mention over both.
+
+    The name-bearing part decides the entity; the role of the other is kept.
+    """
+    tokens = doc.tokens
+    if np.end + 1 >= limit or tokens[np.end].text != "," or np.pronoun is not None:
+        return np
+    other = parse_noun_phrase(doc, lexicon, np.end + 1, limit)
+    if other is None or other.pronoun is not None or not (other.name_tokens or other.role):
+        return np
+    if other.end < limit and tokens[other.end].text not in (",", "–", "—"):
+        return np  # not closed off: „Kim, Putin sagte …“ is no apposition
+    if np.name_tokens or not other.name_tokens:
+        return attrs.evolve(np, end=other.end, role=np.role or other.role, role_type=np.role_type or other.role_type)
+    return attrs.evolve(other, start=np.start, role=other.role or np.role, role_type=other.role_type or np.role_type)
+
+
+def _extended(doc: Doc, lexicon: Lexicon, np: NounPhrase, limit: int) -> NounPhrase:
+    """The mention with its apposition and the phrases that belong to its noun."""
+    np = _with_apposition(doc, lexicon, np, limit)
+    tokens = doc.tokens
+    if np.pronoun is not None:
+        return np
+    end = np.end
+    while end + 1 < limit:
+        word = tokens[end].text.lower()
+        institution = np.role_type == "organization" or (not np.name_tokens and np.role is not None and np.role_type != "person")
+        if word in _NOUN_ATTACHED or (word in _PLACE_ATTACHED and institution):
+            more = parse_noun_phrase(doc, lexicon, end + 1, limit, coordination=False)
+            if more is None or more.pronoun is not None or more.end <= end + 1 and not more.name_tokens:
+                break
+            end = more.end
+            continue
+        break
+    return attrs.evolve(np, end=end) if end != np.end else np
+
+
+def _subject_left_of_frame(doc: Doc, lexicon: Lexicon, cand: Candidate, start: int) -> NounPhrase | None:
+    """A subject before a frame that starts at its verb.
+
+    „Ahmad Nuristani, der Vorsitzende der Wahlkommission, sagte, …“ and „Einer der
+    Putschisten dankte den Menschen und ergänzte, …“: the rule's frame began at
+    the verb; the subject opens the sentence, with no quoted text in between.
+    """
+    tokens = doc.tokens
+    sentence = doc.sentences[doc.layer.sentence_index(start)]
+    first = sentence.first
+    if first >= start or tokens[start - 1].text not in (",", "und"):
+        return None
+    left, right = tokens[first].start, tokens[start - 1].end
+    if any(a < right and left < b for a, b in cand.content) or any(tokens[k].kind == "quote" for k in range(first, start)):
+        return None
+    if tokens[start - 1].text == ",":
+        return _front_subject(doc, lexicon, first, start - 1) if _no_verb(doc, lexicon, first, start - 1) else None
+    np, _ = _subject_in_clause(doc, lexicon, first, start - 1, _first_verb(doc, lexicon, first, start - 1))
+    return np
+
+
+def _no_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
+    """No finite verb outside commas: the range is one noun phrase with appositions."""
+    depth = 0
+    for k in range(start, end):
+        text = doc.tokens[k].text
+        if text == ",":
+            depth ^= 1
+        elif depth == 0 and (text.lower() in lexicon.speech_verbs or "aux" in _classes(lexicon, text)):
+            return False
+    return True
+
+
+def _first_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> int:
+    """The first word after the first noun phrase: the finite verb of a verb-second clause."""
+    np = parse_noun_phrase(doc, lexicon, start, end)
+    return np.end if np is not None and np.end < end else start
 
 
 def _elided_subject(
@@ -342,14 +523,23 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
         speaker = addressee = None
         entity: Entity | None = None
         inherited_sources: tuple[Mention, ...] = ()
+        phrase = _according_phrase(doc, lexicon, cand)
         if speaker_np is not None:
             entity, kind = coref.resolve(speaker_np, previous.entity if previous else None)
             name = entity.name if entity is not None else None
-            speaker = Mention.from_spans(doc.text, [_span(doc, speaker_np.start, speaker_np.end)], name, _speaker_type(kind))
+            first, last = speaker_np.start, speaker_np.end
+            if phrase is not None and phrase[0] <= first and last <= phrase[1]:
+                first, last = phrase  # „Angaben der Polizei“: the statement noun with its owner
+            speaker = Mention.from_spans(doc.text, [_span(doc, first, last)], name, _speaker_type(kind))
             if entity is not None:
                 coref.note(speaker_np, entity)
         elif cand.inherit_speaker and previous is not None and paragraph - previous.paragraph <= _INHERIT_PARAGRAPHS:
             speaker, entity, inherited_sources = previous.speaker, previous.entity, previous.sources
+            if phrase is not None:
+                # „Demnach“, „nach eigenen Angaben“: the anaphor in this sentence names the speaker
+                speaker = Mention.from_spans(doc.text, [_span(doc, *phrase)], speaker.name, speaker.type)
+        elif cand.inherit_speaker and phrase is not None:
+            speaker = Mention.from_spans(doc.text, [_span(doc, *phrase)], None, "unknown")
         if addressee_np is not None:
             target, kind = coref.resolve(addressee_np)
             addressee = Mention.from_spans(
@@ -364,6 +554,28 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
         if speaker is not None:
             previous = _Previous(speaker, entity, sources, paragraph)
     return quotes
+
+
+def _according_phrase(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[int, int] | None:
+    """The speaker mention of an according-to frame: the frame without its preposition.
+
+    „nach Angaben der Polizei“ → „Angaben der Polizei“, „einem Bericht des Magazins
+    zufolge“ → „einem Bericht des Magazins“, „Demnach“ → „Demnach“: the statement
+    (or the anaphor standing for it) is how the sentence names its speaker. Not for
+    „so X“, „hieß es“ or a colon, whose frames hold no statement noun.
+    """
+    if cand.cue is not None or not cand.cue_spans or cand.frame is None:
+        return None
+    tokens = doc.tokens
+    first, last = cand.frame
+    cue = doc.layer.token_at(cand.cue_spans[0][0])
+    if cue is None or "according_mention" not in _classes(lexicon, tokens[cue].text):
+        return None
+    while first < last and (tokens[first].kind != "word" or "prep" in _classes(lexicon, tokens[first].text)):
+        first += 1
+    while last > first and (tokens[last - 1].kind != "word" or "prep" in _classes(lexicon, tokens[last - 1].text)):
+        last -= 1
+    return (first, last) if first < last else None
 
 
 def _raw_sources(

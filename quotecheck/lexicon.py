@@ -1,5 +1,7 @@
 """The German lexica: speech verbs, according-to phrases, organisations, roles …
 
+Pipeline: no stage of its own; loaded once and handed to every rule and to attribution.
+
 The language knowledge lives in plain data files under ``quotecheck/data/de/``
 (tab-separated, ``#`` starts a comment line, blank lines are ignored, an optional
 first row repeats the column names). This module only reads and checks them:
@@ -48,8 +50,12 @@ __all__ = [
     "SpeechVerb",
     "VerbForm",
     "build_lexicon",
+    "data_file",
     "load_lexicon",
+    "load_word_classes",
+    "parse_word_classes",
     "read_organizations",
+    "words_of_class",
 ]
 
 # --- fixed vocabularies: every data value is checked against these ---------------
@@ -423,8 +429,13 @@ def parse_first_names(text: str, source: str) -> dict[str, str]:
     return names
 
 
-def parse_function_words(text: str, source: str) -> dict[str, frozenset[str]]:
-    """Parse ``function_words.tsv``: word, class (a word may have several lines)."""
+def parse_word_classes(text: str, source: str) -> dict[str, frozenset[str]]:
+    """Parse a word-class file (``function_words.tsv``, ``clause_words.tsv``, ``morph.tsv`` …).
+
+    Columns: word, class; the class may be a comma-separated list and a word may
+    have several lines. One parser for every closed-class list, so each list is
+    a data file and never a set in code.
+    """
     classes: dict[str, set[str]] = {}
     for n, (word, cls) in _rows(text, source, ("word", "class")):
         word = _required(word, "word", source, n)
@@ -502,7 +513,6 @@ class Lexicon:
     pronouns: Mapping[str, tuple[Pronoun, ...]]
     konjunktiv: Mapping[str, tuple[VerbForm, ...]]
     abbreviations: frozenset[str] = frozenset()
-    abbreviation_flags: Mapping[str, str | None] = field(factory=lambda: _freeze({}))
     function_words: Mapping[str, frozenset[str]] = field(factory=lambda: _freeze({}))
     particles: frozenset[str] = frozenset()
     #: Given name → usual gender (m, f, any); see ``first_names.tsv``.
@@ -634,11 +644,35 @@ def _read(name: str) -> tuple[str, str] | None:
     return resource.read_text(encoding="utf-8"), "/".join(("quotecheck", *_DATA, name))
 
 
-def _require(name: str) -> tuple[str, str]:
+def data_file(name: str) -> tuple[str, str]:
+    """Text and display name of a packaged data file, for the modules that parse their own.
+
+    Raises :class:`~quotecheck.errors.LexiconError` when the file is missing, so a
+    broken installation names the file instead of failing later on an empty list.
+    """
     found = _read(name)
     if found is None:
         raise LexiconError(f"quotecheck/{'/'.join(_DATA)}/{name}: packaged data file is missing")
     return found
+
+
+@functools.cache
+def load_word_classes(name: str) -> Mapping[str, frozenset[str]]:
+    """The packaged word-class file ``name`` (word → classes), parsed once per process."""
+    return _freeze(parse_word_classes(*data_file(name)))
+
+
+@functools.cache
+def words_of_class(name: str, cls: str) -> frozenset[str]:
+    """Every word of class ``cls`` in the packaged word-class file ``name``.
+
+    A class with no word is an error: it is a typo in the code or the data file,
+    and a silently empty set would switch a rule off.
+    """
+    words = frozenset(w for w, classes in load_word_classes(name).items() if cls in classes)
+    if not words:
+        raise LexiconError(f"quotecheck/{'/'.join(_DATA)}/{name}: no word of class {cls!r}")
+    return words
 
 
 def build_lexicon(files: Mapping[str, tuple[str, str]]) -> Lexicon:
@@ -672,8 +706,7 @@ def build_lexicon(files: Mapping[str, tuple[str, str]]) -> Lexicon:
         pronouns=_freeze(parse("pronouns.tsv", parse_pronouns)),
         konjunktiv=_freeze(parse("konjunktiv.tsv", parse_konjunktiv)),
         abbreviations=frozenset(abbreviations),
-        abbreviation_flags=_freeze(abbreviations),
-        function_words=_freeze(parse("function_words.tsv", parse_function_words, {})),
+        function_words=_freeze(parse("function_words.tsv", parse_word_classes, {})),
         particles=parse("particles.txt", parse_word_list, frozenset()),
         first_names=_freeze(parse("first_names.tsv", parse_first_names, {})),
     )
@@ -695,7 +728,7 @@ OPTIONAL_FILES = ("abbreviations.txt", "function_words.tsv", "particles.txt", "f
 @functools.cache
 def load_lexicon() -> Lexicon:
     """The packaged German lexicon, loaded and checked once per process."""
-    files = {name: _require(name) for name in REQUIRED_FILES}
+    files = {name: data_file(name) for name in REQUIRED_FILES}
     for name in OPTIONAL_FILES:
         found = _read(name)
         if found is not None:

@@ -1,5 +1,7 @@
 """Markup and boilerplate removal for scraped pages, with offsets kept.
 
+Pipeline stage 0 (optional, ``strip_html``): before analysis; spans are mapped back after attribution.
+
 Scraped news dumps hold HTML: tags, entities, scripts, navigation. The rules
 must see prose, but the output contract says every span indexes *the input
 text exactly as given*. Two designs keep that promise:

@@ -43,6 +43,38 @@ _MASCULINE_DETERMINERS = frozenset({"der", "ein", "dieser", "jener"})
 _LOOKBACK_SENTENCES = 12
 
 
+@functools.cache
+def _org_classes() -> dict[str, tuple[str, bool]]:
+    """``org_classes.tsv``: role noun (lower case) → (class, generic)."""
+    from importlib import resources
+
+    text = resources.files("quotecheck").joinpath("data", "de", "org_classes.tsv").read_text(encoding="utf-8")
+    table: dict[str, tuple[str, bool]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("noun\t"):
+            continue
+        noun, cls, generic = (line.split("\t") + ["no"])[:3]
+        table[noun.strip().casefold()] = (cls.strip(), generic.strip() == "yes")
+    return table
+
+
+@functools.lru_cache(maxsize=8192)
+def org_class(noun: str) -> tuple[str, bool] | None:
+    """The organisation class of a role noun or compound („Autozulieferer“ → Unternehmen)."""
+    folded = noun.casefold()
+    table = _org_classes()
+    for k in range(len(folded)):
+        entry = table.get(folded[k:])
+        if entry is not None:
+            return entry[0], entry[1] and k == 0
+        if k == 0:
+            for suffix in ("es", "s", "n"):
+                if folded.endswith(suffix) and folded[: -len(suffix)] in table:
+                    entry = table[folded[: -len(suffix)]]
+                    return entry
+    return None
+
+
 @frozen
 class NounPhrase:
     """A noun phrase by token range ``[start, end)``, with what attribution needs."""
@@ -139,8 +171,10 @@ def parse_noun_phrase(
     if classes & {"det", "det_dative", "possessive"}:
         determiner = lower
         i += 1
-    elif classes - {"name_link"}:
+    elif classes - {"name_link", "not_nominative"}:
         return None  # „Am Montag“, „Zudem“, „Dabei“, „Montag“: not the start of a mention
+    elif _sentence_initial_non_noun(doc, lexicon, start):
+        return None  # „Offiziell geht …“, „Bislang gingen …“: capitalised only by position
     i = _skip_adjectives(doc, i, limit)
     head_start = i
     i = _capitalised_run(doc, lexicon, i, limit)
@@ -168,6 +202,21 @@ def parse_noun_phrase(
             coordinated = second
             i = second.end
     return NounPhrase(start, i, determiner, names, role, role_type, None, dative, genitive, age, coordinated)
+
+
+def _sentence_initial_non_noun(doc: Doc, lexicon: Lexicon, i: int) -> bool:
+    """A word capitalised only because it opens a sentence: its lemma is lower case.
+
+    Names and nouns keep their capital in the lemma („Merkel“, „Regierungskreis“);
+    adverbs and adjectives lose it („Offiziell“ → „offiziell“).
+    """
+    tokens = doc.tokens
+    if i > 0 and tokens[i - 1].kind not in ("punct", "quote"):
+        return False
+    text = tokens[i].text
+    if not text[:1].isupper() or text in lexicon.first_names or lexicon.organization(text) is not None:
+        return False
+    return doc.lemma(i)[:1].islower()
 
 
 def _quoted_title(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
@@ -345,7 +394,7 @@ class Coreference:
             if np.role_type == "organization" and np.determiner not in _INDEFINITE and np.role:
                 # „das Gesundheitsministerium“ names an institution; „die Behörde“ describes one
                 entry = lexicon.role_of(np.role)
-                if entry is not None and entry.noun.casefold() != np.role.casefold():
+                if entry is not None and entry.noun.casefold() != _nominative(lexicon, np.role).casefold():
                     name = _nominative(lexicon, np.role)
                     return self._add(name, "organization", None, name)
             return None
@@ -430,7 +479,7 @@ class Coreference:
         if np.pronoun is not None:
             return self._pronoun(np, last_speaker)
         named = self._entity_of(np, False)
-        if named is None and np.name_tokens and np.determiner is None and np.role is None:
+        if named is None and np.name_tokens and np.determiner is None and np.role is None and not self._common_noun(np):
             # a name nobody introduced („sagte Kim“) is its own canonical name
             named = self._add(" ".join(self.doc.tokens[i].text for i in np.name_tokens), "person", None, None)
         if named is not None:
@@ -449,9 +498,49 @@ class Coreference:
             owner = parse_noun_phrase(self.doc, self.lexicon, np.genitive[0], np.genitive[1], coordination=False)
             if owner is not None:
                 entity = self._entity_of(owner, False)
+                if entity is None and owner.role is not None and owner.role_type == "organization":
+                    # „Ein Sprecher des Ministeriums“: the ministry named before
+                    entity = self._by_role(owner, None) or self._add(
+                        _nominative(self.lexicon, owner.role), "organization", None, owner.role
+                    )
                 if entity is not None and entity.type == "organization":
                     return entity, "organization"
+        if np.genitive is None and np.role_type == "person" and np.role and not np.name_tokens:
+            # „ein Polizeisprecher“: the spokesperson of the police named before
+            owner_entity = self._spokesperson_of(np)
+            if owner_entity is not None:
+                return owner_entity, "organization"
         return None, kind
+
+    def _spokesperson_of(self, np: NounPhrase) -> Entity | None:
+        """The organisation in a spokesperson compound („Polizeisprecher“ → the police)."""
+        role = np.role or ""
+        folded_role = role.casefold()
+        head = next((w for w in _spokesperson_words(self.lexicon) if folded_role.endswith(w)), None)
+        if head is None:
+            return None
+        prefix = role[: len(role) - len(head)].rstrip("-")
+        if len(prefix) < 3:
+            return None
+        folded = prefix.casefold()
+        return self._recent(
+            np.start,
+            lambda e: e.type == "organization"
+            and (_key(e.name)[-1:] == (folded,) or any(r.casefold().endswith(folded) for r in e.roles)
+                 or folded in _key(e.name)),
+        )
+
+    def _common_noun(self, np: NounPhrase) -> bool:
+        """„Regierungskreise“, „Medienberichten“: one inflected noun, not a name.
+
+        Names keep their form; a lone word whose lemma differs from it is a common
+        noun in the plural or an oblique case, and stays unresolved.
+        """
+        if len(np.name_tokens) != 1:
+            return False
+        i = np.name_tokens[0]
+        text = self.doc.tokens[i].text
+        return text not in self.lexicon.first_names and self.doc.lemma(i) != text
 
     def _pronoun(self, np: NounPhrase, last_speaker: Entity | None) -> tuple[Entity | None, str]:
         if np.pronoun in ("ich", "wir"):
@@ -510,6 +599,18 @@ class Coreference:
         bisect.insort(self.occurrences, _Occurrence(np.start, entity), key=lambda o: o.token)
 
 
+def _spokesperson_words(lexicon: Lexicon) -> tuple[str, ...]:
+    """Spokesperson nouns of the function-word list, longest first („sprecherin“ before „sprecher“)."""
+    cached = _SPOKESPERSON.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        words = tuple(sorted((w for w, c in lexicon.function_words.items() if "spokesperson" in c), key=len, reverse=True))
+        cached = _SPOKESPERSON[id(lexicon)] = (lexicon, words)
+    return cached[1]
+
+
+_SPOKESPERSON: dict[int, tuple[Lexicon, tuple[str, ...]]] = {}
+
+
 def _first_conjunct(np: NounPhrase) -> NounPhrase:
     """The first conjunct of a coordinated noun phrase."""
     end = np.coordinated.start - 1 if np.coordinated is not None else np.end
@@ -534,5 +635,15 @@ def _role_gender(role: str | None) -> str | None:
 
 
 def _has_role(entity: Entity, role: str, head: str) -> bool:
+    """Whether the entity was introduced with this role, or a kind of it.
+
+    „das Unternehmen“ (a generic noun) finds „Der Autozulieferer Brenk“: both
+    nouns are of the class Unternehmen in ``org_classes.tsv``.
+    """
     folded = role.casefold()
-    return any(r.casefold() == folded or r.casefold().endswith(head) for r in entity.roles)
+    if any(r.casefold() == folded or r.casefold().endswith(head) for r in entity.roles):
+        return True
+    described = org_class(role)
+    if described is None or not described[1] or entity.type != "organization":
+        return False
+    return any((org_class(r) or ("", False))[0] == described[0] for r in entity.roles)

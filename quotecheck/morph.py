@@ -1,5 +1,7 @@
 """Finite verbs and their mood: Konjunktiv I, Konjunktiv II or indicative.
 
+Pipeline: a helper of stage 2 (rules): indirect, according-to and free-indirect ask it for moods.
+
 Reported speech in German news is marked by the Konjunktiv („Der Minister sagte,
 die Regierung *habe* keine Fehler gemacht“), so the frame and free-indirect rules
 ask this module for the mood of a clause. Everything is surface-based and model
@@ -45,12 +47,11 @@ All functions run in time linear in the clause length; the data are loaded once.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import Mapping
 
 from quotecheck.analysis.base import Doc
 from quotecheck.errors import LexiconError
-from quotecheck.lexicon import Lexicon, parse_function_words
+from quotecheck.lexicon import Lexicon, data_file, parse_word_classes
 
 __all__ = [
     "MORPH_CLASSES",
@@ -67,8 +68,8 @@ __all__ = [
 
 #: Every class ``morph.tsv`` may use (the file header documents each).
 MORPH_CLASSES = frozenset(
-    "subordinator conditional coordinator boundary nonverb advice hearsay perfect_aux "
-    "modal_inf ending_weak_pret ending_present participle_prefix umlaut".split()
+    "subordinator conditional coordinator boundary nonverb advice generic_subject hearsay "
+    "frame_verb perfect_aux modal_inf ending_weak_pret ending_present participle_prefix umlaut".split()
 )
 
 #: Speech-verb classes whose content turns sollte/sollten into an indirect command.
@@ -92,6 +93,8 @@ class Morph:
         self.boundaries = frozenset(by_class["boundary"]) | {"-"}
         self.nonverbs = frozenset(by_class["nonverb"])
         self.advice = frozenset(by_class["advice"])
+        self.generic_subjects = frozenset(by_class["generic_subject"])
+        self.frame_verbs = frozenset(by_class["frame_verb"])
         self.hearsay = frozenset(by_class["hearsay"])
         self.perfect_aux = frozenset(by_class["perfect_aux"])
         self.modal_inf = frozenset(by_class["modal_inf"])
@@ -104,7 +107,7 @@ class Morph:
 
 def parse_morph(text: str, source: str) -> Morph:
     """Parse ``morph.tsv`` (word, class), checking every class against :data:`MORPH_CLASSES`."""
-    classes = parse_function_words(text, source)
+    classes = parse_word_classes(text, source)
     for word, found in classes.items():
         unknown = found - MORPH_CLASSES
         if unknown:
@@ -118,8 +121,7 @@ def parse_morph(text: str, source: str) -> Morph:
 @functools.cache
 def load_morph() -> Morph:
     """The packaged ``data/de/morph.tsv``, parsed once per process."""
-    resource = resources.files("quotecheck").joinpath("data", "de", "morph.tsv")
-    return parse_morph(resource.read_text(encoding="utf-8"), "quotecheck/data/de/morph.tsv")
+    return parse_morph(*data_file("morph.tsv"))
 
 
 # --- word-level analysis ---------------------------------------------------------------
@@ -396,7 +398,7 @@ def _preterite_or_subj2(doc: Doc, lexicon: Lexicon, index: int, lemma: str, morp
         if condition[k] or (first == index and k == 0 and not _is_question(doc, sentence)):
             return "subj2"  # „Sollte der Streik andauern“, „falls … sollte“
         words = {_word(doc, j).lower() for j in range(start, end)}
-        if words & morph.advice or "man" in words:
+        if words & morph.advice or words & morph.generic_subjects:
             return "subj2"  # advice: „sollte endlich“, „man sollte“
         if _command_frame(doc, lexicon, sentence, start, end):
             return "subj2"  # indirect command: „…, forderte der Verband“
@@ -441,7 +443,8 @@ def _is_frame(doc: Doc, lexicon: Lexicon, clauses, k: int, index: int, morph: Mo
 
 
 def _speech_lemma(doc: Doc, lexicon: Lexicon, index: int) -> bool:
-    return doc.lemma(index) in lexicon.speech_verbs or _lemma(doc, index) in ("heißen",)
+    """Whether token ``index`` is a speech verb, or a frame verb such as „heißen“ (morph.tsv)."""
+    return doc.lemma(index) in lexicon.speech_verbs or _lemma(doc, index) in load_morph().frame_verbs
 
 
 def _is_condition(doc: Doc, lexicon: Lexicon, clauses, n: int, sentence, morph: Morph) -> bool:

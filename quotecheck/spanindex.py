@@ -1,5 +1,7 @@
 """Which claimed character spans overlap a range: without a scan per query.
 
+Pipeline: a helper of stage 2 (rules): the indirect, according-to and reported rules skip claimed text with it.
+
 The rules skip text that an earlier rule already claimed, asking once per
 sentence which claimed spans overlap it. A list comprehension over every
 claimed span makes that O(sentences x quotes): a 2 MB page with 26,000 quotes
@@ -42,6 +44,3 @@ class SpanIndex:
             found += [s for s in self._long if s[0] < end and start < s[1]]
             found.sort()
         return found
-
-    def __bool__(self) -> bool:
-        return bool(self._short or self._long)

@@ -1,5 +1,7 @@
 """The text layer: tokens, sentences and paragraphs with exact character offsets.
 
+Pipeline stage 1 (analysis): the embedded backend's segmentation; every other stage reads its offsets.
+
 Every later stage (quotation-mark pairing, speech-verb frames, attribution)
 points back into the caller's text, so offsets are sacred: for every token
 ``text[t.start:t.end] == t.text``, tokens are ordered, never overlap and cover
@@ -24,12 +26,13 @@ import bisect
 import contextlib
 import functools
 import gc
-import importlib.resources
 from operator import attrgetter
 from typing import Iterator
 
 import regex
 from attrs import field, frozen
+
+from quotecheck.lexicon import data_file, parse_abbreviations, words_of_class
 
 __all__ = [
     "TOKEN_KINDS",
@@ -51,53 +54,13 @@ TOKEN_KINDS = ("word", "number", "punct", "quote", "url", "other")
 QUOTE_CHARS = "„“”‚‘’»«›‹\"'"
 
 # ---------------------------------------------------------------------------
-# Language knowledge. Abbreviations are a data file; the two short closed
-# classes below (month names, words that introduce an ordinal) are kept here
-# because they shape the token regex itself.
+# Language knowledge: data/de/abbreviations.txt and data/de/ordinals.tsv.
 # ---------------------------------------------------------------------------
 
-_ABBREVIATION_FLAGS = ("plain", "num", "final")
 
-#: Month names and their abbreviations: „am 18. Juni“, „1. Jan.“ (Austrian
-#: „Jänner“ and „Feber“ included).
-_MONTHS = (
-    "Januar", "Jänner", "Februar", "Feber", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
-    "Jan.", "Febr.", "Feb.", "Mrz.", "Mär.", "Apr.", "Jun.", "Jul.", "Aug.",
-    "Sept.", "Sep.", "Okt.", "Nov.", "Dez.",
-)  # fmt: skip
-
-#: Words after which „<number>. <Capitalised word>“ is an ordinal inside a
-#: noun phrase („der 3. Liga“, „des 80. Jahrestages“, „zum 70. Geburtstag“),
-#: not a sentence end. Matched case-insensitively.
-_ORDINAL_INTRODUCERS = r"""
-    d(?:er|ie|as|em|en|es)                       # articles
-  | am | im | vom | zum | zur | beim | ins | ans | aufs | ums
-  | (?:ein|kein|mein|dein|sein|ihr|unser|euer|eur)(?:e|em|en|er|es)?
-  | (?:jed|dies|welch|jen)(?:e|er|em|en|es)
-"""
-
-
-@frozen
-class _Abbreviation:
-    """One line of the abbreviation list: its parts and its flag."""
-
-    parts: tuple[str, ...]
-    flag: str
-
-
-def _parse_abbreviations(lines: Iterator[str]) -> Iterator[_Abbreviation]:
-    """Entries of the abbreviation file; ``#`` comments and blank lines skipped."""
-    for line in lines:
-        fields = line.split("#", 1)[0].split()
-        if not fields:
-            continue
-        if fields[-1] in _ABBREVIATION_FLAGS:
-            flag, fields = fields[-1], fields[:-1]
-        else:
-            flag = "plain"
-        if fields:
-            yield _Abbreviation(tuple(fields), flag)
+def _ordinal_words(cls: str) -> list[str]:
+    """The ``ordinals.tsv`` words of class ``month`` or ``ordinal_introducer``."""
+    return list(words_of_class("ordinals.tsv", cls))
 
 
 @functools.cache
@@ -109,19 +72,20 @@ def abbreviations() -> dict[str, str]:
     spaceless form. When a part occurs in several entries, ``plain`` wins over
     ``num`` and ``final``: never splitting is the safer error inside a quote.
     """
-    source = importlib.resources.files("quotecheck").joinpath("data/de/abbreviations.txt")
     table: dict[str, str] = {}
 
     def add(form: str, flag: str) -> None:
         if table.get(form) != "plain":
             table[form] = flag
 
-    for entry in _parse_abbreviations(iter(source.read_text(encoding="utf-8").splitlines())):
-        for part in entry.parts[:-1]:
+    for entry, flag in parse_abbreviations(*data_file("abbreviations.txt")).items():
+        parts = entry.split()
+        flag = flag or "plain"
+        for part in parts[:-1]:
             add(part, "plain")
-        add(entry.parts[-1], entry.flag)
-        if len(entry.parts) > 1:
-            add("".join(entry.parts), entry.flag)
+        add(parts[-1], flag)
+        if len(parts) > 1:
+            add("".join(parts), flag)
     return table
 
 
@@ -147,9 +111,11 @@ _TLDS = "de|at|ch|com|org|net|eu|info|io|gov|edu|int|uk|fr|it|nl|tv"
 
 
 def _token_pattern(table: dict[str, str]) -> str:
+    """The verbose token regex for the abbreviation ``table`` (see :func:`abbreviations`)."""
     always = [a for a, flag in table.items() if flag != "num"]
     before_number = [a for a, flag in table.items() if flag == "num"]
-    months = _alternation(list(_MONTHS))
+    months = _alternation(_ordinal_words("month"))
+    introducers = _alternation(_ordinal_words("ordinal_introducer"))
     # Words: letters with optional digits („G7“, „5G“), internal hyphens and
     # apostrophes („Jong-un“, „GdP-Vorsitzende“, „geht's“), a numeric first part
     # („18-Jährige“, „3,5-fach“), and a truncated first compound part kept with
@@ -202,7 +168,7 @@ def _token_pattern(table: dict[str, str]) -> str:
           | (?<=(?<!\p{{Nd}})\p{{Nd}}{{1,3}}\.)
             (?=[{_WS}]++\p{{Ll}})                                    # am 3. und 4. Mai
           | (?=[{_WS}]++\p{{Lu}})
-            (?<=(?<![{_WORD_CHAR}])(?i:{_ORDINAL_INTRODUCERS})[{_WS}]+\p{{Nd}}{{1,4}}\.)  # der 3. Liga
+            (?<=(?<![{_WORD_CHAR}])(?i:{introducers})[{_WS}]+\p{{Nd}}{{1,4}}\.)  # der 3. Liga
           | (?=[{_WS}]++\p{{Lu}})
             (?<=(?:^|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029(])
                 [^\S\n\r\v\f\x85\u2028\u2029]*\p{{Nd}}{{1,2}}\.)            # list item: „1. Mehr Geld“

@@ -21,7 +21,7 @@ CASES = [
     ("Der Feuerwehr zufolge wurden drei Menschen verletzt.",
      "wurden drei Menschen verletzt", "zufolge", "Der Feuerwehr zufolge", "Der Feuerwehr"),
     ("Nach Angaben der Bundesanwaltschaft bestehe kein Tatverdacht mehr.",
-     "bestehe kein Tatverdacht mehr", "nach angaben", "Nach Angaben der Bundesanwaltschaft", "der Bundesanwaltschaft"),
+     "bestehe kein Tatverdacht mehr", "nach angaben", "Nach Angaben der Bundesanwaltschaft", "Angaben der Bundesanwaltschaft"),
     ("Die Brücke wurde laut Polizei am Morgen gesperrt.",
      "Die Brücke wurde | am Morgen gesperrt", "laut", "laut Polizei", "Polizei"),
     ("Die Lage sei ernst, so der Innenminister.",

@@ -166,3 +166,57 @@ def test_user_organizations_file(tmp_path) -> None:
     extractor = quotecheck.Extractor(organizations=path)
     quote = extractor.extract("„Wir bauen“, sagte Bürgermeister Jan Holm laut dem Lokalblatt.")[0]
     assert [(s.name, s.type) for s in quote.sources] == [("Lokalblatt", "media")]
+
+
+def first_quote(text: str) -> Quote:
+    quotes = quotecheck.extract(text)
+    assert quotes, text
+    return quotes[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # the subject after a finite auxiliary, the participle cue at the end
+        ("Am Freitag hatte Verlagsleiterin Jana Roth den Mitarbeitern erklärt, die Zeitung werde eingestellt.", "Verlagsleiterin Jana Roth", "Jana Roth"),
+        ("Die Kreisverwaltung hatte erklärt, die Straße bleibe gesperrt.", "Die Kreisverwaltung", "Kreisverwaltung"),
+        # a sentence-initial adverb is no mention; the subject follows the verb
+        ("Offiziell erklärte die Stadtverwaltung, die Brücke sei sicher.", "die Stadtverwaltung", "Stadtverwaltung"),
+        # the whole position before the verb, with the phrase that belongs to the noun
+        ("Das Umweltamt in Kassel erklärte, das Wasser sei sauber.", "Das Umweltamt in Kassel", "Umweltamt"),
+        # a name with its apposition before a frame that starts at the verb
+        ("Tom Weber, der Vorsitzende des Vereins, sagte am Abend, man werde klagen.", "Tom Weber, der Vorsitzende des Vereins", "Tom Weber"),
+        # according-to: the statement noun with its owner is the mention
+        ("Nach Angaben der Feuerwehr brannte die Lagerhalle vollständig aus.", "Angaben der Feuerwehr", "Feuerwehr"),
+    ],
+)
+def test_subject_of_the_frame(text: str, mention: str, name: str) -> None:
+    speaker = first_quote(text).speaker
+    assert speaker is not None
+    assert (speaker.text, speaker.name) == (mention, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a generic description finds the company named with a more specific noun
+        ("Der Autozulieferer Brenk baut Stellen ab. Nach Angaben des Unternehmens sank der Umsatz um elf Prozent.", "Brenk"),
+        # a spokesperson of a ministry named before speaks for it
+        ("Das Bundesverkehrsministerium prüft den Fall. Ein Sprecher des Ministeriums sagte, eine Schlichtung sei nicht vorgesehen.", "Bundesverkehrsministerium"),
+        # „demnach“ continues the previous speaker, written as the anaphor
+        ("Nach Angaben der Feuerwehr brannte die Lagerhalle aus. Demnach sei niemand verletzt worden.", "Feuerwehr"),
+    ],
+)
+def test_description_resolves_to_the_named_organisation(text: str, name: str) -> None:
+    speaker = last_quote(text).speaker
+    assert speaker is not None and speaker.name == name
+
+
+def test_plural_common_noun_stays_unresolved() -> None:
+    speaker = first_quote("Regierungskreisen zufolge sei der Minister bereits zurückgetreten.").speaker
+    assert speaker is not None and speaker.text == "Regierungskreisen" and speaker.name is None
+
+
+def test_object_of_the_cue_is_not_the_speaker() -> None:
+    quote = first_quote("Die Vereinten Nationen im Sudan verlangten den Rückzug aller Truppen.")
+    assert quote.speaker is not None and quote.speaker.text.startswith("Die Vereinten Nationen")

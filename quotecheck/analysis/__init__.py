@@ -1,5 +1,7 @@
 """Analysis backends: turn text into a :class:`~quotecheck.analysis.base.Doc`.
 
+Pipeline stage 1 (analysis): chooses the backend that makes the Doc all rules read.
+
 The rules read tokens with lemma, part of speech, morphology, dependencies and
 entity labels where a backend provides them, and fall back to surface patterns
 where it does not. ``embedded`` (the default) is offline and model-free;

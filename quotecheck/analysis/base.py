@@ -1,5 +1,7 @@
 """The analysis a backend hands to the rules.
 
+Pipeline stage 1 (analysis): the record passed from the backend to the rules and attribution.
+
 A :class:`Doc` is the text layer (tokens, sentences, paragraphs with exact
 offsets) plus per-token annotations. Every annotation tuple is either ``None``
 (the backend does not provide it) or has one entry per token, so rules can ask
@@ -19,6 +21,8 @@ __all__ = ["Doc"]
 
 @frozen
 class Doc:
+    """One analysed document: the text layer plus whatever annotations the backend gives."""
+
     layer: TextLayer
     backend: str = "embedded"
     lemmas: tuple[str | None, ...] | None = None
@@ -31,18 +35,22 @@ class Doc:
 
     @property
     def text(self) -> str:
+        """The caller's text, which every offset indexes."""
         return self.layer.text
 
     @property
     def tokens(self) -> tuple[Token, ...]:
+        """The tokens of the text layer, so rules need not reach through ``layer``."""
         return self.layer.tokens
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences of the text layer, so rules need not reach through ``layer``."""
         return self.layer.sentences
 
     @property
     def has_parse(self) -> bool:
+        """Whether a dependency tree is present, so the tree-based rules may run."""
         return self.heads is not None and self.deprels is not None
 
     def lemma(self, index: int) -> str:

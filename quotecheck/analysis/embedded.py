@@ -1,5 +1,7 @@
 """The default backend: offline, model-free.
 
+Pipeline stage 1 (analysis): the default backend.
+
 Tokens, sentences and paragraphs come from :mod:`quotecheck.text`; lemmas come
 lazily from simplemma's German dictionary (MIT), cached per word form because
 news text repeats its vocabulary.
@@ -32,4 +34,5 @@ class EmbeddedBackend:
     name = "embedded"
 
     def analyse(self, text: str) -> Doc:
+        """The :class:`Doc` of ``text``: segmentation now, lemmas on demand."""
         return Doc(layer=segment(text), backend=self.name, lemmatizer=lemmatize)

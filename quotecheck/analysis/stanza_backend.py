@@ -1,5 +1,7 @@
 """The stanza backend: neural German analysis when the user has the models.
 
+Pipeline stage 1 (analysis): the optional parsing backend.
+
 Stanza (Qi et al. 2020, "Stanza: A Python Natural Language Processing Toolkit
 for Many Human Languages") gives tokens, sentences, lemmas, UD part of speech
 and morphology (``Mood=Sub`` marks Konjunktiv), a UD dependency tree and named
@@ -479,6 +481,7 @@ class StanzaBackend:
         return self._pipeline
 
     def analyse(self, text: str) -> Doc:
+        """The parsed :class:`Doc` of ``text``; blank text skips the pipeline (stanza rejects it)."""
         if not text.strip():
             return Doc(layer=TextLayer(text, (), (), ()), backend=self.name)
         return doc_from_stanza(text, self.pipeline(text))

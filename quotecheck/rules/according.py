@@ -1,5 +1,7 @@
 """According-to phrases: „laut X“, „X zufolge“, „nach Angaben der X“, „…, so X.“
 
+Pipeline stage 2 (rules), after direct and indirect speech.
+
 The phrase list is data (``data/de/according_to.tsv``); its ``position`` column
 says where the source X stands:
 
@@ -20,39 +22,33 @@ that quote; such text is ``taken`` and skipped here.
 
 from __future__ import annotations
 
+import functools
 from typing import Iterable
 
 from quotecheck.analysis.base import Doc
 from quotecheck.mentions import parse_noun_phrase
-from quotecheck.lexicon import AccordingTo, Lexicon
-from quotecheck.rules.common import Candidate, CueMatch
-from quotecheck.rules.indirect import char_span, clause_mood, content_end, overlaps, word_classes
-from quotecheck.spanindex import SpanIndex
+from quotecheck.lexicon import AccordingTo, Lexicon, words_of_class
+from quotecheck.morph import clause_mood
+from quotecheck.rules.common import SENTENCE_END, Candidate, char_span, claimed_by_sentence, overlaps
+from quotecheck.rules.indirect import content_end
 
 __all__ = ["find_according"]
 
-_END = frozenset(".!?…")
 #: Words after „gemäß“ that make it a legal reference, not a source („gemäß Artikel 5“).
-_LEGAL = frozenset({"artikel", "art.", "paragraf", "paragraph", "§", "absatz", "abs.", "gesetz", "vertrag"})
-#: Prepositions that attach to a source noun phrase („Oberst Polzer vom LKA“).
+_LEGAL = words_of_class("rule_words.tsv", "legal_reference")
+#: Function-word classes that open a noun phrase: „laut der Polizei“, not „laut und deutlich“.
 _DETERMINER_CLASSES = frozenset({"det", "det_dative", "possessive"})
-_ATTACH = frozenset({"von", "vom", "aus", "bei", "beim", "im", "der", "des"})
+#: Words that attach more to a source noun phrase („Oberst Polzer vom LKA“).
+_ATTACH = words_of_class("rule_words.tsv", "source_attachment")
 
 
-_PHRASE_INDEX: dict[int, tuple[Lexicon, dict[str, tuple[AccordingTo, ...]]]] = {}
-
-
+@functools.lru_cache(maxsize=8)
 def _by_first_word(lexicon: Lexicon) -> dict[str, tuple[AccordingTo, ...]]:
-    """First word (lower case) → phrases starting with it, longest first."""
-    cached = _PHRASE_INDEX.get(id(lexicon))
-    if cached is not None and cached[0] is lexicon:
-        return cached[1]
+    """First word (lower case) → phrases starting with it, longest first (built once per lexicon)."""
     index: dict[str, list[AccordingTo]] = {}
     for entry in lexicon.according_to:  # already sorted longest first
         index.setdefault(entry.words[0].lower(), []).append(entry)
-    result = {k: tuple(v) for k, v in index.items()}
-    _PHRASE_INDEX[id(lexicon)] = (lexicon, result)
-    return result
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _match_phrase(doc: Doc, lexicon: Lexicon, i: int, last: int) -> AccordingTo | None:
@@ -112,7 +108,7 @@ def _so_frame(doc: Doc, lexicon: Lexicon, i: int, last: int) -> tuple[int, int] 
     if np is None:
         return None
     rest = np.end
-    while rest < last and tokens[rest].text in _END:
+    while rest < last and tokens[rest].text in SENTENCE_END:
         rest += 1
     # the frame must end the sentence or run into another parenthetical
     if rest < last and tokens[rest].text not in (",", ";"):
@@ -244,10 +240,8 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tup
 
 def find_according(doc: Doc, lexicon: Lexicon, taken: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """Quotes marked by an according-to phrase, one per sentence at most."""
-    claimed = SpanIndex(taken)  # bisection, not a scan per sentence (linear cost)
     out = []
-    for sentence in doc.sentences:
-        local = claimed.overlapping(sentence.start, sentence.end)
+    for sentence, local in claimed_by_sentence(doc, taken):
         if local and _covered(sentence, local):
             continue
         cand = _sentence(doc, lexicon, sentence.first, sentence.last, local)

@@ -1,5 +1,7 @@
 """What every rule shares: the candidate record and cue-word recognition.
 
+Pipeline stage 2 (rules): shared by every rule; the Candidate is the hand-over to stage 3 (attribution).
+
 Rules find *candidates*: content spans with the token ranges where their cue,
 speaker and sources are to be looked for. Attribution turns candidates into
 :class:`~quotecheck.model.Quote` objects; keeping the two apart means a new rule
@@ -8,18 +10,26 @@ never has to know how speakers are resolved.
 
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 from attrs import field, frozen
 
 from quotecheck.analysis.base import Doc
-from quotecheck.lexicon import Lexicon, SpeechVerb
+from quotecheck.lexicon import Lexicon, SpeechVerb, load_word_classes
+from quotecheck.spanindex import SpanIndex
+from quotecheck.text import Sentence
 
 __all__ = [
     "Candidate",
     "CueMatch",
     "CLAUSE_BREAKS",
     "SENTENCE_END",
+    "char_span",
+    "claimed_by_sentence",
     "clause_end",
     "is_word",
+    "overlaps",
+    "word_classes",
     "match_speech_verb",
     "find_speech_verb",
 ]
@@ -61,7 +71,41 @@ class Candidate:
 
 
 def is_word(doc: Doc, index: int) -> bool:
+    """Whether token ``index`` is a word: only words can be verbs, particles or names."""
     return doc.tokens[index].kind == "word"
+
+
+def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character span of the token range ``[start, end)``: rules work on tokens, quotes on characters."""
+    return doc.tokens[start].start, doc.tokens[end - 1].end
+
+
+def overlaps(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
+    """Whether ``span`` shares a character with any of ``others`` (text another rule claimed)."""
+    return any(span[0] < b and a < span[1] for a, b in others)
+
+
+def claimed_by_sentence(
+    doc: Doc, taken: Iterable[tuple[int, int]]
+) -> Iterator[tuple[Sentence, list[tuple[int, int]]]]:
+    """Each sentence with the claimed spans that overlap it, so a rule skips text an earlier rule took.
+
+    A bisection index, not a scan per sentence, keeps the cost linear.
+    """
+    claimed = SpanIndex(taken)
+    for sentence in doc.sentences:
+        yield sentence, claimed.overlapping(sentence.start, sentence.end)
+
+
+def word_classes(doc: Doc, index: int) -> frozenset[str]:
+    """The ``clause_words.tsv`` classes of token ``index`` (empty for other words).
+
+    The exact spelling is tried before the lower-case one, so a capitalised
+    entry („Hoffnung“) does not match its lower-case homograph.
+    """
+    words = load_word_classes("clause_words.tsv")
+    text = doc.tokens[index].text
+    return words.get(text) or words.get(text.lower(), frozenset())
 
 
 def clause_end(doc: Doc, start: int, limit: int) -> int:
@@ -117,13 +161,10 @@ def match_speech_verb(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> Cue
     return None
 
 
-def find_speech_verb(
-    doc: Doc, lexicon: Lexicon, start: int, end: int, limit: int | None = None
-) -> CueMatch | None:
-    """The first speech verb in the token range ``[start, end)``."""
-    limit = end if limit is None else limit
+def find_speech_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> CueMatch | None:
+    """The first speech verb in the token range ``[start, end)``: the cue of a preposed frame."""
     for i in range(start, end):
-        match = match_speech_verb(doc, lexicon, i, limit)
+        match = match_speech_verb(doc, lexicon, i, end)
         if match is not None:
             return match
     return None

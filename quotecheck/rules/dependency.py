@@ -1,5 +1,7 @@
 """Speaker, addressee and content of a speech verb, read off a dependency tree.
 
+Pipeline stage 2 (rules) and 3 (attribution), with a parse only: refines content, finds speakers and addressees.
+
 Used when the backend gives a parse (``doc.has_parse``, the stanza backend);
 the surface rules stay the fallback. Every function is pure, takes token
 indices of ``doc`` and answers with token ranges ``[start, end)`` inside one
@@ -48,7 +50,8 @@ from typing import Callable, Iterator
 import attrs
 
 from quotecheck.analysis.base import Doc
-from quotecheck.rules.common import Candidate
+from quotecheck.lexicon import words_of_class
+from quotecheck.rules.common import Candidate, char_span
 
 __all__ = [
     "children",
@@ -71,10 +74,8 @@ _AUX_RELATIONS = frozenset({"aux", "aux:pass", "cop"})
 #: Relations that attach reported content to the speech verb, in order of preference.
 _CONTENT_RELATIONS = ("ccomp", "parataxis", "xcomp")
 #: Prepositions (surface forms) whose NP under a speech verb is the addressee
-#: („gegenüber der Zeitung“, „sagte zu ihm“). Only the bare „zu“ counts: the
-#: contractions „zum“/„zur“ almost always introduce a topic or an occasion
-#: („zum Abschluss“, „zur Lage“), not a person spoken to.
-_ADDRESSEE_CASES = frozenset({"gegenüber", "zu"})
+#: („gegenüber der Zeitung“, „sagte zu ihm“); see ``rule_words.tsv``.
+_ADDRESSEE_CASES = words_of_class("rule_words.tsv", "addressee_case")
 _NOMINAL_RELATIONS = frozenset({"obj", "obl", "iobj"})
 
 
@@ -433,6 +434,6 @@ def refine_content(doc: Doc, candidate: Candidate) -> Candidate:
     parts = content_parts(doc, candidate.cue.tokens[0])
     if not parts:
         return candidate
-    spans = tuple((doc.tokens[a].start, doc.tokens[b - 1].end) for a, b in parts if b > a)
+    spans = tuple(char_span(doc, a, b) for a, b in parts if b > a)
     overlap = any(s < e2 and s2 < e for s, e in spans for s2, e2 in candidate.content)
     return attrs.evolve(candidate, content=spans) if spans and overlap else candidate

@@ -1,5 +1,7 @@
 """Direct speech: quoted text that is someone's words, with its frame.
 
+Pipeline stage 2 (rules), first rule: its quotes are claimed text for the later rules.
+
 Not every quoted string is speech. A quoted span counts as direct speech when
 
 * a frame introduces it (``Er sagte: „…“``, ``Merkel: „…“``) or follows it
@@ -20,11 +22,12 @@ from __future__ import annotations
 from attrs import frozen
 
 from quotecheck.analysis.base import Doc
-from quotecheck.lexicon import Lexicon
+from quotecheck.lexicon import Lexicon, words_of_class
 from quotecheck.rules.common import (
     SENTENCE_END,
     Candidate,
     CueMatch,
+    char_span,
     find_speech_verb,
     match_speech_verb,
 )
@@ -35,8 +38,9 @@ __all__ = ["DirectResult", "find_direct"]
 _MIN_STANDALONE_WORDS = 4
 _MIN_EMBEDDED_WORDS = 8
 #: Words that can follow a closing mark as a postposed cue without being verbs.
-_SO = frozenset({"so"})
-_IMPERSONAL = frozenset({"heißt", "hieß", "hiess"})
+_SO = words_of_class("rule_words.tsv", "so_frame")
+#: Forms of „heißen“ that frame a quote without a speaker („…“, hieß es).
+_IMPERSONAL = words_of_class("rule_words.tsv", "impersonal_speech")
 #: Valencies that mark a verb as able to introduce a verbatim quote.
 _DIRECT_VALENCY = frozenset({"direct", "colon"})
 #: Verbs without that valency still frame direct speech from this strength on.
@@ -270,7 +274,7 @@ def find_direct(doc: Doc, lexicon: Lexicon) -> DirectResult:
                 content=content,
                 sentence=sentence,
                 cue=cue,
-                cue_spans=None if cue_spans is None else (_char_range(doc, cue_spans),),
+                cue_spans=None if cue_spans is None else (char_span(doc, *cue_spans),),
                 frame=frame,
                 confidence=confidence,
                 inherit_speaker=frame is None,
@@ -278,7 +282,3 @@ def find_direct(doc: Doc, lexicon: Lexicon) -> DirectResult:
         )
         i += 1
     return DirectResult(tuple(quotes), tuple(others) + tuple(nested))
-
-
-def _char_range(doc: Doc, token_range: tuple[int, int]) -> tuple[int, int]:
-    return doc.tokens[token_range[0]].start, doc.tokens[token_range[1] - 1].end

@@ -1,5 +1,7 @@
 """Fragments: verbatim pieces in quotation marks inside indirect or reported quotes.
 
+Pipeline stage 2 (rules), last step: before attribution.
+
 „Er sprach von einer „brüderlichen Pflicht““: the quoted piece is not direct
 speech of its own (:mod:`quotecheck.rules.direct` left it over), it is a
 verbatim fragment of the indirect quote around it.

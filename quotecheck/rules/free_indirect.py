@@ -1,5 +1,7 @@
 """Free indirect speech: Konjunktiv sentences that continue someone's reported speech.
 
+Pipeline stage 2 (rules), after all frame-based rules: it continues their quotes.
+
 German news continues an indirect quote over several sentences without repeating
 the frame: „Kim sagte, die Zusammenarbeit habe sich verstärkt. Man werde sie
 ausbauen.“ The second sentence is a quote of Kim because of its Konjunktiv
@@ -24,12 +26,12 @@ from typing import Sequence
 
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
-from quotecheck.rules.common import Candidate
-from quotecheck.rules.indirect import char_span, clause_mood, find_cue, is_reportive
+from quotecheck.morph import clause_mood, is_reportive
+from quotecheck.rules.common import Candidate, char_span
+from quotecheck.rules.indirect import find_cue
 
 __all__ = ["find_free_indirect"]
 
-_END = frozenset(".!?…")
 _MIN_WORDS = 3
 
 
@@ -82,11 +84,10 @@ def find_free_indirect(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidat
         if _has_cue(doc, lexicon, sentence.first, sentence.last):
             active_paragraph = None
             continue
-        end = sentence.last
         out.append(
             Candidate(
                 kind="free_indirect",
-                content=(char_span(doc, sentence.first, end),),
+                content=(char_span(doc, sentence.first, sentence.last),),
                 sentence=n,
                 mood="subjunctive" if mood == "subjunctive" else "indicative",
                 confidence=0.6 if mood == "subjunctive" else 0.5,

@@ -1,5 +1,7 @@
 """Indirect speech: a speech-verb frame and the clause it introduces.
 
+Pipeline stage 2 (rules), after direct speech; its helpers serve the according-to and reported rules.
+
 Constructions (surface patterns over one sentence; Zifonun et al. 1997,
 *Grammatik der deutschen Sprache*, ch. on „Redewiedergabe“):
 
@@ -21,78 +23,64 @@ recognised and, unless the verb is an unambiguous verb of saying, in
 Konjunktiv; an agentless passive of a verb of estimating or hoping („Es wird
 geschätzt, dass …“) is the author's statement, not a quote.
 
-The helpers at the top (:func:`clause_mood`, :func:`is_reportive`,
-:func:`find_cue`, :func:`content_end`) are shared by the other speech rules.
+The helpers at the top (:func:`find_cue`, :func:`content_end`,
+:func:`clause_start`) are shared by the other speech rules; :func:`clause_mood`
+and :func:`is_reportive` are re-exported from :mod:`quotecheck.morph`.
 """
 
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import Iterable, Mapping
 
 import regex
 
 from quotecheck.analysis.base import Doc
 from quotecheck.mentions import parse_noun_phrase
-from quotecheck.lexicon import Lexicon, SpeechVerb, parse_function_words
+from quotecheck.lexicon import Lexicon, SpeechVerb, words_of_class
 from quotecheck.morph import clause_mood, is_reportive
-from quotecheck.rules.common import Candidate, CueMatch, clause_end, match_speech_verb
-from quotecheck.spanindex import SpanIndex
+from quotecheck.rules.common import (
+    Candidate,
+    SENTENCE_END,
+    CueMatch,
+    char_span,
+    claimed_by_sentence,
+    clause_end,
+    match_speech_verb,
+    overlaps,
+    word_classes,
+)
 
 __all__ = [
-    "clause_words",
-    "word_classes",
     "clause_mood",
     "is_reportive",
     "find_cue",
     "content_end",
     "clause_start",
-    "char_span",
-    "overlaps",
     "find_indirect",
 ]
 
 _BREAKS = frozenset(",;:()–—")
-_END = frozenset(".!?…")
 #: Classes of verbs whose agentless passive is the author's own hedge, not a quote.
 _HEDGE_CLASSES = frozenset({"estimate", "hope", "speculate"})
 #: A participle: optional separable particle, ge-, stem, -t/-et/-en.
 _PARTICIPLE = regex.compile(r"^(?P<particle>\p{Ll}*?)ge(?P<stem>\p{Ll}{2,}?)(?:et|t|en)$")
 _ZU_INFINITIVE = regex.compile(r"^\p{Ll}+zu\p{Ll}+en$")
-#: Regular Konjunktiv I, 3rd singular: the infinitive without its -n („sage“, „komme“).
+#: At most this many tokens from a cue to the comma or colon before its content
+#: (and from „wie“ to the end of a wie-frame).
 _MAX_V2_FRAME_GAP = 12
 #: Tokens allowed after the inverted subject of a postposed frame („am Montag in Berlin“).
 _MAX_FRAME_TAIL = 4
 _MIN_DASS_STRENGTH = 0.6
 _MIN_ZU_STRENGTH = 0.8
-_SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr"})
+_SUBJECT_PRONOUNS = words_of_class("rule_words.tsv", "frame_subject_pronoun")
+#: Determiners a multi-word speech phrase may leave out or change („seine Sorge zum Ausdruck“).
+_DETERMINERS = words_of_class("rule_words.tsv", "phrase_determiner")
+#: Prepositions of a passive agent: „wird von X geschätzt“ is X's report, not a hedge.
+_AGENT_PREPOSITIONS = words_of_class("rule_words.tsv", "agent_preposition")
 
 
 # --- shared helpers ------------------------------------------------------------
-
-
-@functools.cache
-def clause_words() -> Mapping[str, frozenset[str]]:
-    """The closed word classes of ``data/de/clause_words.tsv`` (loaded once)."""
-    resource = resources.files("quotecheck").joinpath("data", "de", "clause_words.tsv")
-    return parse_function_words(resource.read_text(encoding="utf-8"), "quotecheck/data/de/clause_words.tsv")
-
-
-def word_classes(doc: Doc, index: int) -> frozenset[str]:
-    """The clause-word classes of token ``index`` (empty for other words)."""
-    words = clause_words()
-    text = doc.tokens[index].text
-    return words.get(text) or words.get(text.lower(), frozenset())
-
-
-def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Character span of the token range ``[start, end)``."""
-    return doc.tokens[start].start, doc.tokens[end - 1].end
-
-
-def overlaps(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
-    return any(span[0] < b and a < span[1] for a, b in others)
 
 
 def clause_start(doc: Doc, index: int, floor: int) -> int:
@@ -104,24 +92,15 @@ def clause_start(doc: Doc, index: int, floor: int) -> int:
     return i
 
 
-_PHRASE_INDEX: dict[int, tuple[Lexicon, Mapping[str, tuple[SpeechVerb, ...]]]] = {}
-
-
+@functools.lru_cache(maxsize=8)
 def _phrases_by_base(lexicon: Lexicon) -> Mapping[str, tuple[SpeechVerb, ...]]:
     """Base verb → multi-word phrases built on it, longest first (built once per lexicon)."""
-    cached = _PHRASE_INDEX.get(id(lexicon))
-    if cached is not None and cached[0] is lexicon:
-        return cached[1]
     index: dict[str, list[SpeechVerb]] = {}
     for verb in lexicon.speech_phrases:
         if not verb.reflexive:
             index.setdefault(verb.base, []).append(verb)
-    result = {k: tuple(sorted(v, key=lambda p: -len(p.lemma.split()))) for k, v in index.items()}
-    _PHRASE_INDEX[id(lexicon)] = (lexicon, result)
-    return result
+    return {k: tuple(sorted(v, key=lambda p: -len(p.lemma.split()))) for k, v in index.items()}
 
-
-_DETERMINERS = frozenset("der die das den dem des ein eine einen einer eines seine ihre".split())
 
 
 def _match_phrase(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int) -> CueMatch | None:
@@ -208,7 +187,7 @@ def _particle_after_apposition(doc: Doc, lexicon: Lexicon, index: int, lemma: st
             if commas > 2:
                 return None
             continue
-        if text in _END or text in (";", ":") or tokens[k].kind == "quote":
+        if text in SENTENCE_END or text in (";", ":") or tokens[k].kind == "quote":
             return None
         if commas and k + 1 < limit and tokens[k + 1].text in (",", ":", ".") and text.islower():
             for verb in bases:
@@ -277,7 +256,7 @@ def content_end(doc: Doc, lexicon: Lexicon, start: int, limit: int) -> int:
             elif text.lower() in ("und", "sowie") and i > start and _finite_cue_after(doc, lexicon, i + 1, limit):
                 break
         i += 1
-    while i > start and (tokens[i - 1].text in _END or tokens[i - 1].text in _BREAKS):
+    while i > start and (tokens[i - 1].text in SENTENCE_END or tokens[i - 1].text in _BREAKS):
         i -= 1
     return i
 
@@ -285,7 +264,7 @@ def content_end(doc: Doc, lexicon: Lexicon, start: int, limit: int) -> int:
 def _sentence_core_end(doc: Doc, start: int, limit: int) -> int:
     """``limit`` without the sentence-final punctuation."""
     end = limit
-    while end > start and doc.tokens[end - 1].text in _END:
+    while end > start and doc.tokens[end - 1].text in SENTENCE_END:
         end -= 1
     return end
 
@@ -324,7 +303,7 @@ def _is_hedge_passive(doc: Doc, lexicon: Lexicon, cue: CueMatch, start: int, end
     tokens = doc.tokens
     has_aux = any("passive_aux" in word_classes(doc, k) for k in range(start, end) if k not in cue.tokens)
     participle = tokens[cue.tokens[0]].text.lower() != doc.lemma(cue.tokens[0]).lower() and tokens[cue.tokens[0]].text.lower().startswith(("ge", "er", "be", "ver"))
-    agent = any(tokens[k].text.lower() in ("von", "vom", "durch") for k in range(start, end))
+    agent = any(tokens[k].text.lower() in _AGENT_PREPOSITIONS for k in range(start, end))
     return has_aux and participle and not agent
 
 
@@ -336,7 +315,7 @@ def _generic(doc: Doc, start: int, end: int) -> bool:
         return False
     generic = any("generic" in c for c in classes)
     passive = any("passive_aux" in c for c in classes)
-    agent = any(doc.tokens[k].text.lower() in ("von", "vom", "durch") for k in range(start, end))
+    agent = any(doc.tokens[k].text.lower() in _AGENT_PREPOSITIONS for k in range(start, end))
     return generic or (passive and not agent)
 
 
@@ -445,11 +424,10 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     if i >= limit or tokens[i].kind != "word":
         return None
     end = clause_end(doc, i, limit)
-    if end < limit and tokens[end].text not in _END and tokens[end].text != ",":
+    if end < limit and tokens[end].text not in SENTENCE_END and tokens[end].text != ",":
         return None
     if tokens[i].text.lower() == "wie":
-        found = _wie_frame_end(doc, lexicon, i, limit)
-        return found
+        return _wie_frame_end(doc, lexicon, i, limit)
     cue = find_cue(doc, lexicon, i, end)
     if cue is None or (cue.verb is not None and cue.verb.strength < 0.8):
         return None
@@ -512,7 +490,7 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
                 if words >= 3 and not overlaps(char_span(doc, start, i), taken):
                     mood, _ = clause_mood(doc, lexicon, start, i)
                     speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if tokens[i + 1].text.lower() == "wie" else None
-                    frame_end = end + 1 if end < last and tokens[end].text in _END else end
+                    frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
                     found.append(_candidate(doc, "indirect", (start, i), cue, (i, frame_end), mood, 0.8, speaker))
                     floor = i = end
                     continue
@@ -583,9 +561,7 @@ def find_indirect(doc: Doc, lexicon: Lexicon, taken: Iterable[tuple[int, int]] =
     ``taken`` are character spans already claimed (direct quotes); a candidate
     whose content overlaps one is dropped, so direct speech wins.
     """
-    claimed = SpanIndex(taken)  # bisection, not a scan per sentence (linear cost)
     out: list[Candidate] = []
-    for sentence in doc.sentences:
-        local = claimed.overlapping(sentence.start, sentence.end)
+    for sentence, local in claimed_by_sentence(doc, taken):
         out.extend(_sentence_candidates(doc, lexicon, sentence.first, sentence.last, local))
     return out

@@ -1,5 +1,7 @@
 """Pairing quotation marks: which mark opens, which closes, and what lies between.
 
+Pipeline stage 2 (rules), first step: the direct-speech rule pairs the marks.
+
 German news uses every convention at once: „…“ and ‚…‘, »…« and «…», English
 “…”, straight "…", and mixed pairs („…" or „…”). Whether an ambiguous mark such
 as “ or » opens or closes is decided by its flanks (whitespace on the left and a
@@ -77,10 +79,12 @@ class QuotedSpan:
 
     @property
     def start(self) -> int:
+        """First character inside the marks, so the span compares with content spans."""
         return self.spans[0][0]
 
     @property
     def end(self) -> int:
+        """End of the last piece inside the marks (before the closing mark)."""
         return self.spans[-1][1]
 
 

@@ -1,5 +1,7 @@
 """Reported speech acts: „Putin lobte die Soldaten für ihre Tapferkeit.“
 
+Pipeline stage 2 (rules), after direct, indirect and according-to quotes.
+
 A speech act told as an event: a speech verb whose lexicon entry says that its
 bare object use is itself a speech act (``reported`` = yes: loben, kritisieren,
 bekräftigen, fordern, warnen …), used as the finite verb of a main clause with a
@@ -19,17 +21,16 @@ from typing import Iterable
 
 from quotecheck.analysis.base import Doc
 from quotecheck.mentions import parse_noun_phrase
-from quotecheck.lexicon import Lexicon
-from quotecheck.rules.common import Candidate, clause_end, match_speech_verb
-from quotecheck.rules.indirect import char_span, content_end, overlaps, word_classes
-from quotecheck.spanindex import SpanIndex
+from quotecheck.lexicon import Lexicon, words_of_class
+from quotecheck.rules.common import Candidate, char_span, claimed_by_sentence, clause_end, match_speech_verb, overlaps, word_classes
+from quotecheck.rules.indirect import content_end
 
 __all__ = ["find_reported"]
 
 _MIN_OBJECT_WORDS = 2
 #: Speech verbs whose bare object use is usually not speech („forderte 92 Menschenleben“,
 #: „bestreitet sein Gruppenspiel“).
-_POLYSEMOUS = frozenset({"bestreiten"})
+_POLYSEMOUS = words_of_class("rule_words.tsv", "not_reported")
 
 
 def _subject_before(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> tuple[int, int] | None:
@@ -107,10 +108,8 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tup
 
 def find_reported(doc: Doc, lexicon: Lexicon, taken: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """Reported speech acts, at most one per sentence."""
-    claimed = SpanIndex(taken)  # bisection, not a scan per sentence (linear cost)
     out = []
-    for sentence in doc.sentences:
-        local = claimed.overlapping(sentence.start, sentence.end)
+    for sentence, local in claimed_by_sentence(doc, taken):
         if local:
             continue
         cand = _sentence(doc, lexicon, sentence.first, sentence.last, local)
