@@ -138,6 +138,8 @@ def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
             break  # „am Montag Kim Jong Un“: the weekday is no part of the name
         if _capitalised(doc, i) or _INITIAL.match(tokens[i].text) or _AGE.match(tokens[i].text):
             i += 1
+        elif tokens[i].kind == "word" and lexicon.organization(tokens[i].text) is not None:
+            i += 1  # a lower-case agency name: „laut der dpa“, „die taz“
         elif _name_link(doc, lexicon, i, limit, start):
             while i < limit and _is_link(doc, lexicon, i):
                 i += 1
@@ -584,7 +586,8 @@ class Coreference:
         end = bisect.bisect_left(self.occurrences, before, key=lambda o: o.token)
         best: Entity | None = None
         best_sentence = -1
-        for occurrence in reversed(self.occurrences[:end]):
+        for k in range(end - 1, -1, -1):  # no slice copy: this runs for every pronoun
+            occurrence = self.occurrences[k]
             sentence = self.doc.layer.sentence_index(occurrence.token)
             if best is not None and sentence < best_sentence:
                 break

@@ -121,6 +121,8 @@ def test_addressee_is_not_the_speaker(text: str, speaker: str, addressee: str) -
     ("text", "speaker", "sources"),
     [
         ("„Das ist eine Provokation“, sagte Kim laut der AP.", "Kim", [("laut der AP", "AP", "news_agency")]),
+        # a lower-case agency name
+        ("„Wir streiken weiter“, sagte Hellwig laut der dpa.", "Hellwig", [("laut der dpa", "dpa", "news_agency")]),
         ("„Das ist eine Provokation“, sagte Kim laut The Associated Press.", "Kim", [("laut The Associated Press", "AP", "news_agency")]),
         (
             "„Wir lehnen das ab“, so der Kreml in den sozialen Medien, laut The Associated Press.",
