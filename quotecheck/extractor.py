@@ -11,12 +11,14 @@ import functools
 import os
 from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol
 
+import attrs
+
 from quotecheck.analysis.base import Doc
 from quotecheck.analysis import BACKENDS, get_backend
 from quotecheck.attribution import attribute
 from quotecheck.errors import InputError
 from quotecheck.lexicon import Lexicon, load_lexicon
-from quotecheck.model import DocumentResult, Quote
+from quotecheck.model import DocumentResult, Mention, Quote
 from quotecheck.rules import dependency
 from quotecheck.rules.according import find_according
 from quotecheck.rules.direct import find_direct
@@ -95,7 +97,10 @@ class Extractor:
         if doc.has_parse:
             candidates = [dependency.refine_content(doc, c) for c in candidates]
         candidates = attach_fragments(candidates, direct.other_spans)
-        return attribute(doc, self.lexicon, candidates, doc_id)
+        quotes = attribute(doc, self.lexicon, candidates, doc_id)
+        if doc.entities is not None:
+            quotes = [_typed_by_entities(doc, q) for q in quotes]
+        return quotes
 
     def process(self, doc_id: Any, text: Any, *, strip_html: bool = False) -> DocumentResult:
         """One output record for one document; never raises for bad input.
@@ -165,6 +170,38 @@ class Extractor:
 def _frame_span(doc: Doc, cand) -> tuple[int, int]:
     start, end = cand.frame
     return doc.tokens[start].start, doc.tokens[end - 1].end
+
+
+#: Named-entity labels of a backend and the speaker type they mean.
+_ENTITY_TYPES = {"PER": "person", "ORG": "organization"}
+
+
+def _typed_by_entities(doc: Doc, quote: Quote) -> Quote:
+    """Speaker and addressee types from the backend's named entities.
+
+    The surface rules guess a type from role nouns, the gazetteer and the shape
+    of a name („Bahn“ looks like a surname); a tagger that labels the whole
+    mention PER or ORG knows better.
+    """
+
+    def typed(mention: Mention | None) -> Mention | None:
+        if mention is None or doc.entities is None:
+            return mention
+        labels = {doc.entities[i] for span in mention.spans for i in _tokens_in(doc, span.start, span.end)}
+        labels &= _ENTITY_TYPES.keys()
+        if len(labels) == 1:
+            return attrs.evolve(mention, type=_ENTITY_TYPES[labels.pop()])
+        return mention
+
+    return attrs.evolve(quote, speaker=typed(quote.speaker), addressee=typed(quote.addressee))
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> Iterator[int]:
+    """Indices of the tokens that start inside ``[start, end)``."""
+    i = doc.layer.token_at(start)
+    while i is not None and i < len(doc.tokens) and doc.tokens[i].start < end:
+        yield i
+        i += 1
 
 
 def _as_pair(item: Mapping[str, Any] | str) -> tuple[Any, Any]:

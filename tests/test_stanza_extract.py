@@ -120,3 +120,15 @@ def test_offsets_of_every_role_index_the_text() -> None:
             for span in quote.spans():
                 assert 0 <= span.start <= span.end <= len(text)
             assert text[quote.content.start : quote.content.end].startswith(quote.content.text.split(" ")[0])
+
+
+@pytest.mark.parametrize(
+    ("sent_id", "speaker_type"),
+    [
+        ("according-3", "organization"),  # „laut Bahn“: a name shape, but the tagger says ORG
+        ("direct-2", "person"),  # „Anna Berger“: PER
+    ],
+)
+def test_named_entities_set_the_speaker_type(sent_id: str, speaker_type: str) -> None:
+    (quote,) = extract(sent_id)
+    assert quote.speaker is not None and quote.speaker.type == speaker_type
