@@ -112,7 +112,7 @@ def _speaker_of_parse(
     """
     assert cand.cue is not None
     verb = cand.cue.tokens[0]
-    if cand.cue.lemma in _QUOTE_LEMMAS and dependency.passive_subject_of(doc, verb) is not None:
+    if _quoting(cand) and dependency.passive_subject_of(doc, verb) is not None:
         speaker = dependency.passive_subject_of(doc, verb)
     else:
         speaker = dependency.subject_of(doc, verb)
@@ -129,12 +129,12 @@ def _speaker_of_verb(
         speaker, addressee = _speaker_of_parse(doc, lexicon, cand)
         if speaker is not None:
             return speaker, addressee
-    if _passive(doc, lexicon, start, end) and cand.cue.lemma in _QUOTE_LEMMAS:
+    if _passive(doc, lexicon, start, end) and _quoting(cand):
         # „Der Minister wurde von der Zeitung mit den Worten zitiert“: the subject spoke
         np = parse_noun_phrase(doc, lexicon, start, verb)
         if np is not None and np.end < verb and "passive_aux" in _classes(lexicon, tokens[np.end].text):
             return np, None
-    if _passive(doc, lexicon, start, end) and cand.cue.lemma not in _QUOTE_LEMMAS:
+    if _passive(doc, lexicon, start, end) and not _quoting(cand):
         # „wurde von X als … bezeichnet“: the agent speaks (with „zitiert“ it only quotes)
         for i in range(start, end - 1):
             if tokens[i].text in _AGENT_PREPOSITIONS:
@@ -151,6 +151,15 @@ def _speaker_of_verb(
         after = max(speaker.end, verb + 1)
         return speaker, addressee or _addressee_after(doc, lexicon, after, end)
     return None, addressee
+
+
+def _quoting(cand: Candidate) -> bool:
+    """Whether the cue is „zitieren“, alone or in a phrase („mit den Worten zitiert“)."""
+    cue = cand.cue
+    if cue is None:
+        return False
+    base = cue.verb.base if cue.verb is not None else None
+    return cue.lemma in _QUOTE_LEMMAS or base in _QUOTE_LEMMAS
 
 
 def _nominative(np: NounPhrase, lexicon: Lexicon) -> bool:
@@ -533,6 +542,12 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
             speaker = Mention.from_spans(doc.text, [_span(doc, first, last)], name, _speaker_type(kind))
             if entity is not None:
                 coref.note(speaker_np, entity)
+        elif phrase is not None and (owner := _reflexive_owner(doc, lexicon, cand, phrase)) is not None:
+            # „Die Bahn prüft nach eigenen Angaben …“: the mention stays „eigenen Angaben“,
+            # the entity is the clause's subject
+            entity, kind = coref.resolve(owner, previous.entity if previous else None)
+            name = entity.name if entity is not None else None
+            speaker = Mention.from_spans(doc.text, [_span(doc, *phrase)], name, _speaker_type(kind))
         elif cand.inherit_speaker and previous is not None and paragraph - previous.paragraph <= _INHERIT_PARAGRAPHS:
             speaker, entity, inherited_sources = previous.speaker, previous.entity, previous.sources
             if phrase is not None:
@@ -576,6 +591,28 @@ def _according_phrase(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[int,
     while last > first and (tokens[last - 1].kind != "word" or "prep" in _classes(lexicon, tokens[last - 1].text)):
         last -= 1
     return (first, last) if first < last else None
+
+
+def _reflexive_owner(doc: Doc, lexicon: Lexicon, cand: Candidate, phrase: tuple[int, int]) -> NounPhrase | None:
+    """The subject that „nach eigenen Angaben“ refers back to, when it opens the sentence.
+
+    Only a noun phrase right before a lower-case word (the finite verb): „Die Bahn
+    prüft nach eigenen Angaben …“, „Der Konzern hatte nach eigenen Angaben …“.
+    """
+    tokens = doc.tokens
+    if not any("reflexive_owner" in _classes(lexicon, tokens[k].text) for k in range(*phrase)):
+        return None
+    sentence = doc.sentences[doc.layer.sentence_index(phrase[0])]
+    first = sentence.first
+    while first < phrase[0] and tokens[first].kind != "word":
+        first += 1
+    np = parse_noun_phrase(doc, lexicon, first, phrase[0])
+    if np is None or not _nominative(np, lexicon) or np.pronoun not in (None, *_PRONOUN_SUBJECTS):
+        return None
+    nxt = tokens[np.end] if np.end < phrase[0] else None
+    if nxt is None or nxt.kind != "word" or not nxt.text[:1].islower():
+        return None
+    return np
 
 
 def _raw_sources(

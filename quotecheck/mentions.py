@@ -30,6 +30,7 @@ from quotecheck.lexicon import Lexicon, Organization
 __all__ = ["NounPhrase", "Entity", "Coreference", "parse_noun_phrase", "organization_in"]
 
 _ADJECTIVE = regex.compile(r"^\p{Ll}[\p{L}-]*(?:e|en|er|es|em)$|^\d+\.$")
+_CAPITALISED_ADJECTIVE = regex.compile(r"^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$")
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _AGE = regex.compile(r"^\d+-[Jj]ährige[nr]?$")
 _MAX_NP = 12
@@ -41,6 +42,28 @@ _DEFINITE = frozenset({"der", "die", "das", "dieser", "diese", "dieses"})
 _MASCULINE_DETERMINERS = frozenset({"der", "ein", "dieser", "jener"})
 #: How far back (in sentences) a pronoun or description looks for its entity.
 _LOOKBACK_SENTENCES = 12
+
+
+@functools.cache
+def _org_genders() -> dict[str, str]:
+    """``org_classes.tsv``, fourth column: noun (lower case) → grammatical gender (m/f/n)."""
+    from importlib import resources
+
+    text = resources.files("quotecheck").joinpath("data", "de", "org_classes.tsv").read_text(encoding="utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        cells = line.split("\t")
+        if len(cells) >= 4 and not line.startswith("#") and cells[3].strip() in ("m", "f", "n"):
+            table[cells[0].strip().casefold()] = cells[3].strip()
+    return table
+
+
+@functools.lru_cache(maxsize=4096)
+def org_gender(noun: str) -> str | None:
+    """The gender of an institution noun or compound („Außenministerium“ → n), if listed."""
+    folded = noun.casefold()
+    table = _org_genders()
+    return next((table[folded[k:]] for k in range(len(folded)) if folded[k:] in table), None)
 
 
 @functools.cache
@@ -111,12 +134,15 @@ def _is_link(doc: Doc, lexicon: Lexicon, i: int) -> bool:
 def _name_link(doc: Doc, lexicon: Lexicon, i: int, limit: int, head_start: int) -> bool:
     """„von der“, „al“ … inside a name („Ursula von der Leyen“).
 
-    Only right after a first name (one capitalised word), and only before a
+    Only right after a first name (one capitalised word, or a known given name),
+    and only before a
     capitalised word that is not an organisation, so that „Anna Müller von der
     SPD“ is not read as one name.
     """
-    if not _is_link(doc, lexicon, i) or i - head_start != 1 or not _capitalised(doc, i - 1):
+    if not _is_link(doc, lexicon, i) or not _capitalised(doc, i - 1):
         return False
+    if i - head_start != 1 and doc.tokens[i - 1].text not in lexicon.first_names:
+        return False  # „der Niederländer Ruud van Dam“: a given name after a role noun
     j = i + 1
     while j < limit and _is_link(doc, lexicon, j):
         j += 1
@@ -264,14 +290,37 @@ def _split_head(
     # drop a bracketed party: „Tobias Brandt (CDU)“ names Tobias Brandt
     names = _before_bracket(doc, names)
     if role is None and determiner is not None:
+        unknown = _unknown_role(doc, lexicon, start, end)
+        if unknown is not None:
+            return doc.tokens[start].text, unknown, names[1:], age
         names = ()  # „die Kanadier“, „die Polizei“: a description, not a name
     return role, role_type, names, age
+
+
+def _unknown_role(doc: Doc, lexicon: Lexicon, start: int, end: int) -> str | None:
+    """The type of a role noun the lexicon lacks, heading a name after a determiner.
+
+    „der Dramatikerin Lene Paulsen“, „der Fußball-Bundesligist SV Lahntal“: after a
+    determiner, a capitalised noun followed by a name of two or more words (or by
+    any name when the noun is a kind of organisation in ``org_classes.tsv``) is a
+    role. A capitalised adjective („der Deutsche Wetterdienst“) is part of the name.
+    """
+    first = doc.tokens[start].text
+    if end - start < 2 or _CAPITALISED_ADJECTIVE.match(first) or lexicon.organization(first) is not None:
+        return None
+    if not all(doc.tokens[i].kind == "word" and doc.tokens[i].text[:1].isupper() for i in range(start, end)):
+        return None
+    if org_class(first) is not None:
+        return "organization"
+    return "person" if end - start >= 3 else None
 
 
 def _first_given_name(doc: Doc, lexicon: Lexicon, start: int, end: int) -> int | None:
     """Index of the first given name in a capitalised run that a surname follows."""
     for i in range(start, end - 1):
-        if doc.tokens[i].text in lexicon.first_names and doc.tokens[i + 1].text[:1].isupper():
+        if doc.tokens[i].text in lexicon.first_names and (
+            doc.tokens[i + 1].text[:1].isupper() or _is_link(doc, lexicon, i + 1)
+        ):
             return i
     return None
 
@@ -397,7 +446,7 @@ class Coreference:
                 # „das Gesundheitsministerium“ names an institution; „die Behörde“ describes one
                 entry = lexicon.role_of(np.role)
                 if entry is not None and entry.noun.casefold() != _nominative(lexicon, np.role).casefold():
-                    name = _nominative(lexicon, np.role)
+                    name = _origin_name(doc, np, _nominative(lexicon, np.role))
                     return self._add(name, "organization", None, name)
             return None
         name = " ".join(doc.tokens[i].text for i in np.name_tokens)
@@ -419,7 +468,27 @@ class Coreference:
             return None if kind == "unknown" else self._add(name, kind, gender, np.role)
         else:
             kind = "person"
+            surname = self._role_before_surname(np)
+            if surname is not None:
+                return surname
         return self._add(name, kind, gender or _role_gender(np.role), np.role)
+
+    def _role_before_surname(self, np: NounPhrase) -> Entity | None:
+        """„Torschütze Vukić“ after „Kapitän Marco Vukić“: an unknown role noun and a surname.
+
+        A capitalised word that is no given name, before the rest of a known
+        person's name, is a role the lexicon lacks rather than part of the name.
+        """
+        doc = self.doc
+        if np.role is not None or len(np.name_tokens) < 2 or doc.tokens[np.name_tokens[0]].text in self.lexicon.first_names:
+            return None
+        rest = _key(" ".join(doc.tokens[i].text for i in np.name_tokens[1:]))
+        for entity in self._candidates(rest):
+            other = _key(entity.name)
+            if entity.type == "person" and len(other) > len(rest) and tuple(other[-len(rest):]) == rest:
+                entity.roles.add(doc.tokens[np.name_tokens[0]].text)
+                return entity
+        return None
 
     def _candidates(self, key: tuple[str, ...]) -> list[Entity]:
         """Entities sharing a name word with ``key``, most recent first.
@@ -489,11 +558,17 @@ class Coreference:
                 named.type = "person"  # a name that speaks and is no organisation
             return named, named.type
         kind = "organization" if np.role_type == "organization" else "person" if np.role else "unknown"
+        if np.determiner in _DEFINITE and np.role_type != "person" and not np.name_tokens and np.genitive is None:
+            # „die Bahn“ after „die Deutsche Bahn“, „das Theater“ after „das Theater am Hafen“
+            short = self._organization_named(self.doc.tokens[np.end - 1].text)
+            if short is not None and (np.role is None or self._by_role(np, None) is None):
+                return short, "organization"
         if np.role is not None and np.determiner not in _INDEFINITE:
             entity = self._by_role(np, last_speaker)
             if entity is None and np.role_type == "organization" and np.determiner in _DEFINITE:
                 # „die Polizei“, „die Feuerwehr“ with no antecedent: the institution itself
-                entity = self._add(_nominative(self.lexicon, np.role), "organization", None, np.role)
+                name = _origin_name(self.doc, np, _nominative(self.lexicon, np.role))
+                entity = self._add(name, "organization", None, name if name != np.role else np.role)
             return entity, entity.type if entity is not None else kind
         if np.genitive is not None and np.role_type == "person":
             # „Ein Sprecher des Gesundheitsministeriums“ speaks for the ministry
@@ -503,7 +578,7 @@ class Coreference:
                 if entity is None and owner.role is not None and owner.role_type == "organization":
                     # „Ein Sprecher des Ministeriums“: the ministry named before
                     entity = self._by_role(owner, None) or self._add(
-                        _nominative(self.lexicon, owner.role), "organization", None, owner.role
+                        _origin_name(self.doc, owner, _nominative(self.lexicon, owner.role)), "organization", None, owner.role
                     )
                 if entity is not None and entity.type == "organization":
                     return entity, "organization"
@@ -513,6 +588,14 @@ class Coreference:
             if owner_entity is not None:
                 return owner_entity, "organization"
         return None, kind
+
+    def _organization_named(self, word: str) -> Entity | None:
+        """The first organisation (usually the article's main one) whose multi-word name contains ``word``."""
+        folded = _key(word)
+        if len(folded) != 1:
+            return None
+        found = [e for e in self._by_word.get(folded[0], ()) if e.type == "organization" and len(_key(e.name)) > 1]
+        return min(found, key=lambda e: self._order[id(e)]) if found else None
 
     def _spokesperson_of(self, np: NounPhrase) -> Entity | None:
         """The organisation in a spokesperson compound („Polizeisprecher“ → the police)."""
@@ -631,6 +714,30 @@ def _nominative(lexicon: Lexicon, word: str) -> str:
     return word
 
 
+_ORIGIN_ADJECTIVE = regex.compile(r"^(\p{Ll}[\p{Ll}-]*isch)(?:e|en|er|es|em)$")
+_ADJECTIVE_ENDING = {"m": "er", "f": "e", "n": "es"}
+
+
+def _origin_name(doc: Doc, np: NounPhrase, noun: str) -> str:
+    """„das südkoreanische Militär“ → „Südkoreanisches Militär“: origin kept, nominative.
+
+    An institution described with an adjective of origin is named by it (the corpus
+    convention); the adjective takes the strong nominative ending of the noun's
+    gender (``org_classes.tsv``), or of the article when the noun is not listed.
+    """
+    head = np.name_tokens[0] if np.name_tokens else np.end
+    for i in range(np.start, min(head, np.end)):
+        match = _ORIGIN_ADJECTIVE.match(doc.tokens[i].text)
+        if match is None:
+            continue
+        gender = org_gender(noun) or {"das": "n", "die": "f", "eine": "f"}.get(np.determiner or "")
+        if gender is None:
+            return noun
+        stem = match.group(1)
+        return f"{stem[:1].upper()}{stem[1:]}{_ADJECTIVE_ENDING[gender]} {noun}"
+    return noun
+
+
 def _role_gender(role: str | None) -> str | None:
     if not role:
         return None
@@ -649,4 +756,7 @@ def _has_role(entity: Entity, role: str, head: str) -> bool:
     described = org_class(role)
     if described is None or not described[1] or entity.type != "organization":
         return False
-    return any((org_class(r) or ("", False))[0] == described[0] for r in entity.roles)
+    if any((org_class(r) or ("", False))[0] == described[0] for r in entity.roles):
+        return True
+    # „die Stadtwerke Bergheim“, „SV Lahntal“, „IG Metall“: the name says what it is
+    return any((org_class(w) or ("", False))[0] == described[0] for w in (entity.name, *entity.name.split()))

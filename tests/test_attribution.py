@@ -222,3 +222,62 @@ def test_plural_common_noun_stays_unresolved() -> None:
 def test_object_of_the_cue_is_not_the_speaker() -> None:
     quote = first_quote("Die Vereinten Nationen im Sudan verlangten den Rückzug aller Truppen.")
     assert quote.speaker is not None and quote.speaker.text.startswith("Die Vereinten Nationen")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a role noun the lexicon lacks, after a determiner, before a two-word name
+        ("Gezeigt wurde ein Stück der Liedermacherin Wiebke Ohlsen. „Ich bin glücklich“, sagte Ohlsen.", "Wiebke Ohlsen"),
+        # a name particle after a known given name that follows a role noun
+        ("Der Trainer, der Belgier Joost van Acker, war zufrieden. „Wir haben gekämpft“, sagte van Acker.", "Joost van Acker"),
+        # an unknown role noun before the surname of a person named before
+        ("Kapitän Jonas Brück traf zweimal. „Das war mein Abend“, sagte Doppeltorschütze Brück.", "Jonas Brück"),
+        # a kind of club (org_classes.tsv) names the club; „der Verein“ finds it
+        ("Der Zweitligist FC Auental hat seinen Trainer entlassen. Wie der Verein mitteilte, übernimmt der Co-Trainer.", "FC Auental"),
+        # the name says what kind of organisation it is
+        ("Die IG Metall weitet ihre Streiks aus. Nach Angaben der Gewerkschaft streikten 9000 Beschäftigte.", "IG Metall"),
+        # a short form of the article's organisation
+        ("Die Deutsche Bahn erhöht die Preise. Wie die Bahn mitteilte, steigen die Kosten für Energie.", "Deutsche Bahn"),
+    ],
+)
+def test_names_introduced_with_unknown_roles_and_short_forms(text: str, name: str) -> None:
+    speaker = last_quote(text).speaker
+    assert speaker is not None and speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an adjective of origin stays in the canonical name, in the nominative
+        ("Das ungarische Außenministerium wies die Vorwürfe zurück. „Das ist falsch“, sagte ein Sprecher des Ministeriums.", "Ungarisches Außenministerium"),
+        ("„Die Lage ist unter Kontrolle“, sagte ein Sprecher des chilenischen Militärs.", "Chilenisches Militär"),
+        ("„Wir suchen Zeugen“, sagte ein Sprecher der portugiesischen Polizei.", "Portugiesische Polizei"),
+        ("„Die Übung ist beendet“, teilte der litauische Generalstab mit.", "Litauischer Generalstab"),
+    ],
+)
+def test_organisation_named_with_its_origin(text: str, name: str) -> None:
+    speaker = last_quote(text).speaker
+    assert speaker is not None and speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "sources"),
+    [
+        # „mit den Worten zitiert“ in the passive: the subject spoke, the agent is a source
+        ("Ministerin Vera Lund wurde von Reuters mit den Worten zitiert, man werde nicht nachgeben.", "Vera Lund", ["Reuters"]),
+        ("Der Sprecher der Armee, Oberst Li Qiang, wurde von Xinhua mit den Worten zitiert, die Truppen seien bereit.", "Li Qiang", ["Xinhua"]),
+    ],
+)
+def test_passive_quoting_phrase_keeps_the_quoted_speaker(text: str, speaker: str, sources: list[str]) -> None:
+    quote = first_quote(text)
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert [s.name for s in quote.sources] == sources
+
+
+def test_own_statement_belongs_to_the_subject() -> None:
+    text = "Der Energieversorger Nordstrom hat Verluste gemacht. Nordstrom prüft nach eigenen Angaben einen Verkauf des Netzes."
+    speaker = last_quote(text).speaker
+    assert speaker is not None
+    # the mention is the according-to phrase; the entity is the clause's subject
+    assert (speaker.text, speaker.name) == ("eigenen Angaben", "Nordstrom")
