@@ -21,6 +21,7 @@ from quotecheck.lexicon import Lexicon, load_lexicon
 from quotecheck.model import DocumentResult, Mention, Quote
 from quotecheck.rules import dependency
 from quotecheck.rules.according import find_according
+from quotecheck.rules.common import Candidate
 from quotecheck.rules.direct import find_direct
 from quotecheck.rules.fragments import attach_fragments
 from quotecheck.rules.free_indirect import find_free_indirect
@@ -70,7 +71,6 @@ class Extractor:
             self.backend = get_backend(backend, stanza_dir=stanza_dir)
         else:
             self.backend = backend  # any object with analyse(text) -> Doc
-        self._options = {"backend": backend, "organizations": organizations, "stanza_dir": stanza_dir}
 
     def analyse(self, text: str) -> Doc:
         """The backend's analysis of ``text`` (tokens, sentences, lemmas …)."""
@@ -167,7 +167,8 @@ class Extractor:
         return _parallel(self, items, jobs, strip_html, then)
 
 
-def _frame_span(doc: Doc, cand) -> tuple[int, int]:
+def _frame_span(doc: Doc, cand: Candidate) -> tuple[int, int]:
+    """Character span of a candidate's frame (later rules must not reuse it)."""
     start, end = cand.frame
     return doc.tokens[start].start, doc.tokens[end - 1].end
 
