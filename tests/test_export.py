@@ -225,3 +225,69 @@ def test_direct_quote_marks_agree_with_dataset_tokens():
             assert a["quote"]["tokenIds"] == sorted(gold["quote"]["tokenIds"])
             checked += 1
     assert checked > 0
+
+
+REPORTED_TEXT = "Die Trainerin nannte die Absage einen „Vertrauensbruch“ und einen „Affront“. Dann ging sie."
+
+
+def reported_with_fragments(fragments=("Vertrauensbruch", "Affront")):
+    return contract(
+        REPORTED_TEXT,
+        "die Absage einen „Vertrauensbruch“ und einen „Affront“",
+        kind="reported",
+        mood="indicative",
+        cue="nannte",
+        frame="Die Trainerin nannte die Absage einen „Vertrauensbruch“ und einen „Affront“",
+        speaker="Die Trainerin",
+        fragments=list(fragments),
+    )
+
+
+def test_reported_quote_with_fragments_becomes_its_pieces_as_top_level_direct_quotes():
+    tokens = tokenize(REPORTED_TEXT)
+    exported = export_document([reported_with_fragments()], tokens, REPORTED_TEXT)
+    assert [a["type"] for a in exported] == ["Direct", "Direct"]  # no Reported clause
+    assert [a["quote"]["text"] for a in exported] == ["„Vertrauensbruch“", "„Affront“"]
+    assert [(a["isNested"], a["hasNested"]) for a in exported] == [(False, False), (False, False)]
+    # the first piece stands for the quote, the second is one of its pieces
+    assert [(a["ref"], a["fragment"]) for a in exported] == [(0, False), (0, True)]
+    for a in exported:
+        assert token_texts(REPORTED_TEXT, tokens, a["speaker"]["tokenIds"]) == ["Die", "Trainerin"]
+        assert token_texts(REPORTED_TEXT, tokens, a["cue"]["tokenIds"]) == ["nannte"]
+        # the frame is the clause without the pieces
+        assert token_texts(REPORTED_TEXT, tokens, a["frame"]["tokenIds"]) == [
+            "Die", "Trainerin", "nannte", "die", "Absage", "einen", "und", "einen",
+        ]
+
+
+def test_reported_quote_without_fragments_stays_a_reported_clause():
+    text = "Die Trainerin lobte die Mannschaft für ihren Einsatz. Dann ging sie."
+    quote = contract(
+        text, "die Mannschaft für ihren Einsatz", kind="reported", mood="indicative", cue="lobte",
+        frame="Die Trainerin lobte die Mannschaft für ihren Einsatz", speaker="Die Trainerin",
+    )
+    [a] = export_document([quote], tokenize(text), text)
+    assert a["type"] == "Reported"
+    assert a["quote"]["text"] == "Die Trainerin lobte die Mannschaft für ihren Einsatz"
+    assert a["cue"]["tokenIds"] == [] and a["frame"]["tokenIds"] == []
+
+
+def test_reported_pieces_score_against_a_dataset_style_gold():
+    # The dataset's annotation of such a sentence: the piece alone, speaker, cue and
+    # frame of the clause. Our export of the reported quote matches it exactly.
+    text = "Der Minister sprach von einer „Zeitenwende“."
+    tokens = tokenize(text)
+    quote = contract(
+        text, "von einer „Zeitenwende“", kind="reported", mood="indicative", cue=("sprach", "von"),
+        frame="Der Minister sprach von einer „Zeitenwende“", speaker="Der Minister", fragments=["Zeitenwende"],
+    )
+    gold = contract(
+        text, "Zeitenwende", cue=("sprach", "von"), frame="Der Minister sprach von einer", speaker="Der Minister"
+    )
+    [ours] = strip_private(export_document([quote], tokens, text))
+    [theirs] = strip_private(export_document([gold], tokens, text))
+    result = score([([from_dataset(ours)], [from_dataset(theirs)])])
+    assert result.joint.f1 == 1.0
+    # the old mapping (Reported clause + nested piece) would not score perfectly
+    nested = [from_dataset(a) for a in strip_private(export_document([{**quote, "kind": "indirect"}], tokens, text))]
+    assert score([(nested, [from_dataset(theirs)])]).joint.f1 < 1.0

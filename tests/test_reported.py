@@ -50,3 +50,54 @@ def test_not_reported(ex: Extractor, text: str) -> None:
 def test_complement_clause_makes_it_indirect(ex: Extractor) -> None:
     quotes = ex.extract("Die Ministerin kritisierte, dass die Mittel fehlten.")
     assert [q.kind for q in quotes] == ["indirect"]
+
+
+PIECES = [
+    # (text, content, cue, speaker, fragments): a speech act around a verbatim piece
+    ("Die Trainerin nannte die Absage einen „Vertrauensbruch“.", "die Absage einen „Vertrauensbruch“", "nannte", "Die Trainerin", ["Vertrauensbruch"]),
+    ("Der Bundestrainer bezeichnete zehn Gelbe Karten als „völlig übertrieben“.", "zehn Gelbe Karten als „völlig übertrieben“", "bezeichnete", "Der Bundestrainer", ["völlig übertrieben"]),
+    ("Der Ordnungsdezernent sprach von einer „Gefahr für die Anwohner“.", "von einer „Gefahr für die Anwohner“", "sprach von", "Der Ordnungsdezernent", ["Gefahr für die Anwohner"]),
+    ("Die Opposition warf dem Senat „Wortbruch“ vor.", "dem Senat „Wortbruch“", "warf vor", "Die Opposition", ["Wortbruch"]),
+    ("Die Ärztekammer warnte vor einer „Zwei-Klassen-Medizin“.", "vor einer „Zwei-Klassen-Medizin“", "warnte", "Die Ärztekammer", ["Zwei-Klassen-Medizin"]),
+    ("Am Abend nannte der Bürgermeister den Beschluss »kurzsichtig«.", "den Beschluss »kurzsichtig«", "nannte", "der Bürgermeister", ["kurzsichtig"]),
+    ("Das Ministerium hatte den Bericht am Freitag als „haltlos“ zurückgewiesen.", "den Bericht am Freitag als „haltlos“", "zurückgewiesen", "Das Ministerium", ["haltlos"]),
+    ("Sie riet den Eltern zu „Geduld und Gelassenheit“.", "den Eltern zu „Geduld und Gelassenheit“", "riet", "Sie", ["Geduld und Gelassenheit"]),
+    # the prepositional object with the piece opens the sentence
+    ("Von einer „gezielten Kampagne“ sprach der Abgeordnete am Montag.", "Von einer „gezielten Kampagne“", "Von sprach", "der Abgeordnete", ["gezielten Kampagne"]),
+    # a second, coordinated act is not part of the content
+    ("Der Verbandschef nannte die Zahlen „frei erfunden“ und verwies auf eigene Studien.", "die Zahlen „frei erfunden“", "nannte", "Der Verbandschef", ["frei erfunden"]),
+    # two pieces in one act
+    ("Die Gewerkschaft nannte das Angebot „dürftig“ und „respektlos“.", "das Angebot „dürftig“ und „respektlos“", "nannte", "Die Gewerkschaft", ["dürftig", "respektlos"]),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker, fragments", PIECES)
+def test_reported_with_quoted_piece(ex: Extractor, text: str, content: str, cue: str, speaker: str, fragments: list[str]) -> None:
+    quotes = ex.extract(text)
+    assert [q.kind for q in quotes] == ["reported"]
+    q = quotes[0]
+    assert q.content.text == content
+    assert q.cue.text == cue
+    assert q.speaker.text == speaker
+    assert [f.text for f in q.fragments] == fragments
+
+
+PIECE_NEGATIVES = [
+    "Am Sonntag sah die Familie den „Tatort“ im Ersten.",  # a title after a verb that is not speech
+    "Die Zeitung „Morgenpost“ erschien am Montag nicht.",  # a name, no speech verb
+    "Der Kommissar sprach mit dem „Paten“ über das Wetter.",  # sprechen without „von“: a conversation
+    "Die Ärztin warnte die Patienten nicht vor der „Nebenwirkung“.",  # negated
+    "Von einem „Skandal“ sprach niemand.",  # negated subject: no act
+    "Er kam spät nach Hause und nannte die Sache „erledigt“.",  # the prefield is a clause, not a subject
+    "Die Kinder sehen am Abend den „Tatort“.",  # an infinitive-like plural form, and not speech
+]
+
+
+@pytest.mark.parametrize("text", PIECE_NEGATIVES)
+def test_quoted_piece_without_speech_act(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "reported"] == []
+
+
+def test_long_quoted_text_stays_direct_speech(ex: Extractor) -> None:
+    text = "Der Minister warnte: „Wir werden diese Entscheidung nicht hinnehmen, auf keinen Fall.“"
+    assert [q.kind for q in ex.extract(text)] == ["direct"]
