@@ -514,6 +514,7 @@ class _Previous:
     entity: Entity | None
     sources: tuple[Mention, ...]
     paragraph: int
+    sentence: int
 
 
 def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_id: str | None = None) -> list[Quote]:
@@ -529,6 +530,9 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
         speaker_np, addressee_np = find_speaker(doc, lexicon, cand)
         raw_sources = _raw_sources(doc, lexicon, cand, speaker_np, addressee_np)
         speaker_np, raw_sources = _promote_cited(doc, lexicon, speaker_np, raw_sources)
+        report = _report_speaker(doc, lexicon, coref, cand, previous.sentence if previous else None)
+        if report is not None:
+            speaker_np = report
         speaker = addressee = None
         entity: Entity | None = None
         inherited_sources: tuple[Mention, ...] = ()
@@ -537,14 +541,23 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
             entity, kind = coref.resolve(speaker_np, previous.entity if previous else None)
             name = entity.name if entity is not None else None
             first, last = speaker_np.start, speaker_np.end
-            if phrase is not None and phrase[0] <= first and last <= phrase[1]:
-                first, last = phrase  # „Angaben der Polizei“: the statement noun with its owner
+            if phrase is not None and (phrase[0] <= first and last <= phrase[1] or report is not None and cand.inherit_speaker):
+                # „Angaben der Polizei“: the statement noun with its owner; „Demnach“ stands
+                # for the report's author in this sentence
+                first, last = phrase
+            if report is None:
+                last = _apposition_end(doc, lexicon, cand, last, bool(speaker_np.name_tokens))
             speaker = Mention.from_spans(doc.text, [_span(doc, first, last)], name, _speaker_type(kind))
             if entity is not None:
                 coref.note(speaker_np, entity)
         elif phrase is not None and (owner := _reflexive_owner(doc, lexicon, cand, phrase)) is not None:
             # „Die Bahn prüft nach eigenen Angaben …“: the mention stays „eigenen Angaben“,
             # the entity is the clause's subject
+            entity, kind = coref.resolve(owner, previous.entity if previous else None)
+            name = entity.name if entity is not None else None
+            speaker = Mention.from_spans(doc.text, [_span(doc, *phrase)], name, _speaker_type(kind))
+        elif phrase is not None and (owner := _possessive_owner(doc, lexicon, phrase)) is not None:
+            # „seiner Meinung nach“: the possessive is a pronoun for the speaker
             entity, kind = coref.resolve(owner, previous.entity if previous else None)
             name = entity.name if entity is not None else None
             speaker = Mention.from_spans(doc.text, [_span(doc, *phrase)], name, _speaker_type(kind))
@@ -567,7 +580,7 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
         quote = _quote(doc, cand, f"{prefix}q{n}", speaker, addressee, sources)
         quotes.append(quote)
         if speaker is not None:
-            previous = _Previous(speaker, entity, sources, paragraph)
+            previous = _Previous(speaker, entity, sources, paragraph, cand.sentence)
     return quotes
 
 
@@ -591,6 +604,111 @@ def _according_phrase(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[int,
     while last > first and (tokens[last - 1].kind != "word" or "prep" in _classes(lexicon, tokens[last - 1].text)):
         last -= 1
     return (first, last) if first < last else None
+
+
+def _apposition_end(doc: Doc, lexicon: Lexicon, cand: Candidate, end: int, named: bool) -> int:
+    """The end of a mention with the apposition after it („Peter Beck, dem Dekan,“).
+
+    „sagte Mark Keller, der Sprecher des Vereins“, „Nach Angaben von Peter Beck, dem
+    Dekan, …“: a noun phrase with a role or name right after the comma, up to the
+    next comma, colon or the sentence end, is part of the mention — unless it is
+    already the quote's content („sagte Müller, Putin habe …“) or holds a verb.
+    """
+    tokens = doc.tokens
+    if end + 1 >= len(tokens) or tokens[end].text != ",":
+        return end
+    sentence = doc.sentences[doc.layer.sentence_index(end)]
+    opener = tokens[end + 1].text
+    if not (opener[:1].isupper() or _classes(lexicon, opener) & {"det", "det_dative", "possessive"}):
+        return end  # „, sagte gegenüber der Zeitung“: a verb, not an apposition
+    other = parse_noun_phrase(doc, lexicon, end + 1, sentence.last)
+    if other is None or other.pronoun is not None or not (other.role or other.name_tokens):
+        return end
+    if named and other.role is None:
+        return end  # „Gamkrelids, Schuld daran …“: a name after a name is no apposition
+    stop = other.end
+    while stop < sentence.last and tokens[stop].text not in (",", ":", ";", ".", "!", "?", "(", ")"):
+        if tokens[stop].kind == "word" and tokens[stop].text[:1].islower() and _is_speech_verb(doc, lexicon, stop):
+            return end
+        if stop + 1 < sentence.last and "time" in _classes(lexicon, tokens[stop + 1].text):
+            break  # „…, Kommandeur des Einsatzes, am Montag“: the time is no part of it
+        stop += 1
+    left, right = tokens[end].start, tokens[stop - 1].end
+    if any(a < right and left < b for a, b in cand.content):
+        return end
+    return stop
+
+
+def _report_speaker(
+    doc: Doc, lexicon: Lexicon, coref: Coreference, cand: Candidate, previous_sentence: int | None
+) -> NounPhrase | None:
+    """The author of the report that „wonach“ or „Demnach“ points back to, if named.
+
+    „eine Studie des Instituts X, wonach …“ and „Gemäß einer Umfrage des Instituts
+    X … Demnach …“: the report's genitive owner speaks, not the clause's subject
+    („Umweltverbände verwiesen auf …“) nor the previous quote's speaker. For
+    „Demnach“ without such a report the previous quote goes on when it stood in
+    the sentence before; otherwise the subject that opens that sentence („Die
+    Polizei veröffentlichte eine Täterbeschreibung. Demnach …“) speaks.
+    """
+    tokens = doc.tokens
+    first = doc.layer.token_at(cand.content[0][0])
+    if first is not None and tokens[first].text.lower() == "wonach" and first > 0 and tokens[first - 1].text == ",":
+        sentence = doc.sentences[doc.layer.sentence_index(first)]
+        return _report_owner(doc, lexicon, sentence.first, first - 1)
+    if not cand.inherit_speaker or not cand.cue_spans:
+        return None
+    cue = doc.layer.token_at(cand.cue_spans[0][0])
+    if cue is None or "report_anaphor" not in _classes(lexicon, tokens[cue].text) or cand.sentence == 0:
+        return None
+    before = doc.sentences[cand.sentence - 1]
+    owner = _report_owner(doc, lexicon, before.first, before.last)
+    if owner is not None or previous_sentence in (cand.sentence - 1, cand.sentence):
+        return owner
+    return _opening_subject(doc, lexicon, coref, before.first, before.last)
+
+
+def _report_owner(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhrase | None:
+    """The genitive owner of the last report noun in ``[start, end)`` („einer Umfrage **des Instituts X**“)."""
+    tokens = doc.tokens
+    for k in range(end - 2, start - 1, -1):
+        if not _report_noun(lexicon, tokens[k].text) or tokens[k + 1].text not in ("des", "der"):
+            continue
+        owner = parse_noun_phrase(doc, lexicon, k + 1, end, coordination=False)
+        if owner is None or not (owner.role or owner.name_tokens) or _report_noun(lexicon, tokens[owner.end - 1].text):
+            return None  # „der Entwurf der Abschlusserklärung“, „seiner Untersuchung der Stromerzeugung“: no author
+        return owner
+    return None
+
+
+def _report_noun(lexicon: Lexicon, word: str) -> bool:
+    """A report noun or a compound ending in one („Nachbefragung“ ends in „befragung“)."""
+    folded = word.casefold()
+    if not word[:1].isupper():
+        return False
+    return any("report_noun" in _classes(lexicon, folded[k:]) for k in range(len(folded) - 4))
+
+
+def _opening_subject(doc: Doc, lexicon: Lexicon, coref: Coreference, start: int, end: int) -> NounPhrase | None:
+    """A named subject opening a sentence, right before its finite verb („Die Polizei veröffentlichte …“)."""
+    tokens = doc.tokens
+    np = parse_noun_phrase(doc, lexicon, start, end)
+    if np is None or np.pronoun is not None or not _nominative(np, lexicon) or np.end >= end:
+        return None
+    nxt = tokens[np.end]
+    if nxt.kind != "word" or not nxt.text[:1].islower():
+        return None
+    entity, _ = coref.resolve(np)
+    return np if entity is not None and entity.type in ("person", "organization") else None
+
+
+def _possessive_owner(doc: Doc, lexicon: Lexicon, phrase: tuple[int, int]) -> NounPhrase | None:
+    """„seiner Meinung nach“, „Ihrer Ansicht nach“: the possessive read as the pronoun „er“/„sie“."""
+    word = doc.tokens[phrase[0]].text.lower()
+    if phrase[1] - phrase[0] < 2 or "possessive" not in _classes(lexicon, word):
+        return None
+    pronoun = "er" if word.startswith("sein") else "sie" if word.startswith("ihr") else None
+    return NounPhrase(phrase[0], phrase[0] + 1, pronoun=pronoun) if pronoun else None
 
 
 def _reflexive_owner(doc: Doc, lexicon: Lexicon, cand: Candidate, phrase: tuple[int, int]) -> NounPhrase | None:

@@ -40,8 +40,12 @@ _INDEFINITE = frozenset({"ein", "eine", "einer", "eines", "einem", "einen"})
 _FEMININE_DETERMINERS = frozenset({"die", "eine", "diese", "jene"})
 _DEFINITE = frozenset({"der", "die", "das", "dieser", "diese", "dieses"})
 _MASCULINE_DETERMINERS = frozenset({"der", "ein", "dieser", "jener"})
+#: Function-word classes that nouns or name parts carry: they may open a noun phrase.
+_NOUN_CLASSES = frozenset({"name_link", "not_nominative", "spokesperson", "report_noun"})
 #: How far back (in sentences) a pronoun or description looks for its entity.
 _LOOKBACK_SENTENCES = 12
+#: … and a description of an institution („das Gericht“), which an article keeps referring to.
+_ORGANIZATION_LOOKBACK = 60
 
 
 @functools.cache
@@ -113,6 +117,7 @@ class NounPhrase:
     genitive: tuple[int, int] | None = None  # „des Gesundheitsministeriums“
     age: bool = False  # „der 41-Jährige“
     coordinated: "NounPhrase | None" = None  # „Putin und Kim“: the second conjunct
+    attribute: tuple[int, int] | None = None  # „für Umwelt“, „am Hafen“: part of an institution's name
 
 
 def _classes(lexicon: Lexicon, word: str) -> frozenset[str]:
@@ -199,7 +204,7 @@ def parse_noun_phrase(
     if classes & {"det", "det_dative", "possessive"}:
         determiner = lower
         i += 1
-    elif classes - {"name_link", "not_nominative"}:
+    elif classes - _NOUN_CLASSES:
         return None  # „Am Montag“, „Zudem“, „Dabei“, „Montag“: not the start of a mention
     elif _sentence_initial_non_noun(doc, lexicon, start):
         return None  # „Offiziell geht …“, „Bislang gingen …“: capitalised only by position
@@ -220,6 +225,10 @@ def parse_noun_phrase(
         if k > j:
             genitive = (i, k)
             i = k
+    attribute = None
+    if role_type == "organization" and not names and genitive is None:
+        attribute = _name_attribute(doc, lexicon, i, limit)
+        i = attribute[1] if attribute is not None else i
     dative = determiner in ("dem", "einem", "diesem", "seinem", "ihrem") or (
         determiner == "den" and tokens[i - 1].text.endswith("n") and role is not None
     )
@@ -229,7 +238,23 @@ def parse_noun_phrase(
         if second is not None and second.pronoun is None and (second.name_tokens or second.role):
             coordinated = second
             i = second.end
-    return NounPhrase(start, i, determiner, names, role, role_type, None, dative, genitive, age, coordinated)
+    return NounPhrase(start, i, determiner, names, role, role_type, None, dative, genitive, age, coordinated, attribute)
+
+
+def _name_attribute(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> tuple[int, int] | None:
+    """„für Umwelt“, „für Erziehung und Soziales“, „am Hafen“ after an institution noun: its name.
+
+    Only nouns (capitalised, no time words such as „am Montag“), joined by „und“.
+    """
+    tokens = doc.tokens
+    if i + 1 >= limit or tokens[i].text not in ("für", "am"):
+        return None
+    j = i + 1
+    while j < limit and _capitalised(doc, j) and "time" not in _classes(lexicon, tokens[j].text):
+        j += 1
+        if j + 1 < limit and tokens[j].text == "und" and _capitalised(doc, j + 1):
+            j += 1
+    return (i, j) if j > i + 1 and tokens[j - 1].text != "und" else None
 
 
 def _sentence_initial_non_noun(doc: Doc, lexicon: Lexicon, i: int) -> bool:
@@ -389,6 +414,7 @@ class Coreference:
         self.occurrences: list[_Occurrence] = []
         self._by_word: dict[str, list[Entity]] = {}
         self._order: dict[int, int] = {}
+        self._places = _places(doc, lexicon)
         self._scan(sorted(skip))
 
     # --- building -----------------------------------------------------------------
@@ -442,6 +468,10 @@ class Coreference:
             entity.org_type = organization.type
             return entity
         if not np.name_tokens:
+            if np.attribute is not None and np.role and np.determiner not in _INDEFINITE:
+                # „das Bundesamt für Umwelt“, „das Theater am Hafen“: named by noun and attribute
+                name = f"{_nominative(lexicon, np.role)} {text_of(doc, *np.attribute)}"
+                return self._add(name, "organization", None, np.role)
             if np.role_type == "organization" and np.determiner not in _INDEFINITE and np.role:
                 # „das Gesundheitsministerium“ names an institution; „die Behörde“ describes one
                 entry = lexicon.role_of(np.role)
@@ -450,6 +480,10 @@ class Coreference:
                     return self._add(name, "organization", None, name)
             return None
         name = " ".join(doc.tokens[i].text for i in np.name_tokens)
+        if np.role_type == "organization" and np.role and name in self._places and len(np.name_tokens) == 1:
+            # „die Stadtwerke Bergheim“, „das Landgericht Kassel“: an institution named by its place
+            name = f"{_nominative(lexicon, np.role)} {name}"
+            return self._add(name, "organization", None, np.role)
         first = doc.tokens[np.name_tokens[0]].text
         gender = lexicon.first_names.get(first) if hasattr(lexicon, "first_names") else None
         gender = gender if gender in ("m", "f") else None
@@ -565,8 +599,8 @@ class Coreference:
                 return short, "organization"
         if np.role is not None and np.determiner not in _INDEFINITE:
             entity = self._by_role(np, last_speaker)
-            if entity is None and np.role_type == "organization" and np.determiner in _DEFINITE:
-                # „die Polizei“, „die Feuerwehr“ with no antecedent: the institution itself
+            if entity is None and np.role_type == "organization" and (np.determiner in _DEFINITE or np.determiner is None and np.end - np.start == 1):
+                # „die Polizei“, „laut Feuerwehr“ with no antecedent: the institution itself
                 name = _origin_name(self.doc, np, _nominative(self.lexicon, np.role))
                 entity = self._add(name, "organization", None, name if name != np.role else np.role)
             return entity, entity.type if entity is not None else kind
@@ -608,12 +642,18 @@ class Coreference:
         if len(prefix) < 3:
             return None
         folded = prefix.casefold()
-        return self._recent(
+        found = self._recent(
             np.start,
             lambda e: e.type == "organization"
             and (_key(e.name)[-1:] == (folded,) or any(r.casefold().endswith(folded) for r in e.roles)
                  or folded in _key(e.name)),
         )
+        institution = prefix[:1].upper() + prefix[1:]
+        entry = self.lexicon.role_of(institution)
+        if found is None and entry is not None and entry.type == "organization" and entry.noun.casefold() == folded:
+            # „ein Feuerwehrsprecher“ with no fire brigade named before: the institution itself
+            found = self._add(institution, "organization", None, institution)
+        return found
 
     def _common_noun(self, np: NounPhrase) -> bool:
         """„Regierungskreise“, „Medienberichten“: one inflected noun, not a name.
@@ -647,6 +687,9 @@ class Coreference:
         if last_speaker is not None and _has_role(last_speaker, role, head):
             return last_speaker
         entity = self._recent(np.start, lambda e: _has_role(e, role, head))
+        if entity is None and np.role_type == "organization":
+            # an institution stays the same through an article: „Laut Gericht“ long after „Das Landgericht Kassel“
+            entity = self._recent(np.start, lambda e: _has_role(e, role, head), _ORGANIZATION_LOOKBACK)
         if entity is None and np.role_type == "person" and np.determiner in _DEFINITE:
             # „der GdP-Vorsitzende“ after „Gewerkschaftschef Konrad Freiberg“: a definite
             # description with a role not seen before refers to the previous person
@@ -657,7 +700,7 @@ class Coreference:
             )
         return entity
 
-    def _recent(self, before: int, accept: Callable[[Entity], bool]) -> Entity | None:
+    def _recent(self, before: int, accept: Callable[[Entity], bool], lookback: int = _LOOKBACK_SENTENCES) -> Entity | None:
         """The entity of the nearest earlier sentence that ``accept``s, leftmost first.
 
         Within a sentence the leftmost mention is usually the subject, and a
@@ -674,7 +717,7 @@ class Coreference:
             sentence = self.doc.layer.sentence_index(occurrence.token)
             if best is not None and sentence < best_sentence:
                 break
-            if sentence < here - _LOOKBACK_SENTENCES:
+            if sentence < here - lookback:
                 break
             if accept(occurrence.entity):
                 best, best_sentence = occurrence.entity, sentence
@@ -683,6 +726,21 @@ class Coreference:
     def note(self, np: NounPhrase, entity: Entity) -> None:
         """Record a resolved speaker mention as the entity's latest occurrence."""
         bisect.insort(self.occurrences, _Occurrence(np.start, entity), key=lambda o: o.token)
+
+
+def _places(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
+    """Words the document uses as places: a dateline („Bergheim – …“, „Kassel (dpa) –“)
+    or a single capitalised word after a place preposition („in Bergheim“, „aus Kassel“)."""
+    tokens = doc.tokens
+    found: set[str] = set()
+    for i in range(len(tokens) - 2):
+        tok, nxt = tokens[i], tokens[i + 1]
+        if tok.text.lower() in ("in", "aus") and _capitalised(doc, i + 1) and not _capitalised(doc, i + 2):
+            if lexicon.organization(nxt.text) is None and nxt.text not in lexicon.first_names:
+                found.add(nxt.text)
+        elif _capitalised(doc, i) and nxt.text in ("–", "(") and (i == 0 or "\n" in doc.text[tokens[i - 1].end : tok.start]):
+            found.add(tok.text)
+    return frozenset(found)
 
 
 def _spokesperson_words(lexicon: Lexicon) -> tuple[str, ...]:
@@ -700,7 +758,7 @@ _SPOKESPERSON: dict[int, tuple[Lexicon, tuple[str, ...]]] = {}
 def _first_conjunct(np: NounPhrase) -> NounPhrase:
     """The first conjunct of a coordinated noun phrase."""
     end = np.coordinated.start - 1 if np.coordinated is not None else np.end
-    return NounPhrase(np.start, end, np.determiner, np.name_tokens, np.role, np.role_type, np.pronoun, np.dative, np.genitive, np.age)
+    return NounPhrase(np.start, end, np.determiner, np.name_tokens, np.role, np.role_type, np.pronoun, np.dative, np.genitive, np.age, None, np.attribute)
 
 
 def _nominative(lexicon: Lexicon, word: str) -> str:

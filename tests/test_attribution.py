@@ -281,3 +281,137 @@ def test_own_statement_belongs_to_the_subject() -> None:
     assert speaker is not None
     # the mention is the according-to phrase; the entity is the clause's subject
     assert (speaker.text, speaker.name) == ("eigenen Angaben", "Nordstrom")
+
+
+def quote_starting(text: str, start: str) -> Quote:
+    quotes = [q for q in quotecheck.extract(text) if q.content.text.startswith(start)]
+    assert len(quotes) == 1, [q.content.text for q in quotecheck.extract(text)]
+    return quotes[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "mention", "name"),
+    [
+        # „wonach“: the report's author speaks, not the subject that cites the report
+        ("Naturschützer verwiesen auf eine Studie des Instituts Aquavita, wonach die Fischbestände im See stark geschrumpft seien.",
+         "wonach", "des Instituts Aquavita", "Aquavita"),
+        # „Demnach“ after a report with a named author: that author, not the last speaker
+        ("„Wir sind zufrieden“, sagte Bürgermeisterin Ilse Brandner. Laut einer Umfrage des Instituts Demoskop "
+         "befürworten 58 Prozent den Umbau. Demnach lehnen vor allem ältere Einwohner das Projekt ab.",
+         "lehnen", "Demnach", "Demoskop"),
+        # „Demnach“ after a sentence whose subject published something: that subject
+        ("„Sie waren sehr schnell“, sagte eine Kassiererin. Die Polizei veröffentlichte am Montag eine Täterbeschreibung. "
+         "Demnach ist einer der Männer etwa 30 Jahre alt.",
+         "ist einer", "Demnach", "Polizei"),
+        # „seiner Meinung nach“: the possessive stands for the nearest man named before
+        ("„Das Bad muss bleiben“, sagte Stadtrat Jörg Lindemann. Eine Sanierung wäre seiner Meinung nach billiger als ein Neubau.",
+         "Eine Sanierung", "seiner Meinung", "Jörg Lindemann"),
+    ],
+)
+def test_report_anaphors_and_possessives(text: str, start: str, mention: str, name: str) -> None:
+    speaker = quote_starting(text, start).speaker
+    assert speaker is not None
+    assert (speaker.text, speaker.name) == (mention, name)
+
+
+def test_demnach_without_a_named_author_keeps_the_previous_speaker() -> None:
+    text = "Wie die Feuerwehr mitteilte, sind drei Häuser beschädigt worden. Demnach wurde niemand verletzt."
+    speaker = quote_starting(text, "wurde niemand").speaker
+    assert speaker is not None and speaker.name == "Feuerwehr"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an institution named by the document's place keeps its noun: „Stadtwerke Bergheim“
+        ("Lindenau – Die Stadtwerke Lindenau erhöhen die Preise. „Die Kosten sind gestiegen“, sagte das Unternehmen.", "Stadtwerke Lindenau"),
+        ("Das Landgericht Kassel hat den Angeklagten verurteilt. In Kassel war der Prozess stark beachtet worden. "
+         "„Die Beweise sind eindeutig“, teilte das Landgericht Kassel mit.", "Landgericht Kassel"),
+        # a name after an organisation noun that is no place stays the name alone
+        ("Der Autozulieferer Brenk baut Stellen ab. „Wir haben keine Wahl“, sagte das Unternehmen.", "Brenk"),
+    ],
+)
+def test_institution_named_by_its_place(text: str, name: str) -> None:
+    speaker = last_quote(text).speaker
+    assert speaker is not None and speaker.name == name
+
+
+def test_cited_group_with_a_numeral_speaks_through_the_newspaper() -> None:
+    # „unter Berufung auf zwei Diplomaten“: the diplomats speak, the newspaper is the source
+    text = "Die Zeitung „Iswestija“ berichtete unter Berufung auf zwei Diplomaten, dass die Gespräche bereits begonnen hätten."
+    quote = last_quote(text)
+    assert quote.speaker is not None and quote.speaker.text == "zwei Diplomaten" and quote.speaker.name is None
+    assert [s.name for s in quote.sources] == ["Iswestija"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # „für …“/„am …“ after an institution noun is part of its name; a later short
+        # description („das Schauspielhaus“, „der Gewerkschaft“) finds the full name
+        ("Das Schauspielhaus am Markt zeigt ein neues Stück. Wie das Schauspielhaus mitteilte, sind alle Karten verkauft.",
+         "Schauspielhaus am Markt"),
+        ("Die Gewerkschaft für Pflege und Gesundheit ruft zum Streik auf. Nach Angaben der Gewerkschaft beteiligten sich 3000 Beschäftigte.",
+         "Gewerkschaft für Pflege und Gesundheit"),
+        # a time word is no part of the name: „die Feuerwehr am Montag“
+        ("Wie die Feuerwehr am Montag mitteilte, wurde niemand verletzt.", "Feuerwehr"),
+    ],
+)
+def test_institution_named_with_its_attribute(text: str, name: str) -> None:
+    speaker = last_quote(text).speaker
+    assert speaker is not None and speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a nationality noun describes the person named before, like a role
+        ("Ihr Trainer Luis Herrera lobte die Mannschaft. „Wir haben gekämpft“, sagte der Spanier.", "Luis Herrera"),
+        ("Die Norwegerin Ingrid Dahl siegte im Sprint. „Ich bin überglücklich“, sagte die Norwegerin nach dem Rennen.", "Ingrid Dahl"),
+        # gazetteer forms after a definite article: „der Deutsche Wetterdienst“
+        ("„Der Sommer war zu trocken“, teilte der Deutsche Wetterdienst mit.", "Deutscher Wetterdienst"),
+    ],
+)
+def test_nationality_descriptions_and_inflected_gazetteer_names(text: str, name: str) -> None:
+    speaker = last_quote(text).speaker
+    assert speaker is not None and speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a plural role with coordinated names in apposition: the names are the speaker
+        ("Die Anwälte der Familie, Tom Becker und Lea Wolff, erklärten, man werde in Berufung gehen.", "Tom Becker und Lea Wolff"),
+        # an institution without article or antecedent, and its spokesperson
+        ("Laut Feuerwehr waren mehr als 200 Einsatzkräfte vor Ort.", "Feuerwehr"),
+        ("Ein Feuerwehrsprecher sagte, der Brand sei unter Kontrolle.", "Feuerwehr"),
+        # an institution description far from the institution's introduction
+        ("Pforzheim – Das Landgericht Pforzheim hat einen Mann verurteilt. " + "Der Prozess dauerte lange. " * 14
+         + "Laut Gericht ist das Urteil noch nicht rechtskräftig.", "Landgericht Pforzheim"),
+    ],
+)
+def test_plural_appositions_and_bare_institutions(text: str, name: str) -> None:
+    speaker = last_quote(text).speaker
+    assert speaker is not None and speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # an apposition after the name belongs to the mention; the name stays the person's
+        ("„Wir sind vorbereitet“, sagte Jonas Riedel, der Sprecher des Katastrophenschutzes.",
+         "Jonas Riedel, der Sprecher des Katastrophenschutzes", "Jonas Riedel"),
+        ("„Das Wasser steigt weiter“, so Marta Klein, Leiterin des Hochwasserzentrums.",
+         "Marta Klein, Leiterin des Hochwasserzentrums", "Marta Klein"),
+        # a verb after the comma ends the mention; so does a time word
+        ("„Wir bleiben“, sagte Jonas Riedel, Leiter des Einsatzes, am Montag.", "Jonas Riedel, Leiter des Einsatzes", "Jonas Riedel"),
+    ],
+)
+def test_apposition_after_the_name_is_part_of_the_mention(text: str, mention: str, name: str) -> None:
+    speaker = last_quote(text).speaker
+    assert speaker is not None and (speaker.text, speaker.name) == (mention, name)
+
+
+def test_indirect_content_after_the_name_is_no_apposition() -> None:
+    quote = last_quote("Im Gespräch sagte Jonas Riedel, Putin habe keine Wahl gehabt.")
+    assert quote.speaker is not None and quote.speaker.text == "Jonas Riedel"
