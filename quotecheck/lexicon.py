@@ -594,6 +594,11 @@ class Lexicon:
                 return entry
         if surface.isupper() and sum(c.isalpha() for c in surface) > 1:
             return self.alias_index_folded.get(surface.casefold())
+        if " " in surface:
+            for variant in _declension_variants(surface):
+                entry = self.alias_index.get(variant)
+                if entry is not None:
+                    return entry
         return None
 
     def with_organizations(self, path: str | os.PathLike[str]) -> Lexicon:
@@ -723,6 +728,37 @@ REQUIRED_FILES = (
     "konjunktiv.tsv",
 )
 OPTIONAL_FILES = ("abbreviations.txt", "function_words.tsv", "particles.txt", "first_names.tsv")
+
+
+#: Adjective endings of a declined name and the endings its alias may have:
+#: „der Norddeutsche Rundfunk“, „des Norddeutschen Rundfunks“ → „Norddeutscher Rundfunk“.
+_ADJECTIVE_ENDINGS = (("en", ("er", "e", "es")), ("em", ("er", "es")), ("e", ("er", "es")))
+
+
+def _declension_variants(surface: str) -> Iterator[str]:
+    """Nominative forms of a declined multi-word name, for gazetteer look-up.
+
+    Aliases are listed in the nominative; in running text an adjective in the
+    name is declined and the noun may carry a genitive -s. Only the ending of
+    the first word and a final -s/-es of the last word vary, so the number of
+    variants stays tiny.
+    """
+    words = surface.split(" ")
+    firsts = [words[0]]
+    for ending, replacements in _ADJECTIVE_ENDINGS:
+        if words[0].endswith(ending) and words[0][:1].isupper():
+            firsts += [words[0][: -len(ending)] + r for r in replacements]
+            break
+    lasts = [words[-1]]
+    if len(words[-1]) > 4 and words[-1].endswith("es"):
+        lasts.append(words[-1][:-2])
+    if len(words[-1]) > 3 and words[-1].endswith("s"):
+        lasts.append(words[-1][:-1])
+    for first in firsts:
+        for last in lasts:
+            variant = " ".join([first, *words[1:-1], last])
+            if variant != surface:
+                yield variant
 
 
 @functools.cache

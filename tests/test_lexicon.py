@@ -498,3 +498,20 @@ def test_build_lexicon_without_optional_files():
     assert lexicon.particles == frozenset()
     assert dict(lexicon.first_names) == {}
     assert lexicon.organization("AP").name == "AP"
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Norddeutsche Rundfunk", "NDR"),  # „berichtete der Norddeutsche Rundfunk“
+        ("Norddeutschen Rundfunks", "NDR"),  # „nach Angaben des Norddeutschen Rundfunks“
+        ("Deutschen Presse-Agentur", "dpa"),
+    ],
+)
+def test_declined_organisation_names_are_found(surface: str, name: str) -> None:
+    entry = load_lexicon().organization(surface)
+    assert entry is not None and entry.name == name
+
+
+def test_declension_does_not_invent_matches() -> None:
+    assert load_lexicon().organization("Norddeutsche Zeitungen") is None
