@@ -25,29 +25,27 @@ import attrs
 from attrs import frozen
 
 from quotecheck.analysis.base import Doc
-from quotecheck.lexicon import Lexicon
-from quotecheck.mentions import Coreference, Entity, NounPhrase, organization_in, parse_noun_phrase
+from quotecheck.lexicon import Lexicon, SpeechVerb
+from quotecheck.mentions import (
+    SUBJECT_PRONOUNS,
+    Coreference,
+    Entity,
+    NounPhrase,
+    function_word_classes as _classes,
+    organization_in,
+    parse_noun_phrase,
+)
 from quotecheck.model import SPEAKER_TYPES, Cue, Mention, Quote, Role
 from quotecheck.rules import dependency
-from quotecheck.rules.common import Candidate
+from quotecheck.rules.common import Candidate, char_span as _span
 
 __all__ = ["attribute", "find_speaker", "find_sources"]
 
 #: A quote with no frame of its own continues the last speaker only this close.
 _INHERIT_PARAGRAPHS = 1
 _REPORT_CLASSES = frozenset({"report"})
-_VENUE_PREPOSITIONS = frozenset({"im", "in", "bei", "beim"})
 _MEDIA_TYPES = frozenset({"media", "news_agency"})
 _QUOTE_LEMMAS = frozenset({"zitieren"})
-_AGENT_PREPOSITIONS = frozenset({"von", "vom"})
-
-
-def _classes(lexicon: Lexicon, word: str) -> frozenset[str]:
-    return lexicon.function_words.get(word.lower(), frozenset())
-
-
-def _span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    return doc.tokens[start].start, doc.tokens[end - 1].end
 
 
 def find_speaker(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[NounPhrase | None, NounPhrase | None]:
@@ -129,15 +127,16 @@ def _speaker_of_verb(
         speaker, addressee = _speaker_of_parse(doc, lexicon, cand)
         if speaker is not None:
             return speaker, addressee
-    if _passive(doc, lexicon, start, end) and _quoting(cand):
+    passive = _passive(doc, lexicon, start, end)
+    if passive and _quoting(cand):
         # „Der Minister wurde von der Zeitung mit den Worten zitiert“: the subject spoke
         np = parse_noun_phrase(doc, lexicon, start, verb)
         if np is not None and np.end < verb and "passive_aux" in _classes(lexicon, tokens[np.end].text):
             return np, None
-    if _passive(doc, lexicon, start, end) and not _quoting(cand):
+    elif passive:
         # „wurde von X als … bezeichnet“: the agent speaks (with „zitiert“ it only quotes)
         for i in range(start, end - 1):
-            if tokens[i].text in _AGENT_PREPOSITIONS:
+            if tokens[i].text.islower() and "source_prep" in _classes(lexicon, tokens[i].text):
                 np = parse_noun_phrase(doc, lexicon, i + 1, end)
                 if np is not None:
                     return np, None
@@ -233,14 +232,10 @@ def _subject_in_clause(
     return None, addressee
 
 
-#: Pronouns that can be the subject of a speech verb.
-_NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir"})
-_PRONOUN_SUBJECTS = frozenset({"er", "sie", "ich", "wir"})
+#: Subject pronouns that cannot be anything else („sie“ may be an accusative).
+_NOMINATIVE_PRONOUNS = SUBJECT_PRONOUNS - {"sie"}
+_PRONOUN_SUBJECTS = SUBJECT_PRONOUNS
 _PREPOSITIONS = frozenset({"prep", "addressee_prep", "source_prep"})
-#: Prepositions whose phrase belongs to the noun before it („Patrick Georg von der IG Metall“).
-_NOUN_ATTACHED = frozenset({"von", "vom", "aus"})
-#: … and those that do only after an institution („die Provinzregierung in Helmand“).
-_PLACE_ATTACHED = frozenset({"in", "im"})
 
 
 def _front_subject(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> NounPhrase | None:
@@ -296,7 +291,8 @@ def _extended(doc: Doc, lexicon: Lexicon, np: NounPhrase, limit: int) -> NounPhr
     while end + 1 < limit:
         word = tokens[end].text.lower()
         institution = np.role_type == "organization" or (not np.name_tokens and np.role is not None and np.role_type != "person")
-        if word in _NOUN_ATTACHED or (word in _PLACE_ATTACHED and institution):
+        classes = _classes(lexicon, word)
+        if "attached_prep" in classes or ("place_prep" in classes and institution):
             more = parse_noun_phrase(doc, lexicon, end + 1, limit, coordination=False)
             if more is None or more.pronoun is not None or more.end <= end + 1 and not more.name_tokens:
                 break
@@ -376,7 +372,8 @@ def _elided_subject(
 def _passive(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
     """A form of „werden“ and a „von“ phrase in the frame: a passive with an agent."""
     words = [doc.tokens[i].text.lower() for i in range(start, end)]
-    return bool(_AGENT_PREPOSITIONS.intersection(words)) and any("passive_aux" in _classes(lexicon, w) for w in words)
+    classes = [_classes(lexicon, w) for w in words]
+    return any("source_prep" in c for c in classes) and any("passive_aux" in c for c in classes)
 
 
 def _quoted_by(doc: Doc, lexicon: Lexicon, i: int, end: int) -> bool:
@@ -398,7 +395,7 @@ def _addressee_after(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPh
                 return np
         if "det_dative" in classes and not (i > 0 and "prep" in _classes(lexicon, tokens[i - 1].text)):
             return parse_noun_phrase(doc, lexicon, i, end)  # „laut dem Blatt“ is no addressee
-        if word.lower() in _VENUE_PREPOSITIONS:
+        if "venue_prep" in classes:
             # „sagte Voss im ZDF“: the medium he spoke to
             np = parse_noun_phrase(doc, lexicon, i + 1, end)
             entry = organization_in(doc, lexicon, np.start, np.end) if np else None
@@ -450,8 +447,7 @@ def find_sources(
             np = _np_ending_at(doc, lexicon, i, start)
             source = _Source((np.start, i + 1), np) if np else None
         elif word == "angaben" and i + 1 < end:
-            j = i + 1 if tokens[i + 1].text.lower() in ("von", "der", "des") else i + 1
-            j += 1 if tokens[i + 1].text.lower() == "von" else 0
+            j = i + 2 if tokens[i + 1].text.lower() == "von" else i + 1
             np = parse_noun_phrase(doc, lexicon, j, end)
             first = i - 1 if i > start and tokens[i - 1].text.lower() == "nach" else i
             source = _Source((first, np.end), np) if np else None
@@ -460,11 +456,11 @@ def find_sources(
             np = parse_noun_phrase(doc, lexicon, i + 1, end)
             if np is not None and any(_is_speech_verb(doc, lexicon, k) for k in range(np.end, min(end, np.end + 6))):
                 source = _Source((i, np.end), np)
-        elif word in _AGENT_PREPOSITIONS and _quoted_by(doc, lexicon, i, end):
+        elif "source_prep" in _classes(lexicon, word) and _quoted_by(doc, lexicon, i, end):
             # „wurde von KCNA mit den Worten zitiert“: the quoting medium is a source
             np = parse_noun_phrase(doc, lexicon, i + 1, end)
             source = _Source((i, np.end), np) if np else None
-        elif _is_report_verb(doc, lexicon, i, end):
+        elif _is_report_verb(doc, lexicon, i):
             np = parse_noun_phrase(doc, lexicon, i + 1, end)
             if np is not None and organization_in(doc, lexicon, np.start, np.end) is not None:
                 source = _Source((np.start, np.end), np)
@@ -476,16 +472,20 @@ def find_sources(
     return found
 
 
-def _is_speech_verb(doc: Doc, lexicon: Lexicon, i: int) -> bool:
-    tok = doc.tokens[i]
-    return tok.kind == "word" and tok.text[:1].islower() and doc.lemma(i).lower() in lexicon.speech_verbs
-
-
-def _is_report_verb(doc: Doc, lexicon: Lexicon, i: int, end: int) -> bool:
+def _speech_entry(doc: Doc, lexicon: Lexicon, i: int) -> SpeechVerb | None:
+    """The speech-verb entry of a lower-case word at token ``i``, if it is one."""
     tok = doc.tokens[i]
     if tok.kind != "word" or not tok.text[:1].islower():
-        return False
-    entry = lexicon.speech_verbs.get(doc.lemma(i).lower())
+        return None
+    return lexicon.speech_verbs.get(doc.lemma(i).lower())
+
+
+def _is_speech_verb(doc: Doc, lexicon: Lexicon, i: int) -> bool:
+    return _speech_entry(doc, lexicon, i) is not None
+
+
+def _is_report_verb(doc: Doc, lexicon: Lexicon, i: int) -> bool:
+    entry = _speech_entry(doc, lexicon, i)
     return entry is not None and entry.cls in _REPORT_CLASSES
 
 
@@ -537,9 +537,8 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
         entity: Entity | None = None
         inherited_sources: tuple[Mention, ...] = ()
         phrase = _according_phrase(doc, lexicon, cand)
+        last_entity = previous.entity if previous else None
         if speaker_np is not None:
-            entity, kind = coref.resolve(speaker_np, previous.entity if previous else None)
-            name = entity.name if entity is not None else None
             first, last = speaker_np.start, speaker_np.end
             if phrase is not None and (phrase[0] <= first and last <= phrase[1] or report is not None and cand.inherit_speaker):
                 # „Angaben der Polizei“: the statement noun with its owner; „Demnach“ stands
@@ -547,20 +546,16 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
                 first, last = phrase
             if report is None:
                 last = _apposition_end(doc, lexicon, cand, last, bool(speaker_np.name_tokens))
-            speaker = Mention.from_spans(doc.text, [_span(doc, first, last)], name, _speaker_type(kind))
+            speaker, entity = _resolved(doc, coref, speaker_np, (first, last), last_entity)
             if entity is not None:
                 coref.note(speaker_np, entity)
         elif phrase is not None and (owner := _reflexive_owner(doc, lexicon, cand, phrase)) is not None:
             # „Die Bahn prüft nach eigenen Angaben …“: the mention stays „eigenen Angaben“,
             # the entity is the clause's subject
-            entity, kind = coref.resolve(owner, previous.entity if previous else None)
-            name = entity.name if entity is not None else None
-            speaker = Mention.from_spans(doc.text, [_span(doc, *phrase)], name, _speaker_type(kind))
+            speaker, entity = _resolved(doc, coref, owner, phrase, last_entity)
         elif phrase is not None and (owner := _possessive_owner(doc, lexicon, phrase)) is not None:
             # „seiner Meinung nach“: the possessive is a pronoun for the speaker
-            entity, kind = coref.resolve(owner, previous.entity if previous else None)
-            name = entity.name if entity is not None else None
-            speaker = Mention.from_spans(doc.text, [_span(doc, *phrase)], name, _speaker_type(kind))
+            speaker, entity = _resolved(doc, coref, owner, phrase, last_entity)
         elif cand.inherit_speaker and previous is not None and paragraph - previous.paragraph <= _INHERIT_PARAGRAPHS:
             speaker, entity, inherited_sources = previous.speaker, previous.entity, previous.sources
             if phrase is not None:
@@ -582,6 +577,15 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
         if speaker is not None:
             previous = _Previous(speaker, entity, sources, paragraph, cand.sentence)
     return quotes
+
+
+def _resolved(
+    doc: Doc, coref: Coreference, np: NounPhrase, tokens: tuple[int, int], last: Entity | None
+) -> tuple[Mention, Entity | None]:
+    """The speaker mention over token range ``tokens``, named after the entity ``np`` refers to."""
+    entity, kind = coref.resolve(np, last)
+    name = entity.name if entity is not None else None
+    return Mention.from_spans(doc.text, [_span(doc, *tokens)], name, _speaker_type(kind)), entity
 
 
 def _according_phrase(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[int, int] | None:

@@ -25,9 +25,18 @@ import regex
 from attrs import define, field, frozen
 
 from quotecheck.analysis.base import Doc
-from quotecheck.lexicon import Lexicon, Organization
+from quotecheck.errors import LexiconError
+from quotecheck.lexicon import Lexicon, Organization, data_file, words_of_class
 
-__all__ = ["NounPhrase", "Entity", "Coreference", "parse_noun_phrase", "organization_in"]
+__all__ = [
+    "SUBJECT_PRONOUNS",
+    "NounPhrase",
+    "Entity",
+    "Coreference",
+    "function_word_classes",
+    "parse_noun_phrase",
+    "organization_in",
+]
 
 _ADJECTIVE = regex.compile(r"^\p{Ll}[\p{L}-]*(?:e|en|er|es|em)$|^\d+\.$")
 _CAPITALISED_ADJECTIVE = regex.compile(r"^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$")
@@ -35,11 +44,11 @@ _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _AGE = regex.compile(r"^\d+-[Jj]ährige[nr]?$")
 _MAX_NP = 12
 _NAME_SEPARATORS = regex.compile(r"[\s\-]+")
-_PERSONAL = frozenset({"er", "sie", "ich", "wir"})
-_INDEFINITE = frozenset({"ein", "eine", "einer", "eines", "einem", "einen"})
-_FEMININE_DETERMINERS = frozenset({"die", "eine", "diese", "jene"})
-_DEFINITE = frozenset({"der", "die", "das", "dieser", "diese", "dieses"})
-_MASCULINE_DETERMINERS = frozenset({"der", "ein", "dieser", "jener"})
+#: Personal pronouns that can stand for a speaker (a noun phrase on their own).
+SUBJECT_PRONOUNS = frozenset({"er", "sie", "ich", "wir"})
+_INDEFINITE = words_of_class("function_words.tsv", "indefinite")
+_FEMININE_DETERMINERS = words_of_class("function_words.tsv", "feminine")
+_DEFINITE = words_of_class("function_words.tsv", "definite")
 #: Function-word classes that nouns or name parts carry: they may open a noun phrase.
 _NOUN_CLASSES = frozenset({"name_link", "not_nominative", "spokesperson", "report_noun"})
 #: How far back (in sentences) a pronoun or description looks for its entity.
@@ -49,16 +58,19 @@ _ORGANIZATION_LOOKBACK = 60
 
 
 @functools.cache
-def _org_genders() -> dict[str, str]:
-    """``org_classes.tsv``, fourth column: noun (lower case) → grammatical gender (m/f/n)."""
-    from importlib import resources
-
-    text = resources.files("quotecheck").joinpath("data", "de", "org_classes.tsv").read_text(encoding="utf-8")
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        cells = line.split("\t")
-        if len(cells) >= 4 and not line.startswith("#") and cells[3].strip() in ("m", "f", "n"):
-            table[cells[0].strip().casefold()] = cells[3].strip()
+def _org_table() -> dict[str, tuple[str, bool, str | None]]:
+    """``org_classes.tsv``, read once: noun (lower case) → (class, generic, gender or None)."""
+    text, source = data_file("org_classes.tsv")
+    table: dict[str, tuple[str, bool, str | None]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#") or line.startswith("noun\t"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) < 2 or not cells[0] or not cells[1]:
+            raise LexiconError(f"{source}, line {number}: expected noun and class")
+        generic = len(cells) > 2 and cells[2] == "yes"
+        gender = cells[3] if len(cells) > 3 and cells[3] in ("m", "f", "n") else None
+        table[cells[0].casefold()] = (cells[1], generic, gender)
     return table
 
 
@@ -66,30 +78,15 @@ def _org_genders() -> dict[str, str]:
 def org_gender(noun: str) -> str | None:
     """The gender of an institution noun or compound („Außenministerium“ → n), if listed."""
     folded = noun.casefold()
-    table = _org_genders()
-    return next((table[folded[k:]] for k in range(len(folded)) if folded[k:] in table), None)
-
-
-@functools.cache
-def _org_classes() -> dict[str, tuple[str, bool]]:
-    """``org_classes.tsv``: role noun (lower case) → (class, generic)."""
-    from importlib import resources
-
-    text = resources.files("quotecheck").joinpath("data", "de", "org_classes.tsv").read_text(encoding="utf-8")
-    table: dict[str, tuple[str, bool]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("noun\t"):
-            continue
-        noun, cls, generic = (line.split("\t") + ["no"])[:3]
-        table[noun.strip().casefold()] = (cls.strip(), generic.strip() == "yes")
-    return table
+    table = _org_table()
+    return next((table[folded[k:]][2] for k in range(len(folded)) if folded[k:] in table and table[folded[k:]][2]), None)
 
 
 @functools.lru_cache(maxsize=8192)
 def org_class(noun: str) -> tuple[str, bool] | None:
     """The organisation class of a role noun or compound („Autozulieferer“ → Unternehmen)."""
     folded = noun.casefold()
-    table = _org_classes()
+    table = _org_table()
     for k in range(len(folded)):
         entry = table.get(folded[k:])
         if entry is not None:
@@ -97,8 +94,8 @@ def org_class(noun: str) -> tuple[str, bool] | None:
         if k == 0:
             for suffix in ("es", "s", "n"):
                 if folded.endswith(suffix) and folded[: -len(suffix)] in table:
-                    entry = table[folded[: -len(suffix)]]
-                    return entry
+                    cls, generic, _ = table[folded[: -len(suffix)]]
+                    return cls, generic
     return None
 
 
@@ -120,7 +117,8 @@ class NounPhrase:
     attribute: tuple[int, int] | None = None  # „für Umwelt“, „am Hafen“: part of an institution's name
 
 
-def _classes(lexicon: Lexicon, word: str) -> frozenset[str]:
+def function_word_classes(lexicon: Lexicon, word: str) -> frozenset[str]:
+    """The ``function_words.tsv`` classes of a word (lower-cased); empty for other words."""
     return lexicon.function_words.get(word.lower(), frozenset())
 
 
@@ -131,7 +129,7 @@ def _capitalised(doc: Doc, i: int) -> bool:
 
 def _is_link(doc: Doc, lexicon: Lexicon, i: int) -> bool:
     word = doc.tokens[i].text
-    if "name_link" in _classes(lexicon, word):
+    if "name_link" in function_word_classes(lexicon, word):
         return True
     return word == "der" and i > 0 and doc.tokens[i - 1].text.lower() in ("von", "van", "de")
 
@@ -165,7 +163,7 @@ def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     start = i
     tokens = doc.tokens
     while i < limit:
-        if "time" in _classes(lexicon, tokens[i].text):
+        if "time" in function_word_classes(lexicon, tokens[i].text):
             break  # „am Montag Kim Jong Un“: the weekday is no part of the name
         if _capitalised(doc, i) or _INITIAL.match(tokens[i].text) or _AGE.match(tokens[i].text):
             i += 1
@@ -196,11 +194,11 @@ def parse_noun_phrase(
     if start >= limit or tokens[start].kind not in ("word", "number"):
         return None
     lower = tokens[start].text.lower()
-    if lower in _PERSONAL and lower in lexicon.pronouns:
+    if lower in SUBJECT_PRONOUNS and lower in lexicon.pronouns:
         return NounPhrase(start, start + 1, pronoun=lower)
     i = start
     determiner = None
-    classes = _classes(lexicon, lower)
+    classes = function_word_classes(lexicon, lower)
     if classes & {"det", "det_dative", "possessive"}:
         determiner = lower
         i += 1
@@ -233,7 +231,7 @@ def parse_noun_phrase(
         determiner == "den" and tokens[i - 1].text.endswith("n") and role is not None
     )
     coordinated = None
-    if coordination and i + 1 < limit and "coord" in _classes(lexicon, tokens[i].text):
+    if coordination and i + 1 < limit and "coord" in function_word_classes(lexicon, tokens[i].text):
         second = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
         if second is not None and second.pronoun is None and (second.name_tokens or second.role):
             coordinated = second
@@ -250,7 +248,7 @@ def _name_attribute(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> tuple[int
     if i + 1 >= limit or tokens[i].text not in ("für", "am"):
         return None
     j = i + 1
-    while j < limit and _capitalised(doc, j) and "time" not in _classes(lexicon, tokens[j].text):
+    while j < limit and _capitalised(doc, j) and "time" not in function_word_classes(lexicon, tokens[j].text):
         j += 1
         if j + 1 < limit and tokens[j].text == "und" and _capitalised(doc, j + 1):
             j += 1
@@ -433,7 +431,7 @@ class Coreference:
                     i += 1
                     continue
                 tok = tokens[i]
-                if tok.kind != "word" or not (tok.text[:1].isupper() or _classes(lexicon, tok.text) & {"det"}):
+                if tok.kind != "word" or not (tok.text[:1].isupper() or function_word_classes(lexicon, tok.text) & {"det"}):
                     i += 1
                     continue
                 np = parse_noun_phrase(doc, lexicon, i, sentence.last, coordination=False)
@@ -635,7 +633,7 @@ class Coreference:
         """The organisation in a spokesperson compound („Polizeisprecher“ → the police)."""
         role = np.role or ""
         folded_role = role.casefold()
-        head = next((w for w in _spokesperson_words(self.lexicon) if folded_role.endswith(w)), None)
+        head = next((w for w in _spokesperson_words() if folded_role.endswith(w)), None)
         if head is None:
             return None
         prefix = role[: len(role) - len(head)].rstrip("-")
@@ -686,10 +684,9 @@ class Coreference:
         head = (entry.noun if entry is not None else role).casefold()
         if last_speaker is not None and _has_role(last_speaker, role, head):
             return last_speaker
-        entity = self._recent(np.start, lambda e: _has_role(e, role, head))
-        if entity is None and np.role_type == "organization":
-            # an institution stays the same through an article: „Laut Gericht“ long after „Das Landgericht Kassel“
-            entity = self._recent(np.start, lambda e: _has_role(e, role, head), _ORGANIZATION_LOOKBACK)
+        # an institution stays the same through an article: „Laut Gericht“ long after „Das Landgericht Kassel“
+        lookback = _ORGANIZATION_LOOKBACK if np.role_type == "organization" else _LOOKBACK_SENTENCES
+        entity = self._recent(np.start, lambda e: _has_role(e, role, head), lookback)
         if entity is None and np.role_type == "person" and np.determiner in _DEFINITE:
             # „der GdP-Vorsitzende“ after „Gewerkschaftschef Konrad Freiberg“: a definite
             # description with a role not seen before refers to the previous person
@@ -743,16 +740,10 @@ def _places(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(found)
 
 
-def _spokesperson_words(lexicon: Lexicon) -> tuple[str, ...]:
+@functools.cache
+def _spokesperson_words() -> tuple[str, ...]:
     """Spokesperson nouns of the function-word list, longest first („sprecherin“ before „sprecher“)."""
-    cached = _SPOKESPERSON.get(id(lexicon))
-    if cached is None or cached[0] is not lexicon:
-        words = tuple(sorted((w for w, c in lexicon.function_words.items() if "spokesperson" in c), key=len, reverse=True))
-        cached = _SPOKESPERSON[id(lexicon)] = (lexicon, words)
-    return cached[1]
-
-
-_SPOKESPERSON: dict[int, tuple[Lexicon, tuple[str, ...]]] = {}
+    return tuple(sorted(words_of_class("function_words.tsv", "spokesperson"), key=len, reverse=True))
 
 
 def _first_conjunct(np: NounPhrase) -> NounPhrase:
