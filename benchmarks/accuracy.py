@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 import traceback
@@ -27,7 +26,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import baseline  # noqa: E402
-from benchmarks.export import export_document, tokens_from_quotecheck  # noqa: E402
+from benchmarks.export import export_document, read_dataset, tokens_from_quotecheck  # noqa: E402
 from benchmarks.metric import Annotation, DocumentResult, Scorer, from_dataset  # noqa: E402
 
 __all__ = ["Document", "evaluate", "main"]
@@ -59,15 +58,15 @@ class Document:
 
 def load_dataset(folder: Path, limit: int | None = None) -> Iterator[Document]:
     """Documents of a WikiNews dataset folder, in file-name order."""
-    for path in sorted(folder.glob("*.json"))[:limit]:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+    for path, doc in read_dataset(folder, limit):
         gold = [from_dataset(a) for a in doc["annotations"]]
         yield Document(path.name, doc["originalText"], doc["tokens"], gold)
 
 
 def load_corpus(path: Path, limit: int | None = None) -> Iterator[Document]:
-    """Documents of our gold.jsonl, tokenised by quotecheck (or a fallback)."""
-    tokenize = _tokenizer()
+    """Documents of our gold.jsonl, tokenised by quotecheck."""
+    from quotecheck.text import tokenize
+
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             if limit is not None and number > limit:
@@ -80,28 +79,6 @@ def load_corpus(path: Path, limit: int | None = None) -> Iterator[Document]:
             quotes = record.get("quotes", [])
             gold = _annotations(export_document(quotes, tokens, text))
             yield Document(record.get("id", f"line {number}"), text, tokens, gold, quotes)
-
-
-def _tokenizer() -> Callable[[str], list[Any]]:
-    try:
-        from quotecheck.text import tokenize
-    except Exception as error:  # the library is under construction; keep the benchmark usable
-        print(
-            f"warning: quotecheck.text.tokenize unavailable ({type(error).__name__}: {error}); "
-            "using a regex tokenizer, token ids may differ",
-            file=sys.stderr,
-        )
-        return _regex_tokens
-    return tokenize
-
-
-class _Token:
-    def __init__(self, start: int, end: int) -> None:
-        self.start, self.end = start, end
-
-
-def _regex_tokens(text: str) -> list[_Token]:
-    return [_Token(*m.span()) for m in re.finditer(r"\w+|[^\w\s]", text)]
 
 
 def _annotations(exported: list[dict[str, Any]]) -> list[Annotation]:

@@ -63,12 +63,14 @@ import bisect
 import json
 import sys
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.metric import ROLES  # noqa: E402
 
 __all__ = [
     "QUOTE_MARKS",
@@ -78,14 +80,15 @@ __all__ = [
     "export_dataset",
     "export_document",
     "main",
+    "read_dataset",
     "strip_private",
     "tokens_from_quotecheck",
 ]
 
 #: Characters that may open or close a direct quote.
 QUOTE_MARKS = frozenset("„“”\"«»‚‘’'‹›")
-#: Roles of the dataset format, besides the quote span.
-ROLE_NAMES: tuple[str, ...] = ("addressee", "cue", "frame", "speaker")
+#: Roles of the dataset format, besides the quote span (the metric's roles).
+ROLE_NAMES: tuple[str, ...] = ROLES
 
 _KIND_TO_TYPE = {"direct": "Direct", "indirect": "Indirect", "reported": "Reported"}
 
@@ -156,6 +159,28 @@ def _with_marks(spans: list[list[int]], text: str) -> list[list[int]]:
     return spans
 
 
+def _annotation(
+    type_: str | None,
+    quote: dict[str, Any],
+    roles: Mapping[str, dict[str, Any]],
+    *,
+    nested: bool,
+    ref: int,
+    fragment: bool,
+) -> dict[str, Any]:
+    """One dataset-format annotation (each role dict copied) plus our ``ref``/``fragment`` keys."""
+    return {
+        "type": type_,
+        "quote": quote,
+        **{name: dict(role) for name, role in roles.items()},
+        "isNested": nested,
+        "hasNested": False,
+        "medium": None,
+        "ref": ref,
+        "fragment": fragment,
+    }
+
+
 def _clause(spans: list[list[int]]) -> list[list[int]]:
     """One span from the start of the first to the end of the last of ``spans``."""
     if not spans:
@@ -192,31 +217,10 @@ def export_document(
             content = _clause(content + _spans(quote.get("frame")))
             roles["cue"] = _role([], text, index)
             roles["frame"] = _role([], text, index)
-        out.append(
-            {
-                "type": dataset_type(kind, quote.get("mood")),
-                "quote": _role(content, text, index),
-                **roles,
-                "isNested": False,
-                "hasNested": False,
-                "medium": None,
-                "ref": ref,
-                "fragment": False,
-            }
-        )
+        type_ = dataset_type(kind, quote.get("mood"))
+        out.append(_annotation(type_, _role(content, text, index), roles, nested=False, ref=ref, fragment=False))
         for spans in pieces:
-            out.append(
-                {
-                    "type": "Direct",
-                    "quote": _role(spans, text, index),
-                    **{name: dict(role) for name, role in roles.items()},
-                    "isNested": True,
-                    "hasNested": False,
-                    "medium": None,
-                    "ref": ref,
-                    "fragment": True,
-                }
-            )
+            out.append(_annotation("Direct", _role(spans, text, index), roles, nested=True, ref=ref, fragment=True))
     _mark_nesting(out)
     out.sort(key=lambda a: (min(a["quote"]["tokenIds"], default=-1), a["isNested"]))
     for k, annotation in enumerate(out):
@@ -263,16 +267,7 @@ def _pieces_of_reported(
     roles = {name: _role(_spans(quote.get(name)), text, index) for name in ("addressee", "cue", "speaker")}
     roles["frame"] = _role(frame_spans, text, index)
     return [
-        {
-            "type": "Direct",
-            "quote": _role(spans, text, index),
-            **{name: dict(role) for name, role in roles.items()},
-            "isNested": False,
-            "hasNested": False,
-            "medium": None,
-            "ref": ref,
-            "fragment": k > 0,
-        }
+        _annotation("Direct", _role(spans, text, index), roles, nested=False, ref=ref, fragment=k > 0)
         for k, spans in enumerate(pieces)
     ]
 
@@ -298,21 +293,27 @@ def strip_private(annotations: Iterable[Mapping[str, Any]]) -> list[dict[str, An
     return [{k: v for k, v in a.items() if k not in ("ref", "fragment")} for a in annotations]
 
 
+def read_dataset(folder: Path, limit: int | None = None) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """``(path, parsed JSON)`` of the first ``limit`` ``*.json`` files of a dataset folder, by name."""
+    for path in sorted(folder.glob("*.json"))[:limit]:
+        yield path, json.loads(path.read_text(encoding="utf-8"))
+
+
 def export_dataset(dataset: Path, out: Path, limit: int | None = None) -> int:
     """Run quotecheck on every dataset file and write its annotations to ``out``."""
     import quotecheck  # deferred: the exporter's functions work without the library
 
     extractor = quotecheck.Extractor()
     out.mkdir(parents=True, exist_ok=True)
-    files = sorted(dataset.glob("*.json"))[:limit]
-    for path in files:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+    count = 0
+    for path, doc in read_dataset(dataset, limit):
+        count += 1
         text = doc["originalText"]
         quotes = [q.to_dict() for q in extractor.extract(text)]
         annotations = strip_private(export_document(quotes, doc["tokens"], text))
         record = {"documentName": doc["documentName"], "annotations": annotations}
         (out / path.name).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-    return len(files)
+    return count
 
 
 def main(argv: Sequence[str] | None = None) -> int:

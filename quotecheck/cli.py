@@ -63,6 +63,9 @@ MAX_DUPLICATE_WARNINGS = 10
 #: so memory stays bounded on endless streams.
 MAX_TRACKED_IDS = 1_000_000
 
+#: How an error message names the JSON type of a non-string "text".
+_JSON_KINDS = {bool: "a boolean", int: "a number", float: "a number", list: "an array", dict: "an object"}
+
 #: What the reader hands on: an ``(id, text)`` pair, or a finished error record.
 Document = tuple[Any, str] | DocumentResult
 
@@ -176,8 +179,7 @@ def _line_document(raw: bytes, number: int, where: str, errors: str) -> Document
         missing = "missing" if "text" not in record else "null"
         return _error(doc_id, InputError(f"'text' is {missing}", line=number, source=where))
     if not isinstance(text, str):
-        kind = {bool: "a boolean", int: "a number", float: "a number", list: "an array", dict: "an object"}
-        reason = f"'text' must be a string, not {kind.get(type(text), type(text).__name__)}"
+        reason = f"'text' must be a string, not {_JSON_KINDS.get(type(text), type(text).__name__)}"
         return _error(doc_id, InputError(reason, line=number, source=where))
     return doc_id, text
 

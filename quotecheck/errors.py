@@ -26,7 +26,6 @@ class InputError(QuotecheckError, ValueError):
         elif where:
             where = where.rstrip() + ": "
         super().__init__(where + message)
-        self.reason = message
 
 
 class BackendUnavailable(QuotecheckError, RuntimeError):

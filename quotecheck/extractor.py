@@ -88,7 +88,8 @@ class Extractor:
         candidates = list(direct.quotes)
         # Direct speech wins: later rules skip text already claimed.
         taken = [span for c in candidates for span in c.content]
-        for rule in (find_indirect, find_according, find_reported):
+        reported = functools.partial(find_reported, quoted=direct.other_spans)  # marks paired once
+        for rule in (find_indirect, find_according, reported):
             found = rule(doc, self.lexicon, taken)
             candidates.extend(found)
             taken.extend(span for c in found for span in c.content)

@@ -512,26 +512,22 @@ class Lexicon:
     titles: frozenset[str]
     pronouns: Mapping[str, tuple[Pronoun, ...]]
     konjunktiv: Mapping[str, tuple[VerbForm, ...]]
-    abbreviations: frozenset[str] = frozenset()
     function_words: Mapping[str, frozenset[str]] = field(factory=lambda: _freeze({}))
     particles: frozenset[str] = frozenset()
     #: Given name → usual gender (m, f, any); see ``first_names.tsv``.
     first_names: Mapping[str, str] = field(factory=lambda: _freeze({}))
-    _compound_heads: tuple[tuple[str, RoleNoun], ...] = field(init=False, repr=False)
     _compound_index: Mapping[str, RoleNoun] = field(init=False, repr=False)
     _role_cache: dict[str, RoleNoun | None] = field(init=False, factory=dict, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        # Suffixes to try on compounds, longest first; block entries take part so that
+        # Case-folded compound heads; block entries take part so that
         # „Lebensmittelvorrat“ stops at „Vorrat“ instead of reaching „Rat“.
-        heads = [
-            (noun.casefold(), entry)
+        index = {
+            noun.casefold(): entry
             for noun, entry in self.roles.items()
             if entry.compound_head or entry.type == "block"
-        ]
-        heads.sort(key=lambda h: -len(h[0]))
-        object.__setattr__(self, "_compound_heads", tuple(heads))
-        object.__setattr__(self, "_compound_index", dict(heads))
+        }
+        object.__setattr__(self, "_compound_index", index)
 
     # -- roles --
 
@@ -683,8 +679,8 @@ def words_of_class(name: str, cls: str) -> frozenset[str]:
 def build_lexicon(files: Mapping[str, tuple[str, str]]) -> Lexicon:
     """Build a :class:`Lexicon` from ``{file name: (text, display name)}``.
 
-    Optional files (``abbreviations.txt``, ``function_words.tsv``,
-    ``particles.txt``, ``first_names.tsv``) may be absent.
+    Optional files (``function_words.tsv``, ``particles.txt``,
+    ``first_names.tsv``) may be absent.
     """
 
     def parse(name, parser, default=None):
@@ -696,7 +692,6 @@ def build_lexicon(files: Mapping[str, tuple[str, str]]) -> Lexicon:
     verbs = parse("speech_verbs.tsv", parse_speech_verbs)
     organizations = parse("agencies.tsv", parse_organizations)
     exact, folded = _alias_indexes(organizations)
-    abbreviations = parse("abbreviations.txt", parse_abbreviations, {})
     return Lexicon(
         speech_verbs=_freeze(verbs),
         speech_verbs_by_base=_by_base(verbs),
@@ -710,7 +705,6 @@ def build_lexicon(files: Mapping[str, tuple[str, str]]) -> Lexicon:
         titles=parse("titles.txt", parse_word_list),
         pronouns=_freeze(parse("pronouns.tsv", parse_pronouns)),
         konjunktiv=_freeze(parse("konjunktiv.tsv", parse_konjunktiv)),
-        abbreviations=frozenset(abbreviations),
         function_words=_freeze(parse("function_words.tsv", parse_word_classes, {})),
         particles=parse("particles.txt", parse_word_list, frozenset()),
         first_names=_freeze(parse("first_names.tsv", parse_first_names, {})),
@@ -727,7 +721,7 @@ REQUIRED_FILES = (
     "pronouns.tsv",
     "konjunktiv.tsv",
 )
-OPTIONAL_FILES = ("abbreviations.txt", "function_words.tsv", "particles.txt", "first_names.tsv")
+OPTIONAL_FILES = ("function_words.tsv", "particles.txt", "first_names.tsv")
 
 
 #: Adjective endings of a declined name and the endings its alias may have:

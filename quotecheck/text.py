@@ -27,7 +27,7 @@ import contextlib
 import functools
 import gc
 from operator import attrgetter
-from typing import Iterator
+from typing import Iterable, Iterator, Sequence
 
 import regex
 from attrs import field, frozen
@@ -44,6 +44,8 @@ __all__ = [
     "tokenize",
     "segment",
     "abbreviations",
+    "break_runs",
+    "paragraph_over",
 ]
 
 TOKEN_KINDS = ("word", "number", "punct", "quote", "url", "other")
@@ -56,11 +58,6 @@ QUOTE_CHARS = "„“”‚‘’»«›‹\"'"
 # ---------------------------------------------------------------------------
 # Language knowledge: data/de/abbreviations.txt and data/de/ordinals.tsv.
 # ---------------------------------------------------------------------------
-
-
-def _ordinal_words(cls: str) -> list[str]:
-    """The ``ordinals.tsv`` words of class ``month`` or ``ordinal_introducer``."""
-    return list(words_of_class("ordinals.tsv", cls))
 
 
 @functools.cache
@@ -89,7 +86,7 @@ def abbreviations() -> dict[str, str]:
     return table
 
 
-def _alternation(words: list[str]) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal ``words``, longest first so longer entries win."""
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
@@ -114,8 +111,9 @@ def _token_pattern(table: dict[str, str]) -> str:
     """The verbose token regex for the abbreviation ``table`` (see :func:`abbreviations`)."""
     always = [a for a, flag in table.items() if flag != "num"]
     before_number = [a for a, flag in table.items() if flag == "num"]
-    months = _alternation(_ordinal_words("month"))
-    introducers = _alternation(_ordinal_words("ordinal_introducer"))
+    months = _alternation(words_of_class("ordinals.tsv", "month"))
+    introducers = _alternation(words_of_class("ordinals.tsv", "ordinal_introducer"))
+    coordinators = _alternation(words_of_class("ordinals.tsv", "truncation_coordinator"))
     # Words: letters with optional digits („G7“, „5G“), internal hyphens and
     # apostrophes („Jong-un“, „GdP-Vorsitzende“, „geht's“), a numeric first part
     # („18-Jährige“, „3,5-fach“), and a truncated first compound part kept with
@@ -124,7 +122,7 @@ def _token_pattern(table: dict[str, str]) -> str:
         (?:\p{{Nd}}+(?:[.,]\p{{Nd}}+)*[-‐‑])?
         \p{{N}}*+\p{{L}}[{_WORD_CHAR}]*+
         (?:[-‐‑'’][{_WORD_CHAR}]++)*+
-        (?:[-‐‑](?=[{_WS}]*+,|[{_WS}]++(?:und|oder|bis|sowie|bzw\.|als\ auch)[{_WS}]))?
+        (?:[-‐‑](?=[{_WS}]*+,|[{_WS}]++(?:{coordinators})[{_WS}]))?
     """
     return rf"""
     # Fast path for numbers not glued to a letter, hyphen or period: 2024,
@@ -212,6 +210,16 @@ _KIND_OF_GROUP = {
 _LINE_BREAK = r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]"
 _BREAK_RUN_RE = regex.compile(rf"(?:{_LINE_BREAK})[{_WS}]*+")
 _LINE_BREAK_RE = regex.compile(_LINE_BREAK)
+
+
+def break_runs(text: str) -> Iterator[tuple[int, bool]]:
+    """``(end offset, is paragraph break)`` of every whitespace run that starts with a line break.
+
+    Shared with the stanza backend so that both backends break paragraphs alike.
+    """
+    for m in _BREAK_RUN_RE.finditer(text):
+        run = m.group()
+        yield m.end(), "\u2029" in run or len(_LINE_BREAK_RE.findall(run)) >= 2
 
 
 # ---------------------------------------------------------------------------
@@ -374,12 +382,11 @@ def _line_breaks(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
     paragraphs: set[int] = set()
     lines: set[int] = set()
     n = len(starts)
-    for m in _BREAK_RUN_RE.finditer(text):
-        i = bisect.bisect_left(starts, m.end())
+    for end, is_paragraph in break_runs(text):
+        i = bisect.bisect_left(starts, end)
         if i == 0 or i >= n:
             continue
-        run = m.group()
-        if "\u2029" in run or len(_LINE_BREAK_RE.findall(run)) >= 2:
+        if is_paragraph:
             paragraphs.add(i)
         else:
             lines.add(i)
@@ -480,14 +487,15 @@ def _segment(text: str, tokens: tuple[Token, ...]) -> TextLayer:
     ends = [*boundaries[1:], len(tokens)]
     for first, last in zip(boundaries, ends):
         if first in paragraph_starts and sentences:
-            paragraphs.append(_paragraph(sentences, para_first, len(sentences)))
+            paragraphs.append(paragraph_over(sentences, para_first, len(sentences)))
             para_first = len(sentences)
         sentences.append(
             Sentence(tokens[first].start, tokens[last - 1].end, first, last, len(paragraphs))
         )
-    paragraphs.append(_paragraph(sentences, para_first, len(sentences)))
+    paragraphs.append(paragraph_over(sentences, para_first, len(sentences)))
     return TextLayer(text, tokens, tuple(sentences), tuple(paragraphs))
 
 
-def _paragraph(sentences: list[Sentence], first: int, last: int) -> Paragraph:
+def paragraph_over(sentences: Sequence[Sentence], first: int, last: int) -> Paragraph:
+    """The paragraph of ``sentences[first:last]`` (shared with the stanza backend)."""
     return Paragraph(sentences[first].start, sentences[last - 1].end, first, last)

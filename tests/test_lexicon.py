@@ -494,7 +494,6 @@ def test_build_lexicon_without_optional_files():
                      "roles.tsv", "titles.txt", "pronouns.tsv", "konjunktiv.tsv"]
     }
     lexicon = build_lexicon(files)
-    assert lexicon.abbreviations == frozenset()
     assert lexicon.particles == frozenset()
     assert dict(lexicon.first_names) == {}
     assert lexicon.organization("AP").name == "AP"

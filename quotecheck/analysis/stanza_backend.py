@@ -45,17 +45,26 @@ Mapping choices (see :func:`doc_from_stanza`):
 
 from __future__ import annotations
 
+import bisect
 import os
 import unicodedata
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-import regex
 from attrs import frozen
 
 from quotecheck.analysis.base import Doc
 from quotecheck.errors import BackendUnavailable
-from quotecheck.text import QUOTE_CHARS, Paragraph, Sentence, TextLayer, Token, tokenize
+from quotecheck.text import (
+    QUOTE_CHARS,
+    Paragraph,
+    Sentence,
+    TextLayer,
+    Token,
+    break_runs,
+    paragraph_over,
+    tokenize,
+)
 
 __all__ = [
     "PROCESSORS",
@@ -74,13 +83,6 @@ _INSTALL_HINT = (
     "install it with: pip install torch==2.13.0 (the CPU build; install torch first so "
     "pip does not pull a multi-GB CUDA build) and then: pip install \"quotecheck[stanza]\""
 )
-
-#: A run of whitespace that starts with a line break; a paragraph break when it
-#: holds two line breaks (a blank line) or U+2029 -- the definition of
-#: :func:`quotecheck.text.segment`.
-_LINE_BREAK = r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]"
-_BREAK_RUN_RE = regex.compile(rf"(?:{_LINE_BREAK})[\s\x1c-\x1f]*+")
-_LINE_BREAK_RE = regex.compile(_LINE_BREAK)
 
 _ENTITY_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 
@@ -137,16 +139,6 @@ def _kind(surface: str) -> str:
     if all(unicodedata.category(ch)[0] in "PS" or ch.isspace() for ch in surface):
         return "punct"
     return "other"
-
-
-def _paragraph_starts(text: str) -> list[int]:
-    """Character offsets where a new paragraph's text may begin (after each blank line)."""
-    starts = []
-    for m in _BREAK_RUN_RE.finditer(text):
-        run = m.group()
-        if "\u2029" in run or len(_LINE_BREAK_RE.findall(run)) >= 2:
-            starts.append(m.end())
-    return starts
 
 
 # ---------------------------------------------------------------------------
@@ -293,7 +285,7 @@ def doc_from_stanza(text: str, document: Any) -> Doc:
             start, end = next(spans)
             for gap in _gap_tokens(text, cursor, start):
                 add(gap, None)
-            words = list(tok.words) or []
+            words = list(tok.words)
             head = _head_word(words) if words else None
             for piece_start, piece_end, core in _split_quotes(text, start, end):
                 surface = text[piece_start:piece_end]
@@ -322,12 +314,14 @@ def doc_from_stanza(text: str, document: Any) -> Doc:
         for gap in trailing:
             add(gap, None)
 
+    # Sentence ranges are contiguous and sorted, so a token's sentence is found by bisection.
+    firsts = [first for first, _ in sentence_ranges]
     heads: list[int | None] = []
     for index, annotation in enumerate(annotations):
         if annotation is None or annotation.head is None or annotation.head == 0:
             heads.append(None)
             continue
-        sentence_number = _sentence_of(sentence_ranges, index)
+        sentence_number = bisect.bisect_right(firsts, index) - 1
         heads.append(word_token[sentence_number].get(annotation.head))
 
     layer = _layer(text, tokens, sentence_ranges)
@@ -350,16 +344,13 @@ def doc_from_stanza(text: str, document: Any) -> Doc:
     )
 
 
-def _sentence_of(ranges: Sequence[tuple[int, int]], index: int) -> int:
-    for number, (first, last) in enumerate(ranges):
-        if first <= index < last:
-            return number
-    raise IndexError(index)
 
 
 def _layer(text: str, tokens: Sequence[Token], ranges: Iterable[tuple[int, int]]) -> TextLayer:
     """Sentences and paragraphs over ``tokens``; paragraphs break at blank lines."""
-    breaks = _paragraph_starts(text)
+    # Offsets where a new paragraph's text may begin: after each blank line,
+    # as in quotecheck.text.segment.
+    breaks = [end for end, is_paragraph in break_runs(text) if is_paragraph]
     sentences: list[Sentence] = []
     paragraphs: list[Paragraph] = []
     para_first = 0
@@ -371,15 +362,11 @@ def _layer(text: str, tokens: Sequence[Token], ranges: Iterable[tuple[int, int]]
             next_break += 1
             new_paragraph = True
         if new_paragraph and sentences:
-            paragraphs.append(
-                Paragraph(sentences[para_first].start, sentences[-1].end, para_first, len(sentences))
-            )
+            paragraphs.append(paragraph_over(sentences, para_first, len(sentences)))
             para_first = len(sentences)
         sentences.append(Sentence(start, tokens[last - 1].end, first, last, len(paragraphs)))
     if sentences:
-        paragraphs.append(
-            Paragraph(sentences[para_first].start, sentences[-1].end, para_first, len(sentences))
-        )
+        paragraphs.append(paragraph_over(sentences, para_first, len(sentences)))
     return TextLayer(text, tuple(tokens), tuple(sentences), tuple(paragraphs))
 
 

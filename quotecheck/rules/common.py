@@ -10,7 +10,7 @@ never has to know how speakers are resolved.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from attrs import field, frozen
 
@@ -108,11 +108,21 @@ def word_classes(doc: Doc, index: int) -> frozenset[str]:
     return words.get(text) or words.get(text.lower(), frozenset())
 
 
-def clause_end(doc: Doc, start: int, limit: int) -> int:
-    """First token index ≥ ``start`` (and < ``limit``) that ends the clause."""
+def clause_end(doc: Doc, start: int, limit: int, keep: Sequence[tuple[int, int]] = ()) -> int:
+    """First token index ≥ ``start`` (and < ``limit``) that ends the clause.
+
+    A clause ends at a quotation mark or a clause-breaking punctuation mark,
+    except inside the token ranges ``keep``: a quoted piece with its marks and
+    commas is part of the clause around it.
+    """
     tokens = doc.tokens
     i = start
-    while i < limit and not (tokens[i].kind in ("punct", "quote") and tokens[i].text in CLAUSE_BREAKS) and tokens[i].kind != "quote":
+    while i < limit:
+        tok = tokens[i]
+        if (tok.kind == "quote" or tok.kind == "punct" and tok.text in CLAUSE_BREAKS) and not any(
+            lo <= i < hi for lo, hi in keep
+        ):
+            break
         i += 1
     return i
 

@@ -35,11 +35,9 @@ __all__ = ["find_free_indirect"]
 _MIN_WORDS = 3
 
 
-def _reportive_index(doc: Doc, lexicon: Lexicon, first: int, last: int) -> int | None:
-    for k in range(first, last):
-        if doc.tokens[k].kind == "word" and is_reportive(doc, lexicon, k):
-            return k
-    return None
+def _has_reportive(doc: Doc, lexicon: Lexicon, first: int, last: int) -> bool:
+    """Whether the sentence has hearsay sollen/wollen („Der Täter soll geflohen sein“)."""
+    return any(doc.tokens[k].kind == "word" and is_reportive(doc, lexicon, k) for k in range(first, last))
 
 
 def _has_cue(doc: Doc, lexicon: Lexicon, first: int, last: int) -> bool:
@@ -53,15 +51,13 @@ def _has_cue(doc: Doc, lexicon: Lexicon, first: int, last: int) -> bool:
 
 def find_free_indirect(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate]) -> list[Candidate]:
     """Free-indirect continuation sentences after the given candidates."""
-    starts = sorted({c.sentence for c in candidates})
-    quoted = set()
+    quoted = {c.sentence for c in candidates}
     for c in candidates:
         for a, b in c.content:
             first = doc.layer.token_at(a)
             last = doc.layer.token_at(max(a, b - 1))
             if first is not None and last is not None:
                 quoted.update(range(doc.layer.sentence_index(first), doc.layer.sentence_index(last) + 1))
-    quoted.update(starts)
     out: list[Candidate] = []
     active_paragraph: int | None = None
     for n, sentence in enumerate(doc.sentences):
@@ -73,7 +69,7 @@ def find_free_indirect(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidat
         if words < _MIN_WORDS or doc.tokens[sentence.first].kind == "quote":
             active_paragraph = None
             continue
-        reportive = _reportive_index(doc, lexicon, sentence.first, sentence.last) is not None
+        reportive = _has_reportive(doc, lexicon, sentence.first, sentence.last)
         if not chained and not reportive:
             active_paragraph = None
             continue

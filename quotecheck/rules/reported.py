@@ -29,7 +29,7 @@ top-level Direct pieces with the clause's speaker and cue).
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from quotecheck.analysis.base import Doc
 from quotecheck.mentions import parse_noun_phrase
@@ -42,11 +42,10 @@ from quotecheck.rules.common import (
     claimed_by_sentence,
     clause_end,
     match_speech_verb,
-    overlaps,
     word_classes,
 )
 from quotecheck.rules.indirect import content_end
-from quotecheck.rules.quotemarks import pair_quotation_marks
+from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
 from quotecheck.spanindex import SpanIndex
 
 __all__ = ["find_reported"]
@@ -65,7 +64,7 @@ _MAX_PIECE_WORDS = 12
 #: Weakest speech verb that reports a speech act when a quoted piece is its object (nennen).
 _MIN_PIECE_STRENGTH = 0.6
 #: Finite auxiliaries of a perfect or passive frame („hatte … zurückgewiesen“).
-_AUXILIARIES = frozenset({"haben", "sein", "werden"})
+_AUXILIARIES = words_of_class("piece_frames.tsv", "auxiliary")
 
 
 def _subject_before(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> tuple[int, int] | None:
@@ -83,7 +82,28 @@ def _subject_before(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> tuple[
     return None
 
 
-def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tuple[int, int]]) -> Candidate | None:
+def _negated(doc: Doc, start: int, end: int, pieces: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether a negation outside the quoted pieces stands in ``[start, end)``: then no act took place."""
+    return any("negation" in word_classes(doc, k) for k in range(start, end) if not _inside(k, pieces))
+
+
+def _act(
+    doc: Doc, first: int, content: tuple[int, int], cue: CueMatch, frame: tuple[int, int], speaker: tuple[int, int]
+) -> Candidate:
+    """The reported-speech candidate of the sentence starting at token ``first`` (content in tokens)."""
+    return Candidate(
+        kind="reported",
+        content=(char_span(doc, *content),),
+        sentence=doc.layer.sentence_index(first),
+        cue=cue,
+        frame=frame,
+        mood="indicative",
+        confidence=0.6,
+        speaker_tokens=speaker,
+    )
+
+
+def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | None:
     tokens = doc.tokens
     for verb in range(first + 1, min(last, first + 14)):
         tok = tokens[verb]
@@ -117,35 +137,22 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tup
             stop -= 1
         if entry.lemma == "fordern" and any(tokens[k].kind == "number" for k in range(start, min(stop, start + 2))):
             return None  # „die Flut forderte 92 Menschenleben“: claimed lives, not a demand
-        if any("negation" in word_classes(doc, k) for k in range(first, stop)):
+        if _negated(doc, first, stop):
             return None  # „gab die Behörde nicht bekannt“: no speech act took place
         words = sum(
             1 for k in range(start, stop) if tokens[k].kind in ("word", "number") and tokens[k].text.lower() != "sich"
         )
         if words < _MIN_OBJECT_WORDS:
             return None
-        content = char_span(doc, start, stop)
-        frame = (first, max(stop, cue.tokens[-1] + 1))
-        if overlaps(char_span(doc, first, frame[1]), taken):
-            return None
-        return Candidate(
-            kind="reported",
-            content=(content,),
-            sentence=doc.layer.sentence_index(first),
-            cue=cue,
-            frame=frame,
-            mood="indicative",
-            confidence=0.6,
-            speaker_tokens=speaker,
-        )
+        return _act(doc, first, (start, stop), cue, (first, max(stop, cue.tokens[-1] + 1)), speaker)
     return None
 
 
 def _piece_tokens(doc: Doc, first: int, last: int, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Token ranges [open mark, after close mark) of the short quoted pieces in the sentence."""
+    """Token ranges [open mark, after close mark) of the short quoted pieces (sorted) in the sentence."""
     tokens = doc.tokens
     out = []
-    for a, b in sorted(pieces):
+    for a, b in pieces:
         inner = [k for k in range(first, last) if a <= tokens[k].start and tokens[k].end <= b]
         if not inner:
             continue
@@ -160,21 +167,8 @@ def _piece_tokens(doc: Doc, first: int, last: int, pieces: list[tuple[int, int]]
     return out
 
 
-def _inside(k: int, ranges: list[tuple[int, int]]) -> bool:
+def _inside(k: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(lo <= k < hi for lo, hi in ranges)
-
-
-def _piece_clause_end(doc: Doc, start: int, last: int, ranges: list[tuple[int, int]]) -> int:
-    """Like :func:`clause_end`, but quoted pieces (with their marks and commas) are part of the clause."""
-    tokens = doc.tokens
-    i = start
-    while i < last:
-        if not _inside(i, ranges) and tokens[i].text in CLAUSE_BREAKS and tokens[i].kind in ("punct", "quote"):
-            break
-        if tokens[i].kind == "quote" and not _inside(i, ranges):
-            break
-        i += 1
-    return i
 
 
 def _piece_cue(doc: Doc, lexicon: Lexicon, verb: int, end: int, ranges: list[tuple[int, int]]) -> CueMatch | None:
@@ -212,20 +206,11 @@ def _preposed_piece(
     np = parse_noun_phrase(doc, lexicon, verb + 1, end)
     if np is None or np.dative:
         return None
-    if any("negation" in word_classes(doc, k) for k in range(first, end) if not _inside(k, ranges)):
+    if _negated(doc, first, end, ranges):
         return None
     if tokens[first].text.lower() in _CUE_PREPOSITIONS:
         cue = CueMatch(tuple(sorted((*cue.tokens, first))), cue.lemma, entry)
-    return Candidate(
-        kind="reported",
-        content=(char_span(doc, first, verb),),
-        sentence=doc.layer.sentence_index(first),
-        cue=cue,
-        frame=(first, max(end, np.end)),
-        mood="indicative",
-        confidence=0.6,
-        speaker_tokens=(np.start, np.end),
-    )
+    return _act(doc, first, (first, verb), cue, (first, max(end, np.end)), (np.start, np.end))
 
 
 def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: list[tuple[int, int]]) -> Candidate | None:
@@ -238,7 +223,7 @@ def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: l
         tok = tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower() or _inside(verb, ranges):
             continue
-        end = _piece_clause_end(doc, verb + 1, last, ranges)
+        end = clause_end(doc, verb + 1, last, ranges)
         cue_at = verb
         if doc.lemma(verb).lower() in _AUXILIARIES:
             # „hatte den Bericht als „falsch“ zurückgewiesen“: the participle closes the clause
@@ -270,7 +255,7 @@ def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: l
             if np is None or np.dative or np.end > inner[0][0] or not _one_constituent(doc, first, verb):
                 return None
             speaker = (np.start, np.end)
-        if any("negation" in word_classes(doc, k) for k in range(first, end) if not _inside(k, ranges)):
+        if _negated(doc, first, end, ranges):
             return None
         start = verb + 1 if subject is not None else speaker[1]
         stop = end
@@ -286,37 +271,39 @@ def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: l
             stop = shorter
         if stop <= start:
             return None
-        cue_tokens = cue.tokens
         if preposition is not None and tokens[preposition].text.lower() in _CUE_PREPOSITIONS:
-            cue_tokens = tuple(sorted((*cue.tokens, preposition)))
-            cue = CueMatch(cue_tokens, cue.lemma, entry)
-        return Candidate(
-            kind="reported",
-            content=(char_span(doc, start, stop),),
-            sentence=doc.layer.sentence_index(first),
-            cue=cue,
-            frame=(first, max(stop, cue.tokens[-1] + 1)),
-            mood="indicative",
-            confidence=0.6,
-            speaker_tokens=speaker,
-        )
+            cue = CueMatch(tuple(sorted((*cue.tokens, preposition))), cue.lemma, entry)
+        return _act(doc, first, (start, stop), cue, (first, max(stop, cue.tokens[-1] + 1)), speaker)
     return None
 
 
-def find_reported(doc: Doc, lexicon: Lexicon, taken: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
-    """Reported speech acts, at most one per sentence."""
+def find_reported(
+    doc: Doc,
+    lexicon: Lexicon,
+    taken: Iterable[tuple[int, int]] = (),
+    quoted: Iterable[QuotedSpan] | None = None,
+) -> list[Candidate]:
+    """Reported speech acts, at most one per sentence.
+
+    A sentence with claimed text is skipped whole. ``quoted`` are the quoted
+    spans :func:`~quotecheck.rules.direct.find_direct` left over
+    (``DirectResult.other_spans``): the pieces a speech act may hold. Without
+    them the marks are paired here, once per document and only when a
+    sentence needs it.
+    """
     out = []
     pieces: SpanIndex | None = None
     for sentence, local in claimed_by_sentence(doc, taken):
         if local:
             continue
-        cand = _sentence(doc, lexicon, sentence.first, sentence.last, local)
+        cand = _sentence(doc, lexicon, sentence.first, sentence.last)
         if cand is None and any(doc.tokens[k].kind == "quote" for k in range(sentence.first, sentence.last)):
-            if pieces is None:  # paired once per document, and only when a sentence needs it
-                pieces = SpanIndex((s.start, s.end) for s in pair_quotation_marks(doc.layer) if s.end > s.start)
+            if pieces is None:
+                spans = quoted if quoted is not None else pair_quotation_marks(doc.layer)
+                pieces = SpanIndex((s.start, s.end) for s in spans if s.end > s.start)
             found = pieces.overlapping(sentence.start, sentence.end)
             if found:
-                cand = _piece_sentence(doc, lexicon, sentence.first, sentence.last, list(found))
+                cand = _piece_sentence(doc, lexicon, sentence.first, sentence.last, found)
         if cand is not None:
             out.append(cand)
     return out
