@@ -136,7 +136,8 @@ def _speaker_of_verb(
     elif passive:
         # „wurde von X als … bezeichnet“: the agent speaks (with „zitiert“ it only quotes)
         for i in range(start, end - 1):
-            if tokens[i].text.islower() and "source_prep" in _classes(lexicon, tokens[i].text):
+            # lower case, or opening the clause („Von der Staatsanwaltschaft wurde bestätigt“)
+            if (tokens[i].text.islower() or i == start) and "source_prep" in _classes(lexicon, tokens[i].text.lower()):
                 np = parse_noun_phrase(doc, lexicon, i + 1, end)
                 if np is not None:
                     return np, None

@@ -58,10 +58,10 @@ _ORGANIZATION_LOOKBACK = 60
 
 
 @functools.cache
-def _org_table() -> dict[str, tuple[str, bool, str | None]]:
-    """``org_classes.tsv``, read once: noun (lower case) → (class, generic, gender or None)."""
+def _org_table() -> dict[str, tuple[str, bool, str | None, bool]]:
+    """``org_classes.tsv``, read once: noun (lower case) → (class, generic, gender or None, seat)."""
     text, source = data_file("org_classes.tsv")
-    table: dict[str, tuple[str, bool, str | None]] = {}
+    table: dict[str, tuple[str, bool, str | None, bool]] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#") or line.startswith("noun\t"):
             continue
@@ -70,7 +70,8 @@ def _org_table() -> dict[str, tuple[str, bool, str | None]]:
             raise LexiconError(f"{source}, line {number}: expected noun and class")
         generic = len(cells) > 2 and cells[2] == "yes"
         gender = cells[3] if len(cells) > 3 and cells[3] in ("m", "f", "n") else None
-        table[cells[0].casefold()] = (cells[1], generic, gender)
+        seat = len(cells) > 4 and cells[4] == "yes"
+        table[cells[0].casefold()] = (cells[1], generic, gender, seat)
     return table
 
 
@@ -80,6 +81,14 @@ def org_gender(noun: str) -> str | None:
     folded = noun.casefold()
     table = _org_table()
     return next((table[folded[k:]][2] for k in range(len(folded)) if folded[k:] in table and table[folded[k:]][2]), None)
+
+
+@functools.lru_cache(maxsize=4096)
+def named_by_seat(noun: str) -> bool:
+    """Whether a one-word name after this institution noun is its seat („Staatsanwaltschaft Ravensburg“)."""
+    folded = noun.casefold()
+    table = _org_table()
+    return next((table[folded[k:]][3] for k in range(len(folded)) if folded[k:] in table), False)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -94,7 +103,7 @@ def org_class(noun: str) -> tuple[str, bool] | None:
         if k == 0:
             for suffix in ("es", "s", "n"):
                 if folded.endswith(suffix) and folded[: -len(suffix)] in table:
-                    cls, generic, _ = table[folded[: -len(suffix)]]
+                    cls, generic, _, _ = table[folded[: -len(suffix)]]
                     return cls, generic
     return None
 
@@ -470,6 +479,10 @@ class Coreference:
                 # „das Bundesamt für Umwelt“, „das Theater am Hafen“: named by noun and attribute
                 name = f"{_nominative(lexicon, np.role)} {text_of(doc, *np.attribute)}"
                 return self._add(name, "organization", None, np.role)
+            if np.genitive is not None and np.role_type == "organization" and np.role and np.determiner not in _INDEFINITE:
+                # „der Fraktion der Freien Wähler“, „vom Bundesverband der Landwirte“
+                name = f"{_origin_name(doc, np, _nominative(lexicon, np.role))} {text_of(doc, *np.genitive)}"
+                return self._add(name, "organization", None, np.role)
             if np.role_type == "organization" and np.determiner not in _INDEFINITE and np.role:
                 # „das Gesundheitsministerium“ names an institution; „die Behörde“ describes one
                 entry = lexicon.role_of(np.role)
@@ -478,7 +491,9 @@ class Coreference:
                     return self._add(name, "organization", None, name)
             return None
         name = " ".join(doc.tokens[i].text for i in np.name_tokens)
-        if np.role_type == "organization" and np.role and name in self._places and len(np.name_tokens) == 1:
+        if np.role_type == "organization" and np.role and len(np.name_tokens) == 1 and (
+            name in self._places or named_by_seat(np.role)
+        ):
             # „die Stadtwerke Bergheim“, „das Landgericht Kassel“: an institution named by its place
             name = f"{_nominative(lexicon, np.role)} {name}"
             return self._add(name, "organization", None, np.role)

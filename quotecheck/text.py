@@ -439,7 +439,46 @@ def _boundaries(text: str, tokens: tuple[Token, ...]) -> tuple[list[int], set[in
         ):
             boundaries.add(i)
         line_first = i
+    for i in sorted({0} | paragraph_starts | line_starts):
+        after = _dateline_end(tokens, i)
+        if after is not None:
+            boundaries.add(after)
     return sorted(boundaries), paragraph_starts
+
+
+#: A dateline at the start of a line: up to three place words („Frankfurt/Main“,
+#: „Den Haag“), an optional bracket with the agency („(dpa)“, „(AFP/Reuters)“),
+#: then a dash.
+_DATELINE_WORDS = 3
+_DATELINE_BRACKET = 6
+_DASHES = frozenset("–—-")
+
+
+def _dateline_end(tokens: tuple[Token, ...], i: int) -> int | None:
+    """The token after the dash of a dateline starting at token ``i``, if there is one.
+
+    „Berlin (dpa) – Der Minister sagte …“: the dateline names where and through
+    whom the story came, and is no part of the first sentence's grammar; left in,
+    it would be read as the start of the subject („Berlin (dpa) – Der Minister“).
+    """
+    n = len(tokens)
+    j = i
+    words = 0
+    while j < n and words < _DATELINE_WORDS and tokens[j].kind == "word" and tokens[j].text[:1].isupper():
+        words += 1
+        j += 1
+        if j < n and tokens[j].text == "/" and j + 1 < n and tokens[j + 1].kind == "word":
+            j += 1
+    if words == 0 or j >= n:
+        return None
+    if tokens[j].text == "(":
+        close = next((k for k in range(j + 1, min(n, j + _DATELINE_BRACKET)) if tokens[k].text == ")"), None)
+        if close is None:
+            return None
+        j = close + 1
+    if j + 1 < n and tokens[j].text in _DASHES and _starts_sentence(tokens[j + 1]) and tokens[j + 1].start > tokens[j].end:
+        return j + 1
+    return None
 
 
 def segment(text: str) -> TextLayer:

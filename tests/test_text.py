@@ -225,7 +225,15 @@ SENTENCES = [
     ("Ende\n\nneuer Absatz", ["Ende", "neuer Absatz"]),
     ("Er kam.\nund ging", ["Er kam.", "und ging"]),
     ("Sie sagte\nnichts dazu.", ["Sie sagte\nnichts dazu."]),
-    ("Landtag streitet\nDresden (dpa) – Heute.", ["Landtag streitet", "Dresden (dpa) – Heute."]),
+    ("Landtag streitet\nDresden (dpa) – Heute.", ["Landtag streitet", "Dresden (dpa) –", "Heute."]),
+    # a dateline is no part of the first sentence's grammar
+    ("Berlin – Der Minister sagte, er komme.", ["Berlin –", "Der Minister sagte, er komme."]),
+    ("Frankfurt/Main (AFP/Reuters) – Die Bank wächst.", ["Frankfurt/Main (AFP/Reuters) –", "Die Bank wächst."]),
+    ("Titel\n\nDen Haag (dpa) – Das Gericht tagt.", ["Titel", "Den Haag (dpa) –", "Das Gericht tagt."]),
+    # not datelines: a dash inside a sentence, a lower-case word, no space after the dash
+    ("Er kam – und ging.", ["Er kam – und ging."]),
+    ("Überfall auf Juwelier in Wiesbaden – Polizei sucht Täter", ["Überfall auf Juwelier in Wiesbaden – Polizei sucht Täter"]),
+    ("Nord-Süd-Gipfel beginnt.", ["Nord-Süd-Gipfel beginnt."]),
     ("Forderungen:\n1. Mehr Geld\n2. Weniger Arbeit", ["Forderungen:", "1. Mehr Geld", "2. Weniger Arbeit"]),
 ]
 

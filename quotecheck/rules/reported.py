@@ -32,7 +32,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from quotecheck.analysis.base import Doc
-from quotecheck.mentions import parse_noun_phrase
+from quotecheck.mentions import NounPhrase, function_word_classes, parse_noun_phrase
 from quotecheck.lexicon import Lexicon, words_of_class
 from quotecheck.rules.common import (
     CLAUSE_BREAKS,
@@ -88,12 +88,22 @@ def _negated(doc: Doc, start: int, end: int, pieces: Sequence[tuple[int, int]] =
 
 
 def _act(
-    doc: Doc, first: int, content: tuple[int, int], cue: CueMatch, frame: tuple[int, int], speaker: tuple[int, int]
+    doc: Doc,
+    first: int,
+    content: tuple[int, int] | Sequence[tuple[int, int]],
+    cue: CueMatch,
+    frame: tuple[int, int],
+    speaker: tuple[int, int],
 ) -> Candidate:
-    """The reported-speech candidate of the sentence starting at token ``first`` (content in tokens)."""
+    """The reported-speech candidate of the sentence starting at token ``first``.
+
+    ``content`` is one token range, or several for material split by the speaker
+    („**Der Sieg** wurde von X **als „Meilenstein“** bezeichnet“).
+    """
+    parts = [content] if isinstance(content[0], int) else list(content)
     return Candidate(
         kind="reported",
-        content=(char_span(doc, *content),),
+        content=tuple(char_span(doc, a, b) for a, b in parts if b > a),
         sentence=doc.layer.sentence_index(first),
         cue=cue,
         frame=frame,
@@ -213,6 +223,18 @@ def _preposed_piece(
     return _act(doc, first, (first, verb), cue, (first, max(end, np.end)), (np.start, np.end))
 
 
+def _passive_agent(doc: Doc, lexicon: Lexicon, aux: int, limit: int) -> NounPhrase | None:
+    """The „von“ agent between a passive auxiliary and ``limit`` („wurde dagegen von X …“)."""
+    if "passive_aux" not in function_word_classes(lexicon, doc.tokens[aux].text.lower()):
+        return None
+    for k in range(aux + 1, limit):
+        if "source_prep" in function_word_classes(lexicon, doc.tokens[k].text.lower()):
+            return parse_noun_phrase(doc, lexicon, k + 1, limit)
+        if doc.tokens[k].kind != "word":
+            return None
+    return None
+
+
 def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: list[tuple[int, int]]) -> Candidate | None:
     """A speech act whose object material holds a quoted piece (see the module docstring)."""
     tokens = doc.tokens
@@ -273,7 +295,12 @@ def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: l
             return None
         if preposition is not None and tokens[preposition].text.lower() in _CUE_PREPOSITIONS:
             cue = CueMatch(tuple(sorted((*cue.tokens, preposition))), cue.lemma, entry)
-        return _act(doc, first, (start, stop), cue, (first, max(stop, cue.tokens[-1] + 1)), speaker)
+        frame = (first, max(stop, cue.tokens[-1] + 1))
+        agent = _passive_agent(doc, lexicon, verb, inner[0][0]) if subject is not None and cue_at != verb else None
+        if agent is not None and subject is not None:
+            # „Der Sieg wurde von X als „Meilenstein“ bezeichnet“: the agent spoke, the subject is material
+            return _act(doc, first, (subject, (agent.end, stop)), cue, frame, (agent.start, agent.end))
+        return _act(doc, first, (start, stop), cue, frame, speaker)
     return None
 
 
