@@ -37,7 +37,7 @@ from quotecheck.mentions import (
 )
 from quotecheck.model import SPEAKER_TYPES, Cue, Mention, Quote, Role
 from quotecheck.rules import dependency
-from quotecheck.rules.common import Candidate, char_span as _span
+from quotecheck.rules.common import Candidate, char_span as _span, clause_end
 
 __all__ = ["attribute", "find_speaker", "find_sources"]
 
@@ -455,7 +455,7 @@ def find_sources(
         elif word == "wie" and i + 1 < end:
             # „wie die Agentur Interfax berichtete“: only with a speech verb after the phrase
             np = parse_noun_phrase(doc, lexicon, i + 1, end)
-            if np is not None and any(_is_speech_verb(doc, lexicon, k) for k in range(np.end, min(end, np.end + 6))):
+            if np is not None and any(_is_speech_verb(doc, lexicon, k) for k in range(np.end, clause_end(doc, np.end, end))):
                 source = _Source((i, np.end), np)
         elif "source_prep" in _classes(lexicon, word) and _quoted_by(doc, lexicon, i, end):
             # „wurde von KCNA mit den Worten zitiert“: the quoting medium is a source
@@ -534,6 +534,7 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
         report = _report_speaker(doc, lexicon, coref, cand, previous.sentence if previous else None)
         if report is not None:
             speaker_np = report
+        author = _author_of_statement(doc, lexicon, speaker_np)
         speaker = addressee = None
         entity: Entity | None = None
         inherited_sources: tuple[Mention, ...] = ()
@@ -547,7 +548,7 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
                 first, last = phrase
             if report is None:
                 last = _apposition_end(doc, lexicon, cand, last, bool(speaker_np.name_tokens))
-            speaker, entity = _resolved(doc, coref, speaker_np, (first, last), last_entity)
+            speaker, entity = _resolved(doc, coref, author or speaker_np, (first, last), last_entity)
             if entity is not None:
                 coref.note(speaker_np, entity)
         elif phrase is not None and (owner := _reflexive_owner(doc, lexicon, cand, phrase)) is not None:
@@ -675,15 +676,37 @@ def _report_speaker(
 
 def _report_owner(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhrase | None:
     """The genitive owner of the last report noun in ``[start, end)`` („einer Umfrage **des Instituts X**“)."""
-    tokens = doc.tokens
     for k in range(end - 2, start - 1, -1):
-        if not _report_noun(lexicon, tokens[k].text) or tokens[k + 1].text not in ("des", "der"):
-            continue
-        owner = parse_noun_phrase(doc, lexicon, k + 1, end, coordination=False)
-        if owner is None or not (owner.role or owner.name_tokens) or _report_noun(lexicon, tokens[owner.end - 1].text):
-            return None  # „der Entwurf der Abschlusserklärung“, „seiner Untersuchung der Stromerzeugung“: no author
-        return owner
+        if _report_noun(lexicon, doc.tokens[k].text) and doc.tokens[k + 1].text in ("des", "der"):
+            return _owner_after(doc, lexicon, k, end)
     return None
+
+
+def _owner_after(doc: Doc, lexicon: Lexicon, noun: int, end: int) -> NounPhrase | None:
+    """The genitive author right after the report noun at ``noun``, if it names one."""
+    tokens = doc.tokens
+    if noun + 1 >= end or tokens[noun + 1].text not in ("des", "der"):
+        return None
+    owner = parse_noun_phrase(doc, lexicon, noun + 1, end, coordination=False)
+    if owner is None or not (owner.role or owner.name_tokens or organization_in(doc, lexicon, owner.start, owner.end)):
+        return None
+    if _report_noun(lexicon, tokens[owner.end - 1].text):
+        return None  # „der Entwurf der Abschlusserklärung“, „seiner Untersuchung der Stromerzeugung“: no author
+    return owner
+
+
+def _author_of_statement(doc: Doc, lexicon: Lexicon, np: NounPhrase | None) -> NounPhrase | None:
+    """„Gemäß den Plänen **der Bundesregierung**“: the author of a statement noun speaker.
+
+    The mention stays the statement („den Plänen der Bundesregierung“); its name
+    is the author's.
+    """
+    if np is None or np.role is not None or np.name_tokens or np.pronoun is not None:
+        return None
+    head = np.end - 1
+    if not _report_noun(lexicon, doc.tokens[head].text):
+        return None
+    return _owner_after(doc, lexicon, head, doc.sentences[doc.layer.sentence_index(head)].last)
 
 
 def _report_noun(lexicon: Lexicon, word: str) -> bool:

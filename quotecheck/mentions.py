@@ -21,6 +21,7 @@ import bisect
 import functools
 from typing import Callable, Iterable, Sequence
 
+import attrs
 import regex
 from attrs import define, field, frozen
 
@@ -53,6 +54,8 @@ _DEFINITE = words_of_class("function_words.tsv", "definite")
 _NOUN_CLASSES = frozenset({"name_link", "not_nominative", "spokesperson", "report_noun"})
 #: How far back (in sentences) a pronoun or description looks for its entity.
 _LOOKBACK_SENTENCES = 12
+#: A bare „ein Sprecher“ speaks for an organisation of its own or the previous sentence only.
+_BARE_SPOKESPERSON_LOOKBACK = 1
 #: … and a description of an institution („das Gericht“), which an article keeps referring to.
 _ORGANIZATION_LOOKBACK = 60
 
@@ -89,6 +92,17 @@ def named_by_seat(noun: str) -> bool:
     folded = noun.casefold()
     table = _org_table()
     return next((table[folded[k:]][3] for k in range(len(folded)) if folded[k:] in table), False)
+
+
+@functools.lru_cache(maxsize=4096)
+def _compound_institution(noun: str) -> bool:
+    """„Außenministerium“, „Stadtverwaltung“: a compound of an institution noun names one institution.
+
+    The bare noun („das Ministerium“, „die Verwaltung“) only describes one.
+    """
+    folded = noun.casefold()
+    table = _org_table()
+    return any(folded[k:] in table for k in range(2, len(folded) - 2))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -246,6 +260,19 @@ def parse_noun_phrase(
             coordinated = second
             i = second.end
     return NounPhrase(start, i, determiner, names, role, role_type, None, dative, genitive, age, coordinated, attribute)
+
+
+def with_seat(doc: Doc, lexicon: Lexicon, np: NounPhrase, limit: int) -> NounPhrase:
+    """An institution's mention with the place phrase after it („das Präsidialamt in Taipeh“)."""
+    end = np.end
+    if end + 1 >= limit or np.role_type != "organization":
+        return np
+    if "place_prep" not in function_word_classes(lexicon, doc.tokens[end].text.lower()):
+        return np
+    seat = parse_noun_phrase(doc, lexicon, end + 1, limit, coordination=False)
+    if seat is None or not seat.name_tokens or seat.role is not None:
+        return np
+    return attrs.evolve(np, end=seat.end)
 
 
 def _name_attribute(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> tuple[int, int] | None:
@@ -477,7 +504,7 @@ class Coreference:
         if not np.name_tokens:
             if np.attribute is not None and np.role and np.determiner not in _INDEFINITE:
                 # „das Bundesamt für Umwelt“, „das Theater am Hafen“: named by noun and attribute
-                name = f"{_nominative(lexicon, np.role)} {text_of(doc, *np.attribute)}"
+                name = f"{_origin_name(doc, np, _nominative(lexicon, np.role))} {text_of(doc, *np.attribute)}"
                 return self._add(name, "organization", None, np.role)
             if np.genitive is not None and np.role_type == "organization" and np.role and np.determiner not in _INDEFINITE:
                 # „der Fraktion der Freien Wähler“, „vom Bundesverband der Landwirte“
@@ -486,7 +513,8 @@ class Coreference:
             if np.role_type == "organization" and np.determiner not in _INDEFINITE and np.role:
                 # „das Gesundheitsministerium“ names an institution; „die Behörde“ describes one
                 entry = lexicon.role_of(np.role)
-                if entry is not None and entry.noun.casefold() != _nominative(lexicon, np.role).casefold():
+                noun = _nominative(lexicon, np.role)
+                if entry is not None and (entry.noun.casefold() != noun.casefold() or _compound_institution(noun)):
                     name = _origin_name(doc, np, _nominative(lexicon, np.role))
                     return self._add(name, "organization", None, name)
             return None
@@ -645,13 +673,23 @@ class Coreference:
         return min(found, key=lambda e: self._order[id(e)]) if found else None
 
     def _spokesperson_of(self, np: NounPhrase) -> Entity | None:
-        """The organisation in a spokesperson compound („Polizeisprecher“ → the police)."""
+        """The organisation a spokesperson speaks for.
+
+        In a compound the first part names it („Polizeisprecher“ → the police); a
+        bare „Ein Sprecher“ speaks for the organisation the sentence before was
+        about („Das Ministerium rief zur Ruhe auf. …, sagte eine Sprecherin.“).
+        """
         role = np.role or ""
         folded_role = role.casefold()
         head = next((w for w in _spokesperson_words() if folded_role.endswith(w)), None)
         if head is None:
             return None
-        prefix = role[: len(role) - len(head)].rstrip("-")
+        if folded_role == head:
+            return self._recent(np.start, lambda e: e.type == "organization", _BARE_SPOKESPERSON_LOOKBACK)
+        prefix = role[: len(role) - len(head)]
+        if prefix.endswith("s") and len(prefix) > 4:
+            prefix = prefix[:-1]  # „Gerichtssprecher“: the linking s is no part of „Gericht“ (but „Reuters-Sprecher“)
+        prefix = prefix.rstrip("-")
         if len(prefix) < 3:
             return None
         folded = prefix.casefold()
@@ -660,6 +698,7 @@ class Coreference:
             lambda e: e.type == "organization"
             and (_key(e.name)[-1:] == (folded,) or any(r.casefold().endswith(folded) for r in e.roles)
                  or folded in _key(e.name)),
+            _ORGANIZATION_LOOKBACK,
         )
         institution = prefix[:1].upper() + prefix[1:]
         entry = self.lexicon.role_of(institution)
@@ -779,27 +818,44 @@ def _nominative(lexicon: Lexicon, word: str) -> str:
 
 
 _ORIGIN_ADJECTIVE = regex.compile(r"^(\p{Ll}[\p{Ll}-]*isch)(?:e|en|er|es|em)$")
+#: „Hamburger“, „Cottbuser“: an adjective from a place name, never declined.
+_PLACE_ADJECTIVE = regex.compile(r"^\p{Lu}\p{Ll}+er$")
+#: „Vereinigte“, „Deutschen“: a capitalised, declined adjective is part of a proper name.
+_NAME_ADJECTIVE = regex.compile(r"^(\p{Lu}\p{Ll}+?)(?:e|en|es|em)$")
 _ADJECTIVE_ENDING = {"m": "er", "f": "e", "n": "es"}
 
 
 def _origin_name(doc: Doc, np: NounPhrase, noun: str) -> str:
-    """„das südkoreanische Militär“ → „Südkoreanisches Militär“: origin kept, nominative.
+    """„das südkoreanische Militär“ → „Südkoreanisches Militär“: the words that name it, nominative.
 
-    An institution described with an adjective of origin is named by it (the corpus
-    convention); the adjective takes the strong nominative ending of the noun's
-    gender (``org_classes.tsv``), or of the article when the noun is not listed.
+    An institution's name keeps what the text writes with its noun (the corpus
+    convention): an adjective of origin („südkoreanische“), a place adjective
+    („Cottbuser“, „Hamburger“), a capitalised adjective of a proper name („Der
+    Vereinigte Generalstab“) and a preposed genitive („Taiwans
+    Verteidigungsministerium“). Declined adjectives take the strong nominative
+    ending of the noun's gender (``org_classes.tsv``), or of the article when the
+    noun is not listed; without a gender the noun stays alone.
     """
-    head = np.name_tokens[0] if np.name_tokens else np.end
-    for i in range(np.start, min(head, np.end)):
-        match = _ORIGIN_ADJECTIVE.match(doc.tokens[i].text)
-        if match is None:
+    tokens = doc.tokens
+    head = next((k for k in range(np.start, np.end) if tokens[k].text == np.role), None)
+    if head is None:
+        return noun
+    gender = org_gender(noun) or {"das": "n", "die": "f", "eine": "f"}.get(np.determiner or "")
+    words = []
+    for i in range(np.start, head):
+        text = tokens[i].text
+        if i == np.start and np.determiner is not None:
             continue
-        gender = org_gender(noun) or {"das": "n", "die": "f", "eine": "f"}.get(np.determiner or "")
-        if gender is None:
-            return noun
-        stem = match.group(1)
-        return f"{stem[:1].upper()}{stem[1:]}{_ADJECTIVE_ENDING[gender]} {noun}"
-    return noun
+        origin = _ORIGIN_ADJECTIVE.match(text)
+        proper = _NAME_ADJECTIVE.match(text) if np.determiner is not None else None
+        if origin is not None or proper is not None:
+            if gender is None:
+                return noun
+            stem = origin.group(1) if origin is not None else proper.group(1)  # type: ignore[union-attr]
+            words.append(f"{stem[:1].upper()}{stem[1:]}{_ADJECTIVE_ENDING[gender]}")
+        elif _PLACE_ADJECTIVE.match(text) or i == np.start and text[:1].isupper() and text.endswith("s"):
+            words.append(text)
+    return " ".join([*words, noun])
 
 
 def _role_gender(role: str | None) -> str | None:

@@ -26,7 +26,7 @@ import functools
 from typing import Iterable
 
 from quotecheck.analysis.base import Doc
-from quotecheck.mentions import parse_noun_phrase
+from quotecheck.mentions import parse_noun_phrase, with_seat
 from quotecheck.lexicon import AccordingTo, Lexicon, words_of_class
 from quotecheck.morph import clause_mood
 from quotecheck.rules.common import SENTENCE_END, Candidate, char_span, claimed_by_sentence, overlaps
@@ -107,6 +107,7 @@ def _so_frame(doc: Doc, lexicon: Lexicon, i: int, last: int) -> tuple[int, int] 
     np = parse_noun_phrase(doc, lexicon, i + 1, last)
     if np is None:
         return None
+    np = with_seat(doc, lexicon, np, last)  # „so das Präsidialamt in Taipeh, wie …“
     rest = np.end
     while rest < last and tokens[rest].text in SENTENCE_END:
         rest += 1

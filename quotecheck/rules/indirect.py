@@ -36,7 +36,7 @@ from typing import Iterable, Mapping
 import regex
 
 from quotecheck.analysis.base import Doc
-from quotecheck.mentions import parse_noun_phrase
+from quotecheck.mentions import parse_noun_phrase, with_seat
 from quotecheck.lexicon import Lexicon, SpeechVerb, words_of_class
 from quotecheck.morph import clause_mood, is_reportive
 from quotecheck.rules.common import (
@@ -487,7 +487,7 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
                 end, cue = post
                 start = _content_start(doc, floor, i)
                 words = sum(1 for k in range(start, i) if tokens[k].kind in ("word", "number"))
-                if words >= 3 and not overlaps(char_span(doc, start, i), taken):
+                if words >= 3 and not overlaps(char_span(doc, start, i), taken) and not _so_frame_before(doc, lexicon, start, i):
                     mood, _ = clause_mood(doc, lexicon, start, i)
                     speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if tokens[i + 1].text.lower() == "wie" else None
                     frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
@@ -536,6 +536,20 @@ def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | N
     cue = CueMatch((i,), doc.tokens[i].text)
     frame = (clause_start(doc, i, doc.sentences[doc.layer.sentence_index(i)].first), i + 2)
     return _candidate(doc, "indirect", (start, end), cue, frame, mood, 0.6)
+
+
+def _so_frame_before(doc: Doc, lexicon: Lexicon, start: int, comma: int) -> bool:
+    """„…, so das Ministerium, wie Interfax berichtete“: the text before ``comma`` ends in a so-frame.
+
+    Its noun phrase is the speaker and the wie-clause only a source, so the quote
+    is left to :mod:`quotecheck.rules.according`, which reads the so-frame.
+    """
+    tokens = doc.tokens
+    for k in range(comma - 2, start, -1):
+        if tokens[k].text == "," and tokens[k + 1].text.lower() == "so":
+            np = parse_noun_phrase(doc, lexicon, k + 2, comma)
+            return np is not None and with_seat(doc, lexicon, np, comma).end == comma
+    return False
 
 
 def _after_content(doc: Doc, floor: int, index: int) -> bool:
