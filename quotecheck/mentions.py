@@ -105,6 +105,23 @@ def _compound_institution(noun: str) -> bool:
     return any(folded[k:] in table for k in range(2, len(folded) - 2))
 
 
+def _origin_qualified(longer: str, shorter: str) -> bool:
+    """„Chinas Aussenministerium“ is not „das Aussenministerium“ (in Pjöngjang).
+
+    An institution named with its origin („Chinas“, „Südkoreanisches“,
+    „Hamburger“) is one of many of its kind; a bare mention refers to it only as
+    a description, which :meth:`Coreference._by_role` resolves, not by name.
+    """
+    extra = longer.split()[: len(longer.split()) - len(shorter.split())]
+    if not extra or longer.split()[len(extra):] != shorter.split():
+        return False
+    return all(_ORIGIN_WORD.match(word) for word in extra)
+
+
+#: A capitalised adjective of origin („Südkoreanisches“), of place („Hamburger“), or a genitive („Chinas“).
+_ORIGIN_WORD = regex.compile(r"^\p{Lu}\p{Ll}+(?:isch(?:e|er|es|en|em)?|er|s)$")
+
+
 @functools.lru_cache(maxsize=8192)
 def org_class(noun: str) -> tuple[str, bool] | None:
     """The organisation class of a role noun or compound („Autozulieferer“ → Unternehmen)."""
@@ -515,6 +532,10 @@ class Coreference:
                 entry = lexicon.role_of(np.role)
                 noun = _nominative(lexicon, np.role)
                 if entry is not None and (entry.noun.casefold() != noun.casefold() or _compound_institution(noun)):
+                    head = entry.noun.casefold()
+                    earlier = self._recent(np.start, lambda e: _has_role(e, np.role or "", head), _ORGANIZATION_LOOKBACK)
+                    if earlier is not None and earlier.type == "organization":
+                        return earlier  # „Der Krankenkasse zufolge“ after „der Krankenkasse Nordwest-BKK“
                     name = _origin_name(doc, np, _nominative(lexicon, np.role))
                     return self._add(name, "organization", None, name)
             return None
@@ -589,7 +610,8 @@ class Coreference:
         for entity in self._candidates(key):
             other = _key(entity.name)
             if other == key or (type == entity.type or "unknown" in (type, entity.type)) and (
-                _contains(other, key) or _contains(key, other)
+                _contains(other, key) and not (type == "organization" and _origin_qualified(entity.name, name))
+                or _contains(key, other) and not (type == "organization" and _origin_qualified(name, entity.name))
             ):
                 if len(key) > len(other):
                     entity.name = name  # the longer form is canonical
