@@ -457,6 +457,10 @@ def find_sources(
             np = parse_noun_phrase(doc, lexicon, i + 1, end)
             if np is not None and any(_is_speech_verb(doc, lexicon, k) for k in range(np.end, clause_end(doc, np.end, end))):
                 source = _Source((i, np.end), np)
+        elif word == "über" and any(doc.lemma(k).lower() == "lassen" for k in range(max(start, i - 8), i)):
+            # „ließ über seinen Anwalt erklären“: the lawyer passes the words on
+            np = parse_noun_phrase(doc, lexicon, i + 1, end)
+            source = _Source((i, np.end), np) if np else None
         elif "source_prep" in _classes(lexicon, word) and _quoted_by(doc, lexicon, i, end):
             # „wurde von KCNA mit den Worten zitiert“: the quoting medium is a source
             np = parse_noun_phrase(doc, lexicon, i + 1, end)

@@ -199,6 +199,17 @@ def _skip_adjectives(doc: Doc, i: int, limit: int) -> int:
     return i
 
 
+_AGE_ADJECTIVE = regex.compile(r"^alt(?:e|en|er|es|em)?$")
+
+
+def _skip_age(doc: Doc, i: int, limit: int) -> int:
+    """„Der 29 Jahre alte IT-Techniker“: the age phrase before the noun is an adjective."""
+    tokens = doc.tokens
+    if i + 2 < limit and tokens[i].kind == "number" and tokens[i + 1].text == "Jahre" and _AGE_ADJECTIVE.match(tokens[i + 2].text):
+        return i + 3
+    return i
+
+
 def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     start = i
     tokens = doc.tokens
@@ -246,7 +257,7 @@ def parse_noun_phrase(
         return None  # „Am Montag“, „Zudem“, „Dabei“, „Montag“: not the start of a mention
     elif _sentence_initial_non_noun(doc, lexicon, start):
         return None  # „Offiziell geht …“, „Bislang gingen …“: capitalised only by position
-    i = _skip_adjectives(doc, i, limit)
+    i = _skip_adjectives(doc, _skip_age(doc, i, limit), limit)
     head_start = i
     i = _capitalised_run(doc, lexicon, i, limit)
     if i == head_start:
@@ -599,11 +610,15 @@ class Coreference:
         return sorted(seen.values(), key=lambda e: -self._order[id(e)])
 
     def _find_name(self, key: tuple[str, ...]) -> Entity | None:
-        for entity in self._candidates(key):
-            other = _key(entity.name)
-            if _contains(other, key) or _contains(key, other):
-                return entity
-        return None
+        """The most recent entity whose name contains ``key`` or is contained in it.
+
+        Among organisations the first one wins instead: „laut Bahn“ is the article's
+        „Deutsche Bahn“, not the „Pro Bahn“ mentioned last.
+        """
+        found = [e for e in self._candidates(key) if _contains(_key(e.name), key) or _contains(key, _key(e.name))]
+        if found and all(e.type == "organization" for e in found):
+            return min(found, key=lambda e: self._order[id(e)])
+        return found[0] if found else None
 
     def _add(self, name: str, type: str, gender: str | None, role: str | None) -> Entity:
         key = _key(name)
