@@ -415,3 +415,121 @@ def test_apposition_after_the_name_is_part_of_the_mention(text: str, mention: st
 def test_indirect_content_after_the_name_is_no_apposition() -> None:
     quote = last_quote("Im Gespräch sagte Jonas Riedel, Putin habe keine Wahl gehabt.")
     assert quote.speaker is not None and quote.speaker.text == "Jonas Riedel"
+
+
+def quote_with(text: str, content_start: str) -> Quote:
+    """The quote whose content starts with ``content_start``."""
+    found = [q for q in quotecheck.extract(text) if q.content.text.startswith(content_start)]
+    assert len(found) == 1, [q.content.text for q in quotecheck.extract(text)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "name"),
+    [
+        # the seat after an authority is part of its name; a company's name stands alone
+        ("„Wir ermitteln in alle Richtungen“, sagte ein Sprecher der Staatsanwaltschaft Lüneburg.", "Wir ermitteln", "Staatsanwaltschaft Lüneburg"),
+        # a capitalised adjective belongs to the name, in the nominative; the place phrase does not
+        ("Der Vereinigte Generalstab in Manila teilte mit, die Übung sei beendet.", "die Übung", "Vereinigter Generalstab"),
+        # a place adjective and a preposed genitive stay as written
+        ("Nach Angaben des Bremer Instituts für Meeresforschung steigt der Pegel weiter an.", "steigt", "Bremer Institut für Meeresforschung"),
+        ("Polens Verteidigungsministerium teilte mit, die Übung sei beendet.", "die Übung", "Polens Verteidigungsministerium"),
+        # a genitive complement that names the institution
+        ("Die Fraktion der Linken erklärte, man werde gegen den Haushalt klagen.", "man werde", "Fraktion der Linken"),
+        ("Laut Bundesamt für Strahlenschutz ist die Belastung in der Region gering.", "ist die Belastung", "Bundesamt für Strahlenschutz"),
+        # a compound of an institution noun names one institution
+        ("Der Kreiselternbeirat forderte die Stadt auf, die Schulen rasch zu sanieren.", "die Schulen", "Kreiselternbeirat"),
+        ("Das Landesamt teilte mit, die Werte seien unbedenklich.", "die Werte", "Landesamt"),
+    ],
+)
+def test_institution_names_are_built_from_the_text(text: str, start: str, name: str) -> None:
+    speaker = quote_with(text, start).speaker
+    assert speaker is not None and (speaker.name, speaker.type) == (name, "organization")
+
+
+def test_passive_agent_speaks_in_a_reported_act() -> None:
+    text = "Der Entwurf wurde dagegen von Bürgermeisterin Jana Wolff als „Luftschloss“ bezeichnet."
+    quote = quote_with(text, "Der Entwurf")
+    assert quote.kind == "reported"
+    assert quote.speaker is not None and (quote.speaker.text, quote.speaker.name) == ("Bürgermeisterin Jana Wolff", "Jana Wolff")
+    # the subject and the material after the agent, without the agent
+    assert [text[span.start : span.end] for span in quote.content.spans] == ["Der Entwurf", "als „Luftschloss“"]
+
+
+def test_sentence_initial_passive_agent_speaks() -> None:
+    quote = quote_with("Von der Staatsanwaltschaft Lüneburg wurde bestätigt, dass ein Verfahren läuft.", "dass")
+    assert quote.speaker is not None and quote.speaker.name == "Staatsanwaltschaft Lüneburg"
+
+
+def test_so_frame_before_a_wie_clause_names_the_speaker() -> None:
+    text = (
+        "Die Sanktionen seien unrechtmäßig, so das Außenministerium in Minsk, "
+        "wie die Agentur Interfax unter Berufung auf die Staatsagentur TASS meldete."
+    )
+    quote = quote_with(text, "Die Sanktionen")
+    assert quote.content.text == "Die Sanktionen seien unrechtmäßig"
+    assert quote.speaker is not None and quote.speaker.name == "Außenministerium"
+    assert [s.name for s in quote.sources] == ["Interfax", "TASS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a bare spokesperson speaks for the organisation of the sentence before
+        ("Das Umweltministerium rief zur Vorsicht auf. „Die Werte sind zu hoch“, sagte eine Sprecherin.", "Umweltministerium"),
+        # with a linking s in the compound: Gerichts|sprecher → the court named before
+        ("Der Prozess vor dem Kieler Landgericht beginnt im Mai. Ein Urteil wird im Juni erwartet, so ein Gerichtssprecher.", "Kieler Landgericht"),
+        # no organisation before: the spokesperson stays unresolved
+        ("Der Minister reiste nach Rom. „Er ist müde“, sagte ein Sprecher.", None),
+    ],
+)
+def test_spokesperson_speaks_for_the_organisation(text: str, name: str | None) -> None:
+    speaker = last_quote(text).speaker
+    assert speaker is not None and speaker.name == name
+
+
+def test_statement_noun_is_named_after_its_author() -> None:
+    quote = quote_with("Gemäß den Plänen der Bundesregierung sollen die Schulen länger öffnen.", "sollen")
+    assert quote.speaker is not None and (quote.speaker.text, quote.speaker.name) == ("den Plänen der Bundesregierung", "Bundesregierung")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "mention", "name"),
+    [
+        # „Dessen“ opens a subject, not a genitive object
+        ("Kritik kam vom Naturschutzbund. Dessen Vorsitzende Ines Brandt sagte, der Plan sei falsch.", "der Plan",
+         "Dessen Vorsitzende Ines Brandt", "Ines Brandt"),
+        # an age phrase inside the mention
+        ("Der 34 Jahre alte Lehrer Tim Becker sagte, er sei unschuldig.", "er sei", "Der 34 Jahre alte Lehrer Tim Becker", "Tim Becker"),
+        # a dateline is no part of the subject
+        ("Kiel (dpa) – Die Ministerin Lena Holm sagte, sie sei zufrieden.", "sie sei", "Die Ministerin Lena Holm", "Lena Holm"),
+    ],
+)
+def test_subject_mentions_with_determiners_ages_and_datelines(text: str, start: str, mention: str, name: str) -> None:
+    speaker = quote_with(text, start).speaker
+    assert speaker is not None and (speaker.text, speaker.name) == (mention, name)
+
+
+def test_lawyer_who_passes_the_words_on_is_a_source() -> None:
+    quote = quote_with("Die Sängerin Mia Lorenz ließ über ihren Anwalt Jan Roth erklären, sie sei unschuldig.", "sie sei")
+    assert quote.speaker is not None and quote.speaker.name == "Mia Lorenz"
+    assert [(s.text, s.name) for s in quote.sources] == [("über ihren Anwalt Jan Roth", "Jan Roth")]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "name"),
+    [
+        # a bare institution is not the one of another country named later
+        ("Das Außenministerium in Minsk erklärte, die Grenze bleibe offen. Chinas Außenministerium rief zur Ruhe auf.",
+         "die Grenze", "Außenministerium"),
+        # a description finds the institution introduced with that noun and a name
+        ("Die Krankenkasse Nordstern hat Daten verloren. Der Krankenkasse zufolge sind alle Kunden informiert.",
+         "sind alle", "Nordstern"),
+        # a bare name word is the article's first organisation that has it, not the latest
+        ("Die Deutsche Bahn hat den Fahrplan geändert. Der Verband Pro Bahn protestierte. "
+         "Laut Bahn fahren am Wochenende deutlich weniger Züge.", "fahren", "Deutsche Bahn"),
+    ],
+)
+def test_institution_coreference(text: str, start: str, name: str) -> None:
+    speaker = quote_with(text, start).speaker
+    assert speaker is not None and speaker.name == name
