@@ -70,8 +70,41 @@ def find_speaker(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[NounPhras
         if word.lower() == "so":
             return parse_noun_phrase(doc, lexicon, cue + 1, end), None
         if word == ":":
-            return _np_ending_at(doc, lexicon, cue, start), None
+            return _colon_speaker(doc, lexicon, start, cue), None
     return None, None
+
+
+def _colon_speaker(doc: Doc, lexicon: Lexicon, start: int, colon: int) -> NounPhrase | None:
+    """The speaker of a colon frame without a speech verb.
+
+    „Merkel: „…““ (a noun phrase alone) names the speaker right before the colon;
+    a clause („Hier sparte der Bundespräsident nicht mit Kritik: „…““, „Im Kongress
+    warb Obama mit den Worten: „…““) names it as its subject, not as the noun
+    phrase that happens to end at the colon.
+    """
+    verb = _verb_outside_mentions(doc, lexicon, start, colon)
+    if verb is None:
+        # „Die Kanzlerin Angela Merkel, CDU: „…““, „Der Minister in Berlin: „…““: the first mention
+        np = parse_noun_phrase(doc, lexicon, start, colon)
+        return _extended(doc, lexicon, np, colon) if np is not None else _np_ending_at(doc, lexicon, colon, start)
+    speaker, _ = _subject_in_clause(doc, lexicon, start, colon, verb)
+    return speaker if speaker is not None else _np_ending_at(doc, lexicon, colon, start)
+
+
+def _verb_outside_mentions(doc: Doc, lexicon: Lexicon, start: int, end: int) -> int | None:
+    """The first lower-case word in ``[start, end)`` that is no part of a noun phrase: a verb."""
+    tokens = doc.tokens
+    i = start
+    while i < end:
+        np = parse_noun_phrase(doc, lexicon, i, end, coordination=False)
+        if np is not None and np.end > i:
+            i = np.end
+            continue
+        tok = tokens[i]
+        if tok.kind == "word" and tok.text[:1].islower() and not _classes(lexicon, tok.text):
+            return i
+        i += 1
+    return None
 
 
 def _given_speaker(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhrase:

@@ -543,8 +543,8 @@ class Coreference:
                 entry = lexicon.role_of(np.role)
                 noun = _nominative(lexicon, np.role)
                 if entry is not None and (entry.noun.casefold() != noun.casefold() or _compound_institution(noun)):
-                    head = entry.noun.casefold()
-                    earlier = self._recent(np.start, lambda e: _has_role(e, np.role or "", head), _ORGANIZATION_LOOKBACK)
+                    # the same noun, not just the same head: „Rechnungsprüfungsamt“ is no „Landratsamt“
+                    earlier = self._recent(np.start, lambda e: _has_role(e, noun, noun.casefold()), _ORGANIZATION_LOOKBACK)
                     if earlier is not None and earlier.type == "organization":
                         return earlier  # „Der Krankenkasse zufolge“ after „der Krankenkasse Nordwest-BKK“
                     name = _origin_name(doc, np, _nominative(lexicon, np.role))
