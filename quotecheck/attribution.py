@@ -32,6 +32,7 @@ from quotecheck.mentions import (
     Entity,
     NounPhrase,
     function_word_classes as _classes,
+    is_report_noun,
     organization_in,
     parse_noun_phrase,
 )
@@ -714,7 +715,7 @@ def _report_speaker(
 def _report_owner(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhrase | None:
     """The genitive owner of the last report noun in ``[start, end)`` („einer Umfrage **des Instituts X**“)."""
     for k in range(end - 2, start - 1, -1):
-        if _report_noun(lexicon, doc.tokens[k].text) and doc.tokens[k + 1].text in ("des", "der"):
+        if is_report_noun(lexicon, doc.tokens[k].text) and doc.tokens[k + 1].text in ("des", "der"):
             return _owner_after(doc, lexicon, k, end)
     return None
 
@@ -727,7 +728,7 @@ def _owner_after(doc: Doc, lexicon: Lexicon, noun: int, end: int) -> NounPhrase 
     owner = parse_noun_phrase(doc, lexicon, noun + 1, end, coordination=False)
     if owner is None or not (owner.role or owner.name_tokens or organization_in(doc, lexicon, owner.start, owner.end)):
         return None
-    if _report_noun(lexicon, tokens[owner.end - 1].text):
+    if is_report_noun(lexicon, tokens[owner.end - 1].text):
         return None  # „der Entwurf der Abschlusserklärung“, „seiner Untersuchung der Stromerzeugung“: no author
     return owner
 
@@ -740,18 +741,10 @@ def _author_of_statement(doc: Doc, lexicon: Lexicon, np: NounPhrase | None) -> N
     """
     if np is None or np.role is not None or np.name_tokens or np.pronoun is not None:
         return None
-    head = np.end - 1
-    if not _report_noun(lexicon, doc.tokens[head].text):
+    head = np.genitive[0] - 1 if np.genitive is not None else np.end - 1
+    if not is_report_noun(lexicon, doc.tokens[head].text):
         return None
     return _owner_after(doc, lexicon, head, doc.sentences[doc.layer.sentence_index(head)].last)
-
-
-def _report_noun(lexicon: Lexicon, word: str) -> bool:
-    """A report noun or a compound ending in one („Nachbefragung“ ends in „befragung“)."""
-    folded = word.casefold()
-    if not word[:1].isupper():
-        return False
-    return any("report_noun" in _classes(lexicon, folded[k:]) for k in range(len(folded) - 4))
 
 
 def _opening_subject(doc: Doc, lexicon: Lexicon, coref: Coreference, start: int, end: int) -> NounPhrase | None:

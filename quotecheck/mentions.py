@@ -261,16 +261,23 @@ def parse_noun_phrase(
     head_start = i
     i = _capitalised_run(doc, lexicon, i, limit)
     if i == head_start:
-        return None
+        title = _quoted_title(doc, i, limit) if determiner is not None else None
+        if title is None:
+            return None
+        # „der „Bild““, „des „Kurier““: a quoted title is the name of a medium
+        return NounPhrase(start, title[1] + 1, determiner, tuple(range(title[0], title[1])), role_type="organization")
     role, role_type, names, age = _split_head(doc, lexicon, head_start, i, determiner)
     title = _quoted_title(doc, i, limit)
     if title is not None and role_type == "organization":
         # „die Zeitung „Kurier““: the quoted title is the medium's name
         names, i = tuple(range(title[0], title[1])), title[1] + 1
     genitive = None
-    if i < limit and (tokens[i].text == "des" or (tokens[i].text == "der" and role is not None)):
+    if i < limit and _genitive_determiner(doc, lexicon, i, role is not None or is_report_noun(lexicon, tokens[i - 1].text)):
         j = _skip_adjectives(doc, i + 1, limit)
         k = _capitalised_run(doc, lexicon, j, limit)
+        title = _quoted_title(doc, k, limit)
+        if title is not None:
+            k = title[1] + 1  # „eines Berichts der „Frankfurter Allgemeinen Zeitung““
         if k > j:
             genitive = (i, k)
             i = k
@@ -332,6 +339,31 @@ def _sentence_initial_non_noun(doc: Doc, lexicon: Lexicon, i: int) -> bool:
     if not text[:1].isupper() or text in lexicon.first_names or lexicon.organization(text) is not None:
         return False
     return doc.lemma(i)[:1].islower()
+
+
+#: Determiners that can only open a genitive after a noun („des“, „seines“) …
+_GENITIVE_ONLY = frozenset({"des", "eines", "seines", "ihres", "dieses"})
+#: … and those that can also open a dative or a new phrase („der“, „einer“).
+_GENITIVE_AMBIGUOUS = frozenset({"der", "einer", "seiner", "ihrer", "dieser"})
+
+
+def _genitive_determiner(doc: Doc, lexicon: Lexicon, i: int, head_takes_genitive: bool) -> bool:
+    """Whether token ``i`` opens a genitive attribute of the noun before it.
+
+    „der“ is a genitive only after a role or a statement noun („Sprecher der
+    Polizei“, „Angaben der Feuerwehr“); elsewhere it may start a dative addressee
+    („sagte Kim der Zeitung“).
+    """
+    word = doc.tokens[i].text
+    return word in _GENITIVE_ONLY or word in _GENITIVE_AMBIGUOUS and head_takes_genitive
+
+
+def is_report_noun(lexicon: Lexicon, word: str) -> bool:
+    """A report or statement noun, or a compound ending in one („Nachbefragung“ ends in „befragung“)."""
+    folded = word.casefold()
+    if not word[:1].isupper():
+        return False
+    return any("report_noun" in function_word_classes(lexicon, folded[k:]) for k in range(len(folded) - 4))
 
 
 def _quoted_title(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
@@ -778,9 +810,10 @@ class Coreference:
         # an institution stays the same through an article: „Laut Gericht“ long after „Das Landgericht Kassel“
         lookback = _ORGANIZATION_LOOKBACK if np.role_type == "organization" else _LOOKBACK_SENTENCES
         entity = self._recent(np.start, lambda e: _has_role(e, role, head), lookback)
-        if entity is None and np.role_type == "person" and np.determiner in _DEFINITE:
+        if entity is None and np.role_type == "person" and np.determiner in _DEFINITE and np.genitive is None:
             # „der GdP-Vorsitzende“ after „Gewerkschaftschef Konrad Freiberg“: a definite
-            # description with a role not seen before refers to the previous person
+            # description with a role not seen before refers to the previous person (but
+            # „Die Kritikerin der ‚Weser-Rundschau‘“ names someone of her own)
             gender = _role_gender(role) or ("f" if np.determiner in _FEMININE_DETERMINERS else None)
             # no gender from the description („der Vorsitzende“ may be dative feminine): any person
             entity = self._recent(

@@ -533,3 +533,44 @@ def test_lawyer_who_passes_the_words_on_is_a_source() -> None:
 def test_institution_coreference(text: str, start: str, name: str) -> None:
     speaker = quote_with(text, start).speaker
     assert speaker is not None and speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # a colon frame with a verb: its subject speaks, not the noun phrase before the colon
+        ("Hier sparte der Bundespräsident nicht mit Kritik: „Jeder muss sich bewegen.“", "der Bundespräsident", None),
+        ("Im Landtag warb Malte Rehberg für das Gesetz mit den Worten: „Wir bauen neue Schulen.“", "Malte Rehberg", "Malte Rehberg"),
+        # without a verb the whole mention before the colon speaks
+        ("Die Vorsitzende des Hausärzteverbands, Ingrid Wolff: „Viele Patienten sind krank.“",
+         "Die Vorsitzende des Hausärzteverbands, Ingrid Wolff", "Ingrid Wolff"),
+        # „Als Begründung“ is no subject
+        ("Als Begründung sagte ein Forscher aus Utrecht: „Das Feld ist sehr breit.“", "ein Forscher aus Utrecht", None),
+    ],
+)
+def test_speaker_of_a_colon_frame(text: str, mention: str, name: str | None) -> None:
+    speaker = only_quote(text).speaker
+    assert speaker is not None and (speaker.text, speaker.name) == (mention, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "mention", "name"),
+    [
+        # the owner of „Angaben“ with a possessive, and a quoted title in the genitive
+        ("Nach Angaben seines Anwalts ist der Sänger wieder gesund.", "ist der", "Angaben seines Anwalts", None),
+        ("Laut einem Bericht der „Weser-Post“ ist der Plan gescheitert.", "ist der Plan",
+         "einem Bericht der „Weser-Post“", "Weser-Post"),
+        ("Dem Bericht des Fachmagazins „Autowelt“ zufolge steigt der Absatz stark.", "steigt",
+         "Dem Bericht des Fachmagazins „Autowelt“", "Autowelt"),
+    ],
+)
+def test_statement_owners_in_according_phrases(text: str, start: str, mention: str, name: str | None) -> None:
+    quote = quote_with(text, start)
+    assert quote.speaker is not None and (quote.speaker.text, quote.speaker.name) == (mention, name)
+
+
+def test_description_with_its_own_genitive_is_not_the_previous_person() -> None:
+    text = ("Die Schauspielerin Mira Holt spielte die Hauptrolle. "
+            "Die Kritikerin der „Weser-Post“ nannte den Abend einen „großen Wurf“.")
+    speaker = quote_with(text, "den Abend").speaker
+    assert speaker is not None and speaker.name is None

@@ -38,6 +38,8 @@ __all__ = ["find_according"]
 _LEGAL = words_of_class("rule_words.tsv", "legal_reference")
 #: Function-word classes that open a noun phrase: „laut der Polizei“, not „laut und deutlich“.
 _DETERMINER_CLASSES = frozenset({"det", "det_dative", "possessive"})
+#: Words after „nach Angaben“ that open its owner („der Polizei“, „seines Anwalts“).
+_OWNER_OPENERS = frozenset({"von", "vom", "der", "des", "eines", "einer", "seines", "seiner", "ihres", "ihrer"})
 #: Words that attach more to a source noun phrase („Oberst Polzer vom LKA“).
 _ATTACH = words_of_class("rule_words.tsv", "source_attachment")
 
@@ -216,7 +218,7 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tup
             if entry.words[0].lower() == "aus" and not (i + n < last and tokens[i + n].text.lower() in ("der", "des", "von", "vom")):
                 continue  # „aus Kreisen“ needs whose circles
             if entry.words[0].lower() == "nach" and i + n < last and (
-                tokens[i + n].text.lower() in ("von", "vom", "der", "des") or tokens[i + n].text[:1].isupper()
+                tokens[i + n].text.lower() in _OWNER_OPENERS or tokens[i + n].text[:1].isupper()
             ):
                 speaker = _source_after(doc, lexicon, i + n, last)
                 if speaker is not None:
