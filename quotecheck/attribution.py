@@ -38,7 +38,7 @@ from quotecheck.mentions import (
 )
 from quotecheck.model import SPEAKER_TYPES, Cue, Mention, Quote, Role
 from quotecheck.rules import dependency
-from quotecheck.rules.common import Candidate, char_span as _span, clause_end
+from quotecheck.rules.common import Candidate, char_span as _span, clause_end, word_classes
 
 __all__ = ["attribute", "find_speaker", "find_sources"]
 
@@ -286,7 +286,7 @@ def _front_subject(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> NounP
     if np is None or not _nominative(np, lexicon) or (np.pronoun is not None and np.pronoun not in _PRONOUN_SUBJECTS):
         return None
     np = _with_apposition(doc, lexicon, np, finite)
-    stop = finite
+    stop = _attributes_end(doc, lexicon, np.end, finite)
     while stop > np.end and tokens[stop - 1].text in (",", "–", "—"):
         stop -= 1
     if np.end >= stop:
@@ -296,6 +296,36 @@ def _front_subject(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> NounP
     if any(tokens[k].kind == "quote" or tokens[k].text in (":", ";") for k in range(np.end, stop)):
         return np
     return attrs.evolve(np, end=stop)
+
+
+def _attributes_end(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> int:
+    """Where the attributes of a subject before the finite verb end.
+
+    Prepositional phrases and brackets belong to the mention („Das Exilparlament
+    im indischen Dharamshala“); a relative clause („Deiss, der sich zu diesem
+    Schritt entschlossen hatte,“) and an adverbial without article („aus heiterem
+    Himmel“, „aus Sicherheitsgründen“) do not.
+    """
+    tokens = doc.tokens
+    for k in range(start, finite - 1):
+        word = tokens[k].text
+        if word == "," and "relative" in word_classes(doc, k + 1):
+            return k
+        classes = _classes(lexicon, word)
+        if "prep" in classes and "article_prep" not in classes and word.islower() and _adverbial_phrase(doc, lexicon, k + 1):
+            return k
+    return finite
+
+
+def _adverbial_phrase(doc: Doc, lexicon: Lexicon, i: int) -> bool:
+    """A prepositional object with no article and no name: „heiterem Himmel“, „Sicherheitsgründen“."""
+    tok = doc.tokens[i]
+    if tok.kind != "word" or _classes(lexicon, tok.text):
+        return False
+    if tok.text[:1].islower():
+        return True  # an adjective opens it
+    # an inflected common noun keeps no capital-letter lemma of its own form („Gründen“ → „Grund“)
+    return doc.lemma(i) != tok.text and tok.text not in lexicon.first_names and lexicon.organization(tok.text) is None
 
 
 def _with_apposition(doc: Doc, lexicon: Lexicon, np: NounPhrase, limit: int) -> NounPhrase:
@@ -327,7 +357,9 @@ def _extended(doc: Doc, lexicon: Lexicon, np: NounPhrase, limit: int) -> NounPhr
         word = tokens[end].text.lower()
         institution = np.role_type == "organization" or (not np.name_tokens and np.role is not None and np.role_type != "person")
         classes = _classes(lexicon, word)
-        if "attached_prep" in classes or ("place_prep" in classes and institution):
+        if ("attached_prep" in classes or ("place_prep" in classes and institution)) and not (
+            "article_prep" not in classes and _adverbial_phrase(doc, lexicon, end + 1)
+        ):
             more = parse_noun_phrase(doc, lexicon, end + 1, limit, coordination=False)
             if more is None or more.pronoun is not None or more.end <= end + 1 and not more.name_tokens:
                 break

@@ -189,7 +189,12 @@ def _name_link(doc: Doc, lexicon: Lexicon, i: int, limit: int, head_start: int) 
     j = i + 1
     while j < limit and _is_link(doc, lexicon, j):
         j += 1
-    return j < limit and _capitalised(doc, j) and lexicon.organization(doc.tokens[j].text) is None
+    if j >= limit or not _capitalised(doc, j):
+        return False
+    k = j
+    while k < limit and _capitalised(doc, k):
+        k += 1
+    return organization_in(doc, lexicon, j, k) is None  # „von der IG Metall“ names an employer
 
 
 def _skip_adjectives(doc: Doc, i: int, limit: int) -> int:
@@ -556,7 +561,9 @@ class Coreference:
 
     def _entity_of(self, np: NounPhrase, sentence_initial: bool) -> Entity | None:
         doc, lexicon = self.doc, self.lexicon
-        organization = organization_in(doc, lexicon, np.start, np.end)
+        # „Patrick Georg von der IG Metall“: an organisation after the name is where the person works
+        head_end = max(np.name_tokens) + 1 if np.name_tokens else np.end
+        organization = organization_in(doc, lexicon, np.start, head_end)
         if organization is not None and not (np.role_type == "person" and np.name_tokens):
             entity = self._add(organization.name, "organization", None, np.role)
             entity.org_type = organization.type

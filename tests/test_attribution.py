@@ -574,3 +574,23 @@ def test_description_with_its_own_genitive_is_not_the_previous_person() -> None:
             "Die Kritikerin der „Weser-Post“ nannte den Abend einen „großen Wurf“.")
     speaker = quote_with(text, "den Abend").speaker
     assert speaker is not None and speaker.name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "type"),
+    [
+        # a relative clause after the subject is no part of the mention
+        ("Wendt, der sich am Wochenende zu dem Schritt entschlossen hatte, sagte, er trete zurück.", "Wendt", "Wendt", "person"),
+        # an adverbial without article is no attribute; a phrase with a fused article is
+        ("Am Freitag hatte Verlagsleiter Lutz Schumacher aus heiterem Himmel erklärt, die Zeitung werde eingestellt.",
+         "Verlagsleiter Lutz Schumacher", "Lutz Schumacher", "person"),
+        ("Das Exilparlament im indischen Dharamshala erklärte, man sei besorgt.",
+         "Das Exilparlament im indischen Dharamshala", "Exilparlament", "organization"),
+        # „von der IG Metall“ after a name is the employer, not a name particle
+        ("Patrick Georg von der IG Metall sagte, man werde weiter streiken.", "Patrick Georg von der IG Metall", "Patrick Georg", "person"),
+        ("Ursula von der Leyen sagte, die Lage sei ernst.", "Ursula von der Leyen", "Ursula von der Leyen", "person"),
+    ],
+)
+def test_mention_boundaries_of_subjects(text: str, mention: str, name: str, type: str) -> None:
+    speaker = last_quote(text).speaker
+    assert speaker is not None and (speaker.text, speaker.name, speaker.type) == (mention, name, type)
