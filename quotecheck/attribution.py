@@ -83,6 +83,9 @@ def _colon_speaker(doc: Doc, lexicon: Lexicon, start: int, colon: int) -> NounPh
     warb Obama mit den Worten: „…““) names it as its subject, not as the noun
     phrase that happens to end at the colon.
     """
+    so = next((k for k in range(colon - 2, start, -1) if doc.tokens[k].text.lower() == "so" and doc.tokens[k - 1].text == ","), None)
+    if so is not None and (np := parse_noun_phrase(doc, lexicon, so + 1, colon)) is not None:
+        return np  # „…, so Elshorst weiter: „…““
     verb = _verb_outside_mentions(doc, lexicon, start, colon)
     if verb is None:
         # „Die Kanzlerin Angela Merkel, CDU: „…““, „Der Minister in Berlin: „…““: the first mention

@@ -166,7 +166,16 @@ def test_frame_positions(case: str, text: str, content: str, cue: str, frame: st
         # the verb of the source's clause is not the quote's cue
         ("Wie die Zeitung meldete, soll der Minister gesagt haben: „Wir treten nicht zurück.“", "Wir treten nicht zurück.", "gesagt", None),
         # a colon after a clause without a speech verb, but the content is a sentence
-        ("Die Ärztin war besorgt: „So etwas haben wir noch nie erlebt.“", "So etwas haben wir noch nie erlebt.", ":", None),
+        ("Die Ärztin war besorgt: „So etwas haben wir noch nie erlebt.“", "So etwas haben wir noch nie erlebt.", ":", "Die Ärztin"),
+        # a so-frame before the colon names the speaker
+        ("Das habe Methode, so der Gutachter weiter: „Das ist in vielen Firmen üblich.“", "Das ist in vielen Firmen üblich.", ":",
+         "der Gutachter"),
+        # a whole sentence right after its verb, without a colon
+        ("Der Analyst Robert Halver kommentierte „Die Erwartungen sind zu hoch.“", "Die Erwartungen sind zu hoch.", "kommentierte",
+         "Der Analyst Robert Halver"),
+        # a reflexive frame after the quote
+        ("„Wir haben vier Punkte“, zeigte sich Trainer Milo Rajevac zufrieden.", "Wir haben vier Punkte", "zeigte",
+         "Trainer Milo Rajevac"),
     ],
 )
 def test_harder_frames(text: str, content: str, cue: str, speaker: str | None) -> None:

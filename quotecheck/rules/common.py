@@ -163,6 +163,11 @@ def match_speech_verb(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> Cue
             # „sagte … ab“, „gab … auf“: the particle makes another verb.
             if lexicon.speech_verbs.get(particle + lemma) is None:
                 return None
+    if index + 1 < limit and doc.tokens[index + 1].text.lower() == "sich":
+        # „zeigte sich zufrieden“, „äußerte sich“: the reflexive verb is its own entry
+        reflexive = lexicon.speech_verbs.get(f"sich {lemma}")
+        if reflexive is not None and reflexive.particle is None:
+            return CueMatch((index,), reflexive.lemma, reflexive)
     if entry is not None and (entry.particle is None or entry.particle in word):
         return CueMatch((index,), entry.lemma, entry)
     for verb in bases:

@@ -199,6 +199,11 @@ def _before_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan, floor: int) -> t
         cue = find_speech_verb(doc, lexicon, start, span.open - 1)
         if cue is not None:
             return (start, span.open), cue, None
+    if last.kind == "word" and last.text[:1].islower() and _ends_like_a_sentence(doc, span):
+        # „Der Analyst kommentierte „Die Erwartungen sind zu hoch.““: a sentence right after its verb
+        cue = match_speech_verb(doc, lexicon, span.open - 1, span.open)
+        if cue is not None and cue.verb is not None and "direct" in cue.verb.valency:
+            return (start, span.open), cue, None
     return None
 
 
