@@ -343,7 +343,14 @@ def _sentence_initial_non_noun(doc: Doc, lexicon: Lexicon, i: int) -> bool:
     text = tokens[i].text
     if not text[:1].isupper() or text in lexicon.first_names or lexicon.organization(text) is not None:
         return False
+    if _PARTICIPLE_ADVERB.match(text):
+        return True  # „Relativierend fügte er hinzu“, „Abschließend sagte sie“
     return doc.lemma(i)[:1].islower()
+
+
+#: A present participle used as an adverb („Ergänzend“, „Zusammenfassend“); nouns
+#: ending in -end are short („Abend“, „Jugend“, „Dutzend“).
+_PARTICIPLE_ADVERB = regex.compile(r"^\p{Lu}\p{Ll}{4,}end$")
 
 
 #: Determiners that can only open a genitive after a noun („des“, „seines“) …

@@ -173,6 +173,8 @@ def test_frame_positions(case: str, text: str, content: str, cue: str, frame: st
         # a whole sentence right after its verb, without a colon
         ("Der Analyst Robert Halver kommentierte „Die Erwartungen sind zu hoch.“", "Die Erwartungen sind zu hoch.", "kommentierte",
          "Der Analyst Robert Halver"),
+        # a participle opening the sentence is an adverb, not the speaker
+        ("Ergänzend fügte die Ministerin hinzu: „Wir sind bereit.“", "Wir sind bereit.", "fügte hinzu", "die Ministerin"),
         # a reflexive frame after the quote
         ("„Wir haben vier Punkte“, zeigte sich Trainer Milo Rajevac zufrieden.", "Wir haben vier Punkte", "zeigte",
          "Trainer Milo Rajevac"),
