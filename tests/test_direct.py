@@ -11,6 +11,7 @@ import pytest
 
 import quotecheck
 from quotecheck.model import Quote
+from quotecheck.rules.direct import find_direct
 
 _EXTRACTOR = quotecheck.Extractor()
 
@@ -440,3 +441,15 @@ def test_quotes_are_in_text_order_with_unique_ids() -> None:
     assert [q.content.text for q in quotes] == ["Wir beginnen", "Wir auch.", "Das dauert noch Wochen."]
     assert [q.id for q in quotes] == ["doc-7:q1", "doc-7:q2", "doc-7:q3"]
     assert [q.sentence for q in quotes] == [0, 1, 2]
+
+
+def test_rejected_interrupted_quote_leaves_both_parts_to_other_rules() -> None:
+    # one word each side of the frame: no direct speech, but both pieces stay
+    # available as fragments of other quotes
+    doc = _EXTRACTOR.analyse("„Nie“, sagte sie, „wieder“ kam er.")
+    result = find_direct(doc, _EXTRACTOR.lexicon)
+    assert result.quotes == ()
+    assert [doc.text[doc.tokens[s.open].start : doc.tokens[s.close].end] for s in result.other_spans] == [
+        "„Nie“",
+        "„wieder“",
+    ]

@@ -238,6 +238,7 @@ def find_direct(doc: Doc, lexicon: Lexicon) -> DirectResult:
     floor = 0  # tokens before this belong to an earlier quote's frame
     i = 0
     while i < len(top):
+        first = i
         span = top[i]
         nxt = top[i + 1] if i + 1 < len(top) else None
         before = _before_frame(doc, lexicon, span, floor)
@@ -265,7 +266,7 @@ def find_direct(doc: Doc, lexicon: Lexicon) -> DirectResult:
         )
         embedded_long = frame is None and words >= _MIN_EMBEDDED_WORDS and _ends_like_a_sentence(doc, span)
         if not (framed or standalone or embedded_long):
-            others.append(top[i])
+            others.extend(top[first : i + 1])  # both parts of a rejected interrupted quote
             i += 1
             continue
         if frame is not None:
