@@ -181,6 +181,7 @@ def _speaker_of_verb(
     elided = _elided_subject(doc, lexicon, cand, verb)
     if elided is not None:
         return elided
+    start = _main_clause_start(doc, start, verb)
     speaker, addressee = _subject_in_clause(doc, lexicon, start, end, verb)
     if speaker is None and start > 0:
         speaker = _subject_left_of_frame(doc, lexicon, cand, start)
@@ -188,6 +189,18 @@ def _speaker_of_verb(
         after = max(speaker.end, verb + 1)
         return speaker, addressee or _addressee_after(doc, lexicon, after, end)
     return None, addressee
+
+
+def _main_clause_start(doc: Doc, start: int, verb: int) -> int:
+    """Where the cue's own clause starts when the frame opens with a subordinate clause.
+
+    „Wie die Zeitung meldete, soll der Minister gesagt haben: „…““: the subject of
+    „gesagt“ is after the comma; „die Zeitung“ belongs to the wie-clause.
+    """
+    if not word_classes(doc, start) & {"subordinator", "w_word"}:
+        return start
+    comma = next((k for k in range(verb - 1, start, -1) if doc.tokens[k].text == ","), None)
+    return comma + 1 if comma is not None else start
 
 
 def _quoting(cand: Candidate) -> bool:

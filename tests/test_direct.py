@@ -188,10 +188,6 @@ def test_harder_frames(text: str, content: str, cue: str, speaker: str | None) -
         assert _speaker(quote) == speaker
 
 
-@pytest.mark.xfail(
-    reason="attribution: subject between modal and participle („soll der Minister gesagt haben“) is not found",
-    strict=True,
-)
 def test_speaker_between_modal_and_participle() -> None:
     quote = only("Wie die Zeitung meldete, soll der Minister gesagt haben: „Wir treten nicht zurück.“")
     assert _speaker(quote) == "der Minister"

@@ -475,7 +475,7 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
                 end, cue = wie
                 start = end + 1
                 stop = content_end(doc, lexicon, start, last)
-                if stop - start >= 2:
+                if stop - start >= 2 and not overlaps(char_span(doc, start, stop), taken):
                     mood, _ = clause_mood(doc, lexicon, start, stop)
                     found.append(_candidate(doc, "indirect", (start, stop), cue, (i, end + 1), mood, 0.85, _np_range(i + 1, cue.tokens[1])))
                     floor = i = stop
