@@ -33,6 +33,7 @@ from quotecheck.mentions import (
     NounPhrase,
     function_word_classes as _classes,
     is_report_noun,
+    org_class,
     organization_in,
     parse_noun_phrase,
 )
@@ -476,8 +477,12 @@ def _addressee_after(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPh
             np = parse_noun_phrase(doc, lexicon, i + 1, end)
             if np is not None and not np.pronoun:
                 return np
-        if "det_dative" in classes and not (i > 0 and "prep" in _classes(lexicon, tokens[i - 1].text)):
+        after_prep = i > 0 and "prep" in _classes(lexicon, tokens[i - 1].text)
+        if "det_dative" in classes and not after_prep:
             return parse_noun_phrase(doc, lexicon, i, end)  # „laut dem Blatt“ is no addressee
+        if word in ("der", "einer") and not after_prep and _medium_after(doc, lexicon, i, end):
+            # „sagte Sabine Krull der Nachrichtenagentur Reuters“: a feminine dative medium
+            return parse_noun_phrase(doc, lexicon, i, end)
         if "venue_prep" in classes:
             # „sagte Voss im ZDF“: the medium he spoke to
             np = parse_noun_phrase(doc, lexicon, i + 1, end)
@@ -487,9 +492,25 @@ def _addressee_after(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPh
     return None
 
 
+def _medium_after(doc: Doc, lexicon: Lexicon, i: int, end: int) -> bool:
+    """Whether the noun phrase at ``i`` is a news agency or medium (and no „zufolge“ follows)."""
+    np = parse_noun_phrase(doc, lexicon, i, end)
+    if np is None or np.end < end and doc.tokens[np.end].text.lower() == "zufolge":
+        return False
+    entry = organization_in(doc, lexicon, np.start, np.end)
+    if entry is not None:
+        return entry.type in _MEDIA_TYPES
+    return np.role is not None and (org_class(np.role) or ("", False))[0] == "Medium"
+
+
 def _np_ending_at(doc: Doc, lexicon: Lexicon, end: int, floor: int) -> NounPhrase | None:
-    """The longest noun phrase that ends right before token ``end``."""
+    """The longest noun phrase that ends right before token ``end``.
+
+    It never starts at a verb („sagte Brandt der Zeitung zufolge“: „der Zeitung“).
+    """
     for k in range(max(floor, end - 8), end):
+        if _is_speech_verb(doc, lexicon, k) or "aux" in _classes(lexicon, doc.tokens[k].text):
+            continue
         np = parse_noun_phrase(doc, lexicon, k, end)
         if np is not None and np.end == end:
             return np
@@ -528,6 +549,10 @@ def find_sources(
             source = _Source((first, np.end), np) if np else None
         elif word == "zufolge":
             np = _np_ending_at(doc, lexicon, i, start)
+            if np is not None and np.determiner is None and np.role is None:
+                # „sagte Brandt Reuters zufolge“: the agency alone, not the name before it
+                np = next((parse_noun_phrase(doc, lexicon, k, i) for k in range(np.start + 1, i)
+                           if organization_in(doc, lexicon, k, i) is not None), None) or np
             source = _Source((np.start, i + 1), np) if np else None
         elif word == "angaben" and i + 1 < end:
             j = i + 2 if tokens[i + 1].text.lower() == "von" else i + 1

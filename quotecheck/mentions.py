@@ -215,12 +215,21 @@ def _skip_age(doc: Doc, i: int, limit: int) -> int:
     return i
 
 
+def _agency_after_person(doc: Doc, lexicon: Lexicon, start: int, i: int) -> bool:
+    """A gazetteer organisation at ``i`` right after a run holding a given name."""
+    if lexicon.organization(doc.tokens[i].text) is None:
+        return False
+    return any(doc.tokens[k].text in lexicon.first_names for k in range(start, i))
+
+
 def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     start = i
     tokens = doc.tokens
     while i < limit:
         if "time" in function_word_classes(lexicon, tokens[i].text):
             break  # „am Montag Kim Jong Un“: the weekday is no part of the name
+        if i > start and tokens[i].kind == "word" and _agency_after_person(doc, lexicon, start, i):
+            break  # „Erik Brandt Reuters zufolge“: the agency is no part of his name
         if _capitalised(doc, i) or _INITIAL.match(tokens[i].text) or _AGE.match(tokens[i].text):
             i += 1
         elif tokens[i].kind == "word" and lexicon.organization(tokens[i].text) is not None:
@@ -247,6 +256,12 @@ def parse_noun_phrase(
     """
     tokens = doc.tokens
     limit = min(limit, len(tokens), start + _MAX_NP)
+    if start < limit and tokens[start].kind == "quote":
+        title = _quoted_title(doc, start, limit)
+        if title is None:
+            return None
+        # „laut „Wirtschaftswoche““: a quoted title alone names a medium
+        return NounPhrase(start, title[1] + 1, None, tuple(range(title[0], title[1])), role_type="organization")
     if start >= limit or tokens[start].kind not in ("word", "number"):
         return None
     lower = tokens[start].text.lower()
@@ -277,7 +292,9 @@ def parse_noun_phrase(
         # „die Zeitung „Kurier““: the quoted title is the medium's name
         names, i = tuple(range(title[0], title[1])), title[1] + 1
     genitive = None
-    if i < limit and _genitive_determiner(doc, lexicon, i, role is not None or is_report_noun(lexicon, tokens[i - 1].text)):
+    # „Sprecherin der Bahn“ takes a genitive; „Sabine Krull der Nachrichtenagentur“ is a dative after a name
+    takes_genitive = role is not None and not names or is_report_noun(lexicon, tokens[i - 1].text)
+    if i < limit and _genitive_determiner(doc, lexicon, i, takes_genitive):
         j = _skip_adjectives(doc, i + 1, limit)
         k = _capitalised_run(doc, lexicon, j, limit)
         title = _quoted_title(doc, k, limit)

@@ -40,14 +40,15 @@ from quotecheck.mentions import parse_noun_phrase, with_seat
 from quotecheck.lexicon import Lexicon, SpeechVerb, words_of_class
 from quotecheck.morph import clause_mood, is_reportive
 from quotecheck.rules.common import (
-    Candidate,
     SENTENCE_END,
+    Candidate,
     CueMatch,
     char_span,
     claimed_by_sentence,
     clause_end,
     match_speech_verb,
     overlaps,
+    quoted_titles,
     word_classes,
 )
 
@@ -423,7 +424,7 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     i = comma + 1
     if i >= limit or tokens[i].kind != "word":
         return None
-    end = clause_end(doc, i, limit)
+    end = clause_end(doc, i, limit, quoted_titles(doc, i, limit))
     if end < limit and tokens[end].text not in SENTENCE_END and tokens[end].text != ",":
         return None
     if tokens[i].text.lower() == "wie":
@@ -436,7 +437,9 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     # the inverted subject follows the verb („sagte er“, „betonte der Minister“),
     # after at most one adverb, and little else follows it („…, sagte er am Montag.“)
     subject = _inverted_subject(doc, lexicon, i + 1, end)
-    if subject is None or end - subject > _MAX_FRAME_TAIL:
+    # a quoted title counts as one word of the tail („…, sagte er laut der „Wirtschaftswoche““)
+    titles = sum(b - a - 1 for a, b in quoted_titles(doc, subject, end)) if subject is not None else 0
+    if subject is None or end - subject - titles > _MAX_FRAME_TAIL:
         return None
     return end, cue
 
@@ -487,7 +490,9 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
                 end, cue = post
                 start = _content_start(doc, floor, i)
                 words = sum(1 for k in range(start, i) if tokens[k].kind in ("word", "number"))
-                if words >= 3 and not overlaps(char_span(doc, start, i), taken) and not _so_frame_before(doc, lexicon, start, i):
+                if words >= 3 and not overlaps(char_span(doc, start, i), taken) and not (
+                    tokens[i + 1].text.lower() == "wie" and _speaker_before_wie(doc, lexicon, start, i)
+                ):
                     mood, _ = clause_mood(doc, lexicon, start, i)
                     speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if tokens[i + 1].text.lower() == "wie" else None
                     frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
@@ -538,18 +543,27 @@ def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | N
     return _candidate(doc, "indirect", (start, end), cue, frame, mood, 0.6)
 
 
-def _so_frame_before(doc: Doc, lexicon: Lexicon, start: int, comma: int) -> bool:
-    """„…, so das Ministerium, wie Interfax berichtete“: the text before ``comma`` ends in a so-frame.
+def _speaker_before_wie(doc: Doc, lexicon: Lexicon, start: int, comma: int) -> bool:
+    """Whether the content before a wie-clause names its own speaker.
 
-    Its noun phrase is the speaker and the wie-clause only a source, so the quote
-    is left to :mod:`quotecheck.rules.according`, which reads the so-frame.
+    „…, so das Ministerium, wie Interfax berichtete“ and „Nordkorea hat nach Angaben
+    des Generalstabs eine Rakete abgefeuert, wie Yonhap meldete“: the so-frame or
+    according-to phrase names the speaker and the wie-clause is only a source, so
+    the quote is left to :mod:`quotecheck.rules.according`.
     """
     tokens = doc.tokens
     for k in range(comma - 2, start, -1):
         if tokens[k].text == "," and tokens[k + 1].text.lower() == "so":
             np = parse_noun_phrase(doc, lexicon, k + 2, comma)
             return np is not None and with_seat(doc, lexicon, np, comma).end == comma
-    return False
+    return any(
+        tokens[k].text.lower() in _NAMING_ACCORDING and (tokens[k].text.lower() != "laut" or tokens[k + 1].text[:1].isupper())
+        for k in range(start, comma - 1)
+    )
+
+
+#: According-to words that name a speaker of their own inside the content.
+_NAMING_ACCORDING = frozenset({"laut", "zufolge", "angaben"})
 
 
 def _after_content(doc: Doc, floor: int, index: int) -> bool:
