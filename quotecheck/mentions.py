@@ -637,6 +637,8 @@ class Coreference:
             kind = "person" if np.role is not None else "unknown"
             return None if kind == "unknown" else self._add(name, kind, gender, np.role)
         else:
+            if first not in getattr(lexicon, "first_names", {}) and self._common_noun_at(np.name_tokens[0]):
+                return None  # „3,4 Millionen Euro“: an inflected common noun opens it, no name
             kind = "person"
             surname = self._role_before_surname(np)
             if surname is not None:
@@ -807,6 +809,11 @@ class Coreference:
             found = self._add(institution, "organization", None, institution)
         return found
 
+    def _common_noun_at(self, i: int) -> bool:
+        """A capitalised word that is an inflected form of a shorter noun („Millionen“ → „Million“)."""
+        lemma, text = self.doc.lemma(i), self.doc.tokens[i].text
+        return lemma != text and lemma[:1].isupper() and len(lemma) < len(text)
+
     def _common_noun(self, np: NounPhrase) -> bool:
         """„Regierungskreise“, „Medienberichten“: one inflected noun, not a name.
 
@@ -824,10 +831,31 @@ class Coreference:
             return None, "unknown"
         genders = {"er": ("m", None), "sie": ("f", None)}.get(np.pronoun, (None,))
         types = ("person",) if np.pronoun == "er" else ("person", "organization")
-        entity = self._recent(np.start, lambda e: e.type in types and e.gender in genders)
+
+        def fits(e: Entity) -> bool:
+            return e.type in types and e.gender in genders
+
+        entity = self._recent(np.start, fits)
+        if last_speaker is not None and entity is not last_speaker and fits(last_speaker) and self._mentioned_lately(last_speaker, np.start):
+            # „Der Mann habe Anna Berg betrogen, sagte Ingrid Hollenbach. „…“, sagte sie.“: the speaker goes on
+            entity = last_speaker
         if entity is None:
             return None, "person" if np.pronoun == "er" else "unknown"
         return entity, entity.type
+
+    def _mentioned_lately(self, entity: Entity, before: int) -> bool:
+        """Whether ``entity`` occurs in the sentence of token ``before`` or the one before it."""
+        if not self.doc.tokens:
+            return False
+        here = self.doc.layer.sentence_index(min(before, len(self.doc.tokens) - 1))
+        end = bisect.bisect_left(self.occurrences, before, key=lambda o: o.token)
+        for k in range(end - 1, -1, -1):
+            occurrence = self.occurrences[k]
+            if self.doc.layer.sentence_index(occurrence.token) < here - 1:
+                return False
+            if occurrence.entity is entity:
+                return True
+        return False
 
     def _by_role(self, np: NounPhrase, last_speaker: Entity | None) -> Entity | None:
         role = np.role or ""

@@ -594,3 +594,19 @@ def test_description_with_its_own_genitive_is_not_the_previous_person() -> None:
 def test_mention_boundaries_of_subjects(text: str, mention: str, name: str, type: str) -> None:
     speaker = last_quote(text).speaker
     assert speaker is not None and (speaker.text, speaker.name, speaker.type) == (mention, name, type)
+
+
+def test_pronoun_continues_the_previous_speaker_over_a_name_in_its_content() -> None:
+    text = "Der Mann habe Anna Berg betrogen, sagte Richterin Ingrid Hollenbach. „Sie haben Vertrauen missbraucht“, sagte sie."
+    assert last_quote(text).speaker.name == "Ingrid Hollenbach"
+
+
+def test_an_amount_is_no_person() -> None:
+    text = "Der Mann habe 3,4 Millionen Euro veruntreut, sagte die Richterin. „Das war Betrug“, sagte sie."
+    assert last_quote(text).speaker.name != "Millionen Euro"
+
+
+def test_frame_with_adverbials_after_the_speaker() -> None:
+    quote = last_quote("Der Angeklagte habe Anleger betrogen, sagte die Richterin Ingrid Hollenbach am Donnerstag bei der Urteilsverkündung.")
+    assert quote.kind == "indirect" and quote.speaker.name == "Ingrid Hollenbach"
+    assert quote.content.text == "Der Angeklagte habe Anleger betrogen"

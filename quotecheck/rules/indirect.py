@@ -72,6 +72,8 @@ _ZU_INFINITIVE = regex.compile(r"^\p{Ll}+zu\p{Ll}+en$")
 _MAX_V2_FRAME_GAP = 12
 #: Tokens allowed after the inverted subject of a postposed frame („am Montag in Berlin“).
 _MAX_FRAME_TAIL = 4
+#: … or this many when they are adverbials only (no coordinated clause).
+_MAX_ADVERBIAL_TAIL = 12
 _MIN_DASS_STRENGTH = 0.6
 _MIN_ZU_STRENGTH = 0.8
 _SUBJECT_PRONOUNS = words_of_class("rule_words.tsv", "frame_subject_pronoun")
@@ -439,9 +441,20 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     subject = _inverted_subject(doc, lexicon, i + 1, end)
     # a quoted title counts as one word of the tail („…, sagte er laut der „Wirtschaftswoche““)
     titles = sum(b - a - 1 for a, b in quoted_titles(doc, subject, end)) if subject is not None else 0
-    if subject is None or end - subject - titles > _MAX_FRAME_TAIL:
+    if subject is None:
+        return None
+    tail = end - subject - titles
+    if tail > _MAX_FRAME_TAIL and not (tail <= _MAX_ADVERBIAL_TAIL and _adverbial_tail(doc, subject, end)):
         return None
     return end, cue
+
+
+def _adverbial_tail(doc: Doc, start: int, end: int) -> bool:
+    """„…, sagte die Richterin am Donnerstag bei der Urteilsverkündung.“: only adverbials follow.
+
+    A coordinated second clause („…, sagte er und verließ den Saal“) is no frame tail.
+    """
+    return not any("coordinator" in word_classes(doc, k) for k in range(start, end))
 
 
 def _inverted_subject(doc: Doc, lexicon: Lexicon, start: int, end: int) -> int | None:
