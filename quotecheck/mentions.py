@@ -595,11 +595,13 @@ class Coreference:
         if not np.name_tokens:
             if np.attribute is not None and np.role and np.determiner not in _INDEFINITE:
                 # „das Bundesamt für Umwelt“, „das Theater am Hafen“: named by noun and attribute
-                name = f"{_origin_name(doc, np, _nominative(lexicon, np.role))} {text_of(doc, *np.attribute)}"
+                name = f"{_origin_name(doc, lexicon, np, _nominative(lexicon, np.role))} {text_of(doc, *np.attribute)}"
                 return self._add(name, "organization", None, np.role)
             if np.genitive is not None and np.role_type == "organization" and np.role and np.determiner not in _INDEFINITE:
                 # „der Fraktion der Freien Wähler“, „vom Bundesverband der Landwirte“
-                name = f"{_origin_name(doc, np, _nominative(lexicon, np.role))} {text_of(doc, *np.genitive)}"
+                owner_end = next((k for k in range(*np.genitive) if doc.tokens[k].text == "("), np.genitive[1])
+                # „des Zentralverbands der deutschen Seehafenbetriebe (ZDS)“: without the bracket
+                name = f"{_origin_name(doc, lexicon, np, _nominative(lexicon, np.role))} {text_of(doc, np.genitive[0], owner_end)}"
                 return self._add(name, "organization", None, np.role)
             if np.role_type == "organization" and np.determiner not in _INDEFINITE and np.role:
                 # „das Gesundheitsministerium“ names an institution; „die Behörde“ describes one
@@ -610,10 +612,13 @@ class Coreference:
                     earlier = self._recent(np.start, lambda e: _has_role(e, noun, noun.casefold()), _ORGANIZATION_LOOKBACK)
                     if earlier is not None and earlier.type == "organization":
                         return earlier  # „Der Krankenkasse zufolge“ after „der Krankenkasse Nordwest-BKK“
-                    name = _origin_name(doc, np, _nominative(lexicon, np.role))
+                    name = _origin_name(doc, lexicon, np, _nominative(lexicon, np.role))
                     return self._add(name, "organization", None, name)
             return None
         name = " ".join(doc.tokens[i].text for i in np.name_tokens)
+        if np.role_type == "organization" and np.role and _ABBREVIATION.match(np.role):
+            # „der TSV Grünwald“, „der VfB Stuttgart“: the club's abbreviation is part of its name
+            return self._add(f"{np.role} {name}", "organization", None, np.role)
         if np.role_type == "organization" and np.role and len(np.name_tokens) == 1 and (
             name in self._places or named_by_seat(np.role)
         ):
@@ -744,7 +749,7 @@ class Coreference:
             entity = self._by_role(np, last_speaker)
             if entity is None and np.role_type == "organization" and (np.determiner in _DEFINITE or np.determiner is None and np.end - np.start == 1):
                 # „die Polizei“, „laut Feuerwehr“ with no antecedent: the institution itself
-                name = _origin_name(self.doc, np, _nominative(self.lexicon, np.role))
+                name = _origin_name(self.doc, self.lexicon, np, _nominative(self.lexicon, np.role))
                 entity = self._add(name, "organization", None, name if name != np.role else np.role)
             return entity, entity.type if entity is not None else kind
         if np.genitive is not None and np.role_type == "person":
@@ -755,7 +760,7 @@ class Coreference:
                 if entity is None and owner.role is not None and owner.role_type == "organization":
                     # „Ein Sprecher des Ministeriums“: the ministry named before
                     entity = self._by_role(owner, None) or self._add(
-                        _origin_name(self.doc, owner, _nominative(self.lexicon, owner.role)), "organization", None, owner.role
+                        _origin_name(self.doc, self.lexicon, owner, _nominative(self.lexicon, owner.role)), "organization", None, owner.role
                     )
                 if entity is not None and entity.type == "organization":
                     return entity, "organization"
@@ -782,6 +787,8 @@ class Coreference:
         about („Das Ministerium rief zur Ruhe auf. …, sagte eine Sprecherin.“).
         """
         role = np.role or ""
+        if role.endswith("s") and any(role.casefold()[:-1].endswith(w) for w in _spokesperson_words()):
+            role = role[:-1]  # „eines Sprechers“
         folded_role = role.casefold()
         head = next((w for w in _spokesperson_words() if folded_role.endswith(w)), None)
         if head is None:
@@ -946,6 +953,8 @@ def _nominative(lexicon: Lexicon, word: str) -> str:
     return word
 
 
+#: An organisation noun that is an abbreviation („TSV“, „VfB“, „FC“): part of the name it heads.
+_ABBREVIATION = regex.compile(r"^(?=(?:.*\p{Lu}){2})\p{Lu}[\p{L}]{1,3}$")
 _ORIGIN_ADJECTIVE = regex.compile(r"^(\p{Ll}[\p{Ll}-]*isch)(?:e|en|er|es|em)$")
 #: „Hamburger“, „Cottbuser“: an adjective from a place name, never declined.
 _PLACE_ADJECTIVE = regex.compile(r"^\p{Lu}\p{Ll}+er$")
@@ -954,7 +963,7 @@ _NAME_ADJECTIVE = regex.compile(r"^(\p{Lu}\p{Ll}+?)(?:e|en|es|em)$")
 _ADJECTIVE_ENDING = {"m": "er", "f": "e", "n": "es"}
 
 
-def _origin_name(doc: Doc, np: NounPhrase, noun: str) -> str:
+def _origin_name(doc: Doc, lexicon: Lexicon, np: NounPhrase, noun: str) -> str:
     """„das südkoreanische Militär“ → „Südkoreanisches Militär“: the words that name it, nominative.
 
     An institution's name keeps what the text writes with its noun (the corpus
@@ -970,13 +979,17 @@ def _origin_name(doc: Doc, np: NounPhrase, noun: str) -> str:
     if head is None:
         return noun
     gender = org_gender(noun) or {"das": "n", "die": "f", "eine": "f"}.get(np.determiner or "")
+    # „vom Deutschen Richterbund“: the article is fused with the preposition before
+    article = np.determiner is not None or (
+        np.start > 0 and "article_prep" in function_word_classes(lexicon, tokens[np.start - 1].text)
+    )
     words = []
     for i in range(np.start, head):
         text = tokens[i].text
         if i == np.start and np.determiner is not None:
             continue
         origin = _ORIGIN_ADJECTIVE.match(text)
-        proper = _NAME_ADJECTIVE.match(text) if np.determiner is not None else None
+        proper = _NAME_ADJECTIVE.match(text) if article else None
         if origin is not None or proper is not None:
             if gender is None:
                 return noun

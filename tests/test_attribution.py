@@ -610,3 +610,51 @@ def test_frame_with_adverbials_after_the_speaker() -> None:
     quote = last_quote("Der Angeklagte habe Anleger betrogen, sagte die Richterin Ingrid Hollenbach am Donnerstag bei der Urteilsverkündung.")
     assert quote.kind == "indirect" and quote.speaker.name == "Ingrid Hollenbach"
     assert quote.content.text == "Der Angeklagte habe Anleger betrogen"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "name"),
+    [
+        # a description of an authority finds the prosecutor's office; a spokesperson in the genitive
+        ("Die Staatsanwaltschaft Oldenburg ermittelt. Ein Sprecher der Behörde kündigte an, man werde das Urteil prüfen.",
+         "man werde", "Staatsanwaltschaft Oldenburg"),
+        ("Der Deutsche Fußball-Bund (DFB) will die Szene nach Angaben eines Sprechers nicht weiter prüfen.", "Der Deutsche", "DFB"),
+        # a passive agent after a fused article, in the nominative
+        ("Der Entwurf wurde vom Deutschen Richterbund als „mangelhaft“ bezeichnet.", "Der Entwurf", "Deutscher Richterbund"),
+        # a club's abbreviation is part of its name; a bracketed abbreviation is not
+        ("Der TSV Grünwald gewann. Wie der Verein mitteilte, fällt der Stürmer zwei Wochen aus.", "fällt", "TSV Grünwald"),
+        ("Der Zentralverband der deutschen Seehafenbetriebe (ZDS) tagte. Ein Sprecher des Verbands sagte, man sei enttäuscht.",
+         "man sei", "Zentralverband der deutschen Seehafenbetriebe"),
+    ],
+)
+def test_organisations_named_through_descriptions_and_abbreviations(text: str, start: str, name: str) -> None:
+    speaker = quote_with(text, start).speaker
+    assert speaker is not None and (speaker.name, speaker.type) == (name, "organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "name", "sources"),
+    [
+        # an according-to phrase before a wie-clause keeps the speaker; the wie-clause is a source
+        ("Dem Kreml zufolge sind weitere Gespräche geplant, wie AFP meldete.", "sind", "Kreml", ["AFP"]),
+        ("Nach Schätzungen des Instituts für Weltwirtschaft in Kiel entsteht ein Schaden von 40 Millionen Euro, "
+         "wie das „Hamburger Abendblatt“ berichtete.", "entsteht", "Institut für Weltwirtschaft", ["Hamburger Abendblatt"]),
+        # a newspaper after the speaker's name is a source, with or without article and marks
+        ("Der Vorstand erwäge den Verkauf, sagte Finanzchef Erik Brandt der „Wirtschaftswoche“ zufolge.", "Der Vorstand",
+         "Erik Brandt", ["Wirtschaftswoche"]),
+        ("Der Vorstand erwäge den Verkauf, sagte Finanzchef Erik Brandt laut „Wirtschaftswoche“.", "Der Vorstand",
+         "Erik Brandt", ["Wirtschaftswoche"]),
+        ("Der Vorstand erwäge den Verkauf, sagte Finanzchef Erik Brandt Reuters zufolge.", "Der Vorstand", "Erik Brandt", ["Reuters"]),
+    ],
+)
+def test_speaker_and_sources_in_one_sentence(text: str, start: str, name: str, sources: list[str]) -> None:
+    quote = quote_with(text, start)
+    assert quote.speaker is not None and quote.speaker.name == name
+    assert [s.name for s in quote.sources] == sources
+
+
+def test_dative_medium_after_the_name_is_the_addressee() -> None:
+    quote = only_quote("„Wir streiken weiter“, sagte Bahnchefin Sabine Krull der Nachrichtenagentur Reuters.")
+    assert quote.speaker is not None and (quote.speaker.text, quote.speaker.name) == ("Bahnchefin Sabine Krull", "Sabine Krull")
+    assert quote.addressee is not None and quote.addressee.name == "Reuters"
+    assert quote.sources == ()

@@ -22,14 +22,13 @@ that quote; such text is ``taken`` and skipped here.
 
 from __future__ import annotations
 
-import functools
 from typing import Iterable
 
 from quotecheck.analysis.base import Doc
 from quotecheck.mentions import parse_noun_phrase, with_seat
-from quotecheck.lexicon import AccordingTo, Lexicon, words_of_class
+from quotecheck.lexicon import Lexicon, words_of_class
 from quotecheck.morph import clause_mood
-from quotecheck.rules.common import SENTENCE_END, Candidate, char_span, claimed_by_sentence, overlaps
+from quotecheck.rules.common import SENTENCE_END, Candidate, according_phrase_at, char_span, claimed_by_sentence, overlaps
 from quotecheck.rules.indirect import content_end
 
 __all__ = ["find_according"]
@@ -44,26 +43,6 @@ _OWNER_OPENERS = frozenset({"von", "vom", "der", "des", "eines", "einer", "seine
 _ATTACH = words_of_class("rule_words.tsv", "source_attachment")
 
 
-@functools.lru_cache(maxsize=8)
-def _by_first_word(lexicon: Lexicon) -> dict[str, tuple[AccordingTo, ...]]:
-    """First word (lower case) → phrases starting with it, longest first (built once per lexicon)."""
-    index: dict[str, list[AccordingTo]] = {}
-    for entry in lexicon.according_to:  # already sorted longest first
-        index.setdefault(entry.words[0].lower(), []).append(entry)
-    return {k: tuple(v) for k, v in index.items()}
-
-
-def _match_phrase(doc: Doc, lexicon: Lexicon, i: int, last: int) -> AccordingTo | None:
-    tokens = doc.tokens
-    for entry in _by_first_word(lexicon).get(tokens[i].text.lower(), ()):
-        words = entry.words
-        if i + len(words) > last:
-            continue
-        if all(tokens[i + k].text.lower() == w.lower() for k, w in enumerate(words)):
-            return entry
-    return None
-
-
 def _source_after(doc: Doc, lexicon: Lexicon, start: int, last: int) -> tuple[int, int] | None:
     """The source noun phrase starting at ``start``, with von-/genitive attachments."""
     tokens = doc.tokens
@@ -72,7 +51,7 @@ def _source_after(doc: Doc, lexicon: Lexicon, start: int, last: int) -> tuple[in
     np = parse_noun_phrase(doc, lexicon, start, last)
     if np is None:
         return None
-    end = np.end
+    end = with_seat(doc, lexicon, np, last).end  # „des Instituts für Weltwirtschaft in Kiel“
     # „Oberst Franz Polzer vom niederösterreichischen Landeskriminalamt“
     while end < last and tokens[end].text.lower() in _ATTACH:
         more = parse_noun_phrase(doc, lexicon, end + 1, last) if tokens[end].text.lower() not in ("der", "des") else parse_noun_phrase(doc, lexicon, end, last)
@@ -189,7 +168,7 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tup
                 if cand is not None:
                     return cand
             continue
-        entry = _match_phrase(doc, lexicon, i, last)
+        entry = according_phrase_at(doc, lexicon, i, last)
         if entry is None or entry.position == "parenthetical" and low != "hieß":
             continue
         n = len(entry.words)

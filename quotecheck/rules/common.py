@@ -10,12 +10,13 @@ never has to know how speakers are resolved.
 
 from __future__ import annotations
 
+import functools
 from typing import Iterable, Iterator, Sequence
 
 from attrs import field, frozen
 
 from quotecheck.analysis.base import Doc
-from quotecheck.lexicon import Lexicon, SpeechVerb, load_word_classes
+from quotecheck.lexicon import AccordingTo, Lexicon, SpeechVerb, load_word_classes
 from quotecheck.spanindex import SpanIndex
 from quotecheck.text import Sentence
 
@@ -208,4 +209,25 @@ def find_speech_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> CueMat
         match = match_speech_verb(doc, lexicon, i, end)
         if match is not None:
             return match
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _according_by_first_word(lexicon: Lexicon) -> dict[str, tuple[AccordingTo, ...]]:
+    """First word (lower case) → according-to phrases starting with it, longest first (once per lexicon)."""
+    index: dict[str, list[AccordingTo]] = {}
+    for entry in lexicon.according_to:  # already sorted longest first
+        index.setdefault(entry.words[0].lower(), []).append(entry)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def according_phrase_at(doc: Doc, lexicon: Lexicon, i: int, last: int) -> AccordingTo | None:
+    """The longest according-to phrase (``according_to.tsv``) starting at token ``i``, if any."""
+    tokens = doc.tokens
+    for entry in _according_by_first_word(lexicon).get(tokens[i].text.lower(), ()):
+        words = entry.words
+        if i + len(words) > last:
+            continue
+        if all(tokens[i + k].text.lower() == w.lower() for k, w in enumerate(words)):
+            return entry
     return None

@@ -42,6 +42,7 @@ from quotecheck.morph import clause_mood, is_reportive
 from quotecheck.rules.common import (
     SENTENCE_END,
     Candidate,
+    according_phrase_at,
     CueMatch,
     char_span,
     claimed_by_sentence,
@@ -275,7 +276,7 @@ def _sentence_core_end(doc: Doc, start: int, limit: int) -> int:
 def _wie_frame_end(doc: Doc, lexicon: Lexicon, wie: int, limit: int) -> tuple[int, CueMatch] | None:
     """„wie X sagte“ / „wie der Kreml angekündigt hatte“: (clause end, cue), else None."""
     tokens = doc.tokens
-    end = clause_end(doc, wie + 1, limit)
+    end = clause_end(doc, wie + 1, limit, quoted_titles(doc, wie + 1, limit))  # „wie das „Abendblatt“ berichtete“
     if end - wie < 3 or end - wie > _MAX_V2_FRAME_GAP:
         return None
     for k in (end - 1, end - 2):
@@ -569,14 +570,17 @@ def _speaker_before_wie(doc: Doc, lexicon: Lexicon, start: int, comma: int) -> b
         if tokens[k].text == "," and tokens[k + 1].text.lower() == "so":
             np = parse_noun_phrase(doc, lexicon, k + 2, comma)
             return np is not None and with_seat(doc, lexicon, np, comma).end == comma
-    return any(
-        tokens[k].text.lower() in _NAMING_ACCORDING and (tokens[k].text.lower() != "laut" or tokens[k + 1].text[:1].isupper())
-        for k in range(start, comma - 1)
-    )
+    for k in range(start, comma - 1):
+        entry = according_phrase_at(doc, lexicon, k, comma)
+        if entry is None or entry.position not in _NAMING_POSITIONS:
+            continue
+        if tokens[k].text.lower() != "laut" or tokens[k + 1].text[:1].isupper():
+            return True  # („laut und deutlich“ is no source)
+    return False
 
 
-#: According-to words that name a speaker of their own inside the content.
-_NAMING_ACCORDING = frozenset({"laut", "zufolge", "angaben"})
+#: According-to phrases that name a speaker of their own (``according_to.tsv`` positions).
+_NAMING_POSITIONS = frozenset({"pre", "post", "circum"})
 
 
 def _after_content(doc: Doc, floor: int, index: int) -> bool:
