@@ -125,9 +125,11 @@ def _token_pattern(table: dict[str, str]) -> str:
         (?:[-‐‑](?=[{_WS}]*+,|[{_WS}]++(?:{coordinators})[{_WS}]))?
     """
     return rf"""
+    # Scores and clock times („2:1“, „18:30“) are one number, not a colon frame.
+    (?<![\p{{Nd}}:])(?P<score>\p{{Nd}}{{1,2}}:\p{{Nd}}{{1,2}})(?![{_WORD_CHAR}:])
     # Fast path for numbers not glued to a letter, hyphen or period: 2024,
     # 11.000, 3,5, 1.234,56, 18.30, 18.06.2024 (the rest is decided below).
-    (?P<number>\p{{Nd}}++(?:[.,]\p{{Nd}}++)*+)(?![{_WORD_CHAR}.‐‑-])
+  | (?P<number>\p{{Nd}}++(?:[.,]\p{{Nd}}++)*+)(?![{_WORD_CHAR}.‐‑-])
     # Fast path, most tokens: a word not glued to . @ : / _ + %.
   | (?P<word>{word})(?![.@:/_+%])
     # Text glued to . @ : / may be a URL, an e-mail address, an abbreviation or
@@ -196,6 +198,7 @@ _KIND_OF_GROUP = {
     "word": "word",
     "word_": "word",
     "ordinal": "number",
+    "score": "number",
     "number": "number",
     "number_": "number",
     "quote": "quote",

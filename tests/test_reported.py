@@ -18,6 +18,11 @@ POSITIVE = [
     ("Die Gewerkschaft kritisierte die geplanten Kürzungen scharf.", "die geplanten Kürzungen scharf", "kritisierte", "Die Gewerkschaft"),
     ("Am Montag bekräftigte der Kanzler seine Unterstützung für die Ukraine.", "seine Unterstützung für die Ukraine", "bekräftigte", "der Kanzler"),
     ("Der Verein wies die Vorwürfe des Verbands zurück.", "die Vorwürfe des Verbands", "wies zurück", "Der Verein"),
+    # a particle after the subject
+    ("Die Ministerin selbst lobte die Helfer für ihren Einsatz.", "die Helfer für ihren Einsatz", "lobte", "Die Ministerin"),
+    # the perfect: the participle at the end of the clause is the cue
+    ("Der Angeklagte hatte die Vorwürfe stets zurückgewiesen.", "die Vorwürfe stets", "zurückgewiesen", "Der Angeklagte"),
+    ("Die Gewerkschaft hat die Kürzungen scharf kritisiert.", "die Kürzungen scharf", "kritisiert", "Die Gewerkschaft"),
 ]
 
 
@@ -39,6 +44,9 @@ NEGATIVE = [
     "Die Mannschaft bestreitet am Sonntag ihr zweites Gruppenspiel.",  # to contest a match
     "Der Zug erreichte den Bahnhof pünktlich.",  # no speech verb
     "Die Ministerin äußerte sich nicht.",  # nothing said
+    "Sie hat die Vorwürfe nicht zurückgewiesen.",  # negated perfect
+    "Er hatte nichts zu kritisieren.",  # an infinitive, no act
+    "Der Trainer hat die Mannschaft gestern aufgestellt.",  # no speech verb
 ]
 
 

@@ -327,6 +327,21 @@ def test_token_kinds_on_weird_input(text: str, expected: list[tuple[str, str]]) 
     assert [(t.text, t.kind) for t in tokenize(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # scores and clock times are one number, so their colon frames nothing
+        ("nach dem 2:1", ["nach", "dem", "2:1"]),
+        ("um 18:30 Uhr", ["um", "18:30", "Uhr"]),
+        # a colon after a word or before a longer number stays a colon
+        ("Merkel: 2 Punkte", ["Merkel", ":", "2", "Punkte"]),
+        ("Stand 10:30:15", ["Stand", "10", ":", "30", ":", "15"]),
+    ],
+)
+def test_scores_and_times(text: str, expected: list[str]) -> None:
+    assert [t.text for t in tokenize(text)] == expected
+
+
 # --- properties --------------------------------------------------------------------
 
 _news_alphabet = st.sampled_from(list("aäbBcdeEfgGhiIjJkmnNoöpPrsStTuüvVwWxzZß019 .,!?…:;-–\n\t'\"()@/") + list(QUOTE_CHARS))

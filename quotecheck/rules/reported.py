@@ -36,6 +36,7 @@ from quotecheck.mentions import NounPhrase, function_word_classes, parse_noun_ph
 from quotecheck.lexicon import Lexicon, words_of_class
 from quotecheck.rules.common import (
     CLAUSE_BREAKS,
+    SENTENCE_END,
     Candidate,
     CueMatch,
     char_span,
@@ -65,15 +66,19 @@ _MAX_PIECE_WORDS = 12
 _MIN_PIECE_STRENGTH = 0.6
 #: Finite auxiliaries of a perfect or passive frame („hatte … zurückgewiesen“).
 _AUXILIARIES = words_of_class("piece_frames.tsv", "auxiliary")
+#: Particles that may follow the subject before the verb („Die Ministerin selbst lobte …“).
+_SUBJECT_PARTICLES = words_of_class("rule_words.tsv", "subject_particle")
 
 
 def _subject_before(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> tuple[int, int] | None:
-    """A subject noun phrase filling the whole prefield [first, verb)."""
+    """A subject noun phrase filling the whole prefield [first, verb) (a particle may follow it)."""
     if verb - first == 1 and word_classes(doc, first) & {"adverb", "subordinator"}:
         return None  # „Unterdessen verlangte …“: an adverb fills the prefield
     np = parse_noun_phrase(doc, lexicon, first, verb)
-    if np is not None and np.end == verb and not np.dative:
-        return first, verb
+    if np is not None and not np.dative and (
+        np.end == verb or np.end == verb - 1 and doc.tokens[np.end].text.lower() in _SUBJECT_PARTICLES
+    ):
+        return first, np.end  # „Riedmüller selbst lobte …“
     # „Der Sprecher der Regierung, Hans Maier, lobte …“: NP, apposition
     if np is not None and np.end < verb and doc.tokens[np.end].text == "," and doc.tokens[verb - 1].text == ",":
         inner = parse_noun_phrase(doc, lexicon, np.end + 1, verb - 1)
@@ -111,6 +116,39 @@ def _act(
         confidence=0.6,
         speaker_tokens=speaker,
     )
+
+
+def _perfect(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | None:
+    """„Brenneisen hatte die Vorwürfe zurückgewiesen“: a speech act in the perfect.
+
+    The finite auxiliary stands second, after the subject; the participle of an
+    unambiguous reporting verb closes the clause; its object is the content.
+    """
+    tokens = doc.tokens
+    aux = next(
+        (k for k in range(first + 1, min(last, first + 8))
+         if tokens[k].kind == "word" and tokens[k].text.islower() and doc.lemma(k).lower() == "haben"),
+        None,
+    )
+    if aux is None:
+        return None
+    subject = _subject_before(doc, lexicon, first, aux)
+    end = clause_end(doc, aux + 1, last)
+    participle = end - 1
+    if subject is None or participle <= aux + 1 or end < last and tokens[end].text not in SENTENCE_END:
+        return None  # only a whole main clause: „…, dass er … zurückgewiesen hatte“ is indirect speech
+    cue = match_speech_verb(doc, lexicon, participle, participle + 1)
+    if cue is None or cue.verb is None:
+        return None
+    entry = cue.verb
+    if not entry.reported or entry.strength < 1.0 or entry.is_phrase or entry.lemma in _POLYSEMOUS:
+        return None
+    if tokens[participle].text.lower() == doc.lemma(participle).lower() or _negated(doc, first, end):
+        return None  # an infinitive („hatte … zu kritisieren“), or no act took place
+    words = sum(1 for k in range(aux + 1, participle) if tokens[k].kind in ("word", "number"))
+    if words < _MIN_OBJECT_WORDS:
+        return None
+    return _act(doc, first, (aux + 1, participle), CueMatch((participle,), cue.lemma, entry), (first, end), subject)
 
 
 def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | None:
@@ -323,7 +361,7 @@ def find_reported(
     for sentence, local in claimed_by_sentence(doc, taken):
         if local:
             continue
-        cand = _sentence(doc, lexicon, sentence.first, sentence.last)
+        cand = _sentence(doc, lexicon, sentence.first, sentence.last) or _perfect(doc, lexicon, sentence.first, sentence.last)
         if cand is None and any(doc.tokens[k].kind == "quote" for k in range(sentence.first, sentence.last)):
             if pieces is None:
                 spans = quoted if quoted is not None else pair_quotation_marks(doc.layer)
