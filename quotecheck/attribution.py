@@ -497,6 +497,11 @@ def _medium_after(doc: Doc, lexicon: Lexicon, i: int, end: int) -> bool:
     np = parse_noun_phrase(doc, lexicon, i, end)
     if np is None or np.end < end and doc.tokens[np.end].text.lower() == "zufolge":
         return False
+    return _is_medium(doc, lexicon, np)
+
+
+def _is_medium(doc: Doc, lexicon: Lexicon, np: NounPhrase) -> bool:
+    """A news agency or medium: by the gazetteer, or by its noun („die finnische Zeitung „…““)."""
     entry = organization_in(doc, lexicon, np.start, np.end)
     if entry is not None:
         return entry.type in _MEDIA_TYPES
@@ -892,16 +897,12 @@ def _promote_cited(
     who is not one, the cited party is the speaker and the agency becomes the
     nearest source.
     """
-    if speaker_np is None:
-        return speaker_np, sources
-    agency = organization_in(doc, lexicon, speaker_np.start, speaker_np.end)
-    if agency is None or agency.type not in _MEDIA_TYPES:
+    if speaker_np is None or not _is_medium(doc, lexicon, speaker_np):
         return speaker_np, sources
     for n, source in enumerate(sources):
         if doc.tokens[source.marker[0]].text.lower() not in ("unter", "berufung"):
             continue
-        cited = organization_in(doc, lexicon, source.np.start, source.np.end)
-        if cited is None or cited.type not in _MEDIA_TYPES:
+        if not _is_medium(doc, lexicon, source.np):
             rest = sources[:n] + sources[n + 1 :]
             return source.np, [_Source((speaker_np.start, speaker_np.end), speaker_np), *rest]
     return speaker_np, sources

@@ -831,7 +831,11 @@ class Coreference:
             return False
         i = np.name_tokens[0]
         text = self.doc.tokens[i].text
-        return text not in self.lexicon.first_names and self.doc.lemma(i) != text
+        if text in self.lexicon.first_names:
+            return False
+        # „Geheimdienstkreise“: a compound the lemmatiser does not know, with a group noun as head
+        folded = text.casefold()
+        return self.doc.lemma(i) != text or any(folded.endswith(head) for head in _group_heads())
 
     def _pronoun(self, np: NounPhrase, last_speaker: Entity | None) -> tuple[Entity | None, str]:
         if np.pronoun in ("ich", "wir"):
@@ -928,6 +932,12 @@ def _places(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
         elif _capitalised(doc, i) and nxt.text in ("–", "(") and (i == 0 or "\n" in doc.text[tokens[i - 1].end : tok.start]):
             found.add(tok.text)
     return frozenset(found)
+
+
+@functools.cache
+def _group_heads() -> frozenset[str]:
+    """Plural nouns that head anonymous sources („Regierungskreise“, „Geheimdienstquellen“)."""
+    return words_of_class("function_words.tsv", "group_head")
 
 
 @functools.cache

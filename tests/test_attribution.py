@@ -658,3 +658,20 @@ def test_dative_medium_after_the_name_is_the_addressee() -> None:
     assert quote.speaker is not None and (quote.speaker.text, quote.speaker.name) == ("Bahnchefin Sabine Krull", "Sabine Krull")
     assert quote.addressee is not None and quote.addressee.name == "Reuters"
     assert quote.sources == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker", "sources"),
+    [
+        # a newspaper outside the gazetteer that cites someone is the source, by its noun
+        ("Zuvor hatte die finnische Zeitung „Helsingin Sanomat“ unter Berufung auf Geheimdienstkreise berichtet, "
+         "Russland habe Truppen verlegt.", "Russland", None, ["Helsingin Sanomat"]),
+        ("Die Zeitung „Nordkurier“ berichtete unter Berufung auf Regierungskreise, es gebe Streit.", "es gebe", None, ["Nordkurier"]),
+        # the author of an indictment speaks for it
+        ("Laut der Anklage der Staatsanwaltschaft hatte der Mann Anleger getäuscht.", "hatte", "Staatsanwaltschaft", []),
+    ],
+)
+def test_cited_sources_and_document_authors(text: str, start: str, speaker: str | None, sources: list[str]) -> None:
+    quote = quote_with(text, start)
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert [s.name for s in quote.sources] == sources
