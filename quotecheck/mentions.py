@@ -794,7 +794,8 @@ class Coreference:
         if head is None:
             return None
         if folded_role == head:
-            return self._recent(np.start, lambda e: e.type == "organization", _BARE_SPOKESPERSON_LOOKBACK)
+            found = self._recent(np.start, lambda e: e.type == "organization", _BARE_SPOKESPERSON_LOOKBACK)
+            return found or self._institution_before(np.start)
         prefix = role[: len(role) - len(head)]
         if prefix.endswith("s") and len(prefix) > 4:
             prefix = prefix[:-1]  # „Gerichtssprecher“: the linking s is no part of „Gericht“ (but „Reuters-Sprecher“)
@@ -815,6 +816,29 @@ class Coreference:
             # „ein Feuerwehrsprecher“ with no fire brigade named before: the institution itself
             found = self._add(institution, "organization", None, institution)
         return found
+
+    def _institution_before(self, before: int) -> Entity | None:
+        """An institution named by its bare noun in the sentence before token ``before``.
+
+        „Die Polizei hat die Straße gesperrt. Ein Sprecher sagte …“: a bare
+        institution is no entity until something refers to it; this resolves it.
+        """
+        doc = self.doc
+        if not doc.tokens:
+            return None
+        here = doc.layer.sentence_index(min(before, len(doc.tokens) - 1))
+        if here == 0:
+            return None
+        sentence = doc.sentences[here - 1]
+        for i in range(sentence.first, sentence.last):
+            if doc.tokens[i].text.lower() not in _DEFINITE:
+                continue
+            np = parse_noun_phrase(doc, self.lexicon, i, sentence.last, coordination=False)
+            if np is not None and np.role_type == "organization" and not np.name_tokens and np.genitive is None:
+                entity, _ = self.resolve(np)
+                if entity is not None and entity.type == "organization":
+                    return entity
+        return None
 
     def _common_noun_at(self, i: int) -> bool:
         """A capitalised word that is an inflected form of a shorter noun („Millionen“ → „Million“)."""

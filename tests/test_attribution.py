@@ -479,6 +479,8 @@ def test_so_frame_before_a_wie_clause_names_the_speaker() -> None:
         ("Das Umweltministerium rief zur Vorsicht auf. „Die Werte sind zu hoch“, sagte eine Sprecherin.", "Umweltministerium"),
         # with a linking s in the compound: Gerichts|sprecher → the court named before
         ("Der Prozess vor dem Kieler Landgericht beginnt im Mai. Ein Urteil wird im Juni erwartet, so ein Gerichtssprecher.", "Kieler Landgericht"),
+        # an institution named only by its bare noun in the sentence before
+        ("Die Polizei hat die Straße gesperrt. Ein Sprecher sagte, die Sperre gelte bis 18 Uhr.", "Polizei"),
         # no organisation before: the spokesperson stays unresolved
         ("Der Minister reiste nach Rom. „Er ist müde“, sagte ein Sprecher.", None),
     ],
@@ -675,3 +677,9 @@ def test_cited_sources_and_document_authors(text: str, start: str, speaker: str 
     quote = quote_with(text, start)
     assert quote.speaker is not None and quote.speaker.name == speaker
     assert [s.name for s in quote.sources] == sources
+
+
+def test_club_description_is_not_the_federation() -> None:
+    text = ("Der TSV Grünwald gewann gegen den SC Ried. Der Deutsche Fußball-Bund (DFB) prüft die Szene nicht. "
+            "Wie der Verein mitteilte, fällt der Stürmer zwei Wochen aus.")
+    assert quote_with(text, "fällt").speaker.name == "TSV Grünwald"
