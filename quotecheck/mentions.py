@@ -300,7 +300,7 @@ def parse_noun_phrase(
         title = _quoted_title(doc, k, limit)
         if title is not None:
             k = title[1] + 1  # „eines Berichts der „Frankfurter Allgemeinen Zeitung““
-        if k > j:
+        if k > j and not _spokesperson_to_medium(doc, lexicon, role, i, j, k):
             genitive = (i, k)
             i = k
     attribute = None
@@ -387,6 +387,22 @@ def _genitive_determiner(doc: Doc, lexicon: Lexicon, i: int, head_takes_genitive
     return word in _GENITIVE_ONLY or word in _GENITIVE_AMBIGUOUS and head_takes_genitive
 
 
+def _spokesperson_to_medium(doc: Doc, lexicon: Lexicon, role: str | None, det: int, start: int, end: int) -> bool:
+    """„sagte ein Unternehmenssprecher der Nachrichtenagentur Reuters“: a dative, not „of Reuters“.
+
+    Spokespeople speak to agencies and newspapers far more often than for them;
+    after a spokesperson noun, „der“ + a medium is read as the addressee.
+    """
+    if role is None or doc.tokens[det].text not in _GENITIVE_AMBIGUOUS:
+        return False
+    if not any(role.casefold().endswith(w) for w in _spokesperson_words()):
+        return False
+    entry = organization_in(doc, lexicon, start, end)
+    if entry is not None:
+        return entry.type in ("media", "news_agency")
+    return (org_class(doc.tokens[start].text) or ("", False))[0] == "Medium"
+
+
 def is_report_noun(lexicon: Lexicon, word: str) -> bool:
     """A report or statement noun, or a compound ending in one („Nachbefragung“ ends in „befragung“)."""
     folded = word.casefold()
@@ -454,12 +470,14 @@ def _unknown_role(doc: Doc, lexicon: Lexicon, start: int, end: int) -> str | Non
     role. A capitalised adjective („der Deutsche Wetterdienst“) is part of the name.
     """
     first = doc.tokens[start].text
-    if end - start < 2 or _CAPITALISED_ADJECTIVE.match(first) or lexicon.organization(first) is not None:
+    if end - start < 2 or lexicon.organization(first) is not None:
         return None
     if not all(doc.tokens[i].kind == "word" and doc.tokens[i].text[:1].isupper() for i in range(start, end)):
         return None
     if org_class(first) is not None:
-        return "organization"
+        return "organization"  # „Der Autobauer Kessler Motoren“ (not an adjective, though it ends in -er)
+    if _CAPITALISED_ADJECTIVE.match(first):
+        return None
     return "person" if end - start >= 3 else None
 
 
@@ -572,7 +590,24 @@ class Coreference:
         if entity is not None:
             self.occurrences.append(_Occurrence(np.start, entity))
             self._apposition(np, entity)
+            self._abbreviation(np, entity)
         return entity
+
+    def _abbreviation(self, np: NounPhrase, entity: Entity) -> None:
+        """„das Kraftfahrt-Bundesamt (KBA)“: the bracketed short form names the same organisation.
+
+        It becomes one of the entity's roles, so that „eine KBA-Sprecherin“ and „das
+        KBA“ find it.
+        """
+        if entity.type != "organization":
+            return
+        tokens = self.doc.tokens
+        end = min(np.end + 3, len(tokens))
+        for k in range(np.start, end - 2):
+            if tokens[k].text == "(" and tokens[k + 2].text == ")" and _SHORT_FORM.match(tokens[k + 1].text):
+                entity.roles.add(tokens[k + 1].text)
+                self._index(entity, _key(tokens[k + 1].text))
+                return
 
     def _apposition(self, np: NounPhrase, entity: Entity) -> None:
         """„Katrin Oswald, Sprecherin der Bahn,“: the role after the comma is hers."""
@@ -807,7 +842,7 @@ class Coreference:
             np.start,
             lambda e: e.type == "organization"
             and (_key(e.name)[-1:] == (folded,) or any(r.casefold().endswith(folded) for r in e.roles)
-                 or folded in _key(e.name)),
+                 or folded in _key(e.name) or _has_role(e, prefix, folded)),  # „Unternehmenssprecher“ → the company
             _ORGANIZATION_LOOKBACK,
         )
         institution = prefix[:1].upper() + prefix[1:]
@@ -987,6 +1022,8 @@ def _nominative(lexicon: Lexicon, word: str) -> str:
     return word
 
 
+#: A bracketed short form of an organisation („(KBA)“, „(RKI)“): at least two capitals.
+_SHORT_FORM = regex.compile(r"^(?=(?:.*\p{Lu}){2})[\p{L}\p{N}-]{2,10}$")
 #: An organisation noun that is an abbreviation („TSV“, „VfB“, „FC“): part of the name it heads.
 _ABBREVIATION = regex.compile(r"^(?=(?:.*\p{Lu}){2})\p{Lu}[\p{L}]{1,3}$")
 _ORIGIN_ADJECTIVE = regex.compile(r"^(\p{Ll}[\p{Ll}-]*isch)(?:e|en|er|es|em)$")
