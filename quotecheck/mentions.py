@@ -197,9 +197,17 @@ def _name_link(doc: Doc, lexicon: Lexicon, i: int, limit: int, head_start: int) 
     return organization_in(doc, lexicon, j, k) is None  # „von der IG Metall“ names an employer
 
 
-def _skip_adjectives(doc: Doc, i: int, limit: int) -> int:
+def _skip_adjectives(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
+    """Past the attributive adjectives at ``i``: words with an adjective ending.
+
+    A determiner („die“) or a speech verb („teilte“) ends like one but opens no
+    attribute: „Das teilte die Notenbank mit“ has no noun phrase at „Das“.
+    """
     tokens = doc.tokens
     while i < limit and tokens[i].kind in ("word", "number") and _ADJECTIVE.match(tokens[i].text):
+        word = tokens[i].text
+        if function_word_classes(lexicon, word) & {"det", "det_dative", "possessive"} or doc.lemma(i).lower() in lexicon.speech_verbs:
+            break
         i += 1
     return i
 
@@ -277,7 +285,7 @@ def parse_noun_phrase(
         return None  # „Am Montag“, „Zudem“, „Dabei“, „Montag“: not the start of a mention
     elif _sentence_initial_non_noun(doc, lexicon, start):
         return None  # „Offiziell geht …“, „Bislang gingen …“: capitalised only by position
-    i = _skip_adjectives(doc, _skip_age(doc, i, limit), limit)
+    i = _skip_adjectives(doc, lexicon, _skip_age(doc, i, limit), limit)
     head_start = i
     i = _capitalised_run(doc, lexicon, i, limit)
     if i == head_start:
@@ -295,7 +303,7 @@ def parse_noun_phrase(
     # „Sprecherin der Bahn“ takes a genitive; „Sabine Krull der Nachrichtenagentur“ is a dative after a name
     takes_genitive = role is not None and not names or is_report_noun(lexicon, tokens[i - 1].text)
     if i < limit and _genitive_determiner(doc, lexicon, i, takes_genitive):
-        j = _skip_adjectives(doc, i + 1, limit)
+        j = _skip_adjectives(doc, lexicon, i + 1, limit)
         k = _capitalised_run(doc, lexicon, j, limit)
         title = _quoted_title(doc, k, limit)
         if title is not None:

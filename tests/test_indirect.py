@@ -46,6 +46,11 @@ POSITIVE = [
     ("Wie das Landratsamt bekannt gab, bleiben die Schulen zu.", "bleiben die Schulen zu", "Wie bekannt gab", "das Landratsamt"),
     # nouns of saying with their content
     ("Die von der Ärztin geäußerte Hoffnung, das Kind werde bald gesund, erfüllte sich.", "das Kind werde bald gesund", "Hoffnung", None),
+    # „Das“ + speech verb reports the whole sentence before
+    ("Die Zentralbank senkt den Leitzins um 0,25 Punkte. Das teilte die Notenbank am Donnerstag mit.",
+     "Die Zentralbank senkt den Leitzins um 0,25 Punkte", "teilte mit", "die Notenbank"),
+    ("Auf der Insel brennen drei Dörfer. Dies berichtete die Agentur AFP.", "Auf der Insel brennen drei Dörfer", "berichtete",
+     "die Agentur AFP"),
 ]
 
 
@@ -86,6 +91,10 @@ NEGATIVE = [
     "Das Problem besteht darin, dass viele Menschen kein Auto haben.",
     "Roger Barrett, wie er sich selbst gerne nannte, war ein Musiker.",
     "Anna Berg, die Vorsitzende des Vereins, sagte vor der Presse nur wenig.",
+    # a demonstrative that does not report the sentence before
+    "Der Zug kam spät. Das ärgerte die Fahrgäste sehr.",
+    "Er kam spät. Das sagte er, weil er müde war.",
+    "Der Plan scheiterte.\n\nDas teilte die Stadt am Montag mit.",
 ]
 
 

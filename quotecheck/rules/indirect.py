@@ -607,6 +607,44 @@ def find_indirect(doc: Doc, lexicon: Lexicon, taken: Iterable[tuple[int, int]] =
     whose content overlaps one is dropped, so direct speech wins.
     """
     out: list[Candidate] = []
-    for sentence, local in claimed_by_sentence(doc, taken):
-        out.extend(_sentence_candidates(doc, lexicon, sentence.first, sentence.last, local))
+    previous_free = False  # the sentence before is unclaimed and gave no quote
+    for index, (sentence, local) in enumerate(claimed_by_sentence(doc, taken)):
+        found = _sentence_candidates(doc, lexicon, sentence.first, sentence.last, local)
+        if not found and not local and previous_free:
+            anaphoric = _report_of_previous(doc, lexicon, index)
+            if anaphoric is not None:
+                out.append(anaphoric)
+                previous_free = False
+                continue
+        out.extend(found)
+        previous_free = not found and not local
     return out
+
+
+def _report_of_previous(doc: Doc, lexicon: Lexicon, index: int) -> Candidate | None:
+    """„… Das teilte die Notenbank am Donnerstag mit.“: the sentence before is what was said.
+
+    A short sentence opened by a demonstrative („Das“, „Dies“) with a speech verb
+    right after it reports the previous sentence of the same paragraph as a whole.
+    """
+    tokens = doc.tokens
+    sentence, before = doc.sentences[index], doc.sentences[index - 1] if index > 0 else None
+    if before is None or before.paragraph != sentence.paragraph or sentence.last - sentence.first < 3:
+        return None
+    if "report_demonstrative" not in word_classes(doc, sentence.first):
+        return None
+    cue = find_cue(doc, lexicon, sentence.first + 1, sentence.last)
+    if cue is None or cue.tokens[0] != sentence.first + 1 or cue.verb is None or cue.verb.strength < 0.8:
+        return None
+    clause_words = {"complementizer", "subordinator", "w_word"}
+    if any(tokens[k].kind == "quote" or word_classes(doc, k) & clause_words for k in range(sentence.first + 1, sentence.last)):
+        return None  # „Das sagte er, weil …“, „Das nannte er „absurd““: not a report of the sentence before
+    stop = before.last
+    while stop > before.first and tokens[stop - 1].text in SENTENCE_END:
+        stop -= 1
+    words = sum(1 for k in range(before.first, stop) if tokens[k].kind in ("word", "number"))
+    if words < 3:
+        return None
+    mood, _ = clause_mood(doc, lexicon, before.first, stop)
+    frame_end = sentence.last - 1 if tokens[sentence.last - 1].text in SENTENCE_END else sentence.last
+    return _candidate(doc, "indirect", (before.first, stop), cue, (sentence.first, frame_end), mood, 0.7)
