@@ -225,9 +225,9 @@ def _skip_age(doc: Doc, i: int, limit: int) -> int:
 
 def _agency_after_person(doc: Doc, lexicon: Lexicon, start: int, i: int) -> bool:
     """A gazetteer organisation at ``i`` right after a run holding a given name."""
-    if lexicon.organization(doc.tokens[i].text) is None:
+    if not any(doc.tokens[k].text in lexicon.first_names for k in range(start, i)):
         return False
-    return any(doc.tokens[k].text in lexicon.first_names for k in range(start, i))
+    return lexicon.organization(doc.tokens[i].text) is not None
 
 
 def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
@@ -300,9 +300,13 @@ def parse_noun_phrase(
         # „die Zeitung „Kurier““: the quoted title is the medium's name
         names, i = tuple(range(title[0], title[1])), title[1] + 1
     genitive = None
-    # „Sprecherin der Bahn“ takes a genitive; „Sabine Krull der Nachrichtenagentur“ is a dative after a name
-    takes_genitive = role is not None and not names or is_report_noun(lexicon, tokens[i - 1].text)
-    if i < limit and _genitive_determiner(doc, lexicon, i, takes_genitive):
+    # „des“ always opens a genitive; „der“ only after a role without a name or a statement
+    # noun („Sprecherin der Bahn“, „Angaben der Feuerwehr“), since elsewhere it may open a
+    # dative addressee („sagte Kim der Zeitung“, „Sabine Krull der Nachrichtenagentur“)
+    if i < limit and (
+        tokens[i].text in _GENITIVE_ONLY
+        or tokens[i].text in _GENITIVE_AMBIGUOUS and (role is not None and not names or is_report_noun(lexicon, tokens[i - 1].text))
+    ):
         j = _skip_adjectives(doc, lexicon, i + 1, limit)
         k = _capitalised_run(doc, lexicon, j, limit)
         title = _quoted_title(doc, k, limit)
@@ -382,17 +386,6 @@ _PARTICIPLE_ADVERB = regex.compile(r"^\p{Lu}\p{Ll}{4,}end$")
 _GENITIVE_ONLY = frozenset({"des", "eines", "seines", "ihres", "dieses"})
 #: … and those that can also open a dative or a new phrase („der“, „einer“).
 _GENITIVE_AMBIGUOUS = frozenset({"der", "einer", "seiner", "ihrer", "dieser"})
-
-
-def _genitive_determiner(doc: Doc, lexicon: Lexicon, i: int, head_takes_genitive: bool) -> bool:
-    """Whether token ``i`` opens a genitive attribute of the noun before it.
-
-    „der“ is a genitive only after a role or a statement noun („Sprecher der
-    Polizei“, „Angaben der Feuerwehr“); elsewhere it may start a dative addressee
-    („sagte Kim der Zeitung“).
-    """
-    word = doc.tokens[i].text
-    return word in _GENITIVE_ONLY or word in _GENITIVE_AMBIGUOUS and head_takes_genitive
 
 
 def _spokesperson_to_medium(doc: Doc, lexicon: Lexicon, role: str | None, det: int, start: int, end: int) -> bool:
