@@ -39,7 +39,7 @@ from quotecheck.mentions import (
 )
 from quotecheck.model import SPEAKER_TYPES, Cue, Mention, Quote, Role
 from quotecheck.rules import dependency
-from quotecheck.rules.common import Candidate, char_span as _span, clause_end, word_classes
+from quotecheck.rules.common import Candidate, according_phrase_at, char_span as _span, clause_end, word_classes
 
 __all__ = ["attribute", "find_speaker", "find_sources"]
 
@@ -261,6 +261,13 @@ def _subject_in_clause(
             i += 1
             continue
         classes = _classes(lexicon, tok.text)
+        phrase = according_phrase_at(doc, lexicon, i, limit)
+        if phrase is not None and phrase.position in ("pre", "circum"):
+            # „sagte nach Angaben der Nachrichtenagentur Reuters“: the phrase and its source are no subject
+            after = i + len(phrase.words)
+            np = parse_noun_phrase(doc, lexicon, after, limit, coordination=False) if after < limit else None
+            i = np.end if np is not None and np.pronoun is None else after
+            continue
         if classes & _PREPOSITIONS:
             np = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
             i = np.end if np is not None else i + 1
@@ -480,7 +487,8 @@ def _addressee_after(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPh
         after_prep = i > 0 and "prep" in _classes(lexicon, tokens[i - 1].text)
         if "det_dative" in classes and not after_prep:
             return parse_noun_phrase(doc, lexicon, i, end)  # „laut dem Blatt“ is no addressee
-        if word in ("der", "einer") and not after_prep and _medium_after(doc, lexicon, i, end):
+        after_statement = i > 0 and is_report_noun(lexicon, tokens[i - 1].text)  # „nach Angaben der Agentur“
+        if word in ("der", "einer") and not after_prep and not after_statement and _medium_after(doc, lexicon, i, end):
             # „sagte Sabine Krull der Nachrichtenagentur Reuters“: a feminine dative medium
             return parse_noun_phrase(doc, lexicon, i, end)
         if "venue_prep" in classes:

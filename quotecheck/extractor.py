@@ -89,7 +89,10 @@ class Extractor:
         # Direct speech wins: later rules skip text already claimed.
         taken = [span for c in candidates for span in c.content]
         reported = functools.partial(find_reported, quoted=direct.other_spans)  # marks paired once
-        for rule in (find_indirect, find_according, reported):
+        # a speech act told as an event claims its sentence before an according-to phrase
+        # in it does („Malenkow nannte die Forderungen laut Interfax „unrealistisch““:
+        # Malenkow speaks, Interfax is a source)
+        for rule in (find_indirect, reported, find_according):
             found = rule(doc, self.lexicon, taken)
             candidates.extend(found)
             taken.extend(span for c in found for span in c.content)

@@ -162,6 +162,18 @@ def function_word_classes(lexicon: Lexicon, word: str) -> frozenset[str]:
     return lexicon.function_words.get(word.lower(), frozenset())
 
 
+@functools.lru_cache(maxsize=4096)
+def _compound_time(word: str) -> bool:
+    """„Sonntagabend“, „Montagmorgen“: two time words in one."""
+    times = words_of_class("function_words.tsv", "time")
+    return any(word[:k] in times and word[k:] in times for k in range(3, len(word) - 3))
+
+
+def is_time_word(lexicon: Lexicon, word: str) -> bool:
+    """A weekday, month or time of day, alone or compounded („Sonntagabend“)."""
+    return "time" in function_word_classes(lexicon, word) or _compound_time(word.lower())
+
+
 def _capitalised(doc: Doc, i: int) -> bool:
     tok = doc.tokens[i]
     return tok.kind == "word" and tok.text[:1].isupper()
@@ -234,7 +246,7 @@ def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     start = i
     tokens = doc.tokens
     while i < limit:
-        if "time" in function_word_classes(lexicon, tokens[i].text):
+        if is_time_word(lexicon, tokens[i].text):
             break  # „am Montag Kim Jong Un“: the weekday is no part of the name
         if i > start and tokens[i].kind == "word" and _agency_after_person(doc, lexicon, start, i):
             break  # „Erik Brandt Reuters zufolge“: the agency is no part of his name
@@ -353,7 +365,7 @@ def _name_attribute(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> tuple[int
     if i + 1 >= limit or tokens[i].text not in ("für", "am"):
         return None
     j = i + 1
-    while j < limit and _capitalised(doc, j) and "time" not in function_word_classes(lexicon, tokens[j].text):
+    while j < limit and _capitalised(doc, j) and not is_time_word(lexicon, tokens[j].text):
         j += 1
         if j + 1 < limit and tokens[j].text == "und" and _capitalised(doc, j + 1):
             j += 1
@@ -678,8 +690,12 @@ class Coreference:
             kind = "person" if np.role is not None else "unknown"
             return None if kind == "unknown" else self._add(name, kind, gender, np.role)
         else:
-            if first not in getattr(lexicon, "first_names", {}) and self._common_noun_at(np.name_tokens[0]):
-                return None  # „3,4 Millionen Euro“: an inflected common noun opens it, no name
+            if first not in getattr(lexicon, "first_names", {}) and (
+                self._common_noun_at(np.name_tokens[0])
+                or np.start > 0 and "place_prep" in function_word_classes(lexicon, doc.tokens[np.start - 1].text)
+            ):
+                # „3,4 Millionen Euro“: an inflected common noun opens it; „im Stadtteil Linden“: a place
+                return None
             kind = "person"
             surname = self._role_before_surname(np)
             if surname is not None:

@@ -683,3 +683,47 @@ def test_club_description_is_not_the_federation() -> None:
     text = ("Der TSV Grünwald gewann gegen den SC Ried. Der Deutsche Fußball-Bund (DFB) prüft die Szene nicht. "
             "Wie der Verein mitteilte, fällt der Stürmer zwei Wochen aus.")
     assert quote_with(text, "fällt").speaker.name == "TSV Grünwald"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "name", "sources"),
+    [
+        # an according-to phrase inside a speech act or frame with its own subject is a source
+        ("Igor Malenkow nannte die Forderungen laut Interfax „unrealistisch“.", "die Forderungen", "Igor Malenkow", ["Interfax"]),
+        ("Die Sprecherin der Inselstaaten, Mele Tuilagi, sagte nach Angaben der Nachrichtenagentur Reuters, "
+         "ihre Länder könnten nicht länger warten.", "ihre Länder", "Mele Tuilagi", ["Reuters"]),
+        ("Bürgermeister Giorgos Leventis sprach laut AFP unter Berufung auf den Sender ERT von einer „Katastrophe“.",
+         "von einer", "Giorgos Leventis", ["AFP", "ERT"]),
+        # a wie-clause before a speech act told as an event is its source
+        ("Wie die Polizei mitteilte, lobte Innenminister Karl Brandt die Helfer für ihren Einsatz.", "die Helfer",
+         "Karl Brandt", ["Polizei"]),
+    ],
+)
+def test_relayed_speech_acts_keep_their_speaker(text: str, start: str, name: str, sources: list[str]) -> None:
+    quote = quote_with(text, start)
+    assert quote.speaker is not None and quote.speaker.name == name
+    assert [s.name for s in quote.sources] == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "name"),
+    [
+        # a time word after an institution is no part of its name
+        ("Der SV Westfalia Hagen hat Trainer Jens Brandt entlassen. Das teilte der Verein am Sonntagabend mit.",
+         "Der SV", "SV Westfalia Hagen"),
+        # a hospital is named with its seat; a description of it finds it
+        ("Das Klinikum Bremen-Nord meldete Ausfälle. Nach Angaben des Klinikums mussten 40 Operationen verschoben werden.",
+         "mussten", "Klinikum Bremen-Nord"),
+        # a place after „im“ is no person for a description to find
+        ("Der Überfall geschah im Stadtteil Linden. „Einer hat geschrien“, sagte die 64-Jährige.", "Einer", None),
+    ],
+)
+def test_names_of_institutions_and_places(text: str, start: str, name: str | None) -> None:
+    speaker = quote_with(text, start).speaker
+    assert speaker is not None and speaker.name == name
+
+
+def test_medium_in_quotation_marks_after_the_frame_is_the_addressee() -> None:
+    quote = only_quote("„Wir brauchen mehr Personal“, sagte Kaltenbach der „Süddeutschen Zeitung“.")
+    assert quote.speaker.text == "Kaltenbach"
+    assert quote.addressee is not None and quote.addressee.text == "der „Süddeutschen Zeitung“"

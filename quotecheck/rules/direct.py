@@ -30,6 +30,7 @@ from quotecheck.rules.common import (
     char_span,
     find_speech_verb,
     match_speech_verb,
+    quoted_titles,
 )
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
 
@@ -94,7 +95,12 @@ def _after_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan) -> tuple[tuple[in
     if i >= sentence.last or tokens[i].kind != "word":
         return None
     end = i
-    while end < sentence.last and not (tokens[end].kind == "quote" or tokens[end].text in SENTENCE_END):
+    # „sagte sie der „Süddeutschen Zeitung““: a title after an article belongs to the frame
+    # (a quote after a comma is the second part of an interrupted quote)
+    titles = [(a, b) for a, b in quoted_titles(doc, i, sentence.last) if tokens[a - 1].kind == "word"]
+    while end < sentence.last and not (
+        tokens[end].kind == "quote" and not any(a <= end < b for a, b in titles) or tokens[end].text in SENTENCE_END
+    ):
         end += 1
     frame_end = end
     if end < sentence.last and tokens[end].kind == "quote" and end > i and tokens[end - 1].text == ",":

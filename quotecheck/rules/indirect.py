@@ -253,7 +253,7 @@ def content_end(doc: Doc, lexicon: Lexicon, start: int, limit: int) -> int:
                 nxt = tokens[i + 1].text.lower() if i + 1 < limit else ""
                 if nxt == "so" and i + 2 < limit and tokens[i + 2].text[:1].isupper() or nxt == "so" and i + 2 < limit and tokens[i + 2].text.lower() in _DETERMINERS:
                     break
-                if nxt == "wie" and _wie_frame_end(doc, lexicon, i + 1, limit) is not None:
+                if nxt == "wie" and wie_frame_end(doc, lexicon, i + 1, limit) is not None:
                     break
                 if _prepositional_appendix(doc, lexicon, i + 1, _sentence_core_end(doc, i + 1, limit)):
                     break
@@ -273,7 +273,7 @@ def _sentence_core_end(doc: Doc, start: int, limit: int) -> int:
     return end
 
 
-def _wie_frame_end(doc: Doc, lexicon: Lexicon, wie: int, limit: int) -> tuple[int, CueMatch] | None:
+def wie_frame_end(doc: Doc, lexicon: Lexicon, wie: int, limit: int) -> tuple[int, CueMatch] | None:
     """„wie X sagte“ / „wie der Kreml angekündigt hatte“: (clause end, cue), else None."""
     tokens = doc.tokens
     end = clause_end(doc, wie + 1, limit, quoted_titles(doc, wie + 1, limit))  # „wie das „Abendblatt“ berichtete“
@@ -431,7 +431,7 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     if end < limit and tokens[end].text not in SENTENCE_END and tokens[end].text != ",":
         return None
     if tokens[i].text.lower() == "wie":
-        return _wie_frame_end(doc, lexicon, i, limit)
+        return wie_frame_end(doc, lexicon, i, limit)
     cue = find_cue(doc, lexicon, i, end)
     if cue is None or (cue.verb is not None and cue.verb.strength < 0.8):
         return None
@@ -487,12 +487,12 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
             continue
         # „Wie der Anwalt mitteilte, brach er zusammen.“
         if tok.text.lower() == "wie" and i == floor:
-            wie = _wie_frame_end(doc, lexicon, i, last)
+            wie = wie_frame_end(doc, lexicon, i, last)
             if wie is not None and wie[0] < last and tokens[wie[0]].text == ",":
                 end, cue = wie
                 start = end + 1
                 stop = content_end(doc, lexicon, start, last)
-                if stop - start >= 2 and not overlaps(char_span(doc, start, stop), taken):
+                if stop - start >= 2 and not overlaps(char_span(doc, start, stop), taken) and not _speech_act_at(doc, lexicon, start, stop):
                     mood, _ = clause_mood(doc, lexicon, start, stop)
                     found.append(_candidate(doc, "indirect", (start, stop), cue, (i, end + 1), mood, 0.85, _np_range(i + 1, cue.tokens[1])))
                     floor = i = stop
@@ -526,7 +526,7 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
         comma = clause_end(doc, max(cue.tokens) + 1, last)
         if comma < last and tokens[comma].text in (",", ":") and comma - i <= _MAX_V2_FRAME_GAP:
             frame_start = clause_start(doc, i, floor) if _after_content(doc, floor, i) else floor
-            if not _is_hedge_passive(doc, lexicon, cue, frame_start, comma):
+            if not _is_hedge_passive(doc, lexicon, cue, frame_start, comma) and not _speech_act_at(doc, lexicon, comma + 1, last):
                 cand = _preposed(doc, lexicon, cue, frame_start, comma, last)
                 if cand is not None and not overlaps(cand.content[0], taken):
                     found.append(cand)
@@ -555,6 +555,18 @@ def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | N
     cue = CueMatch((i,), doc.tokens[i].text)
     frame = (clause_start(doc, i, doc.sentences[doc.layer.sentence_index(i)].first), i + 2)
     return _candidate(doc, "indirect", (start, end), cue, frame, mood, 0.6)
+
+
+def _speech_act_at(doc: Doc, lexicon: Lexicon, verb: int, stop: int) -> bool:
+    """„Wie Reuters meldete, wies die Delegation die Darstellung zurück“: the clause is itself a speech act.
+
+    Its verb (right after the wie-clause) reports an act of its own subject; the
+    wie-clause is then only a source of that act, found by the reported rule.
+    """
+    if verb >= stop:
+        return False
+    cue = match_speech_verb(doc, lexicon, verb, stop)
+    return cue is not None and cue.verb is not None and cue.verb.reported and cue.verb.strength >= 1.0
 
 
 def _speaker_before_wie(doc: Doc, lexicon: Lexicon, start: int, comma: int) -> bool:
