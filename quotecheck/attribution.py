@@ -319,6 +319,12 @@ def _front_subject(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> NounP
     # a relative clause after a comma), not a clause of its own
     if any(tokens[k].kind == "quote" or tokens[k].text in (":", ";") for k in range(np.end, stop)):
         return np
+    comma = next((k for k in range(stop - 2, np.end - 1, -1) if tokens[k].text == ","), None)
+    if comma is not None and not np.name_tokens:
+        # „Die Verhandlungsführerin der Allianz kleiner Inselstaaten, Mele Tuilagi,“: the name names her
+        named = parse_noun_phrase(doc, lexicon, comma + 1, stop, coordination=False)
+        if named is not None and named.name_tokens and named.end == stop and named.pronoun is None:
+            return attrs.evolve(named, start=np.start, role=named.role or np.role, role_type=named.role_type or np.role_type)
     return attrs.evolve(np, end=stop)
 
 
@@ -513,6 +519,8 @@ def _is_medium(doc: Doc, lexicon: Lexicon, np: NounPhrase) -> bool:
     entry = organization_in(doc, lexicon, np.start, np.end)
     if entry is not None:
         return entry.type in _MEDIA_TYPES
+    if np.name_tokens and np.name_tokens[0] > 0 and doc.tokens[np.name_tokens[0] - 1].kind == "quote":
+        return True  # a title in quotation marks („die „Bild““, „der „Nordkurier““) names a publication
     return np.role is not None and (org_class(np.role) or ("", False))[0] == "Medium"
 
 

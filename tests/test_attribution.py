@@ -727,3 +727,22 @@ def test_medium_in_quotation_marks_after_the_frame_is_the_addressee() -> None:
     quote = only_quote("„Wir brauchen mehr Personal“, sagte Kaltenbach der „Süddeutschen Zeitung“.")
     assert quote.speaker.text == "Kaltenbach"
     assert quote.addressee is not None and quote.addressee.text == "der „Süddeutschen Zeitung“"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "name", "sources"),
+    [
+        # a name after the comma names a subject whose description has a genitive attribute
+        ("Die Verhandlungsführerin der Allianz kleiner Inselstaaten, Mele Tuilagi, sagte, ihre Länder könnten nicht warten.",
+         "ihre Länder", "Mele Tuilagi", []),
+        # a newspaper in quotation marks that cites someone is the source
+        ("Wie die „Bild“-Zeitung unter Berufung auf Ermittlerkreise berichtete, soll es sich um dieselben Täter handeln.",
+         "soll", None, ["Bild"]),
+        # a plural group noun names no one
+        ("Patientenschützer kritisierten den Streik dagegen scharf.", "den Streik", None, []),
+    ],
+)
+def test_subjects_sources_and_groups(text: str, start: str, name: str | None, sources: list[str]) -> None:
+    quote = quote_with(text, start)
+    assert quote.speaker is not None and quote.speaker.name == name
+    assert [s.name for s in quote.sources] == sources
