@@ -36,6 +36,7 @@ from quotecheck.mentions import (
     org_class,
     organization_in,
     parse_noun_phrase,
+    with_attached,
 )
 from quotecheck.model import SPEAKER_TYPES, Cue, Mention, Quote, Role
 from quotecheck.rules import dependency
@@ -122,6 +123,7 @@ def _given_speaker(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhra
     np = parse_noun_phrase(doc, lexicon, start, end)
     if np is None:
         return NounPhrase(start, end)
+    np = with_attached(doc, lexicon, np, end)  # „Der Bürgermeister von Marathonas, Giorgos Leventis“
     if np.end + 1 < end and doc.tokens[np.end].text == ",":
         apposition = parse_noun_phrase(doc, lexicon, np.end + 1, end)
         if apposition is not None and apposition.name_tokens:

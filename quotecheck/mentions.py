@@ -196,6 +196,8 @@ def _name_link(doc: Doc, lexicon: Lexicon, i: int, limit: int, head_start: int) 
     """
     if not _is_link(doc, lexicon, i) or not _capitalised(doc, i - 1):
         return False
+    if lexicon.role_of(doc.tokens[i - 1].text) is not None:
+        return False  # „Ein Sprecher von Pro Asyl“: after a role noun „von“ attaches, it links no name
     if i - head_start != 1 and doc.tokens[i - 1].text not in lexicon.first_names:
         return False  # „der Niederländer Ruud van Dam“: a given name after a role noun
     j = i + 1
@@ -341,6 +343,16 @@ def parse_noun_phrase(
             coordinated = second
             i = second.end
     return NounPhrase(start, i, determiner, names, role, role_type, None, dative, genitive, age, coordinated, attribute)
+
+
+def with_attached(doc: Doc, lexicon: Lexicon, np: NounPhrase, limit: int) -> NounPhrase:
+    """The mention with the „von“/„aus“ phrases that belong to its noun („Der Bürgermeister von Marathonas“)."""
+    while np.end + 1 < limit and "attached_prep" in function_word_classes(lexicon, doc.tokens[np.end].text):
+        attached = parse_noun_phrase(doc, lexicon, np.end + 1, limit, coordination=False)
+        if attached is None or attached.pronoun is not None:
+            break
+        np = attrs.evolve(np, end=attached.end)
+    return np
 
 
 def with_seat(doc: Doc, lexicon: Lexicon, np: NounPhrase, limit: int) -> NounPhrase:
@@ -668,7 +680,7 @@ class Coreference:
             # „der TSV Grünwald“, „der VfB Stuttgart“: the club's abbreviation is part of its name
             return self._add(f"{np.role} {name}", "organization", None, np.role)
         if np.role_type == "organization" and np.role and len(np.name_tokens) == 1 and (
-            name in self._places or named_by_seat(np.role)
+            name in self._places or named_by_seat(_nominative(lexicon, np.role))
         ):
             # „die Stadtwerke Bergheim“, „das Landgericht Kassel“: an institution named by its place
             name = f"{_nominative(lexicon, np.role)} {name}"
@@ -816,6 +828,18 @@ class Coreference:
                     )
                 if entity is not None and entity.type == "organization":
                     return entity, "organization"
+        if np.genitive is None and np.role and _speaks_for(np.role):
+            # „Ein Sprecher von Pro Asyl“: a spokesperson's „von“-owner is an organisation
+            von = next((k for k in range(np.start, min(np.end + 1, len(self.doc.tokens) - 1))
+                        if self.doc.tokens[k].text.lower() in ("von", "vom")), None)
+            owner = _von_owner(self.doc, self.lexicon, von) if von is not None else None
+            if owner is not None:
+                entity = self._entity_of(owner, False)
+                if entity is None or entity.type != "organization":
+                    name = " ".join(self.doc.tokens[i].text for i in owner.name_tokens)
+                    entity = self._add(name, "organization", None, None) if name else None
+                if entity is not None:
+                    return entity, "organization"
         if np.genitive is None and np.role_type == "person" and np.role and not np.name_tokens:
             # „ein Polizeisprecher“: the spokesperson of the police named before
             owner_entity = self._spokesperson_of(np)
@@ -859,8 +883,11 @@ class Coreference:
             np.start,
             lambda e: e.type == "organization"
             and (_key(e.name)[-1:] == (folded,) or any(r.casefold().endswith(folded) for r in e.roles)
-                 or folded in _key(e.name) or _has_role(e, prefix, folded)),  # „Unternehmenssprecher“ → the company
+                 or folded in _key(e.name)),
             _ORGANIZATION_LOOKBACK,
+        ) or self._recent(
+            # „Konzernsprecher“ after „der Pharmakonzern Veltrion“: an organisation of that kind
+            np.start, lambda e: e.type == "organization" and _has_role(e, prefix, folded), _ORGANIZATION_LOOKBACK
         )
         institution = prefix[:1].upper() + prefix[1:]
         entry = self.lexicon.role_of(institution)
@@ -1010,6 +1037,24 @@ def _places(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(found)
 
 
+def _speaks_for(role: str) -> bool:
+    """Whether a role noun is a bare spokesperson noun („Sprecher“, „Sprecherin“)."""
+    return role.casefold() in _spokesperson_words()
+
+
+def _von_owner(doc: Doc, lexicon: Lexicon, i: int) -> NounPhrase | None:
+    """The named noun phrase of a „von“ phrase at token ``i`` („von Pro Asyl“), if any."""
+    word = doc.tokens[i].text.lower()
+    if word not in ("von", "vom"):
+        return None
+    owner = parse_noun_phrase(doc, lexicon, i + 1, len(doc.tokens), coordination=False)
+    if owner is None or not owner.name_tokens or owner.pronoun is not None:
+        return None
+    if word == "vom" and organization_in(doc, lexicon, owner.start, owner.end) is None:
+        return None  # „vom Bahnhof aus“: the article makes it a common noun, not a name
+    return owner
+
+
 @functools.cache
 def _group_heads() -> frozenset[str]:
     """Plural nouns that head anonymous sources („Regierungskreise“, „Geheimdienstquellen“)."""
@@ -1085,6 +1130,8 @@ def _origin_name(doc: Doc, lexicon: Lexicon, np: NounPhrase, noun: str) -> str:
             words.append(f"{stem[:1].upper()}{stem[1:]}{_ADJECTIVE_ENDING[gender]}")
         elif _PLACE_ADJECTIVE.match(text) or i == np.start and text[:1].isupper() and text.endswith("s"):
             words.append(text)
+        elif text.isupper() and len(text) > 1 and i == head - 1:
+            words.append(text)  # „der DZ Bank“: an abbreviation before the noun is part of the name
     return " ".join([*words, noun])
 
 

@@ -746,3 +746,23 @@ def test_subjects_sources_and_groups(text: str, start: str, name: str | None, so
     quote = quote_with(text, start)
     assert quote.speaker is not None and quote.speaker.name == name
     assert [s.name for s in quote.sources] == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "name"),
+    [
+        # a spokesperson's „von“-owner is an organisation; an abbreviation before the noun is in the name
+        ("Ein Sprecher von Pro Asyl sagte der Nachrichtenagentur AFP, man prüfe rechtliche Schritte.", "man prüfe", "Pro Asyl"),
+        ("„Die Zahlen sind stark“, sagte ein Analyst der DZ Bank.", "Die Zahlen", "DZ Bank"),
+        # a compound spokesperson finds an organisation introduced with that noun, not the latest one
+        ("Der Pharmakonzern Veltrion meldete Gewinne. Die DZ Bank lobte die Zahlen. "
+         "Ein Konzernsprecher sagte, die Studie laufe planmäßig.", "die Studie", "Veltrion"),
+        # an authority in the genitive keeps its seat
+        ("Nach Angaben des Regierungspräsidiums Kassel muss der Haushalt geändert werden.", "muss", "Regierungspräsidium Kassel"),
+        # „von Marathonas“ belongs to the role; the name after the comma speaks
+        ("Der Bürgermeister von Marathonas, Giorgos Leventis, sprach von einer „Katastrophe“.", "von einer", "Giorgos Leventis"),
+    ],
+)
+def test_owners_of_spokespeople_and_roles(text: str, start: str, name: str) -> None:
+    speaker = quote_with(text, start).speaker
+    assert speaker is not None and speaker.name == name

@@ -32,7 +32,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from quotecheck.analysis.base import Doc
-from quotecheck.mentions import NounPhrase, function_word_classes, parse_noun_phrase
+from quotecheck.mentions import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
 from quotecheck.lexicon import Lexicon, words_of_class
 from quotecheck.rules.common import (
     CLAUSE_BREAKS,
@@ -76,6 +76,8 @@ def _subject_before(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> tuple[
     if verb - first == 1 and word_classes(doc, first) & {"adverb", "subordinator"}:
         return None  # „Unterdessen verlangte …“: an adverb fills the prefield
     np = parse_noun_phrase(doc, lexicon, first, verb)
+    if np is not None:
+        np = with_attached(doc, lexicon, np, verb)  # „Der Bürgermeister von Marathonas, Giorgos Leventis, sprach …“
     if np is not None and not np.dative and (
         np.end == verb or np.end == verb - 1 and doc.tokens[np.end].text.lower() in _SUBJECT_PARTICLES
     ):
