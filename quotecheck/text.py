@@ -508,6 +508,10 @@ def segment(text: str) -> TextLayer:
     (list items „1. Mehr Geld“). Otherwise „… waren es 2024. Danach …“ and
     „… auf Platz 3. Der Verein …“ split.
 
+    A dateline at the start of a line („Berlin (dpa) –“, „Frankfurt/Main –“: up to
+    three capitalised words, an optional bracket, a dash, then a capitalised word)
+    is a sentence of its own, so that it is never read as part of a subject.
+
     A single line break ends a sentence after sentence punctuation, or after a
     line that looks like a heading: it starts a sentence, does not end in a
     comma, colon, dash or similar, and the next line starts with an uppercase
