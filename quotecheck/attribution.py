@@ -40,7 +40,7 @@ from quotecheck.mentions import (
 )
 from quotecheck.model import SPEAKER_TYPES, Cue, Mention, Quote, Role
 from quotecheck.rules import dependency
-from quotecheck.rules.common import Candidate, according_phrase_at, char_span as _span, clause_end, word_classes
+from quotecheck.rules.common import Candidate, according_phrase_at, char_span as _span, clause_end, overlaps, word_classes
 
 __all__ = ["attribute", "find_speaker", "find_sources"]
 
@@ -150,10 +150,8 @@ def _speaker_of_parse(
     """
     assert cand.cue is not None
     verb = cand.cue.tokens[0]
-    if _quoting(cand) and dependency.passive_subject_of(doc, verb) is not None:
-        speaker = dependency.passive_subject_of(doc, verb)
-    else:
-        speaker = dependency.subject_of(doc, verb)
+    passive_subject = dependency.passive_subject_of(doc, verb) if _quoting(cand) else None
+    speaker = passive_subject if passive_subject is not None else dependency.subject_of(doc, verb)
     return _mention_in(doc, lexicon, speaker), _mention_in(doc, lexicon, dependency.addressee_of(doc, verb))
 
 
@@ -414,7 +412,7 @@ def _subject_left_of_frame(doc: Doc, lexicon: Lexicon, cand: Candidate, start: i
     if first >= start or tokens[start - 1].text not in (",", "und"):
         return None
     left, right = tokens[first].start, tokens[start - 1].end
-    if any(a < right and left < b for a, b in cand.content) or any(tokens[k].kind == "quote" for k in range(first, start)):
+    if overlaps((left, right), cand.content) or any(tokens[k].kind == "quote" for k in range(first, start)):
         return None
     if tokens[start - 1].text == ",":
         return _front_subject(doc, lexicon, first, start - 1) if _no_verb(doc, lexicon, first, start - 1) else None
@@ -496,9 +494,9 @@ def _addressee_after(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPh
         if "det_dative" in classes and not after_prep:
             return parse_noun_phrase(doc, lexicon, i, end)  # „laut dem Blatt“ is no addressee
         after_statement = i > 0 and is_report_noun(lexicon, tokens[i - 1].text)  # „nach Angaben der Agentur“
-        if word in ("der", "einer") and not after_prep and not after_statement and _medium_after(doc, lexicon, i, end):
-            # „sagte Sabine Krull der Nachrichtenagentur Reuters“: a feminine dative medium
-            return parse_noun_phrase(doc, lexicon, i, end)
+        medium = _medium_after(doc, lexicon, i, end) if word in ("der", "einer") and not after_prep and not after_statement else None
+        if medium is not None:
+            return medium  # „sagte Sabine Krull der Nachrichtenagentur Reuters“: a feminine dative medium
         if "venue_prep" in classes:
             # „sagte Voss im ZDF“: the medium he spoke to
             np = parse_noun_phrase(doc, lexicon, i + 1, end)
@@ -508,12 +506,12 @@ def _addressee_after(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPh
     return None
 
 
-def _medium_after(doc: Doc, lexicon: Lexicon, i: int, end: int) -> bool:
-    """Whether the noun phrase at ``i`` is a news agency or medium (and no „zufolge“ follows)."""
+def _medium_after(doc: Doc, lexicon: Lexicon, i: int, end: int) -> NounPhrase | None:
+    """The noun phrase at ``i`` if it is a news agency or medium (and no „zufolge“ follows)."""
     np = parse_noun_phrase(doc, lexicon, i, end)
     if np is None or np.end < end and doc.tokens[np.end].text.lower() == "zufolge":
-        return False
-    return _is_medium(doc, lexicon, np)
+        return None
+    return np if _is_medium(doc, lexicon, np) else None
 
 
 def _is_medium(doc: Doc, lexicon: Lexicon, np: NounPhrase) -> bool:
@@ -774,7 +772,7 @@ def _apposition_end(doc: Doc, lexicon: Lexicon, cand: Candidate, end: int, named
             break  # „…, Kommandeur des Einsatzes, am Montag“: the time is no part of it
         stop += 1
     left, right = tokens[end].start, tokens[stop - 1].end
-    if any(a < right and left < b for a, b in cand.content):
+    if overlaps((left, right), cand.content):
         return end
     return stop
 

@@ -21,7 +21,7 @@ from quotecheck.lexicon import Lexicon, load_lexicon
 from quotecheck.model import DocumentResult, Mention, Quote
 from quotecheck.rules import dependency
 from quotecheck.rules.according import find_according
-from quotecheck.rules.common import Candidate
+from quotecheck.rules.common import Candidate, char_span
 from quotecheck.rules.direct import find_direct
 from quotecheck.rules.fragments import attach_fragments
 from quotecheck.rules.free_indirect import find_free_indirect
@@ -96,7 +96,7 @@ class Extractor:
             found = rule(doc, self.lexicon, taken)
             candidates.extend(found)
             taken.extend(span for c in found for span in c.content)
-            taken.extend(_frame_span(doc, c) for c in found if c.frame is not None)
+            taken.extend(char_span(doc, *c.frame) for c in found if c.frame is not None)  # frames are no content
         candidates.extend(find_free_indirect(doc, self.lexicon, candidates))
         if doc.has_parse:
             candidates = [dependency.refine_content(doc, c) for c in candidates]
@@ -169,12 +169,6 @@ class Extractor:
         if jobs <= 1:
             return (_finish(item, self, strip_html, then) for item in items)
         return _parallel(self, items, jobs, strip_html, then)
-
-
-def _frame_span(doc: Doc, cand: Candidate) -> tuple[int, int]:
-    """Character span of a candidate's frame (later rules must not reuse it)."""
-    start, end = cand.frame
-    return doc.tokens[start].start, doc.tokens[end - 1].end
 
 
 #: Named-entity labels of a backend and the speaker type they mean.

@@ -333,7 +333,7 @@ def parse_noun_phrase(
     if role_type == "organization" and not names and genitive is None:
         attribute = _name_attribute(doc, lexicon, i, limit)
         i = attribute[1] if attribute is not None else i
-    dative = determiner in ("dem", "einem", "diesem", "seinem", "ihrem") or (
+    dative = "det_dative" in function_word_classes(lexicon, determiner or "") or (
         determiner == "den" and tokens[i - 1].text.endswith("n") and role is not None
     )
     coordinated = None
@@ -606,12 +606,11 @@ class Coreference:
                 if np is None:
                     i += 1
                     continue
-                sentence_initial = i == sentence.first
-                self._register(np, sentence_initial)
+                self._register(np)
                 i = max(np.end, i + 1)
 
-    def _register(self, np: NounPhrase, sentence_initial: bool = False) -> Entity | None:
-        entity = self._entity_of(np, sentence_initial)
+    def _register(self, np: NounPhrase) -> Entity | None:
+        entity = self._entity_of(np)
         if entity is not None:
             self.occurrences.append(_Occurrence(np.start, entity))
             self._apposition(np, entity)
@@ -643,7 +642,7 @@ class Coreference:
                 entity.roles.add(nxt.role)
                 entity.gender = entity.gender or _role_gender(nxt.role)
 
-    def _entity_of(self, np: NounPhrase, sentence_initial: bool) -> Entity | None:
+    def _entity_of(self, np: NounPhrase) -> Entity | None:
         doc, lexicon = self.doc, self.lexicon
         # „Patrick Georg von der IG Metall“: an organisation after the name is where the person works
         head_end = max(np.name_tokens) + 1 if np.name_tokens else np.end
@@ -672,37 +671,31 @@ class Coreference:
                     earlier = self._recent(np.start, lambda e: _has_role(e, noun, noun.casefold()), _ORGANIZATION_LOOKBACK)
                     if earlier is not None and earlier.type == "organization":
                         return earlier  # „Der Krankenkasse zufolge“ after „der Krankenkasse Nordwest-BKK“
-                    name = _origin_name(doc, lexicon, np, _nominative(lexicon, np.role))
+                    name = _origin_name(doc, lexicon, np, noun)
                     return self._add(name, "organization", None, name)
             return None
         name = " ".join(doc.tokens[i].text for i in np.name_tokens)
         if np.role_type == "organization" and np.role and _ABBREVIATION.match(np.role):
             # „der TSV Grünwald“, „der VfB Stuttgart“: the club's abbreviation is part of its name
             return self._add(f"{np.role} {name}", "organization", None, np.role)
-        if np.role_type == "organization" and np.role and len(np.name_tokens) == 1 and (
-            name in self._places or named_by_seat(_nominative(lexicon, np.role))
-        ):
+        noun = _nominative(lexicon, np.role) if np.role else None
+        if np.role_type == "organization" and noun and len(np.name_tokens) == 1 and (name in self._places or named_by_seat(noun)):
             # „die Stadtwerke Bergheim“, „das Landgericht Kassel“: an institution named by its place
-            name = f"{_nominative(lexicon, np.role)} {name}"
+            name = f"{noun} {name}"
             return self._add(name, "organization", None, np.role)
         first = doc.tokens[np.name_tokens[0]].text
-        gender = lexicon.first_names.get(first) if hasattr(lexicon, "first_names") else None
+        gender = lexicon.first_names.get(first)
         gender = gender if gender in ("m", "f") else None
         if np.role_type == "organization":
             kind = "organization"
-        elif np.role is not None or gender is not None or first in getattr(lexicon, "first_names", {}):
+        elif np.role is not None or first in lexicon.first_names:
             kind = "person"
         elif len(np.name_tokens) == 1:
             # a lone capitalised word is a name only if it matches a known entity
-            known = self._find_name(_key(name))
-            if known is not None:
-                return known
-            if sentence_initial or np.determiner is not None:
-                return None
-            kind = "person" if np.role is not None else "unknown"
-            return None if kind == "unknown" else self._add(name, kind, gender, np.role)
+            # (resolve() names it when it speaks: „sagte Kim“)
+            return self._find_name(_key(name))
         else:
-            if first not in getattr(lexicon, "first_names", {}) and (
+            if first not in lexicon.first_names and (
                 self._common_noun_at(np.name_tokens[0])
                 or np.start > 0 and "place_prep" in function_word_classes(lexicon, doc.tokens[np.start - 1].text)
             ):
@@ -795,7 +788,7 @@ class Coreference:
             return None, kind
         if np.pronoun is not None:
             return self._pronoun(np, last_speaker)
-        named = self._entity_of(np, False)
+        named = self._entity_of(np)
         if named is None and np.name_tokens and np.determiner is None and np.role is None and not self._common_noun(np):
             # a name nobody introduced („sagte Kim“) is its own canonical name
             named = self._add(" ".join(self.doc.tokens[i].text for i in np.name_tokens), "person", None, None)
@@ -820,7 +813,7 @@ class Coreference:
             # „Ein Sprecher des Gesundheitsministeriums“ speaks for the ministry
             owner = parse_noun_phrase(self.doc, self.lexicon, np.genitive[0], np.genitive[1], coordination=False)
             if owner is not None:
-                entity = self._entity_of(owner, False)
+                entity = self._entity_of(owner)
                 if entity is None and owner.role is not None and owner.role_type == "organization":
                     # „Ein Sprecher des Ministeriums“: the ministry named before
                     entity = self._by_role(owner, None) or self._add(
@@ -834,7 +827,7 @@ class Coreference:
                         if self.doc.tokens[k].text.lower() in ("von", "vom")), None)
             owner = _von_owner(self.doc, self.lexicon, von) if von is not None else None
             if owner is not None:
-                entity = self._entity_of(owner, False)
+                entity = self._entity_of(owner)
                 if entity is None or entity.type != "organization":
                     name = " ".join(self.doc.tokens[i].text for i in owner.name_tokens)
                     entity = self._add(name, "organization", None, None) if name else None
@@ -1070,17 +1063,18 @@ def _spokesperson_words() -> tuple[str, ...]:
 def _first_conjunct(np: NounPhrase) -> NounPhrase:
     """The first conjunct of a coordinated noun phrase."""
     end = np.coordinated.start - 1 if np.coordinated is not None else np.end
-    return NounPhrase(np.start, end, np.determiner, np.name_tokens, np.role, np.role_type, np.pronoun, np.dative, np.genitive, np.age, None, np.attribute)
+    return attrs.evolve(np, end=end, coordinated=None)
 
 
 def _nominative(lexicon: Lexicon, word: str) -> str:
     """„Gesundheitsministeriums“ → „Gesundheitsministerium“ (genitive -s/-es dropped)."""
     for suffix in ("es", "s"):
+        if not word.endswith(suffix):
+            continue
         stem = word[: -len(suffix)]
-        if word.endswith(suffix) and lexicon.role_of(stem) is not None and stem != word:
-            entry = lexicon.role_of(stem)
-            if entry is not None and stem.casefold().endswith(entry.noun.casefold()):
-                return stem
+        entry = lexicon.role_of(stem)
+        if entry is not None and stem.casefold().endswith(entry.noun.casefold()):
+            return stem
     return word
 
 
