@@ -25,7 +25,7 @@ import attrs
 from attrs import frozen
 
 from quotecheck.analysis.base import Doc
-from quotecheck.lexicon import Lexicon, SpeechVerb
+from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon, SpeechVerb
 from quotecheck.mentions import (
     SUBJECT_PRONOUNS,
     Coreference,
@@ -40,7 +40,7 @@ from quotecheck.mentions import (
 )
 from quotecheck.model import SPEAKER_TYPES, Cue, Mention, Quote, Role
 from quotecheck.rules import dependency
-from quotecheck.rules.common import Candidate, according_phrase_at, char_span as _span, clause_end, overlaps, word_classes
+from quotecheck.rules.common import SO_WORDS, Candidate, according_phrase_at, char_span as _span, clause_end, overlaps, word_classes
 
 __all__ = ["attribute", "find_speaker", "find_sources"]
 
@@ -70,7 +70,7 @@ def find_speaker(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[NounPhras
         if cue is None:
             return None, None
         word = doc.tokens[cue].text
-        if word.lower() == "so":
+        if word.lower() in SO_WORDS:
             return parse_noun_phrase(doc, lexicon, cue + 1, end), None
         if word == ":":
             return _colon_speaker(doc, lexicon, start, cue), None
@@ -85,7 +85,7 @@ def _colon_speaker(doc: Doc, lexicon: Lexicon, start: int, colon: int) -> NounPh
     warb Obama mit den Worten: „…““) names it as its subject, not as the noun
     phrase that happens to end at the colon.
     """
-    so = next((k for k in range(colon - 2, start, -1) if doc.tokens[k].text.lower() == "so" and doc.tokens[k - 1].text == ","), None)
+    so = next((k for k in range(colon - 2, start, -1) if doc.tokens[k].text.lower() in SO_WORDS and doc.tokens[k - 1].text == ","), None)
     if so is not None and (np := parse_noun_phrase(doc, lexicon, so + 1, colon)) is not None:
         return np  # „…, so Elshorst weiter: „…““
     verb = _verb_outside_mentions(doc, lexicon, start, colon)
@@ -272,7 +272,7 @@ def _subject_in_clause(
             np = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
             i = np.end if np is not None else i + 1
             continue
-        if tok.text[:1].islower() and not classes & {"det", "det_dative", "possessive"} and tok.text.lower() not in _PRONOUN_SUBJECTS:
+        if tok.text[:1].islower() and not classes & DETERMINER_CLASSES and tok.text.lower() not in _PRONOUN_SUBJECTS:
             i += 1
             continue
         np = parse_noun_phrase(doc, lexicon, i, limit)
@@ -757,7 +757,7 @@ def _apposition_end(doc: Doc, lexicon: Lexicon, cand: Candidate, end: int, named
         return end
     sentence = doc.sentences[doc.layer.sentence_index(end)]
     opener = tokens[end + 1].text
-    if not (opener[:1].isupper() or _classes(lexicon, opener) & {"det", "det_dative", "possessive"}):
+    if not (opener[:1].isupper() or _classes(lexicon, opener) & DETERMINER_CLASSES):
         return end  # „, sagte gegenüber der Zeitung“: a verb, not an apposition
     other = parse_noun_phrase(doc, lexicon, end + 1, sentence.last)
     if other is None or other.pronoun is not None or not (other.role or other.name_tokens):

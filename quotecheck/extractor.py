@@ -21,7 +21,7 @@ from quotecheck.lexicon import Lexicon, load_lexicon
 from quotecheck.model import DocumentResult, Mention, Quote
 from quotecheck.rules import dependency
 from quotecheck.rules.according import find_according
-from quotecheck.rules.common import Candidate, char_span
+from quotecheck.rules.common import char_span
 from quotecheck.rules.direct import find_direct
 from quotecheck.rules.fragments import attach_fragments
 from quotecheck.rules.free_indirect import find_free_indirect

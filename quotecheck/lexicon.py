@@ -75,6 +75,8 @@ MOODS = frozenset("subj1 subj2 ind ambiguous".split())
 PERSON_NUMBERS = frozenset("1sg 2sg 3sg 1pl 2pl 3pl".split())
 PRONOUN_CASES = frozenset("nom gen dat acc poss".split())
 PRONOUN_GENDERS = frozenset("m f n any".split())
+#: ``function_words.tsv`` classes of words that open a noun phrase („der“, „dem“, „seine“).
+DETERMINER_CLASSES = frozenset({"det", "det_dative", "possessive"})
 ABBREVIATION_FLAGS = frozenset("num final".split())
 FIRST_NAME_GENDERS = frozenset("m f any".split())
 
@@ -492,6 +494,17 @@ def _by_base(verbs: Mapping[str, SpeechVerb]) -> Mapping[str, tuple[SpeechVerb, 
     return _freeze({base: tuple(group) for base, group in index.items()})
 
 
+#: Look-up caches of a lexicon are emptied at this size, so that a long stream of
+#: documents with ever new words keeps its memory flat.
+_CACHE_SIZE = 200_000
+
+
+def _remember(cache: dict, key: str, value: object) -> None:
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
+
+
 @attrs.define(frozen=True, eq=False)
 class Lexicon:
     """All lexica of one language, loaded and checked.
@@ -518,6 +531,7 @@ class Lexicon:
     first_names: Mapping[str, str] = field(factory=lambda: _freeze({}))
     _compound_index: Mapping[str, RoleNoun] = field(init=False, repr=False)
     _role_cache: dict[str, RoleNoun | None] = field(init=False, factory=dict, repr=False)
+    _organization_cache: dict[str, Organization | None] = field(init=False, factory=dict, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Case-folded compound heads; block entries take part so that
@@ -555,7 +569,7 @@ class Lexicon:
             if entry is not None:
                 result = None if entry.type == "block" else entry
                 break
-        self._role_cache[word] = result
+        _remember(self._role_cache, word, result)
         return result
 
     def _role_entry(self, word: str) -> RoleNoun | None:
@@ -578,8 +592,19 @@ class Lexicon:
 
         Exact alias first („Associated Press“, „Kremls“); then a sentence-initial
         capital on a lower-case alias („Dpa“ → dpa); then, for an all-capitals
-        surface („REUTERS“), the case-folded alias when it is unambiguous.
+        surface („REUTERS“), the case-folded alias when it is unambiguous; then a
+        declined multi-word form („der Deutschen Bahn“ → Deutsche Bahn). Answers are
+        cached: mention parsing asks about the same words many times per document.
         """
+        try:
+            return self._organization_cache[surface]
+        except KeyError:
+            pass
+        result = self._find_organization(surface)
+        _remember(self._organization_cache, surface, result)
+        return result
+
+    def _find_organization(self, surface: str) -> Organization | None:
         surface = " ".join(surface.split())
         entry = self.alias_index.get(surface)
         if entry is not None or not surface:

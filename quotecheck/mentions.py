@@ -27,7 +27,7 @@ from attrs import define, field, frozen
 
 from quotecheck.analysis.base import Doc
 from quotecheck.errors import LexiconError
-from quotecheck.lexicon import Lexicon, Organization, data_file, words_of_class
+from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon, Organization, data_file, words_of_class
 
 __all__ = [
     "SUBJECT_PRONOUNS",
@@ -220,7 +220,7 @@ def _skip_adjectives(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     tokens = doc.tokens
     while i < limit and tokens[i].kind in ("word", "number") and _ADJECTIVE.match(tokens[i].text):
         word = tokens[i].text
-        if function_word_classes(lexicon, word) & {"det", "det_dative", "possessive"} or doc.lemma(i).lower() in lexicon.speech_verbs:
+        if function_word_classes(lexicon, word) & DETERMINER_CLASSES or doc.lemma(i).lower() in lexicon.speech_verbs:
             break
         i += 1
     return i
@@ -292,7 +292,7 @@ def parse_noun_phrase(
     i = start
     determiner = None
     classes = function_word_classes(lexicon, lower)
-    if classes & {"det", "det_dative", "possessive"}:
+    if classes & DETERMINER_CLASSES:
         determiner = lower
         i += 1
     elif classes - _NOUN_CLASSES:
@@ -407,9 +407,9 @@ _PARTICIPLE_ADVERB = regex.compile(r"^\p{Lu}\p{Ll}{4,}end$")
 
 
 #: Determiners that can only open a genitive after a noun („des“, „seines“) …
-_GENITIVE_ONLY = frozenset({"des", "eines", "seines", "ihres", "dieses"})
+_GENITIVE_ONLY = words_of_class("rule_words.tsv", "genitive")
 #: … and those that can also open a dative or a new phrase („der“, „einer“).
-_GENITIVE_AMBIGUOUS = frozenset({"der", "einer", "seiner", "ihrer", "dieser"})
+_GENITIVE_AMBIGUOUS = words_of_class("rule_words.tsv", "genitive_or_dative")
 
 
 def _spokesperson_to_medium(doc: Doc, lexicon: Lexicon, role: str | None, det: int, start: int, end: int) -> bool:
@@ -824,7 +824,7 @@ class Coreference:
         if np.genitive is None and np.role and _speaks_for(np.role):
             # „Ein Sprecher von Pro Asyl“: a spokesperson's „von“-owner is an organisation
             von = next((k for k in range(np.start, min(np.end + 1, len(self.doc.tokens) - 1))
-                        if self.doc.tokens[k].text.lower() in ("von", "vom")), None)
+                        if "source_prep" in function_word_classes(self.lexicon, self.doc.tokens[k].text)), None)
             owner = _von_owner(self.doc, self.lexicon, von) if von is not None else None
             if owner is not None:
                 entity = self._entity_of(owner)
@@ -1038,7 +1038,7 @@ def _speaks_for(role: str) -> bool:
 def _von_owner(doc: Doc, lexicon: Lexicon, i: int) -> NounPhrase | None:
     """The named noun phrase of a „von“ phrase at token ``i`` („von Pro Asyl“), if any."""
     word = doc.tokens[i].text.lower()
-    if word not in ("von", "vom"):
+    if "source_prep" not in function_word_classes(lexicon, word):
         return None
     owner = parse_noun_phrase(doc, lexicon, i + 1, len(doc.tokens), coordination=False)
     if owner is None or not owner.name_tokens or owner.pronoun is not None:

@@ -51,7 +51,7 @@ from typing import Mapping
 
 from quotecheck.analysis.base import Doc
 from quotecheck.errors import LexiconError
-from quotecheck.lexicon import Lexicon, data_file, parse_word_classes
+from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon, data_file, parse_word_classes
 
 __all__ = [
     "MORPH_CLASSES",
@@ -244,7 +244,7 @@ def _known(word: str) -> bool:
 @functools.lru_cache(maxsize=8)
 def _closed_words(lexicon: Lexicon) -> frozenset[str]:
     """Determiners, possessives and pronouns of the lexicon: never verbs („seinen“ ← sein)."""
-    closed = {"det", "det_dative", "possessive"}
+    closed = DETERMINER_CLASSES
     return frozenset(w for w, c in lexicon.function_words.items() if c & closed) | frozenset(lexicon.pronouns)
 
 

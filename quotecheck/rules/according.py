@@ -25,20 +25,22 @@ from __future__ import annotations
 from typing import Iterable
 
 from quotecheck.analysis.base import Doc
-from quotecheck.mentions import parse_noun_phrase, with_seat
-from quotecheck.lexicon import Lexicon, words_of_class
+from quotecheck.mentions import function_word_classes, parse_noun_phrase, with_seat
+from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon, words_of_class
 from quotecheck.morph import clause_mood
-from quotecheck.rules.common import SENTENCE_END, Candidate, according_phrase_at, char_span, claimed_by_sentence, overlaps
+from quotecheck.rules.common import SENTENCE_END, SO_WORDS, Candidate, according_phrase_at, char_span, claimed_by_sentence, overlaps
 from quotecheck.rules.indirect import content_end
 
 __all__ = ["find_according"]
 
 #: Words after „gemäß“ that make it a legal reference, not a source („gemäß Artikel 5“).
 _LEGAL = words_of_class("rule_words.tsv", "legal_reference")
-#: Function-word classes that open a noun phrase: „laut der Polizei“, not „laut und deutlich“.
-_DETERMINER_CLASSES = frozenset({"det", "det_dative", "possessive"})
 #: Words after „nach Angaben“ that open its owner („der Polizei“, „seines Anwalts“).
-_OWNER_OPENERS = frozenset({"von", "vom", "der", "des", "eines", "einer", "seines", "seiner", "ihres", "ihrer"})
+_OWNER_OPENERS = (
+    words_of_class("function_words.tsv", "source_prep")
+    | words_of_class("rule_words.tsv", "genitive")
+    | words_of_class("rule_words.tsv", "genitive_or_dative")
+)
 #: Words that attach more to a source noun phrase („Oberst Polzer vom LKA“).
 _ATTACH = words_of_class("rule_words.tsv", "source_attachment")
 
@@ -46,7 +48,7 @@ _ATTACH = words_of_class("rule_words.tsv", "source_attachment")
 def _source_after(doc: Doc, lexicon: Lexicon, start: int, last: int) -> tuple[int, int] | None:
     """The source noun phrase starting at ``start``, with von-/genitive attachments."""
     tokens = doc.tokens
-    if start < last and tokens[start].text.lower() in ("von", "vom"):
+    if start < last and "source_prep" in function_word_classes(lexicon, tokens[start].text):
         start += 1
     np = parse_noun_phrase(doc, lexicon, start, last)
     if np is None:
@@ -160,7 +162,7 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tup
         if tok.kind != "word" or overlaps((tok.start, tok.end), taken):
             continue
         low = tok.text.lower()
-        if low == "so":
+        if low in SO_WORDS:
             speaker = _so_frame(doc, lexicon, i, last)
             if speaker is not None:
                 end = speaker[1]
@@ -177,7 +179,7 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tup
         cue = (cue_at, cue_at + len(cue_words))
         speaker = None
         if entry.position == "pre":
-            if low == "laut" and (i + 1 >= last or not tokens[i + 1].text[:1].isupper()) and (i + 1 >= last or not lexicon.function_words.get(tokens[i + 1].text.lower(), frozenset()) & _DETERMINER_CLASSES):
+            if low == "laut" and (i + 1 >= last or not tokens[i + 1].text[:1].isupper()) and (i + 1 >= last or not lexicon.function_words.get(tokens[i + 1].text.lower(), frozenset()) & DETERMINER_CLASSES):
                 continue  # „laut“ the adjective: „laut und deutlich“
             speaker = _source_after(doc, lexicon, i + n, last)
             if speaker is None:

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Sequence
 from attrs import field, frozen
 
 from quotecheck.analysis.base import Doc
-from quotecheck.lexicon import AccordingTo, Lexicon, SpeechVerb, load_word_classes
+from quotecheck.lexicon import AccordingTo, Lexicon, SpeechVerb, load_word_classes, words_of_class
 from quotecheck.spanindex import SpanIndex
 from quotecheck.text import Sentence
 
@@ -154,6 +154,10 @@ def quoted_titles(doc: Doc, start: int, limit: int) -> list[tuple[int, int]]:
     return found
 
 
+#: „…, so der Minister“: the word that opens a verbless postposed frame (``rule_words.tsv``).
+SO_WORDS = words_of_class("rule_words.tsv", "so_frame")
+
+
 def _lower_candidate(doc: Doc, index: int) -> bool:
     """Verbs are lower case, except at the start of a sentence or after a quote mark."""
     tok = doc.tokens[index]
@@ -178,10 +182,12 @@ def match_speech_verb(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> Cue
     word = doc.tokens[index].text.lower()
     lemma = doc.lemma(index).lower()
     entry = lexicon.speech_verbs.get(lemma) or lexicon.speech_verbs.get(word)
+    bases = lexicon.speech_verbs_by_base.get(lemma, ())
+    if entry is None and not bases:
+        return None  # most words: no need to look for a particle at the clause end
     end = clause_end(doc, index + 1, limit)
     particle_index = end - 1 if end - 1 > index and is_word(doc, end - 1) else None
     particle = doc.tokens[particle_index].text.lower() if particle_index is not None else None
-    bases = lexicon.speech_verbs_by_base.get(lemma, ())
     if particle and particle in lexicon.particles:
         for verb in bases:
             if verb.particle == particle:

@@ -25,6 +25,7 @@ from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, words_of_class
 from quotecheck.rules.common import (
     SENTENCE_END,
+    SO_WORDS,
     Candidate,
     CueMatch,
     char_span,
@@ -39,7 +40,6 @@ __all__ = ["DirectResult", "find_direct"]
 _MIN_STANDALONE_WORDS = 4
 _MIN_EMBEDDED_WORDS = 8
 #: Words that can follow a closing mark as a postposed cue without being verbs.
-_SO = words_of_class("rule_words.tsv", "so_frame")
 #: Forms of „heißen“ that frame a quote without a speaker („…“, hieß es).
 _IMPERSONAL = words_of_class("rule_words.tsv", "impersonal_speech")
 #: Valencies that mark a verb as able to introduce a verbatim quote.
@@ -106,7 +106,7 @@ def _after_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan) -> tuple[tuple[in
     if end < sentence.last and tokens[end].kind == "quote" and end > i and tokens[end - 1].text == ",":
         frame_end = end  # keep the comma before an interruption's second part
     word = tokens[i].text.lower()
-    if word in _SO:
+    if word in SO_WORDS:
         if not _so_subject(doc, lexicon, i + 1, end):
             return None
         return (i, frame_end), None, (i, i + 1)

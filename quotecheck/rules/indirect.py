@@ -41,6 +41,7 @@ from quotecheck.lexicon import Lexicon, SpeechVerb, words_of_class
 from quotecheck.morph import clause_mood, is_reportive
 from quotecheck.rules.common import (
     SENTENCE_END,
+    SO_WORDS,
     Candidate,
     according_phrase_at,
     CueMatch,
@@ -251,7 +252,7 @@ def content_end(doc: Doc, lexicon: Lexicon, start: int, limit: int) -> int:
                 if _finite_cue_after(doc, lexicon, i + 1, limit):
                     break
                 nxt = tokens[i + 1].text.lower() if i + 1 < limit else ""
-                if nxt == "so" and i + 2 < limit and tokens[i + 2].text[:1].isupper() or nxt == "so" and i + 2 < limit and tokens[i + 2].text.lower() in _DETERMINERS:
+                if nxt in SO_WORDS and i + 2 < limit and (tokens[i + 2].text[:1].isupper() or tokens[i + 2].text.lower() in _DETERMINERS):
                     break
                 if nxt == "wie" and wie_frame_end(doc, lexicon, i + 1, limit) is not None:
                     break
@@ -579,7 +580,7 @@ def _speaker_before_wie(doc: Doc, lexicon: Lexicon, start: int, comma: int) -> b
     """
     tokens = doc.tokens
     for k in range(comma - 2, start, -1):
-        if tokens[k].text == "," and tokens[k + 1].text.lower() == "so":
+        if tokens[k].text == "," and tokens[k + 1].text.lower() in SO_WORDS:
             np = parse_noun_phrase(doc, lexicon, k + 2, comma)
             return np is not None and with_seat(doc, lexicon, np, comma).end == comma
     for k in range(start, comma - 1):

@@ -169,7 +169,7 @@ def _without_source_phrase(doc: Doc, lexicon: Lexicon, start: int, end: int) -> 
         if entry is None or entry.position not in ("pre", "circum"):
             continue
         after = k + len(entry.words)
-        if after < end and tokens[after].text.lower() in ("von", "vom"):
+        if after < end and "source_prep" in function_word_classes(lexicon, tokens[after].text):
             after += 1
         np = parse_noun_phrase(doc, lexicon, after, end) if after < end else None
         if np is None or tokens[k].text.lower() == "laut" and not (np.name_tokens or np.determiner or np.role):
