@@ -33,7 +33,7 @@ from quotecheck.mentions import (
     NounPhrase,
     function_word_classes as _classes,
     is_report_noun,
-    org_class,
+    org_kind,
     organization_in,
     parse_noun_phrase,
     with_attached,
@@ -521,7 +521,7 @@ def _is_medium(doc: Doc, lexicon: Lexicon, np: NounPhrase) -> bool:
         return entry.type in _MEDIA_TYPES
     if np.name_tokens and np.name_tokens[0] > 0 and doc.tokens[np.name_tokens[0] - 1].kind == "quote":
         return True  # a title in quotation marks („die „Bild““, „der „Nordkurier““) names a publication
-    return np.role is not None and (org_class(np.role) or ("", False))[0] == "Medium"
+    return np.role is not None and org_kind(np.role) == "Medium"
 
 
 def _np_ending_at(doc: Doc, lexicon: Lexicon, end: int, floor: int) -> NounPhrase | None:

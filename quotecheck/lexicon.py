@@ -144,6 +144,17 @@ class Organization:
 
 
 @frozen
+class OrgClass:
+    """What kind of organisation a noun names (``org_classes.tsv``)."""
+
+    noun: str  # lower case; also the head of compounds („zulieferer“ in „Autozulieferer“)
+    cls: str  # the hypernym a description uses for it („Unternehmen“)
+    generic: bool = False  # „das Unternehmen“ describes any organisation of its class
+    gender: str | None = None  # m / f / n, to put an adjective of origin in the nominative
+    seat: bool = False  # a one-word name after it is its seat („Staatsanwaltschaft Ravensburg“)
+
+
+@frozen
 class RoleNoun:
     """A role noun („Präsidentin“, „Ministerium“) and the speaker type it makes."""
 
@@ -243,6 +254,27 @@ def _required(value: str, what: str, source: str, line: int) -> str:
 
 def _optional(value: str) -> str | None:
     return None if value in _NONE else value
+
+
+GENDERS = frozenset("m f n".split())
+
+
+def parse_org_classes(text: str, source: str) -> dict[str, OrgClass]:
+    """Parse ``org_classes.tsv``: noun, class, generic, gender, seat (the last three optional)."""
+    table: dict[str, OrgClass] = {}
+    for n, (noun, cls, generic, gender, seat) in _rows(text, source, ("noun", "class", "generic", "gender", "seat"), optional=3):
+        noun = _required(noun, "noun", source, n).casefold()
+        if noun in table:
+            raise _error(source, n, f"duplicate noun {noun!r}")
+        gender = _optional(gender)
+        table[noun] = OrgClass(
+            noun,
+            _required(cls, "class", source, n),
+            generic not in _NONE and _flag(generic, "generic", source, n),
+            _choice(gender, GENDERS, "gender", source, n) if gender is not None else None,
+            seat not in _NONE and _flag(seat, "seat", source, n),
+        )
+    return table
 
 
 def parse_speech_verbs(text: str, source: str) -> dict[str, SpeechVerb]:

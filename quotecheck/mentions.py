@@ -26,8 +26,7 @@ import regex
 from attrs import define, field, frozen
 
 from quotecheck.analysis.base import Doc
-from quotecheck.errors import LexiconError
-from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon, Organization, data_file, words_of_class
+from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon, OrgClass, Organization, data_file, parse_org_classes, words_of_class
 
 __all__ = [
     "SUBJECT_PRONOUNS",
@@ -61,48 +60,40 @@ _ORGANIZATION_LOOKBACK = 60
 
 
 @functools.cache
-def _org_table() -> dict[str, tuple[str, bool, str | None, bool]]:
-    """``org_classes.tsv``, read once: noun (lower case) → (class, generic, gender or None, seat)."""
-    text, source = data_file("org_classes.tsv")
-    table: dict[str, tuple[str, bool, str | None, bool]] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#") or line.startswith("noun\t"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) < 2 or not cells[0] or not cells[1]:
-            raise LexiconError(f"{source}, line {number}: expected noun and class")
-        generic = len(cells) > 2 and cells[2] == "yes"
-        gender = cells[3] if len(cells) > 3 and cells[3] in ("m", "f", "n") else None
-        seat = len(cells) > 4 and cells[4] == "yes"
-        table[cells[0].casefold()] = (cells[1], generic, gender, seat)
-    return table
+def _org_table() -> dict[str, OrgClass]:
+    """``org_classes.tsv``, read once: noun (lower case) → its organisation class."""
+    return parse_org_classes(*data_file("org_classes.tsv"))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=8192)
+def _org_suffixes(noun: str) -> tuple[tuple[int, OrgClass], ...]:
+    """Every ``org_classes.tsv`` noun the word ends in, longest first, with where it starts.
+
+    „Außenministerium“ → ((0, aussenministerium), (5, ministerium)): the word itself,
+    then its compound heads. All the org-class questions below read this one scan.
+    """
+    folded = noun.casefold()
+    table = _org_table()
+    return tuple((k, table[folded[k:]]) for k in range(len(folded)) if folded[k:] in table)
+
+
 def org_gender(noun: str) -> str | None:
     """The gender of an institution noun or compound („Außenministerium“ → n), if listed."""
-    folded = noun.casefold()
-    table = _org_table()
-    return next((table[folded[k:]][2] for k in range(len(folded)) if folded[k:] in table and table[folded[k:]][2]), None)
+    return next((entry.gender for _, entry in _org_suffixes(noun) if entry.gender), None)
 
 
-@functools.lru_cache(maxsize=4096)
 def named_by_seat(noun: str) -> bool:
     """Whether a one-word name after this institution noun is its seat („Staatsanwaltschaft Ravensburg“)."""
-    folded = noun.casefold()
-    table = _org_table()
-    return next((table[folded[k:]][3] for k in range(len(folded)) if folded[k:] in table), False)
+    found = _org_suffixes(noun)
+    return found[0][1].seat if found else False
 
 
-@functools.lru_cache(maxsize=4096)
 def _compound_institution(noun: str) -> bool:
     """„Außenministerium“, „Stadtverwaltung“: a compound of an institution noun names one institution.
 
     The bare noun („das Ministerium“, „die Verwaltung“) only describes one.
     """
-    folded = noun.casefold()
-    table = _org_table()
-    return any(folded[k:] in table for k in range(2, len(folded) - 2))
+    return any(2 <= k < len(noun.casefold()) - 2 for k, _ in _org_suffixes(noun))
 
 
 def _origin_qualified(longer: str, shorter: str) -> bool:
@@ -125,18 +116,22 @@ _ORIGIN_WORD = regex.compile(r"^\p{Lu}\p{Ll}+(?:isch(?:e|er|es|en|em)?|er|s)$")
 @functools.lru_cache(maxsize=8192)
 def org_class(noun: str) -> tuple[str, bool] | None:
     """The organisation class of a role noun or compound („Autozulieferer“ → Unternehmen)."""
+    found = _org_suffixes(noun)
+    if found and found[0][0] == 0:
+        return found[0][1].cls, found[0][1].generic
     folded = noun.casefold()
     table = _org_table()
-    for k in range(len(folded)):
-        entry = table.get(folded[k:])
-        if entry is not None:
-            return entry[0], entry[1] and k == 0
-        if k == 0:
-            for suffix in ("es", "s", "n"):
-                if folded.endswith(suffix) and folded[: -len(suffix)] in table:
-                    cls, generic, _, _ = table[folded[: -len(suffix)]]
-                    return cls, generic
-    return None
+    for suffix in ("es", "s", "n"):  # a genitive or plural form of a listed noun („Verbands“)
+        if folded.endswith(suffix) and folded[: -len(suffix)] in table:
+            entry = table[folded[: -len(suffix)]]
+            return entry.cls, entry.generic
+    return (found[0][1].cls, False) if found else None
+
+
+def org_kind(noun: str) -> str | None:
+    """Just the class of :func:`org_class` („Zeitung“ → Medium), or None."""
+    found = org_class(noun)
+    return found[0] if found is not None else None
 
 
 @frozen
@@ -425,7 +420,7 @@ def _spokesperson_to_medium(doc: Doc, lexicon: Lexicon, role: str | None, det: i
     entry = organization_in(doc, lexicon, start, end)
     if entry is not None:
         return entry.type in ("media", "news_agency")
-    return (org_class(doc.tokens[start].text) or ("", False))[0] == "Medium"
+    return org_kind(doc.tokens[start].text) == "Medium"
 
 
 def is_report_noun(lexicon: Lexicon, word: str) -> bool:
@@ -1147,7 +1142,7 @@ def _has_role(entity: Entity, role: str, head: str) -> bool:
     described = org_class(role)
     if described is None or not described[1] or entity.type != "organization":
         return False
-    if any((org_class(r) or ("", False))[0] == described[0] for r in entity.roles):
+    if any(org_kind(r) == described[0] for r in entity.roles):
         return True
     # „die Stadtwerke Bergheim“, „SV Lahntal“, „IG Metall“: the name says what it is
-    return any((org_class(w) or ("", False))[0] == described[0] for w in (entity.name, *entity.name.split()))
+    return any(org_kind(w) == described[0] for w in (entity.name, *entity.name.split()))

@@ -22,6 +22,7 @@ from quotecheck.lexicon import (
     parse_according_to,
     parse_first_names,
     parse_konjunktiv,
+    parse_org_classes,
     parse_organizations,
     parse_roles,
     parse_speech_verbs,
@@ -514,3 +515,18 @@ def test_declined_organisation_names_are_found(surface: str, name: str) -> None:
 
 def test_declension_does_not_invent_matches() -> None:
     assert load_lexicon().organization("Norddeutsche Zeitungen") is None
+
+
+def test_org_classes_parse_with_optional_columns() -> None:
+    table = parse_org_classes("noun\tclass\tgeneric\tgender\tseat\nverband\tVerband\tyes\tm\nAmt\tBehörde\tno\t-\tyes\n", "t.tsv")
+    assert (table["verband"].cls, table["verband"].generic, table["verband"].gender, table["verband"].seat) == ("Verband", True, "m", False)
+    assert (table["amt"].gender, table["amt"].seat) == (None, True)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [("bund\tVerband\tja", "generic must be yes or no"), ("bund\tVerband\tno\tx", "unknown gender"), ("bund\t\tno", "class is empty")],
+)
+def test_org_classes_report_bad_lines(line: str, message: str) -> None:
+    with pytest.raises(LexiconError, match=message):
+        parse_org_classes(f"noun\tclass\tgeneric\tgender\tseat\n{line}\n", "t.tsv")
