@@ -28,7 +28,16 @@ from quotecheck.analysis.base import Doc
 from quotecheck.mentions import function_word_classes, parse_noun_phrase, with_seat
 from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon, words_of_class
 from quotecheck.morph import clause_mood
-from quotecheck.rules.common import SENTENCE_END, SO_WORDS, Candidate, according_phrase_at, char_span, claimed_by_sentence, overlaps
+from quotecheck.rules.common import (
+    SENTENCE_END,
+    SO_WORDS,
+    Candidate,
+    according_phrase_at,
+    char_span,
+    claimed_by_sentence,
+    overlaps,
+    word_count,
+)
 from quotecheck.rules.indirect import content_end
 
 __all__ = ["find_according"]
@@ -133,7 +142,7 @@ def _make(
     taken: list[tuple[int, int]],
 ) -> Candidate | None:
     ranges = _content_spans(doc, lexicon, first, last, frame)
-    words = sum(1 for a, b in ranges for k in range(a, b) if doc.tokens[k].kind in ("word", "number"))
+    words = sum(word_count(doc, a, b) for a, b in ranges)
     if words < 3:
         return None
     spans = [char_span(doc, a, b) for a, b in ranges]

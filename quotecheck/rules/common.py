@@ -154,6 +154,11 @@ def quoted_titles(doc: Doc, start: int, limit: int) -> list[tuple[int, int]]:
     return found
 
 
+def word_count(doc: Doc, start: int, end: int) -> int:
+    """Words and numbers in the token range ``[start, end)`` (punctuation and marks do not count)."""
+    return sum(1 for k in range(start, end) if doc.tokens[k].kind in ("word", "number"))
+
+
 #: „…, so der Minister“: the word that opens a verbless postposed frame (``rule_words.tsv``).
 SO_WORDS = words_of_class("rule_words.tsv", "so_frame")
 

@@ -32,6 +32,7 @@ from quotecheck.rules.common import (
     find_speech_verb,
     match_speech_verb,
     quoted_titles,
+    word_count,
 )
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
 
@@ -62,7 +63,7 @@ class DirectResult:
 
 def _word_count(doc: Doc, span: QuotedSpan) -> int:
     close = span.close if span.close is not None else _last_token(doc, span.end)
-    return sum(1 for t in doc.tokens[span.open + 1 : close] if t.kind in ("word", "number"))
+    return word_count(doc, span.open + 1, close)
 
 
 def _last_token(doc: Doc, char: int) -> int:

@@ -52,6 +52,7 @@ from quotecheck.rules.common import (
     overlaps,
     quoted_titles,
     word_classes,
+    word_count,
 )
 
 __all__ = [
@@ -357,7 +358,6 @@ def _zu_content(doc: Doc, start: int, end: int) -> bool:
 
 def _candidate(
     doc: Doc,
-    kind: str,
     content: tuple[int, int],
     cue: CueMatch,
     frame: tuple[int, int],
@@ -366,7 +366,7 @@ def _candidate(
     speaker: tuple[int, int] | None = None,
 ) -> Candidate:
     return Candidate(
-        kind=kind,
+        kind="indirect",
         content=(char_span(doc, *content),),
         sentence=doc.layer.sentence_index(content[0]),
         cue=cue,
@@ -403,22 +403,22 @@ def _preposed(
         if not (valency & {"dass", "ob", "w"}) or strength < _MIN_DASS_STRENGTH:
             return None
         mood, _ = clause_mood(doc, lexicon, start, end)
-        return _candidate(doc, "indirect", (start, end), cue, frame, mood, 0.6 + 0.3 * strength)
+        return _candidate(doc, (start, end), cue, frame, mood, 0.6 + 0.3 * strength)
     if "w_word" in classes and "relative" not in classes:
         if not (valency & {"w", "ob"}):
             return None
         mood, _ = clause_mood(doc, lexicon, start, end)
-        return _candidate(doc, "indirect", (start, end), cue, frame, mood, 0.5 + 0.3 * strength)
+        return _candidate(doc, (start, end), cue, frame, mood, 0.5 + 0.3 * strength)
     if subordinate:
         return None  # „nachdem sie es bemerkt hatten, wurde …“: the main clause follows
     first_end = clause_end(doc, start, limit)
     if "zu" in valency and strength >= _MIN_ZU_STRENGTH and _zu_content(doc, start, first_end):
         mood, _ = clause_mood(doc, lexicon, start, end)
-        return _candidate(doc, "indirect", (start, end), cue, frame, mood, 0.5 + 0.3 * strength)
+        return _candidate(doc, (start, end), cue, frame, mood, 0.5 + 0.3 * strength)
     if valency & {"v2", "colon"} and strength >= 0.5:
         ok, mood = _v2_content_ok(doc, lexicon, verb, start, end)
         if ok:
-            return _candidate(doc, "indirect", (start, end), cue, frame, mood, 0.5 + 0.3 * strength)
+            return _candidate(doc, (start, end), cue, frame, mood, 0.5 + 0.3 * strength)
     return None
 
 
@@ -495,7 +495,7 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
                 stop = content_end(doc, lexicon, start, last)
                 if stop - start >= 2 and not overlaps(char_span(doc, start, stop), taken) and not _speech_act_at(doc, lexicon, start, stop):
                     mood, _ = clause_mood(doc, lexicon, start, stop)
-                    found.append(_candidate(doc, "indirect", (start, stop), cue, (i, end + 1), mood, 0.85, _np_range(i + 1, cue.tokens[1])))
+                    found.append(_candidate(doc, (start, stop), cue, (i, end + 1), mood, 0.85, _np_range(i + 1, cue.tokens[1])))
                     floor = i = stop
                     continue
         # „Die Lage sei ernst, sagte Kim.“ / „…, wie X mitteilte.“
@@ -504,14 +504,14 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
             if post is not None:
                 end, cue = post
                 start = _content_start(doc, floor, i)
-                words = sum(1 for k in range(start, i) if tokens[k].kind in ("word", "number"))
+                words = word_count(doc, start, i)
                 if words >= 3 and not overlaps(char_span(doc, start, i), taken) and not (
                     tokens[i + 1].text.lower() == "wie" and _speaker_before_wie(doc, lexicon, start, i)
                 ):
                     mood, _ = clause_mood(doc, lexicon, start, i)
                     speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if tokens[i + 1].text.lower() == "wie" else None
                     frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
-                    found.append(_candidate(doc, "indirect", (start, i), cue, (i, frame_end), mood, 0.8, speaker))
+                    found.append(_candidate(doc, (start, i), cue, (i, frame_end), mood, 0.8, speaker))
                     floor = i = end
                     continue
         noun = _speech_noun(doc, lexicon, i, last)
@@ -555,7 +555,7 @@ def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | N
             return None
     cue = CueMatch((i,), doc.tokens[i].text)
     frame = (clause_start(doc, i, doc.sentences[doc.layer.sentence_index(i)].first), i + 2)
-    return _candidate(doc, "indirect", (start, end), cue, frame, mood, 0.6)
+    return _candidate(doc, (start, end), cue, frame, mood, 0.6)
 
 
 def _speech_act_at(doc: Doc, lexicon: Lexicon, verb: int, stop: int) -> bool:
@@ -652,12 +652,9 @@ def _report_of_previous(doc: Doc, lexicon: Lexicon, index: int) -> Candidate | N
     clause_words = {"complementizer", "subordinator", "w_word"}
     if any(tokens[k].kind == "quote" or word_classes(doc, k) & clause_words for k in range(sentence.first + 1, sentence.last)):
         return None  # „Das sagte er, weil …“, „Das nannte er „absurd““: not a report of the sentence before
-    stop = before.last
-    while stop > before.first and tokens[stop - 1].text in SENTENCE_END:
-        stop -= 1
-    words = sum(1 for k in range(before.first, stop) if tokens[k].kind in ("word", "number"))
-    if words < 3:
+    stop = _sentence_core_end(doc, before.first, before.last)
+    if word_count(doc, before.first, stop) < 3:
         return None
     mood, _ = clause_mood(doc, lexicon, before.first, stop)
     frame_end = sentence.last - 1 if tokens[sentence.last - 1].text in SENTENCE_END else sentence.last
-    return _candidate(doc, "indirect", (before.first, stop), cue, (sentence.first, frame_end), mood, 0.7)
+    return _candidate(doc, (before.first, stop), cue, (sentence.first, frame_end), mood, 0.7)

@@ -33,7 +33,7 @@ from typing import Iterable, Sequence
 
 from quotecheck.analysis.base import Doc
 from quotecheck.mentions import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
-from quotecheck.lexicon import Lexicon, words_of_class
+from quotecheck.lexicon import Lexicon, SpeechVerb, words_of_class
 from quotecheck.rules.common import (
     CLAUSE_BREAKS,
     SENTENCE_END,
@@ -45,6 +45,7 @@ from quotecheck.rules.common import (
     clause_end,
     match_speech_verb,
     word_classes,
+    word_count,
 )
 from quotecheck.rules.indirect import content_end, wie_frame_end
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
@@ -140,7 +141,7 @@ def _inverted_act(doc: Doc, lexicon: Lexicon, first: int, verb: int, last: int) 
     if cue is None or cue.verb is None:
         return None
     entry = cue.verb
-    if not entry.reported or entry.strength < 1.0 or entry.is_phrase or entry.lemma in _POLYSEMOUS:
+    if not _reports_act(entry):
         return None
     np = parse_noun_phrase(doc, lexicon, verb + 1, last)
     if np is None or np.dative or np.pronoun is not None and np.pronoun not in ("er", "sie", "es"):
@@ -151,8 +152,7 @@ def _inverted_act(doc: Doc, lexicon: Lexicon, first: int, verb: int, last: int) 
         stop -= 1
     if _negated(doc, verb, end):
         return None
-    words = sum(1 for k in range(np.end, stop) if tokens[k].kind in ("word", "number"))
-    if words < _MIN_OBJECT_WORDS:
+    if word_count(doc, np.end, stop) < _MIN_OBJECT_WORDS:
         return None
     return _act(doc, lexicon, first, (np.end, stop), cue, (verb, max(stop, cue.tokens[-1] + 1)), (np.start, np.end))
 
@@ -176,6 +176,16 @@ def _without_source_phrase(doc: Doc, lexicon: Lexicon, start: int, end: int) -> 
             continue
         return [(start, k), *_without_source_phrase(doc, lexicon, np.end, end)]  # „laut AFP unter Berufung auf ERT“
     return [(start, end)]
+
+
+def _reports_act(entry: SpeechVerb) -> bool:
+    """A verb whose bare object is itself a speech act, unambiguously („lobte die Helfer“)."""
+    return entry.reported and entry.strength >= 1.0 and not entry.is_phrase and entry.lemma not in _POLYSEMOUS
+
+
+def _base_form(doc: Doc, i: int) -> bool:
+    """An infinitive or a plural present form („kritisieren“): no finite verb of a main clause."""
+    return doc.tokens[i].text.lower() == doc.lemma(i).lower()
 
 
 def _perfect(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | None:
@@ -204,12 +214,11 @@ def _perfect(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
     if cue is None or cue.verb is None:
         return None
     entry = cue.verb
-    if not entry.reported or entry.strength < 1.0 or entry.is_phrase or entry.lemma in _POLYSEMOUS:
+    if not _reports_act(entry):
         return None
-    if tokens[participle].text.lower() == doc.lemma(participle).lower() or _negated(doc, first, end):
+    if _base_form(doc, participle) or _negated(doc, first, end):
         return None  # an infinitive („hatte … zu kritisieren“), or no act took place
-    words = sum(1 for k in range(start, participle) if tokens[k].kind in ("word", "number"))
-    if words < _MIN_OBJECT_WORDS:
+    if word_count(doc, start, participle) < _MIN_OBJECT_WORDS:
         return None
     return _act(doc, lexicon, first, (start, participle), CueMatch((participle,), cue.lemma, entry), (first, end), subject)
 
@@ -229,9 +238,9 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | 
         if cue is None or cue.verb is None:
             continue
         entry = cue.verb
-        if not entry.reported or entry.strength < 1.0 or entry.is_phrase or entry.lemma in _POLYSEMOUS:
+        if not _reports_act(entry):
             return None
-        if tok.text.lower() == doc.lemma(verb).lower():
+        if _base_form(doc, verb):
             return None  # an infinitive or a plural present form in a subordinate clause
         subject = _subject_before(doc, lexicon, first, verb)
         speaker = subject
@@ -277,7 +286,7 @@ def _piece_tokens(doc: Doc, first: int, last: int, pieces: list[tuple[int, int]]
             lo -= 1
         if hi < last and tokens[hi].kind == "quote":
             hi += 1
-        words = sum(1 for k in inner if tokens[k].kind in ("word", "number"))
+        words = word_count(doc, lo, hi)  # the marks are no words
         if 0 < words <= _MAX_PIECE_WORDS:
             out.append((lo, hi))
     return out
@@ -366,7 +375,7 @@ def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: l
         entry = cue.verb
         if entry.strength < _MIN_PIECE_STRENGTH or entry.is_phrase or entry.lemma in _POLYSEMOUS:
             return None
-        if cue_at == verb and tok.text.lower() == doc.lemma(verb).lower():
+        if cue_at == verb and _base_form(doc, verb):
             return None  # an infinitive or a plural present form in a subordinate clause
         inner = [r for r in ranges if verb < r[0] and r[1] <= end]
         if not inner:
