@@ -1,4 +1,4 @@
-"""Shared test configuration: hypothesis settings profiles.
+"""Shared test configuration: hypothesis settings profiles and the extractor fixture.
 
 ``ci`` (the default) runs about a hundred examples per property with no
 deadline, because the first call of a property loads the lexica and a shared CI
@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from quotecheck.extractor import Extractor
 
 settings.register_profile(
     "ci",
@@ -22,3 +25,9 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=20, deadline=None)
 settings.register_profile("thorough", max_examples=1000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="session")
+def ex() -> Extractor:
+    """One extractor with the packaged lexicon, shared by the rule tests."""
+    return Extractor()

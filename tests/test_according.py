@@ -7,11 +7,6 @@ import pytest
 from quotecheck.extractor import Extractor
 
 
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
 CASES = [
     # (text, content spans joined by " | ", cue, frame, speaker)
     ("Laut Oberst Franz Huber vom Landeskriminalamt hatten die Piloten genug Erfahrung.",

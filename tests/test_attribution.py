@@ -170,6 +170,13 @@ def test_user_organizations_file(tmp_path) -> None:
     assert [(s.name, s.type) for s in quote.sources] == [("Lokalblatt", "media")]
 
 
+def quote_with(text: str, content_start: str) -> Quote:
+    """The quote whose content starts with ``content_start``."""
+    found = [q for q in quotecheck.extract(text) if q.content.text.startswith(content_start)]
+    assert len(found) == 1, [q.content.text for q in quotecheck.extract(text)]
+    return found[0]
+
+
 def first_quote(text: str) -> Quote:
     quotes = quotecheck.extract(text)
     assert quotes, text
@@ -283,12 +290,6 @@ def test_own_statement_belongs_to_the_subject() -> None:
     assert (speaker.text, speaker.name) == ("eigenen Angaben", "Nordstrom")
 
 
-def quote_starting(text: str, start: str) -> Quote:
-    quotes = [q for q in quotecheck.extract(text) if q.content.text.startswith(start)]
-    assert len(quotes) == 1, [q.content.text for q in quotecheck.extract(text)]
-    return quotes[0]
-
-
 @pytest.mark.parametrize(
     ("text", "start", "mention", "name"),
     [
@@ -309,14 +310,14 @@ def quote_starting(text: str, start: str) -> Quote:
     ],
 )
 def test_report_anaphors_and_possessives(text: str, start: str, mention: str, name: str) -> None:
-    speaker = quote_starting(text, start).speaker
+    speaker = quote_with(text, start).speaker
     assert speaker is not None
     assert (speaker.text, speaker.name) == (mention, name)
 
 
 def test_demnach_without_a_named_author_keeps_the_previous_speaker() -> None:
     text = "Wie die Feuerwehr mitteilte, sind drei Häuser beschädigt worden. Demnach wurde niemand verletzt."
-    speaker = quote_starting(text, "wurde niemand").speaker
+    speaker = quote_with(text, "wurde niemand").speaker
     assert speaker is not None and speaker.name == "Feuerwehr"
 
 
@@ -415,13 +416,6 @@ def test_apposition_after_the_name_is_part_of_the_mention(text: str, mention: st
 def test_indirect_content_after_the_name_is_no_apposition() -> None:
     quote = last_quote("Im Gespräch sagte Jonas Riedel, Putin habe keine Wahl gehabt.")
     assert quote.speaker is not None and quote.speaker.text == "Jonas Riedel"
-
-
-def quote_with(text: str, content_start: str) -> Quote:
-    """The quote whose content starts with ``content_start``."""
-    found = [q for q in quotecheck.extract(text) if q.content.text.startswith(content_start)]
-    assert len(found) == 1, [q.content.text for q in quotecheck.extract(text)]
-    return found[0]
 
 
 @pytest.mark.parametrize(

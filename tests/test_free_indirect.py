@@ -7,11 +7,6 @@ import pytest
 from quotecheck.extractor import Extractor
 
 
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
 CHAINS = [
     # (text, kinds in order, speaker of the last quote)
     ("Kim sagte, die Zusammenarbeit habe sich verstärkt. Man werde sie weiter ausbauen.",

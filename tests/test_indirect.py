@@ -9,11 +9,6 @@ from quotecheck.lexicon import load_lexicon
 from quotecheck.rules.indirect import clause_mood, content_end, find_cue, find_indirect
 
 
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
 def _indirect(ex: Extractor, text: str) -> list[tuple[str, str | None, str | None]]:
     return [
         (q.content.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None)
