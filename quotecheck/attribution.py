@@ -55,7 +55,7 @@ def find_speaker(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[NounPhras
     """(speaker, addressee) noun phrases of a candidate, from its frame and cue."""
     if cand.speaker_tokens is not None:
         given = _given_speaker(doc, lexicon, *cand.speaker_tokens)
-        if cand.cue is None or cand.frame is None or _nominative(given, lexicon) and given.pronoun in (None, *_PRONOUN_SUBJECTS):
+        if cand.cue is None or cand.frame is None or _nominative(given, lexicon) and given.pronoun in (None, *SUBJECT_PRONOUNS):
             return given, None
         # a rule's guess that cannot be a subject („verlangte den Rückzug“): read the clause
         found = _speaker_of_verb(doc, lexicon, cand, *cand.frame)
@@ -272,7 +272,7 @@ def _subject_in_clause(
             np = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
             i = np.end if np is not None else i + 1
             continue
-        if tok.text[:1].islower() and not classes & DETERMINER_CLASSES and tok.text.lower() not in _PRONOUN_SUBJECTS:
+        if tok.text[:1].islower() and not classes & DETERMINER_CLASSES and tok.text.lower() not in SUBJECT_PRONOUNS:
             i += 1
             continue
         np = parse_noun_phrase(doc, lexicon, i, limit)
@@ -284,7 +284,7 @@ def _subject_in_clause(
                 addressee = np
             i = max(np.end, i + 1)
             continue
-        if np.pronoun is not None and np.pronoun not in _PRONOUN_SUBJECTS:
+        if np.pronoun is not None and np.pronoun not in SUBJECT_PRONOUNS:
             i += 1
             continue
         return _extended(doc, lexicon, np, limit), addressee
@@ -293,7 +293,6 @@ def _subject_in_clause(
 
 #: Subject pronouns that cannot be anything else („sie“ may be an accusative).
 _NOMINATIVE_PRONOUNS = SUBJECT_PRONOUNS - {"sie"}
-_PRONOUN_SUBJECTS = SUBJECT_PRONOUNS
 _PREPOSITIONS = frozenset({"prep", "addressee_prep", "source_prep"})
 
 
@@ -304,10 +303,10 @@ def _front_subject(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> NounP
     classes = _classes(lexicon, word)
     if tokens[start].kind != "word" or classes & (_PREPOSITIONS | {"conj", "adverbial", "time"}):
         return None
-    if not word[:1].isupper() and not classes & {"det", "possessive"} and word.lower() not in _PRONOUN_SUBJECTS:
+    if not word[:1].isupper() and not classes & {"det", "possessive"} and word.lower() not in SUBJECT_PRONOUNS:
         return None  # „dankte den Menschen …“: a verb, not a noun phrase
     np = parse_noun_phrase(doc, lexicon, start, finite)
-    if np is None or not _nominative(np, lexicon) or (np.pronoun is not None and np.pronoun not in _PRONOUN_SUBJECTS):
+    if np is None or not _nominative(np, lexicon) or (np.pronoun is not None and np.pronoun not in SUBJECT_PRONOUNS):
         return None
     np = _with_apposition(doc, lexicon, np, finite)
     stop = _attributes_end(doc, lexicon, np.end, finite)
@@ -877,7 +876,7 @@ def _reflexive_owner(doc: Doc, lexicon: Lexicon, cand: Candidate, phrase: tuple[
     while first < phrase[0] and tokens[first].kind != "word":
         first += 1
     np = parse_noun_phrase(doc, lexicon, first, phrase[0])
-    if np is None or not _nominative(np, lexicon) or np.pronoun not in (None, *_PRONOUN_SUBJECTS):
+    if np is None or not _nominative(np, lexicon) or np.pronoun not in (None, *SUBJECT_PRONOUNS):
         return None
     nxt = tokens[np.end] if np.end < phrase[0] else None
     if nxt is None or nxt.kind != "word" or not nxt.text[:1].islower():
