@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import attrs
 import regex
@@ -947,17 +947,7 @@ class Coreference:
 
     def _mentioned_lately(self, entity: Entity, before: int) -> bool:
         """Whether ``entity`` occurs in the sentence of token ``before`` or the one before it."""
-        if not self.doc.tokens:
-            return False
-        here = self.doc.layer.sentence_index(min(before, len(self.doc.tokens) - 1))
-        end = bisect.bisect_left(self.occurrences, before, key=lambda o: o.token)
-        for k in range(end - 1, -1, -1):
-            occurrence = self.occurrences[k]
-            if self.doc.layer.sentence_index(occurrence.token) < here - 1:
-                return False
-            if occurrence.entity is entity:
-                return True
-        return False
+        return any(other is entity for _, other in self._before(before, 1))
 
     def _by_role(self, np: NounPhrase, last_speaker: Entity | None) -> Entity | None:
         role = np.role or ""
@@ -988,22 +978,28 @@ class Coreference:
         Within a sentence the leftmost mention is usually the subject, and a
         pronoun or description most often continues the previous subject.
         """
-        if not self.doc.tokens:
-            return None
-        here = self.doc.layer.sentence_index(min(before, len(self.doc.tokens) - 1))
-        end = bisect.bisect_left(self.occurrences, before, key=lambda o: o.token)
         best: Entity | None = None
         best_sentence = -1
+        for sentence, entity in self._before(before, lookback):
+            if best is not None and sentence < best_sentence:
+                break
+            if accept(entity):
+                best, best_sentence = entity, sentence
+        return best
+
+    def _before(self, before: int, lookback: int) -> Iterator[tuple[int, Entity]]:
+        """(sentence, entity) of the occurrences before token ``before``, nearest first,
+        back to ``lookback`` sentences before its own."""
+        if not self.doc.tokens:
+            return
+        here = self.doc.layer.sentence_index(min(before, len(self.doc.tokens) - 1))
+        end = bisect.bisect_left(self.occurrences, before, key=lambda o: o.token)
         for k in range(end - 1, -1, -1):  # no slice copy: this runs for every pronoun
             occurrence = self.occurrences[k]
             sentence = self.doc.layer.sentence_index(occurrence.token)
-            if best is not None and sentence < best_sentence:
-                break
             if sentence < here - lookback:
-                break
-            if accept(occurrence.entity):
-                best, best_sentence = occurrence.entity, sentence
-        return best
+                return
+            yield sentence, occurrence.entity
 
     def note(self, np: NounPhrase, entity: Entity) -> None:
         """Record a resolved speaker mention as the entity's latest occurrence."""
