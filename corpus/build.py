@@ -4,7 +4,9 @@
 Every role in a source file is written as a substring of the article text; this
 script resolves each substring to ``[start, end)`` character offsets, checks the
 annotation against the fixed vocabulary (see corpus/README.md) and writes one
-JSON line per article in the quote contract of shared/quote-json.md.
+JSON line per article in the quote contract of shared/quote-json.md. Articles of
+the chain section (issue 12) carry ``"section": "chain"`` and their sources a
+``relation``; both are written through to gold.jsonl.
 
     python corpus/build.py            # validate and write corpus/gold.jsonl
     python corpus/build.py --check    # validate only; exit 1 on problems
@@ -377,7 +379,7 @@ def build_quote(
     frame_spans = None
     if q.get("frame") is not None:
         frame_spans = resolve(text, q["frame"], f"{where} frame", anchors=content, avoid=content)
-    near = dict(anchors=content, avoid=content, prefer_within=frame_spans)
+    near: dict[str, Any] = dict(anchors=content, avoid=content, prefer_within=frame_spans)
     cue_spans = resolve(text, q["cue"], f"{where} cue", **near) if q.get("cue") is not None else None
     speaker = _entity(text, q.get("speaker"), f"{where} speaker", SPEAKER_TYPES, **near)
     addressee = _entity(text, q.get("addressee"), f"{where} addressee", SPEAKER_TYPES, **near)
@@ -437,7 +439,7 @@ def build_quote(
         raise AnnotationError(f"{where}: {kind} quotes need a cue and a frame")
     if kind == "reported" and not _inside((content[0][0], content[-1][1]), frame_spans or []):
         raise AnnotationError(f"{where}: the frame of a reported quote covers its content (speaker + cue + material)")
-    _check_according_to(kind, cue_spans and _joined(text, cue_spans), sources, ps, where)
+    _check_according_to(kind, _joined(text, cue_spans) if cue_spans else None, sources, ps, where)
     _check_chain_tags(sources, addressee, ps, where)
     if cue_spans and frame_spans and not all(_inside(c, frame_spans) for c in cue_spans):
         raise AnnotationError(f"{where}: the cue must lie inside the frame")
@@ -490,7 +492,9 @@ def build_doc(path: Path) -> tuple[dict, list[str]]:
     if not isinstance(quotes_raw, list):
         raise AnnotationError(f"{name}: 'quotes' must be a list")
 
-    quotes, covered, seen = [], [], {}
+    quotes: list[dict] = []
+    covered: list[Span] = []
+    seen: dict[tuple, int] = {}
     for i, q in enumerate(quotes_raw):
         where = f"{name} quote {i} ({doc_id}:q{i + 1})"
         quote, cov = build_quote(doc_id, text, i + 1, q, where, section)
