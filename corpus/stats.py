@@ -23,7 +23,9 @@ README = HERE / "README.md"
 START, END = "<!-- stats:start -->", "<!-- stats:end -->"
 
 sys.path.insert(0, str(HERE))
-from build import KINDS, NON_QUOTE_PHENOMENA, PHENOMENA  # noqa: E402
+from build import KINDS, NON_QUOTE_PHENOMENA, PHENOMENA, SECTIONS, SOURCE_RELATIONS  # noqa: E402
+
+BASE = "base"  # how the tables name articles without a "section" key
 
 
 def load(path: Path) -> list[dict]:
@@ -54,6 +56,21 @@ def table(docs: list[dict]) -> str:
         f"| words | {words} |",
         f"| quotes | {len(quotes)} |",
         f"| non-quotes | {sum(len(d.get('non_quotes', [])) for d in docs)} |",
+        f"| quotes with sources | {sum(1 for q in quotes if q['sources'])} |",
+        "",
+        "| section | articles | quotes | quotes with sources |",
+        "|---|---:|---:|---:|",
+    ]
+    for section in (BASE, *SECTIONS):
+        part = [d for d in docs if d.get("section", BASE) == section]
+        part_quotes = [q for d in part for q in d["quotes"]]
+        with_sources = sum(1 for q in part_quotes if q["sources"])
+        lines.append(f"| {section} | {len(part)} | {len(part_quotes)} | {with_sources} |")
+    relations = Counter(s.get("relation") for q in quotes for s in q["sources"])
+    lines += ["", "| source relation | count |", "|---|---:|"]
+    lines += [f"| `{r}` | {relations[r]} |" for r in SOURCE_RELATIONS]
+    lines.append(f"| none (base corpus) | {relations[None]} |")
+    lines += [
         "",
         "| quote kind | count |",
         "|---|---:|",

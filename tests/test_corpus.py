@@ -194,3 +194,89 @@ def test_build_accepts_conventional_annotations(text: str, quote: dict) -> None:
             assert text[a - 1] in "„“"
     fa, fb = built["frame"]["spans"][0][0], built["frame"]["spans"][-1][1]
     assert all(fa <= a <= b <= fb for a, b in built["cue"]["spans"])
+
+
+# The chain section (issue 12): its size, its constructions, and the source relations
+# build.py validates. Articles written for this test.
+CHAIN_TAGS = (
+    "chain:zitierte", "chain:stacked", "chain:report_cites", "chain:circles",
+    "chain:medium_addressed", "chain:report_pointer", "chain:question", "chain:sprach_von",
+    "coref:origin", "coref:age", "coref:spokesperson", "coref:no_cataphora",
+    "name:particle", "name:seat",
+)
+CHAIN_MIN_ARTICLES, CHAIN_MIN_SOURCED, CHAIN_MIN_EACH = 20, 150, 8
+CHAIN = [d for d in GOLD if d.get("section") == "chain"]
+
+
+def test_chain_section_meets_the_issue_minimums() -> None:
+    sourced = [q for d in CHAIN for q in d["quotes"] if q["sources"]]
+    tags = Counter(t for d in CHAIN for q in d["quotes"] for t in q["phenomena"])
+    assert len(CHAIN) >= CHAIN_MIN_ARTICLES
+    assert len(sourced) >= CHAIN_MIN_SOURCED
+    low = {t: tags[t] for t in CHAIN_TAGS if tags[t] < CHAIN_MIN_EACH}
+    assert not low, f"chain constructions below {CHAIN_MIN_EACH}: {low}"
+
+
+def test_chain_sources_carry_a_relation_and_base_sources_none() -> None:
+    for doc in GOLD:
+        for quote in doc["quotes"]:
+            for source in quote["sources"]:
+                if doc.get("section") == "chain":
+                    assert source["relation"] in BUILD["SOURCE_RELATIONS"], quote["id"]
+                else:
+                    assert "relation" not in source, quote["id"]
+
+
+def test_every_quotation_mark_style_occurs_in_the_chain_section() -> None:
+    tags = Counter(t for d in CHAIN for q in d["quotes"] for t in q["phenomena"])
+    styles = [t for t in BUILD["PHENOMENA"] if t.startswith("direct:")]
+    assert all(tags[t] for t in styles), {t: tags[t] for t in styles}
+
+
+TEXT_AGENCY = "„Wir bleiben hart“, sagte Starkow der Agentur TASS, wie Reuters berichtete."
+STARKOW = {"text": "Starkow", "name": "Jewgeni Starkow", "type": "person"}
+TASS_ADDRESSEE = {"text": "der Agentur TASS", "name": "TASS", "type": "organization"}
+TASS_TOLD = {"text": "der Agentur TASS", "name": "TASS", "type": "news_agency", "relation": "told_to"}
+REUTERS = {"text": "wie Reuters berichtete", "name": "Reuters", "type": "news_agency", "relation": "reported_by"}
+
+
+def _agency_quote(**changes: object) -> dict:
+    quote = {
+        "kind": "direct", "mood": None, "content": "Wir bleiben hart", "cue": "sagte",
+        "frame": "sagte Starkow der Agentur TASS", "speaker": STARKOW, "addressee": TASS_ADDRESSEE,
+        "sources": [TASS_TOLD, REUTERS],
+        "phenomena": ["direct:german", "frame_after", "addressee", "chain:2", "chain:medium_addressed",
+                      "chain:stacked", "according_to:wie"],
+    }
+    return quote | changes
+
+
+CHAIN_BAD = [
+    ({"sources": [TASS_TOLD | {"relation": "quoted"}, REUTERS]}, "relation 'quoted'"),
+    ({"addressee": None, "phenomena": ["direct:german", "frame_after", "chain:2", "chain:medium_addressed",
+                                       "chain:stacked", "according_to:wie"]}, "told_to source is also the addressee"),
+    ({"sources": [TASS_TOLD | {"relation": "reported_by"}, REUTERS]}, "chain:medium_addressed"),
+    ({"sources": [TASS_TOLD, REUTERS, REUTERS],
+      "phenomena": ["direct:german", "frame_after", "addressee", "chain:medium_addressed", "chain:stacked",
+                    "according_to:wie"]}, "chain:3"),
+    ({"sources": [], "phenomena": ["direct:german", "frame_after", "addressee", "chain:stacked"]}, "needs at least one source"),
+    ({"speaker": STARKOW, "phenomena": _agency_quote()["phenomena"] + ["coref:age"]}, "description_speaker"),
+]
+
+
+def test_chain_annotation_builds() -> None:
+    built, _ = build_quote("t", TEXT_AGENCY, 1, _agency_quote(), "test", "chain")
+    assert [s["relation"] for s in built["sources"]] == ["told_to", "reported_by"]
+    assert built["sources"][0]["spans"] == built["addressee"]["spans"]
+
+
+@pytest.mark.parametrize(("changes", "message"), CHAIN_BAD)
+def test_build_rejects_chain_convention_breaks(changes: dict, message: str) -> None:
+    with pytest.raises(AnnotationError, match=message):
+        build_quote("t", TEXT_AGENCY, 1, _agency_quote(**changes), "test", "chain")
+
+
+def test_chain_section_sources_need_a_relation() -> None:
+    quote = _agency_quote(sources=[TASS_TOLD, {k: v for k, v in REUTERS.items() if k != "relation"}])
+    with pytest.raises(AnnotationError, match="need a relation"):
+        build_quote("t", TEXT_AGENCY, 1, quote, "test", "chain")
