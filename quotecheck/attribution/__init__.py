@@ -61,7 +61,7 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
     """Turn candidates into attributed quotes, in text order."""
     ordered = sorted(candidates, key=lambda c: c.content[0][0])
     direct_spans = [span for c in ordered if c.kind == "direct" for span in c.content]
-    coref = Coreference(doc, lexicon, skip=direct_spans)
+    coref = Coreference.build(doc, lexicon, skip=direct_spans)
     previous: _Previous | None = None
     prefix = f"{doc_id}:" if doc_id else ""
     quotes: list[Quote] = []
@@ -70,7 +70,7 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
         speaker_np, addressee_np = find_speaker(doc, lexicon, cand)
         found = raw_sources(doc, lexicon, cand, speaker_np, addressee_np)
         speaker_np, found = promote_cited(doc, lexicon, speaker_np, found)
-        report = report_speaker(doc, lexicon, coref, cand, previous.sentence if previous else None)
+        report, coref = report_speaker(doc, lexicon, coref, cand, previous.sentence if previous else None)
         if report is not None:
             speaker_np = report
         author = author_of_statement(doc, lexicon, speaker_np)
@@ -87,16 +87,16 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
                 first, last = phrase
             if report is None:
                 last = apposition_end(doc, lexicon, cand, last, bool(speaker_np.name_tokens))
-            speaker, entity = _resolved(doc, coref, author or speaker_np, (first, last), last_entity)
+            speaker, entity, coref = _resolved(doc, coref, author or speaker_np, (first, last), last_entity)
             if entity is not None:
-                coref.note(speaker_np, entity)
+                coref = coref.noted(speaker_np, entity)
         elif phrase is not None and (owner := reflexive_owner(doc, lexicon, cand, phrase)) is not None:
             # „Die Bahn prüft nach eigenen Angaben …“: the mention stays „eigenen Angaben“,
             # the entity is the clause's subject
-            speaker, entity = _resolved(doc, coref, owner, phrase, last_entity)
+            speaker, entity, coref = _resolved(doc, coref, owner, phrase, last_entity)
         elif phrase is not None and (owner := possessive_owner(doc, lexicon, phrase)) is not None:
             # „seiner Meinung nach“: the possessive is a pronoun for the speaker
-            speaker, entity = _resolved(doc, coref, owner, phrase, last_entity)
+            speaker, entity, coref = _resolved(doc, coref, owner, phrase, last_entity)
         elif cand.inherit_speaker and previous is not None and paragraph - previous.paragraph <= _INHERIT_PARAGRAPHS:
             speaker, entity, inherited_sources = previous.speaker, previous.entity, previous.sources
             if phrase is not None:
@@ -105,14 +105,19 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
         elif cand.inherit_speaker and phrase is not None:
             speaker = Mention.from_spans(doc.text, [char_span(doc, *phrase)], None, "unknown")
         if addressee_np is not None:
-            target, kind = coref.resolve(addressee_np)
+            resolution = coref.resolve(addressee_np)
+            coref = resolution.coreference
             addressee = Mention.from_spans(
                 doc.text,
                 [char_span(doc, addressee_np.start, addressee_np.end)],
-                target.name if target else None,
-                _speaker_type(kind),
+                resolution.entity.name if resolution.entity else None,
+                _speaker_type(resolution.kind),
             )
-        sources = tuple(source_mention(doc, lexicon, coref, r) for r in found) or inherited_sources
+        mentions = []
+        for source in found:
+            mention, coref = source_mention(doc, lexicon, coref, source)
+            mentions.append(mention)
+        sources = tuple(mentions) or inherited_sources
         quote = _quote(doc, cand, f"{prefix}q{n}", speaker, addressee, sources)
         quotes.append(quote)
         if speaker is not None:
@@ -122,11 +127,12 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
 
 def _resolved(
     doc: Doc, coref: Coreference, np: NounPhrase, tokens: tuple[int, int], last: Entity | None
-) -> tuple[Mention, Entity | None]:
+) -> tuple[Mention, Entity | None, Coreference]:
     """The speaker mention over token range ``tokens``, named after the entity ``np`` refers to."""
-    entity, kind = coref.resolve(np, last)
+    resolution = coref.resolve(np, last)
+    entity = resolution.entity
     name = entity.name if entity is not None else None
-    return Mention.from_spans(doc.text, [char_span(doc, *tokens)], name, _speaker_type(kind)), entity
+    return Mention.from_spans(doc.text, [char_span(doc, *tokens)], name, _speaker_type(resolution.kind)), entity, resolution.coreference
 
 
 def _quote(

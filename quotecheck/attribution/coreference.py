@@ -1,43 +1,42 @@
-"""Coreference: the entities of one document, and which one a mention refers to.
+"""Coreference: which entity of the document a mention refers to.
 
-Pipeline stage 3 (attribution): built once per document before any quote is
-attributed; the speaker, addressee and source strategies resolve their noun
-phrases with it.
+Pipeline stage 3 (attribution): the table of entities is built once per
+document before any quote is attributed (:func:`~quotecheck.attribution.entities.build_table`);
+the speaker, addressee and source strategies then resolve their noun phrases
+against it.
 
-:class:`Coreference` scans the whole document once for named mentions („der
-russische Präsident Wladimir Putin“, „Katrin Oswald, Sprecherin der Bahn,“) and
-resolves later mentions to one canonical name per entity: a surname to the full
-name („Putin“ → „Wladimir Putin“, spelling variants such as „Kim
-Jong-un“/„Kim Jong Un“ compared without hyphens), a pronoun to the nearest
-compatible entity, a description („der Minister“, „die Behörde“, „der
-41-Jährige“) to the last entity with that role. What cannot be resolved stays
-``None`` rather than being guessed.
+Later mentions resolve to one canonical name per entity: a surname to the full
+name („Putin“ → „Wladimir Putin“, spelling variants such as „Kim Jong-un“/„Kim
+Jong Un“ compared without hyphens), a pronoun to the nearest compatible entity, a
+description („der Minister“, „die Behörde“, „der 41-Jährige“) to the last entity
+with that role. What cannot be resolved stays ``None`` rather than being guessed.
+
+Resolving changes nothing: :meth:`Coreference.resolve` answers with a
+:class:`Resolution` that holds the table with what the resolution introduced
+(„sagte Kim“ names a „Kim“ nobody named before), and the caller keeps it.
 """
 
 from __future__ import annotations
 
-import bisect
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Sequence
 
-import regex
-from attrs import define, field, frozen
+import attrs
+from attrs import frozen
 
 from quotecheck.analysis.base import Doc
-from quotecheck.attribution.naming import (
-    compound_institution,
-    contains,
-    name_key,
-    named_by_seat,
-    nominative_noun,
-    org_class,
-    org_kind,
-    organization_in,
-    origin_name,
-    origin_qualified,
-    role_gender,
-    text_of,
+from quotecheck.attribution.entities import (
+    LOOKBACK_SENTENCES,
+    ORGANIZATION_LOOKBACK,
+    Entity,
+    EntityTable,
+    Namer,
+    TableDraft,
+    build_table,
+    document_places,
+    has_role,
 )
-from quotecheck.attribution.nounphrase import NounPhrase, first_conjunct, is_capitalised, parse_noun_phrase
+from quotecheck.attribution.naming import name_key, nominative_noun, organization_in, origin_name, role_gender
+from quotecheck.attribution.nounphrase import NounPhrase, first_conjunct, parse_noun_phrase
 from quotecheck.attribution.words import (
     DEFINITE,
     FEMININE_DETERMINERS,
@@ -48,328 +47,230 @@ from quotecheck.attribution.words import (
 )
 from quotecheck.lexicon import Lexicon
 
-__all__ = ["Entity", "Coreference"]
-
-
-#: How far back (in sentences) a pronoun or description looks for its entity.
-_LOOKBACK_SENTENCES = 12
-
+__all__ = ["Entity", "Coreference", "Resolution"]
 
 #: A bare „ein Sprecher“ speaks for an organisation of its own or the previous sentence only.
 _BARE_SPOKESPERSON_LOOKBACK = 1
 
 
-#: … and a description of an institution („das Gericht“), which an article keeps referring to.
-_ORGANIZATION_LOOKBACK = 60
-
-
-#: A bracketed short form of an organisation („(KBA)“, „(RKI)“): at least two capitals.
-_SHORT_FORM = regex.compile(r"^(?=(?:.*\p{Lu}){2})[\p{L}\p{N}-]{2,10}$")
-
-
-#: An organisation noun that is an abbreviation („TSV“, „VfB“, „FC“): part of the name it heads.
-_ABBREVIATION = regex.compile(r"^(?=(?:.*\p{Lu}){2})\p{Lu}[\p{L}]{1,3}$")
-
-
-@define
-class Entity:
-    """One person or organisation of a document, with what it was called."""
-
-    name: str
-    type: str  # person / organization / unknown
-    gender: str | None = None  # m / f / None
-    roles: set[str] = field(factory=set)
-    org_type: str | None = None  # the gazetteer's type for organisations
-
-
-@frozen
-class _Occurrence:
-    token: int
-    entity: Entity
-
-
+@frozen(eq=False)
 class Coreference:
-    """Entities of one document and their mentions, in text order.
+    """The entities of one document and their mentions, in text order: a value.
 
-    Built once per document from every named mention (not only speakers), so
-    that „Oswald“ finds the „Katrin Oswald“ introduced in an earlier sentence
-    and „der Richter“ finds the judge named with that role.
+    Build it with :meth:`build`; :meth:`resolve` and :meth:`noted` return new
+    values and leave this one as it is.
     """
 
-    def __init__(self, doc: Doc, lexicon: Lexicon, skip: Iterable[tuple[int, int]] = ()) -> None:
-        self.doc = doc
-        self.lexicon = lexicon
-        self.entities: list[Entity] = []
-        self.occurrences: list[_Occurrence] = []
-        self._by_word: dict[str, list[Entity]] = {}
-        self._order: dict[int, int] = {}
-        self._places = _places(doc, lexicon)
-        self._scan(sorted(skip))
+    doc: Doc
+    lexicon: Lexicon
+    places: frozenset[str]  # words the document uses as places („Bergheim“)
+    table: EntityTable
 
-    # --- building -----------------------------------------------------------------
+    @classmethod
+    def build(cls, doc: Doc, lexicon: Lexicon, skip: Sequence[tuple[int, int]] = ()) -> Coreference:
+        """The entity table of ``doc``, from every named mention outside the ``skip`` character spans."""
+        places = document_places(doc, lexicon)
+        return cls(doc, lexicon, places, build_table(doc, lexicon, places, skip))
 
-    def _scan(self, skip: list[tuple[int, int]]) -> None:
-        """Register named mentions outside quoted content, left to right."""
-        doc, lexicon = self.doc, self.lexicon
-        tokens = doc.tokens
-        skip_index = 0
-        for sentence in doc.sentences:
-            i = sentence.first
-            while i < sentence.last:
-                while skip_index < len(skip) and skip[skip_index][1] <= tokens[i].start:
-                    skip_index += 1
-                if skip_index < len(skip) and skip[skip_index][0] <= tokens[i].start < skip[skip_index][1]:
-                    i += 1
-                    continue
-                tok = tokens[i]
-                if tok.kind != "word" or not (tok.text[:1].isupper() or function_word_classes(lexicon, tok.text) & {"det"}):
-                    i += 1
-                    continue
-                np = parse_noun_phrase(doc, lexicon, i, sentence.last, coordination=False)
-                if np is None:
-                    i += 1
-                    continue
-                self._register(np)
-                i = max(np.end, i + 1)
+    def resolve(self, np: NounPhrase, last_speaker: Entity | None = None) -> Resolution:
+        """The entity a mention refers to (or None), the mention's type, and the table after it.
 
-    def _register(self, np: NounPhrase) -> Entity | None:
-        entity = self._entity_of(np)
-        if entity is not None:
-            self.occurrences.append(_Occurrence(np.start, entity))
-            self._apposition(np, entity)
-            self._abbreviation(np, entity)
-        return entity
-
-    def _abbreviation(self, np: NounPhrase, entity: Entity) -> None:
-        """„das Kraftfahrt-Bundesamt (KBA)“: the bracketed short form names the same organisation.
-
-        It becomes one of the entity's roles, so that „eine KBA-Sprecherin“ and „das
-        KBA“ find it.
+        ``last_speaker`` is the previous quote's speaker: a pronoun or a role noun
+        goes on with it („…“, sagte sie.).
         """
-        if entity.type != "organization":
-            return
-        tokens = self.doc.tokens
-        end = min(np.end + 3, len(tokens))
-        for k in range(np.start, end - 2):
-            if tokens[k].text == "(" and tokens[k + 2].text == ")" and _SHORT_FORM.match(tokens[k + 1].text):
-                entity.roles.add(tokens[k + 1].text)
-                self._index(entity, name_key(tokens[k + 1].text))
-                return
+        draft = TableDraft(self.table)
+        entity, kind = _Resolver(self.doc, self.lexicon, self.places, draft).resolve(np, last_speaker)
+        table = draft.table()
+        current = table.entity(entity.id) if entity is not None else None
+        return Resolution(current, kind, self if table is self.table else attrs.evolve(self, table=table))
 
-    def _apposition(self, np: NounPhrase, entity: Entity) -> None:
-        """„Katrin Oswald, Sprecherin der Bahn,“: the role after the comma is hers."""
-        tokens = self.doc.tokens
-        if np.end + 1 < len(tokens) and tokens[np.end].text == "," and entity.type == "person":
-            nxt = parse_noun_phrase(self.doc, self.lexicon, np.end + 1, len(tokens), coordination=False)
-            if nxt is not None and nxt.role is not None and not nxt.name_tokens and nxt.role_type == "person":
-                entity.roles.add(nxt.role)
-                entity.gender = entity.gender or role_gender(nxt.role)
+    def noted(self, np: NounPhrase, entity: Entity) -> Coreference:
+        """The coreference with a resolved speaker mention as the entity's latest occurrence."""
+        return attrs.evolve(self, table=self.table.with_occurrence(np.start, entity))
 
-    def _entity_of(self, np: NounPhrase) -> Entity | None:
-        doc, lexicon = self.doc, self.lexicon
-        # „Patrick Georg von der IG Metall“: an organisation after the name is where the person works
-        head_end = max(np.name_tokens) + 1 if np.name_tokens else np.end
-        organization = organization_in(doc, lexicon, np.start, head_end)
-        if organization is not None and not (np.role_type == "person" and np.name_tokens):
-            entity = self._add(organization.name, "organization", None, np.role)
-            entity.org_type = organization.type
-            return entity
-        if not np.name_tokens:
-            if np.attribute is not None and np.role and np.determiner not in INDEFINITE:
-                # „das Bundesamt für Umwelt“, „das Theater am Hafen“: named by noun and attribute
-                name = f"{origin_name(doc, lexicon, np, nominative_noun(lexicon, np.role))} {text_of(doc, *np.attribute)}"
-                return self._add(name, "organization", None, np.role)
-            if np.genitive is not None and np.role_type == "organization" and np.role and np.determiner not in INDEFINITE:
-                # „der Fraktion der Freien Wähler“, „vom Bundesverband der Landwirte“
-                owner_end = next((k for k in range(*np.genitive) if doc.tokens[k].text == "("), np.genitive[1])
-                # „des Zentralverbands der deutschen Seehafenbetriebe (ZDS)“: without the bracket
-                name = f"{origin_name(doc, lexicon, np, nominative_noun(lexicon, np.role))} {text_of(doc, np.genitive[0], owner_end)}"
-                return self._add(name, "organization", None, np.role)
-            if np.role_type == "organization" and np.determiner not in INDEFINITE and np.role:
-                # „das Gesundheitsministerium“ names an institution; „die Behörde“ describes one
-                entry = lexicon.role_of(np.role)
-                noun = nominative_noun(lexicon, np.role)
-                if entry is not None and (entry.noun.casefold() != noun.casefold() or compound_institution(noun)):
-                    # the same noun, not just the same head: „Rechnungsprüfungsamt“ is no „Landratsamt“
-                    earlier = self._recent(np.start, lambda e: _has_role(e, noun, noun.casefold()), _ORGANIZATION_LOOKBACK)
-                    if earlier is not None and earlier.type == "organization":
-                        return earlier  # „Der Krankenkasse zufolge“ after „der Krankenkasse Nordwest-BKK“
-                    name = origin_name(doc, lexicon, np, noun)
-                    return self._add(name, "organization", None, name)
-            return None
-        name = " ".join(doc.tokens[i].text for i in np.name_tokens)
-        if np.role_type == "organization" and np.role and _ABBREVIATION.match(np.role):
-            # „der TSV Grünwald“, „der VfB Stuttgart“: the club's abbreviation is part of its name
-            return self._add(f"{np.role} {name}", "organization", None, np.role)
-        noun = nominative_noun(lexicon, np.role) if np.role else None
-        if np.role_type == "organization" and noun and len(np.name_tokens) == 1 and (name in self._places or named_by_seat(noun)):
-            # „die Stadtwerke Bergheim“, „das Landgericht Kassel“: an institution named by its place
-            name = f"{noun} {name}"
-            return self._add(name, "organization", None, np.role)
-        first = doc.tokens[np.name_tokens[0]].text
-        gender = lexicon.first_names.get(first)
-        gender = gender if gender in ("m", "f") else None
-        if np.role_type == "organization":
-            kind = "organization"
-        elif np.role is not None or first in lexicon.first_names:
-            kind = "person"
-        elif len(np.name_tokens) == 1:
-            # a lone capitalised word is a name only if it matches a known entity
-            # (resolve() names it when it speaks: „sagte Kim“)
-            return self._find_name(name_key(name))
-        else:
-            if first not in lexicon.first_names and (
-                self._common_noun_at(np.name_tokens[0])
-                or np.start > 0 and "place_prep" in function_word_classes(lexicon, doc.tokens[np.start - 1].text)
-            ):
-                # „3,4 Millionen Euro“: an inflected common noun opens it; „im Stadtteil Linden“: a place
-                return None
-            kind = "person"
-            surname = self._role_before_surname(np)
-            if surname is not None:
-                return surname
-        return self._add(name, kind, gender or role_gender(np.role), np.role)
 
-    def _role_before_surname(self, np: NounPhrase) -> Entity | None:
-        """„Torschütze Vukić“ after „Kapitän Marco Vukić“: an unknown role noun and a surname.
+@frozen(eq=False)
+class Resolution:
+    """What a mention refers to, and the coreference that knows what the resolution introduced."""
 
-        A capitalised word that is no given name, before the rest of a known
-        person's name, is a role the lexicon lacks rather than part of the name.
+    entity: Entity | None
+    kind: str  # person / organization / unknown
+    coreference: Coreference
+
+
+#: The answer of a resolution strategy: the entity (or None) and the mention's type.
+_Answer = tuple[Entity | None, str]
+
+
+class _Resolver(Namer):
+    """One resolution on a draft of the table: the strategies for descriptions, pronouns and names."""
+
+    def resolve(self, np: NounPhrase, last_speaker: Entity | None) -> _Answer:
+        last = self.draft.entity(last_speaker.id) if last_speaker is not None else None
+        if np.coordinated is not None:
+            return self._coordinated(np, last)
+        if np.pronoun is not None:
+            return self._pronoun(np, last)
+        named = self._named_speaker(np)
+        if named is not None:
+            return named, named.type
+        for strategy in _DESCRIPTION_STRATEGIES:
+            answer = strategy(self, np, last)
+            if answer is not None:
+                return answer
+        return None, _description_kind(np)
+
+    def _coordinated(self, np: NounPhrase, last: Entity | None) -> _Answer:
+        """„Putin und Kim“: one group mention, named after both when both resolve."""
+        first, kind = self.resolve(first_conjunct(np), last)
+        second, _ = self.resolve(np.coordinated, last)  # type: ignore[arg-type]
+        if first is None or second is None:
+            return None, kind
+        first, second = self.draft.entity(first.id), self.draft.entity(second.id)
+        group = self.draft.new(f"{first.name} und {second.name}", first.type, None, frozenset(), indexed=False)
+        return group, first.type
+
+    def _pronoun(self, np: NounPhrase, last: Entity | None) -> _Answer:
+        """„er“ is the nearest male person, „sie“ the nearest female person or an organisation.
+
+        The previous speaker goes on when mentioned lately: „Der Mann habe Anna Berg
+        betrogen, sagte Ingrid Hollenbach. „…“, sagte sie.“ „ich“ and „wir“ stay unresolved.
         """
-        doc = self.doc
-        if np.role is not None or len(np.name_tokens) < 2 or doc.tokens[np.name_tokens[0]].text in self.lexicon.first_names:
+        if np.pronoun in ("ich", "wir"):
+            return None, "unknown"
+        genders = {"er": ("m", None), "sie": ("f", None)}.get(np.pronoun, (None,))  # type: ignore[arg-type]
+        types = ("person",) if np.pronoun == "er" else ("person", "organization")
+
+        def fits(e: Entity) -> bool:
+            return e.type in types and e.gender in genders
+
+        entity = self.recent(np.start, fits)
+        if last is not None and (entity is None or entity.id != last.id) and fits(last) and self._mentioned_lately(last, np.start):
+            entity = last
+        if entity is None:
+            return None, "person" if np.pronoun == "er" else "unknown"
+        return entity, entity.type
+
+    def _mentioned_lately(self, entity: Entity, before: int) -> bool:
+        """Whether ``entity`` occurs in the sentence of token ``before`` or the one before it."""
+        return any(other.id == entity.id for _, other in self.before(before, 1))
+
+    def _named_speaker(self, np: NounPhrase) -> Entity | None:
+        """The entity a name refers to; a name nobody introduced („sagte Kim“) is its own canonical name."""
+        named = self.entity_of(np)
+        if named is None and np.name_tokens and np.determiner is None and np.role is None and not self._common_noun(np):
+            named = self.draft.add(" ".join(self.doc.tokens[i].text for i in np.name_tokens), "person", None, None)
+        return named
+
+    def _common_noun(self, np: NounPhrase) -> bool:
+        """„Regierungskreise“, „Medienberichten“: one inflected noun, not a name.
+
+        Names keep their form; a lone word whose lemma differs from it is a common
+        noun in the plural or an oblique case, and stays unresolved.
+        """
+        if len(np.name_tokens) != 1:
+            return False
+        i = np.name_tokens[0]
+        text = self.doc.tokens[i].text
+        if text in self.lexicon.first_names:
+            return False
+        # „Geheimdienstkreise“: a compound the lemmatiser does not know, with a group noun as head
+        folded = text.casefold()
+        return self.doc.lemma(i) != text or any(folded.endswith(head) for head in group_heads())
+
+    # --- descriptions, tried in order (see _DESCRIPTION_STRATEGIES) ---------------------
+
+    def short_organization_name(self, np: NounPhrase, last: Entity | None) -> _Answer | None:
+        """„die Bahn“ after „die Deutsche Bahn“, „das Theater“ after „das Theater am Hafen“.
+
+        A definite description that is the last word of an organisation's longer
+        name refers to it, unless its role noun finds an entity of its own.
+        """
+        if np.determiner not in DEFINITE or np.role_type == "person" or np.name_tokens or np.genitive is not None:
             return None
-        rest = name_key(" ".join(doc.tokens[i].text for i in np.name_tokens[1:]))
-        for entity in self._candidates(rest):
-            other = name_key(entity.name)
-            if entity.type == "person" and len(other) > len(rest) and tuple(other[-len(rest):]) == rest:
-                entity.roles.add(doc.tokens[np.name_tokens[0]].text)
-                return entity
+        short = self.draft.organization_named(self.doc.tokens[np.end - 1].text)
+        if short is not None and (np.role is None or self._by_role(np, None) is None):
+            return short, "organization"
         return None
 
-    def _candidates(self, key: tuple[str, ...]) -> list[Entity]:
-        """Entities sharing a name word with ``key``, most recent first.
+    def definite_description(self, np: NounPhrase, last: Entity | None) -> _Answer | None:
+        """„der Minister“, „die Behörde“, „der 41-Jährige“: the last entity with that role.
 
-        Two names can only contain one another if they share a word, so an index
-        from words to entities keeps this linear in the document, not quadratic.
+        Answers for every description that is not indefinite. „die Polizei“ or
+        „laut Feuerwehr“ with no antecedent is the institution itself.
         """
-        seen: dict[int, Entity] = {}
-        for word in key:
-            for entity in self._by_word.get(word, ()):
-                seen[id(entity)] = entity
-        return sorted(seen.values(), key=lambda e: -self._order[id(e)])
-
-    def _find_name(self, key: tuple[str, ...]) -> Entity | None:
-        """The most recent entity whose name contains ``key`` or is contained in it.
-
-        Among organisations the first one wins instead: „laut Bahn“ is the article's
-        „Deutsche Bahn“, not the „Pro Bahn“ mentioned last.
-        """
-        found = [e for e in self._candidates(key) if contains(name_key(e.name), key) or contains(key, name_key(e.name))]
-        if found and all(e.type == "organization" for e in found):
-            return min(found, key=lambda e: self._order[id(e)])
-        return found[0] if found else None
-
-    def _add(self, name: str, type: str, gender: str | None, role: str | None) -> Entity:
-        key = name_key(name)
-        for entity in self._candidates(key):
-            other = name_key(entity.name)
-            if other == key or (type == entity.type or "unknown" in (type, entity.type)) and (
-                contains(other, key) and not (type == "organization" and origin_qualified(entity.name, name))
-                or contains(key, other) and not (type == "organization" and origin_qualified(name, entity.name))
-            ):
-                if len(key) > len(other):
-                    entity.name = name  # the longer form is canonical
-                    self._index(entity, key)
-                if entity.type == "unknown":
-                    entity.type = type
-                entity.gender = entity.gender or gender
-                if role:
-                    entity.roles.add(role)
-                return entity
-        entity = Entity(name, type, gender, {role} if role else set())
-        self._order[id(entity)] = len(self.entities)
-        self.entities.append(entity)
-        self._index(entity, key)
-        return entity
-
-    def _index(self, entity: Entity, key: tuple[str, ...]) -> None:
-        for word in key:
-            bucket = self._by_word.setdefault(word, [])
-            if entity not in bucket:
-                bucket.append(entity)
-
-    # --- resolving ----------------------------------------------------------------
-
-    def resolve(self, np: NounPhrase, last_speaker: Entity | None = None) -> tuple[Entity | None, str]:
-        """The entity a speaker mention refers to (or None) and the mention's type."""
-        if np.coordinated is not None:
-            first, kind = self.resolve(first_conjunct(np), last_speaker)
-            second, _ = self.resolve(np.coordinated, last_speaker)
-            if first is not None and second is not None:
-                return Entity(f"{first.name} und {second.name}", first.type), first.type
-            return None, kind
-        if np.pronoun is not None:
-            return self._pronoun(np, last_speaker)
-        named = self._entity_of(np)
-        if named is None and np.name_tokens and np.determiner is None and np.role is None and not self._common_noun(np):
-            # a name nobody introduced („sagte Kim“) is its own canonical name
-            named = self._add(" ".join(self.doc.tokens[i].text for i in np.name_tokens), "person", None, None)
-        if named is not None:
-            if named.type == "unknown":
-                named.type = "person"  # a name that speaks and is no organisation
-            return named, named.type
-        kind = "organization" if np.role_type == "organization" else "person" if np.role else "unknown"
-        if np.determiner in DEFINITE and np.role_type != "person" and not np.name_tokens and np.genitive is None:
-            # „die Bahn“ after „die Deutsche Bahn“, „das Theater“ after „das Theater am Hafen“
-            short = self._organization_named(self.doc.tokens[np.end - 1].text)
-            if short is not None and (np.role is None or self._by_role(np, None) is None):
-                return short, "organization"
-        if np.role is not None and np.determiner not in INDEFINITE:
-            entity = self._by_role(np, last_speaker)
-            if entity is None and np.role_type == "organization" and (np.determiner in DEFINITE or np.determiner is None and np.end - np.start == 1):
-                # „die Polizei“, „laut Feuerwehr“ with no antecedent: the institution itself
-                name = origin_name(self.doc, self.lexicon, np, nominative_noun(self.lexicon, np.role))
-                entity = self._add(name, "organization", None, name if name != np.role else np.role)
-            return entity, entity.type if entity is not None else kind
-        if np.genitive is not None and np.role_type == "person":
-            # „Ein Sprecher des Gesundheitsministeriums“ speaks for the ministry
-            owner = parse_noun_phrase(self.doc, self.lexicon, np.genitive[0], np.genitive[1], coordination=False)
-            if owner is not None:
-                entity = self._entity_of(owner)
-                if entity is None and owner.role is not None and owner.role_type == "organization":
-                    # „Ein Sprecher des Ministeriums“: the ministry named before
-                    entity = self._by_role(owner, None) or self._add(
-                        origin_name(self.doc, self.lexicon, owner, nominative_noun(self.lexicon, owner.role)), "organization", None, owner.role
-                    )
-                if entity is not None and entity.type == "organization":
-                    return entity, "organization"
-        if np.genitive is None and np.role and _speaks_for(np.role):
-            # „Ein Sprecher von Pro Asyl“: a spokesperson's „von“-owner is an organisation
-            von = next((k for k in range(np.start, min(np.end + 1, len(self.doc.tokens) - 1))
-                        if "source_prep" in function_word_classes(self.lexicon, self.doc.tokens[k].text)), None)
-            owner = _von_owner(self.doc, self.lexicon, von) if von is not None else None
-            if owner is not None:
-                entity = self._entity_of(owner)
-                if entity is None or entity.type != "organization":
-                    name = " ".join(self.doc.tokens[i].text for i in owner.name_tokens)
-                    entity = self._add(name, "organization", None, None) if name else None
-                if entity is not None:
-                    return entity, "organization"
-        if np.genitive is None and np.role_type == "person" and np.role and not np.name_tokens:
-            # „ein Polizeisprecher“: the spokesperson of the police named before
-            owner_entity = self._spokesperson_of(np)
-            if owner_entity is not None:
-                return owner_entity, "organization"
-        return None, kind
-
-    def _organization_named(self, word: str) -> Entity | None:
-        """The first organisation (usually the article's main one) whose multi-word name contains ``word``."""
-        folded = name_key(word)
-        if len(folded) != 1:
+        if np.role is None or np.determiner in INDEFINITE:
             return None
-        found = [e for e in self._by_word.get(folded[0], ()) if e.type == "organization" and len(name_key(e.name)) > 1]
-        return min(found, key=lambda e: self._order[id(e)]) if found else None
+        entity = self._by_role(np, last)
+        bare = np.determiner in DEFINITE or (np.determiner is None and np.end - np.start == 1)
+        if entity is None and np.role_type == "organization" and bare:
+            name = origin_name(self.doc, self.lexicon, np, nominative_noun(self.lexicon, np.role))
+            entity = self.draft.add(name, "organization", None, name if name != np.role else np.role)
+        return entity, entity.type if entity is not None else _description_kind(np)
+
+    def spokesperson_with_genitive(self, np: NounPhrase, last: Entity | None) -> _Answer | None:
+        """„Ein Sprecher des Gesundheitsministeriums“ speaks for the ministry (named before, or now)."""
+        if np.genitive is None or np.role_type != "person":
+            return None
+        owner = parse_noun_phrase(self.doc, self.lexicon, np.genitive[0], np.genitive[1], coordination=False)
+        if owner is None:
+            return None
+        entity = self.entity_of(owner)
+        if entity is None and owner.role is not None and owner.role_type == "organization":
+            # „Ein Sprecher des Ministeriums“: the ministry named before
+            entity = self._by_role(owner, None) or self.draft.add(
+                origin_name(self.doc, self.lexicon, owner, nominative_noun(self.lexicon, owner.role)), "organization", None, owner.role
+            )
+        return (entity, "organization") if entity is not None and entity.type == "organization" else None
+
+    def spokesperson_with_von(self, np: NounPhrase, last: Entity | None) -> _Answer | None:
+        """„Ein Sprecher von Pro Asyl“: a spokesperson's „von“-owner is an organisation."""
+        if np.genitive is not None or not np.role or np.role.casefold() not in spokesperson_words():
+            return None
+        tokens = self.doc.tokens
+        von = next(
+            (k for k in range(np.start, min(np.end + 1, len(tokens) - 1)) if "source_prep" in function_word_classes(self.lexicon, tokens[k].text)),
+            None,
+        )
+        owner = _von_owner(self.doc, self.lexicon, von) if von is not None else None
+        if owner is None:
+            return None
+        entity = self.entity_of(owner)
+        if entity is None or entity.type != "organization":
+            name = " ".join(tokens[i].text for i in owner.name_tokens)
+            entity = self.draft.add(name, "organization", None, None) if name else None
+        return (entity, "organization") if entity is not None else None
+
+    def spokesperson_of_organization(self, np: NounPhrase, last: Entity | None) -> _Answer | None:
+        """„ein Polizeisprecher“, „eine Sprecherin“: the organisation named before (see :meth:`_spokesperson_of`)."""
+        if np.genitive is not None or np.role_type != "person" or not np.role or np.name_tokens:
+            return None
+        owner = self._spokesperson_of(np)
+        return (owner, "organization") if owner is not None else None
+
+    # --- helpers of the strategies ----------------------------------------------------
+
+    def _by_role(self, np: NounPhrase, last: Entity | None) -> Entity | None:
+        """The last entity introduced with the role of ``np`` (or the previous speaker, when it has it)."""
+        role = np.role or ""
+        if np.age:
+            gender = "f" if np.determiner in FEMININE_DETERMINERS else "m"
+            return self.recent(np.start, lambda e: e.type == "person" and e.gender in (gender, None))
+        entry = self.lexicon.role_of(role)
+        head = (entry.noun if entry is not None else role).casefold()
+        if last is not None and has_role(last, role, head):
+            return last
+        # an institution stays the same through an article: „Laut Gericht“ long after „Das Landgericht Kassel“
+        lookback = ORGANIZATION_LOOKBACK if np.role_type == "organization" else LOOKBACK_SENTENCES
+        entity = self.recent(np.start, lambda e: has_role(e, role, head), lookback)
+        if entity is None and np.role_type == "person" and np.determiner in DEFINITE and np.genitive is None:
+            # „der GdP-Vorsitzende“ after „Gewerkschaftschef Konrad Freiberg“: a definite
+            # description with a role not seen before refers to the previous person (but
+            # „Die Kritikerin der ‚Weser-Rundschau‘“ names someone of her own)
+            gender = role_gender(role) or ("f" if np.determiner in FEMININE_DETERMINERS else None)
+            # no gender from the description („der Vorsitzende“ may be dative feminine): any person
+            entity = self.recent(np.start, lambda e: e.type == "person" and (gender is None or e.gender in (gender, None)))
+        return entity
 
     def _spokesperson_of(self, np: NounPhrase) -> Entity | None:
         """The organisation a spokesperson speaks for.
@@ -378,38 +279,38 @@ class Coreference:
         bare „Ein Sprecher“ speaks for the organisation the sentence before was
         about („Das Ministerium rief zur Ruhe auf. …, sagte eine Sprecherin.“).
         """
-        role = np.role or ""
-        if role.endswith("s") and any(role.casefold()[:-1].endswith(w) for w in spokesperson_words()):
-            role = role[:-1]  # „eines Sprechers“
-        folded_role = role.casefold()
-        head = next((w for w in spokesperson_words() if folded_role.endswith(w)), None)
-        if head is None:
+        found = _spokesperson_head(np.role or "")
+        if found is None:
             return None
-        if folded_role == head:
-            found = self._recent(np.start, lambda e: e.type == "organization", _BARE_SPOKESPERSON_LOOKBACK)
-            return found or self._institution_before(np.start)
+        role, head = found
+        if role.casefold() == head:
+            bare = self.recent(np.start, lambda e: e.type == "organization", _BARE_SPOKESPERSON_LOOKBACK)
+            return bare or self._institution_before(np.start)
         prefix = role[: len(role) - len(head)]
         if prefix.endswith("s") and len(prefix) > 4:
             prefix = prefix[:-1]  # „Gerichtssprecher“: the linking s is no part of „Gericht“ (but „Reuters-Sprecher“)
         prefix = prefix.rstrip("-")
-        if len(prefix) < 3:
-            return None
+        return self._organization_of_prefix(np, prefix) if len(prefix) >= 3 else None
+
+    def _organization_of_prefix(self, np: NounPhrase, prefix: str) -> Entity | None:
+        """„Polizeisprecher“ → the police named before, or the institution „Polizei“ itself."""
         folded = prefix.casefold()
-        found = self._recent(
-            np.start,
-            lambda e: e.type == "organization"
-            and (name_key(e.name)[-1:] == (folded,) or any(r.casefold().endswith(folded) for r in e.roles)
-                 or folded in name_key(e.name)),
-            _ORGANIZATION_LOOKBACK,
-        ) or self._recent(
+
+        def named_so(e: Entity) -> bool:
+            key = name_key(e.name)
+            return e.type == "organization" and (
+                key[-1:] == (folded,) or any(r.casefold().endswith(folded) for r in e.roles) or folded in key
+            )
+
+        found = self.recent(np.start, named_so, ORGANIZATION_LOOKBACK) or self.recent(
             # „Konzernsprecher“ after „der Pharmakonzern Veltrion“: an organisation of that kind
-            np.start, lambda e: e.type == "organization" and _has_role(e, prefix, folded), _ORGANIZATION_LOOKBACK
+            np.start, lambda e: e.type == "organization" and has_role(e, prefix, folded), ORGANIZATION_LOOKBACK
         )
         institution = prefix[:1].upper() + prefix[1:]
         entry = self.lexicon.role_of(institution)
         if found is None and entry is not None and entry.type == "organization" and entry.noun.casefold() == folded:
             # „ein Feuerwehrsprecher“ with no fire brigade named before: the institution itself
-            found = self._add(institution, "organization", None, institution)
+            found = self.draft.add(institution, "organization", None, institution)
         return found
 
     def _institution_before(self, before: int) -> Entity | None:
@@ -430,128 +331,34 @@ class Coreference:
                 continue
             np = parse_noun_phrase(doc, self.lexicon, i, sentence.last, coordination=False)
             if np is not None and np.role_type == "organization" and not np.name_tokens and np.genitive is None:
-                entity, _ = self.resolve(np)
+                entity, _ = self.resolve(np, None)
                 if entity is not None and entity.type == "organization":
                     return entity
         return None
 
-    def _common_noun_at(self, i: int) -> bool:
-        """A capitalised word that is an inflected form of a shorter noun („Millionen“ → „Million“)."""
-        lemma, text = self.doc.lemma(i), self.doc.tokens[i].text
-        return lemma != text and lemma[:1].isupper() and len(lemma) < len(text)
 
-    def _common_noun(self, np: NounPhrase) -> bool:
-        """„Regierungskreise“, „Medienberichten“: one inflected noun, not a name.
-
-        Names keep their form; a lone word whose lemma differs from it is a common
-        noun in the plural or an oblique case, and stays unresolved.
-        """
-        if len(np.name_tokens) != 1:
-            return False
-        i = np.name_tokens[0]
-        text = self.doc.tokens[i].text
-        if text in self.lexicon.first_names:
-            return False
-        # „Geheimdienstkreise“: a compound the lemmatiser does not know, with a group noun as head
-        folded = text.casefold()
-        return self.doc.lemma(i) != text or any(folded.endswith(head) for head in group_heads())
-
-    def _pronoun(self, np: NounPhrase, last_speaker: Entity | None) -> tuple[Entity | None, str]:
-        if np.pronoun in ("ich", "wir"):
-            return None, "unknown"
-        genders = {"er": ("m", None), "sie": ("f", None)}.get(np.pronoun, (None,))
-        types = ("person",) if np.pronoun == "er" else ("person", "organization")
-
-        def fits(e: Entity) -> bool:
-            return e.type in types and e.gender in genders
-
-        entity = self._recent(np.start, fits)
-        if last_speaker is not None and entity is not last_speaker and fits(last_speaker) and self._mentioned_lately(last_speaker, np.start):
-            # „Der Mann habe Anna Berg betrogen, sagte Ingrid Hollenbach. „…“, sagte sie.“: the speaker goes on
-            entity = last_speaker
-        if entity is None:
-            return None, "person" if np.pronoun == "er" else "unknown"
-        return entity, entity.type
-
-    def _mentioned_lately(self, entity: Entity, before: int) -> bool:
-        """Whether ``entity`` occurs in the sentence of token ``before`` or the one before it."""
-        return any(other is entity for _, other in self._before(before, 1))
-
-    def _by_role(self, np: NounPhrase, last_speaker: Entity | None) -> Entity | None:
-        role = np.role or ""
-        if np.age:
-            gender = "f" if np.determiner in FEMININE_DETERMINERS else "m"
-            return self._recent(np.start, lambda e: e.type == "person" and e.gender in (gender, None))
-        entry = self.lexicon.role_of(role)
-        head = (entry.noun if entry is not None else role).casefold()
-        if last_speaker is not None and _has_role(last_speaker, role, head):
-            return last_speaker
-        # an institution stays the same through an article: „Laut Gericht“ long after „Das Landgericht Kassel“
-        lookback = _ORGANIZATION_LOOKBACK if np.role_type == "organization" else _LOOKBACK_SENTENCES
-        entity = self._recent(np.start, lambda e: _has_role(e, role, head), lookback)
-        if entity is None and np.role_type == "person" and np.determiner in DEFINITE and np.genitive is None:
-            # „der GdP-Vorsitzende“ after „Gewerkschaftschef Konrad Freiberg“: a definite
-            # description with a role not seen before refers to the previous person (but
-            # „Die Kritikerin der ‚Weser-Rundschau‘“ names someone of her own)
-            gender = role_gender(role) or ("f" if np.determiner in FEMININE_DETERMINERS else None)
-            # no gender from the description („der Vorsitzende“ may be dative feminine): any person
-            entity = self._recent(
-                np.start, lambda e: e.type == "person" and (gender is None or e.gender in (gender, None))
-            )
-        return entity
-
-    def _recent(self, before: int, accept: Callable[[Entity], bool], lookback: int = _LOOKBACK_SENTENCES) -> Entity | None:
-        """The entity of the nearest earlier sentence that ``accept``s, leftmost first.
-
-        Within a sentence the leftmost mention is usually the subject, and a
-        pronoun or description most often continues the previous subject.
-        """
-        best: Entity | None = None
-        best_sentence = -1
-        for sentence, entity in self._before(before, lookback):
-            if best is not None and sentence < best_sentence:
-                break
-            if accept(entity):
-                best, best_sentence = entity, sentence
-        return best
-
-    def _before(self, before: int, lookback: int) -> Iterator[tuple[int, Entity]]:
-        """(sentence, entity) of the occurrences before token ``before``, nearest first,
-        back to ``lookback`` sentences before its own."""
-        if not self.doc.tokens:
-            return
-        here = self.doc.layer.sentence_index(min(before, len(self.doc.tokens) - 1))
-        end = bisect.bisect_left(self.occurrences, before, key=lambda o: o.token)
-        for k in range(end - 1, -1, -1):  # no slice copy: this runs for every pronoun
-            occurrence = self.occurrences[k]
-            sentence = self.doc.layer.sentence_index(occurrence.token)
-            if sentence < here - lookback:
-                return
-            yield sentence, occurrence.entity
-
-    def note(self, np: NounPhrase, entity: Entity) -> None:
-        """Record a resolved speaker mention as the entity's latest occurrence."""
-        bisect.insort(self.occurrences, _Occurrence(np.start, entity), key=lambda o: o.token)
+#: How descriptions resolve, tried in order; the first that answers wins.
+_DESCRIPTION_STRATEGIES: tuple[Callable[[_Resolver, NounPhrase, Entity | None], _Answer | None], ...] = (
+    _Resolver.short_organization_name,
+    _Resolver.definite_description,
+    _Resolver.spokesperson_with_genitive,
+    _Resolver.spokesperson_with_von,
+    _Resolver.spokesperson_of_organization,
+)
 
 
-def _places(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
-    """Words the document uses as places: a dateline („Bergheim – …“, „Kassel (dpa) –“)
-    or a single capitalised word after a place preposition („in Bergheim“, „aus Kassel“)."""
-    tokens = doc.tokens
-    found: set[str] = set()
-    for i in range(len(tokens) - 2):
-        tok, nxt = tokens[i], tokens[i + 1]
-        if tok.text.lower() in ("in", "aus") and is_capitalised(doc, i + 1) and not is_capitalised(doc, i + 2):
-            if lexicon.organization(nxt.text) is None and nxt.text not in lexicon.first_names:
-                found.add(nxt.text)
-        elif is_capitalised(doc, i) and nxt.text in ("–", "(") and (i == 0 or "\n" in doc.text[tokens[i - 1].end : tok.start]):
-            found.add(tok.text)
-    return frozenset(found)
+def _description_kind(np: NounPhrase) -> str:
+    """The type a description gives its mention when it resolves to nothing („ein Sprecher“ → person)."""
+    return "organization" if np.role_type == "organization" else "person" if np.role else "unknown"
 
 
-def _speaks_for(role: str) -> bool:
-    """Whether a role noun is a bare spokesperson noun („Sprecher“, „Sprecherin“)."""
-    return role.casefold() in spokesperson_words()
+def _spokesperson_head(role: str) -> tuple[str, str] | None:
+    """The role without a genitive -s („eines Sprechers“) and the spokesperson noun it ends in, if any."""
+    if role.endswith("s") and any(role.casefold()[:-1].endswith(w) for w in spokesperson_words()):
+        role = role[:-1]
+    folded = role.casefold()
+    head = next((w for w in spokesperson_words() if folded.endswith(w)), None)
+    return (role, head) if head is not None else None
 
 
 def _von_owner(doc: Doc, lexicon: Lexicon, i: int) -> NounPhrase | None:
@@ -565,21 +372,3 @@ def _von_owner(doc: Doc, lexicon: Lexicon, i: int) -> NounPhrase | None:
     if word == "vom" and organization_in(doc, lexicon, owner.start, owner.end) is None:
         return None  # „vom Bahnhof aus“: the article makes it a common noun, not a name
     return owner
-
-
-def _has_role(entity: Entity, role: str, head: str) -> bool:
-    """Whether the entity was introduced with this role, or a kind of it.
-
-    „das Unternehmen“ (a generic noun) finds „Der Autozulieferer Brenk“: both
-    nouns are of the class Unternehmen in ``org_classes.tsv``.
-    """
-    folded = role.casefold()
-    if any(r.casefold() == folded or r.casefold().endswith(head) for r in entity.roles):
-        return True
-    described = org_class(role)
-    if described is None or not described[1] or entity.type != "organization":
-        return False
-    if any(org_kind(r) == described[0] for r in entity.roles):
-        return True
-    # „die Stadtwerke Bergheim“, „SV Lahntal“, „IG Metall“: the name says what it is
-    return any(org_kind(w) == described[0] for w in (entity.name, *entity.name.split()))

@@ -101,17 +101,19 @@ def _quoted_by(doc: Doc, lexicon: Lexicon, i: int, end: int) -> bool:
     return any(doc.lemma(k).lower() in QUOTE_LEMMAS for k in window) and is_passive(doc, lexicon, sentence.first, sentence.last)
 
 
-def source_mention(doc: Doc, lexicon: Lexicon, coref: Coreference, source: Source) -> Mention:
+def source_mention(doc: Doc, lexicon: Lexicon, coref: Coreference, source: Source) -> tuple[Mention, Coreference]:
+    """The source's mention, named by the gazetteer or by coreference, and the coreference after it."""
     np = source.np
     entry = organization_in(doc, lexicon, np.start, np.end)
     span = char_span(doc, *source.marker)
     if entry is not None:
-        return Mention.from_spans(doc.text, [span], entry.name, entry.type)
-    entity, kind = coref.resolve(np)
+        return Mention.from_spans(doc.text, [span], entry.name, entry.type), coref
+    resolution = coref.resolve(np)
+    entity = resolution.entity
     if entity is None:
-        return Mention.from_spans(doc.text, [span], None, "unknown")
+        return Mention.from_spans(doc.text, [span], None, "unknown"), resolution.coreference
     source_type = entity.org_type or ("person" if entity.type == "person" else "organization" if entity.type == "organization" else "unknown")
-    return Mention.from_spans(doc.text, [span], entity.name, source_type)
+    return Mention.from_spans(doc.text, [span], entity.name, source_type), resolution.coreference
 
 
 def raw_sources(

@@ -83,7 +83,7 @@ def apposition_end(doc: Doc, lexicon: Lexicon, cand: Candidate, end: int, named:
 
 def report_speaker(
     doc: Doc, lexicon: Lexicon, coref: Coreference, cand: Candidate, previous_sentence: int | None
-) -> NounPhrase | None:
+) -> tuple[NounPhrase | None, Coreference]:
     """The author of the report that „wonach“ or „Demnach“ points back to, if named.
 
     „eine Studie des Instituts X, wonach …“ and „Gemäß einer Umfrage des Instituts
@@ -91,22 +91,23 @@ def report_speaker(
     („Umweltverbände verwiesen auf …“) nor the previous quote's speaker. For
     „Demnach“ without such a report the previous quote goes on when it stood in
     the sentence before; otherwise the subject that opens that sentence („Die
-    Polizei veröffentlichte eine Täterbeschreibung. Demnach …“) speaks.
+    Polizei veröffentlichte eine Täterbeschreibung. Demnach …“) speaks. The
+    coreference comes back with what resolving that subject introduced.
     """
     tokens = doc.tokens
     first = doc.layer.token_at(cand.content[0][0])
     if first is not None and tokens[first].text.lower() == "wonach" and first > 0 and tokens[first - 1].text == ",":
         sentence = doc.sentences[doc.layer.sentence_index(first)]
-        return _report_owner(doc, lexicon, sentence.first, first - 1)
+        return _report_owner(doc, lexicon, sentence.first, first - 1), coref
     if not cand.inherit_speaker or not cand.cue_spans:
-        return None
+        return None, coref
     cue = doc.layer.token_at(cand.cue_spans[0][0])
     if cue is None or "report_anaphor" not in function_word_classes(lexicon, tokens[cue].text) or cand.sentence == 0:
-        return None
+        return None, coref
     before = doc.sentences[cand.sentence - 1]
     owner = _report_owner(doc, lexicon, before.first, before.last)
     if owner is not None or previous_sentence in (cand.sentence - 1, cand.sentence):
-        return owner
+        return owner, coref
     return _opening_subject(doc, lexicon, coref, before.first, before.last)
 
 
@@ -145,17 +146,19 @@ def author_of_statement(doc: Doc, lexicon: Lexicon, np: NounPhrase | None) -> No
     return _owner_after(doc, lexicon, head, doc.sentences[doc.layer.sentence_index(head)].last)
 
 
-def _opening_subject(doc: Doc, lexicon: Lexicon, coref: Coreference, start: int, end: int) -> NounPhrase | None:
+def _opening_subject(
+    doc: Doc, lexicon: Lexicon, coref: Coreference, start: int, end: int
+) -> tuple[NounPhrase | None, Coreference]:
     """A named subject opening a sentence, right before its finite verb („Die Polizei veröffentlichte …“)."""
     tokens = doc.tokens
     np = parse_noun_phrase(doc, lexicon, start, end)
     if np is None or np.pronoun is not None or not can_be_subject(np, lexicon) or np.end >= end:
-        return None
+        return None, coref
     nxt = tokens[np.end]
     if nxt.kind != "word" or not nxt.text[:1].islower():
-        return None
-    entity, _ = coref.resolve(np)
-    return np if entity is not None and entity.type in ("person", "organization") else None
+        return None, coref
+    resolution = coref.resolve(np)
+    return (np if resolution.entity is not None else None), resolution.coreference
 
 
 def possessive_owner(doc: Doc, lexicon: Lexicon, phrase: tuple[int, int]) -> NounPhrase | None:
