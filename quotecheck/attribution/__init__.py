@@ -67,7 +67,8 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
     quotes: list[Quote] = []
     for n, cand in enumerate(ordered, start=1):
         paragraph = doc.sentences[cand.sentence].paragraph
-        speaker_np, addressee_np = find_speaker(doc, lexicon, cand)
+        speakers = find_speaker(doc, lexicon, cand)
+        speaker_np, addressee_np = speakers.speaker, speakers.addressee
         found = raw_sources(doc, lexicon, cand, speaker_np, addressee_np)
         speaker_np, found = promote_cited(doc, lexicon, speaker_np, found)
         report, coref = report_speaker(doc, lexicon, coref, cand, previous.sentence if previous else None)

@@ -16,7 +16,10 @@ Where the speaker is looked for, given a candidate's frame and cue:
 
 from __future__ import annotations
 
+from typing import Callable
+
 import attrs
+from attrs import frozen
 
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.addressees import addressee_after
@@ -26,40 +29,175 @@ from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
 from quotecheck.rules import dependency
 from quotecheck.rules.common import SO_WORDS, Candidate, according_phrase_at, overlaps, word_classes
 
-__all__ = ["find_speaker", "is_passive"]
+__all__ = ["Speakers", "SPEAKER_STRATEGIES", "find_speaker", "is_passive"]
 
 
-#: Subject pronouns that cannot be anything else („sie“ may be an accusative).
-_NOMINATIVE_PRONOUNS = SUBJECT_PRONOUNS - {"sie"}
+@frozen
+class Speakers:
+    """The speaker and addressee noun phrases read from a candidate, and the strategy that read them."""
+
+    speaker: NounPhrase | None
+    addressee: NounPhrase | None = None
+    strategy: str = ""  # the name of the strategy that answered („subject_of_clause“)
 
 
-_PREPOSITIONS = frozenset({"prep", "addressee_prep", "source_prep"})
+#: A speaker strategy: the speakers of a candidate if its construction is the strategy's, else None.
+SpeakerStrategy = Callable[[Doc, Lexicon, Candidate], "Speakers | None"]
 
 
-def find_speaker(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[NounPhrase | None, NounPhrase | None]:
-    """(speaker, addressee) noun phrases of a candidate, from its frame and cue."""
-    if cand.speaker_tokens is not None:
-        given = _given_speaker(doc, lexicon, *cand.speaker_tokens)
-        if cand.cue is None or cand.frame is None or can_be_subject(given, lexicon) and given.pronoun in (None, *SUBJECT_PRONOUNS):
-            return given, None
-        # a rule's guess that cannot be a subject („verlangte den Rückzug“): read the clause
-        found = _speaker_of_verb(doc, lexicon, cand, *cand.frame)
-        return found if found[0] is not None else (given, None)
-    if cand.frame is None:
-        return None, None
-    start, end = cand.frame
-    if cand.cue is not None:
-        return _speaker_of_verb(doc, lexicon, cand, start, end)
-    if cand.cue_spans:
-        cue = doc.layer.token_at(cand.cue_spans[0][0])
-        if cue is None:
-            return None, None
-        word = doc.tokens[cue].text
-        if word.lower() in SO_WORDS:
-            return parse_noun_phrase(doc, lexicon, cue + 1, end), None
-        if word == ":":
-            return _colon_speaker(doc, lexicon, start, cue), None
-    return None, None
+def find_speaker(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers:
+    """The speaker and addressee of a candidate: the first of :data:`SPEAKER_STRATEGIES` that answers."""
+    for strategy in SPEAKER_STRATEGIES:
+        found = strategy(doc, lexicon, cand)
+        if found is not None:
+            return attrs.evolve(found, strategy=strategy.__name__)
+    return Speakers(None)
+
+
+def speaker_marked_by_rule(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
+    """The noun phrase the rule marked as the speaker, when it can be a subject.
+
+    „Die Polizei teilte am Sonntag mit, …“: the rule's speaker range holds the
+    mention. A range that cannot be a subject („verlangte den Rückzug“, an
+    accusative) is only a guess when the frame has a speech verb: the clause is
+    read first (see :func:`speaker_guessed_by_rule`).
+    """
+    if cand.speaker_tokens is None:
+        return None
+    given = _given_speaker(doc, lexicon, *cand.speaker_tokens)
+    if cand.cue is None or cand.frame is None or can_be_subject(given, lexicon) and given.pronoun in (None, *SUBJECT_PRONOUNS):
+        return Speakers(given)
+    return None
+
+
+def subject_from_parse(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
+    """With a parse: the speech verb's subject and dative („Der Minister sagte der Zeitung, …“)."""
+    frame = _verb_frame(cand)
+    if frame is None or not doc.has_parse:
+        return None
+    speaker, addressee = _speaker_of_parse(doc, lexicon, cand)
+    return Speakers(speaker, addressee) if speaker is not None else None
+
+
+def passive_quoted_subject(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
+    """„Der Minister wurde von der Zeitung mit den Worten zitiert“: the quoted subject spoke.
+
+    The agent of „zitieren“ only passes the words on; it is a source.
+    """
+    frame = _verb_frame(cand)
+    if frame is None or not _quoting(cand) or not is_passive(doc, lexicon, frame[0], frame[1]):
+        return None
+    start, _, verb = frame
+    np = parse_noun_phrase(doc, lexicon, start, verb)
+    if np is not None and np.end < verb and "passive_aux" in function_word_classes(lexicon, doc.tokens[np.end].text):
+        return Speakers(np)
+    return None
+
+
+def passive_agent(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
+    """„wurde von der Staatsanwaltschaft als haltlos bezeichnet“: the agent of a passive speaks.
+
+    The „von“ is lower case, or opens the clause („Von der Staatsanwaltschaft wurde
+    bestätigt“).
+    """
+    frame = _verb_frame(cand)
+    if frame is None or _quoting(cand) or not is_passive(doc, lexicon, frame[0], frame[1]):
+        return None
+    start, end, _ = frame
+    tokens = doc.tokens
+    for i in range(start, end - 1):
+        if (tokens[i].text.islower() or i == start) and "source_prep" in function_word_classes(lexicon, tokens[i].text.lower()):
+            np = parse_noun_phrase(doc, lexicon, i + 1, end)
+            if np is not None:
+                return Speakers(np)
+    return None
+
+
+def elided_subject(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
+    """„Kim sprach es nicht an, sagte Putin jedoch, er werde …“: Kim speaks, Putin is addressed.
+
+    See :func:`_elided_subject`.
+    """
+    frame = _verb_frame(cand)
+    found = _elided_subject(doc, lexicon, cand, frame[2]) if frame is not None else None
+    return Speakers(*found) if found is not None else None
+
+
+def subject_of_clause(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
+    """The subject of the speech verb's clause on the surface, and to whom it was said.
+
+    „Der Minister erklärte am Montag, …“, „…, sagte der russische Präsident
+    Wladimir Putin der Zeitung“, „Wie die Zeitung meldete, soll der Minister gesagt
+    haben: …“ (the clause after the wie-clause). A frame that begins at its verb
+    looks left for the subject („Ahmad Nuristani, der Vorsitzende der
+    Wahlkommission, sagte, …“). Without a subject the answer is the addressee
+    alone, unless the rule guessed a speaker (:func:`speaker_guessed_by_rule`).
+    """
+    frame = _verb_frame(cand)
+    if frame is None:
+        return None
+    start, end, verb = frame
+    start = _main_clause_start(doc, start, verb)
+    speaker, addressee = _subject_in_clause(doc, lexicon, start, end, verb)
+    if speaker is None and start > 0:
+        speaker = _subject_left_of_frame(doc, lexicon, cand, start)
+    if speaker is not None:
+        after = max(speaker.end, verb + 1)
+        return Speakers(speaker, addressee or addressee_after(doc, lexicon, after, end))
+    return Speakers(None, addressee) if cand.speaker_tokens is None else None
+
+
+def speaker_guessed_by_rule(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
+    """The rule's speaker range even when it cannot be a subject, if the clause named none."""
+    if cand.speaker_tokens is None:
+        return None
+    return Speakers(_given_speaker(doc, lexicon, *cand.speaker_tokens))
+
+
+def speaker_after_so(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
+    """„„…“, so der Kreml.“: the noun phrase after „so“ speaks."""
+    cue = _verbless_cue(doc, cand)
+    if cue is None or cand.frame is None or doc.tokens[cue].text.lower() not in SO_WORDS:
+        return None
+    np = parse_noun_phrase(doc, lexicon, cue + 1, cand.frame[1])
+    return Speakers(np) if np is not None else None
+
+
+def speaker_before_colon(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
+    """„Merkel: „…““ and „Im Kongress warb Obama mit den Worten: „…““: see :func:`_colon_speaker`."""
+    cue = _verbless_cue(doc, cand)
+    if cue is None or cand.frame is None or doc.tokens[cue].text != ":":
+        return None
+    np = _colon_speaker(doc, lexicon, cand.frame[0], cue)
+    return Speakers(np) if np is not None else None
+
+
+#: Where a candidate's speaker is looked for, in order; the first strategy that answers wins.
+SPEAKER_STRATEGIES: tuple[SpeakerStrategy, ...] = (
+    speaker_marked_by_rule,
+    subject_from_parse,
+    passive_quoted_subject,
+    passive_agent,
+    elided_subject,
+    subject_of_clause,
+    speaker_guessed_by_rule,
+    speaker_after_so,
+    speaker_before_colon,
+)
+
+
+def _verb_frame(cand: Candidate) -> tuple[int, int, int] | None:
+    """(start, end, verb token) of a frame with a speech verb, or None for verbless frames."""
+    if cand.cue is None or cand.frame is None:
+        return None
+    return cand.frame[0], cand.frame[1], cand.cue.tokens[0]
+
+
+def _verbless_cue(doc: Doc, cand: Candidate) -> int | None:
+    """The cue token of a frame without a speech verb („so“, a colon), if there is one."""
+    if cand.cue is not None or cand.frame is None or not cand.cue_spans:
+        return None
+    return doc.layer.token_at(cand.cue_spans[0][0])
 
 
 def _colon_speaker(doc: Doc, lexicon: Lexicon, start: int, colon: int) -> NounPhrase | None:
@@ -140,43 +278,6 @@ def _speaker_of_parse(
     return _mention_in(doc, lexicon, speaker), _mention_in(doc, lexicon, dependency.addressee_of(doc, verb))
 
 
-def _speaker_of_verb(
-    doc: Doc, lexicon: Lexicon, cand: Candidate, start: int, end: int
-) -> tuple[NounPhrase | None, NounPhrase | None]:
-    assert cand.cue is not None
-    tokens = doc.tokens
-    verb = cand.cue.tokens[0]
-    if doc.has_parse:
-        speaker, addressee = _speaker_of_parse(doc, lexicon, cand)
-        if speaker is not None:
-            return speaker, addressee
-    passive = is_passive(doc, lexicon, start, end)
-    if passive and _quoting(cand):
-        # „Der Minister wurde von der Zeitung mit den Worten zitiert“: the subject spoke
-        np = parse_noun_phrase(doc, lexicon, start, verb)
-        if np is not None and np.end < verb and "passive_aux" in function_word_classes(lexicon, tokens[np.end].text):
-            return np, None
-    elif passive:
-        # „wurde von X als … bezeichnet“: the agent speaks (with „zitiert“ it only quotes)
-        for i in range(start, end - 1):
-            # lower case, or opening the clause („Von der Staatsanwaltschaft wurde bestätigt“)
-            if (tokens[i].text.islower() or i == start) and "source_prep" in function_word_classes(lexicon, tokens[i].text.lower()):
-                np = parse_noun_phrase(doc, lexicon, i + 1, end)
-                if np is not None:
-                    return np, None
-    elided = _elided_subject(doc, lexicon, cand, verb)
-    if elided is not None:
-        return elided
-    start = _main_clause_start(doc, start, verb)
-    speaker, addressee = _subject_in_clause(doc, lexicon, start, end, verb)
-    if speaker is None and start > 0:
-        speaker = _subject_left_of_frame(doc, lexicon, cand, start)
-    if speaker is not None:
-        after = max(speaker.end, verb + 1)
-        return speaker, addressee or addressee_after(doc, lexicon, after, end)
-    return None, addressee
-
-
 def _main_clause_start(doc: Doc, start: int, verb: int) -> int:
     """Where the cue's own clause starts when the frame opens with a subordinate clause.
 
@@ -221,68 +322,105 @@ def _subject_in_clause(
     („Am Freitag hatte Verlagsleiter Lutz Schumacher den Mitarbeitern erklärt“,
     „Der Politik schlug er vor“).
     """
-    tokens = doc.tokens
     finite = _finite_position(doc, lexicon, start, verb)
-    if finite > start:
-        front = _front_subject(doc, lexicon, start, finite)
-        if front is not None:
-            pronoun = parse_noun_phrase(doc, lexicon, finite + 1, end) if finite + 1 < end else None
-            if not (pronoun is not None and pronoun.pronoun in _NOMINATIVE_PRONOUNS and front.determiner is not None
-                    and front.role is None and not front.name_tokens):
-                return front, None
+    front = _subject_before_finite(doc, lexicon, start, end, finite)
+    if front is not None:
+        return front, None
     addressee = None
     i = start
-    limit = min(end, len(tokens))
+    limit = min(end, len(doc.tokens))
     while i < limit:
-        tok = tokens[i]
-        if i in (finite, verb) or tok.kind != "word":
-            if tok.text in (":", ";") or tok.kind == "quote":
-                break
-            i += 1
-            continue
-        classes = function_word_classes(lexicon, tok.text)
-        phrase = according_phrase_at(doc, lexicon, i, limit)
-        if phrase is not None and phrase.position in ("pre", "circum"):
-            # „sagte nach Angaben der Nachrichtenagentur Reuters“: the phrase and its source are no subject
-            after = i + len(phrase.words)
-            np = parse_noun_phrase(doc, lexicon, after, limit, coordination=False) if after < limit else None
-            i = np.end if np is not None and np.pronoun is None else after
-            continue
-        if classes & _PREPOSITIONS:
-            np = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
-            i = np.end if np is not None else i + 1
-            continue
-        if tok.text[:1].islower() and not classes & DETERMINER_CLASSES and tok.text.lower() not in SUBJECT_PRONOUNS:
-            i += 1
-            continue
-        np = parse_noun_phrase(doc, lexicon, i, limit)
-        if np is None:
-            i += 1
-            continue
-        if np.dative or "not_nominative" in function_word_classes(lexicon, np.determiner or ""):
-            if np.dative and addressee is None and i > verb:
-                addressee = np
-            i = max(np.end, i + 1)
-            continue
-        if np.pronoun is not None and np.pronoun not in SUBJECT_PRONOUNS:
-            i += 1
-            continue
-        return extended(doc, lexicon, np, limit), addressee
+        step = _clause_step(doc, lexicon, i, limit, (finite, verb))
+        if step is None:
+            break
+        if step.subject is not None:
+            return extended(doc, lexicon, step.subject, limit), addressee
+        if step.dative is not None and addressee is None and i > verb:
+            addressee = step.dative
+        i = step.next
     return None, addressee
+
+
+def _subject_before_finite(doc: Doc, lexicon: Lexicon, start: int, end: int, finite: int) -> NounPhrase | None:
+    """The subject before the finite verb, unless a pronoun after the verb is the subject.
+
+    „Die Entscheidung begrüßte er“: a description without role or name before
+    the verb and an unambiguous subject pronoun after it make the description
+    the object.
+    """
+    if finite <= start:
+        return None
+    front = _front_subject(doc, lexicon, start, finite)
+    if front is None:
+        return None
+    pronoun = parse_noun_phrase(doc, lexicon, finite + 1, end) if finite + 1 < end else None
+    if pronoun is not None and pronoun.pronoun in _NOMINATIVE_PRONOUNS and front.determiner is not None and (
+        front.role is None and not front.name_tokens
+    ):
+        return None
+    return front
+
+
+@frozen
+class _Step:
+    """What the word at a position of a clause is, and where the next one starts."""
+
+    next: int
+    subject: NounPhrase | None = None
+    dative: NounPhrase | None = None
+
+
+def _clause_step(doc: Doc, lexicon: Lexicon, i: int, limit: int, verbs: tuple[int, int]) -> _Step | None:
+    """The constituent at ``i`` while looking for a subject: skipped, a dative, or the subject.
+
+    None at a colon, semicolon or quotation mark, where the clause ends.
+    """
+    tok = doc.tokens[i]
+    if i in verbs or tok.kind != "word":
+        return None if tok.text in (":", ";") or tok.kind == "quote" else _Step(i + 1)
+    skipped = _phrase_end(doc, lexicon, i, limit)
+    if skipped is not None:
+        return _Step(skipped)
+    classes = function_word_classes(lexicon, tok.text)
+    if tok.text[:1].islower() and not classes & DETERMINER_CLASSES and tok.text.lower() not in SUBJECT_PRONOUNS:
+        return _Step(i + 1)
+    np = parse_noun_phrase(doc, lexicon, i, limit)
+    if np is None:
+        return _Step(i + 1)
+    if np.dative or "not_nominative" in function_word_classes(lexicon, np.determiner or ""):
+        return _Step(max(np.end, i + 1), dative=np if np.dative else None)
+    if np.pronoun is not None and np.pronoun not in SUBJECT_PRONOUNS:
+        return _Step(i + 1)
+    return _Step(np.end, subject=np)
+
+
+def _phrase_end(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int | None:
+    """The end of an according-to or prepositional phrase at ``i``: no subject is inside.
+
+    „sagte nach Angaben der Nachrichtenagentur Reuters“, „erklärte am Montag in Berlin“.
+    """
+    phrase = according_phrase_at(doc, lexicon, i, limit)
+    if phrase is not None and phrase.position in ("pre", "circum"):
+        after = i + len(phrase.words)
+        np = parse_noun_phrase(doc, lexicon, after, limit, coordination=False) if after < limit else None
+        return np.end if np is not None and np.pronoun is None else after
+    if function_word_classes(lexicon, doc.tokens[i].text) & _PREPOSITIONS:
+        np = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
+        return np.end if np is not None else i + 1
+    return None
+
+
+#: Subject pronouns that cannot be anything else („sie“ may be an accusative).
+_NOMINATIVE_PRONOUNS = SUBJECT_PRONOUNS - {"sie"}
+_PREPOSITIONS = frozenset({"prep", "addressee_prep", "source_prep"})
 
 
 def _front_subject(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> NounPhrase | None:
     """The subject filling the whole position before the finite verb, if it is one."""
+    np = _front_noun_phrase(doc, lexicon, start, finite)
+    if np is None:
+        return None
     tokens = doc.tokens
-    word = tokens[start].text
-    classes = function_word_classes(lexicon, word)
-    if tokens[start].kind != "word" or classes & (_PREPOSITIONS | {"conj", "adverbial", "time"}):
-        return None
-    if not word[:1].isupper() and not classes & {"det", "possessive"} and word.lower() not in SUBJECT_PRONOUNS:
-        return None  # „dankte den Menschen …“: a verb, not a noun phrase
-    np = parse_noun_phrase(doc, lexicon, start, finite)
-    if np is None or not can_be_subject(np, lexicon) or (np.pronoun is not None and np.pronoun not in SUBJECT_PRONOUNS):
-        return None
     np = with_apposition(doc, lexicon, np, finite)
     stop = _attributes_end(doc, lexicon, np.end, finite)
     while stop > np.end and tokens[stop - 1].text in (",", "–", "—"):
@@ -293,13 +431,32 @@ def _front_subject(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> NounP
     # a relative clause after a comma), not a clause of its own
     if any(tokens[k].kind == "quote" or tokens[k].text in (":", ";") for k in range(np.end, stop)):
         return np
-    comma = next((k for k in range(stop - 2, np.end - 1, -1) if tokens[k].text == ","), None)
-    if comma is not None and not np.name_tokens:
-        # „Die Verhandlungsführerin der Allianz kleiner Inselstaaten, Mele Tuilagi,“: the name names her
-        named = parse_noun_phrase(doc, lexicon, comma + 1, stop, coordination=False)
-        if named is not None and named.name_tokens and named.end == stop and named.pronoun is None:
-            return attrs.evolve(named, start=np.start, role=named.role or np.role, role_type=named.role_type or np.role_type)
-    return attrs.evolve(np, end=stop)
+    return _named_after_comma(doc, lexicon, np, stop) or attrs.evolve(np, end=stop)
+
+
+def _front_noun_phrase(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> NounPhrase | None:
+    """A nominative noun phrase opening the clause („Der Minister“, „Er“), not an adverb or a verb."""
+    word = doc.tokens[start].text
+    classes = function_word_classes(lexicon, word)
+    if doc.tokens[start].kind != "word" or classes & (_PREPOSITIONS | {"conj", "adverbial", "time"}):
+        return None
+    if not word[:1].isupper() and not classes & {"det", "possessive"} and word.lower() not in SUBJECT_PRONOUNS:
+        return None  # „dankte den Menschen …“: a verb, not a noun phrase
+    np = parse_noun_phrase(doc, lexicon, start, finite)
+    if np is None or not can_be_subject(np, lexicon) or (np.pronoun is not None and np.pronoun not in SUBJECT_PRONOUNS):
+        return None
+    return np
+
+
+def _named_after_comma(doc: Doc, lexicon: Lexicon, np: NounPhrase, stop: int) -> NounPhrase | None:
+    """„Die Verhandlungsführerin der Allianz kleiner Inselstaaten, Mele Tuilagi,“: the name names her."""
+    comma = next((k for k in range(stop - 2, np.end - 1, -1) if doc.tokens[k].text == ","), None)
+    if comma is None or np.name_tokens:
+        return None
+    named = parse_noun_phrase(doc, lexicon, comma + 1, stop, coordination=False)
+    if named is not None and named.name_tokens and named.end == stop and named.pronoun is None:
+        return attrs.evolve(named, start=np.start, role=named.role or np.role, role_type=named.role_type or np.role_type)
+    return None
 
 
 def _attributes_end(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> int:
