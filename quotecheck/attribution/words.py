@@ -24,31 +24,86 @@ __all__ = [
 ]
 
 
-#: Personal pronouns that can stand for a speaker (a noun phrase on their own).
-SUBJECT_PRONOUNS = frozenset({"er", "sie", "ich", "wir"})
+def _rule_words(cls: str) -> frozenset[str]:
+    """The words of one class of ``rule_words.tsv`` (its header explains each class)."""
+    return words_of_class("rule_words.tsv", cls)
 
+
+# --- pronouns ------------------------------------------------------------------------------
+
+#: Personal pronouns that can stand for a speaker (a noun phrase on their own): „er“, „sie“ …
+SUBJECT_PRONOUNS = _rule_words("speaker_pronoun")
+#: A speaker pronoun that may be an accusative too („sie“).
+AMBIGUOUS_PRONOUNS = _rule_words("ambiguous_pronoun")
+#: Pronouns that never refer back („ich“, „wir“).
+FIRST_PERSON_PRONOUNS = _rule_words("first_person_pronoun")
+#: „er“: a male person.
+MASCULINE_PRONOUNS = _rule_words("masculine_pronoun")
+#: „sie“: a female person or an organisation.
+FEMININE_PRONOUNS = _rule_words("feminine_pronoun")
+#: Stems of possessives standing for „er“ („seiner Meinung nach“) and for „sie“ („ihrer Ansicht nach“).
+POSSESSIVE_MASCULINE = _rule_words("possessive_masculine")
+POSSESSIVE_FEMININE = _rule_words("possessive_feminine")
+
+# --- determiners ---------------------------------------------------------------------------
 
 INDEFINITE = words_of_class("function_words.tsv", "indefinite")
-
-
 DEFINITE = words_of_class("function_words.tsv", "definite")
-
-
 FEMININE_DETERMINERS = words_of_class("function_words.tsv", "feminine")
-
-
 #: Determiners that can only open a genitive after a noun („des“, „seines“) …
-GENITIVE_ONLY = words_of_class("rule_words.tsv", "genitive")
-
-
+GENITIVE_ONLY = _rule_words("genitive")
 #: … and those that can also open a dative or a new phrase („der“, „einer“).
-GENITIVE_OR_DATIVE = words_of_class("rule_words.tsv", "genitive_or_dative")
+GENITIVE_OR_DATIVE = _rule_words("genitive_or_dative")
+#: „den“ after a plural noun in -n is a dative („sagte den Journalisten“).
+DATIVE_PLURAL_ARTICLES = _rule_words("dative_plural_article")
+#: Articles that give an unlisted institution noun its gender („das“ → neuter, „die“ → feminine).
+NEUTER_ARTICLES = _rule_words("neuter_article")
+FEMININE_ARTICLES = _rule_words("feminine_article")
+#: „des“, „der“ after a report noun open its author („einer Umfrage des Instituts X“).
+REPORT_GENITIVES = _rule_words("report_genitive")
+#: „der“, „einer“ before a medium spoken to („sagte Krull der Nachrichtenagentur Reuters“).
+DATIVE_MEDIUM_DETERMINERS = _rule_words("dative_medium_determiner")
 
+# --- inside names --------------------------------------------------------------------------
 
+#: „von der Leyen“: the article „der“ after one of the link words „von“, „van“, „de“.
+NAME_LINK_ARTICLES = _rule_words("name_link_article")
+NAME_LINKS_BEFORE_ARTICLE = _rule_words("name_link_before_article")
+#: „Der 29 Jahre alte Techniker“ (case-sensitive).
+AGE_UNITS = _rule_words("age_unit")
+#: „das Bundesamt für Umwelt“, „das Theater am Hafen“ (case-sensitive).
+NAME_ATTRIBUTE_PREPOSITIONS = _rule_words("name_attribute_preposition")
+#: „für Erziehung und Soziales“; „dankte … und ergänzte“ (case-sensitive).
+CONJUNCTION_AND = _rule_words("conjunction_and")
+#: „in Bergheim“, „aus Kassel“: the town is a place of the document.
+PLACE_NAME_PREPOSITIONS = _rule_words("place_name_preposition")
+#: „vom“: its noun is a common noun unless the gazetteer knows it („vom Bahnhof aus“).
+FUSED_SOURCE_PREPOSITIONS = _rule_words("fused_source_preposition")
+
+# --- speech and sources --------------------------------------------------------------------
+
+#: Speech-verb classes (``speech_verbs.tsv``) whose subject reports what others said („berichten“).
 REPORT_CLASSES = frozenset({"report"})
-
-
-QUOTE_LEMMAS = frozenset({"zitieren"})
+#: „zitieren“: the agent only passes the words on.
+QUOTE_LEMMAS = _rule_words("quote_verb")
+#: „…, wonach …“: a report's author speaks.
+REPORT_RELATIVES = _rule_words("report_relative")
+#: „laut X“ and „X zufolge“.
+SOURCE_BEFORE = _rule_words("source_before")
+SOURCE_AFTER = _rule_words("source_after")
+#: „unter Berufung auf X“.
+CITATION_NOUNS = _rule_words("citation_noun")
+CITATION_PREPOSITIONS = _rule_words("citation_preposition")
+CITATION_OPENERS = _rule_words("citation_opener")
+#: „nach Angaben von X“.
+STATEMENT_NOUNS = _rule_words("statement_noun")
+STATEMENT_LINKS = _rule_words("statement_link")
+STATEMENT_OPENERS = _rule_words("statement_opener")
+#: „wie die Agentur Interfax berichtete“.
+REPORT_CLAUSE_OPENERS = _rule_words("report_clause_opener")
+#: „ließ über seinen Anwalt erklären“ (the verb is a lemma).
+RELAY_PREPOSITIONS = _rule_words("relay_preposition")
+RELAY_VERBS = _rule_words("relay_verb")
 
 
 def function_word_classes(lexicon: Lexicon, word: str) -> frozenset[str]:
