@@ -9,7 +9,12 @@ from __future__ import annotations
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.naming import MEDIA_TYPES, is_medium, organization_in
 from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
-from quotecheck.attribution.words import function_word_classes, is_report_noun
+from quotecheck.attribution.words import (
+    DATIVE_MEDIUM_DETERMINERS,
+    SOURCE_AFTER,
+    function_word_classes,
+    is_report_noun,
+)
 from quotecheck.lexicon import Lexicon
 
 __all__ = ["addressee_after"]
@@ -29,7 +34,7 @@ def addressee_after(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhr
         if "det_dative" in classes and not after_prep:
             return parse_noun_phrase(doc, lexicon, i, end)  # „laut dem Blatt“ is no addressee
         after_statement = i > 0 and is_report_noun(lexicon, tokens[i - 1].text)  # „nach Angaben der Agentur“
-        medium = _medium_after(doc, lexicon, i, end) if word in ("der", "einer") and not after_prep and not after_statement else None
+        medium = _medium_after(doc, lexicon, i, end) if word in DATIVE_MEDIUM_DETERMINERS and not after_prep and not after_statement else None
         if medium is not None:
             return medium  # „sagte Sabine Krull der Nachrichtenagentur Reuters“: a feminine dative medium
         if "venue_prep" in classes:
@@ -44,6 +49,6 @@ def addressee_after(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhr
 def _medium_after(doc: Doc, lexicon: Lexicon, i: int, end: int) -> NounPhrase | None:
     """The noun phrase at ``i`` if it is a news agency or medium (and no „zufolge“ follows)."""
     np = parse_noun_phrase(doc, lexicon, i, end)
-    if np is None or np.end < end and doc.tokens[np.end].text.lower() == "zufolge":
+    if np is None or np.end < end and doc.tokens[np.end].text.lower() in SOURCE_AFTER:
         return None
     return np if is_medium(doc, lexicon, np) else None

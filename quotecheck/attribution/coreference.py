@@ -40,7 +40,11 @@ from quotecheck.attribution.nounphrase import NounPhrase, first_conjunct, parse_
 from quotecheck.attribution.words import (
     DEFINITE,
     FEMININE_DETERMINERS,
+    FEMININE_PRONOUNS,
+    FIRST_PERSON_PRONOUNS,
+    FUSED_SOURCE_PREPOSITIONS,
     INDEFINITE,
+    MASCULINE_PRONOUNS,
     function_word_classes,
     group_heads,
     spokesperson_words,
@@ -136,10 +140,11 @@ class _Resolver(Namer):
         The previous speaker goes on when mentioned lately: „Der Mann habe Anna Berg
         betrogen, sagte Ingrid Hollenbach. „…“, sagte sie.“ „ich“ and „wir“ stay unresolved.
         """
-        if np.pronoun in ("ich", "wir"):
+        if np.pronoun in FIRST_PERSON_PRONOUNS:
             return None, "unknown"
-        genders = {"er": ("m", None), "sie": ("f", None)}.get(np.pronoun, (None,))  # type: ignore[arg-type]
-        types = ("person",) if np.pronoun == "er" else ("person", "organization")
+        masculine = np.pronoun in MASCULINE_PRONOUNS
+        genders = ("m", None) if masculine else ("f", None) if np.pronoun in FEMININE_PRONOUNS else (None,)
+        types = ("person",) if masculine else ("person", "organization")
 
         def fits(e: Entity) -> bool:
             return e.type in types and e.gender in genders
@@ -148,7 +153,7 @@ class _Resolver(Namer):
         if last is not None and (entity is None or entity.id != last.id) and fits(last) and self._mentioned_lately(last, np.start):
             entity = last
         if entity is None:
-            return None, "person" if np.pronoun == "er" else "unknown"
+            return None, "person" if masculine else "unknown"
         return entity, entity.type
 
     def _mentioned_lately(self, entity: Entity, before: int) -> bool:
@@ -369,6 +374,6 @@ def _von_owner(doc: Doc, lexicon: Lexicon, i: int) -> NounPhrase | None:
     owner = parse_noun_phrase(doc, lexicon, i + 1, len(doc.tokens), coordination=False)
     if owner is None or not owner.name_tokens or owner.pronoun is not None:
         return None
-    if word == "vom" and organization_in(doc, lexicon, owner.start, owner.end) is None:
+    if word in FUSED_SOURCE_PREPOSITIONS and organization_in(doc, lexicon, owner.start, owner.end) is None:
         return None  # „vom Bahnhof aus“: the article makes it a common noun, not a name
     return owner

@@ -36,7 +36,11 @@ from quotecheck.attribution.naming import (
     text_of,
 )
 from quotecheck.attribution.nounphrase import NounPhrase, is_capitalised, parse_noun_phrase
-from quotecheck.attribution.words import INDEFINITE, function_word_classes
+from quotecheck.attribution.words import (
+    INDEFINITE,
+    PLACE_NAME_PREPOSITIONS,
+    function_word_classes,
+)
 from quotecheck.lexicon import Lexicon
 
 __all__ = ["Entity", "Occurrence", "EntityTable", "TableDraft", "Namer", "build_table", "document_places", "has_role"]
@@ -482,7 +486,7 @@ def document_places(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
     found: set[str] = set()
     for i in range(len(tokens) - 2):
         tok, nxt = tokens[i], tokens[i + 1]
-        if tok.text.lower() in ("in", "aus") and is_capitalised(doc, i + 1) and not is_capitalised(doc, i + 2):
+        if tok.text.lower() in PLACE_NAME_PREPOSITIONS and is_capitalised(doc, i + 1) and not is_capitalised(doc, i + 2):
             if lexicon.organization(nxt.text) is None and nxt.text not in lexicon.first_names:
                 found.add(nxt.text)
         elif is_capitalised(doc, i) and nxt.text in ("–", "(") and (i == 0 or "\n" in doc.text[tokens[i - 1].end : tok.start]):

@@ -19,7 +19,11 @@ from typing import TYPE_CHECKING, Sequence
 import regex
 
 from quotecheck.analysis.base import Doc
-from quotecheck.attribution.words import function_word_classes
+from quotecheck.attribution.words import (
+    FEMININE_ARTICLES,
+    NEUTER_ARTICLES,
+    function_word_classes,
+)
 from quotecheck.lexicon import Lexicon, OrgClass, Organization, data_file, parse_org_classes
 
 if TYPE_CHECKING:
@@ -181,7 +185,7 @@ def origin_name(doc: Doc, lexicon: Lexicon, np: NounPhrase, noun: str) -> str:
     head = next((k for k in range(np.start, np.end) if tokens[k].text == np.role), None)
     if head is None:
         return noun
-    gender = org_gender(noun) or {"das": "n", "die": "f", "eine": "f"}.get(np.determiner or "")
+    gender = org_gender(noun) or _article_gender(np.determiner)
     # „vom Deutschen Richterbund“: the article is fused with the preposition before
     article = np.determiner is not None or (
         np.start > 0 and "article_prep" in function_word_classes(lexicon, tokens[np.start - 1].text)
@@ -203,6 +207,13 @@ def origin_name(doc: Doc, lexicon: Lexicon, np: NounPhrase, noun: str) -> str:
         elif text.isupper() and len(text) > 1 and i == head - 1:
             words.append(text)  # „der DZ Bank“: an abbreviation before the noun is part of the name
     return " ".join([*words, noun])
+
+
+def _article_gender(determiner: str | None) -> str | None:
+    """The gender an article gives a noun the organisation classes do not list („das“ → n)."""
+    if determiner in NEUTER_ARTICLES:
+        return "n"
+    return "f" if determiner in FEMININE_ARTICLES else None
 
 
 def role_gender(role: str | None) -> str | None:

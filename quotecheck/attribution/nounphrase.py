@@ -21,8 +21,14 @@ from attrs import frozen
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.naming import org_class, org_kind, organization_in
 from quotecheck.attribution.words import (
+    AGE_UNITS,
+    CONJUNCTION_AND,
+    DATIVE_PLURAL_ARTICLES,
     GENITIVE_ONLY,
     GENITIVE_OR_DATIVE,
+    NAME_ATTRIBUTE_PREPOSITIONS,
+    NAME_LINKS_BEFORE_ARTICLE,
+    NAME_LINK_ARTICLES,
     SUBJECT_PRONOUNS,
     function_word_classes,
     is_report_noun,
@@ -91,7 +97,7 @@ def _is_link(doc: Doc, lexicon: Lexicon, i: int) -> bool:
     word = doc.tokens[i].text
     if "name_link" in function_word_classes(lexicon, word):
         return True
-    return word == "der" and i > 0 and doc.tokens[i - 1].text.lower() in ("von", "van", "de")
+    return word in NAME_LINK_ARTICLES and i > 0 and doc.tokens[i - 1].text.lower() in NAME_LINKS_BEFORE_ARTICLE
 
 
 def _name_link(doc: Doc, lexicon: Lexicon, i: int, limit: int, head_start: int) -> bool:
@@ -140,7 +146,7 @@ _AGE_ADJECTIVE = regex.compile(r"^alt(?:e|en|er|es|em)?$")
 def _skip_age(doc: Doc, i: int, limit: int) -> int:
     """„Der 29 Jahre alte IT-Techniker“: the age phrase before the noun is an adjective."""
     tokens = doc.tokens
-    if i + 2 < limit and tokens[i].kind == "number" and tokens[i + 1].text == "Jahre" and _AGE_ADJECTIVE.match(tokens[i + 2].text):
+    if i + 2 < limit and tokens[i].kind == "number" and tokens[i + 1].text in AGE_UNITS and _AGE_ADJECTIVE.match(tokens[i + 2].text):
         return i + 3
     return i
 
@@ -242,7 +248,7 @@ def parse_noun_phrase(
         attribute = _name_attribute(doc, lexicon, i, limit)
         i = attribute[1] if attribute is not None else i
     dative = "det_dative" in function_word_classes(lexicon, determiner or "") or (
-        determiner == "den" and tokens[i - 1].text.endswith("n") and role is not None
+        determiner in DATIVE_PLURAL_ARTICLES and tokens[i - 1].text.endswith("n") and role is not None
     )
     coordinated = None
     if coordination and i + 1 < limit and "coord" in function_word_classes(lexicon, tokens[i].text):
@@ -282,14 +288,14 @@ def _name_attribute(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> tuple[int
     Only nouns (capitalised, no time words such as „am Montag“), joined by „und“.
     """
     tokens = doc.tokens
-    if i + 1 >= limit or tokens[i].text not in ("für", "am"):
+    if i + 1 >= limit or tokens[i].text not in NAME_ATTRIBUTE_PREPOSITIONS:
         return None
     j = i + 1
     while j < limit and is_capitalised(doc, j) and not is_time_word(lexicon, tokens[j].text):
         j += 1
-        if j + 1 < limit and tokens[j].text == "und" and is_capitalised(doc, j + 1):
+        if j + 1 < limit and tokens[j].text in CONJUNCTION_AND and is_capitalised(doc, j + 1):
             j += 1
-    return (i, j) if j > i + 1 and tokens[j - 1].text != "und" else None
+    return (i, j) if j > i + 1 and tokens[j - 1].text not in CONJUNCTION_AND else None
 
 
 def _sentence_initial_non_noun(doc: Doc, lexicon: Lexicon, i: int) -> bool:

@@ -24,7 +24,13 @@ from attrs import frozen
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.addressees import addressee_after
 from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, extended, np_ending_at, parse_noun_phrase, with_apposition, with_attached, adverbial_phrase
-from quotecheck.attribution.words import QUOTE_LEMMAS, SUBJECT_PRONOUNS, function_word_classes
+from quotecheck.attribution.words import (
+    AMBIGUOUS_PRONOUNS,
+    CONJUNCTION_AND,
+    QUOTE_LEMMAS,
+    SUBJECT_PRONOUNS,
+    function_word_classes,
+)
 from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
 from quotecheck.rules import dependency
 from quotecheck.rules.common import SO_WORDS, Candidate, according_phrase_at, overlaps, word_classes
@@ -411,7 +417,7 @@ def _phrase_end(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int | None:
 
 
 #: Subject pronouns that cannot be anything else („sie“ may be an accusative).
-_NOMINATIVE_PRONOUNS = SUBJECT_PRONOUNS - {"sie"}
+_NOMINATIVE_PRONOUNS = SUBJECT_PRONOUNS - AMBIGUOUS_PRONOUNS
 _PREPOSITIONS = frozenset({"prep", "addressee_prep", "source_prep"})
 
 
@@ -488,7 +494,7 @@ def _subject_left_of_frame(doc: Doc, lexicon: Lexicon, cand: Candidate, start: i
     tokens = doc.tokens
     sentence = doc.sentences[doc.layer.sentence_index(start)]
     first = sentence.first
-    if first >= start or tokens[start - 1].text not in (",", "und"):
+    if first >= start or not (tokens[start - 1].text == "," or tokens[start - 1].text in CONJUNCTION_AND):
         return None
     left, right = tokens[first].start, tokens[start - 1].end
     if overlaps((left, right), cand.content) or any(tokens[k].kind == "quote" for k in range(first, start)):

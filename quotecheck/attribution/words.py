@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 
 from quotecheck.analysis.base import Doc
+from quotecheck.errors import LexiconError
 from quotecheck.lexicon import Lexicon, SpeechVerb, words_of_class
 
 __all__ = [
@@ -29,6 +30,14 @@ def _rule_words(cls: str) -> frozenset[str]:
     return words_of_class("rule_words.tsv", cls)
 
 
+def _the_word(cls: str) -> str:
+    """The one word of a class that must hold exactly one („er“)."""
+    words = _rule_words(cls)
+    if len(words) != 1:
+        raise LexiconError(f"quotecheck/data/de/rule_words.tsv: class {cls!r} must hold one word, not {sorted(words)}")
+    return next(iter(words))
+
+
 # --- pronouns ------------------------------------------------------------------------------
 
 #: Personal pronouns that can stand for a speaker (a noun phrase on their own): „er“, „sie“ …
@@ -41,6 +50,9 @@ FIRST_PERSON_PRONOUNS = _rule_words("first_person_pronoun")
 MASCULINE_PRONOUNS = _rule_words("masculine_pronoun")
 #: „sie“: a female person or an organisation.
 FEMININE_PRONOUNS = _rule_words("feminine_pronoun")
+#: The pronoun a possessive stands for („seiner Meinung nach“ → „er“), one word each.
+MASCULINE_PRONOUN = _the_word("masculine_pronoun")
+FEMININE_PRONOUN = _the_word("feminine_pronoun")
 #: Stems of possessives standing for „er“ („seiner Meinung nach“) and for „sie“ („ihrer Ansicht nach“).
 POSSESSIVE_MASCULINE = _rule_words("possessive_masculine")
 POSSESSIVE_FEMININE = _rule_words("possessive_feminine")
