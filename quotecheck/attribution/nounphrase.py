@@ -188,75 +188,104 @@ def parse_noun_phrase(
     Grammar (surface): [determiner] adjective* capitalised-word+ (with name
     links such as „von der“ and a bracketed party), then at most one genitive
     attribute („des Ministeriums“), then optionally „und“ + a second phrase. A
-    personal pronoun on its own is a noun phrase too.
+    personal pronoun on its own is a noun phrase too, and so is a quoted title
+    („laut „Wirtschaftswoche““).
     """
     tokens = doc.tokens
     limit = min(limit, len(tokens), start + _MAX_NP)
     if start < limit and tokens[start].kind == "quote":
-        title = _quoted_title(doc, start, limit)
-        if title is None:
-            return None
-        # „laut „Wirtschaftswoche““: a quoted title alone names a medium
-        return NounPhrase(start, title[1] + 1, None, tuple(range(title[0], title[1])), role_type="organization")
+        return _quoted_medium(doc, start, start, limit, None)
     if start >= limit or tokens[start].kind not in ("word", "number"):
         return None
     lower = tokens[start].text.lower()
     if lower in SUBJECT_PRONOUNS and lower in lexicon.pronouns:
         return NounPhrase(start, start + 1, pronoun=lower)
-    i = start
-    determiner = None
-    classes = function_word_classes(lexicon, lower)
-    if classes & DETERMINER_CLASSES:
-        determiner = lower
-        i += 1
-    elif classes - _NOUN_CLASSES:
-        return None  # „Am Montag“, „Zudem“, „Dabei“, „Montag“: not the start of a mention
-    elif _sentence_initial_non_noun(doc, lexicon, start):
-        return None  # „Offiziell geht …“, „Bislang gingen …“: capitalised only by position
-    i = _skip_adjectives(doc, lexicon, _skip_age(doc, i, limit), limit)
-    head_start = i
-    i = _capitalised_run(doc, lexicon, i, limit)
+    opening = _opening(doc, lexicon, start)
+    if opening is None:
+        return None
+    determiner, i = opening
+    head_start = _skip_adjectives(doc, lexicon, _skip_age(doc, i, limit), limit)
+    i = _capitalised_run(doc, lexicon, head_start, limit)
     if i == head_start:
-        title = _quoted_title(doc, i, limit) if determiner is not None else None
-        if title is None:
-            return None
         # „der „Bild““, „des „Kurier““: a quoted title is the name of a medium
-        return NounPhrase(start, title[1] + 1, determiner, tuple(range(title[0], title[1])), role_type="organization")
+        return _quoted_medium(doc, start, i, limit, determiner) if determiner is not None else None
     role, role_type, names, age = _split_head(doc, lexicon, head_start, i, determiner)
     title = _quoted_title(doc, i, limit)
     if title is not None and role_type == "organization":
         # „die Zeitung „Kurier““: the quoted title is the medium's name
         names, i = tuple(range(title[0], title[1])), title[1] + 1
-    genitive = None
-    # „des“ always opens a genitive; „der“ only after a role without a name or a statement
-    # noun („Sprecherin der Bahn“, „Angaben der Feuerwehr“), since elsewhere it may open a
-    # dative addressee („sagte Kim der Zeitung“, „Sabine Krull der Nachrichtenagentur“)
-    if i < limit and (
-        tokens[i].text in GENITIVE_ONLY
-        or tokens[i].text in GENITIVE_OR_DATIVE and (role is not None and not names or is_report_noun(lexicon, tokens[i - 1].text))
-    ):
-        j = _skip_adjectives(doc, lexicon, i + 1, limit)
-        k = _capitalised_run(doc, lexicon, j, limit)
-        title = _quoted_title(doc, k, limit)
-        if title is not None:
-            k = title[1] + 1  # „eines Berichts der „Frankfurter Allgemeinen Zeitung““
-        if k > j and not _spokesperson_to_medium(doc, lexicon, role, i, j, k):
-            genitive = (i, k)
-            i = k
-    attribute = None
-    if role_type == "organization" and not names and genitive is None:
-        attribute = _name_attribute(doc, lexicon, i, limit)
-        i = attribute[1] if attribute is not None else i
-    dative = "det_dative" in function_word_classes(lexicon, determiner or "") or (
-        determiner in DATIVE_PLURAL_ARTICLES and tokens[i - 1].text.endswith("n") and role is not None
-    )
-    coordinated = None
-    if coordination and i + 1 < limit and "coord" in function_word_classes(lexicon, tokens[i].text):
-        second = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
-        if second is not None and second.pronoun is None and (second.name_tokens or second.role):
-            coordinated = second
-            i = second.end
+    genitive = _genitive(doc, lexicon, role, bool(names), i, limit)
+    i = genitive[1] if genitive is not None else i
+    attribute = _name_attribute(doc, lexicon, i, limit) if role_type == "organization" and not names and genitive is None else None
+    i = attribute[1] if attribute is not None else i
+    dative = _dative(doc, lexicon, determiner, role, i)
+    coordinated = _second_conjunct(doc, lexicon, i, limit) if coordination else None
+    i = coordinated.end if coordinated is not None else i
     return NounPhrase(start, i, determiner, names, role, role_type, None, dative, genitive, age, coordinated, attribute)
+
+
+def _quoted_medium(doc: Doc, start: int, i: int, limit: int, determiner: str | None) -> NounPhrase | None:
+    """„laut „Wirtschaftswoche““, „der „Bild““: a quoted title at ``i`` alone names a medium."""
+    title = _quoted_title(doc, i, limit)
+    if title is None:
+        return None
+    return NounPhrase(start, title[1] + 1, determiner, tuple(range(title[0], title[1])), role_type="organization")
+
+
+def _opening(doc: Doc, lexicon: Lexicon, start: int) -> tuple[str | None, int] | None:
+    """(determiner, first token after it) of a noun phrase at ``start``, or None where none opens.
+
+    „Am Montag“, „Zudem“, „Dabei“, „Montag“ open no mention, nor does a word
+    capitalised only by its position („Offiziell geht …“, „Bislang gingen …“).
+    """
+    lower = doc.tokens[start].text.lower()
+    classes = function_word_classes(lexicon, lower)
+    if classes & DETERMINER_CLASSES:
+        return lower, start + 1
+    if classes - _NOUN_CLASSES or _sentence_initial_non_noun(doc, lexicon, start):
+        return None
+    return None, start
+
+
+def _genitive(doc: Doc, lexicon: Lexicon, role: str | None, named: bool, i: int, limit: int) -> tuple[int, int] | None:
+    """The genitive attribute at ``i`` („des Gesundheitsministeriums“), if one follows the head.
+
+    „des“ always opens a genitive; „der“ only after a role without a name or a
+    statement noun („Sprecherin der Bahn“, „Angaben der Feuerwehr“), since
+    elsewhere it may open a dative addressee („sagte Kim der Zeitung“, „Sabine
+    Krull der Nachrichtenagentur“).
+    """
+    tokens = doc.tokens
+    if i >= limit:
+        return None
+    word = tokens[i].text
+    if not (word in GENITIVE_ONLY or word in GENITIVE_OR_DATIVE and (role is not None and not named or is_report_noun(lexicon, tokens[i - 1].text))):
+        return None
+    j = _skip_adjectives(doc, lexicon, i + 1, limit)
+    k = _capitalised_run(doc, lexicon, j, limit)
+    title = _quoted_title(doc, k, limit)
+    if title is not None:
+        k = title[1] + 1  # „eines Berichts der „Frankfurter Allgemeinen Zeitung““
+    if k > j and not _spokesperson_to_medium(doc, lexicon, role, i, j, k):
+        return (i, k)
+    return None
+
+
+def _dative(doc: Doc, lexicon: Lexicon, determiner: str | None, role: str | None, end: int) -> bool:
+    """A dative determiner („dem Minister“), or „den“ before a plural role noun in -n („den Journalisten“)."""
+    if "det_dative" in function_word_classes(lexicon, determiner or ""):
+        return True
+    return determiner in DATIVE_PLURAL_ARTICLES and doc.tokens[end - 1].text.endswith("n") and role is not None
+
+
+def _second_conjunct(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> NounPhrase | None:
+    """„Putin und Kim“: the named or described noun phrase after a coordinating „und“ at ``i``."""
+    if i + 1 >= limit or "coord" not in function_word_classes(lexicon, doc.tokens[i].text):
+        return None
+    second = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
+    if second is not None and second.pronoun is None and (second.name_tokens or second.role):
+        return second
+    return None
 
 
 def with_attached(doc: Doc, lexicon: Lexicon, np: NounPhrase, limit: int) -> NounPhrase:
