@@ -191,22 +191,31 @@ def origin_name(doc: Doc, lexicon: Lexicon, np: NounPhrase, noun: str) -> str:
         np.start > 0 and "article_prep" in function_word_classes(lexicon, tokens[np.start - 1].text)
     )
     words = []
-    for i in range(np.start, head):
-        text = tokens[i].text
-        if i == np.start and np.determiner is not None:
-            continue
-        origin = _ORIGIN_ADJECTIVE.match(text)
-        proper = _NAME_ADJECTIVE.match(text) if article else None
-        if origin is not None or proper is not None:
+    for i in range(np.start + (np.determiner is not None), head):
+        stem = _declined_stem(tokens[i].text, article)
+        if stem is not None:
             if gender is None:
                 return noun
-            stem = origin.group(1) if origin is not None else proper.group(1)  # type: ignore[union-attr]
             words.append(f"{stem[:1].upper()}{stem[1:]}{_ADJECTIVE_ENDING[gender]}")
-        elif _PLACE_ADJECTIVE.match(text) or i == np.start and text[:1].isupper() and text.endswith("s"):
-            words.append(text)
-        elif text.isupper() and len(text) > 1 and i == head - 1:
-            words.append(text)  # „der DZ Bank“: an abbreviation before the noun is part of the name
+        elif _kept_as_written(tokens[i].text, i == np.start, i == head - 1):
+            words.append(tokens[i].text)
     return " ".join([*words, noun])
+
+
+def _declined_stem(text: str, article: bool) -> str | None:
+    """The stem of an adjective of origin („südkoreanische“) or, after an article, of a proper name („Vereinigte“)."""
+    origin = _ORIGIN_ADJECTIVE.match(text)
+    if origin is not None:
+        return str(origin.group(1))
+    proper = _NAME_ADJECTIVE.match(text) if article else None
+    return str(proper.group(1)) if proper is not None else None
+
+
+def _kept_as_written(text: str, first: bool, last: bool) -> bool:
+    """„Hamburger“ (a place adjective), „Taiwans“ (a preposed genitive), „DZ“ before „Bank“ (an abbreviation)."""
+    if _PLACE_ADJECTIVE.match(text) or first and text[:1].isupper() and text.endswith("s"):
+        return True
+    return text.isupper() and len(text) > 1 and last
 
 
 def _article_gender(determiner: str | None) -> str | None:
