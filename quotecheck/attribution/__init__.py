@@ -191,10 +191,7 @@ def _reflexive_speaker(
     """„Die Bahn prüft nach eigenen Angaben …“: the mention stays „eigenen Angaben“, the entity is the subject."""
     phrase = evidence.phrase
     owner = reflexive_owner(doc, lexicon, evidence.cand, phrase) if phrase is not None else None
-    if owner is None or phrase is None:
-        return None
-    speaker, entity, coref = _resolved(doc, coref, owner, phrase, _last_entity(previous))
-    return _Said(speaker, entity), coref
+    return _said_by_owner(doc, coref, owner, phrase, previous)
 
 
 def _possessive_speaker(
@@ -203,6 +200,13 @@ def _possessive_speaker(
     """„seiner Meinung nach“: the possessive is a pronoun for the speaker."""
     phrase = evidence.phrase
     owner = possessive_owner(doc, lexicon, phrase) if phrase is not None else None
+    return _said_by_owner(doc, coref, owner, phrase, previous)
+
+
+def _said_by_owner(
+    doc: Doc, coref: Coreference, owner: NounPhrase | None, phrase: tuple[int, int] | None, previous: _Previous | None
+) -> tuple[_Said, Coreference] | None:
+    """The according-to phrase as the mention, named after the owner it refers to."""
     if owner is None or phrase is None:
         return None
     speaker, entity, coref = _resolved(doc, coref, owner, phrase, _last_entity(previous))

@@ -257,10 +257,9 @@ class _Resolver(Namer):
 
     def _by_role(self, np: NounPhrase, last: Entity | None) -> Entity | None:
         """The last entity introduced with the role of ``np`` (or the previous speaker, when it has it)."""
-        role = np.role or ""
         if np.age:
-            gender = "f" if np.determiner in FEMININE_DETERMINERS else "m"
-            return self.recent(np.start, lambda e: e.type == "person" and e.gender in (gender, None))
+            return self._by_age(np)
+        role = np.role or ""
         entry = self.lexicon.role_of(role)
         head = (entry.noun if entry is not None else role).casefold()
         if last is not None and has_role(last, role, head):
@@ -269,13 +268,24 @@ class _Resolver(Namer):
         lookback = ORGANIZATION_LOOKBACK if np.role_type == "organization" else LOOKBACK_SENTENCES
         entity = self.recent(np.start, lambda e: has_role(e, role, head), lookback)
         if entity is None and np.role_type == "person" and np.determiner in DEFINITE and np.genitive is None:
-            # „der GdP-Vorsitzende“ after „Gewerkschaftschef Konrad Freiberg“: a definite
-            # description with a role not seen before refers to the previous person (but
-            # „Die Kritikerin der ‚Weser-Rundschau‘“ names someone of her own)
-            gender = role_gender(role) or ("f" if np.determiner in FEMININE_DETERMINERS else None)
-            # no gender from the description („der Vorsitzende“ may be dative feminine): any person
-            entity = self.recent(np.start, lambda e: e.type == "person" and (gender is None or e.gender in (gender, None)))
+            return self._previous_person(np, role)
         return entity
+
+    def _by_age(self, np: NounPhrase) -> Entity | None:
+        """„der 41-Jährige“, „die 29-Jährige“: the last person of that gender (or of none known)."""
+        gender = "f" if np.determiner in FEMININE_DETERMINERS else "m"
+        return self.recent(np.start, lambda e: e.type == "person" and e.gender in (gender, None))
+
+    def _previous_person(self, np: NounPhrase, role: str) -> Entity | None:
+        """„der GdP-Vorsitzende“ after „Gewerkschaftschef Konrad Freiberg“: the previous person.
+
+        A definite description with a role not seen before refers to the previous
+        person of its gender (but „Die Kritikerin der ‚Weser-Rundschau‘“ names someone
+        of her own: no genitive). Without a gender from the description („der
+        Vorsitzende“ may be dative feminine) any person.
+        """
+        gender = role_gender(role) or ("f" if np.determiner in FEMININE_DETERMINERS else None)
+        return self.recent(np.start, lambda e: e.type == "person" and (gender is None or e.gender in (gender, None)))
 
     def _spokesperson_of(self, np: NounPhrase) -> Entity | None:
         """The organisation a spokesperson speaks for.

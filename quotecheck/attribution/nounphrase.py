@@ -159,25 +159,40 @@ def _agency_after_person(doc: Doc, lexicon: Lexicon, start: int, i: int) -> bool
 
 
 def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
+    """The end of the run of name and role words at ``i`` („Präsident Wladimir Putin“)."""
     start = i
-    tokens = doc.tokens
     while i < limit:
-        if is_time_word(lexicon, tokens[i].text):
+        if is_time_word(lexicon, doc.tokens[i].text):
             break  # „am Montag Kim Jong Un“: the weekday is no part of the name
-        if i > start and tokens[i].kind == "word" and _agency_after_person(doc, lexicon, start, i):
+        if i > start and doc.tokens[i].kind == "word" and _agency_after_person(doc, lexicon, start, i):
             break  # „Erik Brandt Reuters zufolge“: the agency is no part of his name
-        if is_capitalised(doc, i) or _INITIAL.match(tokens[i].text) or _AGE.match(tokens[i].text):
-            i += 1
-        elif tokens[i].kind == "word" and lexicon.organization(tokens[i].text) is not None:
-            i += 1  # a lower-case agency name: „laut der dpa“, „die taz“
-        elif _name_link(doc, lexicon, i, limit, start):
-            while i < limit and _is_link(doc, lexicon, i):
-                i += 1
-        elif tokens[i].text == "(" and i + 2 < limit and tokens[i + 2].text == ")" and i > start:
-            i += 3  # party or age in brackets: „Tobias Brandt (CDU)“
-        else:
+        after = _name_part_end(doc, lexicon, i, start, limit)
+        if after is None:
             break
+        i = after
     return i
+
+
+def _name_part_end(doc: Doc, lexicon: Lexicon, i: int, start: int, limit: int) -> int | None:
+    """The end of one part of a name at ``i`` (a run began at ``start``), or None where the run ends.
+
+    A capitalised word, an initial or an age („41-Jährige“); a lower-case agency
+    („laut der dpa“, „die taz“); a name link („von der“ in „Ursula von der
+    Leyen“); a party or age in brackets after the name („Tobias Brandt (CDU)“).
+    """
+    tokens = doc.tokens
+    text = tokens[i].text
+    if is_capitalised(doc, i) or _INITIAL.match(text) or _AGE.match(text):
+        return i + 1
+    if tokens[i].kind == "word" and lexicon.organization(text) is not None:
+        return i + 1
+    if _name_link(doc, lexicon, i, limit, start):
+        while i < limit and _is_link(doc, lexicon, i):
+            i += 1
+        return i
+    if text == "(" and i + 2 < limit and tokens[i + 2].text == ")" and i > start:
+        return i + 3
+    return None
 
 
 def parse_noun_phrase(

@@ -71,24 +71,42 @@ def apposition_end(doc: Doc, lexicon: Lexicon, cand: Candidate, end: int, named:
     if end + 1 >= len(tokens) or tokens[end].text != ",":
         return end
     sentence = doc.sentences[doc.layer.sentence_index(end)]
-    opener = tokens[end + 1].text
+    other = _apposition_at(doc, lexicon, end + 1, sentence.last, named)
+    if other is None:
+        return end
+    stop = _apposition_stop(doc, lexicon, other.end, sentence.last)
+    if stop is None or overlaps((tokens[end].start, tokens[stop - 1].end), cand.content):
+        return end
+    return stop
+
+
+def _apposition_at(doc: Doc, lexicon: Lexicon, i: int, limit: int, named: bool) -> NounPhrase | None:
+    """A noun phrase with a role or a name at ``i`` after a comma: an apposition's start.
+
+    Not a verb („, sagte gegenüber der Zeitung“), and after a name only a role
+    („Gamkrelids, Schuld daran …“: a name after a name is no apposition).
+    """
+    opener = doc.tokens[i].text
     if not (opener[:1].isupper() or function_word_classes(lexicon, opener) & DETERMINER_CLASSES):
-        return end  # „, sagte gegenüber der Zeitung“: a verb, not an apposition
-    other = parse_noun_phrase(doc, lexicon, end + 1, sentence.last)
+        return None
+    other = parse_noun_phrase(doc, lexicon, i, limit)
     if other is None or other.pronoun is not None or not (other.role or other.name_tokens):
-        return end
-    if named and other.role is None:
-        return end  # „Gamkrelids, Schuld daran …“: a name after a name is no apposition
-    stop = other.end
-    while stop < sentence.last and tokens[stop].text not in (",", ":", ";", ".", "!", "?", "(", ")"):
+        return None
+    return None if named and other.role is None else other
+
+
+def _apposition_stop(doc: Doc, lexicon: Lexicon, stop: int, limit: int) -> int | None:
+    """Where an apposition ends: at the next comma, colon or bracket; None when it holds a speech verb.
+
+    „…, Kommandeur des Einsatzes, am Montag“: a time word ends it too.
+    """
+    tokens = doc.tokens
+    while stop < limit and tokens[stop].text not in (",", ":", ";", ".", "!", "?", "(", ")"):
         if tokens[stop].kind == "word" and tokens[stop].text[:1].islower() and is_speech_verb(doc, lexicon, stop):
-            return end
-        if stop + 1 < sentence.last and "time" in function_word_classes(lexicon, tokens[stop + 1].text):
-            break  # „…, Kommandeur des Einsatzes, am Montag“: the time is no part of it
+            return None
+        if stop + 1 < limit and "time" in function_word_classes(lexicon, tokens[stop + 1].text):
+            break
         stop += 1
-    left, right = tokens[end].start, tokens[stop - 1].end
-    if overlaps((left, right), cand.content):
-        return end
     return stop
 
 
