@@ -497,26 +497,36 @@ def with_apposition(doc: Doc, lexicon: Lexicon, np: NounPhrase, limit: int) -> N
 
 
 def extended(doc: Doc, lexicon: Lexicon, np: NounPhrase, limit: int) -> NounPhrase:
-    """The mention with its apposition and the phrases that belong to its noun."""
+    """The mention with its apposition and the phrases that belong to its noun.
+
+    „Der Bürgermeister von Marathonas“, „die Provinzregierung in Helmand“ (a
+    place phrase after an institution), but not „aus heiterem Himmel“ (an
+    adverbial without article).
+    """
     np = with_apposition(doc, lexicon, np, limit)
-    tokens = doc.tokens
     if np.pronoun is not None:
         return np
+    institution = np.role_type == "organization" or (not np.name_tokens and np.role is not None and np.role_type != "person")
     end = np.end
     while end + 1 < limit:
-        word = tokens[end].text.lower()
-        institution = np.role_type == "organization" or (not np.name_tokens and np.role is not None and np.role_type != "person")
-        classes = function_word_classes(lexicon, word)
-        if ("attached_prep" in classes or ("place_prep" in classes and institution)) and not (
-            "article_prep" not in classes and adverbial_phrase(doc, lexicon, end + 1)
-        ):
-            more = parse_noun_phrase(doc, lexicon, end + 1, limit, coordination=False)
-            if more is None or more.pronoun is not None or more.end <= end + 1 and not more.name_tokens:
-                break
-            end = more.end
-            continue
-        break
+        more = _attached_phrase(doc, lexicon, end, limit, institution)
+        if more is None:
+            break
+        end = more.end
     return attrs.evolve(np, end=end) if end != np.end else np
+
+
+def _attached_phrase(doc: Doc, lexicon: Lexicon, i: int, limit: int, institution: bool) -> NounPhrase | None:
+    """The noun phrase of a prepositional phrase at ``i`` that belongs to the noun before it, if any."""
+    classes = function_word_classes(lexicon, doc.tokens[i].text.lower())
+    if not ("attached_prep" in classes or ("place_prep" in classes and institution)):
+        return None
+    if "article_prep" not in classes and adverbial_phrase(doc, lexicon, i + 1):
+        return None
+    more = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
+    if more is None or more.pronoun is not None or more.end <= i + 1 and not more.name_tokens:
+        return None
+    return more
 
 
 def adverbial_phrase(doc: Doc, lexicon: Lexicon, i: int) -> bool:
