@@ -14,7 +14,7 @@ learned the minister's full name.
 from __future__ import annotations
 
 import bisect
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import attrs
 import regex
@@ -176,10 +176,10 @@ class TableDraft:
             self.index(entity, name_key(name))
         return entity
 
-    def update(self, entity: Entity, **changes: object) -> Entity:
+    def update(self, entity: Entity, **changes: Any) -> Entity:
         """A new version of ``entity`` with ``changes`` (a role learned, a longer name)."""
         current = self.entity(entity.id)
-        changed = attrs.evolve(current, **changes)  # type: ignore[misc]
+        changed = attrs.evolve(current, **changes)
         if changed != current:
             self._own_entities()[entity.id] = changed
         return changed
