@@ -163,22 +163,30 @@ class Entities:
     """The event's people and organisations: canonical name -> aliases.
 
     An alias is either a canonical name another document uses („Ri Chol Ho“ for
-    „Ri Chol-ho“) or a mention text (lower-cased) that names no one in its own
-    document („nordkoreas verteidigungsminister“, „eine sprecherin des
-    vereinigungsministeriums“). The mention text decides before the name, so an
-    anonymous spokesperson whose name is her ministry can still be the person
-    another document names.
+    „Ri Chol-ho“) or a mention text that names no one in its own document
+    („Nordkoreas Verteidigungsminister“); the mention text decides before the
+    name. An entry is a list of aliases, or ``{"aliases": [...], "speaks_for":
+    ORG}`` for a spokesperson: „Kremlsprecher Dmitri Sacharow“ speaks for the
+    Kreml, so „Der Kreml verlangte …“ and „…, sagte Sacharow“ give a statement
+    to the same speaker.
     """
 
     by_text: dict[str, str] = field(default_factory=dict)
     by_name: dict[str, str] = field(default_factory=dict)
+    speaks_for: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def parse(cls, raw: Any, where: str) -> Entities:
         if not isinstance(raw, dict) or not raw:
             raise AnnotationError(f"{where}: 'entities' must be an object canonical name -> [aliases]")
         ents = cls()
-        for canonical, aliases in raw.items():
+        for canonical, entry in raw.items():
+            aliases = entry
+            if isinstance(entry, dict):
+                if set(entry) - {"aliases", "speaks_for"} or not isinstance(entry.get("speaks_for"), str):
+                    raise AnnotationError(f"{where}: {canonical!r} needs 'speaks_for' (and optional 'aliases')")
+                aliases = entry.get("aliases", [])
+                ents.speaks_for[canonical] = entry["speaks_for"]
             if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
                 raise AnnotationError(f"{where}: aliases of {canonical!r} must be a list of strings")
             for alias in [canonical, *aliases]:
@@ -186,6 +194,9 @@ class Entities:
                     if table.get(key, canonical) != canonical:
                         raise AnnotationError(f"{where}: {alias!r} is an alias of both {table[key]!r} and {canonical!r}")
                     table[key] = canonical
+        for person, org in ents.speaks_for.items():
+            if ents.by_name.get(org) != org:
+                raise AnnotationError(f"{where}: {person!r} speaks for {org!r}, which is not a canonical entity")
         return ents
 
     def canonical(self, role: dict, where: str) -> str:
@@ -210,6 +221,7 @@ class Values:
     doc: str
     quote_id: str
     speaker: str | None
+    speaker_for: str | None  # the organisation the speaker is a spokesperson of
     chain: tuple[str, ...]
     kind: str
     pieces: tuple[tuple[str, ...], ...]  # verbatim words: direct content parts, else fragments
@@ -274,12 +286,17 @@ def rendering_values(doc: dict, n: int, quote: dict, ents: Entities) -> Values:
         pieces = tuple(tokens(text[a:b]) for a, b in quote["content"]["spans"])
     else:
         pieces = tuple(tokens(f["text"]) for f in quote["fragments"])
-    return Values(doc["id"], quote["id"], speaker, chain, quote["kind"], tuple(p for p in pieces if p))
+    return Values(
+        doc["id"], quote["id"], speaker, ents.speaks_for.get(speaker or ""), chain, quote["kind"],
+        tuple(p for p in pieces if p),
+    )
 
 
 def _differ(ctype: str, a: Values, b: Values) -> bool:
     if ctype == "speaker":
-        return a.speaker is not None and b.speaker is not None and a.speaker != b.speaker
+        if a.speaker is None or b.speaker is None:
+            return False
+        return a.speaker != b.speaker and a.speaker_for != b.speaker and b.speaker_for != a.speaker
     if ctype == "chain":
         return a.chain != b.chain
     if ctype == "kind":
@@ -290,7 +307,7 @@ def _differ(ctype: str, a: Values, b: Values) -> bool:
 def derive_conflicts(renderings: list[Values], ctype: str) -> list[str]:
     """Quote ids of the renderings in at least one cross-document pair that differs in ctype.
 
-    speaker: different canonical speakers; chain: different ordered source lists
+    speaker: different canonical speakers, unless one is the other's spokesperson; chain: different ordered source lists
     (canonical names, relations not compared, the empty chain included); kind: one
     verbatim (direct) and one not; wording: both carry verbatim words and neither's
     can be cut from the other's (`compatible`). Pairs within one document never count.
