@@ -246,34 +246,42 @@ def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     return any(big[i:i + n] == small for i in range(len(big) - n + 1))
 
 
-def compatible(a: Values, b: Values) -> bool:
-    """True when one rendering's verbatim words could be cut from the other's.
+Pieces = tuple[tuple[str, ...], ...]
 
-    Every piece of one must occur, as a contiguous run of tokens, in the joined
-    pieces of the other: the fragment „mit jedem Test stärker“ is compatible with
-    the direct quote „Unsere Abschreckung wird mit jedem Test stärker“; „Geduld und
-    Augenmaß“ and „Augenmaß und Ausdauer“ are not.
+
+def compatible(a: Pieces, b: Pieces) -> bool:
+    """True when one side's verbatim words could all be cut from the other's.
+
+    Every piece of one side must occur, as a contiguous run of tokens, in the
+    other side's pieces joined in text order: the fragment „mit jedem Test
+    stärker“ fits the direct quote „Unsere Abschreckung wird mit jedem Test
+    stärker“; „Geduld und Augenmaß“ and „Augenmaß und Ausdauer“ do not fit.
     """
-    joined_a = tuple(t for p in a.pieces for t in p)
-    joined_b = tuple(t for p in b.pieces for t in p)
-    return all(_contains(joined_b, p) for p in a.pieces) or all(_contains(joined_a, p) for p in b.pieces)
+    joined_a = tuple(t for p in a for t in p)
+    joined_b = tuple(t for p in b for t in p)
+    return all(_contains(joined_b, p) for p in a) or all(_contains(joined_a, p) for p in b)
 
 
 # Function words that do not make two verbatim pieces "the same part of a statement".
-_STOP = frozenset(
+STOPWORDS = frozenset(
     "aber alle als auch auf aus bei das dass dem den der des die diese dieser dieses doch ein eine einem "
     "einen einer eines es für haben hat ich ihr im in ist kann man mit nach nicht noch nur oder sein "
     "sich sie sind so und uns unsere unser vom von vor wir wird werden wie zu zum zur".split()
 )
 
 
-def overlapping(a: Values, b: Values) -> bool:
-    """Heuristic for "render the same part": a shared content word or a shared run of two tokens."""
-    ta = {t for p in a.pieces for t in p}
-    tb = {t for p in b.pieces for t in p}
-    if any(len(t) >= 4 and t not in _STOP for t in ta & tb):
+def overlapping(a: Pieces, b: Pieces) -> bool:
+    """Both sides render the same part: a shared content word (4+ letters, not a
+    function word) or a shared run of two tokens. Two outlets that quote different
+    sentences of one statement do not disagree about its wording."""
+    ta = {t for p in a for t in p}
+    tb = {t for p in b for t in p}
+    if any(len(t) >= 4 and t not in STOPWORDS for t in ta & tb):
         return True
-    bigrams = lambda v: {p[i:i + 2] for p in v.pieces for i in range(len(p) - 1)}  # noqa: E731
+
+    def bigrams(pieces: Pieces) -> set[tuple[str, ...]]:
+        return {p[i:i + 2] for p in pieces for i in range(len(p) - 1)}
+
     return bool(bigrams(a) & bigrams(b))
 
 
@@ -299,24 +307,47 @@ def _differ(ctype: str, a: Values, b: Values) -> bool:
         return a.speaker != b.speaker and a.speaker_for != b.speaker and b.speaker_for != a.speaker
     if ctype == "chain":
         return a.chain != b.chain
-    if ctype == "kind":
-        return (a.kind == "direct") != (b.kind == "direct")
-    return bool(a.pieces) and bool(b.pieces) and not compatible(a, b)
+    return (a.kind == "direct") != (b.kind == "direct")
+
+
+def _wording_conflicts(renderings: list[Values]) -> set[str]:
+    """Documents are compared as wholes: all verbatim words one document gives the
+    statement (in text order) against all another gives it, so an outlet that
+    splits a quote in two, or shortens it in the headline, is not at odds with one
+    that quotes it in one piece."""
+    docs: dict[str, list[Values]] = {}
+    for v in renderings:
+        if v.pieces:
+            docs.setdefault(v.doc, []).append(v)
+    hit: set[str] = set()
+    names = list(docs)
+    for i, da in enumerate(names):
+        for db in names[i + 1:]:
+            pa = tuple(p for v in docs[da] for p in v.pieces)
+            pb = tuple(p for v in docs[db] for p in v.pieces)
+            if not compatible(pa, pb) and overlapping(pa, pb):
+                hit |= {v.quote_id for v in docs[da] + docs[db]}
+    return hit
 
 
 def derive_conflicts(renderings: list[Values], ctype: str) -> list[str]:
-    """Quote ids of the renderings in at least one cross-document pair that differs in ctype.
+    """Quote ids of the renderings that take part in a ctype conflict, in corpus order.
 
-    speaker: different canonical speakers, unless one is the other's spokesperson; chain: different ordered source lists
-    (canonical names, relations not compared, the empty chain included); kind: one
-    verbatim (direct) and one not; wording: both carry verbatim words and neither's
-    can be cut from the other's (`compatible`). Pairs within one document never count.
+    speaker, chain, kind: renderings in at least one pair from two different
+    documents that differ: different canonical speakers unless one is the other's
+    spokesperson (speaks_for); different ordered source lists (canonical names,
+    relations not compared, the empty chain included); one verbatim (direct) and one
+    not. wording: the verbatim renderings of two documents whose words disagree
+    (`_wording_conflicts`). Renderings within one document are never compared.
     """
-    hit: set[str] = set()
-    for i, a in enumerate(renderings):
-        for b in renderings[i + 1:]:
-            if a.doc != b.doc and _differ(ctype, a, b):
-                hit |= {a.quote_id, b.quote_id}
+    if ctype == "wording":
+        hit = _wording_conflicts(renderings)
+    else:
+        hit = set()
+        for i, a in enumerate(renderings):
+            for b in renderings[i + 1:]:
+                if a.doc != b.doc and _differ(ctype, a, b):
+                    hit |= {a.quote_id, b.quote_id}
     return [r.quote_id for r in renderings if r.quote_id in hit]
 
 
@@ -377,18 +408,9 @@ def _check_conflict(c: Any, i: int, ev: Event, by_rendering: dict[Rendering, Val
     if len({v.doc for v in vals}) < 2:
         raise AnnotationError(f"{w}: a conflict needs renderings from two documents")
     listed = [v.quote_id for v in vals]
-    if ctype == "wording":
-        for v in vals:
-            if not v.pieces:
-                raise AnnotationError(f"{w}: {v.quote_id} carries no verbatim words")
-            if not any(o.doc != v.doc and not compatible(v, o) for o in vals):
-                raise AnnotationError(f"{w}: {v.quote_id} has no rendering in another document whose words differ")
-    else:
-        derived = derive_conflicts(ev.renderings[sid], ctype)
-        if sorted(listed) != sorted(derived):
-            raise AnnotationError(
-                f"{w}: renderings {sorted(listed)} but the {ctype} values differ for {sorted(derived)}"
-            )
+    derived = derive_conflicts(ev.renderings[sid], ctype)
+    if sorted(listed) != sorted(derived):
+        raise AnnotationError(f"{w}: renderings {sorted(listed)} but the {ctype} values differ for {sorted(derived)}")
     ordered = [v.quote_id for v in ev.renderings[sid] if v.quote_id in listed]
     return {
         "statement": sid, "type": ctype, "quotes": ordered,
@@ -398,23 +420,15 @@ def _check_conflict(c: Any, i: int, ev: Event, by_rendering: dict[Rendering, Val
     }
 
 
-def _completeness(ev: Event, annotated: set[tuple[str, str]]) -> tuple[list[str], list[str]]:
-    """Errors for speaker/chain/kind conflicts nobody annotated; warnings for likely wording ones."""
-    errors, warnings = [], []
-    for sid, rends in ev.renderings.items():
-        for ctype in ("speaker", "chain", "kind"):
-            if derive_conflicts(rends, ctype) and (sid, ctype) not in annotated:
-                errors.append(f"{ev.id}: statement {sid} has a {ctype} conflict that event.json does not list")
-        if (sid, "wording") in annotated:
-            continue
-        for i, a in enumerate(rends):
-            for b in rends[i + 1:]:
-                if a.doc != b.doc and a.pieces and b.pieces and not compatible(a, b) and overlapping(a, b):
-                    warnings.append(
-                        f"{ev.id}: {a.quote_id} and {b.quote_id} ({sid}) render the same words differently, "
-                        "but no wording conflict is listed"
-                    )
-    return errors, warnings
+def _completeness(ev: Event, annotated: set[tuple[str, str]]) -> list[str]:
+    """Errors for conflicts the renderings show but event.json does not list."""
+    return [
+        f"{ev.id}: statement {sid} has a {ctype} conflict that event.json does not list "
+        f"({', '.join(derive_conflicts(rends, ctype))})"
+        for sid, rends in ev.renderings.items()
+        for ctype in CONFLICT_TYPES
+        if derive_conflicts(rends, ctype) and (sid, ctype) not in annotated
+    ]
 
 
 def build_event(folder: Path, scratch: Path) -> tuple[Event, list[str]]:
@@ -468,10 +482,9 @@ def build_event(folder: Path, scratch: Path) -> tuple[Event, list[str]]:
             raise AnnotationError(f"{where} conflict {i}: {key} is listed twice")
         seen.add(key)
         ev.conflicts.append(built)
-    errors, warn = _completeness(ev, seen)
+    errors = _completeness(ev, seen)
     if errors:
         raise AnnotationError("; ".join(errors))
-    warnings.extend(warn)
     return ev, warnings
 
 
