@@ -166,9 +166,12 @@ class Entities:
     „Ri Chol-ho“) or a mention text that names no one in its own document
     („Nordkoreas Verteidigungsminister“); the mention text decides before the
     name. An entry is a list of aliases, or ``{"aliases": [...], "speaks_for":
-    ORG}`` for a spokesperson: „Kremlsprecher Dmitri Sacharow“ speaks for the
-    Kreml, so „Der Kreml verlangte …“ and „…, sagte Sacharow“ give a statement
-    to the same speaker.
+    ENTITY}`` for a spokesperson or a body that speaks for another:
+    „Kremlsprecher Dmitri Sacharow“ speaks for the Kreml, so „Der Kreml verlangte
+    …“ and „…, sagte Sacharow“ give a statement to the same speaker. The relation
+    is followed upwards (a ministry's spokesman speaks for the ministry, which
+    speaks for its country), never sideways: two spokespeople of one ministry are
+    two speakers.
     """
 
     by_text: dict[str, str] = field(default_factory=dict)
@@ -197,7 +200,18 @@ class Entities:
         for person, org in ents.speaks_for.items():
             if ents.by_name.get(org) != org:
                 raise AnnotationError(f"{where}: {person!r} speaks for {org!r}, which is not a canonical entity")
+            if person in ents.principals(person):
+                raise AnnotationError(f"{where}: {person!r} speaks for itself through a cycle")
         return ents
+
+    def principals(self, entity: str) -> tuple[str, ...]:
+        """Whom an entity speaks for, nearest first: Liang → Handelsministerium → China."""
+        chain: list[str] = []
+        current = self.speaks_for.get(entity)
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = self.speaks_for.get(current)
+        return tuple(chain)
 
     def canonical(self, role: dict, where: str) -> str:
         found = self.by_text.get(_norm(role["text"]))
@@ -221,7 +235,7 @@ class Values:
     doc: str
     quote_id: str
     speaker: str | None
-    speaker_for: str | None  # the organisation the speaker is a spokesperson of
+    principals: tuple[str, ...]  # whom the speaker speaks for (speaks_for, followed upwards)
     chain: tuple[str, ...]
     kind: str
     pieces: tuple[tuple[str, ...], ...]  # verbatim words: direct content parts, else fragments
@@ -295,7 +309,7 @@ def rendering_values(doc: dict, n: int, quote: dict, ents: Entities) -> Values:
     else:
         pieces = tuple(tokens(f["text"]) for f in quote["fragments"])
     return Values(
-        doc["id"], quote["id"], speaker, ents.speaks_for.get(speaker or ""), chain, quote["kind"],
+        doc["id"], quote["id"], speaker, ents.principals(speaker) if speaker else (), chain, quote["kind"],
         tuple(p for p in pieces if p),
     )
 
@@ -304,7 +318,7 @@ def _differ(ctype: str, a: Values, b: Values) -> bool:
     if ctype == "speaker":
         if a.speaker is None or b.speaker is None:
             return False
-        return a.speaker != b.speaker and a.speaker_for != b.speaker and b.speaker_for != a.speaker
+        return a.speaker != b.speaker and a.speaker not in b.principals and b.speaker not in a.principals
     if ctype == "chain":
         return a.chain != b.chain
     return (a.kind == "direct") != (b.kind == "direct")
@@ -334,8 +348,8 @@ def derive_conflicts(renderings: list[Values], ctype: str) -> list[str]:
     """Quote ids of the renderings that take part in a ctype conflict, in corpus order.
 
     speaker, chain, kind: renderings in at least one pair from two different
-    documents that differ: different canonical speakers unless one is the other's
-    spokesperson (speaks_for); different ordered source lists (canonical names,
+    documents that differ: different canonical speakers unless one speaks for the other
+    (speaks_for, followed upwards); different ordered source lists (canonical names,
     relations not compared, the empty chain included); one verbatim (direct) and one
     not. wording: the verbatim renderings of two documents whose words disagree
     (`_wording_conflicts`). Renderings within one document are never compared.
