@@ -57,8 +57,27 @@ def _load(name: str, path: Path) -> ModuleType:
     return module
 
 
+def _load_stats(build: ModuleType) -> ModuleType:
+    """Import corpus/stats.py, whose ``from build import …`` must get corpus/build.py.
+
+    The module is lent under that name only while stats.py loads, and sys.path is
+    put back, so an installed package called ``build`` is neither shadowed nor used.
+    """
+    saved_path, saved_build = list(sys.path), sys.modules.get("build")
+    sys.modules["build"] = build
+    try:
+        return _load("quotecheck_corpus_stats", HERE.parent / "stats.py")
+    finally:
+        sys.path[:] = saved_path
+        if saved_build is None:
+            del sys.modules["build"]
+        else:
+            sys.modules["build"] = saved_build
+
+
 # corpus/build.py resolves and checks every quote; its vocabulary is ours.
 cb = _load("quotecheck_corpus_build", HERE.parent / "build.py")
+stats = _load_stats(cb)
 AnnotationError = cb.AnnotationError
 
 STYLES = ("agency", "newspaper", "broadcaster", "translated_wire", "press_release")
@@ -75,7 +94,7 @@ Rendering = tuple[str, int]  # (article id, 1-based quote number as in "<article
 # --------------------------------------------------------------------------- articles
 
 
-def _split_extras(raw: dict, name: str) -> tuple[dict, list[str], list[list[str]]]:
+def _split_extras(raw: dict[str, Any], name: str) -> tuple[dict[str, Any], list[str], list[list[str]]]:
     """Take statement and relation off the quotes so corpus/build.py sees its own format.
 
     Returns the cleaned article, each quote's statement id and each quote's source
@@ -115,7 +134,7 @@ def _split_extras(raw: dict, name: str) -> tuple[dict, list[str], list[list[str]
     return clean, statements, relations
 
 
-def build_article(path: Path, event_id: str, scratch: Path) -> tuple[dict, list[str]]:
+def build_article(path: Path, event_id: str, scratch: Path) -> tuple[dict[str, Any], list[str]]:
     """Build one article with corpus/build.py and put the event fields back on it."""
     name = f"{path.parent.name}/{path.name}"
     try:
@@ -213,7 +232,7 @@ class Entities:
             current = self.speaks_for.get(current)
         return tuple(chain)
 
-    def canonical(self, role: dict, where: str) -> str:
+    def canonical(self, role: dict[str, Any], where: str) -> str:
         found = self.by_text.get(_norm(role["text"]))
         if found is None and role.get("name") is not None:
             found = self.by_name.get(role["name"])
@@ -299,7 +318,7 @@ def overlapping(a: Pieces, b: Pieces) -> bool:
     return bool(bigrams(a) & bigrams(b))
 
 
-def rendering_values(doc: dict, n: int, quote: dict, ents: Entities) -> Values:
+def rendering_values(doc: dict[str, Any], n: int, quote: dict[str, Any], ents: Entities) -> Values:
     where = f"{doc['id']}:q{n}"
     speaker = ents.canonical(quote["speaker"], f"{where} speaker") if quote["speaker"] else None
     chain = tuple(ents.canonical(s, f"{where} source {i + 1}") for i, s in enumerate(quote["sources"]))
@@ -371,14 +390,14 @@ def derive_conflicts(renderings: list[Values], ctype: str) -> list[str]:
 @dataclass
 class Event:
     id: str
-    meta: dict
+    meta: dict[str, Any]
     entities: Entities
-    articles: list[dict]
+    articles: list[dict[str, Any]]
     renderings: dict[str, list[Values]]  # statement id -> renderings in article and quote order
-    conflicts: list[dict]
+    conflicts: list[dict[str, Any]]
 
 
-def _check_statements(raw: Any, event_id: str, ents: Entities, where: str) -> dict[str, dict]:
+def _check_statements(raw: Any, event_id: str, ents: Entities, where: str) -> dict[str, dict[str, Any]]:
     if not isinstance(raw, dict) or not raw:
         raise AnnotationError(f"{where}: 'statements' must be an object id -> {{speaker, gloss}}")
     for sid, st in raw.items():
@@ -394,17 +413,8 @@ def _check_statements(raw: Any, event_id: str, ents: Entities, where: str) -> di
     return raw
 
 
-def _check_conflict(c: Any, i: int, ev: Event, by_rendering: dict[Rendering, Values], where: str) -> dict:
-    w = f"{where} conflict {i}"
-    if not isinstance(c, dict) or set(c) - {"statement", "type", "renderings", "note"}:
-        raise AnnotationError(f"{w}: expected {{statement, type, renderings, note}}")
-    sid, ctype, rends = c.get("statement"), c.get("type"), c.get("renderings")
-    if sid not in ev.renderings:
-        raise AnnotationError(f"{w}: statement {sid!r} has no renderings in this event")
-    if ctype not in CONFLICT_TYPES:
-        raise AnnotationError(f"{w}: type {ctype!r} not in {CONFLICT_TYPES}")
-    if not isinstance(c.get("note"), str) or not c["note"].strip():
-        raise AnnotationError(f"{w}: every conflict needs a 'note' saying what differs")
+def _listed_renderings(rends: Any, sid: str, ev: Event, by_rendering: dict[Rendering, Values], w: str) -> list[Values]:
+    """The renderings a conflict lists, each an existing quote of the statement, in two documents at least."""
     if not isinstance(rends, list) or len(rends) < 2:
         raise AnnotationError(f"{w}: 'renderings' must list at least two [article-id, quote-number] pairs")
     vals = []
@@ -421,15 +431,30 @@ def _check_conflict(c: Any, i: int, ev: Event, by_rendering: dict[Rendering, Val
         raise AnnotationError(f"{w}: a rendering is listed twice")
     if len({v.doc for v in vals}) < 2:
         raise AnnotationError(f"{w}: a conflict needs renderings from two documents")
-    listed = [v.quote_id for v in vals]
+    return vals
+
+
+def _check_conflict(c: Any, i: int, ev: Event, by_rendering: dict[Rendering, Values], where: str) -> dict[str, Any]:
+    """One annotated conflict, checked against the derived one and put in output form."""
+    w = f"{where} conflict {i}"
+    if not isinstance(c, dict) or set(c) - {"statement", "type", "renderings", "note"}:
+        raise AnnotationError(f"{w}: expected {{statement, type, renderings, note}}")
+    sid, ctype = c.get("statement"), c.get("type")
+    if not isinstance(sid, str) or sid not in ev.renderings:
+        raise AnnotationError(f"{w}: statement {sid!r} has no renderings in this event")
+    if ctype not in CONFLICT_TYPES:
+        raise AnnotationError(f"{w}: type {ctype!r} not in {CONFLICT_TYPES}")
+    if not isinstance(c.get("note"), str) or not c["note"].strip():
+        raise AnnotationError(f"{w}: every conflict needs a 'note' saying what differs")
+    listed = [v.quote_id for v in _listed_renderings(c.get("renderings"), sid, ev, by_rendering, w)]
     derived = derive_conflicts(ev.renderings[sid], ctype)
     if sorted(listed) != sorted(derived):
         raise AnnotationError(f"{w}: renderings {sorted(listed)} but the {ctype} values differ for {sorted(derived)}")
-    ordered = [v.quote_id for v in ev.renderings[sid] if v.quote_id in listed]
+    ordered = [v for v in ev.renderings[sid] if v.quote_id in listed]
     return {
-        "statement": sid, "type": ctype, "quotes": ordered,
-        "renderings": [[q.rsplit(":q", 1)[0], int(q.rsplit(":q", 1)[1])] for q in ordered],
-        "values": {v.quote_id: v.value(ctype) for v in ev.renderings[sid] if v.quote_id in listed},
+        "statement": sid, "type": ctype, "quotes": [v.quote_id for v in ordered],
+        "renderings": [[v.doc, int(v.quote_id.rsplit(":q", 1)[1])] for v in ordered],
+        "values": {v.quote_id: v.value(ctype) for v in ordered},
         "note": c["note"],
     }
 
@@ -491,10 +516,10 @@ def build_event(folder: Path, scratch: Path) -> tuple[Event, list[str]]:
     seen: set[tuple[str, str]] = set()
     for i, c in enumerate(raw_conflicts):
         built = _check_conflict(c, i, ev, by_rendering, where)
-        key = (built["statement"], built["type"])
-        if key in seen:
-            raise AnnotationError(f"{where} conflict {i}: {key} is listed twice")
-        seen.add(key)
+        pair = (built["statement"], built["type"])
+        if pair in seen:
+            raise AnnotationError(f"{where} conflict {i}: {pair} is listed twice")
+        seen.add(pair)
         ev.conflicts.append(built)
     errors = _completeness(ev, seen)
     if errors:
@@ -505,7 +530,7 @@ def build_event(folder: Path, scratch: Path) -> tuple[Event, list[str]]:
 # --------------------------------------------------------------------------- output
 
 
-def conflicts_json(events: list[Event]) -> dict:
+def conflicts_json(events: list[Event]) -> dict[str, Any]:
     out = []
     for ev in events:
         out.append({
@@ -531,7 +556,6 @@ def counts(events: list[Event]) -> str:
     n_statements = sum(len(ev.renderings) for ev in events)
     ctypes = Counter(c["type"] for ev in events for c in ev.conflicts)
     styles = Counter(a["style"] for a in arts)
-    kinds = Counter(q["kind"] for q in quotes)
     lines = ["| events | count |", "|---|---:|"]
     lines += [
         f"| events | {len(events)} |", f"| articles | {len(arts)} |",
@@ -542,7 +566,6 @@ def counts(events: list[Event]) -> str:
     lines += [f"| conflicts: `{t}` | {ctypes[t]} |" for t in CONFLICT_TYPES]
     lines += [f"| conflicts, all types | {sum(ctypes.values())} |"]
     lines += ["", "| style | articles |", "|---|---:|"] + [f"| `{s}` | {styles[s]} |" for s in STYLES]
-    lines += ["", "| quote kind | count |", "|---|---:|"] + [f"| {k} | {kinds[k]} |" for k in cb.KINDS]
     lines += ["", "| event | articles | quotes | statements | speaker | chain | wording | kind |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for ev in events:
         per = Counter(c["type"] for c in ev.conflicts)
@@ -550,7 +573,8 @@ def counts(events: list[Event]) -> str:
             f"| `{ev.id}` | {len(ev.articles)} | {sum(len(a['quotes']) for a in ev.articles)} | "
             f"{len(ev.renderings)} | " + " | ".join(str(per[t]) for t in CONFLICT_TYPES) + " |"
         )
-    return "\n".join(lines)
+    phenomena: str = stats.table(arts)
+    return "\n".join(lines) + "\n\n" + phenomena
 
 
 def update_readme(text: str) -> None:
@@ -594,7 +618,7 @@ def load_events(src: Path) -> tuple[list[Event], list[str], list[str]]:
     return events, errors, warnings
 
 
-def write_jsonl(path: Path, records: Iterable[dict]) -> None:
+def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for rec in records:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
