@@ -11,7 +11,7 @@ The model is kept apart from the wire format: :meth:`Quote.to_dict` and
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Literal, Mapping, Sequence, get_args
 
 import attrs
 from attrs import field, frozen
@@ -20,8 +20,15 @@ from attrs.validators import ge, in_, instance_of, le, optional
 __all__ = [
     "KINDS",
     "MOODS",
+    "RELATIONS",
     "SPEAKER_TYPES",
     "SOURCE_TYPES",
+    "Kind",
+    "MentionType",
+    "Mood",
+    "Relation",
+    "SourceType",
+    "SpeakerType",
     "Span",
     "Role",
     "Cue",
@@ -30,18 +37,27 @@ __all__ = [
     "DocumentResult",
 ]
 
-KINDS = ("direct", "indirect", "free_indirect", "reported")
-MOODS = ("subjunctive", "indicative")
-SPEAKER_TYPES = ("person", "organization", "unknown")
-SOURCE_TYPES = (
-    "news_agency",
-    "media",
-    "government",
-    "organization",
-    "person",
-    "document",
-    "unknown",
-)
+#: What kind of speech a quote is (the contract's ``kind``).
+Kind = Literal["direct", "indirect", "free_indirect", "reported"]
+#: The verb mood of reported content; direct quotes have none (``None``).
+Mood = Literal["subjunctive", "indicative"]
+#: The ``type`` of a speaker or addressee.
+SpeakerType = Literal["person", "organization", "unknown"]
+#: The ``type`` of an intermediary source.
+SourceType = Literal["news_agency", "media", "government", "organization", "person", "document", "unknown"]
+#: Any mention's ``type``: speakers, addressees and sources share :class:`Mention`.
+MentionType = Literal[SpeakerType, SourceType]
+#: How a source passed the words on: the medium the speaker spoke to
+#: („sagte X der Agentur Reuters“ → ``told_to``), an outlet that reports or quotes
+#: them („laut Reuters“ → ``reported_by``), or a document they appeared in („heißt es
+#: in der Anklageschrift“ → ``published_in``).
+Relation = Literal["told_to", "reported_by", "published_in"]
+
+KINDS: tuple[Kind, ...] = get_args(Kind)
+MOODS: tuple[Mood, ...] = get_args(Mood)
+SPEAKER_TYPES: tuple[SpeakerType, ...] = get_args(SpeakerType)
+SOURCE_TYPES: tuple[SourceType, ...] = get_args(SourceType)
+RELATIONS: tuple[Relation, ...] = get_args(Relation)
 
 
 @frozen(order=True)
@@ -134,7 +150,7 @@ class Mention(Role):
     """
 
     name: str | None = field(default=None, validator=optional(instance_of(str)))
-    type: str = field(default="unknown", validator=in_(SOURCE_TYPES + SPEAKER_TYPES))
+    type: MentionType = field(default="unknown", validator=in_(get_args(MentionType)))
 
     @classmethod
     def from_spans(
@@ -142,7 +158,7 @@ class Mention(Role):
         text: str,
         spans: Iterable[Span | Sequence[int]],
         name: str | None = None,
-        type: str = "unknown",
+        type: MentionType = "unknown",
     ) -> "Mention":
         spans = _spans(spans)
         return cls(join_spans(text, spans), spans, name, type)
@@ -164,9 +180,9 @@ class Quote:
     """One attributed quotation: what was said, by whom, and according to whom."""
 
     id: str = field(validator=instance_of(str))
-    kind: str = field(validator=in_(KINDS))
+    kind: Kind = field(validator=in_(KINDS))
     content: Role = field(validator=instance_of(Role))
-    mood: str | None = field(default=None, validator=optional(in_(MOODS)))
+    mood: Mood | None = field(default=None, validator=optional(in_(MOODS)))
     cue: Cue | None = field(default=None, validator=optional(instance_of(Cue)))
     frame: Role | None = field(default=None, validator=optional(instance_of(Role)))
     speaker: Mention | None = field(default=None, validator=optional(instance_of(Mention)))
