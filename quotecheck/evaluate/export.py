@@ -4,9 +4,10 @@ The dataset (Petersen-Frey & Biemann, LREC-COLING 2024) annotates each quote as
 ``{"type", "quote", "cue", "frame", "speaker", "addressee", "isNested",
 "hasNested", "medium"}`` where every role is ``{"spans": [{"charBegin", "charEnd",
 "begin", "end"}], "text", "tokenIds"}`` over the document's own tokens. This
-module maps our contract dicts (``Quote.to_dict()``, shared/quote-json.md) onto it
-so that both our scorer (:mod:`benchmarks.metric`) and the authors' ``eval/eval.py``
-can score quotecheck.
+module maps our contract dicts (``Quote.to_dict()``, docs/output-format.md) onto it
+so that both our scorer (:mod:`quotecheck.evaluate.metric`) and the authors'
+``eval/eval.py`` can score quotecheck (``benchmarks/export.py`` writes a dataset
+folder of our predictions for the latter).
 
 Mapping rules, and why:
 
@@ -58,28 +59,20 @@ Mapping rules, and why:
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import json
-import sys
-import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-if __package__ in (None, ""):  # run as a script: make the repository importable
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from benchmarks.metric import ROLES  # noqa: E402
+from quotecheck.evaluate.metric import ROLES
 
 __all__ = [
     "QUOTE_MARKS",
     "ROLE_NAMES",
     "TokenIndex",
     "dataset_type",
-    "export_dataset",
     "export_document",
-    "main",
     "read_dataset",
     "strip_private",
     "tokens_from_quotecheck",
@@ -297,43 +290,3 @@ def read_dataset(folder: Path, limit: int | None = None) -> Iterator[tuple[Path,
     """``(path, parsed JSON)`` of the first ``limit`` ``*.json`` files of a dataset folder, by name."""
     for path in sorted(folder.glob("*.json"))[:limit]:
         yield path, json.loads(path.read_text(encoding="utf-8"))
-
-
-def export_dataset(dataset: Path, out: Path, limit: int | None = None) -> int:
-    """Run quotecheck on every dataset file and write its annotations to ``out``."""
-    import quotecheck  # deferred: the exporter's functions work without the library
-
-    extractor = quotecheck.Extractor()
-    out.mkdir(parents=True, exist_ok=True)
-    count = 0
-    for path, doc in read_dataset(dataset, limit):
-        count += 1
-        text = doc["originalText"]
-        quotes = [q.to_dict() for q in extractor.extract(text)]
-        annotations = strip_private(export_document(quotes, doc["tokens"], text))
-        record = {"documentName": doc["documentName"], "annotations": annotations}
-        (out / path.name).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-    return count
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python benchmarks/export.py --dataset DIR --out DIR``."""
-    parser = argparse.ArgumentParser(
-        description="Write quotecheck's predictions for a WikiNews quotation dataset folder "
-        "in the dataset's own format (same file names), for the authors' eval/eval.py."
-    )
-    parser.add_argument("--dataset", type=Path, required=True, help="folder of dataset *.json files")
-    parser.add_argument("--out", type=Path, required=True, help="output folder")
-    parser.add_argument("--limit", type=int, default=None, help="only the first N files")
-    args = parser.parse_args(argv)
-    if not args.dataset.is_dir():
-        print(f"error: not a folder: {args.dataset}", file=sys.stderr)
-        return 2
-    started = time.perf_counter()
-    count = export_dataset(args.dataset, args.out, args.limit)
-    print(f"wrote {count} files to {args.out} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
