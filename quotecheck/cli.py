@@ -124,8 +124,10 @@ def _parser() -> argparse.ArgumentParser:
 def _add_commands(commands: Any) -> None:
     """Subcommands that live in their own modules; each sets ``run`` on its parsed arguments."""
     from quotecheck.evaluate.command import register as register_evaluate
+    from quotecheck.view.command import register as register_view
 
     register_evaluate(commands)
+    register_view(commands)
 
 
 def _version() -> str:

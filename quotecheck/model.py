@@ -171,6 +171,18 @@ class Mention(Role):
         return cls(data["text"], data["spans"], data.get("name"), data.get("type", "unknown"))
 
 
+def _mentions(items: Iterable[Mention]) -> tuple[Mention, ...]:
+    return tuple(items)
+
+
+def _roles(items: Iterable[Role]) -> tuple[Role, ...]:
+    return tuple(items)
+
+
+def _quotes(items: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(items)
+
+
 def _opt(cls: type[Role], data: Mapping[str, Any] | None) -> Any:
     return None if data is None else cls.from_dict(data)
 
@@ -187,8 +199,8 @@ class Quote:
     frame: Role | None = field(default=None, validator=optional(instance_of(Role)))
     speaker: Mention | None = field(default=None, validator=optional(instance_of(Mention)))
     addressee: Mention | None = field(default=None, validator=optional(instance_of(Mention)))
-    sources: tuple[Mention, ...] = field(default=(), converter=tuple)
-    fragments: tuple[Role, ...] = field(default=(), converter=tuple)
+    sources: tuple[Mention, ...] = field(default=(), converter=_mentions)
+    fragments: tuple[Role, ...] = field(default=(), converter=_roles)
     sentence: int | None = field(default=None, validator=optional(instance_of(int)))
     confidence: float = field(default=1.0, converter=float, validator=[ge(0.0), le(1.0)])
 
@@ -242,14 +254,49 @@ class Quote:
     def evolve(self, **changes: Any) -> "Quote":
         return attrs.evolve(self, **changes)
 
+    def __repr__(self) -> str:
+        """One line: ``<Quote doc:q1 direct „Wir legen …“ speaker='Marion Hellwig' sources=['dpa']>``."""
+        speaker = None if self.speaker is None else self.speaker.name or self.speaker.text
+        sources = [s.name or s.text for s in self.sources]
+        return (
+            f"<Quote {self.id} {self.kind} „{_short(self.content.text)}“ speaker={speaker!r}"
+            + (f" sources={sources!r}" if sources else "")
+            + ">"
+        )
+
+    def _repr_html_(self) -> str:
+        """A card for notebooks: content, cue, speaker, addressee, chain."""
+        from quotecheck.view import quotes_html
+
+        return quotes_html([self.to_dict()])
+
+
+def _short(text: str, width: int = 40) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
 
 @frozen
 class DocumentResult:
     """One output record per input document: its quotes, or why it failed."""
 
     id: str | None
-    quotes: tuple[Quote, ...] = field(default=(), converter=tuple)
+    quotes: tuple[Quote, ...] = field(default=(), converter=_quotes)
     error: Mapping[str, str] | None = None
+
+    def __repr__(self) -> str:
+        """One line: ``<DocumentResult 'hafenstreik' 3 quotes>`` (or its error)."""
+        if self.error is not None:
+            return f"<DocumentResult {self.id!r} error: {_short(str(self.error.get('message')), 60)}>"
+        return f"<DocumentResult {self.id!r} {len(self.quotes)} quotes>"
+
+    def _repr_html_(self) -> str:
+        """The document's quotes as cards for notebooks (the text is not part of the result)."""
+        from quotecheck.view import quotes_html
+
+        error = None if self.error is None else str(self.error.get("message"))
+        return quotes_html([q.to_dict() for q in self.quotes], title=str(self.id), error=error)
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {"id": self.id, "quotes": [q.to_dict() for q in self.quotes]}
