@@ -33,7 +33,7 @@ __all__ = [
     "FORMATS",
     "Format",
     "GoldDocument",
-    "annotations",
+    "to_annotations",
     "detect_format",
     "load_contract",
     "load_gold",
@@ -69,7 +69,7 @@ class GoldDocument:
         return self.records if self.format == "contract" else None
 
 
-def annotations(exported: Sequence[Mapping[str, Any]]) -> list[Annotation]:
+def to_annotations(exported: Sequence[Mapping[str, Any]]) -> list[Annotation]:
     """Exported dataset-format annotations as metric annotations, keeping ``(ref, fragment)``."""
     return [from_dataset(a, ref=(a["ref"], a["fragment"])) for a in exported]
 
@@ -126,7 +126,7 @@ def load_contract(path: Path, limit: int | None = None) -> Iterator[GoldDocument
                     raise InputError(f"gold quote {quote.get('id')!r} is malformed ({error})",
                                      line=number, source=str(path)) from None
             tokens = tokens_from_quotecheck(tokenize(text))
-            gold = annotations(export_document(quotes, tokens, text))
+            gold = to_annotations(export_document(quotes, tokens, text))
             section = record.get("section")
             doc_id = record.get("id")
             yield GoldDocument(

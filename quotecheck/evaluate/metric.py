@@ -80,16 +80,20 @@ TYPES: tuple[str, ...] = ("Direct", "Indirect", "FreeIndirect", "IndirectFreeInd
 _EMPTY: frozenset[int] = frozenset()
 
 
+def _ids(value: Iterable[int]) -> frozenset[int]:
+    return frozenset(value)
+
+
 @frozen
 class Annotation:
     """One quote as the scorer sees it: a type and token-id sets per part."""
 
     type: str | None
-    quote: frozenset[int] = field(converter=frozenset, factory=frozenset)
-    addressee: frozenset[int] = field(converter=frozenset, factory=frozenset)
-    cue: frozenset[int] = field(converter=frozenset, factory=frozenset)
-    frame: frozenset[int] = field(converter=frozenset, factory=frozenset)
-    speaker: frozenset[int] = field(converter=frozenset, factory=frozenset)
+    quote: frozenset[int] = field(converter=_ids, factory=frozenset)
+    addressee: frozenset[int] = field(converter=_ids, factory=frozenset)
+    cue: frozenset[int] = field(converter=_ids, factory=frozenset)
+    frame: frozenset[int] = field(converter=_ids, factory=frozenset)
+    speaker: frozenset[int] = field(converter=_ids, factory=frozenset)
     nested: bool = False
     medium: str | None = None
     #: Anything the caller wants to find the quote again by; never scored.
@@ -97,7 +101,8 @@ class Annotation:
 
     def part(self, name: str) -> frozenset[int]:
         """The token ids of one part ("quote" or a role)."""
-        return getattr(self, name)
+        ids: frozenset[int] = getattr(self, name)
+        return ids
 
 
 _NO_QUOTE = Annotation(type=None)

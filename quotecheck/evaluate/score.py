@@ -29,7 +29,7 @@ from typing import Any, Literal
 from attrs import define, field, frozen
 
 from quotecheck.evaluate.export import export_document
-from quotecheck.evaluate.gold import GoldDocument, annotations
+from quotecheck.evaluate.gold import GoldDocument, to_annotations
 from quotecheck.evaluate.metric import Annotation, DocumentResult, Scorer
 
 __all__ = ["Attribution", "ErrorKind", "Evaluation", "QuoteError", "ratio"]
@@ -165,7 +165,7 @@ class Evaluation:
 
     def add(self, doc: GoldDocument, predicted: Sequence[Mapping[str, Any]]) -> DocumentResult:
         """Score one document: ``predicted`` are the system's quote records for ``doc.text``."""
-        system = annotations(export_document(predicted, doc.tokens, doc.text))
+        system = to_annotations(export_document(predicted, doc.tokens, doc.text))
         result = self.full.add(system, doc.gold)
         self.simplified.add(system, doc.gold)
         self.documents += 1
@@ -206,9 +206,9 @@ class Evaluation:
             kind.found += number in found
             kind.total += 1
             for tag in quote.get("phenomena") or ():
-                counts = self.phenomena.setdefault(tag, _Counts())
-                counts.found += number in found
-                counts.total += 1
+                tagged = self.phenomena.setdefault(tag, _Counts())
+                tagged.found += number in found
+                tagged.total += 1
 
     def _attribution_errors(self, document: str, ours: Mapping[str, Any], theirs: Mapping[str, Any]) -> None:
         text, start = _content(theirs)
@@ -243,10 +243,10 @@ class Evaluation:
                 if number not in found_gold:
                     text, start = _dataset_quote(annotation)
                     self.errors.append(QuoteError(doc.id, "missed", annotation.get("type"), text, start))
-        for number, quote in enumerate(predicted):
+        for number, ours in enumerate(predicted):
             if number not in found_system:
-                text, start = _content(quote)
-                self.errors.append(QuoteError(doc.id, "spurious", quote.get("kind"), text, start))
+                text, start = _content(ours)
+                self.errors.append(QuoteError(doc.id, "spurious", ours.get("kind"), text, start))
 
     def _span_speaker_errors(
         self,
