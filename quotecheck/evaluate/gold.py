@@ -33,11 +33,11 @@ __all__ = [
     "FORMATS",
     "Format",
     "GoldDocument",
-    "to_annotations",
     "detect_format",
     "load_contract",
     "load_gold",
     "load_wikinews",
+    "to_annotations",
 ]
 
 #: The gold formats ``quotecheck evaluate`` reads.
