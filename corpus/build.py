@@ -4,9 +4,9 @@
 Every role in a source file is written as a substring of the article text; this
 script resolves each substring to ``[start, end)`` character offsets, checks the
 annotation against the fixed vocabulary (see corpus/README.md) and writes one
-JSON line per article in the quote contract of shared/quote-json.md. Articles of
-the chain section (issue 12) carry ``"section": "chain"`` and their sources a
-``relation``; both are written through to gold.jsonl.
+JSON line per article in the quote contract of shared/quote-json.md. Every source
+carries a ``relation`` (issue 12) and articles of the chain section carry
+``"section": "chain"``; both are written through to gold.jsonl.
 
     python corpus/build.py            # validate and write corpus/gold.jsonl
     python corpus/build.py --check    # validate only; exit 1 on problems
@@ -29,15 +29,26 @@ OUT = HERE / "gold.jsonl"
 
 KINDS = ("direct", "indirect", "free_indirect", "reported")
 MOODS = ("subjunctive", "indicative", None)
-SPEAKER_TYPES = ("person", "organization", "unknown")
+# The contract's entity types; a speaker may also be a document that names no author
+# („heißt es in dem Gutachten, aus dem die Zeitung zitierte“), a project addition.
+ADDRESSEE_TYPES = ("person", "organization", "unknown")
+SPEAKER_TYPES = (*ADDRESSEE_TYPES, "document")
 SOURCE_TYPES = (
     "news_agency", "media", "government", "organization", "person", "document", "unknown",
 )
 # How a source passed the words on (issue 12): the medium the speaker spoke to, an
 # outlet that reports or quotes it, or a document or publication the words appeared in.
 SOURCE_RELATIONS = ("told_to", "reported_by", "published_in")
+# The source types each relation allows: the speaker talks to an agency or outlet; anyone
+# can pass words on (an agency, a lawyer, unnamed diplomats); a document, or a paper that
+# printed the speaker's own text, publishes them.
+RELATION_TYPES = {
+    "told_to": ("news_agency", "media"),
+    "reported_by": SOURCE_TYPES,
+    "published_in": ("document", "media"),
+}
 # Article sections the benchmark reports separately; an article without the key belongs
-# to the base corpus (c01-c40), which predates issue 12.
+# to the base corpus (c01-c40), written before issue 12 and migrated to its chain semantics.
 SECTIONS = ("chain",)
 PHENOMENA = (
     # direct quotations: which marks, and how the quote is laid out
@@ -241,22 +252,22 @@ def _entity(
     return obj
 
 
-def _source(text: str, raw: Any, where: str, section: str | None, **kw: Any) -> dict:
-    """A source entity, with its ``relation`` when given (required in the chain section).
+def _source(text: str, raw: Any, where: str, **kw: Any) -> dict:
+    """A source entity with its ``relation``, which every source needs.
 
     „TASS zitierte Starkow …, wie Reuters berichtete“: TASS ``reported_by``, Reuters
-    ``reported_by``; „sagte Starkow der Agentur TASS“: TASS ``told_to``.
+    ``reported_by``; „sagte Starkow der Agentur TASS“: TASS ``told_to``; „hieß es in
+    einer Mitteilung“: the Mitteilung ``published_in``.
     """
     obj = _entity(text, raw, where, SOURCE_TYPES, keys=frozenset({"relation"}), **kw)
     if obj is None:
         raise AnnotationError(f"{where}: a source cannot be null")
     relation = raw.get("relation")
-    if relation is None and section == "chain":
-        raise AnnotationError(f"{where}: sources of a chain-section article need a relation {SOURCE_RELATIONS}")
-    if relation is not None:
-        if relation not in SOURCE_RELATIONS:
-            raise AnnotationError(f"{where}: relation {relation!r} not in {SOURCE_RELATIONS}")
-        obj["relation"] = relation
+    if relation not in SOURCE_RELATIONS:
+        raise AnnotationError(f"{where}: relation {relation!r} not in {SOURCE_RELATIONS} (every source needs one)")
+    if obj["type"] not in RELATION_TYPES[relation]:
+        raise AnnotationError(f"{where}: a {relation} source has a type in {RELATION_TYPES[relation]}, got {obj['type']!r}")
+    obj["relation"] = relation
     return obj
 
 
@@ -351,8 +362,22 @@ def _check_chain_tags(sources: list[dict], addressee: dict | None, ps: set[str],
         raise AnnotationError(f"{where}: tag coref:no_cataphora needs a pronoun speaker (pronoun_speaker)")
 
 
+def _check_document_speaker(speaker: dict | None, where: str) -> None:
+    """A document is the speaker only when the text names no author (name null).
+
+    „heißt es in dem Gutachten“ with no author: speaker „dem Gutachten“, type document;
+    „hieß es in einer Mitteilung des Ministeriums“: the Ministerium speaks and the
+    Mitteilung is a ``published_in`` source.
+    """
+    if speaker is not None and speaker["type"] == "document" and speaker["name"] is not None:
+        raise AnnotationError(
+            f"{where}: a document speaks only when the text names no author (name null); "
+            "a named author is the speaker, the document a published_in source"
+        )
+
+
 def build_quote(
-    doc_id: str, text: str, n: int, q: dict, where: str, section: str | None = None
+    doc_id: str, text: str, n: int, q: dict, where: str
 ) -> tuple[dict, list[Span]]:
     if not isinstance(q, dict):
         raise AnnotationError(f"{where}: a quote must be an object")
@@ -382,12 +407,12 @@ def build_quote(
     near: dict[str, Any] = dict(anchors=content, avoid=content, prefer_within=frame_spans)
     cue_spans = resolve(text, q["cue"], f"{where} cue", **near) if q.get("cue") is not None else None
     speaker = _entity(text, q.get("speaker"), f"{where} speaker", SPEAKER_TYPES, **near)
-    addressee = _entity(text, q.get("addressee"), f"{where} addressee", SPEAKER_TYPES, **near)
+    addressee = _entity(text, q.get("addressee"), f"{where} addressee", ADDRESSEE_TYPES, **near)
     sources_raw = q.get("sources") or []
     if not isinstance(sources_raw, list):
         raise AnnotationError(f"{where}: sources must be a list")
     sources = [
-        _source(text, s, f"{where} source {i + 1}", section, **near)
+        _source(text, s, f"{where} source {i + 1}", **near)
         for i, s in enumerate(sources_raw)
     ]
     frags_raw = q.get("fragments") or []
@@ -445,6 +470,7 @@ def build_quote(
         raise AnnotationError(f"{where}: the cue must lie inside the frame")
     if speaker is None and kind != "direct":
         raise AnnotationError(f"{where}: only a direct quote may lack a speaker")
+    _check_document_speaker(speaker, where)
 
     cue = None
     if cue_spans:
@@ -497,7 +523,7 @@ def build_doc(path: Path) -> tuple[dict, list[str]]:
     seen: dict[tuple, int] = {}
     for i, q in enumerate(quotes_raw):
         where = f"{name} quote {i} ({doc_id}:q{i + 1})"
-        quote, cov = build_quote(doc_id, text, i + 1, q, where, section)
+        quote, cov = build_quote(doc_id, text, i + 1, q, where)
         key = (quote["kind"], tuple(map(tuple, quote["content"]["spans"])))
         if key in seen:
             raise AnnotationError(f"{where}: same kind and content as quote {seen[key]}")

@@ -23,7 +23,9 @@ README = HERE / "README.md"
 START, END = "<!-- stats:start -->", "<!-- stats:end -->"
 
 sys.path.insert(0, str(HERE))
-from build import KINDS, NON_QUOTE_PHENOMENA, PHENOMENA, SECTIONS, SOURCE_RELATIONS  # noqa: E402
+from build import (  # noqa: E402
+    KINDS, NON_QUOTE_PHENOMENA, PHENOMENA, SECTIONS, SOURCE_RELATIONS, SPEAKER_TYPES,
+)
 
 BASE = "base"  # how the tables name articles without a "section" key
 
@@ -66,10 +68,12 @@ def table(docs: list[dict]) -> str:
         part_quotes = [q for d in part for q in d["quotes"]]
         with_sources = sum(1 for q in part_quotes if q["sources"])
         lines.append(f"| {section} | {len(part)} | {len(part_quotes)} | {with_sources} |")
-    relations = Counter(s.get("relation") for q in quotes for s in q["sources"])
+    relations = Counter(s["relation"] for q in quotes for s in q["sources"])
     lines += ["", "| source relation | count |", "|---|---:|"]
     lines += [f"| `{r}` | {relations[r]} |" for r in SOURCE_RELATIONS]
-    lines.append(f"| none (base corpus) | {relations[None]} |")
+    speakers = Counter(q["speaker"]["type"] for q in quotes if q["speaker"])
+    lines += ["", "| speaker type | quotes |", "|---|---:|"]
+    lines += [f"| `{t}` | {speakers[t]} |" for t in SPEAKER_TYPES]
     lines += [
         "",
         "| quote kind | count |",

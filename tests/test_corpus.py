@@ -217,14 +217,23 @@ def test_chain_section_meets_the_issue_minimums() -> None:
     assert not low, f"chain constructions below {CHAIN_MIN_EACH}: {low}"
 
 
-def test_chain_sources_carry_a_relation_and_base_sources_none() -> None:
-    for doc in GOLD:
-        for quote in doc["quotes"]:
-            for source in quote["sources"]:
-                if doc.get("section") == "chain":
-                    assert source["relation"] in BUILD["SOURCE_RELATIONS"], quote["id"]
-                else:
-                    assert "relation" not in source, quote["id"]
+def test_every_source_carries_a_relation() -> None:
+    """Base and chain section follow one convention (issue 12): no source without a relation."""
+    relations = [
+        (quote["id"], source.get("relation"))
+        for doc in GOLD for quote in doc["quotes"] for source in quote["sources"]
+    ]
+    assert relations
+    assert all(relation in BUILD["SOURCE_RELATIONS"] for _, relation in relations), [
+        qid for qid, relation in relations if relation not in BUILD["SOURCE_RELATIONS"]
+    ]
+
+
+def test_document_speakers_name_no_author() -> None:
+    """A document speaks only when the text names no author; otherwise its author does."""
+    documents = [q for d in GOLD for q in d["quotes"] if q["speaker"] and q["speaker"]["type"] == "document"]
+    assert documents
+    assert all(q["speaker"]["name"] is None and "unresolved_speaker" in q["phenomena"] for q in documents)
 
 
 def test_every_quotation_mark_style_occurs_in_the_chain_section() -> None:
@@ -265,7 +274,7 @@ CHAIN_BAD = [
 
 
 def test_chain_annotation_builds() -> None:
-    built, _ = build_quote("t", TEXT_AGENCY, 1, _agency_quote(), "test", "chain")
+    built, _ = build_quote("t", TEXT_AGENCY, 1, _agency_quote(), "test")
     assert [s["relation"] for s in built["sources"]] == ["told_to", "reported_by"]
     assert built["sources"][0]["spans"] == built["addressee"]["spans"]
 
@@ -273,10 +282,72 @@ def test_chain_annotation_builds() -> None:
 @pytest.mark.parametrize(("changes", "message"), CHAIN_BAD)
 def test_build_rejects_chain_convention_breaks(changes: dict, message: str) -> None:
     with pytest.raises(AnnotationError, match=message):
-        build_quote("t", TEXT_AGENCY, 1, _agency_quote(**changes), "test", "chain")
+        build_quote("t", TEXT_AGENCY, 1, _agency_quote(**changes), "test")
 
 
-def test_chain_section_sources_need_a_relation() -> None:
+def test_every_source_needs_a_relation() -> None:
     quote = _agency_quote(sources=[TASS_TOLD, {k: v for k, v in REUTERS.items() if k != "relation"}])
-    with pytest.raises(AnnotationError, match="need a relation"):
-        build_quote("t", TEXT_AGENCY, 1, quote, "test", "chain")
+    with pytest.raises(AnnotationError, match="every source needs one"):
+        build_quote("t", TEXT_AGENCY, 1, quote, "test")
+
+
+# Documents: the author speaks and the document is published_in; a document with no
+# named author is the speaker itself, type document. Articles written for this test.
+TEXT_GUTACHTEN = (
+    "Die Brücke muss saniert werden, heißt es in dem Gutachten, aus dem die „Elbe-Post“ zitierte."
+)
+TEXT_MITTEILUNG = "Das Amt prüft den Fall. Der Zeuge sei glaubwürdig, hieß es in einer Mitteilung."
+GUTACHTEN_SPEAKER = {"text": "dem Gutachten", "name": None, "type": "document"}
+ELBE_POST = {"text": "die „Elbe-Post“", "name": "Elbe-Post", "type": "media", "relation": "reported_by"}
+
+
+def _gutachten_quote(**changes: object) -> dict:
+    quote = {
+        "kind": "indirect", "mood": "indicative", "content": "Die Brücke muss saniert werden",
+        "cue": "heißt", "frame": "heißt es in dem Gutachten", "speaker": GUTACHTEN_SPEAKER,
+        "sources": [ELBE_POST],
+        "phenomena": ["indirect:v2_konjunktiv", "preposed_report", "chain:1", "unresolved_speaker",
+                      "description_speaker"],
+    }
+    return quote | changes
+
+
+def test_a_document_without_author_is_the_speaker() -> None:
+    built, _ = build_quote("t", TEXT_GUTACHTEN, 1, _gutachten_quote(), "test")
+    start = TEXT_GUTACHTEN.index("dem Gutachten")
+    assert built["speaker"] == {
+        "text": "dem Gutachten", "spans": [[start, start + 13]], "name": None, "type": "document",
+    }
+    assert [s["name"] for s in built["sources"]] == ["Elbe-Post"]
+
+
+def test_a_named_author_speaks_through_a_published_in_document() -> None:
+    quote = {
+        "kind": "indirect", "mood": "subjunctive", "content": "Der Zeuge sei glaubwürdig",
+        "cue": "hieß", "frame": "hieß es in einer Mitteilung",
+        "speaker": {"text": "Das Amt", "name": "Amt", "type": "organization"},
+        "sources": [{"text": "in einer Mitteilung", "name": "Mitteilung", "type": "document",
+                     "relation": "published_in"}],
+        "phenomena": ["indirect:v2_konjunktiv", "preposed_report", "chain:1"],
+    }
+    built, _ = build_quote("t", TEXT_MITTEILUNG, 1, quote, "test")
+    assert [(s["text"], s["relation"]) for s in built["sources"]] == [("in einer Mitteilung", "published_in")]
+
+
+DOCUMENT_BAD = [
+    ({"speaker": GUTACHTEN_SPEAKER | {"name": "Gutachten"},
+      "phenomena": ["indirect:v2_konjunktiv", "preposed_report", "chain:1", "description_speaker"]},
+     "a document speaks only when the text names no author"),
+    ({"addressee": {"text": "dem Gutachten", "name": None, "type": "document"},
+      "phenomena": ["indirect:v2_konjunktiv", "preposed_report", "chain:1", "unresolved_speaker",
+                    "description_speaker", "addressee"]},
+     "addressee: type 'document' not in"),
+    ({"sources": [ELBE_POST | {"type": "document", "relation": "told_to"}]}, "a told_to source has a type in"),
+    ({"sources": [ELBE_POST | {"type": "news_agency", "relation": "published_in"}]}, "a published_in source has a type in"),
+]
+
+
+@pytest.mark.parametrize(("changes", "message"), DOCUMENT_BAD)
+def test_build_rejects_document_convention_breaks(changes: dict, message: str) -> None:
+    with pytest.raises(AnnotationError, match=message):
+        build_quote("t", TEXT_GUTACHTEN, 1, _gutachten_quote(**changes), "test")
