@@ -399,10 +399,11 @@ class _JsonArrayReader:
                 yield self._syntax("the array is not closed")
                 return
             value = self._element()
-            if isinstance(value, DocumentResult):
+            if isinstance(value, DocumentResult):  # reading cannot go on
                 yield value
                 return
-            yield _record_document(value[0], value[1], self.where)
+            record, line = value
+            yield record if isinstance(record, DocumentResult) else _record_document(record, line, self.where)
             char = self._next_char()
             if char == "]":
                 return
@@ -442,11 +443,25 @@ class _JsonArrayReader:
                 end = -1
             if end != -1 and (end < len(self.buffer) or self.eof):  # a number may go on in the next read
                 self.pos = end
+                size = self._bytes(start, end)
+                if size > self.options.max_line_bytes:  # read whole after all: report it, go on
+                    doc_id = _leading_id(self.buffer[start : start + 2000].encode("utf-8", "replace"))
+                    return _error(doc_id, self._too_long(f"{size:,}"), line, self.where), line
                 return value, line
             if len(self.buffer) - start > self.options.max_line_bytes:
-                limit = self.options.max_line_bytes
-                return _error(None, f"an array element longer than --max-line-bytes ({limit:,}); the rest of the file is not read", line, self.where)
+                doc_id = _leading_id(self.buffer[start : start + 2000].encode("utf-8", "replace"))
+                message = self._too_long(f"more than {len(self.buffer) - start:,}") + "; the rest of the file is not read"
+                return _error(doc_id, message, line, self.where)
             start = self._more(keep_from=start)
+
+    def _bytes(self, start: int, end: int) -> int:
+        """The size in the file of ``buffer[start:end]`` (measured only when it may matter)."""
+        if end - start <= self.options.max_line_bytes // 4:  # no character takes more than 4 bytes
+            return end - start
+        return len(self.buffer[start:end].encode(self.options.encoding, "replace"))
+
+    def _too_long(self, size: str) -> str:
+        return f"array element of {size} bytes is longer than --max-line-bytes ({self.options.max_line_bytes:,})"
 
     def _syntax(self, reason: str) -> DocumentResult:
         return _error(None, f"not valid JSON ({reason})", self.line + self.buffer.count("\n", 0, self.pos), self.where)

@@ -33,6 +33,7 @@ spawned elsewhere.
 from __future__ import annotations
 
 import collections
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -266,7 +267,8 @@ class _Pool:
             daemon=True,
         )
         try:
-            process.start()
+            with _signals_held():  # the child sets its own handlers first
+                process.start()
         except OSError as error:  # cannot fork: no memory, too many processes
             parent.close()
             child.close()
@@ -363,6 +365,23 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods and os.name != "nt" else "spawn")
 
 
+#: Signals a new worker must not receive before it has set its own handlers.
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Block Ctrl-C and SIGTERM while forking: a terminal's Ctrl-C reaches the workers too."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _pdeathsig_ok() -> bool:
     """Linux sends the death signal when the *thread* that forked ends: only use it from the main thread."""
     return sys.platform.startswith("linux") and threading.current_thread() is threading.main_thread()
@@ -405,6 +424,8 @@ def _worker_main(
         other.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
     _die_with_parent(parent_pid, pdeathsig)
     while True:
         try:
