@@ -430,9 +430,8 @@ class _Progress:
 def _bar(total: int | None) -> Any:
     from tqdm import tqdm
 
-    class Bar(tqdm):  # type: ignore[type-arg, misc]
-        monitor_interval = 0  # no monitor thread: worker processes are forked
-
+    # No monitor thread: worker processes are forked, and a fork copies no thread.
+    Bar: Any = type("Bar", (tqdm,), {"monitor_interval": 0})
     if total is not None:
         return Bar(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr, dynamic_ncols=True)
     return Bar(unit=" docs", file=sys.stderr, dynamic_ncols=True)
@@ -501,19 +500,22 @@ class _Output:
     @classmethod
     @contextlib.contextmanager
     def open(cls, name: str | None, inputs: Sequence[str]) -> Iterator[_Output]:
-        stdout = name in (None, STDIN)
-        if not stdout and os.path.isdir(name):
-            raise UsageError(f"output {name} is a folder")
-        fd = _fileno(sys.stdout) if stdout else None
-        identity = file_id(fd if fd is not None else name) if not stdout or fd is not None else None
-        label = "standard output" if stdout else str(name)
+        if name is None or name == STDIN:
+            fd = _fileno(sys.stdout)
+            identity = file_id(fd) if fd is not None else None
+            label = "standard output"
+        else:
+            if os.path.isdir(name):
+                raise UsageError(f"output {name} is a folder")
+            identity = file_id(name)
+            label = name
         for item in inputs:  # before opening: "wb" would empty the input
             if identity is not None and item != STDIN and os.path.isfile(item) and file_id(item) == identity:
                 raise UsageError(f"output {label} is also the input {item}")
-        if stdout:
+        if name is None or name == STDIN:
             output = cls(sys.stdout.buffer, label, False, {identity} if identity else set())
         else:
-            output = cls(_open_output(str(name)), label, True, set())
+            output = cls(_open_output(name), label, True, set())
             output.ids = {i for i in (identity, file_id(output.stream.fileno())) if i is not None}
         try:
             yield output

@@ -37,7 +37,7 @@ import sys
 import zlib
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import attrs
 
@@ -263,7 +263,7 @@ class Inputs:
 
     def _from_file(self, name: str, raw: IO[bytes]) -> Iterator[Document]:
         kind = _kind(name)
-        stream: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="rb") if name.lower().endswith(GZIP_SUFFIX) else raw
+        stream = cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb")) if name.lower().endswith(GZIP_SUFFIX) else raw
         if kind == "jsonl":
             yield from self._guarded(self._json_lines(stream, name), name)
         elif kind == "json":
@@ -295,7 +295,7 @@ class Inputs:
         """Standard input: gzip or not by its magic bytes, then JSON lines or text by its first character."""
         stream = io.BufferedReader(_Prefixed(b"", source))
         if stream.peek(2)[:2] == _GZIP_MAGIC:
-            stream = io.BufferedReader(_Prefixed(b"", gzip.GzipFile(fileobj=stream, mode="rb")))
+            stream = io.BufferedReader(_Prefixed(b"", cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb"))))
         if self.options.stdin_text:
             yield self._text(stream, STDIN_NAME, STDIN_NAME)
             return

@@ -221,7 +221,7 @@ class _Pool:
             if not chunk:
                 break
             self.chunk_ends.append(chunk[-1][0])
-            work = []
+            work: list[tuple[int, _Item]] = []
             for index, item in chunk:
                 if isinstance(item, DocumentResult):  # a failure found while reading
                     self.pending[index] = finish(item, self.extractor, self.task)
