@@ -196,7 +196,7 @@ class Watch:
 
     def _run(self) -> None:
         while not self.stop.wait(0.25):
-            children = _children(self.pid)
+            children = children(self.pid)
             self.workers |= children
             total = sum(_rss(p) for p in {self.pid} | children)
             self.peak_total = max(self.peak_total, total)
@@ -206,7 +206,8 @@ class Watch:
         self.thread.join()
 
 
-def _children(pid: int) -> set[int]:
+def children(pid: int) -> set[int]:
+    """The child processes of ``pid`` (Linux: read from /proc)."""
     found: set[int] = set()
     for path in glob.glob(f"/proc/{pid}/task/*/children"):
         try:
@@ -226,7 +227,8 @@ def _rss(pid: int) -> int:
     return 0
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, dead but not yet reaped, does not)."""
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
@@ -282,7 +284,7 @@ def run_stream(records: int, jobs: int, max_seconds: float, max_line_bytes: int)
     watch.close()
     elapsed = time.monotonic() - start
     time.sleep(1.0)  # workers get a moment to notice
-    left = sorted(p for p in watch.workers if _alive(p))
+    left = sorted(p for p in watch.workers if alive(p))
     largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     return {
         "records": seen, "status": status, "seconds": round(elapsed, 1), "records_per_s": round(seen / elapsed),

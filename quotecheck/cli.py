@@ -171,7 +171,7 @@ def _add_extract(commands: Any) -> None:
         "inputs", nargs="+", metavar="INPUT",
         help=".jsonl/.ndjson/.json (also .gz), a text file, a folder, or - for standard input",
     )
-    ex.add_argument("-o", "--output", metavar="FILE", help="write records to FILE instead of standard output (- too)")
+    ex.add_argument("-o", "--output", metavar="FILE", help="write records to FILE instead of standard output (-o -: standard output)")
     ex.add_argument(
         "--backend", choices=BACKENDS, default="embedded",
         help="analysis backend: 'embedded' (default, offline, no models) or 'stanza' "
@@ -215,8 +215,9 @@ def _add_extract(commands: Any) -> None:
     ex.add_argument(
         "--max-seconds-per-doc", type=_seconds, default=DEFAULT_MAX_SECONDS, metavar="S",
         help=f"time budget per document (default {DEFAULT_MAX_SECONDS:g}; 0: none): a document still "
-        "running after S seconds gets a Timeout error record and the stream goes on. Prose takes "
-        "about 4 s per MB; the stanza backend is slower",
+        "running after S seconds gets a Timeout error record and the stream goes on (prose takes "
+        "2-4 s per MB; the stanza backend is slower). A worker process (--jobs 2 or more) stuck in "
+        "one long call into C code is killed 5 s later; with --jobs 1 such a call ends first",
     )
     ex.add_argument(
         "-q", "--quiet", action="store_true",

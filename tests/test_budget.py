@@ -42,6 +42,16 @@ def spin(seconds: float) -> None:
         sum(range(100))
 
 
+def run_in(where: str, work) -> None:
+    """Run ``work`` in the main thread or in another one (where SIGALRM cannot be used)."""
+    if where == "main thread":
+        work()
+    else:
+        thread = threading.Thread(target=work)
+        thread.start()
+        thread.join(15)
+
+
 @pytest.mark.parametrize("where", ["main thread", "other thread"])
 def test_block_over_budget_raises_document_timeout(where: str) -> None:
     outcome: list[str] = []
@@ -55,12 +65,7 @@ def test_block_over_budget_raises_document_timeout(where: str) -> None:
         except DocumentTimeout:
             outcome.append(f"stopped after {time.monotonic() - start:.1f}")
 
-    if where == "main thread":
-        work()
-    else:
-        thread = threading.Thread(target=work)
-        thread.start()
-        thread.join(15)
+    run_in(where, work)
     assert outcome and outcome[0].startswith("stopped after 0.")
 
 
@@ -79,12 +84,7 @@ def test_block_within_budget_leaves_nothing_behind(where: str) -> None:
         except BaseException as error:  # noqa: BLE001 - the test is that nothing arrives
             errors.append(error)
 
-    if where == "main thread":
-        work()
-    else:
-        thread = threading.Thread(target=work)
-        thread.start()
-        thread.join(15)
+    run_in(where, work)
     assert errors == []
     assert signal.getsignal(signal.SIGALRM) is before
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

@@ -16,20 +16,9 @@ import pytest
 from quotecheck import Extractor
 from quotecheck.cli import main
 from quotecheck.inputs import Inputs, ReadOptions
+from test_cli import ARTICLE, SECOND, jsonl, run
 
 ROOT = Path(__file__).absolute().parents[1]
-ARTICLE = "„Wir bleiben hart“, sagte Gewerkschafterin Anna Berger. Die Gespräche gehen weiter."
-SECOND = "Der Bürgermeister sagte: „Die Brücke wird im Mai fertig.“"
-
-
-def jsonl(*records: object) -> str:
-    return "".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in records)
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict], str]:
-    status = main(argv)
-    captured = capsys.readouterr()
-    return status, [json.loads(line) for line in captured.out.splitlines()], captured.err
 
 
 def stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:

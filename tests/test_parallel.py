@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import json
 import os
 import signal
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.reliability import alive, children
 from quotecheck import Extractor, parallel
 from quotecheck.analysis import get_backend
 from quotecheck.cli import main
@@ -43,24 +43,6 @@ class Hostile:
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
             time.sleep(60)
         return self.inner.analyse(text)
-
-
-def children(pid: int) -> set[int]:
-    found: set[int] = set()
-    for path in glob.glob(f"/proc/{pid}/task/*/children"):
-        try:
-            found.update(int(c) for c in Path(path).read_text().split())
-        except OSError:
-            pass
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def documents(n: int, repeat: int = 1) -> list[dict]:
@@ -209,14 +191,12 @@ def test_fifty_interrupts_never_hang(tmp_path: Path) -> None:
     src.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents(3000, 3)), encoding="utf-8")
     script = textwrap.dedent(
         f"""
-        import glob, os, random, signal, threading, time
+        import os, random, signal, threading, time
+        from benchmarks.reliability import alive, children as all_children
         from quotecheck.cli import main
 
         def children():
-            found = set()
-            for path in glob.glob(f"/proc/{{os.getpid()}}/task/*/children"):
-                found.update(int(c) for c in open(path).read().split())
-            return [p for p in found if open(f"/proc/{{p}}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"]
+            return [pid for pid in all_children(os.getpid()) if alive(pid)]
 
         random.seed(18)
         statuses = []
