@@ -149,7 +149,7 @@ def record(index: int, huge_every: int, heavy_every: int, max_line_bytes: int) -
         text = "".join(PROSE[(start + k) % len(PROSE)] for k in range(rng.randint(1, 6)))
         return _valid(doc_id, text, rng)
     if roll < 0.87:  # a hostile shape at a small size
-        text = SHAPES[rng.choice(list(SHAPES))](rng.randint(1, 2000))
+        text = SHAPES[rng.choice(list(SHAPES))](rng.randint(1, 500))
         return _valid(doc_id, text, rng)
     if roll < 0.92:  # wrong types
         value = rng.choice([17, 3.5, None, True, ["Satz"], {"a": 1}])

@@ -413,11 +413,11 @@ class _Progress:
     def _refresh(self) -> None:
         tally = self.tally
         if self.inputs.total_bytes is not None:
-            self.bar.update(min(self.inputs.position, self.inputs.total_bytes) - self.bar.n)
             self.bar.set_postfix_str(f"{tally.documents} docs, {tally.failed} failed", refresh=False)
+            self.bar.update(max(0, min(self.inputs.position, self.inputs.total_bytes) - self.bar.n))
         else:
-            self.bar.update(tally.documents - self.bar.n)
             self.bar.set_postfix_str(f"{tally.failed} failed", refresh=False)
+            self.bar.update(tally.documents - self.bar.n)
 
     def close(self) -> None:
         if self.bar is not None:

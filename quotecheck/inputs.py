@@ -184,6 +184,7 @@ class Inputs:
         self.files = list(self._expand(names))
         self.total_bytes = self._total()
         self._done_bytes = 0
+        self._last_position = 0
         self._current: IO[bytes] | None = None
 
     # -- which files --
@@ -234,13 +235,12 @@ class Inputs:
     @property
     def position(self) -> int:
         """Input bytes read so far (approximately: reading is buffered)."""
-        current = 0
         if self._current is not None:
             try:
-                current = self._current.tell()
-            except (OSError, ValueError, AttributeError):
-                current = 0
-        return self._done_bytes + current
+                self._last_position = self._done_bytes + self._current.tell()
+            except (OSError, ValueError, AttributeError):  # a pipe, or closed when reading stopped
+                pass
+        return max(self._last_position, self._done_bytes)
 
     # -- reading --
 

@@ -395,7 +395,7 @@ def _died(process: BaseProcess) -> dict[str, str]:
             how = f"was killed by {signal.Signals(-code).name}"
         except ValueError:
             how = f"was killed by signal {-code}"
-        if code == -signal.SIGKILL:
+        if code == -getattr(signal, "SIGKILL", 9):
             how += " (out of memory?)"
     else:
         how = f"exited with status {code}"
