@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from quotecheck import Extractor
+from quotecheck import Extractor, parallel
 from quotecheck.analysis import get_backend
 from quotecheck.budget import DocumentTimeout, time_budget
 
@@ -111,7 +111,9 @@ def test_process_within_budget_is_unchanged(slow: Extractor) -> None:
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_stream_goes_on_in_order_after_a_timeout(slow: Extractor, jobs: int) -> None:
+def test_stream_goes_on_in_order_after_a_timeout(slow: Extractor, jobs: int, monkeypatch) -> None:
+    cpus = parallel.available_cpus()
+    monkeypatch.setattr(parallel, "available_cpus", lambda: max(cpus, 2))  # workers even on one CPU
     texts = [ARTICLE, "LANGSAM. " + ARTICLE, ARTICLE, ARTICLE]
     start = time.monotonic()
     results = list(slow.extract_many(({"id": str(i), "text": t} for i, t in enumerate(texts)), jobs=jobs, max_seconds=1))

@@ -22,6 +22,15 @@ ROOT = Path(__file__).absolute().parents[1]
 ARTICLE = "„Wir bleiben hart, Runde {}“, sagte Gewerkschafterin Anna Berger laut dpa. "
 
 needs_proc = pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="reads children from /proc (Linux)")
+#: The command line caps --jobs at the CPUs: with one CPU it would start no worker.
+needs_two_cpus = pytest.mark.skipif(parallel.available_cpus() < 2, reason="--jobs 2 needs two CPUs")
+
+
+@pytest.fixture(autouse=True)
+def two_cpus_at_least(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The API's jobs=2 means two worker processes here, even on a one-CPU machine."""
+    cpus = parallel.available_cpus()
+    monkeypatch.setattr(parallel, "available_cpus", lambda: max(cpus, 2))
 
 
 class Hostile:
@@ -167,6 +176,7 @@ def _gone(pids: set[int], seconds: float = 10.0) -> bool:
 
 
 @needs_proc
+@needs_two_cpus
 @pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
 def test_parent_killed_leaves_no_worker_behind(tmp_path: Path, sig: signal.Signals) -> None:
@@ -184,6 +194,7 @@ def test_parent_killed_leaves_no_worker_behind(tmp_path: Path, sig: signal.Signa
 
 
 @needs_proc
+@needs_two_cpus
 @pytest.mark.slow
 def test_fifty_interrupts_never_hang(tmp_path: Path) -> None:
     """Ctrl-C at a random moment of a --jobs 2 run, fifty times: it always ends, with no worker left."""
