@@ -89,7 +89,8 @@ def _compound(size: int) -> str:
 #: measurements on main (CPU s at 10 KB / 100 KB / 1 MB) are in the comments.
 SHAPES: dict[str, Callable[[int], str]] = {
     "prose": lambda n: _repeat("".join(PROSE), n),  # 0.02 / 0.2 / 2.2
-    "no_sentence_end": lambda n: _repeat("die Regierung sagte am Montag in Berlin, dass die Gespräche weitergehen und ", n),  # 85 s at 1 MB
+    # no full stop and no comma: every cue's clause runs to the end of the text
+    "no_sentence_end": lambda n: _repeat("die Regierung sagte am Montag in Berlin die Gespräche gingen weiter und ", n),  # 85 s at 1 MB
     "no_spaces": lambda n: _repeat("Wort,„Zitat“;sagte:er!Anna?Berger.dpa-(so)", n),  # 215 s at 1 MB
     "alternating_marks": lambda n: _repeat('„"', n),  # > 300 s at 100 KB
     "all_quote_marks": lambda n: _repeat(ALL_QUOTE_MARKS, n),  # 10.8 s at 100 KB

@@ -141,8 +141,6 @@ class Extractor:
             size = f"{len(text):,} characters" if isinstance(text, str) else "it"
             message = f"out of memory while processing this document ({size})"
             return DocumentResult(doc_id, (), {"type": "MemoryError", "message": message})
-        except RecursionError as error:
-            return DocumentResult(doc_id, (), {"type": "InternalError", "message": f"RecursionError: {error}"})
         except Exception as error:  # a bug must not lose the record: report it in place
             message = f"{type(error).__name__}: {error}"
             return DocumentResult(doc_id, (), {"type": "InternalError", "message": message})
