@@ -197,9 +197,9 @@ class Watch:
 
     def _run(self) -> None:
         while not self.stop.wait(0.25):
-            children = children(self.pid)
-            self.workers |= children
-            total = sum(_rss(p) for p in {self.pid} | children)
+            now = children(self.pid)
+            self.workers |= now
+            total = sum(_rss(p) for p in {self.pid} | now)
             self.peak_total = max(self.peak_total, total)
 
     def close(self) -> None:
