@@ -379,15 +379,19 @@ class _Tally:
             self.errors[record.error] = self.errors.get(record.error, 0) + 1
 
     def summary(self, blank_lines: int) -> str:
-        parts = [f"quotecheck: {self.documents} documents, {self.quotes} quotes"]
+        parts = [f"quotecheck: {_count(self.documents, 'document')}, {_count(self.quotes, 'quote')}"]
         if self.failed:
             kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.errors.items()))
             parts.append(f"{self.failed} failed ({kinds})")
         else:
             parts.append("none failed")
         if blank_lines:
-            parts.append(f"{blank_lines} blank line{'s' if blank_lines != 1 else ''} skipped")
+            parts.append(f"{_count(blank_lines, 'blank line')} skipped")
         return ", ".join(parts) + f" in {time.monotonic() - self.start:.1f} s"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 class _Progress:
