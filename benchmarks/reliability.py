@@ -263,6 +263,8 @@ def run_stream(records: int, jobs: int, max_seconds: float, max_line_bytes: int)
             problems.append(f"records out and in differ in number (after {seen})")
             break
         seen += 1
+        if seen % 50_000 == 0:
+            print(f"  {seen:,} records checked, {time.monotonic() - start:.0f} s", file=sys.stderr, flush=True)
         result = json.loads(line)
         error = result.get("error")
         if error is not None:
@@ -366,10 +368,13 @@ def shape_table(sizes: list[int], cap: float, shapes: list[str]) -> dict[str, di
             table[shape] = {}
             over = False
             for size in sizes:
-                seconds = None if over else cells.measure(shape, size, cap)
-                over = over or seconds is None
+                shown = "not tried"
+                seconds = None
+                if not over:
+                    seconds = cells.measure(shape, size, cap)
+                    over = seconds is None
+                    shown = _per_mb(seconds, size)
                 table[shape][size] = seconds
-                shown = "skipped" if seconds is None and len(table[shape]) > 1 and over else _per_mb(seconds, size)
                 print(f"  {shape:18} {size:>9,} chars: {shown}", file=sys.stderr, flush=True)
     finally:
         cells.close()
