@@ -387,7 +387,7 @@ def _per_mb(seconds: float | None, size: int) -> str:
 
 def print_table(table: dict[str, dict[int, float | None]], sizes: list[int], cap: float) -> None:
     prose = table.get("prose", {})
-    header = "| shape | " + " | ".join(f"{s // 1000:,} KB s/MB (× prose)" for s in sizes) + " |"
+    header = "| shape | " + " | ".join(f"{_size(s)}: s/MB (× prose)" for s in sizes) + " |"
     print(header)
     print("|" + " --- |" * (len(sizes) + 1))
     for shape, row in table.items():
@@ -401,8 +401,12 @@ def print_table(table: dict[str, dict[int, float | None]], sizes: list[int], cap
             ratio = f" ({per_mb / (prose[size] / (size / 1e6)):.1f}×)" if prose.get(size) else ""
             cells.append(f"{per_mb:.2f}{ratio}")
         print(f"| {shape} | " + " | ".join(cells) + " |")
-    print(f"\n(CPU seconds per MB of one document of that many characters; > {cap:g} s: stopped at the cap; "
-          "—: not tried after the smaller size was over the cap)")
+    print(f"\n(CPU seconds per MB of one document of that many characters; > {cap:g} s: the document took "
+          f"more than {cap:g} CPU seconds and was stopped; —: not tried after the smaller size was over)")
+
+
+def _size(chars: int) -> str:
+    return f"{chars / 1e6:g} MB" if chars >= 1_000_000 else f"{chars / 1000:g} KB"
 
 
 def _first_over(row: dict[int, float | None], size: int) -> bool:
