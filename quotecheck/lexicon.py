@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import os
+import stat
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -365,11 +366,25 @@ def parse_organizations(text: str, source: str) -> tuple[Organization, ...]:
     return tuple(entries)
 
 
+#: The largest user gazetteer read (the packaged one is about 40 KB).
+MAX_USER_FILE_BYTES = 64 * 1024 * 1024
+
+
 def read_organizations(path: str | os.PathLike[str]) -> tuple[Organization, ...]:
-    """Read a user gazetteer file in the format of ``agencies.tsv``."""
+    """Read a user gazetteer file in the format of ``agencies.tsv``.
+
+    Only a regular file of at most :data:`MAX_USER_FILE_BYTES` is read: ``/dev/zero``
+    or a mistaken multi-GB dump is a LexiconError, not an exhausted memory.
+    """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise LexiconError(f"{path}: cannot read organisations file: not a regular file")
+            data = stream.read(MAX_USER_FILE_BYTES + 1)
+        if len(data) > MAX_USER_FILE_BYTES:
+            raise LexiconError(f"{path}: organisations file larger than {MAX_USER_FILE_BYTES >> 20} MB")
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text does
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: cannot read organisations file: {exc}") from exc
     return parse_organizations(text, str(path))
