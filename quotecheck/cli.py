@@ -8,7 +8,11 @@ Inputs (any number, processed in the order given):
   -                        JSON lines on standard input
 
 Output: one JSON object per line, {"id": ..., "quotes": [...]}, on standard
-output or in -o FILE (see the quote-record contract in the README). There is
+output or in -o FILE (see the quote-record contract in the README). With
+--format csv or parquet (or an -o FILE ending in .csv, .parquet), a table
+instead: one row per quote, and one row for each document without quotes
+(error_type and error_message say why when it failed); the columns are listed
+in the README under "Data frames". There is
 exactly one output record per input line of a JSON-lines input (and per
 plain-text file), in input order. Input and output are streamed: memory stays
 flat however long the input is.
@@ -41,6 +45,8 @@ output). A closed output pipe (quotecheck ... | head) ends the run quietly.
 from __future__ import annotations
 
 import argparse
+import functools
+import importlib.util
 import json
 import os
 import sys
@@ -51,6 +57,7 @@ from typing import IO, Any, Iterable, Iterator, NamedTuple, Sequence
 from quotecheck.errors import InputError, QuotecheckError
 from quotecheck.extractor import BACKENDS, Extractor
 from quotecheck.model import DocumentResult
+from quotecheck import writers
 
 __all__ = ["main", "read_documents", "Document"]
 
@@ -89,6 +96,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl/.ndjson, a text file, a folder, or - for stdin")
     ex.add_argument("-o", "--output", metavar="FILE", help="write records to FILE instead of standard output")
+    ex.add_argument(
+        "--format", choices=writers.FORMATS, default=None,
+        help="jsonl (default), csv or parquet (one row per quote; parquet needs "
+        "pip install \"quotecheck[dataframe]\"); default: from -o FILE's suffix, else jsonl",
+    )
     ex.add_argument(
         "--backend", choices=BACKENDS, default="embedded",
         help="analysis backend: 'embedded' (default, offline, no models) or 'stanza' "
@@ -281,29 +293,21 @@ def _warn(message: str) -> None:
 
 
 def encode_record(result: DocumentResult) -> bytes:
-    """One output line as UTF-8 bytes.
-
-    JSON may carry lone surrogates (``"\\ud800"``), which UTF-8 cannot encode;
-    such a record is written with ASCII escapes instead, still valid JSON.
-    """
-    record = result.to_dict()
-    try:
-        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-    except UnicodeEncodeError:
-        return (json.dumps(record, ensure_ascii=True) + "\n").encode("ascii")
+    """One output line as UTF-8 bytes (see :func:`quotecheck.writers.json_line`)."""
+    return writers.json_line(result.to_dict())
 
 
 class _Encoded(NamedTuple):
     """A serialised record plus what the parent needs to know about it."""
 
-    line: bytes
+    payload: Any
     failed: bool
     quotes: int
 
 
-def _encode(result: DocumentResult) -> _Encoded:
-    """Runs in the worker processes, so the parent only writes bytes."""
-    return _Encoded(encode_record(result), result.error is not None, len(result.quotes))
+def _encode(encode: Any, result: DocumentResult) -> _Encoded:
+    """Runs in the worker processes, so the parent only writes what ``encode`` made."""
+    return _Encoded(encode(result), result.error is not None, len(result.quotes))
 
 
 class _Progress:
@@ -392,6 +396,9 @@ def _extract(args: argparse.Namespace) -> int:
         extractor = Extractor(backend=args.backend, organizations=args.organizations, stanza_dir=args.stanza_dir)
     except (QuotecheckError, ValueError, OSError) as error:
         raise _UsageError(str(error)) from None
+    fmt = writers.format_for(args.format, args.output)
+    if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
+        raise _UsageError('--format parquet needs pyarrow; pip install "quotecheck[dataframe]"')
     try:
         out: IO[bytes] = open(args.output, "wb") if args.output else sys.stdout.buffer
     except OSError as error:
@@ -402,16 +409,18 @@ def _extract(args: argparse.Namespace) -> int:
     progress = _Progress(enabled=not args.quiet and _isatty(sys.stderr))
     duplicates = _Duplicates(enabled=not args.quiet)
     documents = duplicates.check(read_documents(args.inputs, encoding_errors=args.encoding_errors))
-    results = extractor.process_many(documents, jobs=args.jobs, strip_html=args.strip_html, then=_encode)
+    then = functools.partial(_encode, writers.encoder(fmt))
+    results = extractor.process_many(documents, jobs=args.jobs, strip_html=args.strip_html, then=then)
     failed = False
     try:
+        writer = writers.open_writer(fmt, out)
         for record in results:
             failed = failed or record.failed
-            out.write(record.line)
+            writer.write(record.payload)
             if eager:
-                out.flush()
+                writer.flush()
             progress.update(record.quotes)
-        out.flush()
+        writer.close()
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as Unix tools do.
         _quiet_stdout()
