@@ -24,7 +24,8 @@ give each worker process one thread (``dask worker --nthreads 1``,
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, cast
 
 from quotecheck.config import ExtractorConfig, process_documents
 from quotecheck.errors import MissingExtra
@@ -34,10 +35,10 @@ from quotecheck.writers import json_line
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import dask.bag
     import dask.dataframe
-    import pandas
+    import pandas  # type: ignore[import-untyped]
 
 try:
-    import dask  # noqa: F401  (checked here so that a missing extra fails on import, with the fix)
+    import dask
 except ImportError as error:  # pragma: no cover - exercised only without dask
     raise MissingExtra("dask", "dask") from error
 
@@ -56,13 +57,13 @@ def _records(documents: Iterable[Any], config: ExtractorConfig, strip_html: bool
 
 
 def extract_bag(
-    bag: "dask.bag.Bag",
+    bag: dask.bag.Bag,
     *,
     backend: str = "embedded",
     organizations: str | os.PathLike[str] | None = None,
     stanza_dir: str | os.PathLike[str] | None = None,
     strip_html: bool = False,
-) -> "dask.bag.Bag":
+) -> dask.bag.Bag:
     """The quote records of a bag of documents, lazily; order and partitions are kept.
 
     Items are ``{"id": …, "text": …}`` mappings (a JSON-lines file read with
@@ -73,7 +74,7 @@ def extract_bag(
     paths must exist on every worker.
     """
     config = _config(backend, organizations, stanza_dir)
-    return bag.map_partitions(_records, config, strip_html)
+    return cast("dask.bag.Bag", bag.map_partitions(_records, config, strip_html))  # type: ignore[no-untyped-call]
 
 
 def to_json_line(record: Mapping[str, Any]) -> str:
@@ -86,22 +87,20 @@ def to_json_line(record: Mapping[str, Any]) -> str:
 
 
 def _value(value: Any) -> Any:
-    """A cell as the extractor takes it: pandas' missing values become None."""
-    if value is None or (isinstance(value, float) and value != value):
-        return None
+    """A cell as the extractor takes it: pandas' missing values (None, NaN, NA, NaT) become None."""
     import pandas as pd
 
-    return None if value is pd.NA or value is pd.NaT else value
+    return None if pd.api.types.is_scalar(value) and pd.isna(value) else value
 
 
 def _frame(
-    partition: "pandas.DataFrame",
+    partition: pandas.DataFrame,
     config: ExtractorConfig,
     text_column: str,
     id_column: str | None,
     strip_html: bool,
     keep_empty: bool,
-) -> "pandas.DataFrame":
+) -> pandas.DataFrame:
     """One partition: its documents' quote table."""
     texts = [_value(v) for v in partition[text_column].tolist()]
     ids = partition[id_column].tolist() if id_column is not None else [str(i) for i in partition.index]
@@ -111,7 +110,7 @@ def _frame(
 
 
 def extract_frame(
-    ddf: "dask.dataframe.DataFrame",
+    ddf: dask.dataframe.DataFrame,
     text_column: str = "text",
     id_column: str | None = "id",
     *,
@@ -120,7 +119,7 @@ def extract_frame(
     organizations: str | os.PathLike[str] | None = None,
     stanza_dir: str | os.PathLike[str] | None = None,
     strip_html: bool = False,
-) -> "dask.dataframe.DataFrame":
+) -> dask.dataframe.DataFrame:
     """The quote table of a dataframe's documents, lazily: one row per quote.
 
     ``text_column`` holds the texts, ``id_column`` the document ids
@@ -136,6 +135,7 @@ def extract_frame(
         raise KeyError(f"no column {', '.join(map(repr, missing))}; the frame has {list(ddf.columns)}")
     config = _config(backend, organizations, stanza_dir)
     meta = pandas_frame(arrow_table([]))
-    return ddf.map_partitions(
+    frame = ddf.map_partitions(  # type: ignore[no-untyped-call]
         _frame, config, text_column, id_column, strip_html, keep_empty, meta=meta
     )
+    return cast("dask.dataframe.DataFrame", frame)

@@ -19,16 +19,22 @@ the columns are always there, null while the record does not carry them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal, Mapping, NamedTuple, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    NamedTuple,
+)
 
 from quotecheck.errors import MissingExtra
 from quotecheck.model import DocumentResult, Quote
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    import pandas
-    import pyarrow
+    import pandas  # type: ignore[import-untyped]
+    import pyarrow  # type: ignore[import-untyped]
 
-__all__ = ["COLUMNS", "Column", "LIST_COLUMNS", "arrow_schema", "rows", "to_frame"]
+__all__ = ["COLUMNS", "LIST_COLUMNS", "Column", "arrow_schema", "rows", "to_frame"]
 
 #: Separator of ``chain_text``: „Kim Jong Un → KCNA → AP“.
 CHAIN_ARROW = " → "
@@ -95,7 +101,7 @@ COLUMNS: tuple[Column, ...] = (
 LIST_COLUMNS = tuple(c.name for c in COLUMNS if c.type.startswith("list"))
 
 _ROLES = ("cue", "frame", "speaker", "addressee")
-_EMPTY_QUOTE = {c.name: None for c in COLUMNS}
+_EMPTY_QUOTE: dict[str, Any] = {c.name: None for c in COLUMNS}
 
 
 def _label(mention: Mapping[str, Any]) -> str:
@@ -113,7 +119,7 @@ def _extent(role: Mapping[str, Any] | None) -> tuple[int | None, int | None]:
 
 def quote_row(doc_id: str | None, quote: Mapping[str, Any]) -> dict[str, Any]:
     """One table row for one quote record (``Quote.to_dict()``)."""
-    row = dict(_EMPTY_QUOTE)
+    row: dict[str, Any] = dict(_EMPTY_QUOTE)
     row.update(
         doc_id=doc_id,
         quote_id=quote.get("id"),
@@ -198,14 +204,14 @@ def _import(module: str, extra: str) -> Any:
         raise MissingExtra(module, extra) from error
 
 
-def arrow_schema() -> "pyarrow.Schema":
+def arrow_schema() -> pyarrow.Schema:
     """The Arrow schema of :data:`COLUMNS`."""
     pa = _import("pyarrow", "dataframe")
     types = {"string": pa.string(), "int64": pa.int64(), "double": pa.float64(), "list<string>": pa.list_(pa.string())}
     return pa.schema([pa.field(c.name, types[c.type]) for c in COLUMNS])
 
 
-def arrow_table(row_list: Sequence[Mapping[str, Any]]) -> "pyarrow.Table":
+def arrow_table(row_list: Sequence[Mapping[str, Any]]) -> pyarrow.Table:
     """Rows (from :func:`rows`) as an Arrow table with :func:`arrow_schema`."""
     pa = _import("pyarrow", "dataframe")
     try:
@@ -227,7 +233,7 @@ def _escaped(row: Mapping[str, Any]) -> dict[str, Any]:
     return {name: _escape(value) for name, value in row.items()}
 
 
-def pandas_frame(table: "pyarrow.Table") -> "pandas.DataFrame":
+def pandas_frame(table: pyarrow.Table) -> pandas.DataFrame:
     """An Arrow table as pandas, every column an ``ArrowDtype`` (nulls are ``<NA>``, lists stay lists)."""
     pd = _import("pandas", "dataframe")
     return table.to_pandas(types_mapper=pd.ArrowDtype)

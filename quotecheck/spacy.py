@@ -45,7 +45,8 @@ and ``nlp.pipe(texts, n_process=2)`` carry the quotes across processes.
 # settings from its signature's annotations at run time.
 
 import warnings
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from collections.abc import Iterator
+from typing import Any
 
 from quotecheck.config import ExtractorConfig, extractor_for
 from quotecheck.errors import MissingExtra
@@ -75,7 +76,7 @@ class SpanAlignmentWarning(UserWarning):
     """Some quotecheck spans do not fall on the pipeline's token boundaries."""
 
 
-def _quotes(doc: Doc) -> Optional[List[Quote]]:
+def _quotes(doc: Doc) -> list[Quote] | None:
     records = doc._.quote_records
     return None if records is None else [Quote.from_dict(record) for record in records]
 
@@ -87,13 +88,13 @@ if not Doc.has_extension("quotes"):
 
 
 #: A span to place: (group key, start, end, label, kb_id, quote id).
-_Wanted = Tuple[str, int, int, str, str, str]
+_Wanted = tuple[str, int, int, str, str, str]
 
 
 def _role_spans(quote: Quote) -> Iterator[_Wanted]:
     """Every span of ``quote`` with the group it belongs to and its labels."""
 
-    def each(key: str, role: Optional[Role], label: str, kb_id: str = "") -> Iterator[_Wanted]:
+    def each(key: str, role: Role | None, label: str, kb_id: str = "") -> Iterator[_Wanted]:
         if role is not None:
             for span in role.spans:
                 yield key, span.start, span.end, label, kb_id, quote.id
@@ -111,15 +112,15 @@ def _role_spans(quote: Quote) -> Iterator[_Wanted]:
         yield from each("quote_fragments", fragment, "fragment")
 
 
-def set_annotations(doc: Doc, quotes: List[Quote]) -> Doc:
+def set_annotations(doc: Doc, quotes: list[Quote]) -> Doc:
     """Write ``quotes`` (found in ``doc.text``) onto ``doc``: extensions and span groups.
 
     Spans are aligned strictly to the tokens; those that cannot be are left
     out of the span groups and counted in one :class:`SpanAlignmentWarning`.
     """
     doc._.quote_records = [quote.to_dict() for quote in quotes]
-    groups: Dict[str, List[Span]] = {key: [] for key in SPAN_KEYS}
-    missed: List[str] = []
+    groups: dict[str, list[Span]] = {key: [] for key in SPAN_KEYS}
+    missed: list[str] = []
     for key, start, end, label, kb_id, quote_id in (w for q in quotes for w in _role_spans(q)):
         span = doc.char_span(start, end, label=label, kb_id=kb_id, span_id=quote_id, alignment_mode="strict")
         if span is None:
@@ -150,16 +151,16 @@ class QuotecheckComponent:
     loads the lexica once.
     """
 
-    def __init__(self, name: str = "quotecheck", config: ExtractorConfig = ExtractorConfig()) -> None:
+    def __init__(self, name: str = "quotecheck", config: ExtractorConfig | None = None) -> None:
         self.name = name
-        self.config = config
-        extractor_for(config)  # load now: a bad setting fails in add_pipe, not on the first text
+        self.config = config if config is not None else ExtractorConfig()
+        extractor_for(self.config)  # load now: a bad setting fails in add_pipe, not on the first text
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = extractor_for(self.config).extract(doc.text)
         return set_annotations(doc, quotes)
 
-    def __reduce__(self) -> Tuple[Any, Tuple[str, ExtractorConfig]]:
+    def __reduce__(self) -> tuple[Any, tuple[str, ExtractorConfig]]:
         return QuotecheckComponent, (self.name, self.config)
 
 
@@ -172,8 +173,8 @@ def make_quotecheck(
     nlp: Language,
     name: str,
     backend: str,
-    organizations: Optional[str],
-    stanza_dir: Optional[str],
+    organizations: str | None,
+    stanza_dir: str | None,
 ) -> QuotecheckComponent:
     """``nlp.add_pipe("quotecheck", config={"organizations": "my_orgs.tsv"})``.
 

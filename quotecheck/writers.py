@@ -23,8 +23,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator, Mapping, Protocol
+from typing import IO, Any, Protocol
 
 from quotecheck.frame import COLUMNS, LIST_COLUMNS, rows
 from quotecheck.model import DocumentResult
@@ -135,8 +136,9 @@ class _ParquetWriter:
     """Parquet: rows are collected into row groups; :meth:`close` writes the footer."""
 
     def __init__(self, out: IO[bytes]) -> None:
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
         from quotecheck.frame import arrow_schema, arrow_table
-        import pyarrow.parquet as pq
 
         self.table = arrow_table
         self.writer = pq.ParquetWriter(out, arrow_schema())

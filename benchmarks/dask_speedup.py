@@ -1,0 +1,122 @@
+"""Speed-up of quotecheck on a Dask cluster: 2 worker processes against 1.
+
+    python benchmarks/dask_speedup.py                 # 10,000 documents (about a minute)
+    python benchmarks/dask_speedup.py -n 2000         # quicker
+    python benchmarks/dask_speedup.py --workers 1 2 4
+
+Needs ``pip install -e ".[dask]"``. For each worker count, a fresh
+``LocalCluster(n_workers=N, processes=True, threads_per_worker=1)`` runs
+:func:`quotecheck.dask.extract_bag` over the same documents twice: the first
+run includes each worker loading its extractor (cold), the second does not
+(warm). A run of ``Extractor.extract_many`` in this process, without Dask,
+is the reference for Dask's own cost. Printed: seconds, documents per second, the speed-up against the first
+worker count, and whether the records equal those of the first worker count.
+
+The documents are windows of one to three consecutive paragraphs of the gold
+corpus articles (corpus/gold.jsonl), so they are as varied as the corpus allows
+and of news-item size. This is a measurement, not a test: nothing here fails a
+build. Compare the figures of one run only (the machine is shared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+PARTITIONS_PER_WORKER = 16
+
+
+def documents(n: int) -> list[dict[str, str]]:
+    """``n`` documents with unique ids, made of consecutive paragraphs of the corpus articles.
+
+    Document ``i`` takes ``1 + i % 3`` paragraphs of one article, starting at
+    a paragraph that moves on with ``i``; the id names the article, the first
+    paragraph, the length and ``i`` (``c04-nordkorea-rakete/p2+3/d17``).
+    """
+    articles = []
+    with (ROOT / "corpus" / "gold.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            paragraphs = [p for p in record["text"].split("\n\n") if p.strip()]
+            articles.append((record["id"], paragraphs))
+    docs = []
+    for i in range(n):
+        article, paragraphs = articles[i % len(articles)]
+        size = 1 + i % 3
+        start = (i // len(articles)) % max(1, len(paragraphs) - size + 1)
+        text = "\n\n".join(paragraphs[start : start + size])
+        docs.append({"id": f"{article}/p{start}+{size}/d{i}", "text": text})
+    return docs
+
+
+def run(docs: list[dict[str, str]], workers: int) -> dict[str, Any]:
+    """Cold and warm seconds of ``extract_bag`` on a fresh cluster of ``workers`` processes."""
+    import dask.bag as db
+    from distributed import Client, LocalCluster
+
+    from quotecheck.config import built_here
+    from quotecheck.dask import extract_bag
+
+    with LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, Client(cluster) as client:
+        bag = db.from_sequence(docs, npartitions=PARTITIONS_PER_WORKER * workers)
+        bag = client.persist(bag)  # the input is on the workers before the clock starts
+        client.wait_for_workers(workers)
+        timings = []
+        records: list[dict[str, Any]] = []
+        for _ in ("cold", "warm"):
+            start = time.perf_counter()
+            records = extract_bag(bag).compute()
+            timings.append(time.perf_counter() - start)
+        loads = client.run(built_here)
+    return {"workers": workers, "cold": timings[0], "warm": timings[1], "records": records, "loads": loads}
+
+
+def in_process(docs: list[dict[str, str]]) -> float:
+    """Seconds of ``Extractor.extract_many`` in this process, no Dask: the reference."""
+    from quotecheck import Extractor
+
+    extractor = Extractor()
+    start = time.perf_counter()
+    for _ in extractor.extract_many(docs):
+        pass
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", "--documents", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args(argv)
+    docs = documents(args.documents)
+    characters = sum(len(d["text"]) for d in docs)
+    print(f"{len(docs)} documents, {characters / 1e6:.1f} M characters; partitions: "
+          f"{PARTITIONS_PER_WORKER} per worker; one thread per worker process")
+    print(f"{'workers':>7} {'cold s':>8} {'warm s':>8} {'docs/s':>8} {'speed-up':>9} {'extractors':>11} same")
+    reference = in_process(docs)
+    print(f"{'none':>7} {'':>8} {reference:>8.2f} {len(docs) / reference:>8.0f}   (one process, no Dask)")
+    first: dict[str, Any] | None = None
+    for workers in args.workers:
+        result = run(docs, workers)
+        first = first or result
+        speedup = first["warm"] / result["warm"]
+        same = result["records"] == first["records"]
+        loads = ",".join(str(v) for v in result["loads"].values())
+        print(
+            f"{workers:>7} {result['cold']:>8.2f} {result['warm']:>8.2f} "
+            f"{len(docs) / result['warm']:>8.0f} {speedup:>8.2f}x {loads:>11} {'yes' if same else 'NO'}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
