@@ -34,10 +34,10 @@ if str(ROOT) not in sys.path:
 PARTITIONS_PER_WORKER = 16
 
 
-def documents(n: int) -> list[dict[str, str]]:
+def documents(n: int, longest: int = 3) -> list[dict[str, str]]:
     """``n`` documents with unique ids, made of consecutive paragraphs of the corpus articles.
 
-    Document ``i`` takes ``1 + i % 3`` paragraphs of one article, starting at
+    Document ``i`` takes ``1 + i % longest`` paragraphs of one article, starting at
     a paragraph that moves on with ``i``; the id names the article, the first
     paragraph, the length and ``i`` (``c04-nordkorea-rakete/p2+3/d17``).
     """
@@ -50,7 +50,7 @@ def documents(n: int) -> list[dict[str, str]]:
     docs = []
     for i in range(n):
         article, paragraphs = articles[i % len(articles)]
-        size = 1 + i % 3
+        size = 1 + i % longest
         start = (i // len(articles)) % max(1, len(paragraphs) - size + 1)
         text = "\n\n".join(paragraphs[start : start + size])
         docs.append({"id": f"{article}/p{start}+{size}/d{i}", "text": text})

@@ -58,7 +58,7 @@ try:
 except ImportError as error:  # pragma: no cover - exercised only without spaCy
     raise MissingExtra("spacy", "spacy") from error
 
-__all__ = ["SPAN_KEYS", "QuotecheckComponent", "SpanAlignmentWarning", "make_quotecheck", "set_annotations"]
+__all__ = ["DISPLACY_COLORS", "SPAN_KEYS", "QuotecheckComponent", "SpanAlignmentWarning", "make_quotecheck", "set_annotations"]
 
 #: The span-group keys the component writes, one per role.
 SPAN_KEYS = (
@@ -70,6 +70,15 @@ SPAN_KEYS = (
     "quote_frames",
     "quote_fragments",
 )
+
+#: Colours for displaCy's span view of ``doc.spans["quotes"]``, one per kind:
+#: ``displacy.render(doc, style="span", options={"spans_key": "quotes", "colors": DISPLACY_COLORS})``.
+DISPLACY_COLORS = {
+    "direct": "#7aecec",
+    "indirect": "#feca74",
+    "free_indirect": "#c887fb",
+    "reported": "#aa9cfc",
+}
 
 
 class SpanAlignmentWarning(UserWarning):
