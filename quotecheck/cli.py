@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import importlib.util
 import json
 import os
 import sys
@@ -98,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("-o", "--output", metavar="FILE", help="write records to FILE instead of standard output")
     ex.add_argument(
         "--format", choices=writers.FORMATS, default=None,
-        help="jsonl (default), csv or parquet (one row per quote; parquet needs "
+        help="output format: jsonl, csv or parquet (a table, one row per quote; parquet needs "
         "pip install \"quotecheck[dataframe]\"); default: from -o FILE's suffix, else jsonl",
     )
     ex.add_argument(
@@ -394,11 +393,10 @@ def _extract(args: argparse.Namespace) -> int:
         if args.stanza_dir and args.backend != "stanza":
             raise _UsageError("--stanza-dir needs --backend stanza")
         extractor = Extractor(backend=args.backend, organizations=args.organizations, stanza_dir=args.stanza_dir)
+        fmt = writers.format_for(args.format, args.output)
+        writers.check_available(fmt)
     except (QuotecheckError, ValueError, OSError) as error:
         raise _UsageError(str(error)) from None
-    fmt = writers.format_for(args.format, args.output)
-    if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
-        raise _UsageError('--format parquet needs pyarrow; pip install "quotecheck[dataframe]"')
     try:
         out: IO[bytes] = open(args.output, "wb") if args.output else sys.stdout.buffer
     except OSError as error:

@@ -27,10 +27,11 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from quotecheck.errors import MissingExtra
 from quotecheck.frame import COLUMNS, LIST_COLUMNS, rows
 from quotecheck.model import DocumentResult
 
-__all__ = ["FORMATS", "Writer", "encoder", "format_for", "json_line", "open_writer", "read_csv"]
+__all__ = ["FORMATS", "Writer", "check_available", "encoder", "format_for", "json_line", "open_writer", "read_csv"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 #: Output file suffixes that choose a format when ``--format`` is not given.
@@ -92,6 +93,14 @@ def _parquet(result: DocumentResult) -> list[dict[str, Any]]:
 
 
 _ENCODERS: dict[str, Callable[[DocumentResult], Any]] = {"jsonl": _jsonl, "csv": _csv, "parquet": _parquet}
+
+
+def check_available(fmt: str) -> None:
+    """Raise :class:`~quotecheck.errors.MissingExtra` if ``fmt`` needs a library that is not installed."""
+    import importlib.util
+
+    if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
+        raise MissingExtra("pyarrow", "dataframe")
 
 
 def encoder(fmt: str) -> Callable[[DocumentResult], Any]:

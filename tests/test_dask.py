@@ -22,10 +22,10 @@ dd = pytest.importorskip("dask.dataframe")
 pd = pytest.importorskip("pandas")
 distributed = pytest.importorskip("distributed")
 
-import quotecheck  # noqa: E402
-from benchmarks.dask_speedup import documents  # noqa: E402
-from quotecheck.config import built_here  # noqa: E402
-from quotecheck.dask import extract_bag, extract_frame, to_json_line  # noqa: E402
+import quotecheck
+from benchmarks.dask_speedup import documents
+from quotecheck.config import built_here
+from quotecheck.dask import extract_bag, extract_frame, to_json_line
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "gold.jsonl"

@@ -103,3 +103,22 @@ def test_list_columns_are_lists_in_pandas(corpus_records: list[dict[str, Any]]) 
     frame = quotecheck.to_frame(corpus_records)
     for name in LIST_COLUMNS:
         assert all(isinstance(value, list) for value in frame[name])
+
+
+def test_parquet_can_go_to_standard_output(tmp_path: Path) -> None:
+    """``quotecheck extract … --format parquet > file`` (or into a pipe): the footer comes at the end."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "q.parquet"
+    with out.open("wb") as stream:
+        subprocess.run([sys.executable, "-m", "quotecheck", "extract", str(CORPUS), "--format", "parquet", "-q"],
+                       stdout=stream, check=True)
+    records = [json.loads(line) for line in cli_lines_of(CORPUS, tmp_path)]
+    assert pq.read_table(out).equals(quotecheck.to_frame(records, backend="arrow", keep_empty=True))
+
+
+def cli_lines_of(path: Path, tmp_path: Path) -> list[str]:
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["extract", str(path), "-o", str(out), "-q"]) == 0
+    return out.read_text(encoding="utf-8").splitlines()
