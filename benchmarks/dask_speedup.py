@@ -1,6 +1,6 @@
 """Speed-up of quotecheck on a Dask cluster: 2 worker processes against 1.
 
-    python benchmarks/dask_speedup.py                 # 10,000 documents (about a minute)
+    python benchmarks/dask_speedup.py                 # 10,000 documents (a few minutes)
     python benchmarks/dask_speedup.py -n 2000         # quicker
     python benchmarks/dask_speedup.py --workers 1 2 4
 
@@ -9,8 +9,13 @@ Needs ``pip install -e ".[dask]"``. For each worker count, a fresh
 :func:`quotecheck.dask.extract_bag` over the same documents twice: the first
 run includes each worker loading its extractor (cold), the second does not
 (warm). A run of ``Extractor.extract_many`` in this process, without Dask,
-is the reference for Dask's own cost. Printed: seconds, documents per second, the speed-up against the first
-worker count, and whether the records equal those of the first worker count.
+is the reference for Dask's own cost. Printed: seconds, documents per second,
+the speed-up against the first worker count, the CPU seconds the worker
+processes used in the warm run (wall time far above CPU time / workers means the
+machine was busy with other work), how many extractors each worker built (1:
+loaded once, not per partition), and whether the records equal those of the
+first worker count. The load average is printed before and after: on a shared
+machine a speed-up means something only while it stays below the core count.
 
 The documents are windows of one to three consecutive paragraphs of the gold
 corpus articles (corpus/gold.jsonl), so they are as varied as the corpus allows
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -74,11 +80,21 @@ def run(docs: list[dict[str, str]], workers: int) -> dict[str, Any]:
         timings = []
         records: list[dict[str, Any]] = []
         for _ in ("cold", "warm"):
+            cpu_before = sum(client.run(_cpu_seconds).values())
             start = time.perf_counter()
             records = extract_bag(bag).compute()
             timings.append(time.perf_counter() - start)
+        cpu = sum(client.run(_cpu_seconds).values()) - cpu_before  # the warm run's
         loads = client.run(built_here)
-    return {"workers": workers, "cold": timings[0], "warm": timings[1], "records": records, "loads": loads}
+    return {"workers": workers, "cold": timings[0], "warm": timings[1], "cpu": cpu, "records": records, "loads": loads}
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds this worker process has used (user + system)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def in_process(docs: list[dict[str, str]]) -> float:
@@ -92,6 +108,11 @@ def in_process(docs: list[dict[str, str]]) -> float:
     return time.perf_counter() - start
 
 
+def load_average() -> str:
+    """The machine's 1-minute load average: above the core count, other work competes for the CPU."""
+    return f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", "--documents", type=int, default=10_000)
@@ -101,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     characters = sum(len(d["text"]) for d in docs)
     print(f"{len(docs)} documents, {characters / 1e6:.1f} M characters; partitions: "
           f"{PARTITIONS_PER_WORKER} per worker; one thread per worker process")
-    print(f"{'workers':>7} {'cold s':>8} {'warm s':>8} {'docs/s':>8} {'speed-up':>9} {'extractors':>11} same")
+    print(f"load average before: {load_average()}")
+    print(f"{'workers':>7} {'cold s':>8} {'warm s':>8} {'docs/s':>8} {'speed-up':>9} {'worker CPU s':>13} "
+          f"{'extractors':>11} same")
     reference = in_process(docs)
     print(f"{'none':>7} {'':>8} {reference:>8.2f} {len(docs) / reference:>8.0f}   (one process, no Dask)")
     first: dict[str, Any] | None = None
@@ -112,9 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         same = result["records"] == first["records"]
         loads = ",".join(str(v) for v in result["loads"].values())
         print(
-            f"{workers:>7} {result['cold']:>8.2f} {result['warm']:>8.2f} "
-            f"{len(docs) / result['warm']:>8.0f} {speedup:>8.2f}x {loads:>11} {'yes' if same else 'NO'}"
+            f"{workers:>7} {result['cold']:>8.2f} {result['warm']:>8.2f} {len(docs) / result['warm']:>8.0f} "
+            f"{speedup:>8.2f}x {result['cpu']:>13.1f} {loads:>11} {'yes' if same else 'NO'}"
         )
+    print(f"load average after: {load_average()}")
     return 0
 
 
