@@ -11,10 +11,12 @@ import sys
 from typing import Any
 
 import pytest
+from hypothesis import given
 
 import quotecheck
 from quotecheck.extractor import Extractor
 from quotecheck.frame import COLUMNS, rows, to_frame
+from tests.strategies import quote_and_text, texts
 
 
 def row_of(ex: Extractor, text: str, content: str) -> dict[str, Any]:
@@ -133,3 +135,30 @@ def test_to_frame_without_pyarrow_says_how_to_install_it(monkeypatch: pytest.Mon
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # what an absent package looks like to import
     with pytest.raises(quotecheck.MissingExtra, match=r'pip install "quotecheck\[dataframe\]"'):
         to_frame([])
+
+
+# ---------------------------------------------------------------------------
+# Properties.
+# ---------------------------------------------------------------------------
+
+@given(texts())
+def test_any_text_gives_one_row_per_quote_with_exact_offsets(ex: Extractor, text: str) -> None:
+    result = ex.process("d", text)
+    table = list(rows([result]))
+    assert [r["quote_id"] for r in table] == [q.id for q in result.quotes]
+    for row, quote in zip(table, result.quotes):
+        assert (row["content_start"], row["content_end"]) == (quote.content.start, quote.content.end)
+        if len(quote.content.spans) == 1:
+            assert text[row["content_start"] : row["content_end"]] == row["content_text"]
+
+
+@given(quote_and_text())
+def test_any_quote_record_flattens_to_its_own_values(pair: tuple[str, Any]) -> None:
+    _, quote = pair
+    (row,) = rows([quote])
+    assert (row["quote_id"], row["kind"], row["mood"], row["content_text"]) == (
+        quote.id, quote.kind, quote.mood, quote.content.text
+    )
+    assert row["source_names"] == [s.name if s.name is not None else s.text for s in quote.sources]
+    assert len(row["chain"]) == (len(quote.sources) + 1 if quote.speaker or quote.sources else 0)
+    assert row["fragments"] == [f.text for f in quote.fragments]
