@@ -2,7 +2,7 @@
 
     python benchmarks/dask_speedup.py                 # 10,000 documents (a few minutes)
     python benchmarks/dask_speedup.py -n 2000         # quicker
-    python benchmarks/dask_speedup.py --workers 1 2 4
+    python benchmarks/dask_speedup.py --workers 1 2 1 2   # alternate, on a busy machine
 
 Needs ``pip install -e ".[dask]"``. For each worker count, a fresh
 ``LocalCluster(n_workers=N, processes=True, threads_per_worker=1)`` runs
@@ -10,7 +10,8 @@ Needs ``pip install -e ".[dask]"``. For each worker count, a fresh
 run includes each worker loading its extractor (cold), the second does not
 (warm). A run of ``Extractor.extract_many`` in this process, without Dask,
 is the reference for Dask's own cost. Printed: seconds, documents per second,
-the speed-up against the first worker count, the CPU seconds the worker
+the speed-up against the latest run with the first worker count (so that
+``--workers 1 2 1 2`` pairs runs that are close in time), the CPU seconds the worker
 processes used in the warm run (wall time far above CPU time / workers means the
 machine was busy with other work), how many extractors each worker built (1:
 loaded once, not per partition), and whether the records equal those of the
@@ -128,10 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     reference = in_process(docs)
     print(f"{'none':>7} {'':>8} {reference:>8.2f} {len(docs) / reference:>8.0f}   (one process, no Dask)")
     first: dict[str, Any] | None = None
+    baseline: dict[str, Any] | None = None  # the latest run with the first worker count
     for workers in args.workers:
         result = run(docs, workers)
         first = first or result
-        speedup = first["warm"] / result["warm"]
+        if workers == first["workers"]:
+            baseline = result
+        assert baseline is not None
+        speedup = baseline["warm"] / result["warm"]
         same = result["records"] == first["records"]
         loads = ",".join(str(v) for v in result["loads"].values())
         print(
