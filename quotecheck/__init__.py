@@ -7,8 +7,9 @@
 """
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
-from quotecheck.errors import BackendUnavailable, InputError, LexiconError, QuotecheckError
+from quotecheck.errors import BackendUnavailable, InputError, LexiconError, MissingExtra, QuotecheckError
 from quotecheck.extractor import Extractor, extract
 from quotecheck.model import Cue, DocumentResult, Mention, Quote, Role, Span
 
@@ -28,10 +29,21 @@ __all__ = [
     "InputError",
     "LexiconError",
     "Mention",
+    "MissingExtra",
     "Quote",
     "QuotecheckError",
     "Role",
     "Span",
     "__version__",
     "extract",
+    "to_frame",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``to_frame`` is imported on first use, so ``import quotecheck`` never imports pandas."""
+    if name == "to_frame":
+        from quotecheck.frame import to_frame
+
+        return to_frame
+    raise AttributeError(f"module 'quotecheck' has no attribute {name!r}")

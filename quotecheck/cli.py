@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import re
 import signal
@@ -20,6 +21,7 @@ import time
 from types import FrameType
 from typing import IO, Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
+from quotecheck import writers
 from quotecheck.errors import QuotecheckError
 from quotecheck.extractor import BACKENDS, Extractor
 from quotecheck.inputs import (
@@ -62,9 +64,12 @@ The output file is never read as an input, whatever name or link reaches it.
 
 Output: one JSON object per line, {"id": ..., "quotes": [...]}, on standard
 output or in -o FILE (-o - is standard output); the record format is in the
-README and docs/output-format.md. There is exactly one output record per input
-document (per non-blank JSON line, per array element, per text file), in input
-order. Input and output are streamed: memory stays flat however long the input.
+README and docs/output-format.md. With --format csv or parquet (or an -o FILE
+ending in .csv, .parquet), a table instead: one row per quote, and one row for
+each document without quotes (error_type and error_message say why when it
+failed); the columns are listed in the README under "Data frames". There is
+exactly one output record per input document (per non-blank JSON line, per
+array element, per text file), in input order. Input and output are streamed: memory stays flat however long the input.
 
 A document that cannot be processed still gets its record, with "quotes": []
 and "error": {"type", "message", "line", "source"}; processing goes on:
@@ -187,6 +192,11 @@ def _add_extract(commands: Any) -> None:
     )
     ex.add_argument("-o", "--output", metavar="FILE", help="write records to FILE instead of standard output (-o -: standard output)")
     ex.add_argument(
+        "--format", choices=writers.FORMATS, default=None,
+        help="output format: jsonl, csv or parquet (a table, one row per quote; parquet needs "
+        "pip install \"quotecheck-de[dataframe]\"); default: from -o FILE's suffix, else jsonl",
+    )
+    ex.add_argument(
         "--backend", choices=BACKENDS, default="embedded",
         help="analysis backend: 'embedded' (default, offline, no models) or 'stanza' "
         "(needs pip install \"quotecheck-de[stanza]\" and stanza's German models; see README)",
@@ -287,11 +297,13 @@ def _run_extract(args: argparse.Namespace) -> int:
     if capped:
         warn(capped)
     extractor = _extractor(args)
-    with _Output.open(args.output, args.inputs) as output, _signals():
+    fmt = _output_format(args)
+    with _Output.open(args.output, args.inputs, fmt) as output, _signals():
         inputs = Inputs(args.inputs, options, exclude=output.ids, warn=warn)
         duplicates = _Duplicates(warn)
         results = extractor.process_many(
-            duplicates.check(inputs), jobs=jobs, strip_html=args.strip_html, then=_encode,
+            duplicates.check(inputs), jobs=jobs, strip_html=args.strip_html,
+            then=functools.partial(_encode, writers.encoder(fmt)),
             max_seconds=args.max_seconds_per_doc or None,
         )
         tally = _Tally(time.monotonic())
@@ -316,11 +328,21 @@ def _extractor(args: argparse.Namespace) -> Extractor:
         raise UsageError(str(error)) from None
 
 
+def _output_format(args: argparse.Namespace) -> str:
+    """``--format``, else the suffix of ``-o FILE``, else jsonl; a missing library is a usage error."""
+    try:
+        fmt = writers.format_for(args.format, args.output)
+        writers.check_available(fmt)
+    except (QuotecheckError, ValueError) as error:
+        raise UsageError(str(error)) from None
+    return fmt
+
+
 def _write_all(results: Iterable[_Encoded], output: _Output, tally: _Tally, progress: _Progress, eager: bool) -> int:
     """Write every record; the exit status (1 when some document failed)."""
     try:
         for record in results:
-            output.write(record.line)
+            output.write(record.payload)
             if eager:  # input from a pipe (tail -f): each record as soon as it is ready
                 output.flush()
             tally.add(record)
@@ -349,32 +371,22 @@ def _close(results: Any) -> None:
 
 
 def encode_record(result: DocumentResult) -> bytes:
-    """One output line as UTF-8 bytes.
-
-    JSON may carry lone surrogates (``"\\ud800"``), which UTF-8 cannot encode;
-    such a record is written with ASCII escapes instead, still valid JSON.
-    """
-    import json
-
-    record = result.to_dict()
-    try:
-        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-    except UnicodeEncodeError:
-        return (json.dumps(record, ensure_ascii=True) + "\n").encode("ascii")
+    """One output line as UTF-8 bytes (see :func:`quotecheck.writers.json_line`)."""
+    return writers.json_line(result.to_dict())
 
 
 class _Encoded(NamedTuple):
     """A serialised record plus what the parent needs to know about it."""
 
-    line: bytes
+    payload: Any  # what the output format's writer takes (bytes for JSON lines and CSV)
     error: str | None  # the error type, when the document failed
     quotes: int
 
 
-def _encode(result: DocumentResult) -> _Encoded:
-    """Runs in the worker processes, so the parent only writes bytes."""
+def _encode(encode: Callable[[DocumentResult], Any], result: DocumentResult) -> _Encoded:
+    """Runs in the worker processes, so the parent only writes what ``encode`` made."""
     error = str(result.error.get("type", "Error")) if result.error is not None else None
-    return _Encoded(encode_record(result), error, len(result.quotes))
+    return _Encoded(encode(result), error, len(result.quotes))
 
 
 class _Tally:
@@ -508,17 +520,25 @@ def _isatty(stream: Any) -> bool:
 
 
 class _Output:
-    """Where records go; every write error becomes one :class:`UsageError` line (exit 2)."""
+    """Where records go, in the chosen format; every write error becomes one :class:`UsageError` line (exit 2)."""
 
     def __init__(self, stream: IO[bytes], label: str, owned: bool, ids: set[FileId]) -> None:
         self.stream = stream
         self.label = label
         self.owned = owned
         self.ids = ids  # the identity of the file written, so that it is never read
+        self.writer: writers.Writer | None = None
+
+    def start(self, fmt: str) -> None:
+        """Begin the output in ``fmt`` (a CSV header is written at once)."""
+        try:
+            self.writer = writers.open_writer(fmt, self.stream)
+        except OSError as error:
+            self._failed(error)
 
     @classmethod
     @contextlib.contextmanager
-    def open(cls, name: str | None, inputs: Sequence[str]) -> Iterator[_Output]:
+    def open(cls, name: str | None, inputs: Sequence[str], fmt: str = "jsonl") -> Iterator[_Output]:
         if name is None or name == STDIN:
             fd = _fileno(sys.stdout)
             identity = file_id(fd) if fd is not None else None
@@ -537,13 +557,15 @@ class _Output:
             output = cls(_open_output(name), label, True, set())
             output.ids = {i for i in (identity, file_id(output.stream.fileno())) if i is not None}
         try:
+            output.start(fmt)
             yield output
         finally:
             output.close()
 
-    def write(self, line: bytes) -> None:
+    def write(self, payload: Any) -> None:
+        assert self.writer is not None, "write before start"
         try:
-            self.stream.write(line)
+            self.writer.write(payload)
         except BrokenPipeError:
             raise
         except OSError as error:
@@ -551,7 +573,8 @@ class _Output:
 
     def flush(self) -> None:
         try:
-            self.stream.flush()
+            if self.writer is not None:
+                self.writer.flush()
         except BrokenPipeError:
             raise
         except OSError as error:
@@ -564,15 +587,22 @@ class _Output:
 
     def broken(self) -> None:
         """The reader of a pipe went away: no more writes, and none at exit either."""
+        self.writer = None
         if not self.owned:
             _quiet_stdout()
 
     def close(self) -> None:
-        if self.owned:
-            try:
+        """Finish the format (a Parquet file's footer), then close a file we opened."""
+        writer, self.writer = self.writer, None
+        try:
+            if writer is not None:
+                writer.close()
+            if self.owned:
                 self.stream.close()
-            except OSError as error:
-                self._failed(error)
+        except BrokenPipeError:
+            self.broken()
+        except OSError as error:
+            self._failed(error)
 
 
 def _open_output(name: str) -> IO[bytes]:
