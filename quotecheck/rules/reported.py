@@ -104,17 +104,22 @@ def _act(
     cue: CueMatch,
     frame: tuple[int, int],
     speaker: tuple[int, int],
-) -> Candidate:
+) -> Candidate | None:
     """The reported-speech candidate of the sentence starting at token ``first``.
 
     ``content`` is one token range, or several for material split by the speaker
-    („**Der Sieg** wurde von X **als „Meilenstein“** bezeichnet“).
+    („**Der Sieg** wurde von X **als „Meilenstein“** bezeichnet“). None when
+    nothing is left once the source phrases are cut out („Er sagte laut
+    „Kurier“, …“: „laut „Kurier““ is a source, not what was said).
     """
     parts = [content] if isinstance(content[0], int) else list(content)
     parts = [piece for a, b in parts for piece in _without_source_phrase(doc, lexicon, a, b)]
+    spans = tuple(char_span(doc, a, b) for a, b in parts if b > a)
+    if not spans:
+        return None
     return Candidate(
         kind="reported",
-        content=tuple(char_span(doc, a, b) for a, b in parts if b > a),
+        content=spans,
         sentence=doc.layer.sentence_index(first),
         cue=cue,
         frame=frame,
