@@ -133,7 +133,7 @@ def test_importing_quotecheck_does_not_import_pandas() -> None:
 
 def test_to_frame_without_pyarrow_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # what an absent package looks like to import
-    with pytest.raises(quotecheck.MissingExtra, match=r'pip install "quotecheck\[dataframe\]"'):
+    with pytest.raises(quotecheck.MissingExtra, match=r'pip install "quotecheck-de\[dataframe\]"'):
         to_frame([])
 
 
