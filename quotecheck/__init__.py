@@ -11,6 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 from quotecheck.errors import BackendUnavailable, InputError, LexiconError, QuotecheckError
 from quotecheck.extractor import Extractor, extract
 from quotecheck.model import Cue, DocumentResult, Mention, Quote, Role, Span
+from quotecheck.provenance import CompareConfig, Conflict, Rendering, StatementGroup, compare
 
 try:
     __version__ = version("quotecheck")
@@ -19,6 +20,8 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "BackendUnavailable",
+    "CompareConfig",
+    "Conflict",
     "Cue",
     "DocumentResult",
     "Extractor",
@@ -27,8 +30,11 @@ __all__ = [
     "Mention",
     "Quote",
     "QuotecheckError",
+    "Rendering",
     "Role",
     "Span",
+    "StatementGroup",
     "__version__",
+    "compare",
     "extract",
 ]

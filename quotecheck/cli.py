@@ -117,6 +117,7 @@ def _parser() -> argparse.ArgumentParser:
         help="no progress line and no warnings on standard error (the progress line only ever "
         "appears when standard error is a terminal)",
     )
+    _compare_parser(commands)
     return parser
 
 
@@ -368,6 +369,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # --help, --version, or a usage error (argparse printed it)
         return stop.code if isinstance(stop.code, int) else 2
+    if args.command == "compare":
+        return _compare(args)
     if args.command != "extract":
         parser.print_help(sys.stderr)
         return 2
@@ -376,6 +379,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as error:
         print(f"quotecheck extract: error: {error}", file=sys.stderr)
         return 2
+
+
+def _compare_parser(commands: Any) -> None:
+    """``quotecheck compare``: its options live with the command (quotecheck.provenance.command)."""
+    from quotecheck.provenance.command import add_parser
+
+    add_parser(commands)
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from quotecheck.provenance.command import main as compare_main
+
+    return compare_main(args)
 
 
 def _extract(args: argparse.Namespace) -> int:

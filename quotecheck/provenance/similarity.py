@@ -1,0 +1,132 @@
+"""How alike two renderings are, and when they render the same statement.
+
+Stage: compare (across documents), step 3 — the measure that grouping applies to
+each candidate pair.
+
+The measure (every number is a field of :class:`CompareConfig`):
+
+``lemmas``
+    The Ochiai (cosine) coefficient of the two content-lemma sets,
+    ``|A ∩ B| / sqrt(|A| · |B|)``. It rewards shared content words whatever the
+    rendering does around them — direct or indirect, Konjunktiv or indicative,
+    „wir“ or „sie“ — and, unlike Jaccard, does not punish a short rendering
+    of a long statement too hard: a partial quote of 4 of 12 content words
+    scores 0.58, a paraphrase sharing 5 of 10 and 10 scores 0.5.
+``verbatim``
+    The longest run of identical words (normalised, punctuation ignored) that
+    the two share, divided by the shorter rendering's length in words, when
+    that run has at least ``verbatim_run`` words: „die Armee habe Mut und Treue
+    gezeigt“ and „Mut und Treue gezeigt“ share a run of 4. A verbatim piece
+    survives paraphrase around it, which the lemma sets dilute.
+
+``similarity = max(lemmas, verbatim)``. A pair renders the same statement when
+
+- the similarity reaches ``threshold`` (default 0.5), and
+- when both speakers are known and are different entities, the similarity
+  reaches ``other_speaker_threshold`` (default 0.7) instead: the same words
+  given to another person (a misattribution, which the comparison exists to
+  find) share most of their words; two people who merely speak about the same
+  thing share only some.
+
+Renderings with fewer than ``min_lemmas`` content lemmas (a bare „Nein“,
+„Das stimmt“) carry too little to recognise across documents: they are grouped
+only with a rendering whose words are identical.
+
+The thresholds were chosen on our own fixtures and the event corpus
+(``benchmarks/compare_accuracy.py`` prints what they give).
+"""
+
+from __future__ import annotations
+
+import math
+from difflib import SequenceMatcher
+from typing import Sequence
+
+from attrs import field, frozen
+from attrs.validators import ge, gt, instance_of, le
+
+__all__ = ["CompareConfig", "lemma_score", "longest_run", "same_statement", "similarity", "verbatim_score"]
+
+
+@frozen
+class CompareConfig:
+    """The parameters of the comparison, with the defaults the benchmark measures.
+
+    Similarity (see the module docstring): ``threshold``,
+    ``other_speaker_threshold``, ``verbatim_run``, ``min_lemmas``.
+    Candidate pairs (:mod:`quotecheck.provenance.lsh`): ``bands`` × ``rows``
+    MinHash values per rendering, and ``bucket_window``, the most recent
+    renderings of one bucket each new one is compared with.
+    """
+
+    threshold: float = field(default=0.5, validator=[instance_of(float), ge(0.0), le(1.0)])
+    other_speaker_threshold: float = field(default=0.7, validator=[instance_of(float), ge(0.0), le(1.0)])
+    verbatim_run: int = field(default=4, validator=[instance_of(int), gt(0)])
+    min_lemmas: int = field(default=2, validator=[instance_of(int), ge(0)])
+    bands: int = field(default=16, validator=[instance_of(int), gt(0)])
+    rows: int = field(default=2, validator=[instance_of(int), gt(0)])
+    bucket_window: int = field(default=16, validator=[instance_of(int), gt(0)])
+
+
+def lemma_score(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> float:
+    """Ochiai coefficient of two content-lemma sets (0.0 when either is empty).
+
+    >>> lemma_score({1, 2, 3, 4}, {2, 3, 4, 5})
+    0.75
+    """
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+def longest_run(a: Sequence[int], b: Sequence[int]) -> int:
+    """Length of the longest run of equal words two word sequences share.
+
+    >>> longest_run([1, 2, 3, 4, 5], [9, 2, 3, 4, 8])
+    3
+    """
+    if not a or not b:
+        return 0
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+
+
+def verbatim_score(a: Sequence[int], b: Sequence[int], min_run: int) -> float:
+    """The shared verbatim run over the shorter length, 0.0 below ``min_run`` words.
+
+    >>> verbatim_score([1, 2, 3, 4, 5, 6], [7, 2, 3, 4, 5], 4)
+    0.8
+    >>> verbatim_score([1, 2, 3], [1, 2, 3], 4)  # identical, but short: still verbatim
+    1.0
+    """
+    shorter = min(len(a), len(b))
+    if shorter == 0:
+        return 0.0
+    run = longest_run(a, b)
+    return run / shorter if run >= min(min_run, shorter) else 0.0
+
+
+def similarity(
+    lemmas_a: frozenset[int], words_a: Sequence[int], lemmas_b: frozenset[int], words_b: Sequence[int],
+    config: CompareConfig,
+) -> float:
+    """``max(lemma_score, verbatim_score)``, with the ``min_lemmas`` rule of the module docstring."""
+    if min(len(lemmas_a), len(lemmas_b)) < config.min_lemmas:
+        return 1.0 if words_a and tuple(words_a) == tuple(words_b) else 0.0
+    score = lemma_score(lemmas_a, lemmas_b)
+    if score >= 1.0:
+        return score
+    return max(score, verbatim_score(words_a, words_b, config.verbatim_run))
+
+
+def same_statement(score: float, speaker_a: int, speaker_b: int, config: CompareConfig) -> bool:
+    """Whether a pair with similarity ``score`` renders one statement.
+
+    ``speaker_a``/``speaker_b`` are entity numbers, -1 when unknown.
+
+    >>> config = CompareConfig()
+    >>> same_statement(0.6, 3, 3, config), same_statement(0.6, 3, 4, config), same_statement(0.6, -1, 4, config)
+    (True, False, True)
+    """
+    if speaker_a >= 0 and speaker_b >= 0 and speaker_a != speaker_b:
+        return score >= config.other_speaker_threshold
+    return score >= config.threshold
