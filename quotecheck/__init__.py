@@ -11,7 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 from quotecheck.errors import BackendUnavailable, InputError, LexiconError, QuotecheckError
 from quotecheck.extractor import Extractor, extract
 from quotecheck.model import Cue, DocumentResult, Mention, Quote, Role, Span
-from quotecheck.provenance import CompareConfig, Conflict, Rendering, StatementGroup, compare
+from quotecheck.provenance import CompareConfig, Comparison, Conflict, Rendering, StatementGroup, compare
 
 try:
     __version__ = version("quotecheck")
@@ -21,6 +21,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "BackendUnavailable",
     "CompareConfig",
+    "Comparison",
     "Conflict",
     "Cue",
     "DocumentResult",

@@ -32,17 +32,60 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable, Sequence
 
+from attrs import define, field
+
 from quotecheck.provenance.diff import Piece, diff_words, piece_of
 from quotecheck.provenance.model import Conflict, Rendering, WordDiff
 from quotecheck.provenance.names import name_key
 
-__all__ = ["CHECKS", "chain_conflict", "find_conflicts", "kind_conflict", "reference_of", "speaker_conflict",
-           "wording_conflict"]
+__all__ = ["CHECKS", "Group", "chain_conflict", "find_conflicts", "kind_conflict", "reference_of",
+           "speaker_conflict", "wording_conflict"]
 
 
-def speaker_conflict(renderings: Sequence[Rendering], reference: int | None) -> Conflict | None:
+@define
+class Group:
+    """A group's renderings under check, with their verbatim pieces computed once."""
+
+    renderings: Sequence[Rendering]
+    _pieces: dict[int, list[Piece]] = field(factory=dict, init=False)
+    reference: int | None = field(default=None, init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.reference = self._reference()
+
+    def pieces(self, i: int) -> list[Piece]:
+        """The verbatim pieces of rendering ``i``: its content if direct, else its quoted fragments."""
+        if i not in self._pieces:
+            rendering = self.renderings[i]
+            found = [rendering.content] if rendering.verbatim else list(rendering.fragments)
+            self._pieces[i] = [piece_of(role) for role in found]
+        return self._pieces[i]
+
+    def _reference(self) -> int | None:
+        """The rendering whose wording the others are diffed against.
+
+        The most frequent wording among the direct renderings (normalised
+        words), then the longest, then the first; without a direct rendering,
+        the same among quoted fragments. None when nothing is verbatim.
+        """
+        candidates = [i for i, r in enumerate(self.renderings) if r.verbatim]
+        if not candidates:
+            candidates = [i for i, r in enumerate(self.renderings) if r.fragments]
+        if len(candidates) < 2:
+            return candidates[0] if candidates else None
+        wordings = {i: tuple(w for piece in self.pieces(i) for w in piece[0]) for i in candidates}
+        counts = Counter(wordings.values())
+        return min(candidates, key=lambda i: (-counts[wordings[i]], -len(wordings[i]), i))
+
+
+def reference_of(renderings: Sequence[Rendering]) -> int | None:
+    """The position of the group's reference wording (see :class:`Group`)."""
+    return Group(renderings).reference
+
+
+def speaker_conflict(group: Group) -> Conflict | None:
     """Known speakers that are different entities."""
-    known = [(i, r.speaker_entity) for i, r in enumerate(renderings) if r.speaker_entity is not None]
+    known = [(i, r.speaker_entity) for i, r in enumerate(group.renderings) if r.speaker_entity is not None]
     if len({name for _, name in known}) < 2:
         return None
     return Conflict("speaker", [i for i, _ in known], [name for _, name in known if name is not None])
@@ -65,22 +108,24 @@ def _fits(inner: tuple[str, ...], outer: tuple[str, ...]) -> bool:
     return all(any(key == other for other in rest) for key in inner)
 
 
-def chain_conflict(renderings: Sequence[Rendering], reference: int | None) -> Conflict | None:
+def chain_conflict(group: Group) -> Conflict | None:
     """Two renderings whose intermediaries cannot be one chain."""
-    chains = [_intermediaries(r) for r in renderings]
-    full = [c + ((name_key(r.outlet),) if r.outlet else ()) for c, r in zip(chains, renderings)]
+    renderings = group.renderings
+    distinct = list({(c, c + ((name_key(r.outlet),) if r.outlet else ())) for r in renderings
+                     for c in (_intermediaries(r),)})
     clash = any(
-        not (_fits(chains[a], full[b]) or _fits(chains[b], full[a]))
-        for a in range(len(renderings))
-        for b in range(a + 1, len(renderings))
+        not (_fits(a[0], b[1]) or _fits(b[0], a[1]))
+        for n, a in enumerate(distinct)
+        for b in distinct[n + 1 :]
     )
     if not clash:
         return None
     return Conflict("chain", range(len(renderings)), [" → ".join(r.chain) for r in renderings])
 
 
-def kind_conflict(renderings: Sequence[Rendering], reference: int | None) -> Conflict | None:
+def kind_conflict(group: Group) -> Conflict | None:
     """Verbatim in one document, only paraphrased in another."""
+    renderings = group.renderings
     verbatim: dict[str | None, bool] = {}
     for r in renderings:
         verbatim[r.document] = verbatim.get(r.document, False) or r.verbatim
@@ -89,42 +134,19 @@ def kind_conflict(renderings: Sequence[Rendering], reference: int | None) -> Con
     return Conflict("kind", range(len(renderings)), [r.kind for r in renderings])
 
 
-def _pieces(rendering: Rendering) -> list[Piece]:
-    """The verbatim pieces of a rendering: its content if direct, else its quoted fragments."""
-    if rendering.verbatim:
-        return [piece_of(rendering.content)]
-    return [piece_of(f) for f in rendering.fragments]
-
-
-def reference_of(renderings: Sequence[Rendering]) -> int | None:
-    """The rendering whose wording the others are diffed against.
-
-    The most frequent wording among the direct renderings (normalised words),
-    then the longest, then the first; without a direct rendering, the same
-    among quoted fragments. None when nothing in the group is verbatim.
-    """
-    candidates = [i for i, r in enumerate(renderings) if r.verbatim]
-    if not candidates:
-        candidates = [i for i, r in enumerate(renderings) if r.fragments]
-    if not candidates:
-        return None
-    wordings = {i: tuple(w for piece in _pieces(renderings[i]) for w in piece[0]) for i in candidates}
-    counts = Counter(wordings.values())
-    return min(candidates, key=lambda i: (-counts[wordings[i]], -len(wordings[i]), i))
-
-
-def wording_conflict(renderings: Sequence[Rendering], reference: int | None) -> Conflict | None:
+def wording_conflict(group: Group) -> Conflict | None:
     """Verbatim pieces whose words differ from the reference's."""
+    renderings, reference = group.renderings, group.reference
     if reference is None:
         return None
-    base = _pieces(renderings[reference])
+    base = group.pieces(reference)
     if not base:
         return None
     diffs = []
-    for i, rendering in enumerate(renderings):
+    for i in range(len(renderings)):
         if i == reference:
             continue
-        ops = tuple(op for piece in _pieces(rendering) for op in diff_words(base[0], piece))
+        ops = tuple(op for piece in group.pieces(i) for op in diff_words(base[0], piece))
         if ops:
             diffs.append(WordDiff(i, reference, ops))
     if not diffs:
@@ -133,15 +155,15 @@ def wording_conflict(renderings: Sequence[Rendering], reference: int | None) -> 
     return Conflict("wording", [d.rendering for d in diffs], values, diffs)
 
 
-Check = Callable[[Sequence[Rendering], "int | None"], "Conflict | None"]
+Check = Callable[[Group], "Conflict | None"]
 
 #: The conflict checks, in the order their conflicts are listed.
 CHECKS: tuple[Check, ...] = (speaker_conflict, chain_conflict, wording_conflict, kind_conflict)
 
 
-def find_conflicts(renderings: Sequence[Rendering], reference: int | None) -> tuple[Conflict, ...]:
+def find_conflicts(group: Group) -> tuple[Conflict, ...]:
     """Every conflict of a group (none for a group of one)."""
-    if len(renderings) < 2:
+    if len(group.renderings) < 2:
         return ()
-    found = (check(renderings, reference) for check in CHECKS)
+    found = (check(group) for check in CHECKS)
     return tuple(c for c in found if c is not None)

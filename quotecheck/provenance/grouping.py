@@ -33,11 +33,11 @@ from array import array
 from collections import Counter
 from typing import Any, Iterable, Iterator, Mapping
 
-from quotecheck.provenance.conflicts import find_conflicts, reference_of
+from quotecheck.provenance.conflicts import Group, find_conflicts
 from quotecheck.provenance.lsh import band_keys, candidate_pairs
 from quotecheck.provenance.model import Rendering, StatementGroup
 from quotecheck.provenance.names import NameIndex
-from quotecheck.provenance.similarity import CompareConfig, same_statement, similarity
+from quotecheck.provenance.similarity import OTHER, SAME, UNKNOWN, CompareConfig, same_statement, similarity
 from quotecheck.provenance.words import content_lemmas, words
 from quotecheck.errors import InputError
 from quotecheck.model import DocumentResult, Mention, Quote, Role
@@ -67,6 +67,7 @@ class Comparison:
         self._spill = tempfile.SpooledTemporaryFile(max_size=SPILL_IN_MEMORY, mode="w+b")
         self._offsets = array("q")
         self._words: list[array] = []
+        self._lemma_ids: list[array] = []
         self._speakers = array("l")
         self._keys = array("q")
         self._vocabulary: dict[str, int] = {}
@@ -119,7 +120,10 @@ class Comparison:
         self._offsets.append(self._spill.tell())
         self._spill.write(line.encode("utf-8", "surrogatepass") + b"\n")
         tokens = words(quote.content.text)
-        self._words.append(array("I", map(self._word_number, tokens)))
+        numbers = array("I", map(self._word_number, tokens))
+        self._words.append(numbers)
+        lemma_of = self._lemma_of
+        self._lemma_ids.append(array("I", sorted({lemma_of[w] for w in numbers if lemma_of[w] >= 0})))
         speaker = quote.speaker
         self._speakers.append(self._names.observe(speaker.name, speaker.text) if speaker is not None else -1)
         shingles = content_lemmas(tokens) or frozenset(tokens)
@@ -152,8 +156,7 @@ class Comparison:
                 gc.enable()
 
     def _lemma_set(self, i: int) -> frozenset[int]:
-        lemma_of = self._lemma_of
-        return frozenset(lemma_of[w] for w in self._words[i] if lemma_of[w] >= 0)
+        return frozenset(self._lemma_ids[i])
 
     def score(self, i: int, j: int) -> float:
         """The similarity of quotes ``i`` and ``j`` (numbers in input order)."""
@@ -175,7 +178,8 @@ class Comparison:
             root_i, root_j = find(i), find(j)
             if root_i == root_j:
                 continue
-            if same_statement(self.score(i, j), entity[i], entity[j], config):
+            speakers = UNKNOWN if entity[i] < 0 or entity[j] < 0 else SAME if entity[i] == entity[j] else OTHER
+            if same_statement(self._lemma_set(i), self._words[i], self._lemma_set(j), self._words[j], speakers, config):
                 parent[max(root_i, root_j)] = min(root_i, root_j)
         for i in range(count):
             parent[i] = find(i)
@@ -196,14 +200,17 @@ class Comparison:
 
     def _group(self, ident: str, members: list[int], entity: array) -> StatementGroup:
         renderings = [self._rendering(i, entity[i]) for i in members]
-        reference = reference_of(renderings)
-        anchor = members[reference if reference is not None else 0]
-        scored = [
-            r if i == anchor else _with_score(r, self.score(anchor, i)) for r, i in zip(renderings, members)
-        ]
-        speakers = Counter(r.speaker_entity for r in scored if r.speaker_entity is not None)
+        group = Group(renderings)
+        reference = group.reference
+        if len(members) > 1:
+            anchor = members[reference if reference is not None else 0]
+            renderings = [
+                r if i == anchor else _with_score(r, self.score(anchor, i)) for r, i in zip(renderings, members)
+            ]
+            group.renderings = renderings  # scores change no wording: the pieces stay valid
+        speakers = Counter(r.speaker_entity for r in renderings if r.speaker_entity is not None)
         speaker = min(speakers, key=lambda s: (-speakers[s], s)) if speakers else None
-        return StatementGroup(ident, speaker, scored, find_conflicts(scored, reference), reference)
+        return StatementGroup(ident, speaker, renderings, find_conflicts(group), reference)
 
     def _rendering(self, i: int, entity: int) -> Rendering:
         document, data = self._load(i)

@@ -91,8 +91,18 @@ def word_tokens(text: str) -> Iterator[WordToken]:
 
 
 def words(text: str) -> tuple[str, ...]:
-    """Just the normalised words of ``text`` (see :func:`word_tokens`)."""
-    return tuple(w for w, _, _ in word_tokens(text))
+    """Just the normalised words of ``text``: :func:`word_tokens` without the offsets, faster.
+
+    >>> words("Kim Jong-un sagte: „12 %“") == tuple(w for w, _, _ in word_tokens("Kim Jong-un sagte: „12 %“"))
+    True
+    """
+    out: list[str] = []
+    for piece in _WORD.findall(text):
+        if piece[0].isdigit() or _HYPHEN.search(piece) is None:
+            out.append(normal_word(piece))
+        else:
+            out.extend(normal_word(part) for part in _HYPHEN.split(piece) if part)
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=200_000)
