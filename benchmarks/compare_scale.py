@@ -105,7 +105,7 @@ def _renderings(count: int, seed: int) -> Iterator[tuple[str, str, str, list[str
     while made < count:
         first, second = rng.choice(templates)["content"]["text"].split(), rng.choice(templates)["content"]["text"].split()
         joined = first[: rng.randint(1, max(1, len(first)))] + second[rng.randrange(max(1, len(second))) :]
-        statement = _perturb(joined, vocabulary, rng, 0.5)
+        statement = _perturb(joined, vocabulary, rng, 0.9)
         speaker = rng.choice(names)
         chain = [rng.choice(AGENCIES)] if rng.random() < 0.6 else []
         for _ in range(min(rng.randint(1, 5), count - made)):
@@ -154,21 +154,21 @@ def write_records(count: int, path: str) -> None:
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def measure(path: str) -> dict[str, Any]:
+def measure(path: str, config: dict[str, Any] | None = None) -> dict[str, Any]:
     """Compare the records of ``path`` in this process; seconds and memory.
 
     The clock covers what ``quotecheck compare --records`` does: reading and
     decoding the lines, adding them one at a time, grouping, and encoding
     every group as JSON.
     """
-    from quotecheck import Comparison
+    from quotecheck import CompareConfig, Comparison
     from quotecheck.provenance.words import content_lemmas
 
-    content_lemmas(("gesprächen",))  # simplemma's dictionary, loaded before the clock starts
+    content_lemmas(("Gesprächen",))  # simplemma's dictionary, loaded before the clock starts
     before = _rss_mb()
     start, cpu = time.perf_counter(), time.process_time()
     groups = renderings = conflicts = written = 0
-    with Comparison() as comparison, open(path, encoding="utf-8") as lines:
+    with Comparison(CompareConfig(**(config or {}))) as comparison, open(path, encoding="utf-8") as lines:
         for line in lines:
             comparison.add(json.loads(line))
         read = time.perf_counter() - start
@@ -191,12 +191,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
     parser.add_argument("--generate", nargs=2, metavar=("N", "PATH"), help=argparse.SUPPRESS)
     parser.add_argument("--child", metavar="PATH", help=argparse.SUPPRESS)
+    parser.add_argument("--config", default="{}", metavar="JSON",
+                        help='CompareConfig fields to override, e.g. \'{"bands": 32, "rows": 1}\'')
     args = parser.parse_args(argv)
     if args.generate is not None:
         write_records(int(args.generate[0]), args.generate[1])
         return 0
     if args.child is not None:
-        print(json.dumps(measure(args.child)))
+        print(json.dumps(measure(args.child, json.loads(args.config))))
         return 0
     rows: list[dict[str, Any]] = []
     print(f"{'quotes':>9} {'wall s':>8} {'CPU s':>8} {'quotes/s':>9} {'per 10x / 10':>13} "
@@ -206,7 +208,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             path = os.path.join(folder, "records.jsonl")
             subprocess.run([sys.executable, __file__, "--generate", str(size), path], check=True)
             child = subprocess.run(
-                [sys.executable, __file__, "--child", path], check=True, capture_output=True, text=True
+                [sys.executable, __file__, "--child", path, "--config", args.config],
+                check=True, capture_output=True, text=True,
             )
         row = json.loads(child.stdout)
         previous = rows[-1] if rows else None

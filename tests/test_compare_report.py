@@ -13,7 +13,7 @@ from quotecheck.provenance.report import _marked, render
 from tests.browser import chromium, full_page_screenshot, page_url  # noqa: F401 - chromium is a fixture
 from tests.compare_records import q, record
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "bahnreform.jsonl"
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "event-ev02-stahlwerk.jsonl"
 
 
 def test_highlights_cover_exactly_their_offsets() -> None:

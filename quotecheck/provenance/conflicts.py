@@ -2,29 +2,34 @@
 
 Stage: compare (across documents), step 5 — flags on a finished group.
 
-Each check is a small function from the group's renderings to a
-:class:`~quotecheck.provenance.model.Conflict` or None; :data:`CHECKS` lists them
-in the order they are reported.
+Renderings are compared **across documents** only: an article that renders a
+statement twice, in its headline and in its body, does not disagree with
+itself. Each check is a small function from a :class:`Group` to a
+:class:`~quotecheck.provenance.model.Conflict` or None; :data:`CHECKS` lists
+them in the order they are reported. A conflict's ``renderings`` are those
+that take part in at least one disagreeing pair.
 
 ``speaker``
     The same words given to different people: two renderings whose speakers
     are known and resolve to different entities across the documents („sagte
-    Ministerin Roth“ here, „sagte Staatssekretär Brandt“ there). A pronoun or
-    a description nobody names is unknown and disagrees with no one.
+    Ministerin Roth“ here, „sagte Staatssekretär Brandt“ there) — unless one
+    speaks for the other („Kremlsprecher Sacharow“ and „der Kreml“). A pronoun
+    or a description nobody names is unknown and disagrees with no one.
 ``chain``
-    Different intermediaries: the sources of one rendering, read as a chain
-    from the speaker outwards, do not fit into the other's chain followed by
-    its outlet, nor the other way round. „Kim → KCNA“ in an AP dispatch and
-    „Kim → AP“ in a paper fit (Kim → KCNA → AP → paper); „via Reuters“ and
-    „laut einer Mitteilung des Ministeriums“ do not. A rendering that names no
-    intermediary fits every chain.
+    Different intermediaries: the ordered lists of the renderings' sources
+    differ („via Reuters“ here, „laut einer Mitteilung des Ministeriums“ or no
+    intermediary at all there). Sources are compared by their canonical name,
+    not by how they relate („sagte X der Agentur Reuters“ = „laut Reuters“).
 ``wording``
     Quoted words that differ between outlets: every verbatim piece (a direct
     quote, or a quoted fragment of an indirect one) is diffed word by word
     against the reference wording (:mod:`quotecheck.provenance.diff`).
 ``kind``
-    Quoted verbatim in one document, only paraphrased (indirect, free
-    indirect, reported) in another.
+    Quoted verbatim (``direct``) in one document, only paraphrased
+    (``indirect``, ``free_indirect``, ``reported``) in another.
+
+These are the definitions of the event corpus (``corpus/events/README.md``),
+against which ``benchmarks/compare_accuracy.py`` measures them.
 """
 
 from __future__ import annotations
@@ -36,9 +41,9 @@ from attrs import define, field
 
 from quotecheck.provenance.diff import Piece, diff_words, piece_of
 from quotecheck.provenance.model import Conflict, Rendering, WordDiff
-from quotecheck.provenance.names import name_key
+from quotecheck.provenance.names import name_key, one_side
 
-__all__ = ["CHECKS", "Group", "chain_conflict", "find_conflicts", "kind_conflict", "reference_of",
+__all__ = ["CHECKS", "Group", "chain_conflict", "chain_key", "find_conflicts", "kind_conflict", "reference_of",
            "speaker_conflict", "wording_conflict"]
 
 
@@ -83,55 +88,79 @@ def reference_of(renderings: Sequence[Rendering]) -> int | None:
     return Group(renderings).reference
 
 
+def _across(renderings: Sequence[Rendering], differ: Callable[[Rendering, Rendering], bool]) -> list[int]:
+    """Positions of the renderings in a pair from two documents that ``differ``."""
+    involved: set[int] = set()
+    for a, first in enumerate(renderings):
+        for b in range(a + 1, len(renderings)):
+            second = renderings[b]
+            if first.document != second.document and differ(first, second):
+                involved.update((a, b))
+    return sorted(involved)
+
+
+def _classes(group: Group, key: Callable[[Rendering], object]) -> list[int]:
+    """Positions of renderings whose ``key`` differs from that of a rendering in another document.
+
+    Linear in the group's size: renderings are first reduced to their distinct
+    (document, key) pairs, of which a group has few however often it was syndicated.
+    """
+    first: dict[tuple[object, object], int] = {}
+    members: dict[tuple[object, object], list[int]] = {}
+    for i, r in enumerate(group.renderings):
+        pair = (r.document, key(r))
+        first.setdefault(pair, i)
+        members.setdefault(pair, []).append(i)
+    pairs = list(first)
+    clashing = set()
+    for n, (doc_a, key_a) in enumerate(pairs):
+        for doc_b, key_b in pairs[n + 1 :]:
+            if doc_a != doc_b and key_a != key_b:
+                clashing.update(((doc_a, key_a), (doc_b, key_b)))
+    return sorted(i for pair in clashing for i in members[pair])
+
+
 def speaker_conflict(group: Group) -> Conflict | None:
-    """Known speakers that are different entities."""
-    known = [(i, r.speaker_entity) for i, r in enumerate(group.renderings) if r.speaker_entity is not None]
-    if len({name for _, name in known}) < 2:
+    """Known speakers that are different entities, neither speaking for the other."""
+    known = [r for r in group.renderings if r.speaker_entity is not None]
+    if len({r.speaker_entity for r in known}) < 2:
         return None
-    return Conflict("speaker", [i for i, _ in known], [name for _, name in known if name is not None])
+
+    def differ(a: Rendering, b: Rendering) -> bool:
+        return a.speaker_entity is not None and b.speaker_entity is not None and not one_side(
+            a.speaker_entity, a.speaks_for, b.speaker_entity, b.speaks_for
+        )
+
+    distinct = {(r.document, r.speaker_entity, r.speaks_for): i for i, r in enumerate(group.renderings)
+                if r.speaker_entity is not None}
+    reps = [group.renderings[i] for i in distinct.values()]
+    clashing = {(reps[n].document, reps[n].speaker_entity, reps[n].speaks_for) for pair in [_across(reps, differ)]
+                for n in pair}
+    involved = [i for i, r in enumerate(group.renderings) if (r.document, r.speaker_entity, r.speaks_for) in clashing]
+    if not involved:
+        return None
+    return Conflict("speaker", involved, [group.renderings[i].speaker_entity or "" for i in involved])
 
 
-def _intermediaries(rendering: Rendering) -> tuple[str, ...]:
-    """The source keys of a rendering, speaker side first, repeats and its own outlet left out."""
-    own = name_key(rendering.outlet) if rendering.outlet else None
-    keys: list[str] = []
-    for source in rendering.sources:
-        key = name_key(source.name or source.text)
-        if key and key != own and (not keys or keys[-1] != key):
-            keys.append(key)
-    return tuple(keys)
-
-
-def _fits(inner: tuple[str, ...], outer: tuple[str, ...]) -> bool:
-    """Whether ``inner`` is a subsequence of ``outer`` (in order, gaps allowed)."""
-    rest = iter(outer)
-    return all(any(key == other for other in rest) for key in inner)
+def chain_key(rendering: Rendering) -> tuple[str, ...]:
+    """The ordered canonical names of a rendering's sources."""
+    return tuple(name_key(s.name or s.text) for s in rendering.sources)
 
 
 def chain_conflict(group: Group) -> Conflict | None:
-    """Two renderings whose intermediaries cannot be one chain."""
-    renderings = group.renderings
-    distinct = list({(c, c + ((name_key(r.outlet),) if r.outlet else ())) for r in renderings
-                     for c in (_intermediaries(r),)})
-    clash = any(
-        not (_fits(a[0], b[1]) or _fits(b[0], a[1]))
-        for n, a in enumerate(distinct)
-        for b in distinct[n + 1 :]
-    )
-    if not clash:
+    """Renderings in two documents whose ordered intermediaries differ."""
+    involved = _classes(group, chain_key)
+    if not involved:
         return None
-    return Conflict("chain", range(len(renderings)), [" → ".join(r.chain) for r in renderings])
+    return Conflict("chain", involved, [" → ".join(group.renderings[i].chain) for i in involved])
 
 
 def kind_conflict(group: Group) -> Conflict | None:
     """Verbatim in one document, only paraphrased in another."""
-    renderings = group.renderings
-    verbatim: dict[str | None, bool] = {}
-    for r in renderings:
-        verbatim[r.document] = verbatim.get(r.document, False) or r.verbatim
-    if len(set(verbatim.values())) < 2:
+    involved = _classes(group, lambda r: r.verbatim)
+    if not involved:
         return None
-    return Conflict("kind", range(len(renderings)), [r.kind for r in renderings])
+    return Conflict("kind", involved, [group.renderings[i].kind for i in involved])
 
 
 def wording_conflict(group: Group) -> Conflict | None:
@@ -144,7 +173,7 @@ def wording_conflict(group: Group) -> Conflict | None:
         return None
     diffs = []
     for i in range(len(renderings)):
-        if i == reference:
+        if renderings[i].document == renderings[reference].document:
             continue
         ops = tuple(op for piece in group.pieces(i) for op in diff_words(base[0], piece))
         if ops:

@@ -5,7 +5,7 @@ Stage: compare (across documents) — the engine: documents in, statement groups
 :class:`Comparison` reads documents one at a time (:meth:`Comparison.add`) and
 keeps only what grouping needs in memory — per quote its word numbers, its
 speaker observation and ``bands`` bucket keys; the quote itself goes to a
-spill file (in memory up to 32 MB, on disk beyond). :meth:`Comparison.groups`
+spill file (in memory up to 1 MB, a temporary file beyond). :meth:`Comparison.groups`
 then
 
 1. links speakers across documents (:class:`~quotecheck.provenance.names.NameIndex`),
@@ -36,16 +36,18 @@ from typing import Any, Iterable, Iterator, Mapping
 from quotecheck.provenance.conflicts import Group, find_conflicts
 from quotecheck.provenance.lsh import band_keys, candidate_pairs
 from quotecheck.provenance.model import Rendering, StatementGroup
-from quotecheck.provenance.names import NameIndex
+from quotecheck.provenance.names import NameIndex, one_side
 from quotecheck.provenance.similarity import OTHER, SAME, UNKNOWN, CompareConfig, same_statement, similarity
-from quotecheck.provenance.words import content_lemmas, words
+from quotecheck.provenance.words import content_lemma, normal_word, surface_words
 from quotecheck.errors import InputError
 from quotecheck.model import DocumentResult, Mention, Quote, Role
 
 __all__ = ["Comparison", "compare"]
 
-#: The spill file stays in memory up to this size, then moves to disk.
-SPILL_IN_MEMORY = 32 * 1024 * 1024
+#: The spill file stays in memory up to this size (a few hundred quotes), then
+#: moves to a temporary file, which the operating system's page cache keeps
+#: fast; the resident memory is then only the grouping's.
+SPILL_IN_MEMORY = 1024 * 1024
 
 
 class Comparison:
@@ -71,8 +73,9 @@ class Comparison:
         self._speakers = array("l")
         self._keys = array("q")
         self._vocabulary: dict[str, int] = {}
-        self._lemma_of: list[int] = []
+        self._lemma_of: dict[str, int] = {}
         self._lemmas: dict[str, int] = {}
+        self._lemma_names: list[str] = []
         self._names = NameIndex()
         self._documents: list[tuple[str | None, str | None]] = []
         self._done = False
@@ -119,14 +122,15 @@ class Comparison:
         line = json.dumps([document, data], ensure_ascii=False, separators=(",", ":"))
         self._offsets.append(self._spill.tell())
         self._spill.write(line.encode("utf-8", "surrogatepass") + b"\n")
-        tokens = words(quote.content.text)
-        numbers = array("I", map(self._word_number, tokens))
+        surfaces = surface_words(quote.content.text)
+        numbers = array("I", map(self._word_number, map(normal_word, surfaces)))
         self._words.append(numbers)
-        lemma_of = self._lemma_of
-        self._lemma_ids.append(array("I", sorted({lemma_of[w] for w in numbers if lemma_of[w] >= 0})))
+        lemmas = sorted({n for n in map(self._lemma_number, surfaces) if n >= 0})
+        self._lemma_ids.append(array("I", lemmas))
         speaker = quote.speaker
         self._speakers.append(self._names.observe(speaker.name, speaker.text) if speaker is not None else -1)
-        shingles = content_lemmas(tokens) or frozenset(tokens)
+        names = self._lemma_names
+        shingles = [names[n] for n in lemmas]
         keys = band_keys(shingles, self.config.bands, self.config.rows)
         self._keys.extend(keys or [0] * self.config.bands)
 
@@ -134,9 +138,21 @@ class Comparison:
         number = self._vocabulary.get(word)
         if number is None:
             number = self._vocabulary[word] = len(self._vocabulary)
-            lemmas = content_lemmas((word,))
-            lemma = next(iter(lemmas)) if lemmas else None
-            self._lemma_of.append(-1 if lemma is None else self._lemmas.setdefault(lemma, len(self._lemmas)))
+        return number
+
+    def _lemma_number(self, surface: str) -> int:
+        """The number of a word's content lemma (-1 for a stop word), looked up once per spelling."""
+        number = self._lemma_of.get(surface)
+        if number is None:
+            lemma = content_lemma(surface)
+            if lemma is None:
+                number = -1
+            elif lemma in self._lemmas:
+                number = self._lemmas[lemma]
+            else:
+                number = self._lemmas[lemma] = len(self._lemma_names)
+                self._lemma_names.append(lemma)
+            self._lemma_of[surface] = number
         return number
 
     # -- grouping --------------------------------------------------------------
@@ -178,12 +194,25 @@ class Comparison:
             root_i, root_j = find(i), find(j)
             if root_i == root_j:
                 continue
-            speakers = UNKNOWN if entity[i] < 0 or entity[j] < 0 else SAME if entity[i] == entity[j] else OTHER
+            speakers = self._speakers_of(i, j, entity)
             if same_statement(self._lemma_set(i), self._words[i], self._lemma_set(j), self._words[j], speakers, config):
                 parent[max(root_i, root_j)] = min(root_i, root_j)
         for i in range(count):
             parent[i] = find(i)
         return parent
+
+    def _speakers_of(self, i: int, j: int, entity: array) -> str:
+        """How the speakers of quotes ``i`` and ``j`` relate: one side, other sides, or unknown."""
+        a, b = entity[i], entity[j]
+        if a < 0 or b < 0:
+            return UNKNOWN
+        if a == b:
+            return SAME
+        names = self._names
+        stems_a, stems_b = names.speaks_for(self._speakers[i]), names.speaks_for(self._speakers[j])
+        if (stems_a or stems_b) and one_side(names.display(a) or "", stems_a, names.display(b) or "", stems_b):
+            return SAME
+        return OTHER
 
     def _build(self, parent: array, entity: array) -> Iterator[StatementGroup]:
         order = sorted(range(len(parent)), key=parent.__getitem__)
@@ -199,7 +228,7 @@ class Comparison:
         return document, data
 
     def _group(self, ident: str, members: list[int], entity: array) -> StatementGroup:
-        renderings = [self._rendering(i, entity[i]) for i in members]
+        renderings = [self._rendering(i, entity[i], self._names.speaks_for(self._speakers[i])) for i in members]
         group = Group(renderings)
         reference = group.reference
         if len(members) > 1:
@@ -212,7 +241,7 @@ class Comparison:
         speaker = min(speakers, key=lambda s: (-speakers[s], s)) if speakers else None
         return StatementGroup(ident, speaker, renderings, find_conflicts(group), reference)
 
-    def _rendering(self, i: int, entity: int) -> Rendering:
+    def _rendering(self, i: int, entity: int, speaks_for: frozenset[str]) -> Rendering:
         document, data = self._load(i)
         doc_id, outlet = self._documents[document]
         quote = Quote.from_dict(data)
@@ -222,7 +251,7 @@ class Comparison:
         chain = (who, *(s.name or s.text for s in quote.sources), outlet or doc_id or "?")
         return Rendering(
             document=doc_id, quote=quote.id, kind=quote.kind, content=quote.content, mood=quote.mood,
-            speaker=speaker, speaker_entity=name, sources=quote.sources, fragments=quote.fragments,
+            speaker=speaker, speaker_entity=name, speaks_for=sorted(speaks_for), sources=quote.sources, fragments=quote.fragments,
             outlet=outlet, sentence=quote.sentence, chain=chain,
         )
 

@@ -27,8 +27,10 @@ class Rendering:
     document last: „Kim Jong Un → KCNA → AP → zeitung-1“. ``speaker_entity``
     is the speaker's canonical name across all documents of the comparison
     („Wladimir Putin“ for a mention „Putin“ or „der russische Präsident“), None
-    when the speaker is unknown or only a pronoun nobody resolved. ``score`` is
-    the similarity to the group's reference rendering (1.0 for the reference).
+    when the speaker is unknown or only a pronoun nobody resolved.
+    ``speaks_for`` are the stems of whom the speaker mention says they speak
+    for („kreml“ for „Kremlsprecher Dmitri Sacharow“). ``score`` is the
+    similarity to the group's reference rendering (1.0 for the reference).
     """
 
     document: str | None
@@ -38,6 +40,7 @@ class Rendering:
     mood: str | None = field(default=None, validator=optional(in_(MOODS)))
     speaker: Mention | None = None
     speaker_entity: str | None = None
+    speaks_for: tuple[str, ...] = field(default=(), converter=tuple)
     sources: tuple[Mention, ...] = field(default=(), converter=tuple)
     fragments: tuple[Role, ...] = field(default=(), converter=tuple)
     outlet: str | None = None
@@ -59,6 +62,7 @@ class Rendering:
             "mood": self.mood,
             "speaker": None if self.speaker is None else self.speaker.to_dict(),
             "speaker_entity": self.speaker_entity,
+            "speaks_for": list(self.speaks_for),
             "sources": [s.to_dict() for s in self.sources],
             "chain": list(self.chain),
             "content": self.content.to_dict(),

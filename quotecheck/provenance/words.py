@@ -30,7 +30,8 @@ import regex
 from quotecheck.analysis.embedded import lemmatize
 from quotecheck.lexicon import data_file, parse_word_list, parse_word_variants
 
-__all__ = ["WordToken", "content_lemmas", "normal_word", "stop_words", "word_tokens", "words"]
+__all__ = ["WordToken", "content_lemma", "content_lemmas", "normal_word", "stop_words", "surface_words", "word_tokens",
+           "words"]
 
 #: A word as the comparison reads it: numbers with their separators („12,5“),
 #: words with inner hyphens or apostrophes („Jong-un“, „geht's“), and the unit
@@ -90,48 +91,84 @@ def word_tokens(text: str) -> Iterator[WordToken]:
             offset += len(part) + 1
 
 
-def words(text: str) -> tuple[str, ...]:
-    """Just the normalised words of ``text``: :func:`word_tokens` without the offsets, faster.
+def surface_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` as written, a hyphenated word split into its parts.
 
-    >>> words("Kim Jong-un sagte: „12 %“") == tuple(w for w, _, _ in word_tokens("Kim Jong-un sagte: „12 %“"))
-    True
+    >>> surface_words("Kim Jong-un sagte: „12 %“")
+    ('Kim', 'Jong', 'un', 'sagte', '12', '%')
     """
     out: list[str] = []
     for piece in _WORD.findall(text):
         if piece[0].isdigit() or _HYPHEN.search(piece) is None:
-            out.append(normal_word(piece))
+            out.append(piece)
         else:
-            out.extend(normal_word(part) for part in _HYPHEN.split(piece) if part)
+            out.extend(part for part in _HYPHEN.split(piece) if part)
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=200_000)
-def _content_lemma(word: str) -> str | None:
-    """The lemma key of a normalised word, or None for a stop word.
+def words(text: str) -> tuple[str, ...]:
+    """Just the normalised words of ``text``: :func:`word_tokens` without the offsets.
 
-    The comparison has lost the case, so the lemma is looked up for the
-    lower-case form first (right for verbs and adjectives: „russischen“ →
-    „russisch“), then capitalised (nouns: „Gesprächen“ → „Gespräch“); the first
-    that simplemma changes wins, else the word itself.
+    >>> words("Kim Jong-un sagte: „12 %“") == tuple(w for w, _, _ in word_tokens("Kim Jong-un sagte: „12 %“"))
+    True
     """
+    return tuple(map(normal_word, surface_words(text)))
+
+
+#: Endings stripped from a long word simplemma does not know (a compound it has
+#: never seen, „Feststofftriebwerks“), so that its inflected forms meet.
+_OOV_ENDINGS = ("es", "s", "en", "n", "e")
+_OOV_MIN_LENGTH = 8
+
+
+@functools.lru_cache(maxsize=200_000)
+def content_lemma(surface: str) -> str | None:
+    """The lemma key of a word as written, or None for a stop word.
+
+    The lemma is looked up for the word as written (so „Schiff“ is a noun and
+    „verletzt“ a verb), then lower-cased; a number is its own lemma, a word
+    written all in capitals is looked up lower-cased too. A long word that
+    simplemma does not know loses a final inflection ending
+    („Fischtrawlers“ → „fischtrawler“), so that the forms of a compound it has
+    never seen still meet.
+
+    >>> content_lemma("Gesprächen"), content_lemma("verloren"), content_lemma("die"), content_lemma("Fischtrawlers")
+    ('gespräch', 'verloren', None, 'fischtrawler')
+    """
+    lowered = normal_word(surface)
     stops = stop_words()
-    if word in stops:
+    if lowered in stops:
         return None
-    if word[0].isdigit():
-        return word
-    for form in (word, word.capitalize()):
-        lemma = lemmatize(form).lower()
-        if lemma != word:
-            break
+    if lowered[0].isdigit():
+        return lowered
+    lemma = lemmatize(surface).lower()
+    if lemma == lowered and surface.isupper():
+        lemma = lemmatize(lowered).lower()
+    if lemma == lowered and len(lowered) >= _OOV_MIN_LENGTH and not _known(surface):
+        lemma = _strip_ending(lowered)
     return None if lemma in stops else lemma
 
 
-def content_lemmas(tokens: tuple[str, ...]) -> frozenset[str]:
-    """The content lemmas of normalised words: stop words left out.
+def _known(word: str) -> bool:
+    """Whether simplemma's German dictionary has the word (imported lazily, as the backend does)."""
+    import simplemma
 
-    >>> sorted(content_lemmas(words("Wir haben die Geduld verloren")))
+    return bool(simplemma.is_known(word, lang="de"))
+
+
+def _strip_ending(word: str) -> str:
+    for ending in _OOV_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _OOV_MIN_LENGTH - 1:
+            return word[: -len(ending)]
+    return word
+
+
+def content_lemmas(surfaces: tuple[str, ...]) -> frozenset[str]:
+    """The content lemmas of words as written: stop words left out.
+
+    >>> sorted(content_lemmas(surface_words("Wir haben die Geduld verloren")))
     ['geduld', 'verloren']
-    >>> sorted(content_lemmas(words("die Gewerkschaft habe die Geduld verloren")))
+    >>> sorted(content_lemmas(surface_words("die Gewerkschaft habe die Geduld verloren")))
     ['geduld', 'gewerkschaft', 'verloren']
     """
-    return frozenset(lemma for lemma in map(_content_lemma, tokens) if lemma is not None)
+    return frozenset(lemma for lemma in map(content_lemma, surfaces) if lemma is not None)
