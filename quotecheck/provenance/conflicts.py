@@ -112,7 +112,7 @@ def _classes(group: Group, key: Callable[[Rendering], object]) -> list[int]:
         first.setdefault(pair, i)
         members.setdefault(pair, []).append(i)
     pairs = list(first)
-    clashing = set()
+    clashing: set[tuple[object, object]] = set()
     for n, (doc_a, key_a) in enumerate(pairs):
         for doc_b, key_b in pairs[n + 1 :]:
             if doc_a != doc_b and key_a != key_b:

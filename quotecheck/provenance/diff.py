@@ -20,6 +20,7 @@ reported as dropped.
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from typing import Sequence
 
 from quotecheck.provenance.model import DiffOp
 from quotecheck.provenance.words import WordToken, word_tokens
@@ -73,7 +74,7 @@ def _ellipses(text: str, tokens: list[WordToken]) -> tuple[int, ...]:
     return tuple(gaps)
 
 
-def _inside(codes: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+def _inside(codes: Sequence[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
     """The opcodes of the stretch both sides quote.
 
     Leading and trailing deletions and insertions are partial quotation; a
@@ -81,6 +82,7 @@ def _inside(codes: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int,
     shorter side has there („… mit Augenmaß und Ausdauer“ against „… mit Geduld
     und Augenmaß um“: „Ausdauer“ replaces „Augenmaß“, „um“ lies beyond).
     """
+    codes = list(codes)
     while codes and codes[0][0] in ("delete", "insert"):
         codes = codes[1:]
     while codes and codes[-1][0] in ("delete", "insert"):

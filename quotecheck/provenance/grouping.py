@@ -68,8 +68,8 @@ class Comparison:
         self.config = config if config is not None else CompareConfig()
         self._spill = tempfile.SpooledTemporaryFile(max_size=SPILL_IN_MEMORY, mode="w+b")
         self._offsets = array("q")
-        self._words: list[array] = []
-        self._lemma_ids: list[array] = []
+        self._words: list[array[int]] = []
+        self._lemma_ids: list[array[int]] = []
         self._speakers = array("l")
         self._keys = array("q")
         self._vocabulary: dict[str, int] = {}
@@ -178,7 +178,7 @@ class Comparison:
         """The similarity of quotes ``i`` and ``j`` (numbers in input order)."""
         return similarity(self._lemma_set(i), self._words[i], self._lemma_set(j), self._words[j], self.config)
 
-    def _join(self, entity: array) -> array:
+    def _join(self, entity: array[int]) -> array[int]:
         """Union–find over the candidate pairs; every root is its group's first quote."""
         count = len(self._offsets)
         parent = array("l", range(count))
@@ -201,7 +201,7 @@ class Comparison:
             parent[i] = find(i)
         return parent
 
-    def _speakers_of(self, i: int, j: int, entity: array) -> str:
+    def _speakers_of(self, i: int, j: int, entity: array[int]) -> str:
         """How the speakers of quotes ``i`` and ``j`` relate: one side, other sides, or unknown."""
         a, b = entity[i], entity[j]
         if a < 0 or b < 0:
@@ -214,7 +214,7 @@ class Comparison:
             return SAME
         return OTHER
 
-    def _build(self, parent: array, entity: array) -> Iterator[StatementGroup]:
+    def _build(self, parent: array[int], entity: array[int]) -> Iterator[StatementGroup]:
         order = sorted(range(len(parent)), key=parent.__getitem__)
         start = 0
         for number, stop in enumerate(_runs(order, parent), start=1):
@@ -227,7 +227,7 @@ class Comparison:
         document, data = json.loads(self._spill.readline().decode("utf-8", "surrogatepass"))
         return document, data
 
-    def _group(self, ident: str, members: list[int], entity: array) -> StatementGroup:
+    def _group(self, ident: str, members: list[int], entity: array[int]) -> StatementGroup:
         renderings = [self._rendering(i, entity[i], self._names.speaks_for(self._speakers[i])) for i in members]
         group = Group(renderings)
         reference = group.reference
@@ -262,7 +262,7 @@ def _with_score(rendering: Rendering, score: float) -> Rendering:
     return attrs.evolve(rendering, score=score)
 
 
-def _runs(order: list[int], parent: array) -> Iterator[int]:
+def _runs(order: list[int], parent: array[int]) -> Iterator[int]:
     """End positions of the runs of equal roots in ``order``."""
     for position in range(1, len(order)):
         if parent[order[position]] != parent[order[position - 1]]:

@@ -43,7 +43,7 @@ __all__ = ["band_keys", "candidate_pairs", "shingle_values"]
 
 
 @functools.lru_cache(maxsize=1 << 18)
-def shingle_values(shingle: str, count: int) -> array:
+def shingle_values(shingle: str, count: int) -> array[int]:
     """``count`` pseudo-random 32-bit values of one shingle, one per permutation."""
     digest = hashlib.shake_128(shingle.encode("utf-8", "surrogatepass")).digest(4 * count)
     return array("I", digest)
@@ -64,7 +64,7 @@ def band_keys(shingles: Iterable[str], bands: int, rows: int) -> list[int]:
     return [hash((band, *signature[band * rows : (band + 1) * rows])) for band in range(bands)]
 
 
-def candidate_pairs(keys: array, count: int, bands: int, window: int) -> Iterator[tuple[int, int]]:
+def candidate_pairs(keys: array[int], count: int, bands: int, window: int) -> Iterator[tuple[int, int]]:
     """Pairs ``(earlier, later)`` of rendering numbers that share a bucket in some band.
 
     ``keys`` holds ``bands`` keys per rendering, rendering by rendering

@@ -6,7 +6,7 @@ lines contract is documented in ``docs/compare-format.md``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 from attrs import field, frozen
 from attrs.validators import in_, instance_of, optional
@@ -16,6 +16,43 @@ from quotecheck.model import KINDS, MOODS, Mention, Role
 __all__ = ["CONFLICT_TYPES", "DIFF_OPS", "Conflict", "DiffOp", "Rendering", "StatementGroup", "WordDiff"]
 
 CONFLICT_TYPES = ("speaker", "chain", "wording", "kind")
+
+# Typed ``tuple`` converters: mypy's attrs plugin cannot type ``converter=tuple``.
+
+
+def _strs(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _ints(values: Iterable[int]) -> tuple[int, ...]:
+    return tuple(values)
+
+
+def _pairs(values: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    return tuple((int(a), int(b)) for a, b in values)
+
+
+def _mentions(values: Iterable[Mention]) -> tuple[Mention, ...]:
+    return tuple(values)
+
+
+def _roles(values: Iterable[Role]) -> tuple[Role, ...]:
+    return tuple(values)
+
+def _ops(values: Iterable[DiffOp]) -> tuple[DiffOp, ...]:
+    return tuple(values)
+
+
+def _diffs(values: Iterable[WordDiff]) -> tuple[WordDiff, ...]:
+    return tuple(values)
+
+
+def _renderings(values: Iterable[Rendering]) -> tuple[Rendering, ...]:
+    return tuple(values)
+
+
+def _conflicts(values: Iterable[Conflict]) -> tuple[Conflict, ...]:
+    return tuple(values)
 DIFF_OPS = ("added", "dropped", "changed")
 
 
@@ -40,12 +77,12 @@ class Rendering:
     mood: str | None = field(default=None, validator=optional(in_(MOODS)))
     speaker: Mention | None = None
     speaker_entity: str | None = None
-    speaks_for: tuple[str, ...] = field(default=(), converter=tuple)
-    sources: tuple[Mention, ...] = field(default=(), converter=tuple)
-    fragments: tuple[Role, ...] = field(default=(), converter=tuple)
+    speaks_for: tuple[str, ...] = field(default=(), converter=_strs)
+    sources: tuple[Mention, ...] = field(default=(), converter=_mentions)
+    fragments: tuple[Role, ...] = field(default=(), converter=_roles)
     outlet: str | None = None
     sentence: int | None = None
-    chain: tuple[str, ...] = field(default=(), converter=tuple)
+    chain: tuple[str, ...] = field(default=(), converter=_strs)
     score: float = 1.0
 
     @property
@@ -84,10 +121,10 @@ class DiffOp:
     """
 
     op: str = field(validator=in_(DIFF_OPS))
-    reference: tuple[str, ...] = field(converter=tuple)
-    words: tuple[str, ...] = field(converter=tuple)
-    spans: tuple[tuple[int, int], ...] = field(default=(), converter=tuple)
-    reference_spans: tuple[tuple[int, int], ...] = field(default=(), converter=tuple)
+    reference: tuple[str, ...] = field(converter=_strs)
+    words: tuple[str, ...] = field(converter=_strs)
+    spans: tuple[tuple[int, int], ...] = field(default=(), converter=_pairs)
+    reference_spans: tuple[tuple[int, int], ...] = field(default=(), converter=_pairs)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -105,7 +142,7 @@ class WordDiff:
 
     rendering: int
     reference: int
-    ops: tuple[DiffOp, ...] = field(converter=tuple)
+    ops: tuple[DiffOp, ...] = field(converter=_ops)
 
     def to_dict(self) -> dict[str, Any]:
         return {"rendering": self.rendering, "reference": self.reference, "ops": [o.to_dict() for o in self.ops]}
@@ -122,9 +159,9 @@ class Conflict:
     """
 
     type: str = field(validator=in_(CONFLICT_TYPES))
-    renderings: tuple[int, ...] = field(converter=tuple)
-    values: tuple[str, ...] = field(converter=tuple)
-    diffs: tuple[WordDiff, ...] = field(default=(), converter=tuple)
+    renderings: tuple[int, ...] = field(converter=_ints)
+    values: tuple[str, ...] = field(converter=_strs)
+    diffs: tuple[WordDiff, ...] = field(default=(), converter=_diffs)
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {"type": self.type, "renderings": list(self.renderings), "values": list(self.values)}
@@ -145,8 +182,8 @@ class StatementGroup:
 
     id: str
     speaker: str | None
-    renderings: tuple[Rendering, ...] = field(converter=tuple)
-    conflicts: tuple[Conflict, ...] = field(default=(), converter=tuple)
+    renderings: tuple[Rendering, ...] = field(converter=_renderings)
+    conflicts: tuple[Conflict, ...] = field(default=(), converter=_conflicts)
     reference: int | None = None
 
     @property
@@ -168,3 +205,4 @@ class StatementGroup:
             "renderings": [r.to_dict() for r in self.renderings],
             "conflicts": [c.to_dict() for c in self.conflicts],
         }
+

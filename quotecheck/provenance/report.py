@@ -25,7 +25,8 @@ import html
 from collections import Counter
 from typing import Iterable, Mapping, Sequence
 
-from quotecheck.provenance.model import Conflict, Rendering, StatementGroup
+from quotecheck.model import Span
+from quotecheck.provenance.model import Conflict, DiffOp, Rendering, StatementGroup
 from quotecheck.text import segment
 
 __all__ = ["render"]
@@ -199,7 +200,7 @@ def _conflict(conflict: Conflict, group: StatementGroup) -> str:
     )
 
 
-def _describe_diff(group: StatementGroup, index: int, ops: Sequence) -> str:
+def _describe_diff(group: StatementGroup, index: int, ops: Sequence[DiffOp]) -> str:
     who = _outlet(group.renderings[index])
     changes = []
     for op in ops:
@@ -284,7 +285,7 @@ class _Sentences:
         return _marked(text[start:end], start, highlights)
 
 
-def _span_texts(joined: str, spans: Sequence) -> list[str]:
+def _span_texts(joined: str, spans: Sequence[Span]) -> list[str]:
     """The text of each span of a role whose text is its spans' text joined with one space."""
     pieces, position = [], 0
     for span in spans:

@@ -145,9 +145,11 @@ def same_statement(
     words to hold such a run.
 
     >>> config = CompareConfig()
-    >>> a, b = frozenset({1, 2, 3}), frozenset({1, 2, 4})
-    >>> same_statement(a, [1, 2, 3], b, [1, 2, 4], UNKNOWN, config), same_statement(a, [1, 2, 3], b, [1, 2, 4], OTHER, config)
-    (True, False)
+    >>> a, b = frozenset({1, 2, 3, 4}), frozenset({1, 2, 5, 6})  # Ochiai 0.5
+    >>> same_statement(a, [1, 2, 3, 4], b, [1, 2, 5, 6], UNKNOWN, config)
+    True
+    >>> same_statement(a, [1, 2, 3, 4], b, [1, 2, 5, 6], OTHER, config)
+    False
     >>> same_statement(frozenset({7}), [1, 2, 3, 7], frozenset({7}), [1, 2, 7], SAME, config)  # „Wir werden (nicht) nachgeben“
     True
     """

@@ -139,8 +139,8 @@ def content_lemma(surface: str) -> str | None:
     stops = stop_words()
     if lowered in stops:
         return None
-    if lowered[0].isdigit():
-        return lowered
+    if lowered[0].isdigit() or lowered != surface.lower():
+        return lowered  # a number, or a spelling variant already in its normal form („%“ → „prozent“)
     lemma = lemmatize(surface).lower()
     if lemma == lowered and surface.isupper():
         lemma = lemmatize(lowered).lower()
