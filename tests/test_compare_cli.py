@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from quotecheck.cli import main
+from tests.test_cli import jsonl, run
 from tests.compare_records import q, record
 
 AGENCY = "Berlin (dpa) – „Wir werden die Reform mit Geduld und Augenmaß umsetzen“, sagte Ministerin Anna Roth."
@@ -18,19 +19,9 @@ PAPER = "Die Reform werde man „mit Augenmaß und Ausdauer“ umsetzen, sagte M
 RADIO = "„Wir werden die Reform mit Geduld und Augenmaß umsetzen“, sagte Staatssekretär Paul Brandt."
 
 
-def jsonl(*records: object) -> str:
-    return "".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in records)
-
-
 def shown(page: Path) -> str:
     """The text a reader sees on a page (tags removed)."""
     return re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8"))
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict], str]:
-    status = main(argv)
-    captured = capsys.readouterr()
-    return status, [json.loads(line) for line in captured.out.splitlines()], captured.err
 
 
 @pytest.fixture

@@ -88,17 +88,6 @@ def reference_of(renderings: Sequence[Rendering]) -> int | None:
     return Group(renderings).reference
 
 
-def _across(renderings: Sequence[Rendering], differ: Callable[[Rendering, Rendering], bool]) -> list[int]:
-    """Positions of the renderings in a pair from two documents that ``differ``."""
-    involved: set[int] = set()
-    for a, first in enumerate(renderings):
-        for b in range(a + 1, len(renderings)):
-            second = renderings[b]
-            if first.document != second.document and differ(first, second):
-                involved.update((a, b))
-    return sorted(involved)
-
-
 def _classes(group: Group, key: Callable[[Rendering], object]) -> list[int]:
     """Positions of renderings whose ``key`` differs from that of a rendering in another document.
 
@@ -121,22 +110,22 @@ def _classes(group: Group, key: Callable[[Rendering], object]) -> list[int]:
 
 
 def speaker_conflict(group: Group) -> Conflict | None:
-    """Known speakers that are different entities, neither speaking for the other."""
-    known = [r for r in group.renderings if r.speaker_entity is not None]
-    if len({r.speaker_entity for r in known}) < 2:
-        return None
-
-    def differ(a: Rendering, b: Rendering) -> bool:
-        return a.speaker_entity is not None and b.speaker_entity is not None and not one_side(
-            a.speaker_entity, a.speaks_for, b.speaker_entity, b.speaks_for
-        )
-
-    distinct = {(r.document, r.speaker_entity, r.speaks_for): i for i, r in enumerate(group.renderings)
-                if r.speaker_entity is not None}
-    reps = [group.renderings[i] for i in distinct.values()]
-    clashing = {(reps[n].document, reps[n].speaker_entity, reps[n].speaks_for) for pair in [_across(reps, differ)]
-                for n in pair}
-    involved = [i for i, r in enumerate(group.renderings) if (r.document, r.speaker_entity, r.speaks_for) in clashing]
+    """Known speakers in two documents that are different entities, neither speaking for the other."""
+    Key = tuple[str | None, str, tuple[str, ...]]
+    distinct: dict[Key, int] = {}
+    for i, r in enumerate(group.renderings):
+        if r.speaker_entity is not None:
+            distinct.setdefault((r.document, r.speaker_entity, r.speaks_for), i)
+    keys = list(distinct)
+    clashing: set[Key] = set()
+    for n, (doc_a, name_a, for_a) in enumerate(keys):
+        for doc_b, name_b, for_b in keys[n + 1 :]:
+            if doc_a != doc_b and not one_side(name_a, for_a, name_b, for_b):
+                clashing.update(((doc_a, name_a, for_a), (doc_b, name_b, for_b)))
+    involved = [
+        i for i, r in enumerate(group.renderings)
+        if r.speaker_entity is not None and (r.document, r.speaker_entity, r.speaks_for) in clashing
+    ]
     if not involved:
         return None
     return Conflict("speaker", involved, [group.renderings[i].speaker_entity or "" for i in involved])

@@ -74,7 +74,7 @@ class CompareConfig:
     other_speaker_threshold: float = field(default=0.6, validator=[instance_of(float), ge(0.0), le(1.0)])
     verbatim_run: int = field(default=4, validator=[instance_of(int), gt(0)])
     min_lemmas: int = field(default=2, validator=[instance_of(int), ge(0)])
-    bands: int = field(default=16, validator=[instance_of(int), gt(0)])
+    bands: int = field(default=24, validator=[instance_of(int), gt(0)])
     rows: int = field(default=2, validator=[instance_of(int), gt(0)])
     bucket_window: int = field(default=16, validator=[instance_of(int), gt(0)])
 
