@@ -134,6 +134,8 @@ def _check_arguments(args: argparse.Namespace) -> None:
     for target in (args.output, args.html):
         if target and os.path.isdir(target):
             raise UsageError(f"output {target} is a folder")
+        if target and not os.path.isdir(os.path.dirname(os.path.abspath(target))):
+            raise UsageError(f"cannot write {target}: no such folder")
     if args.output and args.html and os.path.abspath(args.output) == os.path.abspath(args.html):
         raise UsageError("-o and --html name the same file")
 
@@ -284,3 +286,6 @@ def main(args: argparse.Namespace) -> int:
     except (UsageError, QuotecheckError) as error:
         print(f"quotecheck compare: error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("quotecheck compare: interrupted", file=sys.stderr)
+        return 130
