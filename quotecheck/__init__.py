@@ -13,8 +13,11 @@ from quotecheck.extractor import Extractor, extract
 from quotecheck.model import Cue, DocumentResult, Mention, Quote, Role, Span
 from quotecheck.provenance import CompareConfig, Comparison, Conflict, Rendering, StatementGroup, compare
 
+#: The distribution's name on PyPI ("quotecheck" there is an unrelated project).
+DISTRIBUTION = "quotecheck-de"
+
 try:
-    __version__ = version("quotecheck")
+    __version__ = version(DISTRIBUTION)
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 

@@ -92,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--backend", choices=BACKENDS, default="embedded",
         help="analysis backend: 'embedded' (default, offline, no models) or 'stanza' "
-        "(needs pip install \"quotecheck[stanza]\" and stanza's German models; see README)",
+        "(needs pip install \"quotecheck-de[stanza]\" and stanza's German models; see README)",
     )
     ex.add_argument(
         "--stanza-dir", metavar="DIR",
@@ -117,8 +117,19 @@ def _parser() -> argparse.ArgumentParser:
         help="no progress line and no warnings on standard error (the progress line only ever "
         "appears when standard error is a terminal)",
     )
-    _compare_parser(commands)
+    _add_commands(commands)
     return parser
+
+
+def _add_commands(commands: Any) -> None:
+    """Subcommands that live in their own modules; each sets ``run`` on its parsed arguments."""
+    from quotecheck.evaluate.command import register as register_evaluate
+    from quotecheck.provenance.command import register as register_compare
+    from quotecheck.view.command import register as register_view
+
+    register_evaluate(commands)
+    register_view(commands)
+    register_compare(commands)
 
 
 def _version() -> str:
@@ -369,8 +380,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # --help, --version, or a usage error (argparse printed it)
         return stop.code if isinstance(stop.code, int) else 2
-    if args.command == "compare":
-        return _compare(args)
+    if getattr(args, "run", None) is not None:
+        return int(args.run(args))
     if args.command != "extract":
         parser.print_help(sys.stderr)
         return 2
@@ -379,19 +390,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as error:
         print(f"quotecheck extract: error: {error}", file=sys.stderr)
         return 2
-
-
-def _compare_parser(commands: Any) -> None:
-    """``quotecheck compare``: its options live with the command (quotecheck.provenance.command)."""
-    from quotecheck.provenance.command import add_parser
-
-    add_parser(commands)
-
-
-def _compare(args: argparse.Namespace) -> int:
-    from quotecheck.provenance.command import main as compare_main
-
-    return compare_main(args)
 
 
 def _extract(args: argparse.Namespace) -> int:

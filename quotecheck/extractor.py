@@ -49,7 +49,7 @@ class Extractor:
     ['Anna Berger']
 
     ``backend`` is ``"embedded"`` (default: offline, no models), ``"stanza"``
-    (needs ``pip install "quotecheck[stanza]"`` and stanza's German models in
+    (needs ``pip install "quotecheck-de[stanza]"`` and stanza's German models in
     ``stanza_dir``; see the README) or any object with ``analyse(text) -> Doc``.
     ``organizations`` is a TSV file of extra news agencies, media and government
     bodies (same columns as the packaged ``agencies.tsv``); user entries win.

@@ -10,10 +10,14 @@ import pytest
 
 from quotecheck.cli import main
 from quotecheck.provenance.report import _marked, render
-from tests.browser import chromium, full_page_screenshot, page_url  # noqa: F401 - chromium is a fixture
+from tests.browser import chromium  # noqa: F401 - a fixture
 from tests.compare_records import q, record
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "event-ev02-stahlwerk.jsonl"
+
+
+def page_url(path: Path) -> str:
+    return path.resolve().as_uri()
 
 
 def test_highlights_cover_exactly_their_offsets() -> None:
@@ -54,55 +58,65 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
     return page, lines
 
 
-def test_the_page_shows_every_group_rendering_chain_and_conflict(chromium, report, tmp_path: Path) -> None:  # noqa: F811
-    from selenium.webdriver.common.by import By
+#: What the page shows, read from its DOM: per group its id, speaker, visibility,
+#: cards (quote id, chain links, highlighted content), conflict types and diff marks.
+PAGE_JS = """
+Array.from(document.querySelectorAll('section.group')).map(s => ({
+  id: s.dataset.group, speaker: s.dataset.speaker, shown: !s.hidden && s.offsetParent !== null,
+  cards: Array.from(s.querySelectorAll('article.rendering')).map(c => ({
+    quote: c.dataset.quote,
+    chain: Array.from(c.querySelectorAll('ol.chain > li')).map(l => l.textContent),
+    content: Array.from(c.querySelectorAll('span.hl.content')).map(e => e.textContent).join(''),
+  })),
+  conflicts: Array.from(s.querySelectorAll('li.conflict')).map(l => l.dataset.type),
+  marked: Array.from(s.querySelectorAll('span.hl.diff-changed, span.hl.diff-added')).map(e => e.textContent),
+}))
+"""
 
+
+def _choose(browser, element: str, value: object) -> None:
+    """Set a filter control as a user would and fire its change event."""
+    prop = "checked" if isinstance(value, bool) else "value"
+    browser.evaluate(
+        f"(() => {{ const e = document.getElementById({json.dumps(element)}); e.{prop} = {json.dumps(value)};"
+        " e.dispatchEvent(new Event('change')); })()"
+    )
+
+
+def test_the_page_shows_every_group_rendering_chain_and_conflict(chromium, report, tmp_path: Path) -> None:  # noqa: F811
     page, groups = report
-    chromium.get(page_url(page))
-    sections = chromium.find_elements(By.CSS_SELECTOR, "section.group")
-    assert [s.get_attribute("data-group") for s in sections] == [g["group"] for g in groups]
-    for section, group in zip(sections, groups):
-        assert section.get_attribute("data-speaker") == (group["speaker"] or "")
-        cards = section.find_elements(By.CSS_SELECTOR, "article.rendering")
-        assert [c.get_attribute("data-quote") for c in cards] == [r["quote"] for r in group["renderings"]]
-        for card, rendering in zip(cards, group["renderings"]):
-            links = [li.text for li in card.find_elements(By.CSS_SELECTOR, "ol.chain > li")]
-            assert links == rendering["chain"]
-            content = " ".join(e.text for e in card.find_elements(By.CSS_SELECTOR, "span.hl.content"))
-            assert content.split() == rendering["content"]["text"].split() or all(
-                word in content for word in rendering["content"]["text"].split()[:3]
-            )
-        shown = [li.get_attribute("data-type") for li in section.find_elements(By.CSS_SELECTOR, "li.conflict")]
-        assert shown == [c["type"] for c in group["conflicts"]]
+    chromium.open(page_url(page), width=1300, height=1000)
+    shown = chromium.evaluate(PAGE_JS)
+    assert [s["id"] for s in shown] == [g["group"] for g in groups]
+    for section, group in zip(shown, groups):
+        assert section["speaker"] == (group["speaker"] or "")
+        assert [c["quote"] for c in section["cards"]] == [r["quote"] for r in group["renderings"]]
+        for card, rendering in zip(section["cards"], group["renderings"]):
+            assert card["chain"] == rendering["chain"]
+            # the highlighted characters are the content's, span after span (whitespace aside)
+            assert "".join(card["content"].split()) == "".join(rendering["content"]["text"].split())
+        assert section["conflicts"] == [c["type"] for c in group["conflicts"]]
         wording = next((c for c in group["conflicts"] if c["type"] == "wording"), None)
-        if wording is not None:
-            marked = [e.text for e in section.find_elements(By.CSS_SELECTOR, "span.hl.diff-changed, span.hl.diff-added")]
-            expected = [w for d in wording["diffs"] for op in d["ops"] for w in op["words"]]
-            assert marked == expected
-    shot = full_page_screenshot(chromium, tmp_path / "compare-report.png")
+        expected = [w for d in wording["diffs"] for op in d["ops"] for w in op["words"]] if wording else []
+        assert section["marked"] == expected
+    shot = chromium.screenshot(tmp_path / "compare-report.png")
     assert shot.stat().st_size > 10_000
 
 
 def test_the_speaker_filter_shows_only_that_speakers_groups(chromium, report) -> None:  # noqa: F811
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
-
     page, groups = report
-    chromium.get(page_url(page))
+    chromium.open(page_url(page))
     speaker = next(g["speaker"] for g in groups if g["conflicts"])
-    Select(chromium.find_element(By.ID, "speaker-filter")).select_by_value(speaker)
-    visible = [s.get_attribute("data-group") for s in chromium.find_elements(By.CSS_SELECTOR, "section.group")
-               if s.is_displayed()]
+    _choose(chromium, "speaker-filter", speaker)
+    visible = [s["id"] for s in chromium.evaluate(PAGE_JS) if s["shown"]]
     assert visible == [g["group"] for g in groups if g["speaker"] == speaker]
-    chromium.find_element(By.ID, "conflicts-only").click()
-    visible = [s.get_attribute("data-group") for s in chromium.find_elements(By.CSS_SELECTOR, "section.group")
-               if s.is_displayed()]
+    _choose(chromium, "conflicts-only", True)
+    visible = [s["id"] for s in chromium.evaluate(PAGE_JS) if s["shown"]]
     assert visible == [g["group"] for g in groups if g["speaker"] == speaker and g["conflicts"]]
-    assert chromium.find_element(By.ID, "shown").text == str(len(visible))
+    assert chromium.evaluate("document.getElementById('shown').textContent") == str(len(visible))
 
 
 def test_the_page_asks_for_nothing_from_the_network(chromium, report) -> None:  # noqa: F811
     page, _ = report
-    chromium.get(page_url(page))
-    resources = chromium.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
-    assert resources == []
+    chromium.open(page_url(page))
+    assert chromium.evaluate("performance.getEntriesByType('resource').map(e => e.name)") == []

@@ -15,7 +15,9 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -151,43 +153,43 @@ def test_renderings_within_one_document_are_never_compared() -> None:
     assert derive([_values("a", 1, "X", kind="reported"), _values("b", 1, "X")], "kind") == ["a:q1", "b:q1"]
 
 
-def _copy_event(tmp_path: Path, event: str) -> Path:
+def _errors_after_editing(tmp_path: Path, file: str, edit: Callable[[dict[str, Any]], None]) -> list[str]:
+    """Copy ev02-stahlwerk, apply edit to one of its JSON files, and build the copy."""
     src = tmp_path / "src"
-    shutil.copytree(EVENTS / "src" / event, src / event)
-    return src
+    shutil.copytree(EVENTS / "src" / "ev02-stahlwerk", src / "ev02-stahlwerk")
+    path = src / "ev02-stahlwerk" / file
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    edit(raw)
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    _, errors, _ = BUILD["load_events"](src)
+    return list(errors)
 
 
 def test_an_unlisted_conflict_is_an_error(tmp_path: Path) -> None:
-    src = _copy_event(tmp_path, "ev02-stahlwerk")
-    path = src / "ev02-stahlwerk" / "event.json"
-    meta = json.loads(path.read_text(encoding="utf-8"))
-    meta["conflicts"] = [c for c in meta["conflicts"] if (c["statement"], c["type"]) != ("ev02-stahlwerk:s2", "speaker")]
-    path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    _, errors, _ = BUILD["load_events"](src)
+    def drop_misattribution(meta: dict[str, Any]) -> None:
+        meta["conflicts"] = [c for c in meta["conflicts"] if (c["statement"], c["type"]) != ("ev02-stahlwerk:s2", "speaker")]
+
+    errors = _errors_after_editing(tmp_path, "event.json", drop_misattribution)
     assert any("ev02-stahlwerk:s2 has a speaker conflict that event.json does not list" in e for e in errors)
 
 
 def test_a_conflict_the_renderings_do_not_show_is_an_error(tmp_path: Path) -> None:
-    src = _copy_event(tmp_path, "ev02-stahlwerk")
-    path = src / "ev02-stahlwerk" / "event.json"
-    meta = json.loads(path.read_text(encoding="utf-8"))
-    meta["conflicts"].append({
-        "statement": "ev02-stahlwerk:s5", "type": "speaker",
-        "renderings": [["ev02c-dpa", 5], ["ev02e-ruhrort-kurier", 1]],
-        "note": "Murat Yilmaz and Murat Yılmaz are one person",
-    })
-    path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    _, errors, _ = BUILD["load_events"](src)
+    def add_spelling_as_misattribution(meta: dict[str, Any]) -> None:
+        meta["conflicts"].append({
+            "statement": "ev02-stahlwerk:s5", "type": "speaker",
+            "renderings": [["ev02c-dpa", 5], ["ev02e-ruhrort-kurier", 1]],
+            "note": "Murat Yilmaz and Murat Yılmaz are one person",
+        })
+
+    errors = _errors_after_editing(tmp_path, "event.json", add_spelling_as_misattribution)
     assert any("but the speaker values differ for []" in e for e in errors)
 
 
 def test_a_quote_without_a_statement_is_an_error(tmp_path: Path) -> None:
-    src = _copy_event(tmp_path, "ev02-stahlwerk")
-    path = src / "ev02-stahlwerk" / "ev02c-dpa.json"
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    del raw["quotes"][0]["statement"]
-    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
-    _, errors, _ = BUILD["load_events"](src)
+    def drop_statement(article: dict[str, Any]) -> None:
+        del article["quotes"][0]["statement"]
+
+    errors = _errors_after_editing(tmp_path, "ev02c-dpa.json", drop_statement)
     assert any("every quote needs a 'statement' id" in e for e in errors)
 
 

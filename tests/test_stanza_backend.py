@@ -168,9 +168,9 @@ def test_missing_stanza_names_the_install_command(monkeypatch):
     with pytest.raises(BackendUnavailable) as info:
         get_backend("stanza")
     message = str(info.value)
-    assert 'pip install "quotecheck[stanza]"' in message
-    assert "pip install torch==2.13.0" in message
-    assert message.index("torch==2.13.0") < message.index("quotecheck[stanza]")
+    assert 'pip install "quotecheck-de[stanza]"' in message
+    assert "pip install torch --index-url https://download.pytorch.org/whl/cpu" in message
+    assert message.index("torch --index-url") < message.index("quotecheck-de[stanza]")
 
 
 class _FakeStanza(types.ModuleType):

@@ -94,17 +94,16 @@ Rendering = tuple[str, int]  # (article id, 1-based quote number as in "<article
 # --------------------------------------------------------------------------- articles
 
 
-def _split_extras(raw: dict[str, Any], name: str) -> tuple[dict[str, Any], list[str], list[list[str]]]:
-    """Take statement and relation off the quotes so corpus/build.py sees its own format.
+def _split_extras(raw: dict[str, Any], name: str) -> tuple[dict[str, Any], list[str]]:
+    """Take the statement ids off the quotes so corpus/build.py sees its own format.
 
-    Returns the cleaned article, each quote's statement id and each quote's source
-    relations (in source order), to be put back on the built record.
+    Returns the cleaned article and each quote's statement id, to be put back on the
+    built record. Source relations stay on the sources: corpus/build.py checks them.
     """
     quotes = raw.get("quotes")
     if not isinstance(quotes, list):
         raise AnnotationError(f"{name}: 'quotes' must be a list")
     statements: list[str] = []
-    relations: list[list[str]] = []
     clean_quotes = []
     for i, q in enumerate(quotes):
         where = f"{name} quote {i} ({raw.get('id')}:q{i + 1})"
@@ -115,23 +114,10 @@ def _split_extras(raw: dict[str, Any], name: str) -> tuple[dict[str, Any], list[
         if not isinstance(sid, str):
             raise AnnotationError(f"{where}: every quote needs a 'statement' id")
         statements.append(sid)
-        rels, clean_sources = [], []
-        for j, s in enumerate(q.get("sources") or []):
-            if not isinstance(s, dict):
-                raise AnnotationError(f"{where} source {j + 1}: expected an object")
-            s = dict(s)
-            rel = s.pop("relation", None)
-            if rel not in RELATIONS:
-                raise AnnotationError(f"{where} source {j + 1}: relation {rel!r} not in {RELATIONS}")
-            rels.append(rel)
-            clean_sources.append(s)
-        if "sources" in q:
-            q["sources"] = clean_sources
-        relations.append(rels)
         clean_quotes.append(q)
     clean = {k: v for k, v in raw.items() if k not in ARTICLE_KEYS}
     clean["quotes"] = clean_quotes
-    return clean, statements, relations
+    return clean, statements
 
 
 def build_article(path: Path, event_id: str, scratch: Path) -> tuple[dict[str, Any], list[str]]:
@@ -148,7 +134,7 @@ def build_article(path: Path, event_id: str, scratch: Path) -> tuple[dict[str, A
         raise AnnotationError(f"{name}: needs a non-empty 'outlet'")
     if style not in STYLES:
         raise AnnotationError(f"{name}: style {style!r} not in {STYLES}")
-    clean, statements, relations = _split_extras(raw, name)
+    clean, statements = _split_extras(raw, name)
     # corpus/build.py reads a file whose stem is the id; give it the cleaned copy.
     tmp = scratch / path.name
     tmp.write_text(json.dumps(clean, ensure_ascii=False), encoding="utf-8")
@@ -156,13 +142,11 @@ def build_article(path: Path, event_id: str, scratch: Path) -> tuple[dict[str, A
         doc, warnings = cb.build_doc(tmp)
     except AnnotationError as exc:
         raise AnnotationError(f"{path.parent.name}/{exc}") from None
-    for i, (quote, sid, rels) in enumerate(zip(doc["quotes"], statements, relations)):
+    for i, (quote, sid) in enumerate(zip(doc["quotes"], statements)):
         m = STATEMENT_ID.match(sid)
         if not m or m["event"] != event_id:
             raise AnnotationError(f"{name} quote {i} ({quote['id']}): statement {sid!r} must be '{event_id}:s<N>'")
         quote["statement"] = sid
-        for source, rel in zip(quote["sources"], rels):
-            source["relation"] = rel
     record = {
         "id": doc["id"], "event": event_id, "outlet": outlet, "style": style,
         "text": doc["text"], "quotes": doc["quotes"], "non_quotes": doc["non_quotes"],

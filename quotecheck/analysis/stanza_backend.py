@@ -80,8 +80,9 @@ __all__ = [
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 
 _INSTALL_HINT = (
-    "install it with: pip install torch==2.13.0 (the CPU build; install torch first so "
-    "pip does not pull a multi-GB CUDA build) and then: pip install \"quotecheck[stanza]\""
+    "install it with: pip install torch --index-url https://download.pytorch.org/whl/cpu "
+    "(PyTorch's CPU build, from PyTorch's own index; install torch first so pip does not pull "
+    "a multi-GB CUDA build) and then: pip install \"quotecheck-de[stanza]\""
 )
 
 _ENTITY_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}

@@ -45,7 +45,7 @@ from quotecheck.provenance.grouping import Comparison
 from quotecheck.provenance.model import StatementGroup
 from quotecheck.provenance.similarity import CompareConfig
 
-__all__ = ["add_parser", "main", "read_records", "run"]
+__all__ = ["main", "read_records", "register", "run"]
 
 _BOM = "\ufeff"
 
@@ -54,8 +54,8 @@ class UsageError(Exception):
     """A problem with the command line itself (exit status 2)."""
 
 
-def add_parser(commands: Any) -> None:
-    """Register ``compare`` on the CLI's sub-command parsers."""
+def register(commands: Any) -> None:
+    """Add the ``compare`` subcommand to the CLI's subparsers (it sets ``run``)."""
     parser = commands.add_parser(
         "compare",
         help="group the quotes of many documents by statement and flag where outlets disagree",
@@ -81,6 +81,7 @@ def add_parser(commands: Any) -> None:
         f"(default {defaults.other_speaker_threshold})",
     )
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="extraction worker processes")
+    parser.set_defaults(run=main)
 
 
 def run(args: argparse.Namespace, stdin: IO[bytes] | None = None) -> int:

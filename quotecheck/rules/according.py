@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from quotecheck.analysis.base import Doc
-from quotecheck.mentions import function_word_classes, parse_noun_phrase, with_seat
+from quotecheck.attribution.nounphrase import function_word_classes, parse_noun_phrase, with_seat
 from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon, words_of_class
 from quotecheck.morph import clause_mood
 from quotecheck.rules.common import (

@@ -36,7 +36,7 @@ from typing import Iterable, Mapping
 import regex
 
 from quotecheck.analysis.base import Doc
-from quotecheck.mentions import parse_noun_phrase, with_seat
+from quotecheck.attribution.nounphrase import parse_noun_phrase, with_seat
 from quotecheck.lexicon import Lexicon, SpeechVerb, words_of_class
 from quotecheck.morph import clause_mood, is_reportive
 from quotecheck.rules.common import (

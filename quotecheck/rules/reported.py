@@ -32,7 +32,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from quotecheck.analysis.base import Doc
-from quotecheck.mentions import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
+from quotecheck.attribution.nounphrase import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
 from quotecheck.lexicon import Lexicon, SpeechVerb, words_of_class
 from quotecheck.rules.common import (
     CLAUSE_BREAKS,
