@@ -105,3 +105,17 @@ def test_highlighting_never_changes_the_text(text: str, marks: list[tuple[int, i
 
     shown = re.sub(r"<[^>]+>", "", _marked(text, 0, marks))
     assert html.unescape(shown) == text
+
+
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.sampled_from(["direct", "indirect", "reported"])), max_size=12))
+def test_conflicts_are_the_pairs_of_two_documents_that_differ(items: list[tuple[str, str]]) -> None:
+    """The linear-time kind check agrees with its definition over all pairs."""
+    from quotecheck.provenance.conflicts import Group, kind_conflict
+    from quotecheck.provenance.model import Rendering
+
+    renderings = [Rendering(document=d, quote=f"{d}:q{n}", kind=k, content=Role("x", [(0, 1)]))
+                  for n, (d, k) in enumerate(items)]
+    expected = sorted({i for i, a in enumerate(renderings) for j, b in enumerate(renderings)
+                       if a.document != b.document and a.verbatim != b.verbatim})
+    conflict = kind_conflict(Group(renderings))
+    assert (list(conflict.renderings) if conflict else []) == expected

@@ -91,40 +91,47 @@ def reference_of(renderings: Sequence[Rendering]) -> int | None:
 def _classes(group: Group, key: Callable[[Rendering], object]) -> list[int]:
     """Positions of renderings whose ``key`` differs from that of a rendering in another document.
 
-    Linear in the group's size: renderings are first reduced to their distinct
-    (document, key) pairs, of which a group has few however often it was syndicated.
+    Linear in the group's size, however often a statement was syndicated: a
+    rendering (document d, key k) takes part in a disagreeing pair exactly
+    when some other document has a key other than k — that is, when not every
+    other document has k as its only key.
     """
-    first: dict[tuple[object, object], int] = {}
-    members: dict[tuple[object, object], list[int]] = {}
+    keys_of: dict[str | None, set[object]] = {}
+    for r in group.renderings:
+        keys_of.setdefault(r.document, set()).add(key(r))
+    only = Counter(next(iter(keys)) for keys in keys_of.values() if len(keys) == 1)
+    involved = []
     for i, r in enumerate(group.renderings):
-        pair = (r.document, key(r))
-        first.setdefault(pair, i)
-        members.setdefault(pair, []).append(i)
-    pairs = list(first)
-    clashing: set[tuple[object, object]] = set()
-    for n, (doc_a, key_a) in enumerate(pairs):
-        for doc_b, key_b in pairs[n + 1 :]:
-            if doc_a != doc_b and key_a != key_b:
-                clashing.update(((doc_a, key_a), (doc_b, key_b)))
-    return sorted(i for pair in clashing for i in members[pair])
+        k = key(r)
+        others = len(keys_of) - only[k] - (0 if keys_of[r.document] == {k} else 1)
+        if others > 0:
+            involved.append(i)
+    return involved
 
 
 def speaker_conflict(group: Group) -> Conflict | None:
-    """Known speakers in two documents that are different entities, neither speaking for the other."""
-    Key = tuple[str | None, str, tuple[str, ...]]
-    distinct: dict[Key, int] = {}
-    for i, r in enumerate(group.renderings):
+    """Known speakers in two documents that are different entities, neither speaking for the other.
+
+    Pairs are tested between the group's distinct speakers, not its
+    renderings, so a statement syndicated a thousand times costs no more than
+    its speakers.
+    """
+    Speaker = tuple[str, tuple[str, ...]]
+    documents: dict[Speaker, set[str | None]] = {}
+    for r in group.renderings:
         if r.speaker_entity is not None:
-            distinct.setdefault((r.document, r.speaker_entity, r.speaks_for), i)
-    keys = list(distinct)
-    clashing: set[Key] = set()
-    for n, (doc_a, name_a, for_a) in enumerate(keys):
-        for doc_b, name_b, for_b in keys[n + 1 :]:
-            if doc_a != doc_b and not one_side(name_a, for_a, name_b, for_b):
-                clashing.update(((doc_a, name_a, for_a), (doc_b, name_b, for_b)))
+            documents.setdefault((r.speaker_entity, r.speaks_for), set()).add(r.document)
+    speakers = list(documents)
+    clash: dict[Speaker, list[Speaker]] = {s: [] for s in speakers}
+    for n, a in enumerate(speakers):
+        for b in speakers[n + 1 :]:
+            if not one_side(a[0], a[1], b[0], b[1]):
+                clash[a].append(b)
+                clash[b].append(a)
     involved = [
         i for i, r in enumerate(group.renderings)
-        if r.speaker_entity is not None and (r.document, r.speaker_entity, r.speaks_for) in clashing
+        if r.speaker_entity is not None
+        and any(documents[other] - {r.document} for other in clash[(r.speaker_entity, r.speaks_for)])
     ]
     if not involved:
         return None

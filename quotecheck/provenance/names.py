@@ -82,6 +82,7 @@ def fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=100_000)
 def name_key(name: str) -> str:
     """The spelling-independent key of a name: folded words, initials left out, sorted.
 

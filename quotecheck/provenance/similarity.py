@@ -67,7 +67,10 @@ class CompareConfig:
     ``other_speaker_threshold``, ``verbatim_run``, ``min_lemmas``.
     Candidate pairs (:mod:`quotecheck.provenance.lsh`): ``bands`` × ``rows``
     MinHash values per rendering, and ``bucket_window``, the most recent
-    renderings of one bucket each new one is compared with.
+    renderings of one bucket each new one is compared with. ``anchor_size``:
+    a join that would make a group larger than this also needs each quote of
+    the pair to render one statement with the other group's first quote
+    (:meth:`quotecheck.provenance.grouping.Comparison._anchored`).
     """
 
     threshold: float = field(default=0.3, validator=[instance_of(float), ge(0.0), le(1.0)])
@@ -77,6 +80,7 @@ class CompareConfig:
     bands: int = field(default=24, validator=[instance_of(int), gt(0)])
     rows: int = field(default=2, validator=[instance_of(int), gt(0)])
     bucket_window: int = field(default=16, validator=[instance_of(int), gt(0)])
+    anchor_size: int = field(default=8, validator=[instance_of(int), ge(1)])
 
 
 def lemma_score(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> float:
