@@ -12,7 +12,9 @@ then
 2. walks the candidate pairs of the MinHash bands
    (:func:`~quotecheck.provenance.lsh.candidate_pairs`), scores each pair not yet
    in one group (:mod:`~quotecheck.provenance.similarity`) and joins the pairs
-   that render one statement (union–find: grouping is transitive),
+   that render one statement (union–find: grouping is transitive; a join that
+   would grow a group beyond ``anchor_size`` is checked against the groups'
+   first quotes, :meth:`Comparison._anchored`),
 3. yields the groups in input order of their first quote, each with its
    renderings, canonical speaker, reference wording and conflicts.
 
