@@ -12,6 +12,7 @@ from typing import Any
 from quotecheck.errors import BackendUnavailable, InputError, LexiconError, MissingExtra, QuotecheckError
 from quotecheck.extractor import Extractor, extract
 from quotecheck.model import Cue, DocumentResult, Mention, Quote, Role, Span
+from quotecheck.provenance import CompareConfig, Comparison, Conflict, Rendering, StatementGroup, compare
 
 #: The distribution's name on PyPI ("quotecheck" there is an unrelated project).
 DISTRIBUTION = "quotecheck-de"
@@ -23,6 +24,9 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "BackendUnavailable",
+    "CompareConfig",
+    "Comparison",
+    "Conflict",
     "Cue",
     "DocumentResult",
     "Extractor",
@@ -32,9 +36,12 @@ __all__ = [
     "MissingExtra",
     "Quote",
     "QuotecheckError",
+    "Rendering",
     "Role",
     "Span",
+    "StatementGroup",
     "__version__",
+    "compare",
     "extract",
     "to_frame",
 ]
