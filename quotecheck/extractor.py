@@ -68,7 +68,7 @@ class Extractor:
             lexicon = lexicon.with_organizations(organizations)
         self.lexicon = lexicon
         if isinstance(backend, str):
-            self.backend = get_backend(backend, stanza_dir=stanza_dir)
+            self.backend = get_backend(backend, stanza_dir=stanza_dir, lexicon=lexicon)
         else:
             self.backend = backend  # any object with analyse(text) -> Doc
 

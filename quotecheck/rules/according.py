@@ -25,12 +25,12 @@ from __future__ import annotations
 from typing import Iterable
 
 from quotecheck.analysis.base import Doc
+from quotecheck import tuning
 from quotecheck.mentions import function_word_classes, parse_noun_phrase, with_seat
-from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon, words_of_class
+from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
 from quotecheck.morph import clause_mood
 from quotecheck.rules.common import (
     SENTENCE_END,
-    SO_WORDS,
     Candidate,
     according_phrase_at,
     char_span,
@@ -42,16 +42,13 @@ from quotecheck.rules.indirect import content_end
 
 __all__ = ["find_according"]
 
-#: Words after „gemäß“ that make it a legal reference, not a source („gemäß Artikel 5“).
-_LEGAL = words_of_class("rule_words.tsv", "legal_reference")
-#: Words after „nach Angaben“ that open its owner („der Polizei“, „seines Anwalts“).
-_OWNER_OPENERS = (
-    words_of_class("function_words.tsv", "source_prep")
-    | words_of_class("rule_words.tsv", "genitive")
-    | words_of_class("rule_words.tsv", "genitive_or_dative")
-)
-#: Words that attach more to a source noun phrase („Oberst Polzer vom LKA“).
-_ATTACH = words_of_class("rule_words.tsv", "source_attachment")
+
+
+def _opens_owner(lexicon: Lexicon, word: str) -> bool:
+    """Whether ``word`` after „nach Angaben“ opens its owner („der Polizei“, „seines Anwalts“, „von“)."""
+    low = word.lower()
+    words = lexicon.rule_words
+    return "source_prep" in lexicon.words.classes(low) or low in words.genitive or low in words.genitive_or_dative
 
 
 def _source_after(doc: Doc, lexicon: Lexicon, start: int, last: int) -> tuple[int, int] | None:
@@ -64,7 +61,7 @@ def _source_after(doc: Doc, lexicon: Lexicon, start: int, last: int) -> tuple[in
         return None
     end = with_seat(doc, lexicon, np, last).end  # „des Instituts für Weltwirtschaft in Kiel“
     # „Oberst Franz Polzer vom niederösterreichischen Landeskriminalamt“
-    while end < last and tokens[end].text.lower() in _ATTACH:
+    while end < last and tokens[end].text.lower() in lexicon.rule_words.source_attachment:
         more = parse_noun_phrase(doc, lexicon, end + 1, last) if tokens[end].text.lower() not in ("der", "des") else parse_noun_phrase(doc, lexicon, end, last)
         if more is None or more.end <= end + 1:
             break
@@ -74,7 +71,7 @@ def _source_after(doc: Doc, lexicon: Lexicon, start: int, last: int) -> tuple[in
 
 def _source_before(doc: Doc, lexicon: Lexicon, end: int, floor: int) -> tuple[int, int] | None:
     """The longest noun phrase ending right before token ``end`` („der Polizei“ zufolge)."""
-    for k in range(max(floor, end - 10), end):
+    for k in range(max(floor, end - tuning.SOURCE_BEFORE_TOKENS), end):
         np = parse_noun_phrase(doc, lexicon, k, end)
         if np is not None and np.end == end:
             return k, end
@@ -87,7 +84,7 @@ def _names_someone(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
     if np is None:
         return False
     if np.name_tokens or np.role is not None:
-        return doc.tokens[start].text.lower() not in _LEGAL
+        return doc.tokens[start].text.lower() not in lexicon.rule_words.legal_reference
     return any(lexicon.organization(doc.tokens[k].text) is not None for k in range(start, end))
 
 
@@ -106,7 +103,7 @@ def _so_frame(doc: Doc, lexicon: Lexicon, i: int, last: int) -> tuple[int, int] 
     # the frame must end the sentence or run into another parenthetical
     if rest < last and tokens[rest].text not in (",", ";"):
         tail = [t for t in tokens[np.end:last] if t.kind == "word"]
-        if len(tail) > 6 or any(t.text.lower() in lexicon.konjunktiv for t in tail):
+        if len(tail) > tuning.SO_FRAME_TAIL_WORDS or any(t.text.lower() in lexicon.konjunktiv for t in tail):
             return None
     return i + 1, np.end
 
@@ -171,11 +168,11 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tup
         if tok.kind != "word" or overlaps((tok.start, tok.end), taken):
             continue
         low = tok.text.lower()
-        if low in SO_WORDS:
+        if low in lexicon.rule_words.so_frame:
             speaker = _so_frame(doc, lexicon, i, last)
             if speaker is not None:
                 end = speaker[1]
-                cand = _make(doc, lexicon, first, i - 1, (i - 1, end), (i, i + 1), speaker, 0.8, taken)
+                cand = _make(doc, lexicon, first, i - 1, (i - 1, end), (i, i + 1), speaker, tuning.ACCORDING_SO, taken)
                 if cand is not None:
                     return cand
             continue
@@ -208,7 +205,7 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tup
             if entry.words[0].lower() == "aus" and not (i + n < last and tokens[i + n].text.lower() in ("der", "des", "von", "vom")):
                 continue  # „aus Kreisen“ needs whose circles
             if entry.words[0].lower() == "nach" and i + n < last and (
-                tokens[i + n].text.lower() in _OWNER_OPENERS or tokens[i + n].text[:1].isupper()
+                _opens_owner(lexicon, tokens[i + n].text) or tokens[i + n].text[:1].isupper()
             ):
                 speaker = _source_after(doc, lexicon, i + n, last)
                 if speaker is not None:
@@ -221,11 +218,11 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tup
             if i == first or tokens[i - 1].text != ",":
                 continue
             frame = (i - 1, i + n + (1 if i + n < last and tokens[i + n].text.lower() == "es" else 0))
-            cand = _make(doc, lexicon, first, i - 1, frame, cue, None, 0.7, taken)
+            cand = _make(doc, lexicon, first, i - 1, frame, cue, None, tuning.ACCORDING_IMPERSONAL, taken)
             if cand is not None:
                 return cand
             continue
-        cand = _make(doc, lexicon, first, last, frame, cue, speaker, 0.75, taken)
+        cand = _make(doc, lexicon, first, last, frame, cue, speaker, tuning.ACCORDING_PHRASE, taken)
         if cand is not None:
             return cand
     return None
@@ -246,4 +243,4 @@ def find_according(doc: Doc, lexicon: Lexicon, taken: Iterable[tuple[int, int]] 
 def _covered(sentence, spans: list[tuple[int, int]]) -> bool:
     """Whether claimed text already covers most of the sentence."""
     covered = sum(min(b, sentence.end) - max(a, sentence.start) for a, b in spans)
-    return covered > 0.5 * (sentence.end - sentence.start)
+    return covered > tuning.CLAIMED_SHARE * (sentence.end - sentence.start)

@@ -10,13 +10,13 @@ never has to know how speakers are resolved.
 
 from __future__ import annotations
 
-import functools
 from typing import Iterable, Iterator, Sequence
 
 from attrs import field, frozen
 
 from quotecheck.analysis.base import Doc
-from quotecheck.lexicon import AccordingTo, Lexicon, SpeechVerb, load_word_classes, words_of_class
+from quotecheck import tuning
+from quotecheck.lexicon import AccordingTo, Lexicon, SpeechVerb, load_lexicon
 from quotecheck.spanindex import SpanIndex
 from quotecheck.text import Sentence
 
@@ -27,6 +27,7 @@ __all__ = [
     "SENTENCE_END",
     "char_span",
     "claimed_by_sentence",
+    "classes_at",
     "clause_end",
     "is_word",
     "overlaps",
@@ -65,7 +66,7 @@ class Candidate:
     cue_spans: tuple[tuple[int, int], ...] | None = None  # for cues that are not verbs (colon, laut …)
     frame: tuple[int, int] | None = None  # token range
     mood: str | None = None
-    confidence: float = 0.8
+    confidence: float = tuning.CANDIDATE_DEFAULT
     fragments: tuple[tuple[int, int], ...] = ()
     speaker_tokens: tuple[int, int] | None = None  # token range fixed by the rule itself
     inherit_speaker: bool = False  # no frame of its own: take the previous speaker
@@ -98,15 +99,22 @@ def claimed_by_sentence(
         yield sentence, claimed.overlapping(sentence.start, sentence.end)
 
 
-def word_classes(doc: Doc, index: int) -> frozenset[str]:
+def classes_at(doc: Doc, lexicon: Lexicon, index: int) -> frozenset[str]:
     """The ``clause_words.tsv`` classes of token ``index`` (empty for other words).
 
     The exact spelling is tried before the lower-case one, so a capitalised
-    entry („Hoffnung“) does not match its lower-case homograph.
+    entry („Das“ as a demonstrative) does not match its lower-case homograph.
     """
-    words = load_word_classes("clause_words.tsv")
-    text = doc.tokens[index].text
-    return words.get(text) or words.get(text.lower(), frozenset())
+    return lexicon.clause.classes(doc.tokens[index].text)
+
+
+def word_classes(doc: Doc, index: int) -> frozenset[str]:
+    """:func:`classes_at` with the packaged lexicon.
+
+    A shim for :mod:`quotecheck.attribution`, which does not take the lexicon's
+    clause words yet; the rules call :func:`classes_at` with their lexicon.
+    """
+    return classes_at(doc, load_lexicon(), index)
 
 
 def clause_end(doc: Doc, start: int, limit: int, keep: Sequence[tuple[int, int]] = ()) -> int:
@@ -128,8 +136,6 @@ def clause_end(doc: Doc, start: int, limit: int, keep: Sequence[tuple[int, int]]
     return i
 
 
-#: A quoted title is this many words at most („der „Wirtschaftswoche““, „„Le Monde““).
-_MAX_TITLE_WORDS = 5
 
 
 def quoted_titles(doc: Doc, start: int, limit: int) -> list[tuple[int, int]]:
@@ -144,7 +150,7 @@ def quoted_titles(doc: Doc, start: int, limit: int) -> list[tuple[int, int]]:
     while i < limit:
         if tokens[i].kind == "quote":
             j = i + 1
-            while j < min(limit, i + _MAX_TITLE_WORDS + 2) and tokens[j].kind == "word":
+            while j < min(limit, i + tuning.TITLE_WORDS + 2) and tokens[j].kind == "word":
                 j += 1
             if i + 1 < j < limit and tokens[j].kind == "quote" and tokens[j].start == tokens[j - 1].end:
                 found.append((i, j + 1))
@@ -157,10 +163,6 @@ def quoted_titles(doc: Doc, start: int, limit: int) -> list[tuple[int, int]]:
 def word_count(doc: Doc, start: int, end: int) -> int:
     """Words and numbers in the token range ``[start, end)`` (punctuation and marks do not count)."""
     return sum(1 for k in range(start, end) if doc.tokens[k].kind in ("word", "number"))
-
-
-#: „…, so der Minister“: the word that opens a verbless postposed frame (``rule_words.tsv``).
-SO_WORDS = words_of_class("rule_words.tsv", "so_frame")
 
 
 def _lower_candidate(doc: Doc, index: int) -> bool:
@@ -201,7 +203,7 @@ def match_speech_verb(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> Cue
             # „sagte … ab“, „gab … auf“: the particle makes another verb.
             if lexicon.speech_verbs.get(particle + lemma) is None:
                 return None
-    if index + 1 < limit and doc.tokens[index + 1].text.lower() == "sich":
+    if index + 1 < limit and doc.tokens[index + 1].text.lower() in lexicon.clause.reflexives:
         # „zeigte sich zufrieden“, „äußerte sich“: the reflexive verb is its own entry
         reflexive = lexicon.speech_verbs.get(f"sich {lemma}")
         if reflexive is not None and reflexive.particle is None:
@@ -223,22 +225,24 @@ def find_speech_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> CueMat
     return None
 
 
-@functools.lru_cache(maxsize=8)
-def _according_by_first_word(lexicon: Lexicon) -> dict[str, tuple[AccordingTo, ...]]:
-    """First word (lower case) → according-to phrases starting with it, longest first (once per lexicon)."""
-    index: dict[str, list[AccordingTo]] = {}
-    for entry in lexicon.according_to:  # already sorted longest first
-        index.setdefault(entry.words[0].lower(), []).append(entry)
-    return {k: tuple(v) for k, v in index.items()}
-
-
 def according_phrase_at(doc: Doc, lexicon: Lexicon, i: int, last: int) -> AccordingTo | None:
     """The longest according-to phrase (``according_to.tsv``) starting at token ``i``, if any."""
     tokens = doc.tokens
-    for entry in _according_by_first_word(lexicon).get(tokens[i].text.lower(), ()):
+    for entry in lexicon.according_index.get(tokens[i].text.lower(), ()):
         words = entry.words
         if i + len(words) > last:
             continue
         if all(tokens[i + k].text.lower() == w.lower() for k, w in enumerate(words)):
             return entry
     return None
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    """``SO_WORDS``, read from the packaged lexicon when asked for (a shim).
+
+    :mod:`quotecheck.attribution` still imports it; the rules read
+    ``lexicon.rule_words.so_frame`` of the lexicon they are given.
+    """
+    if name == "SO_WORDS":
+        return load_lexicon().rule_words.so_frame
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -22,10 +22,10 @@ from __future__ import annotations
 from attrs import frozen
 
 from quotecheck.analysis.base import Doc
-from quotecheck.lexicon import Lexicon, words_of_class
+from quotecheck import tuning
+from quotecheck.lexicon import Lexicon
 from quotecheck.rules.common import (
     SENTENCE_END,
-    SO_WORDS,
     Candidate,
     CueMatch,
     char_span,
@@ -38,17 +38,8 @@ from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
 
 __all__ = ["DirectResult", "find_direct"]
 
-_MIN_STANDALONE_WORDS = 4
-_MIN_EMBEDDED_WORDS = 8
-#: Words that can follow a closing mark as a postposed cue without being verbs.
-#: Forms of „heißen“ that frame a quote without a speaker („…“, hieß es).
-_IMPERSONAL = words_of_class("rule_words.tsv", "impersonal_speech")
 #: Valencies that mark a verb as able to introduce a verbatim quote.
 _DIRECT_VALENCY = frozenset({"direct", "colon"})
-#: Verbs without that valency still frame direct speech from this strength on.
-_MIN_STRENGTH = 0.8
-#: At most this many tokens make a speaker label before a colon („Merkel:“).
-_MAX_LABEL_TOKENS = 6
 #: Function-word classes that can start the speaker after „so“.
 _SUBJECT_STARTS = frozenset({"det", "possessive", "pronoun"})
 
@@ -107,12 +98,12 @@ def _after_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan) -> tuple[tuple[in
     if end < sentence.last and tokens[end].kind == "quote" and end > i and tokens[end - 1].text == ",":
         frame_end = end  # keep the comma before an interruption's second part
     word = tokens[i].text.lower()
-    if word in SO_WORDS:
+    if word in lexicon.rule_words.so_frame:
         if not _so_subject(doc, lexicon, i + 1, end):
             return None
         return (i, frame_end), None, (i, i + 1)
     cue = match_speech_verb(doc, lexicon, i, end)
-    if cue is None and word in _IMPERSONAL:
+    if cue is None and word in lexicon.rule_words.impersonal_speech:
         cue = CueMatch((i,), "heißen")
     if cue is None or not _frames_direct_speech(cue):
         return None
@@ -145,7 +136,7 @@ def _direct_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> CueMatch |
 
 def _sentence_like(doc: Doc, span: QuotedSpan) -> bool:
     """Content that reads as an utterance rather than a title or a name."""
-    return _ends_like_a_sentence(doc, span) or _word_count(doc, span) >= _MIN_EMBEDDED_WORDS
+    return _ends_like_a_sentence(doc, span) or _word_count(doc, span) >= tuning.EMBEDDED_WORDS
 
 
 def _label(doc: Doc, start: int, colon: int) -> bool:
@@ -154,7 +145,7 @@ def _label(doc: Doc, start: int, colon: int) -> bool:
     A whole clause before the colon („… findet ein Festival statt:“) is not a
     label; without a speech verb, only sentence-like content makes it a quote.
     """
-    if colon - start > _MAX_LABEL_TOKENS or colon <= start:
+    if colon - start > tuning.LABEL_TOKENS or colon <= start:
         return False
     last = doc.tokens[colon - 1]
     return (last.kind == "word" and last.text[:1].isupper()) or last.text == ")"
@@ -185,7 +176,7 @@ def _frames_direct_speech(cue: CueMatch) -> bool:
     verb = cue.verb
     if verb is None:
         return True
-    return bool(verb.valency & _DIRECT_VALENCY) or verb.strength >= _MIN_STRENGTH
+    return bool(verb.valency & _DIRECT_VALENCY) or verb.strength >= tuning.RELIABLE_SPEECH
 
 
 def _before_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan, floor: int) -> tuple[tuple[int, int], CueMatch | None, tuple[int, int] | None] | None:
@@ -269,18 +260,18 @@ def find_direct(doc: Doc, lexicon: Lexicon) -> DirectResult:
         standalone = (
             frame is None
             and at_start
-            and (words >= _MIN_STANDALONE_WORDS or (words >= 2 and _ends_like_a_sentence(doc, span)))
+            and (words >= tuning.STANDALONE_WORDS or (words >= 2 and _ends_like_a_sentence(doc, span)))
         )
-        embedded_long = frame is None and words >= _MIN_EMBEDDED_WORDS and _ends_like_a_sentence(doc, span)
+        embedded_long = frame is None and words >= tuning.EMBEDDED_WORDS and _ends_like_a_sentence(doc, span)
         if not (framed or standalone or embedded_long):
             others.extend(top[first : i + 1])  # both parts of a rejected interrupted quote
             i += 1
             continue
         if frame is not None:
             floor = frame[1]
-        confidence = 0.9 if framed else 0.6
+        confidence = tuning.DIRECT_FRAMED if framed else tuning.DIRECT_UNFRAMED
         if span.unbalanced:
-            confidence -= 0.2
+            confidence -= tuning.UNBALANCED_PENALTY
         quotes.append(
             Candidate(
                 kind="direct",

@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from quotecheck.analysis.base import Doc
+from quotecheck import tuning
 from quotecheck.lexicon import Lexicon
 from quotecheck.morph import clause_mood, is_reportive
 from quotecheck.rules.common import Candidate, char_span
@@ -32,7 +33,6 @@ from quotecheck.rules.indirect import find_cue
 
 __all__ = ["find_free_indirect"]
 
-_MIN_WORDS = 3
 
 
 def _has_reportive(doc: Doc, lexicon: Lexicon, first: int, last: int) -> bool:
@@ -44,7 +44,7 @@ def _has_cue(doc: Doc, lexicon: Lexicon, first: int, last: int) -> bool:
     """Whether the sentence has a strong speech verb of its own (a frame we did not take)."""
     for k in range(first, last):
         cue = find_cue(doc, lexicon, k, last)
-        if cue is not None and cue.verb is not None and cue.verb.strength >= 1.0:
+        if cue is not None and cue.verb is not None and cue.verb.strength >= tuning.ALWAYS_SPEECH:
             return True
     return False
 
@@ -66,7 +66,7 @@ def find_free_indirect(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidat
             continue
         chained = active_paragraph is not None and sentence.paragraph - active_paragraph <= 1
         words = sum(1 for t in doc.tokens[sentence.first : sentence.last] if t.kind == "word")
-        if words < _MIN_WORDS or doc.tokens[sentence.first].kind == "quote":
+        if words < tuning.FREE_INDIRECT_WORDS or doc.tokens[sentence.first].kind == "quote":
             active_paragraph = None
             continue
         reportive = _has_reportive(doc, lexicon, sentence.first, sentence.last)
@@ -86,7 +86,7 @@ def find_free_indirect(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidat
                 content=(char_span(doc, sentence.first, sentence.last),),
                 sentence=n,
                 mood="subjunctive" if mood == "subjunctive" else "indicative",
-                confidence=0.6 if mood == "subjunctive" else 0.5,
+                confidence=tuning.FREE_INDIRECT_SUBJUNCTIVE if mood == "subjunctive" else tuning.FREE_INDIRECT_REPORTIVE,
                 inherit_speaker=True,
             )
         )

@@ -30,18 +30,17 @@ and :func:`is_reportive` are re-exported from :mod:`quotecheck.morph`.
 
 from __future__ import annotations
 
-import functools
-from typing import Iterable, Mapping
+from typing import Iterable
 
 import regex
 
 from quotecheck.analysis.base import Doc
+from quotecheck import tuning
 from quotecheck.mentions import parse_noun_phrase, with_seat
-from quotecheck.lexicon import Lexicon, SpeechVerb, words_of_class
+from quotecheck.lexicon import Lexicon, SpeechVerb
 from quotecheck.morph import clause_mood, is_reportive
 from quotecheck.rules.common import (
     SENTENCE_END,
-    SO_WORDS,
     Candidate,
     according_phrase_at,
     CueMatch,
@@ -50,8 +49,8 @@ from quotecheck.rules.common import (
     clause_end,
     match_speech_verb,
     overlaps,
+    classes_at,
     quoted_titles,
-    word_classes,
     word_count,
 )
 
@@ -70,20 +69,6 @@ _HEDGE_CLASSES = frozenset({"estimate", "hope", "speculate"})
 #: A participle: optional separable particle, ge-, stem, -t/-et/-en.
 _PARTICIPLE = regex.compile(r"^(?P<particle>\p{Ll}*?)ge(?P<stem>\p{Ll}{2,}?)(?:et|t|en)$")
 _ZU_INFINITIVE = regex.compile(r"^\p{Ll}+zu\p{Ll}+en$")
-#: At most this many tokens from a cue to the comma or colon before its content
-#: (and from „wie“ to the end of a wie-frame).
-_MAX_V2_FRAME_GAP = 12
-#: Tokens allowed after the inverted subject of a postposed frame („am Montag in Berlin“).
-_MAX_FRAME_TAIL = 4
-#: … or this many when they are adverbials only (no coordinated clause).
-_MAX_ADVERBIAL_TAIL = 12
-_MIN_DASS_STRENGTH = 0.6
-_MIN_ZU_STRENGTH = 0.8
-_SUBJECT_PRONOUNS = words_of_class("rule_words.tsv", "frame_subject_pronoun")
-#: Determiners a multi-word speech phrase may leave out or change („seine Sorge zum Ausdruck“).
-_DETERMINERS = words_of_class("rule_words.tsv", "phrase_determiner")
-#: Prepositions of a passive agent: „wird von X geschätzt“ is X's report, not a hedge.
-_AGENT_PREPOSITIONS = words_of_class("rule_words.tsv", "agent_preposition")
 
 
 # --- shared helpers ------------------------------------------------------------
@@ -98,27 +83,16 @@ def clause_start(doc: Doc, index: int, floor: int) -> int:
     return i
 
 
-@functools.lru_cache(maxsize=8)
-def _phrases_by_base(lexicon: Lexicon) -> Mapping[str, tuple[SpeechVerb, ...]]:
-    """Base verb → multi-word phrases built on it, longest first (built once per lexicon)."""
-    index: dict[str, list[SpeechVerb]] = {}
-    for verb in lexicon.speech_phrases:
-        if not verb.reflexive:
-            index.setdefault(verb.base, []).append(verb)
-    return {k: tuple(sorted(v, key=lambda p: -len(p.lemma.split()))) for k, v in index.items()}
-
-
-
 def _match_phrase(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int) -> CueMatch | None:
     """A multi-word speech phrase whose verb is at ``index`` („brachte … zum Ausdruck“)."""
-    phrases = _phrases_by_base(lexicon).get(lemma)
+    phrases = lexicon.speech_phrases_by_base.get(lemma)
     if not phrases:
         return None
     tokens = doc.tokens
     start = clause_start(doc, index, doc.sentences[doc.layer.sentence_index(index)].first)
     end = clause_end(doc, index + 1, limit)
     window = {}
-    for k in range(max(start, index - 6), min(end, index + 8)):
+    for k in range(max(start, index - tuning.PHRASE_WINDOW_BEFORE), min(end, index + tuning.PHRASE_WINDOW_AFTER)):
         if k != index and tokens[k].kind == "word":
             window.setdefault(tokens[k].text.lower(), k)
     word = tokens[index].text.lower()
@@ -129,7 +103,7 @@ def _match_phrase(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int
             low = part.lower()
             if low in window:
                 found.append(window[low])
-            elif low in _DETERMINERS or low == "sich":
+            elif low in lexicon.rule_words.phrase_determiner or low in lexicon.clause.reflexives:
                 continue
             elif phrase.particle == part and part in word:
                 continue
@@ -158,7 +132,7 @@ def find_cue(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | N
     lemma = doc.lemma(index).lower()
     word = tok.text
     known = lemma in lexicon.speech_verbs_by_base or lemma in lexicon.speech_verbs or word.lower() in lexicon.speech_verbs
-    if not known and lemma not in _phrases_by_base(lexicon) and not (word.islower() and "ge" in word):
+    if not known and lemma not in lexicon.speech_phrases_by_base and not (word.islower() and any(p in word for p in lexicon.morph.participle_prefix)):
         return None  # cheap exit: most words are no verb of saying
     phrase = _match_phrase(doc, lexicon, index, lemma, limit)
     if phrase is not None:
@@ -186,7 +160,7 @@ def _particle_after_apposition(doc: Doc, lexicon: Lexicon, index: int, lemma: st
         return None
     tokens = doc.tokens
     commas = 0
-    for k in range(index + 1, min(limit, index + 16)):
+    for k in range(index + 1, min(limit, index + tuning.APPOSITION_PARTICLE_TOKENS)):
         text = tokens[k].text
         if text == ",":
             commas += 1
@@ -208,7 +182,7 @@ def _finite_cue_after(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> boo
     for k in (index, index + 1):
         if k < limit and tokens[k].kind == "word":
             cue = match_speech_verb(doc, lexicon, k, limit)
-            if cue is not None and (cue.verb is None or cue.verb.strength >= 0.8):
+            if cue is not None and (cue.verb is None or cue.verb.strength >= tuning.RELIABLE_SPEECH):
                 return True
             if tokens[k].text[:1].isupper():
                 return False
@@ -218,14 +192,14 @@ def _finite_cue_after(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> boo
 def _prepositional_appendix(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
     """„in Anspielung auf das Regime“: a verbless prepositional chunk up to ``end``."""
     tokens = doc.tokens
-    if start >= end or "preposition" not in word_classes(doc, start):
+    if start >= end or "preposition" not in classes_at(doc, lexicon, start):
         return False
     for k in range(start, end):
         tok = tokens[k]
         if tok.text in _BREAKS or tok.kind == "quote":
             return False
         low = tok.text.lower()
-        if low in lexicon.konjunktiv or _ZU_INFINITIVE.match(low) or low == "zu":
+        if low in lexicon.konjunktiv or _ZU_INFINITIVE.match(low) or low in lexicon.clause.infinitive_markers:
             return False
     return True
 
@@ -253,13 +227,13 @@ def content_end(doc: Doc, lexicon: Lexicon, start: int, limit: int) -> int:
                 if _finite_cue_after(doc, lexicon, i + 1, limit):
                     break
                 nxt = tokens[i + 1].text.lower() if i + 1 < limit else ""
-                if nxt in SO_WORDS and i + 2 < limit and (tokens[i + 2].text[:1].isupper() or tokens[i + 2].text.lower() in _DETERMINERS):
+                if nxt in lexicon.rule_words.so_frame and i + 2 < limit and (tokens[i + 2].text[:1].isupper() or tokens[i + 2].text.lower() in lexicon.rule_words.phrase_determiner):
                     break
-                if nxt == "wie" and wie_frame_end(doc, lexicon, i + 1, limit) is not None:
+                if nxt in lexicon.rule_words.wie_frame and wie_frame_end(doc, lexicon, i + 1, limit) is not None:
                     break
                 if _prepositional_appendix(doc, lexicon, i + 1, _sentence_core_end(doc, i + 1, limit)):
                     break
-            elif text.lower() in ("und", "sowie") and i > start and _finite_cue_after(doc, lexicon, i + 1, limit):
+            elif text.lower() in lexicon.rule_words.frame_coordinator and i > start and _finite_cue_after(doc, lexicon, i + 1, limit):
                 break
         i += 1
     while i > start and (tokens[i - 1].text in SENTENCE_END or tokens[i - 1].text in _BREAKS):
@@ -279,7 +253,7 @@ def wie_frame_end(doc: Doc, lexicon: Lexicon, wie: int, limit: int) -> tuple[int
     """„wie X sagte“ / „wie der Kreml angekündigt hatte“: (clause end, cue), else None."""
     tokens = doc.tokens
     end = clause_end(doc, wie + 1, limit, quoted_titles(doc, wie + 1, limit))  # „wie das „Abendblatt“ berichtete“
-    if end - wie < 3 or end - wie > _MAX_V2_FRAME_GAP:
+    if end - wie < 3 or end - wie > tuning.FRAME_GAP_TOKENS:
         return None
     for k in (end - 1, end - 2):
         if k <= wie + 1:
@@ -289,12 +263,12 @@ def wie_frame_end(doc: Doc, lexicon: Lexicon, wie: int, limit: int) -> tuple[int
         # verb-final particle verb written apart: „wie die Polizei bekannt gab“
         before = tokens[k - 1].text.lower()
         entry = lexicon.speech_verbs.get(before + doc.lemma(k).lower())
-        if entry is not None and entry.particle == before and entry.strength >= 0.8:
+        if entry is not None and entry.particle == before and entry.strength >= tuning.RELIABLE_SPEECH:
             return end, CueMatch((wie, k - 1, k), entry.lemma, entry)
-        if any(tokens[j].text.lower() == "sich" for j in range(wie + 1, end)):
+        if any(tokens[j].text.lower() in lexicon.clause.reflexives for j in range(wie + 1, end)):
             return None  # „wie sich die Junta nennt“: naming, not saying
         cue = find_cue(doc, lexicon, k, end)
-        if cue is not None and (cue.verb is None or cue.verb.strength >= 0.8):
+        if cue is not None and (cue.verb is None or cue.verb.strength >= tuning.RELIABLE_SPEECH):
             return end, CueMatch((wie,) + cue.tokens, cue.lemma, cue.verb)
     return None
 
@@ -307,21 +281,21 @@ def _is_hedge_passive(doc: Doc, lexicon: Lexicon, cue: CueMatch, start: int, end
     if cue.verb is None or cue.verb.cls not in _HEDGE_CLASSES:
         return False
     tokens = doc.tokens
-    has_aux = any("passive_aux" in word_classes(doc, k) for k in range(start, end) if k not in cue.tokens)
-    participle = tokens[cue.tokens[0]].text.lower() != doc.lemma(cue.tokens[0]).lower() and tokens[cue.tokens[0]].text.lower().startswith(("ge", "er", "be", "ver"))
-    agent = any(tokens[k].text.lower() in _AGENT_PREPOSITIONS for k in range(start, end))
+    has_aux = any("passive_aux" in classes_at(doc, lexicon, k) for k in range(start, end) if k not in cue.tokens)
+    participle = tokens[cue.tokens[0]].text.lower() != doc.lemma(cue.tokens[0]).lower() and tokens[cue.tokens[0]].text.lower().startswith(lexicon.morph.participle_prefix + lexicon.morph.inseparable_prefixes)
+    agent = any(tokens[k].text.lower() in lexicon.rule_words.agent_preposition for k in range(start, end))
     return has_aux and participle and not agent
 
 
-def _generic(doc: Doc, start: int, end: int) -> bool:
+def _generic(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
     """„Alles in allem kann man sagen, dass …“, „darf festgehalten werden“: the author's voice."""
-    classes = [word_classes(doc, k) for k in range(start, end)]
+    classes = [classes_at(doc, lexicon, k) for k in range(start, end)]
     modal = any("modal" in c for c in classes)
     if not modal:
         return False
     generic = any("generic" in c for c in classes)
     passive = any("passive_aux" in c for c in classes)
-    agent = any(doc.tokens[k].text.lower() in _AGENT_PREPOSITIONS for k in range(start, end))
+    agent = any(doc.tokens[k].text.lower() in lexicon.rule_words.agent_preposition for k in range(start, end))
     return generic or (passive and not agent)
 
 
@@ -329,13 +303,13 @@ def _v2_content_ok(doc: Doc, lexicon: Lexicon, verb: SpeechVerb | None, start: i
     """Whether ``[start, end)`` reads as a verb-second content clause, and its mood."""
     if end - start < 2:
         return False, None
-    classes = word_classes(doc, start)
+    classes = classes_at(doc, lexicon, start)
     if classes & {"complementizer", "subordinator", "coordinator", "w_word"} and "subject_pronoun" not in classes:
         return False, None
     first = doc.tokens[start]
     if first.kind != "word" and first.kind != "number":
         return False, None
-    if word_classes(doc, start + 1) & {"complementizer", "subordinator"}:
+    if classes_at(doc, lexicon, start + 1) & {"complementizer", "subordinator"}:
         return False, None  # „…, so dass …“
     mood, finite = clause_mood(doc, lexicon, start, end)
     if finite is None:
@@ -344,16 +318,17 @@ def _v2_content_ok(doc: Doc, lexicon: Lexicon, verb: SpeechVerb | None, start: i
         return False, None  # „…, der seit Jahren im Amt ist“: verb-final relative clause
     if mood == "subjunctive":
         return True, mood
-    strong = verb is not None and verb.strength >= 1.0 and "v2" in verb.valency
+    strong = verb is not None and verb.strength >= tuning.ALWAYS_SPEECH and "v2" in verb.valency
     return strong, mood
 
 
-def _zu_content(doc: Doc, start: int, end: int) -> bool:
+def _zu_content(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` ends in a zu-infinitive („die Steuern zu senken“, „einzulenken“)."""
     tokens = doc.tokens
     if end - start < 2:
         return False
     last = tokens[end - 1].text.lower()
-    return tokens[end - 2].text.lower() == "zu" or bool(_ZU_INFINITIVE.match(last))
+    return tokens[end - 2].text.lower() in lexicon.clause.infinitive_markers or bool(_ZU_INFINITIVE.match(last))
 
 
 def _candidate(
@@ -387,38 +362,38 @@ def _preposed(
         return None
     verb = cue.verb
     valency = verb.valency if verb is not None else frozenset({"dass", "v2"})
-    classes = word_classes(doc, start)
+    classes = classes_at(doc, lexicon, start)
     end = content_end(doc, lexicon, start, limit)
     if end <= start:
         return None
     frame = (frame_start, comma + 1)
-    strength = verb.strength if verb is not None else 0.7
+    strength = verb.strength if verb is not None else tuning.UNKNOWN_VERB_STRENGTH
     head = clause_start(doc, cue.tokens[0], frame_start)
-    head_classes = word_classes(doc, head)
+    head_classes = classes_at(doc, lexicon, head)
     relative = "relative" in head_classes and head > 0 and doc.tokens[head - 1].text == ","
     subordinate = head < cue.tokens[0] and ("subordinator" in head_classes or relative)
-    if _generic(doc, frame_start, comma):
+    if _generic(doc, lexicon, frame_start, comma):
         return None
     if "complementizer" in classes:
-        if not (valency & {"dass", "ob", "w"}) or strength < _MIN_DASS_STRENGTH:
+        if not (valency & {"dass", "ob", "w"}) or strength < tuning.MIN_DASS_STRENGTH:
             return None
         mood, _ = clause_mood(doc, lexicon, start, end)
-        return _candidate(doc, (start, end), cue, frame, mood, 0.6 + 0.3 * strength)
+        return _candidate(doc, (start, end), cue, frame, mood, tuning.DASS_BASE + tuning.STRENGTH_WEIGHT * strength)
     if "w_word" in classes and "relative" not in classes:
         if not (valency & {"w", "ob"}):
             return None
         mood, _ = clause_mood(doc, lexicon, start, end)
-        return _candidate(doc, (start, end), cue, frame, mood, 0.5 + 0.3 * strength)
+        return _candidate(doc, (start, end), cue, frame, mood, tuning.OTHER_BASE + tuning.STRENGTH_WEIGHT * strength)
     if subordinate:
         return None  # „nachdem sie es bemerkt hatten, wurde …“: the main clause follows
     first_end = clause_end(doc, start, limit)
-    if "zu" in valency and strength >= _MIN_ZU_STRENGTH and _zu_content(doc, start, first_end):
+    if "zu" in valency and strength >= tuning.RELIABLE_SPEECH and _zu_content(doc, lexicon, start, first_end):
         mood, _ = clause_mood(doc, lexicon, start, end)
-        return _candidate(doc, (start, end), cue, frame, mood, 0.5 + 0.3 * strength)
-    if valency & {"v2", "colon"} and strength >= 0.5:
+        return _candidate(doc, (start, end), cue, frame, mood, tuning.OTHER_BASE + tuning.STRENGTH_WEIGHT * strength)
+    if valency & {"v2", "colon"} and strength >= tuning.MIN_V2_STRENGTH:
         ok, mood = _v2_content_ok(doc, lexicon, verb, start, end)
         if ok:
-            return _candidate(doc, (start, end), cue, frame, mood, 0.5 + 0.3 * strength)
+            return _candidate(doc, (start, end), cue, frame, mood, tuning.OTHER_BASE + tuning.STRENGTH_WEIGHT * strength)
     return None
 
 
@@ -431,10 +406,10 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     end = clause_end(doc, i, limit, quoted_titles(doc, i, limit))
     if end < limit and tokens[end].text not in SENTENCE_END and tokens[end].text != ",":
         return None
-    if tokens[i].text.lower() == "wie":
+    if tokens[i].text.lower() in lexicon.rule_words.wie_frame:
         return wie_frame_end(doc, lexicon, i, limit)
     cue = find_cue(doc, lexicon, i, end)
-    if cue is None or (cue.verb is not None and cue.verb.strength < 0.8):
+    if cue is None or (cue.verb is not None and cue.verb.strength < tuning.RELIABLE_SPEECH):
         return None
     if cue.verb is not None and not (cue.verb.valency & {"v2", "colon", "direct"}):
         return None
@@ -446,17 +421,17 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     if subject is None:
         return None
     tail = end - subject - titles
-    if tail > _MAX_FRAME_TAIL and not (tail <= _MAX_ADVERBIAL_TAIL and _adverbial_tail(doc, subject, end)):
+    if tail > tuning.FRAME_TAIL_TOKENS and not (tail <= tuning.ADVERBIAL_TAIL_TOKENS and _adverbial_tail(doc, lexicon, subject, end)):
         return None
     return end, cue
 
 
-def _adverbial_tail(doc: Doc, start: int, end: int) -> bool:
+def _adverbial_tail(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
     """„…, sagte die Richterin am Donnerstag bei der Urteilsverkündung.“: only adverbials follow.
 
     A coordinated second clause („…, sagte er und verließ den Saal“) is no frame tail.
     """
-    return not any("coordinator" in word_classes(doc, k) for k in range(start, end))
+    return not any("coordinator" in classes_at(doc, lexicon, k) for k in range(start, end))
 
 
 def _inverted_subject(doc: Doc, lexicon: Lexicon, start: int, end: int) -> int | None:
@@ -466,12 +441,12 @@ def _inverted_subject(doc: Doc, lexicon: Lexicon, start: int, end: int) -> int |
         if k >= end:
             return None
         low = tokens[k].text.lower()
-        if low in _SUBJECT_PRONOUNS:
+        if low in lexicon.clause.subject_pronouns:
             return k + 1
         np = parse_noun_phrase(doc, lexicon, k, end)
         if np is not None and not np.dative:
             return np.end
-        if k == start and "adverb" not in word_classes(doc, k):
+        if k == start and "adverb" not in classes_at(doc, lexicon, k):
             return None  # „sagte vor der Presse …“: no subject right after the verb
     return None
 
@@ -487,7 +462,7 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
             i += 1
             continue
         # „Wie der Anwalt mitteilte, brach er zusammen.“
-        if tok.text.lower() == "wie" and i == floor:
+        if tok.text.lower() in lexicon.rule_words.wie_frame and i == floor:
             wie = wie_frame_end(doc, lexicon, i, last)
             if wie is not None and wie[0] < last and tokens[wie[0]].text == ",":
                 end, cue = wie
@@ -495,7 +470,7 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
                 stop = content_end(doc, lexicon, start, last)
                 if stop - start >= 2 and not overlaps(char_span(doc, start, stop), taken) and not _speech_act_at(doc, lexicon, start, stop):
                     mood, _ = clause_mood(doc, lexicon, start, stop)
-                    found.append(_candidate(doc, (start, stop), cue, (i, end + 1), mood, 0.85, _np_range(i + 1, cue.tokens[1])))
+                    found.append(_candidate(doc, (start, stop), cue, (i, end + 1), mood, tuning.INDIRECT_WIE_PREPOSED, _np_range(i + 1, cue.tokens[1])))
                     floor = i = stop
                     continue
         # „Die Lage sei ernst, sagte Kim.“ / „…, wie X mitteilte.“
@@ -506,12 +481,12 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
                 start = _content_start(doc, floor, i)
                 words = word_count(doc, start, i)
                 if words >= 3 and not overlaps(char_span(doc, start, i), taken) and not (
-                    tokens[i + 1].text.lower() == "wie" and _speaker_before_wie(doc, lexicon, start, i)
+                    tokens[i + 1].text.lower() in lexicon.rule_words.wie_frame and _speaker_before_wie(doc, lexicon, start, i)
                 ):
                     mood, _ = clause_mood(doc, lexicon, start, i)
-                    speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if tokens[i + 1].text.lower() == "wie" else None
+                    speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if tokens[i + 1].text.lower() in lexicon.rule_words.wie_frame else None
                     frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
-                    found.append(_candidate(doc, (start, i), cue, (i, frame_end), mood, 0.8, speaker))
+                    found.append(_candidate(doc, (start, i), cue, (i, frame_end), mood, tuning.INDIRECT_POSTPOSED, speaker))
                     floor = i = end
                     continue
         noun = _speech_noun(doc, lexicon, i, last)
@@ -520,12 +495,12 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
             stop = doc.layer.token_at(noun.content[0][1] - 1)
             floor = i = (stop + 1) if stop is not None else last
             continue
-        cue = find_cue(doc, lexicon, i, last) if tok.kind == "word" and tok.text.lower() != "wie" else None
+        cue = find_cue(doc, lexicon, i, last) if tok.kind == "word" and tok.text.lower() not in lexicon.rule_words.wie_frame else None
         if cue is None:
             i += 1
             continue
         comma = clause_end(doc, max(cue.tokens) + 1, last)
-        if comma < last and tokens[comma].text in (",", ":") and comma - i <= _MAX_V2_FRAME_GAP:
+        if comma < last and tokens[comma].text in (",", ":") and comma - i <= tuning.FRAME_GAP_TOKENS:
             frame_start = clause_start(doc, i, floor) if _after_content(doc, floor, i) else floor
             if not _is_hedge_passive(doc, lexicon, cue, frame_start, comma) and not _speech_act_at(doc, lexicon, comma + 1, last):
                 cand = _preposed(doc, lexicon, cue, frame_start, comma, last)
@@ -541,7 +516,7 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
 def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | None:
     """„die Hoffnung, dass …“ / „der Vorwurf, er habe …“: a noun of saying with its content."""
     tokens = doc.tokens
-    if "speech_noun" not in word_classes(doc, i) or i + 2 >= last or tokens[i + 1].text != ",":
+    if tokens[i].text not in lexicon.content_nouns or i + 2 >= last or tokens[i + 1].text != ",":
         return None
     start = i + 2
     # the matrix clause usually goes on after the content: „Die Hoffnung, …, erfüllte sich nicht“
@@ -549,13 +524,14 @@ def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | N
     if end - start < 3:
         return None
     mood, _ = clause_mood(doc, lexicon, start, end)
-    if "complementizer" not in word_classes(doc, start) or tokens[start].text.lower() == "ob":
+    opener = classes_at(doc, lexicon, start)
+    if "complementizer" not in opener or "polar_question" in opener:
         ok, mood = _v2_content_ok(doc, lexicon, None, start, end)
         if not ok or mood != "subjunctive":
             return None
     cue = CueMatch((i,), doc.tokens[i].text)
     frame = (clause_start(doc, i, doc.sentences[doc.layer.sentence_index(i)].first), i + 2)
-    return _candidate(doc, (start, end), cue, frame, mood, 0.6)
+    return _candidate(doc, (start, end), cue, frame, mood, tuning.SPEECH_NOUN)
 
 
 def _speech_act_at(doc: Doc, lexicon: Lexicon, verb: int, stop: int) -> bool:
@@ -567,7 +543,7 @@ def _speech_act_at(doc: Doc, lexicon: Lexicon, verb: int, stop: int) -> bool:
     if verb >= stop:
         return False
     cue = match_speech_verb(doc, lexicon, verb, stop)
-    return cue is not None and cue.verb is not None and cue.verb.reported and cue.verb.strength >= 1.0
+    return cue is not None and cue.verb is not None and cue.verb.reported and cue.verb.strength >= tuning.ALWAYS_SPEECH
 
 
 def _speaker_before_wie(doc: Doc, lexicon: Lexicon, start: int, comma: int) -> bool:
@@ -580,7 +556,7 @@ def _speaker_before_wie(doc: Doc, lexicon: Lexicon, start: int, comma: int) -> b
     """
     tokens = doc.tokens
     for k in range(comma - 2, start, -1):
-        if tokens[k].text == "," and tokens[k + 1].text.lower() in SO_WORDS:
+        if tokens[k].text == "," and tokens[k + 1].text.lower() in lexicon.rule_words.so_frame:
             np = parse_noun_phrase(doc, lexicon, k + 2, comma)
             return np is not None and with_seat(doc, lexicon, np, comma).end == comma
     for k in range(start, comma - 1):
@@ -644,17 +620,17 @@ def _report_of_previous(doc: Doc, lexicon: Lexicon, index: int) -> Candidate | N
     sentence, before = doc.sentences[index], doc.sentences[index - 1] if index > 0 else None
     if before is None or before.paragraph != sentence.paragraph or sentence.last - sentence.first < 3:
         return None
-    if "report_demonstrative" not in word_classes(doc, sentence.first):
+    if "report_demonstrative" not in classes_at(doc, lexicon, sentence.first):
         return None
     cue = find_cue(doc, lexicon, sentence.first + 1, sentence.last)
-    if cue is None or cue.tokens[0] != sentence.first + 1 or cue.verb is None or cue.verb.strength < 0.8:
+    if cue is None or cue.tokens[0] != sentence.first + 1 or cue.verb is None or cue.verb.strength < tuning.RELIABLE_SPEECH:
         return None
     clause_words = {"complementizer", "subordinator", "w_word"}
-    if any(tokens[k].kind == "quote" or word_classes(doc, k) & clause_words for k in range(sentence.first + 1, sentence.last)):
+    if any(tokens[k].kind == "quote" or classes_at(doc, lexicon, k) & clause_words for k in range(sentence.first + 1, sentence.last)):
         return None  # „Das sagte er, weil …“, „Das nannte er „absurd““: not a report of the sentence before
     stop = _sentence_core_end(doc, before.first, before.last)
     if word_count(doc, before.first, stop) < 3:
         return None
     mood, _ = clause_mood(doc, lexicon, before.first, stop)
     frame_end = sentence.last - 1 if tokens[sentence.last - 1].text in SENTENCE_END else sentence.last
-    return _candidate(doc, (before.first, stop), cue, (sentence.first, frame_end), mood, 0.7)
+    return _candidate(doc, (before.first, stop), cue, (sentence.first, frame_end), mood, tuning.REPORT_OF_PREVIOUS)

@@ -32,8 +32,9 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from quotecheck.analysis.base import Doc
+from quotecheck import tuning
 from quotecheck.mentions import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
-from quotecheck.lexicon import Lexicon, SpeechVerb, words_of_class
+from quotecheck.lexicon import Lexicon, SpeechVerb
 from quotecheck.rules.common import (
     CLAUSE_BREAKS,
     SENTENCE_END,
@@ -43,8 +44,8 @@ from quotecheck.rules.common import (
     char_span,
     claimed_by_sentence,
     clause_end,
+    classes_at,
     match_speech_verb,
-    word_classes,
     word_count,
 )
 from quotecheck.rules.indirect import content_end, wie_frame_end
@@ -53,34 +54,16 @@ from quotecheck.spanindex import SpanIndex
 
 __all__ = ["find_reported"]
 
-_MIN_OBJECT_WORDS = 2
-#: Speech verbs whose bare object use is usually not speech („forderte 92 Menschenleben“,
-#: „bestreitet sein Gruppenspiel“).
-_POLYSEMOUS = words_of_class("rule_words.tsv", "not_reported")
-#: „sprechen von“, „warnen vor“: verbs that take a quoted piece through a preposition.
-_PREPOSITIONAL = frozenset(tuple(w.split()) for w in words_of_class("piece_frames.tsv", "prepositional_frame"))
-#: These verbs take a piece only through their preposition („sprach mit dem „Paten““ is a conversation).
-_PREPOSITION_ONLY = frozenset(lemma for lemma, _ in _PREPOSITIONAL)
-_CUE_PREPOSITIONS = words_of_class("piece_frames.tsv", "cue_preposition")
-#: A quoted piece up to this many words is a fragment; longer quoted text is speech of its own.
-_MAX_PIECE_WORDS = 12
-#: Weakest speech verb that reports a speech act when a quoted piece is its object (nennen).
-_MIN_PIECE_STRENGTH = 0.6
-#: Finite auxiliaries of a perfect or passive frame („hatte … zurückgewiesen“).
-_AUXILIARIES = words_of_class("piece_frames.tsv", "auxiliary")
-#: Particles that may follow the subject before the verb („Die Ministerin selbst lobte …“).
-_SUBJECT_PARTICLES = words_of_class("rule_words.tsv", "subject_particle")
-
 
 def _subject_before(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> tuple[int, int] | None:
     """A subject noun phrase filling the whole prefield [first, verb) (a particle may follow it)."""
-    if verb - first == 1 and word_classes(doc, first) & {"adverb", "subordinator"}:
+    if verb - first == 1 and classes_at(doc, lexicon, first) & {"adverb", "subordinator"}:
         return None  # „Unterdessen verlangte …“: an adverb fills the prefield
     np = parse_noun_phrase(doc, lexicon, first, verb)
     if np is not None:
         np = with_attached(doc, lexicon, np, verb)  # „Der Bürgermeister von Marathonas, Giorgos Leventis, sprach …“
     if np is not None and not np.dative and (
-        np.end == verb or np.end == verb - 1 and doc.tokens[np.end].text.lower() in _SUBJECT_PARTICLES
+        np.end == verb or np.end == verb - 1 and doc.tokens[np.end].text.lower() in lexicon.rule_words.subject_particle
     ):
         return first, np.end  # „Riedmüller selbst lobte …“
     # „Der Sprecher der Regierung, Hans Maier, lobte …“: NP, apposition
@@ -91,9 +74,9 @@ def _subject_before(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> tuple[
     return None
 
 
-def _negated(doc: Doc, start: int, end: int, pieces: Sequence[tuple[int, int]] = ()) -> bool:
+def _negated(doc: Doc, lexicon: Lexicon, start: int, end: int, pieces: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether a negation outside the quoted pieces stands in ``[start, end)``: then no act took place."""
-    return any("negation" in word_classes(doc, k) for k in range(start, end) if not _inside(k, pieces))
+    return any("negation" in classes_at(doc, lexicon, k) for k in range(start, end) if not _inside(k, pieces))
 
 
 def _act(
@@ -119,14 +102,14 @@ def _act(
         cue=cue,
         frame=frame,
         mood="indicative",
-        confidence=0.6,
+        confidence=tuning.REPORTED,
         speaker_tokens=speaker,
     )
 
 
 def _wie_lead(doc: Doc, lexicon: Lexicon, first: int, last: int) -> int | None:
     """The token after the comma of a wie-clause opening the sentence („Wie X meldete, …“)."""
-    if doc.tokens[first].text.lower() != "wie":
+    if doc.tokens[first].text.lower() not in lexicon.rule_words.wie_frame:
         return None
     lead = wie_frame_end(doc, lexicon, first, last)
     if lead is None or lead[0] + 1 >= last or doc.tokens[lead[0]].text != ",":
@@ -136,23 +119,22 @@ def _wie_lead(doc: Doc, lexicon: Lexicon, first: int, last: int) -> int | None:
 
 def _inverted_act(doc: Doc, lexicon: Lexicon, first: int, verb: int, last: int) -> Candidate | None:
     """A speech act whose finite verb stands at ``verb``, its subject right after it."""
-    tokens = doc.tokens
     cue = match_speech_verb(doc, lexicon, verb, last)
     if cue is None or cue.verb is None:
         return None
     entry = cue.verb
-    if not _reports_act(entry):
+    if not _reports_act(lexicon, entry):
         return None
     np = parse_noun_phrase(doc, lexicon, verb + 1, last)
-    if np is None or np.dative or np.pronoun is not None and np.pronoun not in ("er", "sie", "es"):
+    if np is None or np.dative or np.pronoun is not None and np.pronoun not in lexicon.rule_words.act_subject_pronoun:
         return None
     end = clause_end(doc, verb + 1, last)
     stop = content_end(doc, lexicon, np.end, last)
     if len(cue.tokens) > 1 and cue.tokens[-1] == stop - 1:
         stop -= 1
-    if _negated(doc, verb, end):
+    if _negated(doc, lexicon, verb, end):
         return None
-    if word_count(doc, np.end, stop) < _MIN_OBJECT_WORDS:
+    if word_count(doc, np.end, stop) < tuning.OBJECT_WORDS:
         return None
     return _act(doc, lexicon, first, (np.end, stop), cue, (verb, max(stop, cue.tokens[-1] + 1)), (np.start, np.end))
 
@@ -178,9 +160,9 @@ def _without_source_phrase(doc: Doc, lexicon: Lexicon, start: int, end: int) -> 
     return [(start, end)]
 
 
-def _reports_act(entry: SpeechVerb) -> bool:
+def _reports_act(lexicon: Lexicon, entry: SpeechVerb) -> bool:
     """A verb whose bare object is itself a speech act, unambiguously („lobte die Helfer“)."""
-    return entry.reported and entry.strength >= 1.0 and not entry.is_phrase and entry.lemma not in _POLYSEMOUS
+    return entry.reported and entry.strength >= tuning.ALWAYS_SPEECH and not entry.is_phrase and entry.lemma not in lexicon.rule_words.not_reported
 
 
 def _base_form(doc: Doc, i: int) -> bool:
@@ -196,8 +178,8 @@ def _perfect(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
     """
     tokens = doc.tokens
     aux = next(
-        (k for k in range(first + 1, min(last, first + 8))
-         if tokens[k].kind == "word" and tokens[k].text.islower() and doc.lemma(k).lower() == "haben"),
+        (k for k in range(first + 1, min(last, first + tuning.AUXILIARY_TOKENS))
+         if tokens[k].kind == "word" and tokens[k].text.islower() and doc.lemma(k).lower() in lexicon.rule_words.act_auxiliary),
         None,
     )
     if aux is None:
@@ -214,11 +196,11 @@ def _perfect(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
     if cue is None or cue.verb is None:
         return None
     entry = cue.verb
-    if not _reports_act(entry):
+    if not _reports_act(lexicon, entry):
         return None
-    if _base_form(doc, participle) or _negated(doc, first, end):
+    if _base_form(doc, participle) or _negated(doc, lexicon, first, end):
         return None  # an infinitive („hatte … zu kritisieren“), or no act took place
-    if word_count(doc, start, participle) < _MIN_OBJECT_WORDS:
+    if word_count(doc, start, participle) < tuning.OBJECT_WORDS:
         return None
     return _act(doc, lexicon, first, (start, participle), CueMatch((participle,), cue.lemma, entry), (first, end), subject)
 
@@ -230,7 +212,7 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | 
         # „Wie Reuters meldete, wies die Delegation die Darstellung zurück“: the wie-clause is
         # the prefield (and a source); the act's verb follows it
         return _inverted_act(doc, lexicon, first, lead, last)
-    for verb in range(first + 1, min(last, first + 14)):
+    for verb in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)):
         tok = tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower():
             continue
@@ -238,7 +220,7 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | 
         if cue is None or cue.verb is None:
             continue
         entry = cue.verb
-        if not _reports_act(entry):
+        if not _reports_act(lexicon, entry):
             return None
         if _base_form(doc, verb):
             return None  # an infinitive or a plural present form in a subordinate clause
@@ -252,7 +234,7 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | 
             speaker = (np.start, np.end)
         end = clause_end(doc, verb + 1, last)
         if end < last and tokens[end].text in (",", ":") and end + 1 < last:
-            nxt = word_classes(doc, end + 1)
+            nxt = classes_at(doc, lexicon, end + 1)
             if "complementizer" in nxt or "w_word" in nxt or tokens[end + 1].kind == "quote":
                 return None
         start = verb + 1 if subject is not None else speaker[1]
@@ -260,14 +242,14 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | 
         particle = cue.tokens[-1] if len(cue.tokens) > 1 else None
         if particle is not None and particle == stop - 1:
             stop -= 1
-        if entry.lemma == "fordern" and any(tokens[k].kind == "number" for k in range(start, min(stop, start + 2))):
+        if entry.lemma in lexicon.rule_words.not_with_number and any(tokens[k].kind == "number" for k in range(start, min(stop, start + 2))):
             return None  # „die Flut forderte 92 Menschenleben“: claimed lives, not a demand
-        if _negated(doc, first, stop):
+        if _negated(doc, lexicon, first, stop):
             return None  # „gab die Behörde nicht bekannt“: no speech act took place
         words = sum(
-            1 for k in range(start, stop) if tokens[k].kind in ("word", "number") and tokens[k].text.lower() != "sich"
+            1 for k in range(start, stop) if tokens[k].kind in ("word", "number") and tokens[k].text.lower() not in lexicon.clause.reflexives
         )
-        if words < _MIN_OBJECT_WORDS:
+        if words < tuning.OBJECT_WORDS:
             return None
         return _act(doc, lexicon, first, (start, stop), cue, (first, max(stop, cue.tokens[-1] + 1)), speaker)
     return None
@@ -287,7 +269,7 @@ def _piece_tokens(doc: Doc, first: int, last: int, pieces: list[tuple[int, int]]
         if hi < last and tokens[hi].kind == "quote":
             hi += 1
         words = word_count(doc, lo, hi)  # the marks are no words
-        if 0 < words <= _MAX_PIECE_WORDS:
+        if 0 < words <= tuning.PIECE_WORDS:
             out.append((lo, hi))
     return out
 
@@ -311,10 +293,10 @@ def _piece_cue(doc: Doc, lexicon: Lexicon, verb: int, end: int, ranges: list[tup
     return match_speech_verb(doc, lexicon, verb, verb + 1)
 
 
-def _one_constituent(doc: Doc, first: int, verb: int) -> bool:
+def _one_constituent(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> bool:
     """Whether the prefield [first, verb) can be one constituent (no comma, no coordinated clause)."""
     return not any(
-        doc.tokens[k].text in (",", ";", ":") or "coordinator" in word_classes(doc, k) for k in range(first, verb)
+        doc.tokens[k].text in (",", ";", ":") or "coordinator" in classes_at(doc, lexicon, k) for k in range(first, verb)
     )
 
 
@@ -324,23 +306,23 @@ def _preposed_piece(
     """„Von einem „Skandal“ sprach der Abgeordnete“: the prepositional object with the piece opens the sentence."""
     tokens = doc.tokens
     entry = cue.verb
-    if entry is None or (entry.lemma, tokens[first].text.lower()) not in _PREPOSITIONAL:
+    if entry is None or (entry.lemma, tokens[first].text.lower()) not in lexicon.pieces.prepositional:
         return None
-    if not any(first < lo and hi <= verb for lo, hi in ranges) or not _one_constituent(doc, first, verb):
+    if not any(first < lo and hi <= verb for lo, hi in ranges) or not _one_constituent(doc, lexicon, first, verb):
         return None
     np = parse_noun_phrase(doc, lexicon, verb + 1, end)
     if np is None or np.dative:
         return None
-    if _negated(doc, first, end, ranges):
+    if _negated(doc, lexicon, first, end, ranges):
         return None
-    if tokens[first].text.lower() in _CUE_PREPOSITIONS:
+    if tokens[first].text.lower() in lexicon.pieces.cue_prepositions:
         cue = CueMatch(tuple(sorted((*cue.tokens, first))), cue.lemma, entry)
     return _act(doc, lexicon, first, (first, verb), cue, (first, max(end, np.end)), (np.start, np.end))
 
 
 def _passive_agent(doc: Doc, lexicon: Lexicon, aux: int, limit: int) -> NounPhrase | None:
     """The „von“ agent between a passive auxiliary and ``limit`` („wurde dagegen von X …“)."""
-    if "passive_aux" not in function_word_classes(lexicon, doc.tokens[aux].text.lower()):
+    if doc.tokens[aux].text.lower() not in lexicon.clause.passive_auxiliaries:
         return None
     for k in range(aux + 1, limit):
         if "source_prep" in function_word_classes(lexicon, doc.tokens[k].text.lower()):
@@ -356,13 +338,13 @@ def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: l
     ranges = _piece_tokens(doc, first, last, pieces)
     if not ranges:
         return None
-    for verb in range(first + 1, min(last, first + 14)):
+    for verb in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)):
         tok = tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower() or _inside(verb, ranges):
             continue
         end = clause_end(doc, verb + 1, last, ranges)
         cue_at = verb
-        if doc.lemma(verb).lower() in _AUXILIARIES:
+        if doc.lemma(verb).lower() in lexicon.pieces.auxiliaries:
             # „hatte den Bericht als „falsch“ zurückgewiesen“: the participle closes the clause
             cue_at = end - 1
             if cue_at <= verb or tokens[cue_at].kind != "word" or _inside(cue_at, ranges):
@@ -373,7 +355,7 @@ def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: l
                 return None
             continue
         entry = cue.verb
-        if entry.strength < _MIN_PIECE_STRENGTH or entry.is_phrase or entry.lemma in _POLYSEMOUS:
+        if entry.strength < tuning.MIN_PIECE_STRENGTH or entry.is_phrase or entry.lemma in lexicon.rule_words.not_reported:
             return None
         if cue_at == verb and _base_form(doc, verb):
             return None  # an infinitive or a plural present form in a subordinate clause
@@ -381,18 +363,18 @@ def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: l
         if not inner:
             return _preposed_piece(doc, lexicon, first, verb, end, cue, ranges)
         preposition = next(
-            (k for k in range(verb + 1, inner[0][0]) if (entry.lemma, tokens[k].text.lower()) in _PREPOSITIONAL), None
+            (k for k in range(verb + 1, inner[0][0]) if (entry.lemma, tokens[k].text.lower()) in lexicon.pieces.prepositional), None
         )
-        if preposition is None and (entry.lemma in _PREPOSITION_ONLY or "np" not in entry.valency and not entry.reported):
+        if preposition is None and (entry.lemma in lexicon.pieces.preposition_only or "np" not in entry.valency and not entry.reported):
             return None  # „sprach mit dem „Paten““: only „sprechen von“ reports words
         subject = _subject_before(doc, lexicon, first, verb)
         speaker = subject
         if subject is None:
             np = parse_noun_phrase(doc, lexicon, verb + 1, last)
-            if np is None or np.dative or np.end > inner[0][0] or not _one_constituent(doc, first, verb):
+            if np is None or np.dative or np.end > inner[0][0] or not _one_constituent(doc, lexicon, first, verb):
                 return None
             speaker = (np.start, np.end)
-        if _negated(doc, first, end, ranges):
+        if _negated(doc, lexicon, first, end, ranges):
             return None
         start = verb + 1 if subject is not None else speaker[1]
         stop = end
@@ -408,7 +390,7 @@ def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: l
             stop = shorter
         if stop <= start:
             return None
-        if preposition is not None and tokens[preposition].text.lower() in _CUE_PREPOSITIONS:
+        if preposition is not None and tokens[preposition].text.lower() in lexicon.pieces.cue_prepositions:
             cue = CueMatch(tuple(sorted((*cue.tokens, preposition))), cue.lemma, entry)
         frame = (first, max(stop, cue.tokens[-1] + 1))
         agent = _passive_agent(doc, lexicon, verb, inner[0][0]) if subject is not None and cue_at != verb else None
