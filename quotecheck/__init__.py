@@ -8,9 +8,10 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from quotecheck.errors import BackendUnavailable, InputError, LexiconError, QuotecheckError
+from quotecheck.errors import BackendUnavailable, InputError, LexiconError, PipelineError, QuotecheckError
 from quotecheck.extractor import Extractor, extract
 from quotecheck.model import Cue, DocumentResult, Mention, Quote, Role, Span
+from quotecheck.rules import DEFAULT_RULES, Rule
 
 try:
     __version__ = version("quotecheck")
@@ -18,6 +19,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [
+    "DEFAULT_RULES",
     "BackendUnavailable",
     "Cue",
     "DocumentResult",
@@ -25,9 +27,11 @@ __all__ = [
     "InputError",
     "LexiconError",
     "Mention",
+    "PipelineError",
     "Quote",
     "QuotecheckError",
     "Role",
+    "Rule",
     "Span",
     "__version__",
     "extract",

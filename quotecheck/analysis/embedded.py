@@ -38,6 +38,8 @@ class EmbeddedBackend:
     """
 
     name = "embedded"
+    #: What its documents carry (:data:`~quotecheck.analysis.base.ANNOTATIONS`).
+    provides = frozenset({"tokens", "lemmas"})
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         if lexicon is None or lexicon.text is load_lexicon().text:

@@ -78,6 +78,8 @@ __all__ = [
 
 #: The processors quotecheck asks stanza for, in pipeline order.
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+#: What each processor adds to the Doc (:data:`~quotecheck.analysis.base.ANNOTATIONS`).
+_PROVIDED_BY = {"pos": ("upos", "feats"), "lemma": ("lemmas",), "depparse": ("parse",), "ner": ("entities",)}
 
 _INSTALL_HINT = (
     "install it with: pip install torch==2.13.0 (the CPU build; install torch first so "
@@ -444,6 +446,15 @@ class StanzaBackend:
         self.processors = processors
         self.use_gpu = use_gpu
         self._pipeline: Any = None
+
+    @property
+    def provides(self) -> frozenset[str]:
+        """What its documents carry (:data:`~quotecheck.analysis.base.ANNOTATIONS`), by its processors."""
+        given = {"tokens"}
+        for processor, added in _PROVIDED_BY.items():
+            if processor in self.processors.split(","):
+                given.update(added)
+        return frozenset(given)
 
     @property
     def pipeline(self) -> Any:

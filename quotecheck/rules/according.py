@@ -26,22 +26,18 @@ from typing import Iterable
 
 from quotecheck.analysis.base import Doc
 from quotecheck import tuning
+from quotecheck.lexicon import DETERMINER_CLASSES, AccordingTo, Lexicon
 from quotecheck.mentions import function_word_classes, parse_noun_phrase, with_seat
-from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
 from quotecheck.morph import clause_mood
-from quotecheck.rules.common import (
-    SENTENCE_END,
-    Candidate,
-    according_phrase_at,
-    char_span,
-    claimed_by_sentence,
-    overlaps,
-    word_count,
-)
-from quotecheck.rules.indirect import content_end
+from quotecheck.ranges import CharSpan
+from quotecheck.rules.candidate import Candidate, char_span, overlaps
+from quotecheck.rules.clauses import SENTENCE_END, word_count
+from quotecheck.rules.content import content_end
+from quotecheck.rules.cues import according_phrase_at
+from quotecheck.rules.pipeline import Claims
+from quotecheck.text import Sentence
 
-__all__ = ["find_according"]
-
+__all__ = ["AccordingRule", "find_according"]
 
 
 def _opens_owner(lexicon: Lexicon, word: str) -> bool:
@@ -161,77 +157,138 @@ def _make(
     )
 
 
-def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tuple[int, int]]) -> Candidate | None:
+def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:
+    """The first according-to quote of the sentence ``[first, last)``, outside the claimed text."""
     tokens = doc.tokens
     for i in range(first, last):
         tok = tokens[i]
         if tok.kind != "word" or overlaps((tok.start, tok.end), taken):
             continue
-        low = tok.text.lower()
-        if low in lexicon.rule_words.so_frame:
-            speaker = _so_frame(doc, lexicon, i, last)
-            if speaker is not None:
-                end = speaker[1]
-                cand = _make(doc, lexicon, first, i - 1, (i - 1, end), (i, i + 1), speaker, tuning.ACCORDING_SO, taken)
-                if cand is not None:
-                    return cand
-            continue
-        entry = according_phrase_at(doc, lexicon, i, last)
-        if entry is None or entry.position == "parenthetical" and low != "hieß":
-            continue
-        n = len(entry.words)
-        cue_words = entry.cue.split()
-        cue_at = next(k for k in range(i, i + n) if tokens[k].text.lower() == cue_words[0].lower())
-        cue = (cue_at, cue_at + len(cue_words))
-        speaker = None
-        if entry.position == "pre":
-            if low == "laut" and (i + 1 >= last or not tokens[i + 1].text[:1].isupper()) and (i + 1 >= last or not lexicon.function_words.get(tokens[i + 1].text.lower(), frozenset()) & DETERMINER_CLASSES):
-                continue  # „laut“ the adjective: „laut und deutlich“
-            speaker = _source_after(doc, lexicon, i + n, last)
-            if speaker is None:
-                continue
-            if low == "gemäß" and not _names_someone(doc, lexicon, i + n, speaker[1]):
-                continue  # „gemäß dem neuen Profil“, „gemäß Artikel 5“: no source
-            frame = (i, speaker[1])
-        elif entry.position == "post":
-            if low != "zufolge":
-                continue  # „Angaben zufolge“: handled at „zufolge“ with its whole noun phrase
-            speaker = _source_before(doc, lexicon, i, first)
-            if speaker is None:
-                continue
-            frame = (speaker[0], i + 1)
-        elif entry.position == "circum":
-            frame = (i, i + n)
-            if entry.words[0].lower() == "aus" and not (i + n < last and tokens[i + n].text.lower() in ("der", "des", "von", "vom")):
-                continue  # „aus Kreisen“ needs whose circles
-            if entry.words[0].lower() == "nach" and i + n < last and (
-                _opens_owner(lexicon, tokens[i + n].text) or tokens[i + n].text[:1].isupper()
-            ):
-                speaker = _source_after(doc, lexicon, i + n, last)
-                if speaker is not None:
-                    frame = (i, speaker[1])
-        elif entry.position == "anaphoric":
-            if low == "wonach":
-                continue  # a relative clause of a preceding noun: left to the indirect rule
-            frame = (i, i + n)
-        else:  # „…, hieß es.“
-            if i == first or tokens[i - 1].text != ",":
-                continue
-            frame = (i - 1, i + n + (1 if i + n < last and tokens[i + n].text.lower() == "es" else 0))
-            cand = _make(doc, lexicon, first, i - 1, frame, cue, None, tuning.ACCORDING_IMPERSONAL, taken)
-            if cand is not None:
-                return cand
-            continue
-        cand = _make(doc, lexicon, first, last, frame, cue, speaker, tuning.ACCORDING_PHRASE, taken)
+        if tok.text.lower() in lexicon.rule_words.so_frame:
+            cand = _so_quote(doc, lexicon, i, first, last, taken)
+        else:
+            cand = _phrase_quote(doc, lexicon, i, first, last, taken)
         if cand is not None:
             return cand
     return None
 
 
-def find_according(doc: Doc, lexicon: Lexicon, taken: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
-    """Quotes marked by an according-to phrase, one per sentence at most."""
+def _so_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:
+    """„Die Lage sei ernst, so der Minister.“: the content before the so-frame at ``i``."""
+    speaker = _so_frame(doc, lexicon, i, last)
+    if speaker is None:
+        return None
+    return _make(doc, lexicon, first, i - 1, (i - 1, speaker[1]), (i, i + 1), speaker, tuning.ACCORDING_SO, taken)
+
+
+def _phrase_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:
+    """The quote of an according-to phrase (``according_to.tsv``) starting at token ``i``, if any."""
+    tokens = doc.tokens
+    entry = according_phrase_at(doc, lexicon, i, last)
+    if entry is None:
+        return None
+    n = len(entry.words)
+    cue_words = entry.cue.split()
+    cue_at = next(k for k in range(i, i + n) if tokens[k].text.lower() == cue_words[0].lower())
+    cue = (cue_at, cue_at + len(cue_words))
+    if entry.position == "parenthetical":
+        return _impersonal_quote(doc, lexicon, entry, i, first, last, cue, taken)
+    found = _READ_AT[entry.position](doc, lexicon, entry, i, first, last)
+    if found is None:
+        return None
+    frame, speaker = found
+    return _make(doc, lexicon, first, last, frame, cue, speaker, tuning.ACCORDING_PHRASE, taken)
+
+
+#: A frame (token range) and the speaker named in it, if any.
+_Frame = tuple[tuple[int, int], tuple[int, int] | None]
+
+
+def _source_first(doc: Doc, lexicon: Lexicon, entry: AccordingTo, i: int, first: int, last: int) -> _Frame | None:
+    """Position ``pre``: the source follows („laut der Polizei“, „unter Berufung auf Kreise“)."""
+    tokens = doc.tokens
+    low = tokens[i].text.lower()
+    n = len(entry.words)
+    if low == "laut" and (i + 1 >= last or not tokens[i + 1].text[:1].isupper()) and (
+        i + 1 >= last or not lexicon.function_words.get(tokens[i + 1].text.lower(), frozenset()) & DETERMINER_CLASSES
+    ):
+        return None  # „laut“ the adjective: „laut und deutlich“
+    speaker = _source_after(doc, lexicon, i + n, last)
+    if speaker is None:
+        return None
+    if low == "gemäß" and not _names_someone(doc, lexicon, i + n, speaker[1]):
+        return None  # „gemäß dem neuen Profil“, „gemäß Artikel 5“: no source
+    return (i, speaker[1]), speaker
+
+
+def _source_last(doc: Doc, lexicon: Lexicon, entry: AccordingTo, i: int, first: int, last: int) -> _Frame | None:
+    """Position ``post``: the source precedes („der Polizei zufolge“)."""
+    if doc.tokens[i].text.lower() != "zufolge":
+        return None  # „Angaben zufolge“: handled at „zufolge“ with its whole noun phrase
+    speaker = _source_before(doc, lexicon, i, first)
+    if speaker is None:
+        return None
+    return (speaker[0], i + 1), speaker
+
+
+def _source_around(doc: Doc, lexicon: Lexicon, entry: AccordingTo, i: int, first: int, last: int) -> _Frame | None:
+    """Position ``circum``: an owner may follow („nach Angaben der Polizei“, „nach eigenen Angaben“)."""
+    tokens = doc.tokens
+    n = len(entry.words)
+    frame = (i, i + n)
+    if entry.words[0].lower() == "aus" and not (i + n < last and tokens[i + n].text.lower() in ("der", "des", "von", "vom")):
+        return None  # „aus Kreisen“ needs whose circles
+    if entry.words[0].lower() == "nach" and i + n < last and (
+        _opens_owner(lexicon, tokens[i + n].text) or tokens[i + n].text[:1].isupper()
+    ):
+        speaker = _source_after(doc, lexicon, i + n, last)
+        if speaker is not None:
+            return (i, speaker[1]), speaker
+    return frame, None
+
+
+def _no_source(doc: Doc, lexicon: Lexicon, entry: AccordingTo, i: int, first: int, last: int) -> _Frame | None:
+    """Position ``anaphoric``: no source named („demnach“, „dem Bericht zufolge“)."""
+    if doc.tokens[i].text.lower() == "wonach":
+        return None  # a relative clause of a preceding noun: left to the indirect rule
+    return (i, i + len(entry.words)), None
+
+
+#: How each position of ``according_to.tsv`` reads a phrase's frame and source.
+_READ_AT = {
+    "pre": _source_first,
+    "post": _source_last,
+    "circum": _source_around,
+    "anaphoric": _no_source,
+}
+
+
+def _impersonal_quote(
+    doc: Doc,
+    lexicon: Lexicon,
+    entry: AccordingTo,
+    i: int,
+    first: int,
+    last: int,
+    cue: tuple[int, int],
+    taken: list[CharSpan],
+) -> Candidate | None:
+    """Position ``parenthetical``: „…, hieß es.“ after the content, no speaker."""
+    tokens = doc.tokens
+    if tokens[i].text.lower() != "hieß" or i == first or tokens[i - 1].text != ",":
+        return None
+    n = len(entry.words)
+    frame = (i - 1, i + n + (1 if i + n < last and tokens[i + n].text.lower() == "es" else 0))
+    return _make(doc, lexicon, first, i - 1, frame, cue, None, tuning.ACCORDING_IMPERSONAL, taken)
+
+
+def find_according(doc: Doc, lexicon: Lexicon, taken: Claims | Iterable[tuple[int, int]] = ()) -> list[Candidate]:
+    """Quotes marked by an according-to phrase, one per sentence at most.
+
+    ``taken`` is the text earlier rules claimed (their :class:`Claims`, or character spans).
+    """
     out = []
-    for sentence, local in claimed_by_sentence(doc, taken):
+    for sentence, local in Claims.of(doc, taken).by_sentence():
         if local and _covered(sentence, local):
             continue
         cand = _sentence(doc, lexicon, sentence.first, sentence.last, local)
@@ -240,7 +297,24 @@ def find_according(doc: Doc, lexicon: Lexicon, taken: Iterable[tuple[int, int]] 
     return out
 
 
-def _covered(sentence, spans: list[tuple[int, int]]) -> bool:
+def _covered(sentence: Sentence, spans: list[CharSpan]) -> bool:
     """Whether claimed text already covers most of the sentence."""
     covered = sum(min(b, sentence.end) - max(a, sentence.start) for a, b in spans)
     return covered > tuning.CLAIMED_SHARE * (sentence.end - sentence.start)
+
+
+class AccordingRule:
+    """According-to phrases (:func:`find_according`): after reported acts.
+
+    A speech act told as an event claims its sentence before an according-to phrase
+    in it does („Malenkow nannte die Forderungen laut Interfax „unrealistisch““:
+    Malenkow speaks, Interfax is a source), so this rule comes after
+    :class:`~quotecheck.rules.reported.ReportedRule`.
+    """
+
+    name = "according"
+    requires = frozenset({"lemmas"})
+    claims_frames = True
+
+    def __call__(self, doc: Doc, lexicon: Lexicon, claims: Claims) -> list[Candidate]:
+        return find_according(doc, lexicon, claims)

@@ -51,7 +51,7 @@ import attrs
 
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, load_lexicon
-from quotecheck.rules.common import Candidate, char_span
+from quotecheck.rules.candidate import Candidate, char_span
 
 __all__ = [
     "children",

@@ -24,14 +24,15 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from quotecheck.analysis.base import Doc
 from quotecheck import tuning
+from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
 from quotecheck.morph import clause_mood, is_reportive
-from quotecheck.rules.common import Candidate, char_span
-from quotecheck.rules.indirect import find_cue
+from quotecheck.rules.candidate import Candidate, char_span
+from quotecheck.rules.cues import find_cue
+from quotecheck.rules.pipeline import Claims
 
-__all__ = ["find_free_indirect"]
+__all__ = ["FreeIndirectRule", "find_free_indirect"]
 
 
 
@@ -92,3 +93,18 @@ def find_free_indirect(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidat
         )
         active_paragraph = sentence.paragraph
     return out
+
+
+class FreeIndirectRule:
+    """Free indirect speech (:func:`find_free_indirect`): the last rule, as it continues the others' quotes.
+
+    It reads every candidate found so far (``claims.candidates``), not only the
+    claimed text: a sentence holding any quote's content is no continuation.
+    """
+
+    name = "free_indirect"
+    requires = frozenset({"lemmas"})
+    claims_frames = False
+
+    def __call__(self, doc: Doc, lexicon: Lexicon, claims: Claims) -> list[Candidate]:
+        return find_free_indirect(doc, lexicon, claims.candidates)

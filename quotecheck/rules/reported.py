@@ -29,30 +29,24 @@ top-level Direct pieces with the clause's speaker and cue).
 
 from __future__ import annotations
 
+import enum
 from typing import Iterable, Sequence
 
-from quotecheck.analysis.base import Doc
+from attrs import frozen
+
 from quotecheck import tuning
-from quotecheck.mentions import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
+from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, SpeechVerb
-from quotecheck.rules.common import (
-    CLAUSE_BREAKS,
-    SENTENCE_END,
-    Candidate,
-    CueMatch,
-    according_phrase_at,
-    char_span,
-    claimed_by_sentence,
-    clause_end,
-    classes_at,
-    match_speech_verb,
-    word_count,
-)
-from quotecheck.rules.indirect import content_end, wie_frame_end
+from quotecheck.mentions import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
+from quotecheck.rules.candidate import Candidate, CueMatch, char_span
+from quotecheck.rules.clauses import CLAUSE_BREAKS, SENTENCE_END, classes_at, clause_end, word_count
+from quotecheck.rules.content import content_end, wie_frame_end
+from quotecheck.rules.cues import according_phrase_at, match_speech_verb
+from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
 from quotecheck.spanindex import SpanIndex
 
-__all__ = ["find_reported"]
+__all__ = ["ReportedRule", "find_reported"]
 
 
 def _subject_before(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> tuple[int, int] | None:
@@ -83,18 +77,17 @@ def _act(
     doc: Doc,
     lexicon: Lexicon,
     first: int,
-    content: tuple[int, int] | Sequence[tuple[int, int]],
+    content: Sequence[tuple[int, int]],
     cue: CueMatch,
     frame: tuple[int, int],
     speaker: tuple[int, int],
 ) -> Candidate:
     """The reported-speech candidate of the sentence starting at token ``first``.
 
-    ``content`` is one token range, or several for material split by the speaker
+    ``content`` are token ranges: one, or several for material split by the speaker
     („**Der Sieg** wurde von X **als „Meilenstein“** bezeichnet“).
     """
-    parts = [content] if isinstance(content[0], int) else list(content)
-    parts = [piece for a, b in parts for piece in _without_source_phrase(doc, lexicon, a, b)]
+    parts = [piece for a, b in content for piece in _without_source_phrase(doc, lexicon, a, b)]
     return Candidate(
         kind="reported",
         content=tuple(char_span(doc, a, b) for a, b in parts if b > a),
@@ -136,7 +129,7 @@ def _inverted_act(doc: Doc, lexicon: Lexicon, first: int, verb: int, last: int) 
         return None
     if word_count(doc, np.end, stop) < tuning.OBJECT_WORDS:
         return None
-    return _act(doc, lexicon, first, (np.end, stop), cue, (verb, max(stop, cue.tokens[-1] + 1)), (np.start, np.end))
+    return _act(doc, lexicon, first, [(np.end, stop)], cue, (verb, max(stop, cue.tokens[-1] + 1)), (np.start, np.end))
 
 
 def _without_source_phrase(doc: Doc, lexicon: Lexicon, start: int, end: int) -> list[tuple[int, int]]:
@@ -202,57 +195,79 @@ def _perfect(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
         return None  # an infinitive („hatte … zu kritisieren“), or no act took place
     if word_count(doc, start, participle) < tuning.OBJECT_WORDS:
         return None
-    return _act(doc, lexicon, first, (start, participle), CueMatch((participle,), cue.lemma, entry), (first, end), subject)
+    return _act(doc, lexicon, first, [(start, participle)], CueMatch((participle,), cue.lemma, entry), (first, end), subject)
 
 
 def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | None:
-    tokens = doc.tokens
+    """The speech act of the sentence's first speech verb in the prefield, if it reports one."""
     lead = _wie_lead(doc, lexicon, first, last)
     if lead is not None:
         # „Wie Reuters meldete, wies die Delegation die Darstellung zurück“: the wie-clause is
         # the prefield (and a source); the act's verb follows it
         return _inverted_act(doc, lexicon, first, lead, last)
     for verb in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)):
-        tok = tokens[verb]
+        tok = doc.tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower():
             continue
         cue = match_speech_verb(doc, lexicon, verb, last)
-        if cue is None or cue.verb is None:
-            continue
-        entry = cue.verb
-        if not _reports_act(lexicon, entry):
-            return None
-        if _base_form(doc, verb):
-            return None  # an infinitive or a plural present form in a subordinate clause
-        subject = _subject_before(doc, lexicon, first, verb)
-        speaker = subject
-        if subject is None:
-            # inverted: „Am Montag lobte der Präsident …“
-            np = parse_noun_phrase(doc, lexicon, verb + 1, last)
-            if np is None or np.dative or any(tokens[k].text in (",", ";", ":") for k in range(first, verb)):
-                return None
-            speaker = (np.start, np.end)
-        end = clause_end(doc, verb + 1, last)
-        if end < last and tokens[end].text in (",", ":") and end + 1 < last:
-            nxt = classes_at(doc, lexicon, end + 1)
-            if "complementizer" in nxt or "w_word" in nxt or tokens[end + 1].kind == "quote":
-                return None
-        start = verb + 1 if subject is not None else speaker[1]
-        stop = content_end(doc, lexicon, start, last)
-        particle = cue.tokens[-1] if len(cue.tokens) > 1 else None
-        if particle is not None and particle == stop - 1:
-            stop -= 1
-        if entry.lemma in lexicon.rule_words.not_with_number and any(tokens[k].kind == "number" for k in range(start, min(stop, start + 2))):
-            return None  # „die Flut forderte 92 Menschenleben“: claimed lives, not a demand
-        if _negated(doc, lexicon, first, stop):
-            return None  # „gab die Behörde nicht bekannt“: no speech act took place
-        words = sum(
-            1 for k in range(start, stop) if tokens[k].kind in ("word", "number") and tokens[k].text.lower() not in lexicon.clause.reflexives
-        )
-        if words < tuning.OBJECT_WORDS:
-            return None
-        return _act(doc, lexicon, first, (start, stop), cue, (first, max(stop, cue.tokens[-1] + 1)), speaker)
+        if cue is not None and cue.verb is not None:
+            return _act_at(doc, lexicon, first, last, verb, cue, cue.verb)
     return None
+
+
+def _act_at(
+    doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int, cue: CueMatch, entry: SpeechVerb
+) -> Candidate | None:
+    """„Putin lobte die Soldaten für ihre Tapferkeit“: the act of the speech verb at ``verb``, if it is one."""
+    if not _reports_act(lexicon, entry) or _base_form(doc, verb):
+        return None  # a weak verb, or an infinitive or plural present form in a subordinate clause
+    subject = _subject_before(doc, lexicon, first, verb)
+    speaker = subject if subject is not None else _inverted_speaker(doc, lexicon, first, last, verb)
+    if speaker is None or _has_complement(doc, lexicon, verb, last):
+        return None
+    start = verb + 1 if subject is not None else speaker[1]
+    stop = content_end(doc, lexicon, start, last)
+    if len(cue.tokens) > 1 and cue.tokens[-1] == stop - 1:
+        stop -= 1  # the separated particle („wies … zurück“) is no content
+    if not _object_of_an_act(doc, lexicon, entry, first, start, stop):
+        return None
+    return _act(doc, lexicon, first, [(start, stop)], cue, (first, max(stop, cue.tokens[-1] + 1)), speaker)
+
+
+def _inverted_speaker(doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int) -> tuple[int, int] | None:
+    """„Am Montag lobte der Präsident …“: the subject right after the verb of a one-constituent prefield."""
+    np = parse_noun_phrase(doc, lexicon, verb + 1, last)
+    if np is None or np.dative or any(doc.tokens[k].text in (",", ";", ":") for k in range(first, verb)):
+        return None
+    return np.start, np.end
+
+
+def _has_complement(doc: Doc, lexicon: Lexicon, verb: int, last: int) -> bool:
+    """A comma or colon + complement clause or quote after the verb's clause: indirect or direct speech."""
+    tokens = doc.tokens
+    end = clause_end(doc, verb + 1, last)
+    if end < last and tokens[end].text in (",", ":") and end + 1 < last:
+        nxt = classes_at(doc, lexicon, end + 1)
+        return "complementizer" in nxt or "w_word" in nxt or tokens[end + 1].kind == "quote"
+    return False
+
+
+def _object_of_an_act(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, first: int, start: int, stop: int) -> bool:
+    """Whether ``[start, stop)`` is the object of a speech act that took place.
+
+    Not „die Flut forderte 92 Menschenleben“ (claimed lives, not a demand), not „gab
+    die Behörde nicht bekannt“ (no act took place), not a bare reflexive.
+    """
+    tokens = doc.tokens
+    if entry.lemma in lexicon.rule_words.not_with_number and any(
+        tokens[k].kind == "number" for k in range(start, min(stop, start + 2))
+    ):
+        return False
+    if _negated(doc, lexicon, first, stop):
+        return False
+    reflexives = lexicon.clause.reflexives
+    words = sum(1 for k in range(start, stop) if tokens[k].kind in ("word", "number") and tokens[k].text.lower() not in reflexives)
+    return words >= tuning.OBJECT_WORDS
 
 
 def _piece_tokens(doc: Doc, first: int, last: int, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -317,7 +332,7 @@ def _preposed_piece(
         return None
     if tokens[first].text.lower() in lexicon.pieces.cue_prepositions:
         cue = CueMatch(tuple(sorted((*cue.tokens, first))), cue.lemma, entry)
-    return _act(doc, lexicon, first, (first, verb), cue, (first, max(end, np.end)), (np.start, np.end))
+    return _act(doc, lexicon, first, [(first, verb)], cue, (first, max(end, np.end)), (np.start, np.end))
 
 
 def _passive_agent(doc: Doc, lexicon: Lexicon, aux: int, limit: int) -> NounPhrase | None:
@@ -334,82 +349,140 @@ def _passive_agent(doc: Doc, lexicon: Lexicon, aux: int, limit: int) -> NounPhra
 
 def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: list[tuple[int, int]]) -> Candidate | None:
     """A speech act whose object material holds a quoted piece (see the module docstring)."""
-    tokens = doc.tokens
     ranges = _piece_tokens(doc, first, last, pieces)
     if not ranges:
         return None
     for verb in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)):
-        tok = tokens[verb]
+        tok = doc.tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower() or _inside(verb, ranges):
             continue
-        end = clause_end(doc, verb + 1, last, ranges)
-        cue_at = verb
-        if doc.lemma(verb).lower() in lexicon.pieces.auxiliaries:
-            # „hatte den Bericht als „falsch“ zurückgewiesen“: the participle closes the clause
-            cue_at = end - 1
-            if cue_at <= verb or tokens[cue_at].kind != "word" or _inside(cue_at, ranges):
-                return None
-        cue = _piece_cue(doc, lexicon, cue_at, end, ranges) if cue_at == verb else match_speech_verb(doc, lexicon, cue_at, cue_at + 1)
-        if cue is None or cue.verb is None:
-            if cue_at != verb:
-                return None
+        found = _piece_cue_at(doc, lexicon, verb, last, ranges)
+        if found is _Verdict.NEXT_WORD:
             continue
-        entry = cue.verb
-        if entry.strength < tuning.MIN_PIECE_STRENGTH or entry.is_phrase or entry.lemma in lexicon.rule_words.not_reported:
+        if found is None:
             return None
-        if cue_at == verb and _base_form(doc, verb):
-            return None  # an infinitive or a plural present form in a subordinate clause
-        inner = [r for r in ranges if verb < r[0] and r[1] <= end]
-        if not inner:
-            return _preposed_piece(doc, lexicon, first, verb, end, cue, ranges)
-        preposition = next(
-            (k for k in range(verb + 1, inner[0][0]) if (entry.lemma, tokens[k].text.lower()) in lexicon.pieces.prepositional), None
-        )
-        if preposition is None and (entry.lemma in lexicon.pieces.preposition_only or "np" not in entry.valency and not entry.reported):
-            return None  # „sprach mit dem „Paten““: only „sprechen von“ reports words
-        subject = _subject_before(doc, lexicon, first, verb)
-        speaker = subject
-        if subject is None:
-            np = parse_noun_phrase(doc, lexicon, verb + 1, last)
-            if np is None or np.dative or np.end > inner[0][0] or not _one_constituent(doc, lexicon, first, verb):
-                return None
-            speaker = (np.start, np.end)
-        if _negated(doc, lexicon, first, end, ranges):
-            return None
-        start = verb + 1 if subject is not None else speaker[1]
-        stop = end
-        if cue_at == verb and len(cue.tokens) > 1 and cue.tokens[-1] == stop - 1:
-            stop -= 1
-        elif cue_at != verb:
-            stop = cue_at
-        while stop > start and tokens[stop - 1].text in CLAUSE_BREAKS and not _inside(stop - 1, ranges):
-            stop -= 1
-        # „nannte sie „fahrlässig“ und verwies auf Studien“: a second act is not content
-        shorter = content_end(doc, lexicon, start, stop)
-        if shorter >= inner[-1][1]:
-            stop = shorter
-        if stop <= start:
-            return None
-        if preposition is not None and tokens[preposition].text.lower() in lexicon.pieces.cue_prepositions:
-            cue = CueMatch(tuple(sorted((*cue.tokens, preposition))), cue.lemma, entry)
-        frame = (first, max(stop, cue.tokens[-1] + 1))
-        agent = _passive_agent(doc, lexicon, verb, inner[0][0]) if subject is not None and cue_at != verb else None
-        if agent is not None and subject is not None:
-            # „Der Sieg wurde von X als „Meilenstein“ bezeichnet“: the agent spoke, the subject is material
-            return _act(doc, lexicon, first, (subject, (agent.end, stop)), cue, frame, (agent.start, agent.end))
-        return _act(doc, lexicon, first, (start, stop), cue, frame, speaker)
+        return _piece_act(doc, lexicon, first, last, verb, found, ranges)
     return None
+
+
+class _Verdict(enum.Enum):
+    """What a look at one word of the prefield says when it finds no cue."""
+
+    NEXT_WORD = "the word is no verb of saying: look at the next one"
+
+
+@frozen
+class _PieceCue:
+    """The speech verb of a piece frame: the cue, where it stands, and the clause end."""
+
+    cue: CueMatch
+    at: int  # the finite verb, or the participle that closes a perfect or passive clause
+    end: int
+
+    @property
+    def entry(self) -> SpeechVerb:
+        assert self.cue.verb is not None
+        return self.cue.verb
+
+
+def _piece_cue_at(
+    doc: Doc, lexicon: Lexicon, verb: int, last: int, ranges: list[tuple[int, int]]
+) -> _PieceCue | _Verdict | None:
+    """The speech verb whose clause starts at the word ``verb``; None when the sentence has none.
+
+    „hatte den Bericht als „falsch“ zurückgewiesen“: after an auxiliary the participle
+    closing the clause is the cue.
+    """
+    tokens = doc.tokens
+    end = clause_end(doc, verb + 1, last, ranges)
+    cue_at = verb
+    if doc.lemma(verb).lower() in lexicon.pieces.auxiliaries:
+        cue_at = end - 1
+        if cue_at <= verb or tokens[cue_at].kind != "word" or _inside(cue_at, ranges):
+            return None
+    cue = _piece_cue(doc, lexicon, cue_at, end, ranges) if cue_at == verb else match_speech_verb(doc, lexicon, cue_at, cue_at + 1)
+    if cue is None or cue.verb is None:
+        return _Verdict.NEXT_WORD if cue_at == verb else None
+    entry = cue.verb
+    if entry.strength < tuning.MIN_PIECE_STRENGTH or entry.is_phrase or entry.lemma in lexicon.rule_words.not_reported:
+        return None
+    if cue_at == verb and _base_form(doc, verb):
+        return None  # an infinitive or a plural present form in a subordinate clause
+    return _PieceCue(cue, cue_at, end)
+
+
+def _piece_act(
+    doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int, found: _PieceCue, ranges: list[tuple[int, int]]
+) -> Candidate | None:
+    """The speech act of the verb at ``verb`` around the quoted pieces after it, if it is one."""
+    tokens = doc.tokens
+    entry, end = found.entry, found.end
+    inner = [r for r in ranges if verb < r[0] and r[1] <= end]
+    if not inner:
+        return _preposed_piece(doc, lexicon, first, verb, end, found.cue, ranges)
+    preposition = next(
+        (k for k in range(verb + 1, inner[0][0]) if (entry.lemma, tokens[k].text.lower()) in lexicon.pieces.prepositional), None
+    )
+    if preposition is None and (entry.lemma in lexicon.pieces.preposition_only or "np" not in entry.valency and not entry.reported):
+        return None  # „sprach mit dem „Paten““: only „sprechen von“ reports words
+    subject = _subject_before(doc, lexicon, first, verb)
+    speaker = subject if subject is not None else _inverted_piece_speaker(doc, lexicon, first, last, verb, inner[0][0])
+    if speaker is None or _negated(doc, lexicon, first, end, ranges):
+        return None
+    start = verb + 1 if subject is not None else speaker[1]
+    stop = _piece_content_end(doc, lexicon, start, verb, found, ranges, inner[-1][1])
+    if stop <= start:
+        return None
+    cue = found.cue
+    if preposition is not None and tokens[preposition].text.lower() in lexicon.pieces.cue_prepositions:
+        cue = CueMatch(tuple(sorted((*cue.tokens, preposition))), cue.lemma, entry)
+    frame = (first, max(stop, cue.tokens[-1] + 1))
+    agent = _passive_agent(doc, lexicon, verb, inner[0][0]) if subject is not None and found.at != verb else None
+    if agent is not None and subject is not None:
+        # „Der Sieg wurde von X als „Meilenstein“ bezeichnet“: the agent spoke, the subject is material
+        return _act(doc, lexicon, first, [subject, (agent.end, stop)], cue, frame, (agent.start, agent.end))
+    return _act(doc, lexicon, first, [(start, stop)], cue, frame, speaker)
+
+
+def _inverted_piece_speaker(
+    doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int, piece: int
+) -> tuple[int, int] | None:
+    """„Als „falsch“ bezeichnete der Minister …“: the subject right after the verb, before the piece."""
+    np = parse_noun_phrase(doc, lexicon, verb + 1, last)
+    if np is None or np.dative or np.end > piece or not _one_constituent(doc, lexicon, first, verb):
+        return None
+    return np.start, np.end
+
+
+def _piece_content_end(
+    doc: Doc, lexicon: Lexicon, start: int, verb: int, found: _PieceCue, ranges: list[tuple[int, int]], last_piece: int
+) -> int:
+    """Where the content of a piece frame ends: before the particle or participle and a final break.
+
+    „nannte sie „fahrlässig“ und verwies auf Studien“: a second act is not content.
+    """
+    tokens = doc.tokens
+    stop = found.end
+    if found.at == verb and len(found.cue.tokens) > 1 and found.cue.tokens[-1] == stop - 1:
+        stop -= 1
+    elif found.at != verb:
+        stop = found.at
+    while stop > start and tokens[stop - 1].text in CLAUSE_BREAKS and not _inside(stop - 1, ranges):
+        stop -= 1
+    shorter = content_end(doc, lexicon, start, stop)
+    return shorter if shorter >= last_piece else stop
 
 
 def find_reported(
     doc: Doc,
     lexicon: Lexicon,
-    taken: Iterable[tuple[int, int]] = (),
+    taken: Claims | Iterable[tuple[int, int]] = (),
     quoted: Iterable[QuotedSpan] | None = None,
 ) -> list[Candidate]:
     """Reported speech acts, at most one per sentence.
 
-    A sentence with claimed text is skipped whole. ``quoted`` are the quoted
+    A sentence with claimed text (``taken``: the :class:`Claims` of the earlier
+    rules, or character spans) is skipped whole. ``quoted`` are the quoted
     spans :func:`~quotecheck.rules.direct.find_direct` left over
     (``DirectResult.other_spans``): the pieces a speech act may hold. Without
     them the marks are paired here, once per document and only when a
@@ -417,7 +490,7 @@ def find_reported(
     """
     out = []
     pieces: SpanIndex | None = None
-    for sentence, local in claimed_by_sentence(doc, taken):
+    for sentence, local in Claims.of(doc, taken).by_sentence():
         if local:
             continue
         cand = _sentence(doc, lexicon, sentence.first, sentence.last) or _perfect(doc, lexicon, sentence.first, sentence.last)
@@ -431,3 +504,18 @@ def find_reported(
         if cand is not None:
             out.append(cand)
     return out
+
+
+class ReportedRule:
+    """Reported speech acts (:func:`find_reported`): after indirect speech, before according-to phrases.
+
+    It reads the quoted spans direct speech left over (``claims.quoted``) as the
+    pieces a speech act may hold, and claims its frames with its contents.
+    """
+
+    name = "reported"
+    requires = frozenset({"lemmas"})
+    claims_frames = True
+
+    def __call__(self, doc: Doc, lexicon: Lexicon, claims: Claims) -> list[Candidate]:
+        return find_reported(doc, lexicon, claims, quoted=claims.quoted)
