@@ -93,7 +93,8 @@ class Extractor:
         if not isinstance(text, str):
             raise InputError(f"text must be a string, not {type(text).__name__}")
         doc = self.analyse(text)
-        quotes = attribute(doc, self.lexicon, self.candidates(doc), doc_id)
+        candidates = self.candidates(doc)
+        quotes = _with_rules(attribute(doc, self.lexicon, candidates, doc_id), candidates)
         if doc.entities is not None:
             quotes = [_typed_by_entities(doc, q) for q in quotes]
         return quotes
@@ -180,6 +181,22 @@ class Extractor:
         if jobs <= 1:
             return (_finish(item, self, strip_html, then) for item in items)
         return _parallel(self, items, jobs, strip_html, then)
+
+
+def _with_rules(quotes: list[Quote], candidates: Sequence[Candidate]) -> list[Quote]:
+    """Each quote with the construction (``rule``) of the candidate it was made from.
+
+    Attribution keeps a candidate's content spans as the quote's content, and no two
+    candidates share a content, so the content finds the candidate. (Until
+    attribution carries the rule itself.)
+    """
+    rules = {tuple((a, b) for a, b in sorted(c.content)): c.rule for c in candidates}
+    return [
+        attrs.evolve(q, rule=rules.get(tuple((s.start, s.end) for s in q.content.spans)))
+        if q.rule is None
+        else q
+        for q in quotes
+    ]
 
 
 #: Named-entity labels of a backend and the speaker type they mean.

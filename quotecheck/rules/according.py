@@ -29,8 +29,8 @@ from quotecheck import tuning
 from quotecheck.lexicon import DETERMINER_CLASSES, AccordingTo, Lexicon
 from quotecheck.mentions import function_word_classes, parse_noun_phrase, with_seat
 from quotecheck.morph import clause_mood
-from quotecheck.ranges import CharSpan
-from quotecheck.rules.candidate import Candidate, char_span, overlaps
+from quotecheck.ranges import CharSpan, TokenRange
+from quotecheck.rules.candidate import Candidate, Evidence, char_span, overlaps
 from quotecheck.rules.clauses import SENTENCE_END, word_count
 from quotecheck.rules.content import content_end
 from quotecheck.rules.cues import according_phrase_at
@@ -130,10 +130,15 @@ def _make(
     last: int,
     frame: tuple[int, int],
     cue: tuple[int, int],
-    speaker: tuple[int, int] | None,
     confidence: float,
-    taken: list[tuple[int, int]],
+    rule: str,
+    evidence: Evidence,
+    taken: list[CharSpan],
 ) -> Candidate | None:
+    """The quote of the frame: the rest of the clause around it, unless too short or claimed.
+
+    The speaker is the one the evidence names; without one it is inherited.
+    """
     ranges = _content_spans(doc, lexicon, first, last, frame)
     words = sum(word_count(doc, a, b) for a, b in ranges)
     if words < 3:
@@ -152,8 +157,10 @@ def _make(
         frame=frame,
         mood=mood,
         confidence=confidence,
-        speaker_tokens=speaker,
-        inherit_speaker=speaker is None,
+        speaker_tokens=evidence.speaker,
+        inherit_speaker=evidence.speaker is None,
+        rule=rule,
+        evidence=evidence,
     )
 
 
@@ -178,7 +185,8 @@ def _so_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: 
     speaker = _so_frame(doc, lexicon, i, last)
     if speaker is None:
         return None
-    return _make(doc, lexicon, first, i - 1, (i - 1, speaker[1]), (i, i + 1), speaker, tuning.ACCORDING_SO, taken)
+    evidence = Evidence("so", TokenRange(*speaker))
+    return _make(doc, lexicon, first, i - 1, (i - 1, speaker[1]), (i, i + 1), tuning.ACCORDING_SO, "according.so", evidence, taken)
 
 
 def _phrase_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:
@@ -197,7 +205,9 @@ def _phrase_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, tak
     if found is None:
         return None
     frame, speaker = found
-    return _make(doc, lexicon, first, last, frame, cue, speaker, tuning.ACCORDING_PHRASE, taken)
+    evidence = Evidence("according", None if speaker is None else TokenRange(*speaker), entry)
+    rule = _RULE_OF_POSITION[entry.position]
+    return _make(doc, lexicon, first, last, frame, cue, tuning.ACCORDING_PHRASE, rule, evidence, taken)
 
 
 #: A frame (token range) and the speaker named in it, if any.
@@ -254,6 +264,13 @@ def _no_source(doc: Doc, lexicon: Lexicon, entry: AccordingTo, i: int, first: in
     return (i, i + len(entry.words)), None
 
 
+#: The construction name of each position of ``according_to.tsv``.
+_RULE_OF_POSITION = {
+    "pre": "according.preposition",
+    "post": "according.postposition",
+    "circum": "according.noun_phrase",
+    "anaphoric": "according.anaphoric",
+}
 #: How each position of ``according_to.tsv`` reads a phrase's frame and source.
 _READ_AT = {
     "pre": _source_first,
@@ -279,7 +296,8 @@ def _impersonal_quote(
         return None
     n = len(entry.words)
     frame = (i - 1, i + n + (1 if i + n < last and tokens[i + n].text.lower() == "es" else 0))
-    return _make(doc, lexicon, first, i - 1, frame, cue, None, tuning.ACCORDING_IMPERSONAL, taken)
+    evidence = Evidence("impersonal", None, entry)
+    return _make(doc, lexicon, first, i - 1, frame, cue, tuning.ACCORDING_IMPERSONAL, "according.impersonal", evidence, taken)
 
 
 def find_according(doc: Doc, lexicon: Lexicon, taken: Claims | Iterable[tuple[int, int]] = ()) -> list[Candidate]:

@@ -56,7 +56,7 @@ def match_speech_verb(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> Cue
     end = clause_end(doc, index + 1, limit)
     particle_index = end - 1 if end - 1 > index and is_word(doc, end - 1) else None
     particle = doc.tokens[particle_index].text.lower() if particle_index is not None else None
-    if particle and particle in lexicon.particles:
+    if particle_index is not None and particle and particle in lexicon.particles:
         for verb in bases:
             if verb.particle == particle:
                 return CueMatch((index, particle_index), verb.lemma, verb)
@@ -94,7 +94,7 @@ def _match_phrase(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int
     tokens = doc.tokens
     start = clause_start(doc, index, doc.sentences[doc.layer.sentence_index(index)].first)
     end = clause_end(doc, index + 1, limit)
-    window = {}
+    window: dict[str, int] = {}
     for k in range(max(start, index - tuning.PHRASE_WINDOW_BEFORE), min(end, index + tuning.PHRASE_WINDOW_AFTER)):
         if k != index and tokens[k].kind == "word":
             window.setdefault(tokens[k].text.lower(), k)

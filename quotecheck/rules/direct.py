@@ -25,7 +25,7 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
 from quotecheck.ranges import TokenRange
-from quotecheck.rules.candidate import Candidate, CueMatch, char_span
+from quotecheck.rules.candidate import NO_EVIDENCE, Candidate, CueMatch, Evidence, char_span
 from quotecheck.rules.clauses import SENTENCE_END, quoted_titles, word_count
 from quotecheck.rules.cues import find_speech_verb, match_speech_verb
 from quotecheck.rules.pipeline import Claims
@@ -64,11 +64,18 @@ def _ends_like_a_sentence(doc: Doc, span: QuotedSpan) -> bool:
 
 @frozen
 class _Frame:
-    """A frame of direct speech: its tokens, its verb, and a cue that is no verb („so“, a colon)."""
+    """A frame of direct speech: its tokens, its verb, and a cue that is no verb („so“, a colon).
+
+    ``name`` is its construction (:data:`~quotecheck.rules.candidate.RULE_NAMES`),
+    ``kind`` its frame kind; ``speaker`` a speaker label the rule read („Merkel:“).
+    """
 
     range: TokenRange
+    name: str
+    kind: str
     cue: CueMatch | None = None
     cue_range: TokenRange | None = None
+    speaker: TokenRange | None = None
 
 
 def _after_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan) -> _Frame | None:
@@ -81,13 +88,13 @@ def _after_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan) -> _Frame | None:
     if word in lexicon.rule_words.so_frame:
         if not _so_subject(doc, lexicon, i + 1, end):
             return None
-        return _Frame(TokenRange(i, end), None, TokenRange(i, i + 1))
+        return _Frame(TokenRange(i, end), "direct.so_after", "so", None, TokenRange(i, i + 1))
     cue = match_speech_verb(doc, lexicon, i, end)
     if cue is None and word in lexicon.rule_words.impersonal_speech:
-        cue = CueMatch((i,), "heißen")
+        return _Frame(TokenRange(i, end), "direct.impersonal_after", "impersonal", CueMatch((i,), "heißen"))
     if cue is None or not _frames_direct_speech(cue):
         return None
-    return _Frame(TokenRange(i, end), cue)
+    return _Frame(TokenRange(i, end), "direct.frame_after", "verb", cue)
 
 
 def _after_frame_tokens(doc: Doc, span: QuotedSpan) -> tuple[int, int] | None:
@@ -198,19 +205,23 @@ def _before_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan, floor: int) -> _
     last = tokens[span.open - 1]
     if last.text == ":":
         cue = _direct_verb(doc, lexicon, start, span.open - 1)
-        if cue is None and not (_sentence_like(doc, span) or _label(doc, start, span.open - 1)):
+        if cue is not None:
+            return _Frame(TokenRange(start, span.open), "direct.frame_before", "verb", cue)
+        label = _label(doc, start, span.open - 1)
+        if not (_sentence_like(doc, span) or label):
             return None
         colon = TokenRange(span.open - 1, span.open)
-        return _Frame(TokenRange(start, span.open), cue, None if cue else colon)
+        speaker = TokenRange(start, span.open - 1) if label else None
+        return _Frame(TokenRange(start, span.open), "direct.label", "colon", None, colon, speaker)
     if last.text == ",":
         cue = find_speech_verb(doc, lexicon, start, span.open - 1)
         if cue is not None:
-            return _Frame(TokenRange(start, span.open), cue)
+            return _Frame(TokenRange(start, span.open), "direct.frame_before", "verb", cue)
     if last.kind == "word" and last.text[:1].islower() and _ends_like_a_sentence(doc, span):
         # „Der Analyst kommentierte „Die Erwartungen sind zu hoch.““: a sentence right after its verb
         cue = match_speech_verb(doc, lexicon, span.open - 1, span.open)
         if cue is not None and cue.verb is not None and "direct" in cue.verb.valency:
-            return _Frame(TokenRange(start, span.open), cue)
+            return _Frame(TokenRange(start, span.open), "direct.frame_before", "verb", cue)
     return None
 
 
@@ -277,12 +288,13 @@ def _read_quote(
             parts = 2
     elif before is not None:
         frame = before
-    framed = _directness(doc, span, words, frame, after, at_start)
-    if framed is None:
+    name = _directness(doc, span, words, frame, after, at_start)
+    if name is None:
         return None, parts
-    confidence = tuning.DIRECT_FRAMED if framed else tuning.DIRECT_UNFRAMED
+    confidence = tuning.DIRECT_FRAMED if frame is not None else tuning.DIRECT_UNFRAMED
     if span.unbalanced:
         confidence -= tuning.UNBALANCED_PENALTY
+    evidence = NO_EVIDENCE if frame is None else Evidence(frame.kind, frame.speaker)
     quote = Candidate(
         kind="direct",
         content=content,
@@ -292,14 +304,16 @@ def _read_quote(
         frame=frame.range if frame is not None else None,
         confidence=confidence,
         inherit_speaker=frame is None,
+        rule="direct.interrupted" if parts == 2 else name,
+        evidence=evidence,
     )
     return quote, parts
 
 
 def _directness(
     doc: Doc, span: QuotedSpan, words: int, frame: _Frame | None, after: _Frame | None, at_start: bool
-) -> bool | None:
-    """True for framed direct speech, False for unframed, None when the quoted span is none.
+) -> str | None:
+    """The construction of a direct quote, or None when the quoted span is none.
 
     Framed: more than a lone word, or a sentence, or an answer („„Nein“, sagte Roth“).
     Unframed: a sentence-like quote opening its sentence (the speaker goes on), or a
@@ -307,11 +321,12 @@ def _directness(
     """
     sentence_like = _ends_like_a_sentence(doc, span)
     if frame is not None:
-        return True if words >= 2 or sentence_like or (after is not None and _answer(doc, span, after)) else None
+        framed = words >= 2 or sentence_like or (after is not None and _answer(doc, span, after))
+        return frame.name if framed else None
     if at_start and (words >= tuning.STANDALONE_WORDS or (words >= 2 and sentence_like)):
-        return False
+        return "direct.continued"
     if words >= tuning.EMBEDDED_WORDS and sentence_like:
-        return False
+        return "direct.embedded"
     return None
 
 

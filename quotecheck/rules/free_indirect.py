@@ -89,6 +89,7 @@ def find_free_indirect(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidat
                 mood="subjunctive" if mood == "subjunctive" else "indicative",
                 confidence=tuning.FREE_INDIRECT_SUBJUNCTIVE if mood == "subjunctive" else tuning.FREE_INDIRECT_REPORTIVE,
                 inherit_speaker=True,
+                rule="free_indirect.konjunktiv" if mood == "subjunctive" else "free_indirect.reportive",
             )
         )
         active_paragraph = sentence.paragraph

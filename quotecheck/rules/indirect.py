@@ -36,8 +36,8 @@ from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, SpeechVerb
 from quotecheck.mentions import parse_noun_phrase, with_seat
 from quotecheck.morph import clause_mood
-from quotecheck.ranges import CharSpan
-from quotecheck.rules.candidate import Candidate, CueMatch, char_span, overlaps
+from quotecheck.ranges import CharSpan, TokenRange
+from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps
 from quotecheck.rules.clauses import SENTENCE_END, classes_at, clause_end, clause_start, quoted_titles, sentence_core_end, word_count
 from quotecheck.rules.content import content_end, ends_in_zu_infinitive, wie_frame_end
 from quotecheck.rules.cues import according_phrase_at, find_cue, match_speech_verb
@@ -105,8 +105,11 @@ def _candidate(
     frame: tuple[int, int],
     mood: str | None,
     confidence: float,
+    rule: str,
+    evidence: Evidence,
     speaker: tuple[int, int] | None = None,
 ) -> Candidate:
+    """An indirect candidate for the token ranges ``content`` and ``frame``."""
     return Candidate(
         kind="indirect",
         content=(char_span(doc, *content),),
@@ -116,6 +119,8 @@ def _candidate(
         mood=mood,
         confidence=confidence,
         speaker_tokens=speaker,
+        rule=rule,
+        evidence=evidence,
     )
 
 
@@ -132,15 +137,16 @@ def _preposed(
     read = _complement(doc, lexicon, cue, frame_start, start, end, limit)
     if read is None:
         return None
-    base, mood = read
+    base, mood, rule = read
     strength = cue.verb.strength if cue.verb is not None else tuning.UNKNOWN_VERB_STRENGTH
-    return _candidate(doc, (start, end), cue, (frame_start, comma + 1), mood, base + tuning.STRENGTH_WEIGHT * strength)
+    confidence = base + tuning.STRENGTH_WEIGHT * strength
+    return _candidate(doc, (start, end), cue, (frame_start, comma + 1), mood, confidence, rule, _VERB_FRAME)
 
 
 def _complement(
     doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int, start: int, end: int, limit: int
-) -> tuple[float, str | None] | None:
-    """The complement ``[start, end)`` of the cue's frame: its confidence base and mood, if the verb takes it.
+) -> tuple[float, str | None, str] | None:
+    """The complement ``[start, end)`` of the cue's frame: confidence base, mood and construction, if the verb takes it.
 
     „dass …“/„ob …“ (a dass valency), „wer …“ (a w valency), a zu-infinitive (a zu
     valency, a reliable verb), a verb-second clause (in Konjunktiv, or after a verb
@@ -153,18 +159,22 @@ def _complement(
     if "complementizer" in classes:
         if not (valency & {"dass", "ob", "w"}) or strength < tuning.MIN_DASS_STRENGTH:
             return None
-        return tuning.DASS_BASE, clause_mood(doc, lexicon, start, end)[0]
+        rule = "indirect.ob" if "polar_question" in classes else "indirect.dass"
+        return tuning.DASS_BASE, clause_mood(doc, lexicon, start, end)[0], rule
     if "w_word" in classes and "relative" not in classes:
-        return (tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0]) if valency & {"w", "ob"} else None
+        if not (valency & {"w", "ob"}):
+            return None
+        return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0], "indirect.w_clause"
     if _subordinate_frame(doc, lexicon, cue, frame_start):
         return None  # „nachdem sie es bemerkt hatten, wurde …“: the main clause follows
     zu = "zu" in valency and strength >= tuning.RELIABLE_SPEECH
     if zu and ends_in_zu_infinitive(doc, lexicon, start, clause_end(doc, start, limit)):
-        return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0]
+        return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0], "indirect.zu_infinitive"
     if valency & {"v2", "colon"} and strength >= tuning.MIN_V2_STRENGTH:
         ok, mood = _v2_content_ok(doc, lexicon, verb, start, end)
         if ok:
-            return tuning.OTHER_BASE, mood
+            rule = "indirect.v2_konjunktiv" if mood == "subjunctive" else "indirect.v2_indicative"
+            return tuning.OTHER_BASE, mood, rule
     return None
 
 
@@ -176,8 +186,8 @@ def _subordinate_frame(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: i
     return head < cue.tokens[0] and ("subordinator" in head_classes or relative)
 
 
-def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tuple[int, CueMatch] | None:
-    """A frame after ``comma``: „…, sagte Kim.“ / „…, wie X mitteilte.“ → (frame end, cue)."""
+def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tuple[int, CueMatch, TokenRange | None] | None:
+    """A frame after ``comma``: „…, sagte Kim.“ / „…, wie X mitteilte.“ → (frame end, cue, inverted subject)."""
     tokens = doc.tokens
     i = comma + 1
     if i >= limit or tokens[i].kind != "word":
@@ -186,7 +196,8 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     if end < limit and tokens[end].text not in SENTENCE_END and tokens[end].text != ",":
         return None
     if tokens[i].text.lower() in lexicon.rule_words.wie_frame:
-        return wie_frame_end(doc, lexicon, i, limit)
+        wie = wie_frame_end(doc, lexicon, i, limit)
+        return None if wie is None else (*wie, None)
     cue = find_cue(doc, lexicon, i, end)
     if cue is None or (cue.verb is not None and cue.verb.strength < tuning.RELIABLE_SPEECH):
         return None
@@ -194,15 +205,16 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
         return None
     # the inverted subject follows the verb („sagte er“, „betonte der Minister“),
     # after at most one adverb, and little else follows it („…, sagte er am Montag.“)
-    subject = _inverted_subject(doc, lexicon, i + 1, end)
-    # a quoted title counts as one word of the tail („…, sagte er laut der „Wirtschaftswoche““)
-    titles = sum(b - a - 1 for a, b in quoted_titles(doc, subject, end)) if subject is not None else 0
-    if subject is None:
+    found = _inverted_subject(doc, lexicon, i + 1, end)
+    if found is None:
         return None
+    subject = found.end
+    # a quoted title counts as one word of the tail („…, sagte er laut der „Wirtschaftswoche““)
+    titles = sum(b - a - 1 for a, b in quoted_titles(doc, subject, end))
     tail = end - subject - titles
     if tail > tuning.FRAME_TAIL_TOKENS and not (tail <= tuning.ADVERBIAL_TAIL_TOKENS and _adverbial_tail(doc, lexicon, subject, end)):
         return None
-    return end, cue
+    return end, cue, found
 
 
 def _adverbial_tail(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
@@ -213,18 +225,18 @@ def _adverbial_tail(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
     return not any("coordinator" in classes_at(doc, lexicon, k) for k in range(start, end))
 
 
-def _inverted_subject(doc: Doc, lexicon: Lexicon, start: int, end: int) -> int | None:
-    """End of the subject noun phrase at ``start`` (or after one adverb), else None."""
+def _inverted_subject(doc: Doc, lexicon: Lexicon, start: int, end: int) -> TokenRange | None:
+    """The subject noun phrase at ``start`` (or after one adverb), else None."""
     tokens = doc.tokens
     for k in (start, start + 1):
         if k >= end:
             return None
         low = tokens[k].text.lower()
         if low in lexicon.clause.subject_pronouns:
-            return k + 1
+            return TokenRange(k, k + 1)
         np = parse_noun_phrase(doc, lexicon, k, end)
         if np is not None and not np.dative:
-            return np.end
+            return TokenRange(k, np.end)
         if k == start and "adverb" not in classes_at(doc, lexicon, k):
             return None  # „sagte vor der Presse …“: no subject right after the verb
     return None
@@ -263,7 +275,7 @@ def _construction_at(doc: Doc, lexicon: Lexicon, i: int, floor: int, last: int, 
         hit = _preposed_wie(doc, lexicon, i, last, taken)
     if hit is None and tok.text == "," and i > floor:
         hit = _postposed(doc, lexicon, i, floor, last, taken)
-    if hit is None:
+    if hit is None and tok.text in lexicon.content_nouns:  # the cheap test first: most words are no noun of saying
         hit = _after(doc, _speech_noun(doc, lexicon, i, last), last)
     if hit is None and tok.kind == "word" and not wie:
         hit = _after(doc, _verb_frame(doc, lexicon, i, floor, last, taken), last)
@@ -291,7 +303,9 @@ def _preposed_wie(doc: Doc, lexicon: Lexicon, i: int, last: int, taken: list[Cha
         return None
     mood, _ = clause_mood(doc, lexicon, start, stop)
     speaker = _np_range(i + 1, cue.tokens[1])
-    return _candidate(doc, (start, stop), cue, (i, end + 1), mood, tuning.INDIRECT_WIE_PREPOSED, speaker), stop
+    evidence = Evidence("wie", speaker)
+    confidence = tuning.INDIRECT_WIE_PREPOSED
+    return _candidate(doc, (start, stop), cue, (i, end + 1), mood, confidence, "indirect.wie_before", evidence, speaker), stop
 
 
 def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, taken: list[CharSpan]) -> _Hit | None:
@@ -300,7 +314,7 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
     post = _postposed_frame(doc, lexicon, comma, last)
     if post is None:
         return None
-    end, cue = post
+    end, cue, subject = post
     start = _content_start(doc, floor, comma)
     wie = tokens[comma + 1].text.lower() in lexicon.rule_words.wie_frame
     if word_count(doc, start, comma) < 3 or overlaps(char_span(doc, start, comma), taken):
@@ -310,7 +324,9 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
     mood, _ = clause_mood(doc, lexicon, start, comma)
     speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if wie else None
     frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
-    return _candidate(doc, (start, comma), cue, (comma, frame_end), mood, tuning.INDIRECT_POSTPOSED, speaker), end
+    rule, evidence = ("indirect.wie_after", Evidence("wie", speaker)) if wie else ("indirect.frame_after", Evidence("verb", subject))
+    confidence = tuning.INDIRECT_POSTPOSED
+    return _candidate(doc, (start, comma), cue, (comma, frame_end), mood, confidence, rule, evidence, speaker), end
 
 
 def _verb_frame(doc: Doc, lexicon: Lexicon, i: int, floor: int, last: int, taken: list[CharSpan]) -> Candidate | None:
@@ -349,7 +365,7 @@ def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | N
             return None
     cue = CueMatch((i,), doc.tokens[i].text)
     frame = (clause_start(doc, i, doc.sentences[doc.layer.sentence_index(i)].first), i + 2)
-    return _candidate(doc, (start, end), cue, frame, mood, tuning.SPEECH_NOUN)
+    return _candidate(doc, (start, end), cue, frame, mood, tuning.SPEECH_NOUN, "indirect.speech_noun", Evidence("noun"))
 
 
 def _speech_act_at(doc: Doc, lexicon: Lexicon, verb: int, stop: int) -> bool:
@@ -403,8 +419,13 @@ def _content_start(doc: Doc, floor: int, comma: int) -> int:
     return floor
 
 
-def _np_range(start: int, end: int) -> tuple[int, int] | None:
-    return (start, end) if end > start else None
+def _np_range(start: int, end: int) -> TokenRange | None:
+    """The tokens between a frame's first word and its verb, if any („wie [der Kreml] mitteilte“)."""
+    return TokenRange(start, end) if end > start else None
+
+
+#: The evidence of a speech-verb frame whose speaker the rule does not parse.
+_VERB_FRAME = Evidence("verb")
 
 
 def find_indirect(doc: Doc, lexicon: Lexicon, taken: Claims | Iterable[tuple[int, int]] = ()) -> list[Candidate]:
@@ -452,7 +473,9 @@ def _report_of_previous(doc: Doc, lexicon: Lexicon, index: int) -> Candidate | N
         return None
     mood, _ = clause_mood(doc, lexicon, before.first, stop)
     frame_end = sentence.last - 1 if tokens[sentence.last - 1].text in SENTENCE_END else sentence.last
-    return _candidate(doc, (before.first, stop), cue, (sentence.first, frame_end), mood, tuning.REPORT_OF_PREVIOUS)
+    frame = (sentence.first, frame_end)
+    rule = "indirect.report_of_previous"
+    return _candidate(doc, (before.first, stop), cue, frame, mood, tuning.REPORT_OF_PREVIOUS, rule, _VERB_FRAME)
 
 
 class IndirectRule:

@@ -70,7 +70,7 @@ class Claims:
         self.candidates: list[Candidate] = []
         self.quoted: tuple[QuotedSpan, ...] | None = None
         self._spans: list[CharSpan] = [CharSpan(*s) for s in spans]
-        self._index: SpanIndex | None = None
+        self._index: SpanIndex[CharSpan] | None = None
 
     @classmethod
     def of(cls, doc: Doc, taken: Claims | Iterable[tuple[int, int]]) -> Claims:

@@ -38,7 +38,8 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, SpeechVerb
 from quotecheck.mentions import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
-from quotecheck.rules.candidate import Candidate, CueMatch, char_span
+from quotecheck.ranges import TokenRange
+from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, SourcePhrase, char_span
 from quotecheck.rules.clauses import CLAUSE_BREAKS, SENTENCE_END, classes_at, clause_end, word_count
 from quotecheck.rules.content import content_end, wie_frame_end
 from quotecheck.rules.cues import according_phrase_at, match_speech_verb
@@ -81,13 +82,18 @@ def _act(
     cue: CueMatch,
     frame: tuple[int, int],
     speaker: tuple[int, int],
+    rule: str,
 ) -> Candidate:
     """The reported-speech candidate of the sentence starting at token ``first``.
 
     ``content`` are token ranges: one, or several for material split by the speaker
-    („**Der Sieg** wurde von X **als „Meilenstein“** bezeichnet“).
+    („**Der Sieg** wurde von X **als „Meilenstein“** bezeichnet“). The according-to
+    phrases in them are no content; they are the evidence's sources.
     """
-    parts = [piece for a, b in content for piece in _without_source_phrase(doc, lexicon, a, b)]
+    parts: list[tuple[int, int]] = []
+    sources: list[SourcePhrase] = []
+    for a, b in content:
+        _without_source_phrase(doc, lexicon, a, b, parts, sources)
     return Candidate(
         kind="reported",
         content=tuple(char_span(doc, a, b) for a, b in parts if b > a),
@@ -97,6 +103,8 @@ def _act(
         mood="indicative",
         confidence=tuning.REPORTED,
         speaker_tokens=speaker,
+        rule=rule,
+        evidence=Evidence("act", TokenRange(*speaker), sources=tuple(sources)),
     )
 
 
@@ -129,11 +137,13 @@ def _inverted_act(doc: Doc, lexicon: Lexicon, first: int, verb: int, last: int) 
         return None
     if word_count(doc, np.end, stop) < tuning.OBJECT_WORDS:
         return None
-    return _act(doc, lexicon, first, [(np.end, stop)], cue, (verb, max(stop, cue.tokens[-1] + 1)), (np.start, np.end))
+    return _act(doc, lexicon, first, [(np.end, stop)], cue, (verb, max(stop, cue.tokens[-1] + 1)), (np.start, np.end), "reported.act")
 
 
-def _without_source_phrase(doc: Doc, lexicon: Lexicon, start: int, end: int) -> list[tuple[int, int]]:
-    """The token range ``[start, end)`` without an according-to phrase and its source.
+def _without_source_phrase(
+    doc: Doc, lexicon: Lexicon, start: int, end: int, parts: list[tuple[int, int]], sources: list[SourcePhrase]
+) -> None:
+    """Add to ``parts`` the token range ``[start, end)`` without its according-to phrases, to ``sources`` those.
 
     „nannte die Forderungen laut Interfax „unrealistisch““: „laut Interfax“ names
     who passed the act on (a source, found by attribution), not what was said.
@@ -149,8 +159,11 @@ def _without_source_phrase(doc: Doc, lexicon: Lexicon, start: int, end: int) -> 
         np = parse_noun_phrase(doc, lexicon, after, end) if after < end else None
         if np is None or tokens[k].text.lower() == "laut" and not (np.name_tokens or np.determiner or np.role):
             continue
-        return [(start, k), *_without_source_phrase(doc, lexicon, np.end, end)]  # „laut AFP unter Berufung auf ERT“
-    return [(start, end)]
+        parts.append((start, k))
+        sources.append(SourcePhrase(TokenRange(k, k + len(entry.words)), TokenRange(np.start, np.end), entry))
+        _without_source_phrase(doc, lexicon, np.end, end, parts, sources)  # „laut AFP unter Berufung auf ERT“
+        return
+    parts.append((start, end))
 
 
 def _reports_act(lexicon: Lexicon, entry: SpeechVerb) -> bool:
@@ -195,7 +208,7 @@ def _perfect(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
         return None  # an infinitive („hatte … zu kritisieren“), or no act took place
     if word_count(doc, start, participle) < tuning.OBJECT_WORDS:
         return None
-    return _act(doc, lexicon, first, [(start, participle)], CueMatch((participle,), cue.lemma, entry), (first, end), subject)
+    return _act(doc, lexicon, first, [(start, participle)], CueMatch((participle,), cue.lemma, entry), (first, end), subject, "reported.perfect")
 
 
 def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | None:
@@ -231,7 +244,7 @@ def _act_at(
         stop -= 1  # the separated particle („wies … zurück“) is no content
     if not _object_of_an_act(doc, lexicon, entry, first, start, stop):
         return None
-    return _act(doc, lexicon, first, [(start, stop)], cue, (first, max(stop, cue.tokens[-1] + 1)), speaker)
+    return _act(doc, lexicon, first, [(start, stop)], cue, (first, max(stop, cue.tokens[-1] + 1)), speaker, "reported.act")
 
 
 def _inverted_speaker(doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int) -> tuple[int, int] | None:
@@ -332,7 +345,7 @@ def _preposed_piece(
         return None
     if tokens[first].text.lower() in lexicon.pieces.cue_prepositions:
         cue = CueMatch(tuple(sorted((*cue.tokens, first))), cue.lemma, entry)
-    return _act(doc, lexicon, first, [(first, verb)], cue, (first, max(end, np.end)), (np.start, np.end))
+    return _act(doc, lexicon, first, [(first, verb)], cue, (first, max(end, np.end)), (np.start, np.end), "reported.piece_before")
 
 
 def _passive_agent(doc: Doc, lexicon: Lexicon, aux: int, limit: int) -> NounPhrase | None:
@@ -440,8 +453,8 @@ def _piece_act(
     agent = _passive_agent(doc, lexicon, verb, inner[0][0]) if subject is not None and found.at != verb else None
     if agent is not None and subject is not None:
         # „Der Sieg wurde von X als „Meilenstein“ bezeichnet“: the agent spoke, the subject is material
-        return _act(doc, lexicon, first, [subject, (agent.end, stop)], cue, frame, (agent.start, agent.end))
-    return _act(doc, lexicon, first, [(start, stop)], cue, frame, speaker)
+        return _act(doc, lexicon, first, [subject, (agent.end, stop)], cue, frame, (agent.start, agent.end), "reported.passive_agent")
+    return _act(doc, lexicon, first, [(start, stop)], cue, frame, speaker, "reported.piece")
 
 
 def _inverted_piece_speaker(
@@ -489,7 +502,7 @@ def find_reported(
     sentence needs it.
     """
     out = []
-    pieces: SpanIndex | None = None
+    pieces: SpanIndex[tuple[int, int]] | None = None
     for sentence, local in Claims.of(doc, taken).by_sentence():
         if local:
             continue
