@@ -98,6 +98,8 @@ class Lexicon:
     content_nouns: frozenset[str] = field(init=False, repr=False)
     #: Determiners, possessives and pronouns: never verbs („seinen“ ← sein).
     closed_words: frozenset[str] = field(init=False, repr=False)
+    #: Word → its ``function_words.tsv`` classes (the mapping of :attr:`words`).
+    function_words: Mapping[str, frozenset[str]] = field(init=False, repr=False)
     _compound_index: Mapping[str, RoleNoun] = field(init=False, repr=False)
     _role_cache: dict[str, RoleNoun | None] = field(init=False, factory=dict, repr=False)
     _organization_cache: dict[str, Organization | None] = field(init=False, factory=dict, repr=False)
@@ -116,17 +118,13 @@ class Lexicon:
             "speech_phrases_by_base": phrases_by_base(self.speech_phrases),
             "content_nouns": frozenset(form for form, noun in self.speech_nouns.items() if noun.content),
             "closed_words": closed_words(self.words.by_word, self.pronouns),
+            "function_words": self.words.by_word,
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
         return sizes(self)
-
-    @property
-    def function_words(self) -> Mapping[str, frozenset[str]]:
-        """Word → its ``function_words.tsv`` classes (the mapping of :attr:`words`)."""
-        return self.words.by_word
 
     # -- roles --
 

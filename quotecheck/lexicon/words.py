@@ -284,6 +284,13 @@ class Morph:
     inseparable_prefixes: tuple[str, ...]
     umlauts: frozenset[str]
 
+    def may_be_participle(self, word: str) -> bool:
+        """Whether ``word`` holds a participle prefix („gesagt“, „angekündigt“): a cheap first test."""
+        for prefix in self.participle_prefix:
+            if prefix in word:
+                return True
+        return False
+
     @classmethod
     def parse(cls, text: str, source: str, clause: ClauseWords) -> Morph:
         by_word, by_class = _parsed(text, source, MORPH_CLASSES)

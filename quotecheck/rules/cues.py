@@ -135,7 +135,7 @@ def find_cue(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | N
     lemma = doc.lemma(index).lower()
     word = tok.text
     known = lemma in lexicon.speech_verbs_by_base or lemma in lexicon.speech_verbs or word.lower() in lexicon.speech_verbs
-    if not known and lemma not in lexicon.speech_phrases_by_base and not (word.islower() and any(p in word for p in lexicon.morph.participle_prefix)):
+    if not known and lemma not in lexicon.speech_phrases_by_base and not (word.islower() and lexicon.morph.may_be_participle(word)):
         return None  # cheap exit: most words are no verb of saying
     phrase = _match_phrase(doc, lexicon, index, lemma, limit)
     if phrase is not None:

@@ -278,7 +278,10 @@ def _construction_at(doc: Doc, lexicon: Lexicon, i: int, floor: int, last: int, 
     if hit is None and tok.text in lexicon.content_nouns:  # the cheap test first: most words are no noun of saying
         hit = _after(doc, _speech_noun(doc, lexicon, i, last), last)
     if hit is None and tok.kind == "word" and not wie:
-        hit = _after(doc, _verb_frame(doc, lexicon, i, floor, last, taken), last)
+        cue = find_cue(doc, lexicon, i, last)
+        cand = _verb_frame(doc, lexicon, cue, i, floor, last, taken) if cue is not None else None
+        if cand is not None:
+            hit = _after(doc, cand, last)
     return hit
 
 
@@ -329,12 +332,11 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
     return _candidate(doc, (start, comma), cue, (comma, frame_end), mood, confidence, rule, evidence, speaker), end
 
 
-def _verb_frame(doc: Doc, lexicon: Lexicon, i: int, floor: int, last: int, taken: list[CharSpan]) -> Candidate | None:
-    """„Kim sagte, die Lage sei ernst“: a speech verb at ``i`` whose frame ends in a comma or colon."""
+def _verb_frame(
+    doc: Doc, lexicon: Lexicon, cue: CueMatch, i: int, floor: int, last: int, taken: list[CharSpan]
+) -> Candidate | None:
+    """„Kim sagte, die Lage sei ernst“: the speech verb ``cue`` at ``i`` whose frame ends in a comma or colon."""
     tokens = doc.tokens
-    cue = find_cue(doc, lexicon, i, last)
-    if cue is None:
-        return None
     comma = clause_end(doc, max(cue.tokens) + 1, last)
     if comma >= last or tokens[comma].text not in (",", ":") or comma - i > tuning.FRAME_GAP_TOKENS:
         return None
