@@ -131,3 +131,28 @@ def test_candidates_carry_typed_ranges() -> None:
 def test_the_embedded_backend_provides_tokens_and_lemmas() -> None:
     doc = EmbeddedBackend().analyse(TEXT)
     assert doc.provides == EmbeddedBackend.provides == frozenset({"tokens", "lemmas"})
+
+
+def test_the_extractors_lexicon_reaches_the_tokenizer() -> None:
+    # „Obm.“ (Obmann) is no packaged abbreviation: a lexicon that lists it keeps it whole
+    from quotecheck.lexicon import OPTIONAL_FILES, REQUIRED_FILES, build_lexicon, data_file
+
+    files = {name: data_file(name) for name in (*REQUIRED_FILES, *OPTIONAL_FILES)}
+    text, source = files["abbreviations.txt"]
+    files["abbreviations.txt"] = (text + "\nObm.\n", source)
+    custom = Extractor(lexicon=build_lexicon(files))
+    words = lambda ex: [t.text for t in ex.analyse("Obm. Roth kam.").tokens]  # noqa: E731
+    assert words(custom) == ["Obm.", "Roth", "kam", "."]
+    assert words(Extractor()) == ["Obm", ".", "Roth", "kam", "."]
+
+
+def test_the_extractors_lexicon_reaches_the_rules() -> None:
+    # a lexicon that lists „loben“ as no bare speech act: „lobte die Soldaten“ is no quote with it
+    from quotecheck.lexicon import OPTIONAL_FILES, REQUIRED_FILES, build_lexicon, data_file
+
+    files = {name: data_file(name) for name in (*REQUIRED_FILES, *OPTIONAL_FILES)}
+    text, source = files["rule_words.tsv"]
+    files["rule_words.tsv"] = (text + "\nloben\tnot_reported\n", source)
+    sentence = "Putin lobte die Soldaten für ihre Tapferkeit."
+    assert [q.rule for q in Extractor().extract(sentence)] == ["reported.act"]
+    assert Extractor(lexicon=build_lexicon(files)).extract(sentence) == []
