@@ -142,6 +142,7 @@ def load_lexicon() -> Lexicon:
 # --- shims for the modules that do not take the lexicon yet (mentions, attribution) ---
 
 
+@functools.cache
 def load_word_classes(name: str) -> Mapping[str, frozenset[str]]:
     """Word → classes of the packaged word-class file ``name``: a view of :func:`load_lexicon`.
 
@@ -160,8 +161,11 @@ def load_word_classes(name: str) -> Mapping[str, frozenset[str]]:
     return views[name]
 
 
+@functools.cache
 def words_of_class(name: str, cls: str) -> frozenset[str]:
     """Every word of class ``cls`` in the packaged word-class file ``name`` (a shim, see above).
+
+    Cached as before: mentions asks for a class on every new word it reads.
 
     A class with no word is an error: it is a typo in the code or the data file,
     and a silently empty set would switch a rule off.

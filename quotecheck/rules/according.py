@@ -167,14 +167,18 @@ def _make(
 def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:
     """The first according-to quote of the sentence ``[first, last)``, outside the claimed text."""
     tokens = doc.tokens
+    so_words, first_words = lexicon.rule_words.so_frame, lexicon.according_index
     for i in range(first, last):
         tok = tokens[i]
         if tok.kind != "word" or overlaps((tok.start, tok.end), taken):
             continue
-        if tok.text.lower() in lexicon.rule_words.so_frame:
+        low = tok.text.lower()
+        if low in so_words:
             cand = _so_quote(doc, lexicon, i, first, last, taken)
-        else:
+        elif low in first_words:  # the first word of an according-to phrase: most words are none
             cand = _phrase_quote(doc, lexicon, i, first, last, taken)
+        else:
+            continue
         if cand is not None:
             return cand
     return None

@@ -59,6 +59,7 @@ def content_end(doc: Doc, lexicon: Lexicon, start: int, limit: int) -> int:
     prepositional appendix, and before the sentence-final punctuation.
     """
     tokens = doc.tokens
+    coordinators = lexicon.rule_words.frame_coordinator
     i = start
     depth = 0
     while i < limit:
@@ -68,24 +69,33 @@ def content_end(doc: Doc, lexicon: Lexicon, start: int, limit: int) -> int:
         elif text == ")":
             depth = max(0, depth - 1)
         elif depth == 0:
-            if text == ";":
+            if text == ";" or text == "," and _frame_after_comma(doc, lexicon, i, limit):
                 break
-            if text == ",":
-                if _finite_cue_after(doc, lexicon, i + 1, limit):
-                    break
-                nxt = tokens[i + 1].text.lower() if i + 1 < limit else ""
-                if nxt in lexicon.rule_words.so_frame and i + 2 < limit and (tokens[i + 2].text[:1].isupper() or tokens[i + 2].text.lower() in lexicon.rule_words.phrase_determiner):
-                    break
-                if nxt in lexicon.rule_words.wie_frame and wie_frame_end(doc, lexicon, i + 1, limit) is not None:
-                    break
-                if _prepositional_appendix(doc, lexicon, i + 1, sentence_core_end(doc, i + 1, limit)):
-                    break
-            elif text.lower() in lexicon.rule_words.frame_coordinator and i > start and _finite_cue_after(doc, lexicon, i + 1, limit):
-                break
+            if text.lower() in coordinators and i > start and _finite_cue_after(doc, lexicon, i + 1, limit):
+                break  # „… und warnte, …“: a second frame
         i += 1
     while i > start and (tokens[i - 1].text in SENTENCE_END or tokens[i - 1].text in FRAME_BREAKS):
         i -= 1
     return i
+
+
+def _frame_after_comma(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> bool:
+    """Whether a frame or the narrator's appendix follows the comma at ``comma``: the content ends there.
+
+    „…, sagte er“, „…, so der Minister“, „…, wie X mitteilte“, „…, in Anspielung auf …“.
+    """
+    tokens = doc.tokens
+    if _finite_cue_after(doc, lexicon, comma + 1, limit):
+        return True
+    nxt = tokens[comma + 1].text.lower() if comma + 1 < limit else ""
+    words = lexicon.rule_words
+    if nxt in words.so_frame and comma + 2 < limit:
+        after = tokens[comma + 2].text
+        if after[:1].isupper() or after.lower() in words.phrase_determiner:
+            return True
+    if nxt in words.wie_frame and wie_frame_end(doc, lexicon, comma + 1, limit) is not None:
+        return True
+    return _prepositional_appendix(doc, lexicon, comma + 1, sentence_core_end(doc, comma + 1, limit))
 
 
 def wie_frame_end(doc: Doc, lexicon: Lexicon, wie: int, limit: int) -> tuple[int, CueMatch] | None:
