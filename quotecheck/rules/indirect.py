@@ -251,7 +251,8 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
     while i < last:
         tok = tokens[i]
         hit = None
-        if not overlaps((tok.start, tok.end), taken) and tok.kind in ("word", "punct"):
+        # a frame starts at a word, or at the comma before a postposed frame
+        if (tok.kind == "word" or tok.kind == "punct" and tok.text == ",") and not overlaps((tok.start, tok.end), taken):
             hit = _construction_at(doc, lexicon, i, floor, last, taken)
         if hit is None:
             i += 1
