@@ -10,6 +10,10 @@ from __future__ import annotations
 import importlib.util
 
 #: Modules that need an optional extra, with the package that extra installs.
-_OPTIONAL = {"quotecheck/analysis/stanza_backend.py": "stanza"}
+_OPTIONAL = {
+    "quotecheck/analysis/stanza_backend.py": "stanza",
+    "quotecheck/spacy.py": "spacy",
+    "quotecheck/dask.py": "dask",
+}
 
 collect_ignore = [path for path, package in _OPTIONAL.items() if importlib.util.find_spec(package) is None]

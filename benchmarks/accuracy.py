@@ -4,11 +4,13 @@
 
 With ``--dataset`` it scores every ``*.json`` of a WikiNews quotation dataset folder
 (Petersen-Frey & Biemann, LREC-COLING 2024) on the dataset's own tokens; without
-it, our corpus ``corpus/gold.jsonl`` on ``quotecheck.text.tokenize`` tokens. Both
-gold and predictions go through the same exporter (:mod:`benchmarks.export`) and
-the published metric (:mod:`benchmarks.metric`), full and simplified. For our
-corpus it also reports speaker-name accuracy, source accuracy and recall per
-phenomenon tag. The baseline is :mod:`benchmarks.baseline`.
+it, our corpus ``corpus/gold.jsonl`` on ``quotecheck.text.tokenize`` tokens. The
+scoring is ``quotecheck evaluate``'s (:mod:`quotecheck.evaluate`: the exporter and
+the published metric, full and simplified); this script runs it for quotecheck and
+a naive baseline side by side. For our corpus it also reports speaker-name
+accuracy, source accuracy and recall per phenomenon tag. The baseline is
+:mod:`benchmarks.baseline`; ``quotecheck evaluate`` gives more figures (source chains
+over quotes with sources, relations, sections, per-quote errors).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import json
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +28,9 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import baseline  # noqa: E402
-from benchmarks.export import export_document, read_dataset, tokens_from_quotecheck  # noqa: E402
-from benchmarks.metric import Annotation, DocumentResult, Scorer, from_dataset  # noqa: E402
+from quotecheck.evaluate import Evaluation, GoldDocument, load_gold  # noqa: E402
 
-__all__ = ["Document", "evaluate", "main"]
+__all__ = ["evaluate", "main"]
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO / "corpus" / "gold.jsonl"
@@ -37,138 +38,47 @@ DEFAULT_CORPUS = REPO / "corpus" / "gold.jsonl"
 System = Callable[[str], list[dict[str, Any]]]
 
 
-class Document:
-    """One gold document: text, tokens (dataset-style dicts) and gold annotations."""
-
-    def __init__(
-        self,
-        name: str,
-        text: str,
-        tokens: list[dict[str, Any]],
-        gold: list[Annotation],
-        contract: list[dict[str, Any]] | None = None,
-    ) -> None:
-        self.name = name
-        self.text = text
-        self.tokens = tokens
-        self.gold = gold
-        #: Our corpus only: the gold contract quotes (with "phenomena").
-        self.contract = contract
-
-
-def load_dataset(folder: Path, limit: int | None = None) -> Iterator[Document]:
-    """Documents of a WikiNews dataset folder, in file-name order."""
-    for path, doc in read_dataset(folder, limit):
-        gold = [from_dataset(a) for a in doc["annotations"]]
-        yield Document(path.name, doc["originalText"], doc["tokens"], gold)
-
-
-def load_corpus(path: Path, limit: int | None = None) -> Iterator[Document]:
-    """Documents of our gold.jsonl, tokenised by quotecheck."""
-    from quotecheck.text import tokenize
-
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if limit is not None and number > limit:
-                break
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            text = record["text"]
-            tokens = tokens_from_quotecheck(tokenize(text))
-            quotes = record.get("quotes", [])
-            gold = _annotations(export_document(quotes, tokens, text))
-            yield Document(record.get("id", f"line {number}"), text, tokens, gold, quotes)
-
-
-def _annotations(exported: list[dict[str, Any]]) -> list[Annotation]:
-    return [from_dataset(a, ref=(a["ref"], a["fragment"])) for a in exported]
-
-
 class Run:
-    """Scores of one system over all documents."""
+    """Scores of one system over all documents: the package's evaluation, plus timing."""
 
     def __init__(self, name: str, system: System, corpus: bool) -> None:
         self.name = name
         self.system = system
         self.corpus = corpus
-        self.full = Scorer()
-        self.simplified = Scorer(simplified=True)
+        self.evaluation = Evaluation()
         self.seconds = 0.0
         self.errors: list[str] = []
-        self.system_quotes = 0
-        self.matched = 0
-        self.speaker_name_ok = 0
-        self.sources_ok = 0
-        self.phenomena: dict[str, list[int]] = {}  # tag -> [found, total]
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: GoldDocument) -> None:
         started = time.perf_counter()
         try:
             predicted = self.system(doc.text)
         except Exception as error:  # keep going: one bad document must not end the run
-            self.errors.append(f"{doc.name}: {type(error).__name__}: {error}")
+            self.errors.append(f"{doc.id}: {type(error).__name__}: {error}")
             predicted = []
         self.seconds += time.perf_counter() - started
-        self.system_quotes += len(predicted)
-        system = _annotations(export_document(predicted, doc.tokens, doc.text))
-        result = self.full.add(system, doc.gold)
-        self.simplified.add(system, doc.gold)
-        if doc.contract is not None:
-            self._corpus_checks(result, predicted, doc.contract)
-
-    def _corpus_checks(
-        self, result: DocumentResult, predicted: list[dict[str, Any]], gold: list[dict[str, Any]]
-    ) -> None:
-        found: set[int] = set()
-        for pair in result.pairs:
-            if pair.system is None or pair.gold is None or pair.overlap <= 0.0:
-                continue
-            (sys_ref, sys_fragment), (gold_ref, gold_fragment) = pair.system.ref, pair.gold.ref
-            if sys_fragment or gold_fragment:
-                continue
-            found.add(gold_ref)
-            ours, theirs = predicted[sys_ref], gold[gold_ref]
-            self.matched += 1
-            self.speaker_name_ok += _speaker_name(ours) == _speaker_name(theirs)
-            self.sources_ok += _source_names(ours) == _source_names(theirs)
-        for number, quote in enumerate(gold):
-            for tag in quote.get("phenomena") or ():
-                counts = self.phenomena.setdefault(tag, [0, 0])
-                counts[0] += number in found
-                counts[1] += 1
+        self.evaluation.add(doc, predicted)
 
     def to_dict(self) -> dict[str, Any]:
         """The collected scores as plain values, for ``--json``."""
+        report = self.evaluation.report()
         out: dict[str, Any] = {
-            "full": self.full.result().to_dict(),
-            "simplified": self.simplified.result().to_dict(),
+            "full": report["full"],
+            "simplified": report["simplified"],
             "elapsed_seconds": self.seconds,
-            "system_quotes": self.system_quotes,
+            "system_quotes": report["system_quotes"],
             "errors": self.errors,
         }
         if self.corpus:
-            out["matched_top_level"] = self.matched
-            out["speaker_name_accuracy"] = _ratio(self.speaker_name_ok, self.matched)
-            out["source_accuracy"] = _ratio(self.sources_ok, self.matched)
+            attribution = report["attribution"]
+            out["matched_top_level"] = attribution["matched"]
+            out["speaker_name_accuracy"] = attribution["speaker_name"]["accuracy"]
+            out["source_accuracy"] = attribution["chain"]["accuracy"]
             out["recall_by_phenomenon"] = {
-                tag: {"recall": _ratio(hit, total), "gold": total}
-                for tag, (hit, total) in sorted(self.phenomena.items())
+                tag: {"recall": info["recall"], "gold": info["gold"]}
+                for tag, info in report["recall_by_phenomenon"].items()
             }
         return out
-
-
-def _speaker_name(quote: Mapping[str, Any]) -> str | None:
-    speaker = quote.get("speaker")
-    return speaker.get("name") if speaker else None
-
-
-def _source_names(quote: Mapping[str, Any]) -> list[str | None]:
-    return [source.get("name") for source in quote.get("sources") or ()]
-
-
-def _ratio(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
 
 
 def _quotecheck_system() -> System:
@@ -178,7 +88,7 @@ def _quotecheck_system() -> System:
     return lambda text: [quote.to_dict() for quote in extractor.extract(text)]
 
 
-def evaluate(documents: Sequence[Document], systems: Mapping[str, System], corpus: bool) -> dict[str, Run]:
+def evaluate(documents: Sequence[GoldDocument], systems: Mapping[str, System], corpus: bool) -> dict[str, Run]:
     """Score every system on every document."""
     runs = {name: Run(name, system, corpus) for name, system in systems.items()}
     for doc in documents:
@@ -257,13 +167,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: not a folder: {args.dataset}", file=sys.stderr)
             return 2
         source = str(args.dataset)
-        documents = list(load_dataset(args.dataset, args.limit))
+        documents = load_gold(args.dataset, "wikinews", args.limit)
     else:
         if not args.corpus.is_file():
             print(f"error: no such file: {args.corpus} (build it with corpus/build.py)", file=sys.stderr)
             return 2
         source = str(args.corpus)
-        documents = list(load_corpus(args.corpus, args.limit))
+        documents = load_gold(args.corpus, "contract", args.limit)
     if not documents:
         print(f"error: no documents in {source}", file=sys.stderr)
         return 2

@@ -4,7 +4,9 @@
 Every role in a source file is written as a substring of the article text; this
 script resolves each substring to ``[start, end)`` character offsets, checks the
 annotation against the fixed vocabulary (see corpus/README.md) and writes one
-JSON line per article in the quote contract of shared/quote-json.md.
+JSON line per article in the quote contract of shared/quote-json.md. Every source
+carries a ``relation`` (issue 12) and articles of the chain section carry
+``"section": "chain"``; both are written through to gold.jsonl.
 
     python corpus/build.py            # validate and write corpus/gold.jsonl
     python corpus/build.py --check    # validate only; exit 1 on problems
@@ -27,10 +29,27 @@ OUT = HERE / "gold.jsonl"
 
 KINDS = ("direct", "indirect", "free_indirect", "reported")
 MOODS = ("subjunctive", "indicative", None)
-SPEAKER_TYPES = ("person", "organization", "unknown")
+# The contract's entity types; a speaker may also be a document that names no author
+# („heißt es in dem Gutachten, aus dem die Zeitung zitierte“), a project addition.
+ADDRESSEE_TYPES = ("person", "organization", "unknown")
+SPEAKER_TYPES = (*ADDRESSEE_TYPES, "document")
 SOURCE_TYPES = (
     "news_agency", "media", "government", "organization", "person", "document", "unknown",
 )
+# How a source passed the words on (issue 12): the medium the speaker spoke to, an
+# outlet that reports or quotes it, or a document or publication the words appeared in.
+SOURCE_RELATIONS = ("told_to", "reported_by", "published_in")
+# The source types each relation allows: the speaker talks to an agency or outlet; anyone
+# can pass words on (an agency, a lawyer, unnamed diplomats); a document, or a paper that
+# printed the speaker's own text, publishes them.
+RELATION_TYPES = {
+    "told_to": ("news_agency", "media"),
+    "reported_by": SOURCE_TYPES,
+    "published_in": ("document", "media"),
+}
+# Article sections the benchmark reports separately; an article without the key belongs
+# to the base corpus (c01-c40), written before issue 12 and migrated to its chain semantics.
+SECTIONS = ("chain",)
 PHENOMENA = (
     # direct quotations: which marks, and how the quote is laid out
     "direct:german", "direct:german_single", "direct:guillemets", "direct:guillemets_swiss",
@@ -46,8 +65,13 @@ PHENOMENA = (
     "according_to:wonach", "according_to:meinung_nach", "according_to:unter_berufung",
     # other kinds and attribution phenomena
     "free_indirect", "reported", "fragment", "pronoun_speaker", "description_speaker",
-    "coordinated_speakers", "addressee", "addressee_trap", "chain:1", "chain:2",
+    "coordinated_speakers", "addressee", "addressee_trap", "chain:1", "chain:2", "chain:3",
     "unresolved_speaker", "passive_agent", "subjunctive_ii",
+    # attribution chains (issue 12): one tag per construction, see corpus/README.md
+    "chain:zitierte", "chain:stacked", "chain:report_cites", "chain:circles",
+    "chain:medium_addressed", "chain:report_pointer", "chain:question", "chain:sprach_von",
+    "coref:origin", "coref:age", "coref:spokesperson", "coref:no_cataphora",
+    "name:particle", "name:seat",
 )
 NON_QUOTE_PHENOMENA = ("title", "scare_quote", "name")
 
@@ -200,12 +224,14 @@ def _span_obj(text: str, spans: list[Span]) -> dict:
     return {"text": _joined(text, spans), "spans": [list(s) for s in spans]}
 
 
-def _entity(text: str, raw: Any, where: str, types: tuple, **kw: Any) -> dict | None:
+def _entity(
+    text: str, raw: Any, where: str, types: tuple, *, keys: frozenset[str] = frozenset(), **kw: Any
+) -> dict | None:
     if raw is None:
         return None
     if not isinstance(raw, dict) or "text" not in raw:
         raise AnnotationError(f"{where}: expected an object with text/name/type, got {raw!r}")
-    extra = set(raw) - {"text", "name", "type", "occurrence"}
+    extra = set(raw) - {"text", "name", "type", "occurrence"} - keys
     if extra:
         raise AnnotationError(f"{where}: unknown keys {sorted(extra)}")
     spec = raw["text"]
@@ -226,6 +252,25 @@ def _entity(text: str, raw: Any, where: str, types: tuple, **kw: Any) -> dict | 
     return obj
 
 
+def _source(text: str, raw: Any, where: str, **kw: Any) -> dict:
+    """A source entity with its ``relation``, which every source needs.
+
+    „TASS zitierte Starkow …, wie Reuters berichtete“: TASS ``reported_by``, Reuters
+    ``reported_by``; „sagte Starkow der Agentur TASS“: TASS ``told_to``; „hieß es in
+    einer Mitteilung“: the Mitteilung ``published_in``.
+    """
+    obj = _entity(text, raw, where, SOURCE_TYPES, keys=frozenset({"relation"}), **kw)
+    if obj is None:
+        raise AnnotationError(f"{where}: a source cannot be null")
+    relation = raw.get("relation")
+    if relation not in SOURCE_RELATIONS:
+        raise AnnotationError(f"{where}: relation {relation!r} not in {SOURCE_RELATIONS} (every source needs one)")
+    if obj["type"] not in RELATION_TYPES[relation]:
+        raise AnnotationError(f"{where}: a {relation} source has a type in {RELATION_TYPES[relation]}, got {obj['type']!r}")
+    obj["relation"] = relation
+    return obj
+
+
 PARAGRAPH_BREAK = "\n\n"
 
 # According-to tags and how the phrase shows up in a quote's own attribution: as the
@@ -239,6 +284,7 @@ CUE_TAGS = {
 SOURCE_PREFIX_TAGS = {
     "laut ": "according_to:laut", "unter berufung auf ": "according_to:unter_berufung",
     "nach angaben ": "according_to:nach_angaben", "wie ": "according_to:wie", "so ": "according_to:so",
+    "gemäß ": "according_to:gemaess", "gemäss ": "according_to:gemaess",
 }
 SOURCE_SUFFIX_TAGS = {" zufolge": "according_to:zufolge"}
 
@@ -296,7 +342,43 @@ def _check_according_to(kind: str, cue: str | None, sources: list[dict], ps: set
         raise AnnotationError(f"{where}: the attribution uses {sorted(missing)} but the quote lacks the tag")
 
 
-def build_quote(doc_id: str, text: str, n: int, q: dict, where: str) -> tuple[dict, list[Span]]:
+def _check_chain_tags(sources: list[dict], addressee: dict | None, ps: set[str], where: str) -> None:
+    """Chain tags agree with the sources: relations, told_to media, constructions that need a source."""
+    told = [s for s in sources if s.get("relation") == "told_to"]
+    for s in told:
+        if addressee is None or addressee["spans"] != s["spans"]:
+            raise AnnotationError(
+                f"{where}: a told_to source is also the addressee (same text and spans): {s['text']!r}"
+            )
+    if bool(told) != ("chain:medium_addressed" in ps):
+        raise AnnotationError(f"{where}: tag chain:medium_addressed <=> a told_to source")
+    for tag in ("chain:zitierte", "chain:stacked", "chain:report_cites"):
+        if tag in ps and not sources:
+            raise AnnotationError(f"{where}: tag {tag} needs at least one source")
+    for tag in ("coref:origin", "coref:age", "coref:spokesperson"):
+        if tag in ps and "description_speaker" not in ps:
+            raise AnnotationError(f"{where}: tag {tag} is a kind of description_speaker; add that tag")
+    if "coref:no_cataphora" in ps and "pronoun_speaker" not in ps:
+        raise AnnotationError(f"{where}: tag coref:no_cataphora needs a pronoun speaker (pronoun_speaker)")
+
+
+def _check_document_speaker(speaker: dict | None, where: str) -> None:
+    """A document is the speaker only when the text names no author (name null).
+
+    „heißt es in dem Gutachten“ with no author: speaker „dem Gutachten“, type document;
+    „hieß es in einer Mitteilung des Ministeriums“: the Ministerium speaks and the
+    Mitteilung is a ``published_in`` source.
+    """
+    if speaker is not None and speaker["type"] == "document" and speaker["name"] is not None:
+        raise AnnotationError(
+            f"{where}: a document speaks only when the text names no author (name null); "
+            "a named author is the speaker, the document a published_in source"
+        )
+
+
+def build_quote(
+    doc_id: str, text: str, n: int, q: dict, where: str
+) -> tuple[dict, list[Span]]:
     if not isinstance(q, dict):
         raise AnnotationError(f"{where}: a quote must be an object")
     unknown = set(q) - QUOTE_KEYS
@@ -322,15 +404,15 @@ def build_quote(doc_id: str, text: str, n: int, q: dict, where: str) -> tuple[di
     frame_spans = None
     if q.get("frame") is not None:
         frame_spans = resolve(text, q["frame"], f"{where} frame", anchors=content, avoid=content)
-    near = dict(anchors=content, avoid=content, prefer_within=frame_spans)
+    near: dict[str, Any] = dict(anchors=content, avoid=content, prefer_within=frame_spans)
     cue_spans = resolve(text, q["cue"], f"{where} cue", **near) if q.get("cue") is not None else None
     speaker = _entity(text, q.get("speaker"), f"{where} speaker", SPEAKER_TYPES, **near)
-    addressee = _entity(text, q.get("addressee"), f"{where} addressee", SPEAKER_TYPES, **near)
+    addressee = _entity(text, q.get("addressee"), f"{where} addressee", ADDRESSEE_TYPES, **near)
     sources_raw = q.get("sources") or []
     if not isinstance(sources_raw, list):
         raise AnnotationError(f"{where}: sources must be a list")
     sources = [
-        _entity(text, s, f"{where} source {i + 1}", SOURCE_TYPES, **near)
+        _source(text, s, f"{where} source {i + 1}", **near)
         for i, s in enumerate(sources_raw)
     ]
     frags_raw = q.get("fragments") or []
@@ -359,6 +441,7 @@ def build_quote(doc_id: str, text: str, n: int, q: dict, where: str) -> tuple[di
         (addressee is not None, "addressee" in ps, "tag addressee <=> addressee given"),
         (len(sources) == 1, "chain:1" in ps, "tag chain:1 <=> exactly one source"),
         (len(sources) == 2, "chain:2" in ps, "tag chain:2 <=> exactly two sources"),
+        (len(sources) >= 3, "chain:3" in ps, "tag chain:3 <=> three or more sources"),
         (speaker is not None and speaker["name"] is None, "unresolved_speaker" in ps,
          "tag unresolved_speaker <=> speaker with name null"),
     ]
@@ -381,11 +464,13 @@ def build_quote(doc_id: str, text: str, n: int, q: dict, where: str) -> tuple[di
         raise AnnotationError(f"{where}: {kind} quotes need a cue and a frame")
     if kind == "reported" and not _inside((content[0][0], content[-1][1]), frame_spans or []):
         raise AnnotationError(f"{where}: the frame of a reported quote covers its content (speaker + cue + material)")
-    _check_according_to(kind, cue_spans and _joined(text, cue_spans), sources, ps, where)
+    _check_according_to(kind, _joined(text, cue_spans) if cue_spans else None, sources, ps, where)
+    _check_chain_tags(sources, addressee, ps, where)
     if cue_spans and frame_spans and not all(_inside(c, frame_spans) for c in cue_spans):
         raise AnnotationError(f"{where}: the cue must lie inside the frame")
     if speaker is None and kind != "direct":
         raise AnnotationError(f"{where}: only a direct quote may lack a speaker")
+    _check_document_speaker(speaker, where)
 
     cue = None
     if cue_spans:
@@ -418,7 +503,7 @@ def build_doc(path: Path) -> tuple[dict, list[str]]:
         raise AnnotationError(f"{name}: cannot read JSON: {exc}") from exc
     if not isinstance(raw, dict):
         raise AnnotationError(f"{name}: top level must be an object")
-    extra = set(raw) - {"id", "text", "quotes", "non_quotes", "note"}
+    extra = set(raw) - {"id", "section", "text", "quotes", "non_quotes", "note"}
     if extra:
         raise AnnotationError(f"{name}: unknown top-level keys {sorted(extra)}")
     doc_id, text = raw.get("id"), raw.get("text")
@@ -426,11 +511,16 @@ def build_doc(path: Path) -> tuple[dict, list[str]]:
         raise AnnotationError(f"{name}: needs string 'id' and non-empty 'text'")
     if path.stem != doc_id:
         raise AnnotationError(f"{name}: id {doc_id!r} must equal the file name stem {path.stem!r}")
+    section = raw.get("section")
+    if section is not None and section not in SECTIONS:
+        raise AnnotationError(f"{name}: section {section!r} not in {SECTIONS} (leave it out for the base corpus)")
     quotes_raw = raw.get("quotes")
     if not isinstance(quotes_raw, list):
         raise AnnotationError(f"{name}: 'quotes' must be a list")
 
-    quotes, covered, seen = [], [], {}
+    quotes: list[dict] = []
+    covered: list[Span] = []
+    seen: dict[tuple, int] = {}
     for i, q in enumerate(quotes_raw):
         where = f"{name} quote {i} ({doc_id}:q{i + 1})"
         quote, cov = build_quote(doc_id, text, i + 1, q, where)
@@ -471,7 +561,11 @@ def build_doc(path: Path) -> tuple[dict, list[str]]:
         ctx = text[max(0, pos - 30): pos + 30].replace("\n", " ")
         warnings.append(f"{name}: quotation mark {ch!r} at {pos} belongs to no annotated quote or non-quote: …{ctx}…")
 
-    return {"id": doc_id, "text": text, "quotes": quotes, "non_quotes": non_quotes}, warnings
+    record: dict[str, Any] = {"id": doc_id}
+    if section is not None:
+        record["section"] = section
+    record |= {"text": text, "quotes": quotes, "non_quotes": non_quotes}
+    return record, warnings
 
 
 def show(doc: dict) -> None:
@@ -488,7 +582,7 @@ def show(doc: dict) -> None:
         print(f"   cue     : {fmt(q['cue'])}   frame: {fmt(q['frame'])}")
         print(f"   speaker : {fmt(q['speaker'])}   addressee: {fmt(q['addressee'])}")
         for s in q["sources"]:
-            print(f"   source  : {fmt(s)}")
+            print(f"   source  : {fmt(s)} ({s.get('relation', '-')})")
         for f in q["fragments"]:
             print(f"   fragment: {f['text']!r}")
     for nq in doc["non_quotes"]:

@@ -23,7 +23,11 @@ README = HERE / "README.md"
 START, END = "<!-- stats:start -->", "<!-- stats:end -->"
 
 sys.path.insert(0, str(HERE))
-from build import KINDS, NON_QUOTE_PHENOMENA, PHENOMENA  # noqa: E402
+from build import (  # noqa: E402
+    KINDS, NON_QUOTE_PHENOMENA, PHENOMENA, SECTIONS, SOURCE_RELATIONS, SPEAKER_TYPES,
+)
+
+BASE = "base"  # how the tables name articles without a "section" key
 
 
 def load(path: Path) -> list[dict]:
@@ -54,6 +58,23 @@ def table(docs: list[dict]) -> str:
         f"| words | {words} |",
         f"| quotes | {len(quotes)} |",
         f"| non-quotes | {sum(len(d.get('non_quotes', [])) for d in docs)} |",
+        f"| quotes with sources | {sum(1 for q in quotes if q['sources'])} |",
+        "",
+        "| section | articles | quotes | quotes with sources |",
+        "|---|---:|---:|---:|",
+    ]
+    for section in (BASE, *SECTIONS):
+        part = [d for d in docs if d.get("section", BASE) == section]
+        part_quotes = [q for d in part for q in d["quotes"]]
+        with_sources = sum(1 for q in part_quotes if q["sources"])
+        lines.append(f"| {section} | {len(part)} | {len(part_quotes)} | {with_sources} |")
+    relations = Counter(s["relation"] for q in quotes for s in q["sources"])
+    lines += ["", "| source relation | count |", "|---|---:|"]
+    lines += [f"| `{r}` | {relations[r]} |" for r in SOURCE_RELATIONS]
+    speakers = Counter(q["speaker"]["type"] for q in quotes if q["speaker"])
+    lines += ["", "| speaker type | quotes |", "|---|---:|"]
+    lines += [f"| `{t}` | {speakers[t]} |" for t in SPEAKER_TYPES]
+    lines += [
         "",
         "| quote kind | count |",
         "|---|---:|",

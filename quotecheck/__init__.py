@@ -7,14 +7,25 @@
 """
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
-from quotecheck.errors import BackendUnavailable, InputError, LexiconError, PipelineError, QuotecheckError
+from quotecheck.errors import (
+    BackendUnavailable,
+    InputError,
+    LexiconError,
+    MissingExtra,
+    PipelineError,
+    QuotecheckError,
+)
 from quotecheck.extractor import Extractor, extract
 from quotecheck.model import Cue, DocumentResult, Mention, Quote, Role, Span
 from quotecheck.rules import DEFAULT_RULES, Rule
 
+#: The distribution's name on PyPI ("quotecheck" there is an unrelated project).
+DISTRIBUTION = "quotecheck-de"
+
 try:
-    __version__ = version("quotecheck")
+    __version__ = version(DISTRIBUTION)
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
@@ -27,6 +38,7 @@ __all__ = [
     "InputError",
     "LexiconError",
     "Mention",
+    "MissingExtra",
     "PipelineError",
     "Quote",
     "QuotecheckError",
@@ -35,4 +47,14 @@ __all__ = [
     "Span",
     "__version__",
     "extract",
+    "to_frame",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``to_frame`` is imported on first use, so ``import quotecheck`` never imports pandas."""
+    if name == "to_frame":
+        from quotecheck.frame import to_frame
+
+        return to_frame
+    raise AttributeError(f"module 'quotecheck' has no attribute {name!r}")

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import bisect
 import html as _stdlib_html
-from typing import Iterator
+from typing import Iterator, TypeVar
 
 import attrs
 import regex
@@ -46,6 +46,9 @@ from attrs import frozen
 from quotecheck.model import Quote, Role, Span, join_spans
 
 __all__ = ["Cleaned", "strip_html", "DROPPED_ELEMENTS", "BLOCK_ELEMENTS"]
+
+#: Any role class (Role, Cue, Mention): moving its spans keeps its class.
+R = TypeVar("R", bound=Role)
 
 #: Elements whose whole content is page furniture, not article text.
 DROPPED_ELEMENTS = (
@@ -131,19 +134,20 @@ class Cleaned:
         speakers and sources stay clean.
         """
 
-        def role(r: Role | None) -> Role | None:
-            if r is None:
-                return None
+        def role(r: R) -> R:
             spans = tuple(Span(*self.original_span(s.start, s.end)) for s in r.spans)
             return attrs.evolve(r, spans=spans, text=join_spans(original, spans))
+
+        def optional(r: R | None) -> R | None:
+            return None if r is None else role(r)
 
         return attrs.evolve(
             quote,
             content=role(quote.content),
-            cue=role(quote.cue),
-            frame=role(quote.frame),
-            speaker=role(quote.speaker),
-            addressee=role(quote.addressee),
+            cue=optional(quote.cue),
+            frame=optional(quote.frame),
+            speaker=optional(quote.speaker),
+            addressee=optional(quote.addressee),
             sources=tuple(role(s) for s in quote.sources),
             fragments=tuple(role(f) for f in quote.fragments),
         )

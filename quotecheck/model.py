@@ -11,7 +11,7 @@ The model is kept apart from the wire format: :meth:`Quote.to_dict` and
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Literal, Mapping, Sequence, get_args
 
 import attrs
 from attrs import field, frozen
@@ -20,8 +20,15 @@ from attrs.validators import ge, in_, instance_of, le, optional
 __all__ = [
     "KINDS",
     "MOODS",
+    "RELATIONS",
     "SPEAKER_TYPES",
     "SOURCE_TYPES",
+    "Kind",
+    "MentionType",
+    "Mood",
+    "Relation",
+    "SourceType",
+    "SpeakerType",
     "Span",
     "Role",
     "Cue",
@@ -30,18 +37,27 @@ __all__ = [
     "DocumentResult",
 ]
 
-KINDS = ("direct", "indirect", "free_indirect", "reported")
-MOODS = ("subjunctive", "indicative")
-SPEAKER_TYPES = ("person", "organization", "unknown")
-SOURCE_TYPES = (
-    "news_agency",
-    "media",
-    "government",
-    "organization",
-    "person",
-    "document",
-    "unknown",
-)
+#: What kind of speech a quote is (the contract's ``kind``).
+Kind = Literal["direct", "indirect", "free_indirect", "reported"]
+#: The verb mood of reported content; direct quotes have none (``None``).
+Mood = Literal["subjunctive", "indicative"]
+#: The ``type`` of a speaker or addressee.
+SpeakerType = Literal["person", "organization", "unknown"]
+#: The ``type`` of an intermediary source.
+SourceType = Literal["news_agency", "media", "government", "organization", "person", "document", "unknown"]
+#: Any mention's ``type``: speakers, addressees and sources share :class:`Mention`.
+MentionType = Literal[SpeakerType, SourceType]
+#: How a source passed the words on: the medium the speaker spoke to
+#: („sagte X der Agentur Reuters“ → ``told_to``), an outlet that reports or quotes
+#: them („laut Reuters“ → ``reported_by``), or a document they appeared in („heißt es
+#: in der Anklageschrift“ → ``published_in``).
+Relation = Literal["told_to", "reported_by", "published_in"]
+
+KINDS: tuple[Kind, ...] = get_args(Kind)
+MOODS: tuple[Mood, ...] = get_args(Mood)
+SPEAKER_TYPES: tuple[SpeakerType, ...] = get_args(SpeakerType)
+SOURCE_TYPES: tuple[SourceType, ...] = get_args(SourceType)
+RELATIONS: tuple[Relation, ...] = get_args(Relation)
 
 
 @frozen(order=True)
@@ -134,7 +150,7 @@ class Mention(Role):
     """
 
     name: str | None = field(default=None, validator=optional(instance_of(str)))
-    type: str = field(default="unknown", validator=in_(SOURCE_TYPES + SPEAKER_TYPES))
+    type: MentionType = field(default="unknown", validator=in_(get_args(MentionType)))
 
     @classmethod
     def from_spans(
@@ -142,7 +158,7 @@ class Mention(Role):
         text: str,
         spans: Iterable[Span | Sequence[int]],
         name: str | None = None,
-        type: str = "unknown",
+        type: MentionType = "unknown",
     ) -> "Mention":
         spans = _spans(spans)
         return cls(join_spans(text, spans), spans, name, type)
@@ -155,6 +171,18 @@ class Mention(Role):
         return cls(data["text"], data["spans"], data.get("name"), data.get("type", "unknown"))
 
 
+def _mentions(items: Iterable[Mention]) -> tuple[Mention, ...]:
+    return tuple(items)
+
+
+def _roles(items: Iterable[Role]) -> tuple[Role, ...]:
+    return tuple(items)
+
+
+def _quotes(items: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(items)
+
+
 def _opt(cls: type[Role], data: Mapping[str, Any] | None) -> Any:
     return None if data is None else cls.from_dict(data)
 
@@ -164,15 +192,15 @@ class Quote:
     """One attributed quotation: what was said, by whom, and according to whom."""
 
     id: str = field(validator=instance_of(str))
-    kind: str = field(validator=in_(KINDS))
+    kind: Kind = field(validator=in_(KINDS))
     content: Role = field(validator=instance_of(Role))
-    mood: str | None = field(default=None, validator=optional(in_(MOODS)))
+    mood: Mood | None = field(default=None, validator=optional(in_(MOODS)))
     cue: Cue | None = field(default=None, validator=optional(instance_of(Cue)))
     frame: Role | None = field(default=None, validator=optional(instance_of(Role)))
     speaker: Mention | None = field(default=None, validator=optional(instance_of(Mention)))
     addressee: Mention | None = field(default=None, validator=optional(instance_of(Mention)))
-    sources: tuple[Mention, ...] = field(default=(), converter=tuple)
-    fragments: tuple[Role, ...] = field(default=(), converter=tuple)
+    sources: tuple[Mention, ...] = field(default=(), converter=_mentions)
+    fragments: tuple[Role, ...] = field(default=(), converter=_roles)
     sentence: int | None = field(default=None, validator=optional(instance_of(int)))
     confidence: float = field(default=1.0, converter=float, validator=[ge(0.0), le(1.0)])
     #: The construction that found the quote („indirect.v2_konjunktiv“, „direct.frame_after“ …;
@@ -231,14 +259,49 @@ class Quote:
     def evolve(self, **changes: Any) -> "Quote":
         return attrs.evolve(self, **changes)
 
+    def __repr__(self) -> str:
+        """One line: ``<Quote doc:q1 direct „Wir legen …“ speaker='Marion Hellwig' sources=['dpa']>``."""
+        speaker = None if self.speaker is None else self.speaker.name or self.speaker.text
+        sources = [s.name or s.text for s in self.sources]
+        return (
+            f"<Quote {self.id} {self.kind} „{_short(self.content.text)}“ speaker={speaker!r}"
+            + (f" sources={sources!r}" if sources else "")
+            + ">"
+        )
+
+    def _repr_html_(self) -> str:
+        """A card for notebooks: content, cue, speaker, addressee, chain."""
+        from quotecheck.view import quotes_html
+
+        return quotes_html([self.to_dict()])
+
+
+def _short(text: str, width: int = 40) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
 
 @frozen
 class DocumentResult:
     """One output record per input document: its quotes, or why it failed."""
 
     id: str | None
-    quotes: tuple[Quote, ...] = field(default=(), converter=tuple)
+    quotes: tuple[Quote, ...] = field(default=(), converter=_quotes)
     error: Mapping[str, str] | None = None
+
+    def __repr__(self) -> str:
+        """One line: ``<DocumentResult 'hafenstreik' 3 quotes>`` (or its error)."""
+        if self.error is not None:
+            return f"<DocumentResult {self.id!r} error: {_short(str(self.error.get('message')), 60)}>"
+        return f"<DocumentResult {self.id!r} {len(self.quotes)} quotes>"
+
+    def _repr_html_(self) -> str:
+        """The document's quotes as cards for notebooks (the text is not part of the result)."""
+        from quotecheck.view import quotes_html
+
+        error = None if self.error is None else str(self.error.get("message"))
+        return quotes_html([q.to_dict() for q in self.quotes], title=str(self.id), error=error)
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {"id": self.id, "quotes": [q.to_dict() for q in self.quotes]}

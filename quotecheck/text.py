@@ -177,7 +177,8 @@ def _token_pattern(words: TextWords) -> str:
     """
 
 
-_KIND_OF_GROUP = {
+#: Token kind by the name of the regex group that matched (``Match.lastgroup``).
+_KIND_OF_GROUP: dict[str | None, str] = {
     "url": "url",
     "email": "url",
     "domain": "url",
@@ -251,14 +252,26 @@ class Paragraph:
     last: int
 
 
+def _tokens(items: Iterable[Token]) -> tuple[Token, ...]:
+    return tuple(items)
+
+
+def _sentences(items: Iterable[Sentence]) -> tuple[Sentence, ...]:
+    return tuple(items)
+
+
+def _paragraphs(items: Iterable[Paragraph]) -> tuple[Paragraph, ...]:
+    return tuple(items)
+
+
 @frozen
 class TextLayer:
     """A document's tokens, sentences and paragraphs, with lookups by index and offset."""
 
     text: str
-    tokens: tuple[Token, ...] = field(converter=tuple)
-    sentences: tuple[Sentence, ...] = field(converter=tuple)
-    paragraphs: tuple[Paragraph, ...] = field(converter=tuple)
+    tokens: tuple[Token, ...] = field(converter=_tokens)
+    sentences: tuple[Sentence, ...] = field(converter=_sentences)
+    paragraphs: tuple[Paragraph, ...] = field(converter=_paragraphs)
     # Precomputed sort keys for bisect, so lookups are O(log n).
     _token_starts: tuple[int, ...] = field(init=False, repr=False, eq=False)
     _sentence_firsts: tuple[int, ...] = field(init=False, repr=False, eq=False)

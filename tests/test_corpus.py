@@ -194,3 +194,160 @@ def test_build_accepts_conventional_annotations(text: str, quote: dict) -> None:
             assert text[a - 1] in "„“"
     fa, fb = built["frame"]["spans"][0][0], built["frame"]["spans"][-1][1]
     assert all(fa <= a <= b <= fb for a, b in built["cue"]["spans"])
+
+
+# The chain section (issue 12): its size, its constructions, and the source relations
+# build.py validates. Articles written for this test.
+CHAIN_TAGS = (
+    "chain:zitierte", "chain:stacked", "chain:report_cites", "chain:circles",
+    "chain:medium_addressed", "chain:report_pointer", "chain:question", "chain:sprach_von",
+    "coref:origin", "coref:age", "coref:spokesperson", "coref:no_cataphora",
+    "name:particle", "name:seat",
+)
+CHAIN_MIN_ARTICLES, CHAIN_MIN_SOURCED, CHAIN_MIN_EACH = 20, 150, 8
+CHAIN = [d for d in GOLD if d.get("section") == "chain"]
+
+
+def test_chain_section_meets_the_issue_minimums() -> None:
+    sourced = [q for d in CHAIN for q in d["quotes"] if q["sources"]]
+    tags = Counter(t for d in CHAIN for q in d["quotes"] for t in q["phenomena"])
+    assert len(CHAIN) >= CHAIN_MIN_ARTICLES
+    assert len(sourced) >= CHAIN_MIN_SOURCED
+    low = {t: tags[t] for t in CHAIN_TAGS if tags[t] < CHAIN_MIN_EACH}
+    assert not low, f"chain constructions below {CHAIN_MIN_EACH}: {low}"
+
+
+def test_every_source_carries_a_relation() -> None:
+    """Base and chain section follow one convention (issue 12): no source without a relation."""
+    relations = [
+        (quote["id"], source.get("relation"))
+        for doc in GOLD for quote in doc["quotes"] for source in quote["sources"]
+    ]
+    assert relations
+    assert all(relation in BUILD["SOURCE_RELATIONS"] for _, relation in relations), [
+        qid for qid, relation in relations if relation not in BUILD["SOURCE_RELATIONS"]
+    ]
+
+
+def test_document_speakers_name_no_author() -> None:
+    """A document speaks only when the text names no author; otherwise its author does."""
+    documents = [q for d in GOLD for q in d["quotes"] if q["speaker"] and q["speaker"]["type"] == "document"]
+    assert documents
+    assert all(q["speaker"]["name"] is None and "unresolved_speaker" in q["phenomena"] for q in documents)
+
+
+def test_every_quotation_mark_style_occurs_in_the_chain_section() -> None:
+    tags = Counter(t for d in CHAIN for q in d["quotes"] for t in q["phenomena"])
+    styles = [t for t in BUILD["PHENOMENA"] if t.startswith("direct:")]
+    assert all(tags[t] for t in styles), {t: tags[t] for t in styles}
+
+
+TEXT_AGENCY = "„Wir bleiben hart“, sagte Starkow der Agentur TASS, wie Reuters berichtete."
+STARKOW = {"text": "Starkow", "name": "Jewgeni Starkow", "type": "person"}
+TASS_ADDRESSEE = {"text": "der Agentur TASS", "name": "TASS", "type": "organization"}
+TASS_TOLD = {"text": "der Agentur TASS", "name": "TASS", "type": "news_agency", "relation": "told_to"}
+REUTERS = {"text": "wie Reuters berichtete", "name": "Reuters", "type": "news_agency", "relation": "reported_by"}
+
+
+def _agency_quote(**changes: object) -> dict:
+    quote = {
+        "kind": "direct", "mood": None, "content": "Wir bleiben hart", "cue": "sagte",
+        "frame": "sagte Starkow der Agentur TASS", "speaker": STARKOW, "addressee": TASS_ADDRESSEE,
+        "sources": [TASS_TOLD, REUTERS],
+        "phenomena": ["direct:german", "frame_after", "addressee", "chain:2", "chain:medium_addressed",
+                      "chain:stacked", "according_to:wie"],
+    }
+    return quote | changes
+
+
+CHAIN_BAD = [
+    ({"sources": [TASS_TOLD | {"relation": "quoted"}, REUTERS]}, "relation 'quoted'"),
+    ({"addressee": None, "phenomena": ["direct:german", "frame_after", "chain:2", "chain:medium_addressed",
+                                       "chain:stacked", "according_to:wie"]}, "told_to source is also the addressee"),
+    ({"sources": [TASS_TOLD | {"relation": "reported_by"}, REUTERS]}, "chain:medium_addressed"),
+    ({"sources": [TASS_TOLD, REUTERS, REUTERS],
+      "phenomena": ["direct:german", "frame_after", "addressee", "chain:medium_addressed", "chain:stacked",
+                    "according_to:wie"]}, "chain:3"),
+    ({"sources": [], "phenomena": ["direct:german", "frame_after", "addressee", "chain:stacked"]}, "needs at least one source"),
+    ({"speaker": STARKOW, "phenomena": _agency_quote()["phenomena"] + ["coref:age"]}, "description_speaker"),
+]
+
+
+def test_chain_annotation_builds() -> None:
+    built, _ = build_quote("t", TEXT_AGENCY, 1, _agency_quote(), "test")
+    assert [s["relation"] for s in built["sources"]] == ["told_to", "reported_by"]
+    assert built["sources"][0]["spans"] == built["addressee"]["spans"]
+
+
+@pytest.mark.parametrize(("changes", "message"), CHAIN_BAD)
+def test_build_rejects_chain_convention_breaks(changes: dict, message: str) -> None:
+    with pytest.raises(AnnotationError, match=message):
+        build_quote("t", TEXT_AGENCY, 1, _agency_quote(**changes), "test")
+
+
+def test_every_source_needs_a_relation() -> None:
+    quote = _agency_quote(sources=[TASS_TOLD, {k: v for k, v in REUTERS.items() if k != "relation"}])
+    with pytest.raises(AnnotationError, match="every source needs one"):
+        build_quote("t", TEXT_AGENCY, 1, quote, "test")
+
+
+# Documents: the author speaks and the document is published_in; a document with no
+# named author is the speaker itself, type document. Articles written for this test.
+TEXT_GUTACHTEN = (
+    "Die Brücke muss saniert werden, heißt es in dem Gutachten, aus dem die „Elbe-Post“ zitierte."
+)
+TEXT_MITTEILUNG = "Das Amt prüft den Fall. Der Zeuge sei glaubwürdig, hieß es in einer Mitteilung."
+GUTACHTEN_SPEAKER = {"text": "dem Gutachten", "name": None, "type": "document"}
+ELBE_POST = {"text": "die „Elbe-Post“", "name": "Elbe-Post", "type": "media", "relation": "reported_by"}
+
+
+def _gutachten_quote(**changes: object) -> dict:
+    quote = {
+        "kind": "indirect", "mood": "indicative", "content": "Die Brücke muss saniert werden",
+        "cue": "heißt", "frame": "heißt es in dem Gutachten", "speaker": GUTACHTEN_SPEAKER,
+        "sources": [ELBE_POST],
+        "phenomena": ["indirect:v2_konjunktiv", "preposed_report", "chain:1", "unresolved_speaker",
+                      "description_speaker"],
+    }
+    return quote | changes
+
+
+def test_a_document_without_author_is_the_speaker() -> None:
+    built, _ = build_quote("t", TEXT_GUTACHTEN, 1, _gutachten_quote(), "test")
+    start = TEXT_GUTACHTEN.index("dem Gutachten")
+    assert built["speaker"] == {
+        "text": "dem Gutachten", "spans": [[start, start + 13]], "name": None, "type": "document",
+    }
+    assert [s["name"] for s in built["sources"]] == ["Elbe-Post"]
+
+
+def test_a_named_author_speaks_through_a_published_in_document() -> None:
+    quote = {
+        "kind": "indirect", "mood": "subjunctive", "content": "Der Zeuge sei glaubwürdig",
+        "cue": "hieß", "frame": "hieß es in einer Mitteilung",
+        "speaker": {"text": "Das Amt", "name": "Amt", "type": "organization"},
+        "sources": [{"text": "in einer Mitteilung", "name": "Mitteilung", "type": "document",
+                     "relation": "published_in"}],
+        "phenomena": ["indirect:v2_konjunktiv", "preposed_report", "chain:1"],
+    }
+    built, _ = build_quote("t", TEXT_MITTEILUNG, 1, quote, "test")
+    assert [(s["text"], s["relation"]) for s in built["sources"]] == [("in einer Mitteilung", "published_in")]
+
+
+DOCUMENT_BAD = [
+    ({"speaker": GUTACHTEN_SPEAKER | {"name": "Gutachten"},
+      "phenomena": ["indirect:v2_konjunktiv", "preposed_report", "chain:1", "description_speaker"]},
+     "a document speaks only when the text names no author"),
+    ({"addressee": {"text": "dem Gutachten", "name": None, "type": "document"},
+      "phenomena": ["indirect:v2_konjunktiv", "preposed_report", "chain:1", "unresolved_speaker",
+                    "description_speaker", "addressee"]},
+     "addressee: type 'document' not in"),
+    ({"sources": [ELBE_POST | {"type": "document", "relation": "told_to"}]}, "a told_to source has a type in"),
+    ({"sources": [ELBE_POST | {"type": "news_agency", "relation": "published_in"}]}, "a published_in source has a type in"),
+]
+
+
+@pytest.mark.parametrize(("changes", "message"), DOCUMENT_BAD)
+def test_build_rejects_document_convention_breaks(changes: dict, message: str) -> None:
+    with pytest.raises(AnnotationError, match=message):
+        build_quote("t", TEXT_GUTACHTEN, 1, _gutachten_quote(**changes), "test")

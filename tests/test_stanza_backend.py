@@ -168,9 +168,21 @@ def test_missing_stanza_names_the_install_command(monkeypatch):
     with pytest.raises(BackendUnavailable) as info:
         get_backend("stanza")
     message = str(info.value)
-    assert 'pip install "quotecheck[stanza]"' in message
-    assert "pip install torch==2.13.0" in message
-    assert message.index("torch==2.13.0") < message.index("quotecheck[stanza]")
+    assert 'pip install "quotecheck-de[stanza]"' in message
+    assert "pip install torch --index-url https://download.pytorch.org/whl/cpu" in message
+    assert message.index("torch --index-url") < message.index("quotecheck-de[stanza]")
+
+
+@pytest.mark.parametrize("version", ["1.9.2", "1.12.1", "1.10.0rc1"])
+def test_stanza_that_may_unpickle_models_is_refused(monkeypatch, version: str) -> None:
+    """Before 1.12.2 stanza fell back to torch.load(weights_only=False): a model file could run code."""
+    fake = _FakeStanza()
+    fake.__version__ = version
+    monkeypatch.setitem(sys.modules, "stanza", fake)
+    with pytest.raises(BackendUnavailable) as info:
+        get_backend("stanza")
+    assert "stanza 1.12.2 or newer" in str(info.value) and "weights_only=True" in str(info.value)
+    assert f"this is stanza {version}" in str(info.value)
 
 
 class _FakeStanza(types.ModuleType):
@@ -178,6 +190,7 @@ class _FakeStanza(types.ModuleType):
 
     def __init__(self, result=None):
         super().__init__("stanza")
+        self.__version__ = "1.15.0"
         self.calls: list[tuple[str, dict]] = []
         self.result = result
         fake = self

@@ -45,6 +45,7 @@ from quotecheck.lexicon.loading import (
     words_of_class,
 )
 from quotecheck.lexicon.readers import (
+    MAX_USER_FILE_BYTES,
     parse_abbreviations,
     parse_according_to,
     parse_first_names,
@@ -84,6 +85,7 @@ from quotecheck.lexicon.records import (
     VerbForm,
 )
 from quotecheck.lexicon.words import (
+    ATTRIBUTION_RULE_CLASSES,
     CLAUSE_CLASSES,
     FUNCTION_CLASSES,
     MORPH_CLASSES,
@@ -100,11 +102,13 @@ from quotecheck.lexicon.words import (
 
 __all__ = [
     "ABBREVIATION_FLAGS",
+    "ATTRIBUTION_RULE_CLASSES",
     "CLAUSE_CLASSES",
     "DETERMINER_CLASSES",
     "FIRST_NAME_GENDERS",
     "FUNCTION_CLASSES",
     "GENDERS",
+    "MAX_USER_FILE_BYTES",
     "MOODS",
     "MORPH_CLASSES",
     "NOUN_USES",

@@ -12,6 +12,7 @@ vocabularies of :mod:`quotecheck.lexicon.records` and raises
 from __future__ import annotations
 
 import os
+import stat
 import unicodedata
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -42,6 +43,7 @@ from quotecheck.lexicon.records import (
 )
 
 __all__ = [
+    "MAX_USER_FILE_BYTES",
     "parse_abbreviations",
     "parse_according_to",
     "parse_first_names",
@@ -238,11 +240,25 @@ def parse_organizations(text: str, source: str) -> tuple[Organization, ...]:
     return tuple(entries)
 
 
+#: The largest user gazetteer read (the packaged one is about 40 KB).
+MAX_USER_FILE_BYTES = 64 * 1024 * 1024
+
+
 def read_organizations(path: str | os.PathLike[str]) -> tuple[Organization, ...]:
-    """Read a user gazetteer file in the format of ``agencies.tsv``."""
+    """Read a user gazetteer file in the format of ``agencies.tsv``.
+
+    Only a regular file of at most :data:`MAX_USER_FILE_BYTES` is read: ``/dev/zero``
+    or a mistaken multi-GB dump is a LexiconError, not an exhausted memory.
+    """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise LexiconError(f"{path}: cannot read organisations file: not a regular file")
+            data = stream.read(MAX_USER_FILE_BYTES + 1)
+        if len(data) > MAX_USER_FILE_BYTES:
+            raise LexiconError(f"{path}: organisations file larger than {MAX_USER_FILE_BYTES >> 20} MB")
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text does
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: cannot read organisations file: {exc}") from exc
     return parse_organizations(text, str(path))

@@ -29,6 +29,7 @@ from quotecheck.errors import LexiconError
 from quotecheck.lexicon.readers import parse_abbreviations, parse_word_classes
 
 __all__ = [
+    "ATTRIBUTION_RULE_CLASSES",
     "CLAUSE_CLASSES",
     "FUNCTION_CLASSES",
     "MORPH_CLASSES",
@@ -64,6 +65,16 @@ RULE_CLASSES = frozenset(
     "addressee_case so_frame impersonal_speech legal_reference source_attachment "
     "not_reported subject_particle genitive genitive_or_dative agent_preposition "
     "phrase_determiner wie_frame frame_coordinator act_subject_pronoun not_with_number act_auxiliary".split()
+)
+#: Classes of ``rule_words.tsv`` that the attribution package reads (its header documents each).
+ATTRIBUTION_RULE_CLASSES = frozenset(
+    "speaker_pronoun ambiguous_pronoun first_person_pronoun masculine_pronoun feminine_pronoun "
+    "possessive_masculine possessive_feminine name_link_article name_link_before_article age_unit "
+    "name_attribute_preposition conjunction_and dative_plural_article neuter_article feminine_article "
+    "place_name_preposition fused_source_preposition report_relative report_genitive "
+    "dative_medium_determiner quote_verb source_before source_after citation_noun citation_preposition "
+    "citation_opener statement_noun statement_link statement_opener report_clause_opener "
+    "relay_preposition relay_verb".split()
 )
 #: Classes of ``piece_frames.tsv`` (its header documents each).
 PIECE_CLASSES = frozenset("prepositional_frame cue_preposition auxiliary".split())
@@ -222,7 +233,7 @@ class RuleWords:
 
     @classmethod
     def parse(cls, text: str, source: str) -> RuleWords:
-        by_word, by_class = _parsed(text, source, RULE_CLASSES)
+        by_word, by_class = _parsed(text, source, RULE_CLASSES | ATTRIBUTION_RULE_CLASSES)
         return cls(by_word, **{name: by_class[name] for name in sorted(RULE_CLASSES)})
 
 

@@ -27,7 +27,7 @@ from typing import Iterable
 from quotecheck.analysis.base import Doc
 from quotecheck import tuning
 from quotecheck.lexicon import DETERMINER_CLASSES, AccordingTo, Lexicon
-from quotecheck.mentions import function_word_classes, parse_noun_phrase, with_seat
+from quotecheck.attribution.nounphrase import function_word_classes, parse_noun_phrase, with_seat
 from quotecheck.morph import clause_mood
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, Evidence, char_span, overlaps

@@ -34,7 +34,7 @@ from typing import Iterable
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, SpeechVerb
-from quotecheck.mentions import parse_noun_phrase, with_seat
+from quotecheck.attribution.nounphrase import parse_noun_phrase, with_seat
 from quotecheck.morph import clause_mood
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps

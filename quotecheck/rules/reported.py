@@ -37,7 +37,7 @@ from attrs import frozen
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, SpeechVerb
-from quotecheck.mentions import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
+from quotecheck.attribution.nounphrase import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, SourcePhrase, char_span
 from quotecheck.rules.clauses import CLAUSE_BREAKS, SENTENCE_END, classes_at, clause_end, word_count
@@ -83,20 +83,25 @@ def _act(
     frame: tuple[int, int],
     speaker: tuple[int, int],
     rule: str,
-) -> Candidate:
+) -> Candidate | None:
     """The reported-speech candidate of the sentence starting at token ``first``.
 
     ``content`` are token ranges: one, or several for material split by the speaker
     („**Der Sieg** wurde von X **als „Meilenstein“** bezeichnet“). The according-to
-    phrases in them are no content; they are the evidence's sources.
+    phrases in them are no content; they are the evidence's sources. None when
+    nothing is left once the source phrases are cut out („Er sagte laut
+    „Kurier“, …“: „laut „Kurier““ is a source, not what was said).
     """
     parts: list[tuple[int, int]] = []
     sources: list[SourcePhrase] = []
     for a, b in content:
         _without_source_phrase(doc, lexicon, a, b, parts, sources)
+    spans = tuple(char_span(doc, a, b) for a, b in parts if b > a)
+    if not spans:
+        return None
     return Candidate(
         kind="reported",
-        content=tuple(char_span(doc, a, b) for a, b in parts if b > a),
+        content=spans,
         sentence=doc.layer.sentence_index(first),
         cue=cue,
         frame=frame,

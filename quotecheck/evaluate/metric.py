@@ -80,16 +80,20 @@ TYPES: tuple[str, ...] = ("Direct", "Indirect", "FreeIndirect", "IndirectFreeInd
 _EMPTY: frozenset[int] = frozenset()
 
 
+def _ids(value: Iterable[int]) -> frozenset[int]:
+    return frozenset(value)
+
+
 @frozen
 class Annotation:
     """One quote as the scorer sees it: a type and token-id sets per part."""
 
     type: str | None
-    quote: frozenset[int] = field(converter=frozenset, factory=frozenset)
-    addressee: frozenset[int] = field(converter=frozenset, factory=frozenset)
-    cue: frozenset[int] = field(converter=frozenset, factory=frozenset)
-    frame: frozenset[int] = field(converter=frozenset, factory=frozenset)
-    speaker: frozenset[int] = field(converter=frozenset, factory=frozenset)
+    quote: frozenset[int] = field(converter=_ids, factory=frozenset)
+    addressee: frozenset[int] = field(converter=_ids, factory=frozenset)
+    cue: frozenset[int] = field(converter=_ids, factory=frozenset)
+    frame: frozenset[int] = field(converter=_ids, factory=frozenset)
+    speaker: frozenset[int] = field(converter=_ids, factory=frozenset)
     nested: bool = False
     medium: str | None = None
     #: Anything the caller wants to find the quote again by; never scored.
@@ -97,7 +101,8 @@ class Annotation:
 
     def part(self, name: str) -> frozenset[int]:
         """The token ids of one part ("quote" or a role)."""
-        return getattr(self, name)
+        ids: frozenset[int] = getattr(self, name)
+        return ids
 
 
 _NO_QUOTE = Annotation(type=None)
@@ -167,74 +172,107 @@ def linear_sum_assignment(
     sign = -1.0 if maximize else 1.0
     if transpose:
         cost = [[sign * weights[i][j] for i in range(n_rows)] for j in range(n_cols)]
-        nr, nc = n_cols, n_rows
     else:
         cost = [[sign * w for w in row] for row in weights]
-        nr, nc = n_rows, n_cols
     for row in cost:
         if any(math.isnan(c) or c == -math.inf for c in row):
             raise ValueError("weight matrix contains NaN or an infinite weight")
+    col4row = _ShortestAugmentingPath(cost).solve()
+    if transpose:
+        return sorted((col4row[r], r) for r in range(len(cost)))
+    return [(r, col4row[r]) for r in range(len(cost))]
 
-    u = [0.0] * nr
-    v = [0.0] * nc
-    col4row = [-1] * nr
-    row4col = [-1] * nc
-    path = [-1] * nc
-    for cur_row in range(nr):
-        # Find the shortest augmenting path from cur_row.
-        shortest = [math.inf] * nc
-        in_sr = [False] * nr
-        in_sc = [False] * nc
-        remaining = list(range(nc - 1, -1, -1))  # reversed, as in scipy (#11602)
+
+class _ShortestAugmentingPath:
+    """scipy's solver state for a cost matrix with no more rows than columns.
+
+    One row at a time is added to the assignment along the shortest augmenting path
+    (:meth:`_shortest_path`), then the dual variables are updated and the path is
+    flipped (:meth:`_augment`).
+    """
+
+    def __init__(self, cost: list[list[float]]) -> None:
+        self.cost = cost
+        self.nr, self.nc = len(cost), len(cost[0])
+        self.u = [0.0] * self.nr
+        self.v = [0.0] * self.nc
+        self.col4row = [-1] * self.nr
+        self.row4col = [-1] * self.nc
+        self.path = [-1] * self.nc
+
+    def solve(self) -> list[int]:
+        """The column assigned to each row."""
+        for cur_row in range(self.nr):
+            sink, min_val, shortest, in_sr, in_sc = self._shortest_path(cur_row)
+            self._update_duals(cur_row, min_val, shortest, in_sr, in_sc)
+            self._augment(cur_row, sink)
+        return self.col4row
+
+    def _shortest_path(self, cur_row: int) -> tuple[int, float, list[float], list[bool], list[bool]]:
+        """The sink column of the shortest augmenting path from ``cur_row``, and its bookkeeping."""
+        shortest = [math.inf] * self.nc
+        in_sr = [False] * self.nr
+        in_sc = [False] * self.nc
+        remaining = list(range(self.nc - 1, -1, -1))  # reversed, as in scipy (#11602)
         min_val = 0.0
         i = cur_row
         sink = -1
         while sink == -1:
-            index = -1
-            lowest = math.inf
             in_sr[i] = True
-            cost_i = cost[i]
-            u_i = u[i]
-            for it, j in enumerate(remaining):
-                r = min_val + cost_i[j] - u_i - v[j]
-                if r < shortest[j]:
-                    path[j] = i
-                    shortest[j] = r
-                # On equal cost prefer a column that ends the path (a new sink).
-                if shortest[j] < lowest or (shortest[j] == lowest and row4col[j] == -1):
-                    lowest = shortest[j]
-                    index = it
-            min_val = lowest
+            index, min_val = self._nearest_column(i, min_val, remaining, shortest)
             if min_val == math.inf:
                 raise ValueError("cost matrix is infeasible")
             j = remaining[index]
-            if row4col[j] == -1:
+            if self.row4col[j] == -1:
                 sink = j
             else:
-                i = row4col[j]
+                i = self.row4col[j]
             in_sc[j] = True
             remaining[index] = remaining[-1]
             remaining.pop()
-        # Update the dual variables.
-        u[cur_row] += min_val
-        for i in range(nr):
+        return sink, min_val, shortest, in_sr, in_sc
+
+    def _nearest_column(
+        self, i: int, min_val: float, remaining: list[int], shortest: list[float]
+    ) -> tuple[int, float]:
+        """Relax the path lengths through row ``i``; the index (in ``remaining``) and
+        length of the nearest column."""
+        index = -1
+        lowest = math.inf
+        cost_i = self.cost[i]
+        u_i = self.u[i]
+        v = self.v
+        for it, j in enumerate(remaining):
+            r = min_val + cost_i[j] - u_i - v[j]
+            if r < shortest[j]:
+                self.path[j] = i
+                shortest[j] = r
+            # On equal cost prefer a column that ends the path (a new sink).
+            if shortest[j] < lowest or (shortest[j] == lowest and self.row4col[j] == -1):
+                lowest = shortest[j]
+                index = it
+        return index, lowest
+
+    def _update_duals(
+        self, cur_row: int, min_val: float, shortest: list[float], in_sr: list[bool], in_sc: list[bool]
+    ) -> None:
+        self.u[cur_row] += min_val
+        for i in range(self.nr):
             if in_sr[i] and i != cur_row:
-                u[i] += min_val - shortest[col4row[i]]
-        for j in range(nc):
+                self.u[i] += min_val - shortest[self.col4row[i]]
+        for j in range(self.nc):
             if in_sc[j]:
-                v[j] -= min_val - shortest[j]
-        # Augment the previous solution along the path.
+                self.v[j] -= min_val - shortest[j]
+
+    def _augment(self, cur_row: int, sink: int) -> None:
+        """Flip the assignment along the path that ends in ``sink``."""
         j = sink
         while True:
-            i = path[j]
-            row4col[j] = i
-            col4row[i], j = j, col4row[i]
+            i = self.path[j]
+            self.row4col[j] = i
+            self.col4row[i], j = j, self.col4row[i]
             if i == cur_row:
                 break
-
-    if transpose:
-        return sorted((col4row[r], r) for r in range(nr))
-    return [(r, col4row[r]) for r in range(nr)]
 
 
 def assign(

@@ -1,4 +1,4 @@
-"""Tests for benchmarks.metric, the published quotation-attribution metric."""
+"""Tests for quotecheck.evaluate.metric, the published quotation-attribution metric."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.metric import (
+from quotecheck.evaluate.metric import (
     Annotation,
     Scorer,
     assign,

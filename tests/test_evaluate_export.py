@@ -1,4 +1,4 @@
-"""Tests for benchmarks.export: quotecheck contract dicts → WikiNews dataset format."""
+"""Tests for quotecheck.evaluate.export: quotecheck contract dicts → WikiNews dataset format."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.export import TokenIndex, dataset_type, export_document, strip_private
-from benchmarks.metric import from_dataset, score
+from quotecheck.evaluate.export import TokenIndex, dataset_type, export_document, strip_private
+from quotecheck.evaluate.metric import from_dataset, score
 
 DATASET = Path(
     os.environ.get(

@@ -1,0 +1,299 @@
+"""Attribution: speakers, addressees and intermediary sources of candidates.
+
+Pipeline stage 3 (attribution): gets the rules' candidates, gives quotes.
+
+The package, in reading order:
+
+* :mod:`~quotecheck.attribution.nounphrase`: the noun-phrase grammar;
+* :mod:`~quotecheck.attribution.naming`: canonical names of persons and institutions;
+* :mod:`~quotecheck.attribution.coreference`: the entity table and resolution;
+* :mod:`~quotecheck.attribution.speakers`, :mod:`~quotecheck.attribution.statements`,
+  :mod:`~quotecheck.attribution.addressees`, :mod:`~quotecheck.attribution.sources`:
+  the strategies that find who spoke, to whom, and through whom.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from attrs import frozen
+
+from quotecheck.analysis.base import Doc
+from quotecheck.attribution.coreference import Coreference, Entity
+from quotecheck.attribution.nounphrase import NounPhrase
+from quotecheck.attribution.sources import Source, promote_cited, raw_sources, source_mention
+from quotecheck.attribution.speakers import find_speaker
+from quotecheck.attribution.statements import (
+    according_phrase,
+    apposition_end,
+    author_of_statement,
+    possessive_owner,
+    reflexive_owner,
+    report_speaker,
+)
+from quotecheck.lexicon import Lexicon
+from quotecheck.model import SPEAKER_TYPES, Cue, Mention, Quote, Role
+from quotecheck.rules.common import Candidate, char_span
+
+__all__ = ["attribute"]
+
+
+#: A quote with no frame of its own continues the last speaker only this close.
+_INHERIT_PARAGRAPHS = 1
+
+
+def _speaker_type(kind: str) -> str:
+    return kind if kind in SPEAKER_TYPES else "unknown"
+
+
+@frozen
+class _Previous:
+    """What a quote without a frame of its own inherits."""
+
+    speaker: Mention
+    entity: Entity | None
+    sources: tuple[Mention, ...]
+    paragraph: int
+    sentence: int
+
+
+@frozen
+class _Evidence:
+    """What the strategies read from one candidate's frame, before anything is resolved."""
+
+    cand: Candidate
+    speaker: NounPhrase | None  # after a cited party and a report's author took over
+    addressee: NounPhrase | None
+    sources: list[Source]
+    report: NounPhrase | None  # the author of the report „Demnach“ or „wonach“ points to
+    author: NounPhrase | None  # the author of a statement noun that is the speaker („den Plänen der Regierung“)
+    phrase: tuple[int, int] | None  # the according-to frame without its preposition („Angaben der Polizei“)
+    paragraph: int
+
+
+@frozen
+class _Said:
+    """The speaker mention of a quote, its entity, and the sources it inherits with it."""
+
+    speaker: Mention | None = None
+    entity: Entity | None = None
+    inherited_sources: tuple[Mention, ...] = ()
+
+
+def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_id: str | None = None) -> list[Quote]:
+    """Turn candidates into attributed quotes, in text order.
+
+    The coreference table is built first, from every named mention outside
+    direct speech; each candidate's resolutions then add to it in text order
+    (a speaker is the latest mention of its entity for the next „sagte er“).
+    """
+    ordered = sorted(candidates, key=lambda c: c.content[0][0])
+    direct_spans = [span for c in ordered if c.kind == "direct" for span in c.content]
+    coref = Coreference.build(doc, lexicon, skip=direct_spans)
+    previous: _Previous | None = None
+    prefix = f"{doc_id}:" if doc_id else ""
+    quotes: list[Quote] = []
+    for n, cand in enumerate(ordered, start=1):
+        quote, previous, coref = _attribute_one(doc, lexicon, cand, f"{prefix}q{n}", previous, coref)
+        quotes.append(quote)
+    return quotes
+
+
+def _attribute_one(
+    doc: Doc, lexicon: Lexicon, cand: Candidate, quote_id: str, previous: _Previous | None, coref: Coreference
+) -> tuple[Quote, _Previous | None, Coreference]:
+    """One candidate's quote, what the next candidate inherits, and the coreference after it."""
+    evidence, coref = _evidence(doc, lexicon, cand, previous, coref)
+    said, coref = _speaker_mention(doc, lexicon, evidence, previous, coref)
+    addressee, coref = _addressee_mention(doc, evidence.addressee, coref)
+    mentions = []
+    for source in evidence.sources:
+        mention, coref = source_mention(doc, lexicon, coref, source)
+        mentions.append(mention)
+    sources = tuple(mentions) or said.inherited_sources
+    quote = _quote(doc, cand, quote_id, said.speaker, addressee, sources)
+    if said.speaker is not None:
+        previous = _Previous(said.speaker, said.entity, sources, evidence.paragraph, cand.sentence)
+    return quote, previous, coref
+
+
+def _evidence(
+    doc: Doc, lexicon: Lexicon, cand: Candidate, previous: _Previous | None, coref: Coreference
+) -> tuple[_Evidence, Coreference]:
+    """The speaker, addressee and sources of a candidate, as noun phrases.
+
+    „Yonhap berichtete unter Berufung auf Regierungskreise“: the cited party
+    speaks (:func:`~quotecheck.attribution.sources.promote_cited`); „Demnach“: the
+    report's author speaks (:func:`~quotecheck.attribution.statements.report_speaker`).
+    """
+    speakers = find_speaker(doc, lexicon, cand)
+    speaker_np, addressee_np = speakers.speaker, speakers.addressee
+    found = raw_sources(doc, lexicon, cand, speaker_np, addressee_np)
+    speaker_np, found = promote_cited(doc, lexicon, speaker_np, found)
+    report, coref = report_speaker(doc, lexicon, coref, cand, previous.sentence if previous else None)
+    if report is not None:
+        speaker_np = report
+    evidence = _Evidence(
+        cand,
+        speaker_np,
+        addressee_np,
+        found,
+        report,
+        author_of_statement(doc, lexicon, speaker_np),
+        according_phrase(doc, lexicon, cand),
+        doc.sentences[cand.sentence].paragraph,
+    )
+    return evidence, coref
+
+
+#: How the speaker mention is made, tried in order; the first that answers wins.
+_MentionStrategy = Callable[
+    [Doc, Lexicon, _Evidence, "_Previous | None", Coreference], "tuple[_Said, Coreference] | None"
+]
+
+
+def _speaker_mention(
+    doc: Doc, lexicon: Lexicon, evidence: _Evidence, previous: _Previous | None, coref: Coreference
+) -> tuple[_Said, Coreference]:
+    for strategy in _SPEAKER_MENTIONS:
+        found = strategy(doc, lexicon, evidence, previous, coref)
+        if found is not None:
+            return found
+    return _Said(), coref
+
+
+def _found_speaker(
+    doc: Doc, lexicon: Lexicon, evidence: _Evidence, previous: _Previous | None, coref: Coreference
+) -> tuple[_Said, Coreference] | None:
+    """The speaker the strategies found, with its apposition („sagte Mark Keller, der Sprecher des Vereins“).
+
+    The mention is the according-to frame when the speaker lies inside it
+    („Angaben der Polizei“: the statement noun with its owner) or when „Demnach“
+    stands for the report's author in this sentence.
+    """
+    speaker_np, phrase, cand = evidence.speaker, evidence.phrase, evidence.cand
+    if speaker_np is None:
+        return None
+    first, last = speaker_np.start, speaker_np.end
+    if phrase is not None and (phrase[0] <= first and last <= phrase[1] or evidence.report is not None and cand.inherit_speaker):
+        first, last = phrase
+    if evidence.report is None:
+        last = apposition_end(doc, lexicon, cand, last, bool(speaker_np.name_tokens))
+    speaker, entity, coref = _resolved(doc, coref, evidence.author or speaker_np, (first, last), _last_entity(previous))
+    if entity is not None:
+        coref = coref.noted(speaker_np, entity)
+    return _Said(speaker, entity), coref
+
+
+def _reflexive_speaker(
+    doc: Doc, lexicon: Lexicon, evidence: _Evidence, previous: _Previous | None, coref: Coreference
+) -> tuple[_Said, Coreference] | None:
+    """„Die Bahn prüft nach eigenen Angaben …“: the mention stays „eigenen Angaben“, the entity is the subject."""
+    phrase = evidence.phrase
+    owner = reflexive_owner(doc, lexicon, evidence.cand, phrase) if phrase is not None else None
+    return _said_by_owner(doc, coref, owner, phrase, previous)
+
+
+def _possessive_speaker(
+    doc: Doc, lexicon: Lexicon, evidence: _Evidence, previous: _Previous | None, coref: Coreference
+) -> tuple[_Said, Coreference] | None:
+    """„seiner Meinung nach“: the possessive is a pronoun for the speaker."""
+    phrase = evidence.phrase
+    owner = possessive_owner(doc, lexicon, phrase) if phrase is not None else None
+    return _said_by_owner(doc, coref, owner, phrase, previous)
+
+
+def _said_by_owner(
+    doc: Doc, coref: Coreference, owner: NounPhrase | None, phrase: tuple[int, int] | None, previous: _Previous | None
+) -> tuple[_Said, Coreference] | None:
+    """The according-to phrase as the mention, named after the owner it refers to."""
+    if owner is None or phrase is None:
+        return None
+    speaker, entity, coref = _resolved(doc, coref, owner, phrase, _last_entity(previous))
+    return _Said(speaker, entity), coref
+
+
+def _inherited_speaker(
+    doc: Doc, lexicon: Lexicon, evidence: _Evidence, previous: _Previous | None, coref: Coreference
+) -> tuple[_Said, Coreference] | None:
+    """A quote without a frame of its own continues the previous speaker, in the same or the next paragraph.
+
+    „Demnach“, „nach eigenen Angaben“: the anaphor in this sentence names the speaker.
+    """
+    if not evidence.cand.inherit_speaker or previous is None or evidence.paragraph - previous.paragraph > _INHERIT_PARAGRAPHS:
+        return None
+    speaker = previous.speaker
+    if evidence.phrase is not None:
+        speaker = Mention.from_spans(doc.text, [char_span(doc, *evidence.phrase)], speaker.name, speaker.type)
+    return _Said(speaker, previous.entity, previous.sources), coref
+
+
+def _anaphor_only(
+    doc: Doc, lexicon: Lexicon, evidence: _Evidence, previous: _Previous | None, coref: Coreference
+) -> tuple[_Said, Coreference] | None:
+    """„Demnach …“ with no speaker to continue: the anaphor is the mention, unresolved."""
+    if not evidence.cand.inherit_speaker or evidence.phrase is None:
+        return None
+    return _Said(Mention.from_spans(doc.text, [char_span(doc, *evidence.phrase)], None, "unknown")), coref
+
+
+_SPEAKER_MENTIONS: tuple[_MentionStrategy, ...] = (
+    _found_speaker,
+    _reflexive_speaker,
+    _possessive_speaker,
+    _inherited_speaker,
+    _anaphor_only,
+)
+
+
+def _last_entity(previous: _Previous | None) -> Entity | None:
+    return previous.entity if previous is not None else None
+
+
+def _addressee_mention(doc: Doc, np: NounPhrase | None, coref: Coreference) -> tuple[Mention | None, Coreference]:
+    """The addressee's mention, named after the entity it refers to."""
+    if np is None:
+        return None, coref
+    resolution = coref.resolve(np)
+    name = resolution.entity.name if resolution.entity else None
+    mention = Mention.from_spans(doc.text, [char_span(doc, np.start, np.end)], name, _speaker_type(resolution.kind))
+    return mention, resolution.coreference
+
+
+def _resolved(
+    doc: Doc, coref: Coreference, np: NounPhrase, tokens: tuple[int, int], last: Entity | None
+) -> tuple[Mention, Entity | None, Coreference]:
+    """The speaker mention over token range ``tokens``, named after the entity ``np`` refers to."""
+    resolution = coref.resolve(np, last)
+    entity = resolution.entity
+    name = entity.name if entity is not None else None
+    return Mention.from_spans(doc.text, [char_span(doc, *tokens)], name, _speaker_type(resolution.kind)), entity, resolution.coreference
+
+
+def _quote(
+    doc: Doc,
+    cand: Candidate,
+    quote_id: str,
+    speaker: Mention | None,
+    addressee: Mention | None,
+    sources: tuple[Mention, ...],
+) -> Quote:
+    cue = None
+    if cand.cue is not None:
+        cue = Cue.from_spans(doc.text, [char_span(doc, t, t + 1) for t in cand.cue.tokens], cand.cue.lemma)
+    elif cand.cue_spans:
+        cue = Cue.from_spans(doc.text, cand.cue_spans, doc.text[slice(*cand.cue_spans[0])].lower())
+    return Quote(
+        id=quote_id,
+        kind=cand.kind,
+        mood=cand.mood,
+        content=Role.from_spans(doc.text, cand.content),
+        cue=cue,
+        frame=Role.from_spans(doc.text, [char_span(doc, *cand.frame)]) if cand.frame else None,
+        speaker=speaker,
+        addressee=addressee,
+        sources=sources,
+        fragments=tuple(Role.from_spans(doc.text, [f]) for f in cand.fragments),
+        sentence=cand.sentence,
+        confidence=cand.confidence,
+    )

@@ -1,0 +1,108 @@
+"""Addressee strategies: to whom it was said („gegenüber der Zeitung“, „sagte Voss im ZDF“).
+
+Pipeline stage 3 (attribution): after the speaker strategies, in the words
+right after the speaker or the cue.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from attrs import frozen
+
+from quotecheck.analysis.base import Doc
+from quotecheck.attribution.naming import MEDIA_TYPES, is_medium, organization_in
+from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
+from quotecheck.attribution.words import (
+    DATIVE_MEDIUM_DETERMINERS,
+    SOURCE_AFTER,
+    function_word_classes,
+    is_report_noun,
+)
+from quotecheck.lexicon import Lexicon
+
+__all__ = ["ADDRESSEE_STRATEGIES", "addressee_after"]
+
+
+@frozen
+class _Answer:
+    """A strategy's answer: the addressee, or that there is none („laut dem Blatt“ ends the search)."""
+
+    np: NounPhrase | None
+
+
+#: An addressee strategy: its answer at token ``i`` (before ``end``), or None where its construction is not.
+AddresseeStrategy = Callable[[Doc, Lexicon, int, int], "_Answer | None"]
+
+
+def addressee_after(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhrase | None:
+    """„gegenüber der Zeitung“, „vor Journalisten“, „dem Sender“: to whom it was said.
+
+    Looked for in the few words after the speaker or the cue: at each, the
+    :data:`ADDRESSEE_STRATEGIES` are tried in order and the first that answers wins.
+    """
+    for i in range(start, min(end, start + 6)):
+        for strategy in ADDRESSEE_STRATEGIES:
+            answer = strategy(doc, lexicon, i, end)
+            if answer is not None:
+                return answer.np
+    return None
+
+
+def addressee_of_preposition(doc: Doc, lexicon: Lexicon, i: int, end: int) -> _Answer | None:
+    """„sagte gegenüber der Zeitung“: the noun phrase after an addressee preposition."""
+    if "addressee_prep" not in function_word_classes(lexicon, doc.tokens[i].text):
+        return None
+    np = parse_noun_phrase(doc, lexicon, i + 1, end)
+    return _Answer(np) if np is not None and not np.pronoun else None
+
+
+def dative_addressee(doc: Doc, lexicon: Lexicon, i: int, end: int) -> _Answer | None:
+    """„sagte dem Sender“: a dative noun phrase, not after a preposition („laut dem Blatt“ is no addressee)."""
+    if "det_dative" not in function_word_classes(lexicon, doc.tokens[i].text) or _after_preposition(doc, lexicon, i):
+        return None
+    return _Answer(parse_noun_phrase(doc, lexicon, i, end))
+
+
+def dative_medium(doc: Doc, lexicon: Lexicon, i: int, end: int) -> _Answer | None:
+    """„sagte Sabine Krull der Nachrichtenagentur Reuters“: a feminine dative medium.
+
+    Not after a preposition or a statement noun („nach Angaben der Agentur“: a genitive).
+    """
+    tokens = doc.tokens
+    if tokens[i].text not in DATIVE_MEDIUM_DETERMINERS or _after_preposition(doc, lexicon, i):
+        return None
+    if i > 0 and is_report_noun(lexicon, tokens[i - 1].text):
+        return None
+    medium = _medium_after(doc, lexicon, i, end)
+    return _Answer(medium) if medium is not None else None
+
+
+def medium_as_venue(doc: Doc, lexicon: Lexicon, i: int, end: int) -> _Answer | None:
+    """„sagte Voss im ZDF“: the medium he spoke to (by the gazetteer)."""
+    if "venue_prep" not in function_word_classes(lexicon, doc.tokens[i].text):
+        return None
+    np = parse_noun_phrase(doc, lexicon, i + 1, end)
+    entry = organization_in(doc, lexicon, np.start, np.end) if np else None
+    return _Answer(np) if entry is not None and entry.type in MEDIA_TYPES else None
+
+
+#: The constructions of an addressee, tried in order at each word; the first that answers wins.
+ADDRESSEE_STRATEGIES: tuple[AddresseeStrategy, ...] = (
+    addressee_of_preposition,
+    dative_addressee,
+    dative_medium,
+    medium_as_venue,
+)
+
+
+def _after_preposition(doc: Doc, lexicon: Lexicon, i: int) -> bool:
+    return i > 0 and "prep" in function_word_classes(lexicon, doc.tokens[i - 1].text)
+
+
+def _medium_after(doc: Doc, lexicon: Lexicon, i: int, end: int) -> NounPhrase | None:
+    """The noun phrase at ``i`` if it is a news agency or medium (and no „zufolge“ follows)."""
+    np = parse_noun_phrase(doc, lexicon, i, end)
+    if np is None or np.end < end and doc.tokens[np.end].text.lower() in SOURCE_AFTER:
+        return None
+    return np if is_medium(doc, lexicon, np) else None

@@ -1,0 +1,227 @@
+"""Who stands behind a statement: according-to frames, report anaphors and their authors.
+
+Pipeline stage 3 (attribution): after the speaker strategies, for frames whose
+speaker is a statement („nach Angaben der Polizei“), an anaphor for one
+(„Demnach“, „…, wonach …“) or a reflexive or possessive owner („nach eigenen
+Angaben“, „seiner Meinung nach“).
+"""
+
+from __future__ import annotations
+
+from quotecheck.analysis.base import Doc
+from quotecheck.attribution.coreference import Coreference
+from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, parse_noun_phrase
+from quotecheck.attribution.naming import organization_in
+from quotecheck.attribution.words import (
+    FEMININE_PRONOUN,
+    MASCULINE_PRONOUN,
+    POSSESSIVE_FEMININE,
+    POSSESSIVE_MASCULINE,
+    REPORT_GENITIVES,
+    REPORT_RELATIVES,
+    SUBJECT_PRONOUNS,
+    function_word_classes,
+    is_report_noun,
+    is_speech_verb,
+)
+from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
+from quotecheck.rules.common import Candidate, overlaps
+
+__all__ = [
+    "according_phrase",
+    "apposition_end",
+    "report_speaker",
+    "author_of_statement",
+    "reflexive_owner",
+    "possessive_owner",
+]
+
+
+def according_phrase(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[int, int] | None:
+    """The speaker mention of an according-to frame: the frame without its preposition.
+
+    „nach Angaben der Polizei“ → „Angaben der Polizei“, „einem Bericht des Magazins
+    zufolge“ → „einem Bericht des Magazins“, „Demnach“ → „Demnach“: the statement
+    (or the anaphor standing for it) is how the sentence names its speaker. Not for
+    „so X“, „hieß es“ or a colon, whose frames hold no statement noun.
+    """
+    if cand.cue is not None or not cand.cue_spans or cand.frame is None:
+        return None
+    tokens = doc.tokens
+    first, last = cand.frame
+    cue = doc.layer.token_at(cand.cue_spans[0][0])
+    if cue is None or "according_mention" not in function_word_classes(lexicon, tokens[cue].text):
+        return None
+    while first < last and (tokens[first].kind != "word" or "prep" in function_word_classes(lexicon, tokens[first].text)):
+        first += 1
+    while last > first and (tokens[last - 1].kind != "word" or "prep" in function_word_classes(lexicon, tokens[last - 1].text)):
+        last -= 1
+    return (first, last) if first < last else None
+
+
+def apposition_end(doc: Doc, lexicon: Lexicon, cand: Candidate, end: int, named: bool) -> int:
+    """The end of a mention with the apposition after it („Peter Beck, dem Dekan,“).
+
+    „sagte Mark Keller, der Sprecher des Vereins“, „Nach Angaben von Peter Beck, dem
+    Dekan, …“: a noun phrase with a role or name right after the comma, up to the
+    next comma, colon or the sentence end, is part of the mention — unless it is
+    already the quote's content („sagte Müller, Putin habe …“) or holds a verb.
+    """
+    tokens = doc.tokens
+    if end + 1 >= len(tokens) or tokens[end].text != ",":
+        return end
+    sentence = doc.sentences[doc.layer.sentence_index(end)]
+    other = _apposition_at(doc, lexicon, end + 1, sentence.last, named)
+    if other is None:
+        return end
+    stop = _apposition_stop(doc, lexicon, other.end, sentence.last)
+    if stop is None or overlaps((tokens[end].start, tokens[stop - 1].end), cand.content):
+        return end
+    return stop
+
+
+def _apposition_at(doc: Doc, lexicon: Lexicon, i: int, limit: int, named: bool) -> NounPhrase | None:
+    """A noun phrase with a role or a name at ``i`` after a comma: an apposition's start.
+
+    Not a verb („, sagte gegenüber der Zeitung“), and after a name only a role
+    („Gamkrelids, Schuld daran …“: a name after a name is no apposition).
+    """
+    opener = doc.tokens[i].text
+    if not (opener[:1].isupper() or function_word_classes(lexicon, opener) & DETERMINER_CLASSES):
+        return None
+    other = parse_noun_phrase(doc, lexicon, i, limit)
+    if other is None or other.pronoun is not None or not (other.role or other.name_tokens):
+        return None
+    return None if named and other.role is None else other
+
+
+def _apposition_stop(doc: Doc, lexicon: Lexicon, stop: int, limit: int) -> int | None:
+    """Where an apposition ends: at the next comma, colon or bracket; None when it holds a speech verb.
+
+    „…, Kommandeur des Einsatzes, am Montag“: a time word ends it too.
+    """
+    tokens = doc.tokens
+    while stop < limit and tokens[stop].text not in (",", ":", ";", ".", "!", "?", "(", ")"):
+        if tokens[stop].kind == "word" and tokens[stop].text[:1].islower() and is_speech_verb(doc, lexicon, stop):
+            return None
+        if stop + 1 < limit and "time" in function_word_classes(lexicon, tokens[stop + 1].text):
+            break
+        stop += 1
+    return stop
+
+
+def report_speaker(
+    doc: Doc, lexicon: Lexicon, coref: Coreference, cand: Candidate, previous_sentence: int | None
+) -> tuple[NounPhrase | None, Coreference]:
+    """The author of the report that „wonach“ or „Demnach“ points back to, if named.
+
+    „eine Studie des Instituts X, wonach …“ and „Gemäß einer Umfrage des Instituts
+    X … Demnach …“: the report's genitive owner speaks, not the clause's subject
+    („Umweltverbände verwiesen auf …“) nor the previous quote's speaker. For
+    „Demnach“ without such a report the previous quote goes on when it stood in
+    the sentence before; otherwise the subject that opens that sentence („Die
+    Polizei veröffentlichte eine Täterbeschreibung. Demnach …“) speaks. The
+    coreference comes back with what resolving that subject introduced.
+    """
+    tokens = doc.tokens
+    first = doc.layer.token_at(cand.content[0][0])
+    if first is not None and tokens[first].text.lower() in REPORT_RELATIVES and first > 0 and tokens[first - 1].text == ",":
+        sentence = doc.sentences[doc.layer.sentence_index(first)]
+        return _report_owner(doc, lexicon, sentence.first, first - 1), coref
+    if not cand.inherit_speaker or not cand.cue_spans:
+        return None, coref
+    cue = doc.layer.token_at(cand.cue_spans[0][0])
+    if cue is None or "report_anaphor" not in function_word_classes(lexicon, tokens[cue].text) or cand.sentence == 0:
+        return None, coref
+    before = doc.sentences[cand.sentence - 1]
+    owner = _report_owner(doc, lexicon, before.first, before.last)
+    if owner is not None or previous_sentence in (cand.sentence - 1, cand.sentence):
+        return owner, coref
+    return _opening_subject(doc, lexicon, coref, before.first, before.last)
+
+
+def _report_owner(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhrase | None:
+    """The genitive owner of the last report noun in ``[start, end)`` („einer Umfrage **des Instituts X**“)."""
+    for k in range(end - 2, start - 1, -1):
+        if is_report_noun(lexicon, doc.tokens[k].text) and doc.tokens[k + 1].text in REPORT_GENITIVES:
+            return _owner_after(doc, lexicon, k, end)
+    return None
+
+
+def _owner_after(doc: Doc, lexicon: Lexicon, noun: int, end: int) -> NounPhrase | None:
+    """The genitive author right after the report noun at ``noun``, if it names one."""
+    tokens = doc.tokens
+    if noun + 1 >= end or tokens[noun + 1].text not in REPORT_GENITIVES:
+        return None
+    owner = parse_noun_phrase(doc, lexicon, noun + 1, end, coordination=False)
+    if owner is None or not (owner.role or owner.name_tokens or organization_in(doc, lexicon, owner.start, owner.end)):
+        return None
+    if is_report_noun(lexicon, tokens[owner.end - 1].text):
+        return None  # „der Entwurf der Abschlusserklärung“, „seiner Untersuchung der Stromerzeugung“: no author
+    return owner
+
+
+def author_of_statement(doc: Doc, lexicon: Lexicon, np: NounPhrase | None) -> NounPhrase | None:
+    """„Gemäß den Plänen **der Bundesregierung**“: the author of a statement noun speaker.
+
+    The mention stays the statement („den Plänen der Bundesregierung“); its name
+    is the author's.
+    """
+    if np is None or np.role is not None or np.name_tokens or np.pronoun is not None:
+        return None
+    head = np.genitive[0] - 1 if np.genitive is not None else np.end - 1
+    if not is_report_noun(lexicon, doc.tokens[head].text):
+        return None
+    return _owner_after(doc, lexicon, head, doc.sentences[doc.layer.sentence_index(head)].last)
+
+
+def _opening_subject(
+    doc: Doc, lexicon: Lexicon, coref: Coreference, start: int, end: int
+) -> tuple[NounPhrase | None, Coreference]:
+    """A named subject opening a sentence, right before its finite verb („Die Polizei veröffentlichte …“)."""
+    tokens = doc.tokens
+    np = parse_noun_phrase(doc, lexicon, start, end)
+    if np is None or np.pronoun is not None or not can_be_subject(np, lexicon) or np.end >= end:
+        return None, coref
+    nxt = tokens[np.end]
+    if nxt.kind != "word" or not nxt.text[:1].islower():
+        return None, coref
+    resolution = coref.resolve(np)
+    return (np if resolution.entity is not None else None), resolution.coreference
+
+
+def possessive_owner(doc: Doc, lexicon: Lexicon, phrase: tuple[int, int]) -> NounPhrase | None:
+    """„seiner Meinung nach“, „Ihrer Ansicht nach“: the possessive read as the pronoun „er“/„sie“."""
+    word = doc.tokens[phrase[0]].text.lower()
+    if phrase[1] - phrase[0] < 2 or "possessive" not in function_word_classes(lexicon, word):
+        return None
+    pronoun = (
+        MASCULINE_PRONOUN
+        if word.startswith(tuple(POSSESSIVE_MASCULINE))
+        else FEMININE_PRONOUN
+        if word.startswith(tuple(POSSESSIVE_FEMININE))
+        else None
+    )
+    return NounPhrase(phrase[0], phrase[0] + 1, pronoun=pronoun) if pronoun else None
+
+
+def reflexive_owner(doc: Doc, lexicon: Lexicon, cand: Candidate, phrase: tuple[int, int]) -> NounPhrase | None:
+    """The subject that „nach eigenen Angaben“ refers back to, when it opens the sentence.
+
+    Only a noun phrase right before a lower-case word (the finite verb): „Die Bahn
+    prüft nach eigenen Angaben …“, „Der Konzern hatte nach eigenen Angaben …“.
+    """
+    tokens = doc.tokens
+    if not any("reflexive_owner" in function_word_classes(lexicon, tokens[k].text) for k in range(*phrase)):
+        return None
+    sentence = doc.sentences[doc.layer.sentence_index(phrase[0])]
+    first = sentence.first
+    while first < phrase[0] and tokens[first].kind != "word":
+        first += 1
+    np = parse_noun_phrase(doc, lexicon, first, phrase[0])
+    if np is None or not can_be_subject(np, lexicon) or np.pronoun not in (None, *SUBJECT_PRONOUNS):
+        return None
+    nxt = tokens[np.end] if np.end < phrase[0] else None
+    if nxt is None or nxt.kind != "word" or not nxt.text[:1].islower():
+        return None
+    return np

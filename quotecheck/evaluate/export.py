@@ -1,0 +1,292 @@
+"""Convert quotecheck output to the WikiNews quotation dataset's annotation format.
+
+The dataset (Petersen-Frey & Biemann, LREC-COLING 2024) annotates each quote as
+``{"type", "quote", "cue", "frame", "speaker", "addressee", "isNested",
+"hasNested", "medium"}`` where every role is ``{"spans": [{"charBegin", "charEnd",
+"begin", "end"}], "text", "tokenIds"}`` over the document's own tokens. This
+module maps our contract dicts (``Quote.to_dict()``, docs/output-format.md) onto it
+so that both our scorer (:mod:`quotecheck.evaluate.metric`) and the authors'
+``eval/eval.py`` can score quotecheck (``benchmarks/export.py`` writes a dataset
+folder of our predictions for the latter).
+
+Mapping rules, and why:
+
+- Token ids of a role are the tokens whose character range overlaps the role's
+  spans; ``begin``/``end`` of a span are its first token id and last token id + 1
+  (as in the dataset).
+- kind → type: direct → Direct, indirect → Indirect, reported → Reported. The
+  dataset splits our ``free_indirect`` in two: in the training split
+  ``IndirectFreeIndirect`` (316 quotes) is framed-less reported speech in
+  Konjunktiv continuing someone's statement (89 % contain a common Konjunktiv
+  form such as sei/habe/werde/hätte; none has a cue or frame), while
+  ``FreeIndirect`` (119) is reportive *sollen/wollen* ("soll ... geholfen haben";
+  all but one contain a form of sollen/wollen, mostly indicative). So free_indirect with mood ``subjunctive`` →
+  IndirectFreeIndirect, any other mood → FreeIndirect.
+- Reported quotes: the dataset annotates a reported speech act as the whole
+  clause that tells it, speaker and verb included („Der Wetterdienst warnte vor
+  Sturm.“), with no cue and no frame (training split: 297 Reported quotes, 6 with
+  a cue, none with a frame). Our contract keeps the act's object material as
+  ``content`` and the clause as ``frame``; so the exported quote span is the
+  frame and content together (from the start of the first to the end of the
+  last), and cue and frame are left empty.
+- Direct quotes: the dataset's quote span includes the quotation marks, our
+  ``content`` excludes them, so the span is extended over one quotation-mark
+  character directly before its start and one directly after its end, when present.
+- ``fragments`` of an indirect or free-indirect quote become extra Direct
+  annotations with ``isNested`` true (marks included, as above), beside the
+  enclosing quote. In the training split, nested Direct quotes copy the enclosing
+  quote's roles in most cases (speaker, cue and frame identical to the enclosing
+  quote's for 174 of 238), so the fragment gets the parent's speaker, cue, frame
+  and addressee. Counted on the training split for short quoted pieces (≤ 15
+  tokens, inside a sentence, not after a colon or comma): 113 are nested in an
+  Indirect quote (105 with its cue and frame), 34 in an IndirectFreeIndirect one.
+- ``fragments`` of a reported quote replace it: the dataset annotates a speech-act
+  clause with a verbatim piece („X nannte die Absage einen „Vertrauensbruch““,
+  „sprach von einer „Gefahr …““) as the Direct piece alone, not nested, with the
+  clause's speaker, cue („nannte“, „bezeichnete als“, „sprach von“) and frame (the
+  clause without the piece), and no Reported annotation: 105 such top-level
+  pieces against 21 pieces nested in a Reported clause (those without cue or
+  frame). So a reported quote with fragments is exported as one non-nested Direct
+  annotation per fragment, with the quote's speaker, cue and addressee and its
+  frame minus the fragments; the clause itself is not exported. The first piece
+  stands for the quote in our bookkeeping (``"fragment"`` false, see below).
+- Nesting of top-level quotes: a quote whose token set is a proper subset of
+  another exported quote's token set is ``isNested`` and that other quote
+  ``hasNested`` (the dataset's meaning: a quote reported inside another quote).
+- ``sources`` have no place in the dataset format and are dropped; ``medium`` is
+  null (quotecheck does not predict it).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from quotecheck.evaluate.metric import ROLES
+
+__all__ = [
+    "QUOTE_MARKS",
+    "ROLE_NAMES",
+    "TokenIndex",
+    "dataset_type",
+    "export_document",
+    "read_dataset",
+    "strip_private",
+    "tokens_from_quotecheck",
+]
+
+#: Characters that may open or close a direct quote.
+QUOTE_MARKS = frozenset("„“”\"«»‚‘’'‹›")
+#: Roles of the dataset format, besides the quote span (the metric's roles).
+ROLE_NAMES: tuple[str, ...] = ROLES
+
+_KIND_TO_TYPE = {"direct": "Direct", "indirect": "Indirect", "reported": "Reported"}
+
+
+def dataset_type(kind: str | None, mood: str | None = None) -> str | None:
+    """The dataset's quote type for one of our kinds (see the module docstring)."""
+    if kind == "free_indirect":
+        return "IndirectFreeIndirect" if mood == "subjunctive" else "FreeIndirect"
+    return _KIND_TO_TYPE.get(kind or "")
+
+
+class TokenIndex:
+    """Finds the tokens overlapping a character span (binary search over starts)."""
+
+    def __init__(self, tokens: Iterable[Mapping[str, Any]]) -> None:
+        ordered = sorted(tokens, key=lambda t: (t["charBegin"], t["charEnd"]))
+        self._begins = [t["charBegin"] for t in ordered]
+        self._ends = [t["charEnd"] for t in ordered]
+        self._ids = [t["id"] for t in ordered]
+        # Tokens never overlap one another, so ends are sorted as well.
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Ids of the tokens with charBegin < end and charEnd > start."""
+        if end <= start:
+            return []
+        lo = bisect.bisect_right(self._ends, start)
+        hi = bisect.bisect_left(self._begins, end)
+        return self._ids[lo:hi]
+
+
+def tokens_from_quotecheck(tokens: Iterable[Any]) -> list[dict[str, int]]:
+    """Dataset-style token dicts from ``quotecheck.text.tokenize`` tokens (.start/.end)."""
+    return [{"charBegin": t.start, "charEnd": t.end, "id": k} for k, t in enumerate(tokens)]
+
+
+def _role(spans: Sequence[Sequence[int]], text: str, index: TokenIndex, label: str | None = None) -> dict[str, Any]:
+    out_spans = []
+    token_ids: list[int] = []
+    for start, end in spans:
+        ids = index.overlapping(start, end)
+        begin = ids[0] if ids else None
+        out_spans.append(
+            {"charBegin": start, "charEnd": end, "begin": begin, "end": ids[-1] + 1 if ids else begin}
+        )
+        token_ids.extend(ids)
+    if label is None:
+        label = " ".join(text[start:end] for start, end in spans)
+    return {"spans": out_spans, "text": label, "tokenIds": sorted(set(token_ids))}
+
+
+def _spans(role: Mapping[str, Any] | None) -> list[list[int]]:
+    if not role:
+        return []
+    return [[int(start), int(end)] for start, end in role.get("spans", ())]
+
+
+def _with_marks(spans: list[list[int]], text: str) -> list[list[int]]:
+    """Extend a direct quote over one adjacent quotation mark on each side."""
+    if not spans:
+        return spans
+    spans = [list(s) for s in sorted(spans)]
+    start = spans[0][0]
+    if start > 0 and text[start - 1] in QUOTE_MARKS:
+        spans[0][0] = start - 1
+    end = spans[-1][1]
+    if end < len(text) and text[end] in QUOTE_MARKS:
+        spans[-1][1] = end + 1
+    return spans
+
+
+def _annotation(
+    type_: str | None,
+    quote: dict[str, Any],
+    roles: Mapping[str, dict[str, Any]],
+    *,
+    nested: bool,
+    ref: int,
+    fragment: bool,
+) -> dict[str, Any]:
+    """One dataset-format annotation (each role dict copied) plus our ``ref``/``fragment`` keys."""
+    return {
+        "type": type_,
+        "quote": quote,
+        **{name: dict(role) for name, role in roles.items()},
+        "isNested": nested,
+        "hasNested": False,
+        "medium": None,
+        "ref": ref,
+        "fragment": fragment,
+    }
+
+
+def _clause(spans: list[list[int]]) -> list[list[int]]:
+    """One span from the start of the first to the end of the last of ``spans``."""
+    if not spans:
+        return spans
+    return [[min(s[0] for s in spans), max(s[1] for s in spans)]]
+
+
+def export_document(
+    quotes: Iterable[Mapping[str, Any]], tokens: Iterable[Mapping[str, Any]], text: str
+) -> list[dict[str, Any]]:
+    """Dataset-format annotations for one document's contract quote dicts.
+
+    ``tokens`` are the document's tokens as dicts with ``charBegin``, ``charEnd``
+    and ``id``; ``text`` is the document text the quotes' offsets point into.
+    Each annotation carries an extra ``"ref"``: the index of the contract quote it
+    came from (for fragments, of their parent), plus ``"fragment"``: true for an
+    annotation that is not the quote itself but one of its pieces (a nested
+    fragment, or a reported quote's second and later pieces); both are ignored by
+    the dataset's scorer.
+    """
+    index = TokenIndex(tokens)
+    out: list[dict[str, Any]] = []
+    for ref, quote in enumerate(quotes):
+        kind = quote.get("kind")
+        content = _spans(quote.get("content"))
+        if kind == "direct":
+            content = _with_marks(content, text)
+        roles = {name: _role(_spans(quote.get(name)), text, index) for name in ROLE_NAMES}
+        pieces = [_with_marks(_spans(f), text) for f in quote.get("fragments") or ()]
+        if kind == "reported" and pieces:
+            out.extend(_pieces_of_reported(quote, pieces, text, index, ref))
+            continue
+        if kind == "reported":
+            content = _clause(content + _spans(quote.get("frame")))
+            roles["cue"] = _role([], text, index)
+            roles["frame"] = _role([], text, index)
+        type_ = dataset_type(kind, quote.get("mood"))
+        out.append(_annotation(type_, _role(content, text, index), roles, nested=False, ref=ref, fragment=False))
+        for spans in pieces:
+            out.append(_annotation("Direct", _role(spans, text, index), roles, nested=True, ref=ref, fragment=True))
+    _mark_nesting(out)
+    out.sort(key=lambda a: (min(a["quote"]["tokenIds"], default=-1), a["isNested"]))
+    for k, annotation in enumerate(out):
+        annotation["id"] = k
+    return out
+
+
+def _minus(spans: list[list[int]], holes: list[list[int]]) -> list[list[int]]:
+    """``spans`` without the characters of ``holes`` (the frame of a piece without the piece)."""
+    out = [list(s) for s in spans]
+    for a, b in holes:
+        cut: list[list[int]] = []
+        for start, end in out:
+            if b <= start or end <= a:
+                cut.append([start, end])
+                continue
+            if start < a:
+                cut.append([start, a])
+            if b < end:
+                cut.append([b, end])
+        out = cut
+    return out
+
+
+def _trimmed(spans: list[list[int]], text: str) -> list[list[int]]:
+    """Spans without surrounding white space, empty ones dropped."""
+    out = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append([start, end])
+    return out
+
+
+def _pieces_of_reported(
+    quote: Mapping[str, Any], pieces: list[list[list[int]]], text: str, index: TokenIndex, ref: int
+) -> list[dict[str, Any]]:
+    """A reported quote with fragments as the dataset has it: its pieces as top-level Direct quotes."""
+    holes = [span for piece in pieces for span in piece]
+    frame_spans = _trimmed(_minus(_clause(_spans(quote.get("content")) + _spans(quote.get("frame"))), holes), text)
+    roles = {name: _role(_spans(quote.get(name)), text, index) for name in ("addressee", "cue", "speaker")}
+    roles["frame"] = _role(frame_spans, text, index)
+    return [
+        _annotation("Direct", _role(spans, text, index), roles, nested=False, ref=ref, fragment=k > 0)
+        for k, spans in enumerate(pieces)
+    ]
+
+
+def _mark_nesting(annotations: list[dict[str, Any]]) -> None:
+    token_sets = [frozenset(a["quote"]["tokenIds"]) for a in annotations]
+    for inner, inner_ids in enumerate(token_sets):
+        if not inner_ids:
+            continue
+        for outer, outer_ids in enumerate(token_sets):
+            if inner == outer or not inner_ids <= outer_ids:
+                continue
+            proper = inner_ids < outer_ids or (
+                annotations[inner]["fragment"] and not annotations[outer]["fragment"]
+            )
+            if proper:
+                annotations[inner]["isNested"] = True
+                annotations[outer]["hasNested"] = True
+
+
+def strip_private(annotations: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The annotations without our bookkeeping keys (``ref``, ``fragment``)."""
+    return [{k: v for k, v in a.items() if k not in ("ref", "fragment")} for a in annotations]
+
+
+def read_dataset(folder: Path, limit: int | None = None) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """``(path, parsed JSON)`` of the first ``limit`` ``*.json`` files of a dataset folder, by name."""
+    for path in sorted(folder.glob("*.json"))[:limit]:
+        yield path, json.loads(path.read_text(encoding="utf-8"))
