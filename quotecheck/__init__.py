@@ -9,10 +9,18 @@
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from quotecheck.errors import BackendUnavailable, InputError, LexiconError, MissingExtra, QuotecheckError
+from quotecheck.errors import (
+    BackendUnavailable,
+    InputError,
+    LexiconError,
+    MissingExtra,
+    PipelineError,
+    QuotecheckError,
+)
 from quotecheck.extractor import Extractor, extract
 from quotecheck.model import Cue, DocumentResult, Mention, Quote, Role, Span
 from quotecheck.provenance import CompareConfig, Comparison, Conflict, Rendering, StatementGroup, compare
+from quotecheck.rules import DEFAULT_RULES, Rule
 
 #: The distribution's name on PyPI ("quotecheck" there is an unrelated project).
 DISTRIBUTION = "quotecheck-de"
@@ -23,6 +31,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [
+    "DEFAULT_RULES",
     "BackendUnavailable",
     "CompareConfig",
     "Comparison",
@@ -34,10 +43,12 @@ __all__ = [
     "LexiconError",
     "Mention",
     "MissingExtra",
+    "PipelineError",
     "Quote",
     "QuotecheckError",
     "Rendering",
     "Role",
+    "Rule",
     "Span",
     "StatementGroup",
     "__version__",

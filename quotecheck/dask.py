@@ -35,7 +35,7 @@ from quotecheck.writers import json_line
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import dask.bag
     import dask.dataframe
-    import pandas  # type: ignore[import-untyped]
+    import pandas
 
 try:
     import dask
@@ -74,7 +74,7 @@ def extract_bag(
     paths must exist on every worker.
     """
     config = _config(backend, organizations, stanza_dir)
-    return cast("dask.bag.Bag", bag.map_partitions(_records, config, strip_html))  # type: ignore[no-untyped-call]
+    return cast("dask.bag.Bag", bag.map_partitions(_records, config, strip_html))  # type: ignore[no-untyped-call,unused-ignore]
 
 
 def to_json_line(record: Mapping[str, Any]) -> str:
@@ -135,7 +135,7 @@ def extract_frame(
         raise KeyError(f"no column {', '.join(map(repr, missing))}; the frame has {list(ddf.columns)}")
     config = _config(backend, organizations, stanza_dir)
     meta = pandas_frame(arrow_table([]))
-    frame = ddf.map_partitions(  # type: ignore[no-untyped-call]
+    frame = ddf.map_partitions(  # type: ignore[no-untyped-call,unused-ignore]
         _frame, config, text_column, id_column, strip_html, keep_empty, meta=meta
     )
     return cast("dask.dataframe.DataFrame", frame)

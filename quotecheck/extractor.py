@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import warnings
-from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol
+from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
 import attrs
 
@@ -22,14 +22,11 @@ from quotecheck.errors import InputError
 from quotecheck.inputs import json_id, json_kind
 from quotecheck.lexicon import Lexicon, load_lexicon
 from quotecheck.model import DocumentResult, Mention, Quote
-from quotecheck.rules import dependency
-from quotecheck.rules.according import find_according
-from quotecheck.rules.common import char_span
-from quotecheck.rules.direct import find_direct
+from quotecheck.rules import DEFAULT_RULES, dependency
+from quotecheck.rules.candidate import Candidate
 from quotecheck.rules.fragments import attach_fragments
-from quotecheck.rules.free_indirect import find_free_indirect
-from quotecheck.rules.indirect import find_indirect
-from quotecheck.rules.reported import find_reported
+from quotecheck.rules.pipeline import Claims, Rule, check_rules, require
+from quotecheck.rules.quotemarks import pair_quotation_marks
 
 __all__ = ["Extractor", "extract", "BACKENDS"]
 
@@ -56,6 +53,10 @@ class Extractor:
     ``stanza_dir``; see the README) or any object with ``analyse(text) -> Doc``.
     ``organizations`` is a TSV file of extra news agencies, media and government
     bodies (same columns as the packaged ``agencies.tsv``); user entries win.
+    ``rules`` are the speech rules in order of precedence (default
+    :data:`~quotecheck.rules.DEFAULT_RULES`); a rule that needs an annotation the
+    backend does not provide („parse“ from the embedded backend) is a
+    :class:`~quotecheck.errors.PipelineError` here, not a surprise later.
     """
 
     def __init__(
@@ -65,15 +66,23 @@ class Extractor:
         organizations: str | os.PathLike[str] | None = None,
         stanza_dir: str | os.PathLike[str] | None = None,
         lexicon: Lexicon | None = None,
+        rules: Sequence[Rule] = DEFAULT_RULES,
     ) -> None:
         lexicon = lexicon if lexicon is not None else load_lexicon()
         if organizations is not None:
             lexicon = lexicon.with_organizations(organizations)
         self.lexicon = lexicon
         if isinstance(backend, str):
-            self.backend = get_backend(backend, stanza_dir=stanza_dir)
+            self.backend = get_backend(backend, stanza_dir=stanza_dir, lexicon=lexicon)
         else:
             self.backend = backend  # any object with analyse(text) -> Doc
+        #: What the backend's documents carry, if it says (else each document is checked).
+        self._provides: frozenset[str] | None = getattr(self.backend, "provides", None)
+        self.rules = check_rules(rules, self._provides, self._backend_name)
+
+    @property
+    def _backend_name(self) -> str:
+        return str(getattr(self.backend, "name", type(self.backend).__name__))
 
     def analyse(self, text: str) -> Doc:
         """The backend's analysis of ``text`` (tokens, sentences, lemmas …)."""
@@ -87,27 +96,30 @@ class Extractor:
         if not isinstance(text, str):
             raise InputError(f"text must be a string, not {type(text).__name__}")
         doc = self.analyse(text)
-        direct = find_direct(doc, self.lexicon)
-        candidates = list(direct.quotes)
-        # Direct speech wins: later rules skip text already claimed.
-        taken = [span for c in candidates for span in c.content]
-        reported = functools.partial(find_reported, quoted=direct.other_spans)  # marks paired once
-        # a speech act told as an event claims its sentence before an according-to phrase
-        # in it does („Malenkow nannte die Forderungen laut Interfax „unrealistisch““:
-        # Malenkow speaks, Interfax is a source)
-        for rule in (find_indirect, reported, find_according):
-            found = rule(doc, self.lexicon, taken)
-            candidates.extend(found)
-            taken.extend(span for c in found for span in c.content)
-            taken.extend(char_span(doc, *c.frame) for c in found if c.frame is not None)  # frames are no content
-        candidates.extend(find_free_indirect(doc, self.lexicon, candidates))
-        if doc.has_parse:
-            candidates = [dependency.refine_content(doc, c) for c in candidates]
-        candidates = attach_fragments(candidates, direct.other_spans)
-        quotes = attribute(doc, self.lexicon, candidates, doc_id)
+        candidates = self.candidates(doc)
+        quotes = _with_rules(attribute(doc, self.lexicon, candidates, doc_id), candidates)
         if doc.entities is not None:
             quotes = [_typed_by_entities(doc, q) for q in quotes]
         return quotes
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """The candidate quotes of an analysed document: every rule in order, then refined.
+
+        Each rule skips the text the rules before it claimed (:class:`Claims`); the
+        tree refines contents where the backend parses, and the quoted pieces inside
+        indirect and reported contents become their fragments.
+        """
+        if self._provides is None:
+            for rule in self.rules:
+                require(rule, doc.provides, self._backend_name)
+        claims = Claims(doc)
+        for rule in self.rules:
+            claims.add(rule(doc, self.lexicon, claims), frames=rule.claims_frames)
+        candidates = claims.candidates
+        if doc.has_parse:
+            candidates = [dependency.refine_content(doc, c) for c in candidates]
+        quoted = claims.quoted if claims.quoted is not None else tuple(pair_quotation_marks(doc.layer))
+        return attach_fragments(candidates, quoted)
 
     def process(
         self, doc_id: Any, text: Any, *, strip_html: bool = False, max_seconds: float | None = None
@@ -206,6 +218,24 @@ class Extractor:
         if jobs <= 1:
             return (parallel.finish(item, self, task) for item in items)
         return parallel.ordered_map(self, items, jobs, task)
+
+
+def _with_rules(quotes: list[Quote], candidates: Sequence[Candidate]) -> list[Quote]:
+    """Each quote with the construction (``rule``) of the candidate it was made from.
+
+    Attribution keeps a candidate's content spans as the quote's content, and no two
+    candidates share a content, so the content finds the candidate. A bridge until
+    attribution carries the rule itself: the quotes were made by :func:`attribute` a
+    moment ago and nothing else holds them yet, so the field is set in place (as
+    attrs does for a frozen class in ``__attrs_post_init__``) instead of copying
+    every quote once more.
+    """
+    rules = {tuple((a, b) for a, b in sorted(c.content)): c.rule for c in candidates}
+    for quote in quotes:
+        if quote.rule is None:
+            rule = rules.get(tuple((s.start, s.end) for s in quote.content.spans))
+            object.__setattr__(quote, "rule", rule)
+    return quotes
 
 
 #: Named-entity labels of a backend and the speaker type they mean.

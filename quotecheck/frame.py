@@ -31,8 +31,8 @@ from quotecheck.errors import MissingExtra
 from quotecheck.model import DocumentResult, Quote
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    import pandas  # type: ignore[import-untyped]
-    import pyarrow  # type: ignore[import-untyped]
+    import pandas
+    import pyarrow
 
 __all__ = ["COLUMNS", "LIST_COLUMNS", "Column", "arrow_schema", "rows", "to_frame"]
 

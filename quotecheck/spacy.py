@@ -173,7 +173,7 @@ class QuotecheckComponent:
         return QuotecheckComponent, (self.name, self.config)
 
 
-@Language.factory(
+@Language.factory(  # type: ignore[untyped-decorator,unused-ignore]
     "quotecheck",
     default_config={"backend": "embedded", "organizations": None, "stanza_dir": None},
     assigns=["doc._.quotes", "doc._.quote_records", "doc.spans"],

@@ -145,7 +145,7 @@ class _ParquetWriter:
     """Parquet: rows are collected into row groups; :meth:`close` writes the footer."""
 
     def __init__(self, out: IO[bytes]) -> None:
-        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+        import pyarrow.parquet as pq
 
         from quotecheck.frame import arrow_schema, arrow_table
 

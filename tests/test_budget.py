@@ -111,6 +111,7 @@ def test_process_within_budget_is_unchanged(slow: Extractor) -> None:
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.slow  # waits out a time budget; jobs=2 starts worker processes
 def test_stream_goes_on_in_order_after_a_timeout(slow: Extractor, jobs: int, monkeypatch) -> None:
     cpus = parallel.available_cpus()
     monkeypatch.setattr(parallel, "available_cpus", lambda: max(cpus, 2))  # workers even on one CPU

@@ -285,6 +285,7 @@ def test_jobs_2_output_is_byte_identical(tmp_path: Path) -> None:
     assert outputs[0].count(b"\n") == 25
 
 
+@pytest.mark.slow  # a CLI subprocess on 3,000 documents
 def test_python_dash_m_and_closed_pipe(tmp_path: Path) -> None:
     """``python -m quotecheck`` works, and a reader that goes away ends the run quietly."""
     path = tmp_path / "in.jsonl"

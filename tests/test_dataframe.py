@@ -105,6 +105,7 @@ def test_list_columns_are_lists_in_pandas(corpus_records: list[dict[str, Any]]) 
         assert all(isinstance(value, list) for value in frame[name])
 
 
+@pytest.mark.slow  # a CLI subprocess
 def test_parquet_can_go_to_standard_output(tmp_path: Path) -> None:
     """``quotecheck extract … --format parquet > file`` (or into a pipe): the footer comes at the end."""
     import subprocess

@@ -125,6 +125,7 @@ def test_documents_without_quotes_have_no_rows_unless_kept(ex: Extractor) -> Non
     assert "missing or null" in kept[1]["error_message"]
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_importing_quotecheck_does_not_import_pandas() -> None:
     code = "import sys, quotecheck; quotecheck.extract('„Ja“, sagte Berger.'); print(sorted({'pandas', 'pyarrow'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

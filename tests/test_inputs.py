@@ -307,6 +307,7 @@ def test_output_reached_through_a_link_is_not_read(tmp_path: Path, capsys, link:
     assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["a"]
 
 
+@pytest.mark.slow  # a CLI subprocess
 def test_redirected_standard_output_is_not_read(tmp_path: Path) -> None:
     folder, out = _folder_with_output(tmp_path)
     with out.open("ab") as sink:  # quotecheck extract d >> d/z.jsonl
@@ -354,6 +355,7 @@ def many(tmp_path: Path) -> Path:
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 @pytest.mark.parametrize(("jobs", "args"), [("1", ["-o", "/dev/full"]), ("2", [])])
+@pytest.mark.slow  # a CLI subprocess each
 def test_full_disk_is_one_line_and_exit_2(many: Path, jobs: str, args: list[str]) -> None:
     """-o /dev/full, and standard output redirected to it."""
     with open("/dev/full", "wb") as full:
@@ -368,6 +370,7 @@ def test_full_disk_is_one_line_and_exit_2(many: Path, jobs: str, args: list[str]
 
 
 @pytest.mark.skipif(not hasattr(resource, "RLIMIT_FSIZE"), reason="RLIMIT_FSIZE")
+@pytest.mark.slow  # a CLI subprocess under a file-size limit
 def test_file_size_limit_is_a_write_error(many: Path, tmp_path: Path) -> None:
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))

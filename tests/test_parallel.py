@@ -78,6 +78,7 @@ def test_input_that_raises_still_yields_every_document_read_before(jobs: int) ->
 
 
 @needs_proc
+@pytest.mark.slow  # starts and ends worker processes
 def test_early_break_never_hangs_and_leaves_no_worker() -> None:
     extractor = Extractor()
     before = children(os.getpid())  # other tests' helpers (a resource tracker, say) are not ours
@@ -92,6 +93,7 @@ def test_early_break_never_hangs_and_leaves_no_worker() -> None:
 
 
 @needs_proc
+@pytest.mark.slow  # kills a worker process
 def test_dead_worker_loses_only_its_own_document() -> None:
     before = children(os.getpid())  # other tests' helpers (a resource tracker, say) are not ours
     texts = [ARTICLE.format(i) for i in range(40)]
@@ -108,6 +110,7 @@ def test_dead_worker_loses_only_its_own_document() -> None:
     assert not [pid for pid in children(os.getpid()) - before if alive(pid)]
 
 
+@pytest.mark.slow  # waits for a worker to be killed
 def test_worker_stuck_where_no_signal_reaches_is_killed(monkeypatch) -> None:
     monkeypatch.setattr(parallel, "KILL_GRACE", 0.5)
     texts = [ARTICLE.format(i) for i in range(6)]

@@ -85,7 +85,11 @@ def run_sh(code: str) -> str:
     return "".join(output)
 
 
-@pytest.mark.parametrize("title", list(SECTIONS))
+@pytest.mark.parametrize(
+    "title",
+    # the data-frame and Dask sections start CLI subprocesses and a local cluster: slow
+    [pytest.param(t, marks=pytest.mark.slow) if t != "spaCy" else t for t in SECTIONS],
+)
 def test_readme_section_runs_as_written(title: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for module in SECTIONS[title]:
         pytest.importorskip(module, reason=f"the README's {title!r} section needs {module}")

@@ -133,6 +133,7 @@ def _article(n: int) -> str:
     return f"„Wir bleiben hart, Runde {n}“, sagte Gewerkschafterin Anna Berger laut dpa. "
 
 
+@pytest.mark.slow
 def test_two_megabyte_document_finishes_with_offsets_inside(tmp_path: Path) -> None:
     text = "".join(_article(i) for i in range(30_000))[: 2_000_000]
     src = json.dumps({"id": "big", "text": text}).encode() + b"\n"
@@ -145,7 +146,7 @@ def test_two_megabyte_document_finishes_with_offsets_inside(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "„Ja“ " * 10_000,  # 20,000 marks, all paired
+        pytest.param("„Ja“ " * 10_000, marks=pytest.mark.slow),  # 20,000 marks, all paired
         "„" * 20_000,  # 20,000 openings, never closed
         '"' * 20_001,  # straight marks, odd count
         "„Das ist nie geschlossen, sagte sie. " + "Der Rat tagte. " * 5_000,  # one mark never closed

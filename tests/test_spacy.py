@@ -207,6 +207,7 @@ def test_the_component_pickles_as_its_settings(nlp: Any) -> None:
     assert isinstance(copy, QuotecheckComponent) and copy.config == component.config
 
 
+@pytest.mark.slow  # worker processes
 def test_nlp_pipe_with_two_processes_equals_one(nlp: Any) -> None:
     texts = [TEXT, "Es regnet.", "„Ja“, sagte Berger.", TEXT] * 3
     serial = [span_table(doc) for doc in nlp.pipe(texts)]
@@ -215,6 +216,7 @@ def test_nlp_pipe_with_two_processes_equals_one(nlp: Any) -> None:
     assert [d._.quotes for d in parallel] == [d._.quotes for d in nlp.pipe(texts)]
 
 
+@pytest.mark.slow  # spawned processes import spaCy anew
 def test_nlp_pipe_with_spawned_processes_rebuilds_the_component(tmp_path: Path) -> None:
     """Under ``spawn`` (macOS, Windows) the workers unpickle the pipeline and load their own extractor."""
     script = tmp_path / "spawned.py"

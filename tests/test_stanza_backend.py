@@ -439,3 +439,17 @@ def test_backend_analyse_maps_the_pipeline_output(monkeypatch, tmp_path):
     assert doc.backend == "stanza" and doc.has_parse
     assert doc.lemma(1) == "sagen"
     assert StanzaBackend(stanza_dir=tmp_path).analyse("  ").tokens == ()
+
+
+@pytest.mark.parametrize(
+    ("processors", "provides"),
+    [
+        ("tokenize,mwt,pos,lemma,depparse,ner", {"tokens", "lemmas", "upos", "feats", "parse", "entities"}),
+        ("tokenize,mwt,pos,lemma", {"tokens", "lemmas", "upos", "feats"}),
+    ],
+)
+def test_stanza_backend_provides_what_its_processors_add(processors: str, provides: set[str]) -> None:
+    # built without stanza: only the processors matter for what the Doc carries
+    backend = object.__new__(StanzaBackend)
+    backend.processors = processors
+    assert backend.provides == provides

@@ -79,6 +79,8 @@ __all__ = [
 
 #: The processors quotecheck asks stanza for, in pipeline order.
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+#: What each processor adds to the Doc (:data:`~quotecheck.analysis.base.ANNOTATIONS`).
+_PROVIDED_BY = {"pos": ("upos", "feats"), "lemma": ("lemmas",), "depparse": ("parse",), "ner": ("entities",)}
 
 _INSTALL_HINT = (
     "install it with: pip install torch --index-url https://download.pytorch.org/whl/cpu "
@@ -466,6 +468,15 @@ class StanzaBackend:
         self.processors = processors
         self.use_gpu = use_gpu
         self._pipeline: Any = None
+
+    @property
+    def provides(self) -> frozenset[str]:
+        """What its documents carry (:data:`~quotecheck.analysis.base.ANNOTATIONS`), by its processors."""
+        given = {"tokens"}
+        for processor, added in _PROVIDED_BY.items():
+            if processor in self.processors.split(","):
+                given.update(added)
+        return frozenset(given)
 
     @property
     def pipeline(self) -> Any:
