@@ -16,6 +16,8 @@ module             what
 ``readers``        one parser per file format
 ``words``          the closed word classes, one typed sub-lexicon per file
                    (``lexicon.clause``, ``lexicon.morph``, ``lexicon.rule_words`` …)
+``frames``         the words of the less common frames and speech acts
+                   (``lexicon.frames``, ``frame_words.tsv``)
 ``indexes``        derived look-up tables, built once from the entries
 ``core``           :class:`Lexicon`, with its role and organisation look-ups
 ``loading``        :func:`load_lexicon` and :func:`build_lexicon`
@@ -35,6 +37,7 @@ True
 from __future__ import annotations
 
 from quotecheck.lexicon.core import Lexicon
+from quotecheck.lexicon.frames import FRAME_CLASSES, FrameWords
 from quotecheck.lexicon.loading import (
     OPTIONAL_FILES,
     REQUIRED_FILES,
@@ -68,6 +71,7 @@ from quotecheck.lexicon.records import (
     GENDERS,
     MOODS,
     NOUN_USES,
+    NOUN_VALENCIES,
     ORGANIZATION_TYPES,
     PERSON_NUMBERS,
     POSITIONS,
@@ -105,6 +109,7 @@ __all__ = [
     "ABBREVIATION_FLAGS",
     "ATTRIBUTION_RULE_CLASSES",
     "CLAUSE_CLASSES",
+    "FRAME_CLASSES",
     "DETERMINER_CLASSES",
     "FIRST_NAME_GENDERS",
     "FUNCTION_CLASSES",
@@ -113,6 +118,7 @@ __all__ = [
     "MOODS",
     "MORPH_CLASSES",
     "NOUN_USES",
+    "NOUN_VALENCIES",
     "OPTIONAL_FILES",
     "ORDINAL_CLASSES",
     "ORGANIZATION_TYPES",
@@ -128,6 +134,7 @@ __all__ = [
     "VALENCIES",
     "AccordingTo",
     "ClauseWords",
+    "FrameWords",
     "FunctionWords",
     "Lexicon",
     "Morph",

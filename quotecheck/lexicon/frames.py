@@ -1,0 +1,60 @@
+"""``frame_words.tsv``: the words of the less common frames and speech acts.
+
+Pipeline: no stage of its own; the indirect and reported rules read
+``lexicon.frames`` (a :class:`FrameWords`).
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Mapping
+
+from attrs import frozen
+
+from quotecheck.errors import LexiconError
+from quotecheck.lexicon.readers import parse_word_classes
+from quotecheck.lexicon.words import class_index
+
+__all__ = ["FRAME_CLASSES", "FrameWords"]
+
+#: Classes of ``frame_words.tsv`` (its header documents each).
+FRAME_CLASSES = frozenset("correlative infinitive_conjunction statal_auxiliary participle".split())
+
+
+def _pairs(entries: frozenset[str], cls: str, source: str) -> frozenset[tuple[str, str]]:
+    """„first second“ entries of a class as pairs; anything else is an error."""
+    pairs = []
+    for entry in sorted(entries):
+        words = entry.split()
+        if len(words) != 2:
+            raise LexiconError(f"{source}: {cls} {entry!r} is not two words")
+        pairs.append((words[0], words[1]))
+    return frozenset(pairs)
+
+
+@frozen(repr=False)
+class FrameWords:
+    """The words of ``frame_words.tsv``, by use."""
+
+    #: „darauf“, „dafür“: announce a complement clause („Hinweise darauf, dass …“).
+    correlatives: frozenset[str]
+    #: „um“, „ohne“: open an infinitive of purpose, no content of a noun of saying.
+    infinitive_conjunctions: frozenset[str]
+    #: „ist“, „war“: the auxiliary of a statal passive („Es ist verboten, …“).
+    statal_auxiliaries: frozenset[str]
+    #: Participle → verb lemma, where the lemmatizer leaves the participle alone („entschieden“).
+    participles: Mapping[str, str]
+
+    @classmethod
+    def parse(cls, text: str, source: str) -> FrameWords:
+        by_word = parse_word_classes(text, source)
+        by_class = class_index(by_word, FRAME_CLASSES, source)
+        return cls(
+            correlatives=by_class["correlative"],
+            infinitive_conjunctions=by_class["infinitive_conjunction"],
+            statal_auxiliaries=by_class["statal_auxiliary"],
+            participles=MappingProxyType(dict(_pairs(by_class["participle"], "participle", source))),
+        )
+
+    def __repr__(self) -> str:
+        return f"FrameWords(correlatives={len(self.correlatives)}, participles={len(self.participles)})"
