@@ -18,7 +18,7 @@ from quotecheck.lexicon.words import class_index
 __all__ = ["FRAME_CLASSES", "FrameWords"]
 
 #: Classes of ``frame_words.tsv`` (its header documents each).
-FRAME_CLASSES = frozenset("correlative infinitive_conjunction statal_auxiliary participle".split())
+FRAME_CLASSES = frozenset("correlative infinitive_conjunction statal_auxiliary participle act_frame toll_noun".split())
 
 
 def _pairs(entries: frozenset[str], cls: str, source: str) -> frozenset[tuple[str, str]]:
@@ -30,6 +30,14 @@ def _pairs(entries: frozenset[str], cls: str, source: str) -> frozenset[tuple[st
             raise LexiconError(f"{source}: {cls} {entry!r} is not two words")
         pairs.append((words[0], words[1]))
     return frozenset(pairs)
+
+
+def _by_first(pairs: frozenset[tuple[str, str]]) -> Mapping[str, frozenset[str]]:
+    """The second words of the pairs, by first word."""
+    index: dict[str, set[str]] = {}
+    for first, second in pairs:
+        index.setdefault(first, set()).add(second)
+    return MappingProxyType({first: frozenset(seconds) for first, seconds in index.items()})
 
 
 @frozen(repr=False)
@@ -44,6 +52,10 @@ class FrameWords:
     statal_auxiliaries: frozenset[str]
     #: Participle → verb lemma, where the lemmatizer leaves the participle alone („entschieden“).
     participles: Mapping[str, str]
+    #: Verb lemma (without „sich“) → the markers whose phrase is its reported act („sprechen“ → {„von“, „über“}).
+    act_markers: Mapping[str, frozenset[str]]
+    #: „Menschenleben“, „Tote“: the object of a toll, not of a demand („forderte 92 Menschenleben“).
+    toll_nouns: frozenset[str]
 
     @classmethod
     def parse(cls, text: str, source: str) -> FrameWords:
@@ -54,7 +66,16 @@ class FrameWords:
             infinitive_conjunctions=by_class["infinitive_conjunction"],
             statal_auxiliaries=by_class["statal_auxiliary"],
             participles=MappingProxyType(dict(_pairs(by_class["participle"], "participle", source))),
+            act_markers=_by_first(_pairs(by_class["act_frame"], "act_frame", source)),
+            toll_nouns=by_class["toll_noun"],
         )
 
     def __repr__(self) -> str:
-        return f"FrameWords(correlatives={len(self.correlatives)}, participles={len(self.participles)})"
+        return (
+            f"FrameWords(correlatives={len(self.correlatives)}, participles={len(self.participles)}, "
+            f"act_frames={sum(map(len, self.act_markers.values()))})"
+        )
+
+    def markers_of(self, lemma: str) -> frozenset[str]:
+        """The markers whose phrase is a reported act of the verb ``lemma`` („sich aussprechen“ → {für, gegen})."""
+        return self.act_markers.get(lemma.removeprefix("sich "), frozenset())

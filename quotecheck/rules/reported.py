@@ -207,13 +207,17 @@ def _perfect(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
     if cue is None or cue.verb is None:
         return None
     entry = cue.verb
-    if not _reports_act(lexicon, entry):
+    marker = None if _reports_act(lexicon, entry) else _marker(doc, lexicon.frames.markers_of(entry.lemma), start, participle)
+    if not _reports_act(lexicon, entry) and marker is None:
         return None
     if _base_form(doc, participle) or _negated(doc, lexicon, first, end):
         return None  # an infinitive („hatte … zu kritisieren“), or no act took place
+    if entry.lemma in lexicon.rule_words.toll_verb and _toll(doc, lexicon, start, participle):
+        return None  # „Die Flut hat 92 Menschenleben gefordert“
     if word_count(doc, start, participle) < tuning.OBJECT_WORDS:
         return None
-    return _act(doc, lexicon, first, [(start, participle)], CueMatch((participle,), cue.lemma, entry), (first, end), subject, "reported.perfect")
+    tokens_of_cue = (participle,) if marker is None else (marker, participle)  # „hatte von … gesprochen“
+    return _act(doc, lexicon, first, [(start, participle)], CueMatch(tokens_of_cue, cue.lemma, entry), (first, end), subject, "reported.perfect")
 
 
 def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | None:
@@ -237,7 +241,8 @@ def _act_at(
     doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int, cue: CueMatch, entry: SpeechVerb
 ) -> Candidate | None:
     """„Putin lobte die Soldaten für ihre Tapferkeit“: the act of the speech verb at ``verb``, if it is one."""
-    if not _reports_act(lexicon, entry) or _base_form(doc, verb):
+    markers = lexicon.frames.markers_of(entry.lemma)
+    if not (_reports_act(lexicon, entry) or markers) or _base_form(doc, verb):
         return None  # a weak verb, or an infinitive or plural present form in a subordinate clause
     subject = _subject_before(doc, lexicon, first, verb)
     speaker = subject if subject is not None else _inverted_speaker(doc, lexicon, first, last, verb)
@@ -247,9 +252,23 @@ def _act_at(
     stop = content_end(doc, lexicon, start, last)
     if len(cue.tokens) > 1 and cue.tokens[-1] == stop - 1:
         stop -= 1  # the separated particle („wies … zurück“) is no content
+    if not _reports_act(lexicon, entry):
+        marker = _marker(doc, markers, start, stop)
+        if marker is None:
+            return None  # „sprach mit den Helfern“ is no act; „sprach von einem Erfolg“ is one
+        cue = CueMatch(tuple(sorted((*cue.tokens, marker))), cue.lemma, entry)  # the cue „sprach von“
     if not _object_of_an_act(doc, lexicon, entry, first, start, stop):
         return None
     return _act(doc, lexicon, first, [(start, stop)], cue, (first, max(stop, cue.tokens[-1] + 1)), speaker, "reported.act")
+
+
+def _marker(doc: Doc, markers: frozenset[str], start: int, stop: int) -> int | None:
+    """The first marker of the verb's act frame (``frame_words.tsv``) that opens a phrase in its object.
+
+    „Der Minister sprach am Abend von einem Erfolg“: „von“ in the object of
+    „sprechen“; „bezeichnete den Plan als unrealistisch“: „als“.
+    """
+    return next((k for k in range(start, stop - 1) if doc.tokens[k].text.lower() in markers), None)
 
 
 def _inverted_speaker(doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int) -> tuple[int, int] | None:
@@ -270,6 +289,21 @@ def _has_complement(doc: Doc, lexicon: Lexicon, verb: int, last: int) -> bool:
     return False
 
 
+def _toll(doc: Doc, lexicon: Lexicon, start: int, stop: int) -> bool:
+    """Whether ``[start, stop)`` counts victims („forderte 92 Menschenleben“, „… mindestens fünf Tote“).
+
+    A toll noun (``frame_words.tsv``) that no article or preposition governs: a
+    number alone is no toll („forderte 7 Prozent mehr Gehalt“ is a demand), nor
+    are the victims a demand is for („forderte Hilfe für die Opfer“).
+    """
+    tokens = doc.tokens
+    governed = {"det", "definite", "indefinite", "possessive", "prep", "article_prep"}
+    return any(
+        tokens[k].text.lower() in lexicon.frames.toll_nouns and not function_word_classes(lexicon, tokens[k - 1].text) & governed
+        for k in range(max(start, 1), stop)
+    )
+
+
 def _object_of_an_act(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, first: int, start: int, stop: int) -> bool:
     """Whether ``[start, stop)`` is the object of a speech act that took place.
 
@@ -277,9 +311,7 @@ def _object_of_an_act(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, first: int,
     die Behörde nicht bekannt“ (no act took place), not a bare reflexive.
     """
     tokens = doc.tokens
-    if entry.lemma in lexicon.rule_words.not_with_number and any(
-        tokens[k].kind == "number" for k in range(start, min(stop, start + 2))
-    ):
+    if entry.lemma in lexicon.rule_words.toll_verb and _toll(doc, lexicon, start, stop):
         return False
     if _negated(doc, lexicon, first, stop):
         return False

@@ -1,0 +1,81 @@
+"""Speech acts told through their frame (issue 13, point 2): „sprach von …“, „bezeichnete … als …“.
+
+A verb whose bare object is no speech act („sprach mit den Helfern“) reports one
+when its object is opened by the marker of an act frame in ``frame_words.tsv``
+(„sprach von einem Erfolg“). The marker belongs to the cue. Every example is
+written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotecheck.extractor import Extractor
+
+
+def _reported(ex: Extractor, text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (q.content.text, q.cue.text if q.cue else "", q.speaker.text if q.speaker else None)
+        for q in ex.extract(text)
+        if q.kind == "reported"
+    ]
+
+
+ACT_FRAMES = [
+    # (text, content, cue, speaker)
+    ("Der Landrat sprach am Abend von einem schweren Rückschlag für die Region.",
+     "am Abend von einem schweren Rückschlag für die Region", "sprach von", "Der Landrat"),
+    ("Die Bürgermeisterin bezeichnete den Plan als unrealistisch.", "den Plan als unrealistisch", "bezeichnete als", "Die Bürgermeisterin"),
+    ("Der Wetterdienst warnte vor heftigen Gewittern am Nachmittag.", "vor heftigen Gewittern am Nachmittag", "warnte vor", "Der Wetterdienst"),
+    ("Die Ministerin warnte die Bürger vor gefälschten Briefen.", "die Bürger vor gefälschten Briefen", "warnte vor", "Die Ministerin"),
+    ("Die Polizei geht von Brandstiftung aus.", "von Brandstiftung", "geht von aus", "Die Polizei"),
+    ("Die Ärztin wies auf die Gefahren des Rauchens hin.", "auf die Gefahren des Rauchens", "wies auf hin", "Die Ärztin"),
+    ("Die Behörde schätzt den Schaden auf zehn Millionen Euro.", "den Schaden auf zehn Millionen Euro", "schätzt auf", "Die Behörde"),
+    ("Der Bürgermeister sprach sich für einen Neubau der Brücke aus.",
+     "sich für einen Neubau der Brücke", "sprach für aus", "Der Bürgermeister"),
+    ("Die Polizei rief die Anwohner zur Vorsicht auf.", "die Anwohner zur Vorsicht", "rief zur auf", "Die Polizei"),
+    # the perfect: the marker joins the participle
+    ("Der Minister hatte von einem großen Erfolg gesprochen.", "von einem großen Erfolg", "von gesprochen", "Der Minister"),
+    # the subject after the verb
+    ("Am Montag sprach die Kanzlerin von einer historischen Einigung.",
+     "von einer historischen Einigung", "sprach von", "die Kanzlerin"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", ACT_FRAMES)
+def test_an_act_frame_reports_a_speech_act(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    assert _reported(ex, text) == [(content, cue, speaker)]
+
+
+NOT_ACTS = [
+    # the verb without the frame's marker: no act
+    "Der Minister sprach mit den Helfern im Lager.",
+    "Am Montag sprach der Kanzler vor dem Parlament.",
+    "Die Ministerin warnte die Bürger eindringlich.",
+    # a zu-infinitive is a complement clause (indirect speech), not an act frame
+    "Die Polizei forderte die Anwohner auf, die Fenster geschlossen zu halten.",
+    # no act took place
+    "Der Minister sprach nicht von einem Erfolg.",
+    # a subordinate clause is no act of its own
+    "Das Gesetz, das er als unrealistisch bezeichnete, tritt im Mai in Kraft.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ACTS)
+def test_no_act_without_its_frame(ex: Extractor, text: str) -> None:
+    assert _reported(ex, text) == []
+
+
+TOLLS = [
+    # (text, is a speech act): „fordern“ with a count of victims tells a toll
+    ("Die Gewerkschaft forderte 7 Prozent mehr Gehalt.", True),
+    ("Der Verband forderte Hilfe für die Opfer der Flut.", True),
+    ("Die Flut forderte 92 Menschenleben.", False),
+    ("Das Unglück forderte mindestens fünf Tote.", False),
+    ("Die Überschwemmungen haben im Norden mehr als 100 Todesopfer gefordert.", False),
+]
+
+
+@pytest.mark.parametrize("text, act", TOLLS)
+def test_a_number_may_open_a_demand_but_a_toll_is_none(ex: Extractor, text: str, act: bool) -> None:
+    assert bool(_reported(ex, text)) is act
