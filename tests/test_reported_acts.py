@@ -79,3 +79,50 @@ TOLLS = [
 @pytest.mark.parametrize("text, act", TOLLS)
 def test_a_number_may_open_a_demand_but_a_toll_is_none(ex: Extractor, text: str, act: bool) -> None:
     assert bool(_reported(ex, text)) is act
+
+
+MORE_ACTS = [
+    # (text, content, cue, speaker)
+    # a plural present right after its subject is the main clause's verb
+    ("Die Behörden warnen vor einem erhöhten Risiko in der Hauptstadt.",
+     "vor einem erhöhten Risiko in der Hauptstadt", "warnen vor", "Die Behörden"),
+    ("Die Gewerkschaften kritisieren die geplanten Kürzungen scharf.", "die geplanten Kürzungen scharf", "kritisieren", "Die Gewerkschaften"),
+    # the marker opens the prefield, the subject follows the verb
+    ("Als Grund nannte die Behörde die mangelnde Sicherheit der Maschinen.",
+     "die mangelnde Sicherheit der Maschinen", "Als nannte", "die Behörde"),
+    # the passive with its „von“ agent: the agent speaks
+    ("Von der Opposition wurde der Besuch als Wahlkampfshow kritisiert.", "der Besuch als Wahlkampfshow", "kritisiert", "der Opposition"),
+    ("Der Besuch wurde von der Opposition als Wahlkampfshow kritisiert.", "Der Besuch als Wahlkampfshow", "kritisiert", "der Opposition"),
+    ("Der Plan ist von allen Fraktionen kritisiert worden.", "Der Plan", "kritisiert", "allen Fraktionen"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", MORE_ACTS)
+def test_acts_in_the_plural_inverted_and_passive(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    assert _reported(ex, text) == [(content, cue, speaker)]
+
+
+NOT_MORE_ACTS = [
+    # a plural verb at the end of a subordinate clause
+    "Wenn die Medien von einem Skandal sprechen, reagiert die Partei.",
+    # an infinitive after a modal verb, a future
+    "Die Minister wollen die Regierung kritisieren.",
+    "Die Partei wird den Plan kritisieren.",
+    # „als“ before a verb that has no act frame with it
+    "Als Kind nannte man ihn Max.",
+    # the agentless passive: no one is named as speaking
+    "Außerdem wurde eine bessere Ausstattung der Schulen gefordert.",
+    # the passive subject of „informieren“ was told, and no act took place without the agent
+    "Die Anwohner wurden über die Sperrung informiert.",
+    # no act took place
+    "Der Plan wurde von der Opposition nicht kritisiert.",
+    # Konjunktiv II: no passive of a fact
+    "Der Plan würde von der Opposition sicher kritisiert.",
+    # no speech verb
+    "Der Fahrer wurde von einem Lastwagen erfasst.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MORE_ACTS)
+def test_no_act_in_these_plurals_and_passives(ex: Extractor, text: str) -> None:
+    assert _reported(ex, text) == []

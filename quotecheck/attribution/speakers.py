@@ -68,10 +68,12 @@ def speaker_marked_by_rule(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speak
     accusative) is only a guess when the frame has a speech verb: the clause is
     read first (see :func:`speaker_guessed_by_rule`). The owner of a noun of
     saying is no subject and still speaks („die Forderung **der Eltern**, …“); a
-    noun without one names no speaker.
+    noun without one names no speaker; nor does a passive act without its „von“
+    agent („Dem Vorstand wurde Untreue vorgeworfen“).
     """
-    if cand.evidence.frame_kind == "noun":
-        # „die Forderung der Eltern, …“: the owner the rule read, or nobody („Es gebe Hinweise, dass …“)
+    if cand.evidence.frame_kind in ("noun", "passive_act"):
+        # „die Forderung der Eltern, …“, „wurde von X kritisiert“: the owner or agent the rule
+        # read, or nobody („Es gebe Hinweise, dass …“, „Dem Vorstand wurde Untreue vorgeworfen“)
         return Speakers(None if cand.speaker_tokens is None else _given_speaker(doc, lexicon, *cand.speaker_tokens))
     if cand.speaker_tokens is None:
         return None

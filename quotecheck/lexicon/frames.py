@@ -18,7 +18,7 @@ from quotecheck.lexicon.words import class_index
 __all__ = ["FRAME_CLASSES", "FrameWords"]
 
 #: Classes of ``frame_words.tsv`` (its header documents each).
-FRAME_CLASSES = frozenset("correlative infinitive_conjunction statal_auxiliary participle act_frame toll_noun".split())
+FRAME_CLASSES = frozenset("correlative infinitive_conjunction statal_auxiliary participle act_frame predicative_marker toll_noun".split())
 
 
 def _pairs(entries: frozenset[str], cls: str, source: str) -> frozenset[tuple[str, str]]:
@@ -54,6 +54,8 @@ class FrameWords:
     participles: Mapping[str, str]
     #: Verb lemma (without „sich“) → the markers whose phrase is its reported act („sprechen“ → {„von“, „über“}).
     act_markers: Mapping[str, frozenset[str]]
+    #: „als“: an act-frame marker of a predicate to the object, not of the object itself.
+    predicative_markers: frozenset[str]
     #: „Menschenleben“, „Tote“: the object of a toll, not of a demand („forderte 92 Menschenleben“).
     toll_nouns: frozenset[str]
 
@@ -67,6 +69,7 @@ class FrameWords:
             statal_auxiliaries=by_class["statal_auxiliary"],
             participles=MappingProxyType(dict(_pairs(by_class["participle"], "participle", source))),
             act_markers=_by_first(_pairs(by_class["act_frame"], "act_frame", source)),
+            predicative_markers=by_class["predicative_marker"],
             toll_nouns=by_class["toll_noun"],
         )
 

@@ -81,8 +81,9 @@ def _act(
     content: Sequence[tuple[int, int]],
     cue: CueMatch,
     frame: tuple[int, int],
-    speaker: tuple[int, int],
+    speaker: tuple[int, int] | None,
     rule: str,
+    frame_kind: str = "act",
 ) -> Candidate | None:
     """The reported-speech candidate of the sentence starting at token ``first``.
 
@@ -109,7 +110,7 @@ def _act(
         confidence=tuning.REPORTED,
         speaker_tokens=speaker,
         rule=rule,
-        evidence=Evidence("act", TokenRange(*speaker), sources=tuple(sources)),
+        evidence=Evidence(frame_kind, None if speaker is None else TokenRange(*speaker), sources=tuple(sources)),
     )
 
 
@@ -220,6 +221,64 @@ def _perfect(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
     return _act(doc, lexicon, first, [(start, participle)], CueMatch(tokens_of_cue, cue.lemma, entry), (first, end), subject, "reported.perfect")
 
 
+def _passive(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | None:
+    """„Von der Opposition wurde der Besuch als Wahlkampfshow kritisiert.“: a speech act in the passive.
+
+    The indicative passive auxiliary stands second, the participle of an act verb
+    (or of an act frame with its marker: „wurde … als … bezeichnet“) closes the
+    main clause, „worden“ may follow („war befürchtet worden“). The „von“ agent
+    — opening the sentence or right after the auxiliary — is the speaker and
+    must be there: the agentless passive („Dem Vorstand wurde Untreue
+    vorgeworfen.“, „Außerdem wurde mehr Geld gefordert.“) was a quote in only 4
+    of 12 sentences on WikiNews train. The content is the rest of the clause.
+    """
+    tokens = doc.tokens
+    aux = next((k for k in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)) if _passive_aux(doc, lexicon, k)), None)
+    if aux is None or not _one_constituent(doc, lexicon, first, aux):
+        return None
+    end = clause_end(doc, aux + 1, last)
+    worden = tokens[end - 1].text.lower() == "worden"
+    if not worden and tokens[aux].text.lower() not in lexicon.clause.passive_auxiliaries:
+        return None  # „ist“, „war“ make a passive only with „worden“
+    participle = end - 2 if worden else end - 1
+    if participle <= aux + 1 or end < last and tokens[end].text not in SENTENCE_END or _negated(doc, lexicon, first, end):
+        return None
+    cue = match_speech_verb(doc, lexicon, participle, participle + 1)
+    if cue is None or cue.verb is None or _base_form(doc, participle):
+        return None  # no speech verb, or a future („wird … kritisieren“)
+    agent = _agent_after(doc, lexicon, aux, participle) or _leading_agent(doc, lexicon, first, aux)
+    if agent is None:
+        return None  # agentless („Außerdem wurde mehr Geld gefordert“): on WikiNews train more often no quote than one
+    marker = None if _reports_act(lexicon, cue.verb) else _marker(doc, lexicon.frames.markers_of(cue.verb.lemma), first, participle)
+    if not _reports_act(lexicon, cue.verb) and marker is None:
+        return None
+    content = [(first, aux), (aux + 1, participle)]
+    if agent is not None:
+        agent_start = agent.start - 1  # the preposition („von“) belongs to the agent phrase
+        content = [(a, agent_start) if a < agent_start < b else (agent.end, b) if a <= agent_start < agent.end <= b else (a, b) for a, b in content]
+        content = [(a, b) for a, b in content if not (agent_start <= a and b <= agent.end)]
+    if sum(word_count(doc, a, b) for a, b in content) < tuning.OBJECT_WORDS:
+        return None
+    cue_tokens = (participle,) if marker is None else tuple(sorted((marker, participle)))
+    speaker = (agent.start, agent.end)
+    return _act(doc, lexicon, first, content, CueMatch(cue_tokens, cue.lemma, cue.verb), (first, end), speaker, "reported.passive", "passive_act")
+
+
+def _passive_aux(doc: Doc, lexicon: Lexicon, k: int) -> bool:
+    """An indicative passive auxiliary („wurde“, „wird“, „war“ … „worden“; not „würde“, „werde“: Konjunktiv)."""
+    word = doc.tokens[k].text.lower()
+    auxiliaries = lexicon.clause.passive_auxiliaries | lexicon.frames.statal_auxiliaries
+    return word in auxiliaries and word != "worden" and lexicon.mood(word) not in ("subj1", "subj2")
+
+
+def _leading_agent(doc: Doc, lexicon: Lexicon, first: int, aux: int) -> NounPhrase | None:
+    """„Von der Opposition wurde …“: the „von“ agent filling the prefield."""
+    if "source_prep" not in function_word_classes(lexicon, doc.tokens[first].text.lower()):
+        return None
+    np = parse_noun_phrase(doc, lexicon, first + 1, aux)
+    return np if np is not None and np.end == aux else None
+
+
 def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | None:
     """The speech act of the sentence's first speech verb in the prefield, if it reports one."""
     lead = _wie_lead(doc, lexicon, first, last)
@@ -242,9 +301,13 @@ def _act_at(
 ) -> Candidate | None:
     """„Putin lobte die Soldaten für ihre Tapferkeit“: the act of the speech verb at ``verb``, if it is one."""
     markers = lexicon.frames.markers_of(entry.lemma)
-    if not (_reports_act(lexicon, entry) or markers) or _base_form(doc, verb):
-        return None  # a weak verb, or an infinitive or plural present form in a subordinate clause
+    if not (_reports_act(lexicon, entry) or markers):
+        return None  # a weak verb
     subject = _subject_before(doc, lexicon, first, verb)
+    if subject is None and _base_form(doc, verb):
+        # an infinitive or a verb-final plural in a subordinate clause; a plural present right
+        # after its subject is the finite verb of the main clause („Die Behörden warnen vor …“)
+        return None
     speaker = subject if subject is not None else _inverted_speaker(doc, lexicon, first, last, verb)
     if speaker is None or _has_complement(doc, lexicon, verb, last):
         return None
@@ -253,10 +316,15 @@ def _act_at(
     if len(cue.tokens) > 1 and cue.tokens[-1] == stop - 1:
         stop -= 1  # the separated particle („wies … zurück“) is no content
     if not _reports_act(lexicon, entry):
-        marker = _marker(doc, markers, start, stop)
+        # the marker follows the verb, or opens the prefield before an inverted subject
+        # („Als Grund nannte die Behörde …“)
+        marker = _marker(doc, markers, start if subject is not None else first, stop)
         if marker is None:
             return None  # „sprach mit den Helfern“ is no act; „sprach von einem Erfolg“ is one
         cue = CueMatch(tuple(sorted((*cue.tokens, marker))), cue.lemma, entry)  # the cue „sprach von“
+        if marker < verb and doc.tokens[marker].text.lower() not in lexicon.frames.predicative_markers:
+            # „Von einer Kampagne sprach der Abgeordnete am Montag“: the prefield is the act's object
+            start, stop = first, verb
     if not _object_of_an_act(doc, lexicon, entry, first, start, stop):
         return None
     return _act(doc, lexicon, first, [(start, stop)], cue, (first, max(stop, cue.tokens[-1] + 1)), speaker, "reported.act")
@@ -389,6 +457,11 @@ def _passive_agent(doc: Doc, lexicon: Lexicon, aux: int, limit: int) -> NounPhra
     """The „von“ agent between a passive auxiliary and ``limit`` („wurde dagegen von X …“)."""
     if doc.tokens[aux].text.lower() not in lexicon.clause.passive_auxiliaries:
         return None
+    return _agent_after(doc, lexicon, aux, limit)
+
+
+def _agent_after(doc: Doc, lexicon: Lexicon, aux: int, limit: int) -> NounPhrase | None:
+    """The „von“ agent after the auxiliary ``aux``, with only words between („ist dagegen von X …“)."""
     for k in range(aux + 1, limit):
         if "source_prep" in function_word_classes(lexicon, doc.tokens[k].text.lower()):
             return parse_noun_phrase(doc, lexicon, k + 1, limit)
@@ -543,7 +616,11 @@ def find_reported(
     for sentence, local in Claims.of(doc, taken).by_sentence():
         if local:
             continue
-        cand = _sentence(doc, lexicon, sentence.first, sentence.last) or _perfect(doc, lexicon, sentence.first, sentence.last)
+        cand = (
+            _sentence(doc, lexicon, sentence.first, sentence.last)
+            or _perfect(doc, lexicon, sentence.first, sentence.last)
+            or _passive(doc, lexicon, sentence.first, sentence.last)
+        )
         if cand is None and any(doc.tokens[k].kind == "quote" for k in range(sentence.first, sentence.last)):
             if pieces is None:
                 spans = quoted if quoted is not None else pair_quotation_marks(doc.layer)
