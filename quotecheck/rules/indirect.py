@@ -174,7 +174,15 @@ def _preposed(
     base, mood, rule = read
     strength = cue.verb.strength if cue.verb is not None else tuning.UNKNOWN_VERB_STRENGTH
     confidence = base + tuning.STRENGTH_WEIGHT * strength
-    return _candidate(doc, (start, end), cue, (frame_start, comma + 1), mood, confidence, rule, _VERB_FRAME)
+    relative = _relative_head(doc, lexicon, cue, frame_start)
+    if relative is None or rule != "indirect.v2_konjunktiv":
+        return _candidate(doc, (start, end), cue, (frame_start, comma + 1), mood, confidence, rule, _VERB_FRAME)
+    # „…, ein Sanitäter, der betonte, niemand sei verletzt worden, …“: the content ends with its
+    # clause, where the sentence goes on; the relative pronoun's antecedent speaks
+    end = min(end, clause_end(doc, start, limit))
+    speaker = _antecedent(doc, lexicon, relative)
+    evidence = Evidence("verb", None if speaker is None else TokenRange(*speaker))
+    return _candidate(doc, (start, end), cue, (relative, comma + 1), mood, confidence, rule, evidence, speaker)
 
 
 #: Classes of verbs that tell what was decided or found rather than said („beschloss, …“).
@@ -216,7 +224,9 @@ def _complement(
             return None
         return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0], "indirect.w_clause"
     if _subordinate_frame(doc, lexicon, cue, frame_start):
-        return None  # „nachdem sie es bemerkt hatten, wurde …“: the main clause follows
+        # „nachdem sie es bemerkt hatten, wurde …“: the main clause follows; but a relative
+        # clause may frame a content in Konjunktiv („ein Sanitäter, der betonte, niemand sei verletzt“)
+        return _relative_frame_content(doc, lexicon, cue, frame_start, start, end)
     zu = "zu" in valency and strength >= tuning.RELIABLE_SPEECH
     if zu and ends_in_zu_infinitive(doc, lexicon, start, clause_end(doc, start, limit)):
         return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0], "indirect.zu_infinitive"
@@ -229,6 +239,41 @@ def _complement(
     return None
 
 
+def _relative_frame_content(
+    doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int, start: int, end: int
+) -> tuple[float, str | None, str] | None:
+    """A verb-second content in Konjunktiv after a relative clause that ends in its speech verb.
+
+    „…, ein Sanitäter, der betonte, niemand sei verletzt worden.“ The indicative
+    stays out: after a relative clause it is the main clause going on („Der Mann,
+    der das sagte, wurde verhaftet.“).
+    """
+    verb = cue.verb
+    if verb is None or "v2" not in verb.valency or _relative_head(doc, lexicon, cue, frame_start) is None or max(cue.tokens) != start - 2:
+        return None
+    ok, mood = _v2_content_ok(doc, lexicon, verb, start, end)
+    return (tuning.OTHER_BASE, mood, "indirect.v2_konjunktiv") if ok and mood == "subjunctive" else None
+
+
+def _relative_head(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int) -> int | None:
+    """The relative pronoun opening the cue's clause after a comma („…, der betonte, …“), if any."""
+    head = clause_start(doc, cue.tokens[0], frame_start)
+    if head == 0 or head >= cue.tokens[0] or doc.tokens[head - 1].text != ",":
+        return None
+    return head if "relative" in classes_at(doc, lexicon, head) else None
+
+
+def _antecedent(doc: Doc, lexicon: Lexicon, relative: int) -> tuple[int, int] | None:
+    """The noun phrase that ends at the comma before the relative pronoun („ein Sanitäter, der …“)."""
+    comma = relative - 1
+    first = doc.sentences[doc.layer.sentence_index(relative)].first
+    for k in range(max(first, comma - tuning.PREFIELD_TOKENS), comma):
+        np = parse_noun_phrase(doc, lexicon, k, comma)
+        if np is not None and np.end == comma and np.pronoun is None:
+            return k, comma
+    return None
+
+
 def _subordinate_frame(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int) -> bool:
     """Whether the cue stands in a subordinate or relative clause („nachdem sie es bemerkt hatten,“)."""
     head = clause_start(doc, cue.tokens[0], frame_start)
@@ -238,7 +283,7 @@ def _subordinate_frame(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: i
 
 
 def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tuple[int, CueMatch, TokenRange | None] | None:
-    """A frame after ``comma``: „…, sagte Kim.“ / „…, wie X mitteilte.“ → (frame end, cue, inverted subject)."""
+    """A frame after ``comma``: „…, sagte Kim.“ / „…, wie X mitteilte.“ / „…, hatte Kim gesagt.“ → (frame end, cue, inverted subject)."""
     tokens = doc.tokens
     i = comma + 1
     if i >= limit or tokens[i].kind != "word":
@@ -249,21 +294,24 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     if tokens[i].text.lower() in lexicon.rule_words.wie_frame:
         wie = wie_frame_end(doc, lexicon, i, limit)
         return None if wie is None else (*wie, None)
-    cue = find_cue(doc, lexicon, i, end)
+    # „…, hatte die Sprecherin am Morgen gesagt.“: the perfect auxiliary first, the participle last
+    perfect = doc.lemma(i).lower() in lexicon.rule_words.act_auxiliary and end - 1 > i + 1
+    cue = find_cue(doc, lexicon, end - 1, end) if perfect else find_cue(doc, lexicon, i, end)
     if cue is None or (cue.verb is not None and cue.verb.strength < tuning.RELIABLE_SPEECH):
         return None
     if cue.verb is not None and not (cue.verb.valency & {"v2", "colon", "direct"}):
         return None
     # the inverted subject follows the verb („sagte er“, „betonte der Minister“),
     # after at most one adverb, and little else follows it („…, sagte er am Montag.“)
-    found = _inverted_subject(doc, lexicon, i + 1, end)
-    if found is None:
-        return None
+    tail_end = end - 1 if perfect else end
+    found = _inverted_subject(doc, lexicon, i + 1, tail_end)
+    if found is None or perfect and found.start != i + 1:
+        return None  # „…, hat nun seine Rückkehr angekündigt“: no subject right after the auxiliary
     subject = found.end
     # a quoted title counts as one word of the tail („…, sagte er laut der „Wirtschaftswoche““)
-    titles = sum(b - a - 1 for a, b in quoted_titles(doc, subject, end))
-    tail = end - subject - titles
-    if tail > tuning.FRAME_TAIL_TOKENS and not (tail <= tuning.ADVERBIAL_TAIL_TOKENS and _adverbial_tail(doc, lexicon, subject, end)):
+    titles = sum(b - a - 1 for a, b in quoted_titles(doc, subject, tail_end))
+    tail = tail_end - subject - titles
+    if tail > tuning.FRAME_TAIL_TOKENS and (perfect or not (tail <= tuning.ADVERBIAL_TAIL_TOKENS and _adverbial_tail(doc, lexicon, subject, tail_end))):
         return None
     return end, cue, found
 
@@ -377,6 +425,8 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
     if wie and _speaker_before_wie(doc, lexicon, start, comma):
         return None
     mood, _ = clause_mood(doc, lexicon, start, comma)
+    if cue.tokens[0] > comma + 1 and not wie and mood != "subjunctive":
+        return None  # a perfect frame („…, hatte er gesagt“) only after Konjunktiv: the indicative is too often narration
     speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if wie else None
     frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
     rule, evidence = ("indirect.wie_after", Evidence("wie", speaker)) if wie else ("indirect.frame_after", Evidence("verb", subject))
