@@ -26,6 +26,13 @@ FRAMES = [
      "niemand sei verletzt worden", "betonte", "ein Sanitäter"),
     ("Die Ministerin, die am Montag sagte, die Lage sei ernst, reiste am Abend ab.",
      "die Lage sei ernst", "sagte", "Die Ministerin"),
+    # „Als Grund“ is the prefield of a main clause, not a temporal clause; the particle stands far away
+    ("Als Grund gab die Verwaltung in ihrer Antwort an, die Mittel seien erschöpft.",
+     "die Mittel seien erschöpft", "gab an", "die Verwaltung"),
+    # a reason in Konjunktiv I after a speech act is the reason the speaker gave
+    ("Das Amt lehnte den Antrag ab, weil die Unterlagen unvollständig seien.",
+     "weil die Unterlagen unvollständig seien", "lehnte ab", "Das Amt"),
+    ("Der Minister kritisierte den Plan, da dieser zu teuer sei.", "da dieser zu teuer sei", "kritisierte", "Der Minister"),
 ]
 
 
@@ -43,6 +50,12 @@ NOT_FRAMES = [
     "Der Mann, der das sagte, wurde noch am Abend verhaftet.",
     # a temporal clause is no frame of the main clause after it
     "Nachdem der Sprecher das erklärt hatte, wurde die Sitzung beendet.",
+    "Als er das gesagt hatte, verließ er den Saal.",
+    # the indicative reason is the narrator's; Konjunktiv II may be the narrator's irrealis
+    "Das Amt lehnte den Antrag ab, weil die Frist abgelaufen war.",
+    "Die Ministerin sagte den Termin ab, weil sie sonst krank wäre.",
+    # no speech act before the reason
+    "Der Spieler fehlte im Training, weil er krank sei.",
 ]
 
 

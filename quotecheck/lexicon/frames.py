@@ -18,7 +18,7 @@ from quotecheck.lexicon.words import class_index
 __all__ = ["FRAME_CLASSES", "FrameWords"]
 
 #: Classes of ``frame_words.tsv`` (its header documents each).
-FRAME_CLASSES = frozenset("correlative infinitive_conjunction statal_auxiliary participle act_frame predicative_marker toll_noun".split())
+FRAME_CLASSES = frozenset("correlative infinitive_conjunction reason_conjunction statal_auxiliary participle act_frame predicative_marker toll_noun".split())
 
 
 def _pairs(entries: frozenset[str], cls: str, source: str) -> frozenset[tuple[str, str]]:
@@ -48,6 +48,8 @@ class FrameWords:
     correlatives: frozenset[str]
     #: „um“, „ohne“: open an infinitive of purpose, no content of a noun of saying.
     infinitive_conjunctions: frozenset[str]
+    #: „weil“, „da“: open a reason clause; in Konjunktiv I after a speech act it is the speaker's reason.
+    reason_conjunctions: frozenset[str]
     #: „ist“, „war“: the auxiliary of a statal passive („Es ist verboten, …“).
     statal_auxiliaries: frozenset[str]
     #: Participle → verb lemma, where the lemmatizer leaves the participle alone („entschieden“).
@@ -66,6 +68,7 @@ class FrameWords:
         return cls(
             correlatives=by_class["correlative"],
             infinitive_conjunctions=by_class["infinitive_conjunction"],
+            reason_conjunctions=by_class["reason_conjunction"],
             statal_auxiliaries=by_class["statal_auxiliary"],
             participles=MappingProxyType(dict(_pairs(by_class["participle"], "participle", source))),
             act_markers=_by_first(_pairs(by_class["act_frame"], "act_frame", source)),

@@ -56,6 +56,7 @@ RULE_NAMES: Mapping[str, str] = MappingProxyType(
         "indirect.zu_infinitive": "„Kim versprach, die Steuern zu senken“",
         "indirect.v2_konjunktiv": "„Kim sagte, die Lage sei ernst“",
         "indirect.v2_indicative": "„Kim betonte, die Lage ist ernst“: a verb that always denotes speech",
+        "indirect.reason": "„Das Amt lehnte den Antrag ab, weil die Unterlagen unvollständig seien“: a reason in Konjunktiv I",
         "indirect.frame_after": "„Die Lage sei ernst, sagte Kim.“",
         "indirect.wie_after": "„Die Lage sei ernst, wie der Kreml mitteilte.“",
         "indirect.wie_before": "„Wie der Anwalt mitteilte, brach er zusammen.“",

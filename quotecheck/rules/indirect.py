@@ -35,7 +35,7 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, SpeechVerb
 from quotecheck.attribution.nounphrase import parse_noun_phrase, with_apposition, with_seat
-from quotecheck.morph import clause_mood
+from quotecheck.morph import clause_mood, mood_at
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps
 from quotecheck.rules.clauses import FRAME_BREAKS, SENTENCE_END, classes_at, clause_end, clause_start, quoted_titles, sentence_core_end, word_count
@@ -223,6 +223,8 @@ def _complement(
         if not (valency & {"w", "ob"}):
             return None
         return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0], "indirect.w_clause"
+    if doc.tokens[start].text.lower() in lexicon.frames.reason_conjunctions:
+        return _reason(doc, lexicon, cue, start, end)
     if _subordinate_frame(doc, lexicon, cue, frame_start):
         # „nachdem sie es bemerkt hatten, wurde …“: the main clause follows; but a relative
         # clause may frame a content in Konjunktiv („ein Sanitäter, der betonte, niemand sei verletzt“)
@@ -237,6 +239,21 @@ def _complement(
             rule = "indirect.v2_konjunktiv" if mood == "subjunctive" else "indirect.v2_indicative"
             return tuning.OTHER_BASE, mood, rule
     return None
+
+
+def _reason(doc: Doc, lexicon: Lexicon, cue: CueMatch, start: int, end: int) -> tuple[float, str | None, str] | None:
+    """A reason clause in Konjunktiv I after a speech act: the reason the speaker gave.
+
+    „Das Amt lehnte den Antrag ab, weil die Unterlagen unvollständig seien.“ Only
+    Konjunktiv I: „weil er krank wäre“ may be the narrator's irrealis, and the
+    indicative („…, weil die Frist abgelaufen war“) is the narrator's reason.
+    """
+    if cue.verb is None:
+        return None
+    _, finite = clause_mood(doc, lexicon, start, end)
+    if finite is None or mood_at(doc, lexicon, finite) != "subj1":
+        return None
+    return tuning.OTHER_BASE, "subjunctive", "indirect.reason"
 
 
 def _relative_frame_content(
@@ -279,7 +296,17 @@ def _subordinate_frame(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: i
     head = clause_start(doc, cue.tokens[0], frame_start)
     head_classes = classes_at(doc, lexicon, head)
     relative = "relative" in head_classes and head > 0 and doc.tokens[head - 1].text == ","
-    return head < cue.tokens[0] and ("subordinator" in head_classes or relative)
+    return head < cue.tokens[0] and ("subordinator" in head_classes or relative) and _verb_final(doc, lexicon, cue)
+
+
+def _verb_final(doc: Doc, lexicon: Lexicon, cue: CueMatch) -> bool:
+    """Whether only auxiliaries follow the cue's verb in its clause, as in a subordinate clause.
+
+    „Als er das gesagt hatte, …“ is one; „Als Grund gab die Verwaltung in ihrer
+    Antwort an, …“ is none: „Als Grund“ is the prefield of a main clause.
+    """
+    end = clause_end(doc, max(cue.tokens) + 1, len(doc.tokens))
+    return all(k in cue.tokens or "aux" in lexicon.function_words.get(doc.tokens[k].text.lower(), frozenset()) for k in range(cue.tokens[0] + 1, end))
 
 
 def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tuple[int, CueMatch, TokenRange | None] | None:

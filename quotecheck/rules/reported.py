@@ -312,6 +312,8 @@ def _act_at(
     if speaker is None or _has_complement(doc, lexicon, verb, last):
         return None
     start = verb + 1 if subject is not None else speaker[1]
+    if start < last and doc.tokens[start].kind == "punct":
+        return None  # „Als Grund nannte die Verwaltung, die Mittel …“: a clause follows, no object
     stop = content_end(doc, lexicon, start, last)
     if len(cue.tokens) > 1 and cue.tokens[-1] == stop - 1:
         stop -= 1  # the separated particle („wies … zurück“) is no content
