@@ -126,3 +126,26 @@ NOT_MORE_ACTS = [
 @pytest.mark.parametrize("text", NOT_MORE_ACTS)
 def test_no_act_in_these_plurals_and_passives(ex: Extractor, text: str) -> None:
     assert _reported(ex, text) == []
+
+
+COORDINATED = [
+    # (text, [(content, cue)]): two acts of one subject are two quotes
+    ("Der Verband forderte höhere Löhne und kündigte weitere Streiks an.",
+     [("höhere Löhne", "forderte"), ("weitere Streiks", "kündigte an")]),
+    ("Die Ministerin lobte die Helfer und warnte vor weiteren Unwettern.",
+     [("die Helfer", "lobte"), ("vor weiteren Unwettern", "warnte vor")]),
+    # a quoted piece in the first act; the second is no part of its content
+    ("Der Verbandschef nannte die Zahlen „frei erfunden“ und verwies auf eigene Studien.",
+     [("die Zahlen „frei erfunden“", "nannte"), ("auf eigene Studien", "verwies auf")]),
+    # a coordinated object is one act
+    ("Der Verband forderte höhere Löhne und mehr Urlaub.", [("höhere Löhne und mehr Urlaub", "forderte")]),
+    # a second verb that is no act („bat um …“ has no act frame) adds nothing
+    ("Die Polizei sprach von einem Unfall und bat die Zeugen um Geduld.", [("von einem Unfall", "sprach von")]),
+]
+
+
+@pytest.mark.parametrize("text, acts", COORDINATED)
+def test_coordinated_acts(ex: Extractor, text: str, acts: list[tuple[str, str]]) -> None:
+    found = _reported(ex, text)
+    assert [(content, cue) for content, cue, _ in found] == acts
+    assert len({speaker for _, _, speaker in found}) == 1

@@ -290,10 +290,59 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | 
         tok = doc.tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower():
             continue
-        cue = match_speech_verb(doc, lexicon, verb, last)
+        limit = _second_act_at(doc, lexicon, verb, last) or last
+        cue = match_speech_verb(doc, lexicon, verb, limit)
         if cue is not None and cue.verb is not None:
-            return _act_at(doc, lexicon, first, last, verb, cue, cue.verb)
+            return _act_at(doc, lexicon, first, limit, verb, cue, cue.verb)
     return None
+
+
+def _second_act_at(doc: Doc, lexicon: Lexicon, verb: int, last: int) -> int | None:
+    """The coordinator before a second speech act of the same subject („forderte X und kündigte Y an“).
+
+    A ``frame_coordinator`` of ``rule_words.tsv`` followed by a lower-case speech
+    verb with the separated particle, if any, before the sentence end.
+    """
+    tokens = doc.tokens
+    for k in range(verb + 2, last - 2):
+        if tokens[k].text in (",", ";", ":"):
+            return None  # only within the first act's clause
+        if tokens[k].text.lower() in lexicon.rule_words.frame_coordinator and tokens[k + 1].text[:1].islower():
+            if match_speech_verb(doc, lexicon, k + 1, last) is not None:
+                return k
+    return None
+
+
+def _coordinated_act(doc: Doc, lexicon: Lexicon, act: Candidate, last: int) -> Candidate | None:
+    """The second act of „Der Verband forderte höhere Löhne und kündigte weitere Streiks an“.
+
+    Its subject is the first act's; it must be an act of its own (an act verb, or
+    an act frame with its marker), with an object and no negation.
+    """
+    tokens = doc.tokens
+    if act.frame is None or act.speaker_tokens is None:
+        return None
+    coordinator = act.frame[1]
+    if coordinator + 1 >= last or tokens[coordinator].text.lower() not in lexicon.rule_words.frame_coordinator:
+        return None
+    verb = coordinator + 1
+    cue = match_speech_verb(doc, lexicon, verb, last)
+    if cue is None or cue.verb is None or _base_form(doc, verb) or _has_complement(doc, lexicon, verb, last):
+        return None
+    entry = cue.verb
+    start = verb + 1
+    stop = content_end(doc, lexicon, start, last)
+    if len(cue.tokens) > 1 and cue.tokens[-1] == stop - 1:
+        stop -= 1
+    if not _reports_act(lexicon, entry):
+        marker = _marker(doc, lexicon.frames.markers_of(entry.lemma), start, stop)
+        if marker is None:
+            return None
+        cue = CueMatch(tuple(sorted((*cue.tokens, marker))), cue.lemma, entry)
+    if not _object_of_an_act(doc, lexicon, entry, verb, start, stop):
+        return None
+    speaker = (act.speaker_tokens.start, act.speaker_tokens.end)
+    return _act(doc, lexicon, verb, [(start, stop)], cue, (verb, max(stop, cue.tokens[-1] + 1)), speaker, "reported.act")
 
 
 def _act_at(
@@ -604,7 +653,7 @@ def find_reported(
     taken: Claims | Iterable[tuple[int, int]] = (),
     quoted: Iterable[QuotedSpan] | None = None,
 ) -> list[Candidate]:
-    """Reported speech acts, at most one per sentence.
+    """Reported speech acts, at most one per sentence and a second coordinated one.
 
     A sentence with claimed text (``taken``: the :class:`Claims` of the earlier
     rules, or character spans) is skipped whole. ``quoted`` are the quoted
@@ -632,6 +681,9 @@ def find_reported(
                 cand = _piece_sentence(doc, lexicon, sentence.first, sentence.last, found)
         if cand is not None:
             out.append(cand)
+            second = _coordinated_act(doc, lexicon, cand, sentence.last)
+            if second is not None:
+                out.append(second)
     return out
 
 
