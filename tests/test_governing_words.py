@@ -81,6 +81,8 @@ VERBS = [
     ("Die Richterin sah es als erwiesen an, dass der Angeklagte gelogen hatte.", "dass der Angeklagte gelogen hatte", "sah es als an"),
     ("Die Behörde hält es für unwahrscheinlich, dass das Wasser verseucht ist.", "dass das Wasser verseucht ist", "hält es für"),
     ("Der Anwalt hielt dagegen, dass sein Mandant nicht vor Ort gewesen sei.", "dass sein Mandant nicht vor Ort gewesen sei", "hielt dagegen"),
+    ("Ein Sprecher schränkte ein, dass die Zahlen vorläufig seien.", "dass die Zahlen vorläufig seien", "schränkte ein"),
+    ("Dem Verein wird nachgesagt, Spieler mit Geld gelockt zu haben.", "Spieler mit Geld gelockt zu haben", "nachgesagt"),
 ]
 
 
