@@ -94,6 +94,11 @@ MORE_ACTS = [
     ("Von der Opposition wurde der Besuch als Wahlkampfshow kritisiert.", "der Besuch als Wahlkampfshow", "kritisiert", "der Opposition"),
     ("Der Besuch wurde von der Opposition als Wahlkampfshow kritisiert.", "Der Besuch als Wahlkampfshow", "kritisiert", "der Opposition"),
     ("Der Plan ist von allen Fraktionen kritisiert worden.", "Der Plan", "kritisiert", "allen Fraktionen"),
+    # a subject with an apposition that has its own attribute
+    ("Lars Brandt, Manager von Energie Nord, bezeichnete die Entscheidung als mutig.",
+     "die Entscheidung als mutig", "bezeichnete als", "Lars Brandt, Manager von Energie Nord"),
+    ("Hans Maier, Sprecher der Stadtwerke, kritisierte die Entscheidung scharf.",
+     "die Entscheidung scharf", "kritisierte", "Hans Maier, Sprecher der Stadtwerke"),
 ]
 
 

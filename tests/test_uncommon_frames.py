@@ -46,6 +46,8 @@ NOT_FRAMES = [
     "Wir fuhren nach Hause, hatten die Kinder gesagt.",
     # no subject right after the auxiliary: the perfect clause is a sentence of its own
     "Der Minister, der seit Mai im Amt sei, hat nun seine Rückkehr angekündigt.",
+    # a subject with its apposition before the comma is no content of a postposed frame
+    "Hans Maier, Sprecher der Stadtwerke, forderte Aufklärung.",
     # the main clause goes on after the relative clause in the indicative
     "Der Mann, der das sagte, wurde noch am Abend verhaftet.",
     # a temporal clause is no frame of the main clause after it

@@ -451,7 +451,9 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
         return None
     if wie and _speaker_before_wie(doc, lexicon, start, comma):
         return None
-    mood, _ = clause_mood(doc, lexicon, start, comma)
+    mood, finite = clause_mood(doc, lexicon, start, comma)
+    if finite is None and not wie:
+        return None  # „Hans Maier, Sprecher der Stadtwerke, kritisierte …“: a subject and its apposition, no content
     if cue.tokens[0] > comma + 1 and not wie and mood != "subjunctive":
         return None  # a perfect frame („…, hatte er gesagt“) only after Konjunktiv: the indicative is too often narration
     speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if wie else None

@@ -64,6 +64,8 @@ def _subject_before(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> tuple[
     # „Der Sprecher der Regierung, Hans Maier, lobte …“: NP, apposition
     if np is not None and np.end < verb and doc.tokens[np.end].text == "," and doc.tokens[verb - 1].text == ",":
         inner = parse_noun_phrase(doc, lexicon, np.end + 1, verb - 1)
+        if inner is not None:
+            inner = with_attached(doc, lexicon, inner, verb - 1)  # „Manager von Energie Cottbus“
         if inner is not None and inner.end == verb - 1:
             return first, verb - 1
     return None
