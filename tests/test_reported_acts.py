@@ -99,6 +99,8 @@ MORE_ACTS = [
      "die Entscheidung als mutig", "bezeichnete als", "Lars Brandt, Manager von Energie Nord"),
     ("Hans Maier, Sprecher der Stadtwerke, kritisierte die Entscheidung scharf.",
      "die Entscheidung scharf", "kritisierte", "Hans Maier, Sprecher der Stadtwerke"),
+    # a subject with a relative clause
+    ("Die Ministerin, die seit Mai im Amt ist, kritisierte den Plan scharf.", "den Plan scharf", "kritisierte", "Die Ministerin"),
 ]
 
 

@@ -33,6 +33,9 @@ FRAMES = [
     ("Das Amt lehnte den Antrag ab, weil die Unterlagen unvollständig seien.",
      "weil die Unterlagen unvollständig seien", "lehnte ab", "Das Amt"),
     ("Der Minister kritisierte den Plan, da dieser zu teuer sei.", "da dieser zu teuer sei", "kritisierte", "Der Minister"),
+    # a relative clause inside the content is no reason to refuse it
+    ("Der Plan, den die Stadt vorgelegt habe, sei zu teuer, sagte die Stadträtin.",
+     "Der Plan, den die Stadt vorgelegt habe, sei zu teuer", "sagte", "die Stadträtin"),
 ]
 
 
@@ -48,6 +51,7 @@ NOT_FRAMES = [
     "Der Minister, der seit Mai im Amt sei, hat nun seine Rückkehr angekündigt.",
     # a subject with its apposition before the comma is no content of a postposed frame
     "Hans Maier, Sprecher der Stadtwerke, forderte Aufklärung.",
+    "Die Ministerin, die seit Mai im Amt ist, forderte Aufklärung.",
     # the main clause goes on after the relative clause in the indicative
     "Der Mann, der das sagte, wurde noch am Abend verhaftet.",
     # a temporal clause is no frame of the main clause after it

@@ -452,8 +452,10 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
     if wie and _speaker_before_wie(doc, lexicon, start, comma):
         return None
     mood, finite = clause_mood(doc, lexicon, start, comma)
-    if finite is None and not wie:
-        return None  # „Hans Maier, Sprecher der Stadtwerke, kritisierte …“: a subject and its apposition, no content
+    if not wie and (finite is None or _noun_with_relative(doc, lexicon, start, comma)):
+        # „Hans Maier, Sprecher der Stadtwerke, kritisierte …“, „Die Ministerin, die seit Mai im Amt
+        # ist, kritisierte …“: the subject with its apposition or relative clause, no content
+        return None
     if cue.tokens[0] > comma + 1 and not wie and mood != "subjunctive":
         return None  # a perfect frame („…, hatte er gesagt“) only after Konjunktiv: the indicative is too often narration
     speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if wie else None
@@ -461,6 +463,18 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
     rule, evidence = ("indirect.wie_after", Evidence("wie", speaker)) if wie else ("indirect.frame_after", Evidence("verb", subject))
     confidence = tuning.INDIRECT_POSTPOSED
     return _candidate(doc, (start, comma), cue, (comma, frame_end), mood, confidence, rule, evidence, speaker), end
+
+
+def _noun_with_relative(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is a verbless phrase and a relative clause up to ``end`` („Die Ministerin, die …“).
+
+    Not „Der Plan, den die Stadt vorgelegt habe, sei zu teuer“: the main clause goes on.
+    """
+    commas = [k for k in range(start, end) if doc.tokens[k].text == ","]
+    if len(commas) != 1 or commas[0] + 1 >= end or "relative" not in classes_at(doc, lexicon, commas[0] + 1):
+        return False
+    comma = commas[0]
+    return clause_mood(doc, lexicon, start, comma)[1] is None
 
 
 def _verb_frame(

@@ -68,6 +68,10 @@ def _subject_before(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> tuple[
             inner = with_attached(doc, lexicon, inner, verb - 1)  # „Manager von Energie Cottbus“
         if inner is not None and inner.end == verb - 1:
             return first, verb - 1
+    # „Die Geschäftsführung, die den Schaden noch beziffert, spricht von …“: NP, relative clause
+    if np is not None and np.end + 1 < verb - 1 and doc.tokens[np.end].text == "," == doc.tokens[verb - 1].text:
+        if "relative" in classes_at(doc, lexicon, np.end + 1) and not any(doc.tokens[k].text == ";" for k in range(np.end, verb)):
+            return first, np.end
     return None
 
 
