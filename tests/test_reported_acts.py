@@ -101,6 +101,9 @@ MORE_ACTS = [
      "die Entscheidung scharf", "kritisierte", "Hans Maier, Sprecher der Stadtwerke"),
     # a subject with a relative clause
     ("Die Ministerin, die seit Mai im Amt ist, kritisierte den Plan scharf.", "den Plan scharf", "kritisierte", "Die Ministerin"),
+    # a speech verb ending the relative clause is not the act's verb: the main clause's verb is
+    ("Die Firma, die den Schaden noch beziffert, spricht von mehreren tausend gestohlenen Geräten.",
+     "von mehreren tausend gestohlenen Geräten", "spricht von", "Die Firma"),
 ]
 
 

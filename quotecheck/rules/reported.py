@@ -299,8 +299,17 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | 
         limit = _second_act_at(doc, lexicon, verb, last) or last
         cue = match_speech_verb(doc, lexicon, verb, limit)
         if cue is not None and cue.verb is not None:
-            return _act_at(doc, lexicon, first, limit, verb, cue, cue.verb)
+            act = _act_at(doc, lexicon, first, limit, verb, cue, cue.verb)
+            if act is not None or not _in_relative_clause(doc, lexicon, first, verb):
+                return act
     return None
+
+
+def _in_relative_clause(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> bool:
+    """Whether ``verb`` ends a relative clause after the subject („Die Firma, die den Schaden beziffert, spricht …“)."""
+    tokens = doc.tokens
+    comma = next((k for k in range(verb - 1, first, -1) if tokens[k].text == ","), None)
+    return comma is not None and "relative" in classes_at(doc, lexicon, comma + 1) and verb + 1 < len(tokens) and tokens[verb + 1].text == ","
 
 
 def _second_act_at(doc: Doc, lexicon: Lexicon, verb: int, last: int) -> int | None:
