@@ -34,6 +34,9 @@ ACT_FRAMES = [
     ("Der Bürgermeister sprach sich für einen Neubau der Brücke aus.",
      "sich für einen Neubau der Brücke", "sprach für aus", "Der Bürgermeister"),
     ("Die Polizei rief die Anwohner zur Vorsicht auf.", "die Anwohner zur Vorsicht", "rief zur auf", "Die Polizei"),
+    # „nennen“ with a second object opened by an indefinite article (no part of the cue)
+    ("Der Kommissar nannte den Beschluss einen fairen Kompromiss.",
+     "den Beschluss einen fairen Kompromiss", "nannte", "Der Kommissar"),
     # the perfect: the marker joins the participle
     ("Der Minister hatte von einem großen Erfolg gesprochen.", "von einem großen Erfolg", "von gesprochen", "Der Minister"),
     # the subject after the verb
@@ -56,6 +59,9 @@ NOT_ACTS = [
     "Die Polizei forderte die Anwohner auf, die Fenster geschlossen zu halten.",
     # no act took place
     "Der Minister sprach nicht von einem Erfolg.",
+    "Ein genaues Datum für das Treffen nannte der Sprecher nicht.",
+    # „nennen“ with a name, no indefinite second object
+    "Die Eltern nannten ihren Sohn Max.",
     # a subordinate clause is no act of its own
     "Das Gesetz, das er als unrealistisch bezeichnete, tritt im Mai in Kraft.",
 ]

@@ -223,8 +223,10 @@ def _perfect(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
         return None  # „Die Flut hat 92 Menschenleben gefordert“
     if word_count(doc, start, participle) < tuning.OBJECT_WORDS:
         return None
-    tokens_of_cue = (participle,) if marker is None else (marker, participle)  # „hatte von … gesprochen“
-    return _act(doc, lexicon, first, [(start, participle)], CueMatch(tokens_of_cue, cue.lemma, entry), (first, end), subject, "reported.perfect")
+    cue = CueMatch((participle,), cue.lemma, entry)
+    if marker is not None:
+        cue = _with_marker(doc, lexicon, cue, marker)  # „hatte von … gesprochen“
+    return _act(doc, lexicon, first, [(start, participle)], cue, (first, end), subject, "reported.perfect")
 
 
 def _passive(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | None:
@@ -265,9 +267,9 @@ def _passive(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
         content = [(a, b) for a, b in content if not (agent_start <= a and b <= agent.end)]
     if sum(word_count(doc, a, b) for a, b in content) < tuning.OBJECT_WORDS:
         return None
-    cue_tokens = (participle,) if marker is None else tuple(sorted((marker, participle)))
+    act_cue = CueMatch((participle,), cue.lemma, cue.verb)
     speaker = (agent.start, agent.end)
-    return _act(doc, lexicon, first, content, CueMatch(cue_tokens, cue.lemma, cue.verb), (first, end), speaker, "reported.passive", "passive_act")
+    return _act(doc, lexicon, first, content, act_cue if marker is None else _with_marker(doc, lexicon, act_cue, marker), (first, end), speaker, "reported.passive", "passive_act")
 
 
 def _passive_aux(doc: Doc, lexicon: Lexicon, k: int) -> bool:
@@ -353,7 +355,7 @@ def _coordinated_act(doc: Doc, lexicon: Lexicon, act: Candidate, last: int) -> C
         marker = _marker(doc, lexicon.frames.markers_of(entry.lemma), start, stop)
         if marker is None:
             return None
-        cue = CueMatch(tuple(sorted((*cue.tokens, marker))), cue.lemma, entry)
+        cue = _with_marker(doc, lexicon, cue, marker)
     if not _object_of_an_act(doc, lexicon, entry, verb, start, stop):
         return None
     speaker = (act.speaker_tokens.start, act.speaker_tokens.end)
@@ -387,9 +389,11 @@ def _act_at(
         marker = _marker(doc, markers, start if subject is not None else first, stop)
         if marker is None:
             return None  # „sprach mit den Helfern“ is no act; „sprach von einem Erfolg“ is one
-        cue = CueMatch(tuple(sorted((*cue.tokens, marker))), cue.lemma, entry)  # the cue „sprach von“
+        cue = _with_marker(doc, lexicon, cue, marker)  # the cue „sprach von“
         if marker < verb and doc.tokens[marker].text.lower() not in lexicon.frames.predicative_markers:
             # „Von einer Kampagne sprach der Abgeordnete am Montag“: the prefield is the act's object
+            if _negated(doc, lexicon, verb, stop):
+                return None  # „Ein Datum nannte der Sprecher nicht.“
             start, stop = first, verb
     if not _object_of_an_act(doc, lexicon, entry, first, start, stop):
         return None
@@ -403,6 +407,13 @@ def _marker(doc: Doc, markers: frozenset[str], start: int, stop: int) -> int | N
     „sprechen“; „bezeichnete den Plan als unrealistisch“: „als“.
     """
     return next((k for k in range(start, stop - 1) if doc.tokens[k].text.lower() in markers), None)
+
+
+def _with_marker(doc: Doc, lexicon: Lexicon, cue: CueMatch, marker: int) -> CueMatch:
+    """The cue with its act-frame marker („sprach von“, „bezeichnete als“); an article marker stays out („nannte … einen …“)."""
+    if "indefinite" in function_word_classes(lexicon, doc.tokens[marker].text):
+        return cue
+    return CueMatch(tuple(sorted((*cue.tokens, marker))), cue.lemma, cue.verb)
 
 
 def _inverted_speaker(doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int) -> tuple[int, int] | None:
