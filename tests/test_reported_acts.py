@@ -37,6 +37,8 @@ ACT_FRAMES = [
     # „nennen“ with a second object opened by an indefinite article (no part of the cue)
     ("Der Kommissar nannte den Beschluss einen fairen Kompromiss.",
      "den Beschluss einen fairen Kompromiss", "nannte", "Der Kommissar"),
+    ("Der Trainer begründete den Wechsel mit der sportlichen Lage.", "den Wechsel mit der sportlichen Lage", "begründete mit", "Der Trainer"),
+    ("Die Ärztin riet den Eltern zur Geduld.", "den Eltern zur Geduld", "riet zur", "Die Ärztin"),
     # the perfect: the marker joins the participle
     ("Der Minister hatte von einem großen Erfolg gesprochen.", "von einem großen Erfolg", "von gesprochen", "Der Minister"),
     # the subject after the verb
