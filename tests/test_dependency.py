@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from quotecheck.analysis import EmbeddedBackend
+from quotecheck.lexicon import load_lexicon
 from quotecheck.rules import dependency as dep
 
 CONLLU = Path(__file__).parent / "conllu"
@@ -74,7 +75,7 @@ def test_roles_of_the_cue(sent_id, cue, speaker, addressee, content):
     doc = _sentence(sent_id)
     verb = _index(doc, cue)
     assert _text(doc, dep.subject_of(doc, verb)) == speaker
-    assert _text(doc, dep.addressee_of(doc, verb)) == addressee
+    assert _text(doc, dep.addressee_of(doc, verb, load_lexicon())) == addressee
     assert tuple(_text(doc, part) for part in dep.content_parts(doc, verb)) == content
     assert _text(doc, dep.content_of(doc, verb)) == (content[0] if content else None)
 

@@ -33,7 +33,7 @@ from quotecheck.attribution.statements import (
 )
 from quotecheck.lexicon import Lexicon
 from quotecheck.model import SPEAKER_TYPES, Cue, Mention, Quote, Role
-from quotecheck.rules.common import Candidate, char_span
+from quotecheck.rules.candidate import Candidate, char_span
 
 __all__ = ["attribute"]
 

@@ -14,8 +14,6 @@ from quotecheck.analysis.base import Doc
 from quotecheck.attribution.naming import MEDIA_TYPES, is_medium, organization_in
 from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
 from quotecheck.attribution.words import (
-    DATIVE_MEDIUM_DETERMINERS,
-    SOURCE_AFTER,
     function_word_classes,
     is_report_noun,
 )
@@ -70,7 +68,7 @@ def dative_medium(doc: Doc, lexicon: Lexicon, i: int, end: int) -> _Answer | Non
     Not after a preposition or a statement noun („nach Angaben der Agentur“: a genitive).
     """
     tokens = doc.tokens
-    if tokens[i].text not in DATIVE_MEDIUM_DETERMINERS or _after_preposition(doc, lexicon, i):
+    if tokens[i].text not in lexicon.rule_words.genitive_or_dative or _after_preposition(doc, lexicon, i):
         return None
     if i > 0 and is_report_noun(lexicon, tokens[i - 1].text):
         return None
@@ -103,6 +101,6 @@ def _after_preposition(doc: Doc, lexicon: Lexicon, i: int) -> bool:
 def _medium_after(doc: Doc, lexicon: Lexicon, i: int, end: int) -> NounPhrase | None:
     """The noun phrase at ``i`` if it is a news agency or medium (and no „zufolge“ follows)."""
     np = parse_noun_phrase(doc, lexicon, i, end)
-    if np is None or np.end < end and doc.tokens[np.end].text.lower() in SOURCE_AFTER:
+    if np is None or np.end < end and doc.tokens[np.end].text.lower() in lexicon.attribution.source_after:
         return None
     return np if is_medium(doc, lexicon, np) else None

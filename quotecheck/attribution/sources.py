@@ -21,25 +21,14 @@ from quotecheck.attribution.naming import is_medium, organization_in
 from quotecheck.attribution.nounphrase import NounPhrase, np_ending_at, parse_noun_phrase
 from quotecheck.attribution.speakers import is_passive
 from quotecheck.attribution.words import (
-    CITATION_NOUNS,
-    CITATION_OPENERS,
-    CITATION_PREPOSITIONS,
-    QUOTE_LEMMAS,
-    RELAY_PREPOSITIONS,
-    RELAY_VERBS,
-    REPORT_CLAUSE_OPENERS,
-    SOURCE_AFTER,
-    SOURCE_BEFORE,
-    STATEMENT_LINKS,
-    STATEMENT_NOUNS,
-    STATEMENT_OPENERS,
     function_word_classes,
     is_report_verb,
     is_speech_verb,
 )
 from quotecheck.lexicon import Lexicon
 from quotecheck.model import Mention
-from quotecheck.rules.common import Candidate, char_span, clause_end
+from quotecheck.rules.candidate import Candidate, char_span
+from quotecheck.rules.clauses import clause_end
 
 __all__ = ["Source", "SOURCE_STRATEGIES", "find_sources", "raw_sources", "promote_cited", "source_mention"]
 
@@ -105,7 +94,7 @@ def _word(doc: Doc, i: int) -> str:
 
 def source_after_laut(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -> Source | None:
     """„laut der Nachrichtenagentur AP“: the noun phrase after the preposition."""
-    if _word(doc, i) not in SOURCE_BEFORE:
+    if _word(doc, i) not in lexicon.attribution.source_before:
         return None
     np = parse_noun_phrase(doc, lexicon, i + 1, window.end)
     return Source((i, np.end), np) if np else None
@@ -113,10 +102,10 @@ def source_after_laut(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -> So
 
 def source_cited(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -> Source | None:
     """„unter Berufung auf Regierungskreise“: whom the speaker cites (see :func:`promote_cited`)."""
-    if _word(doc, i) not in CITATION_NOUNS or i + 1 >= window.end or doc.tokens[i + 1].text not in CITATION_PREPOSITIONS:
+    if _word(doc, i) not in lexicon.attribution.citation_nouns or i + 1 >= window.end or doc.tokens[i + 1].text not in lexicon.attribution.citation_prepositions:
         return None
     np = parse_noun_phrase(doc, lexicon, i + 2, window.end)
-    first = i - 1 if i > window.start and _word(doc, i - 1) in CITATION_OPENERS else i
+    first = i - 1 if i > window.start and _word(doc, i - 1) in lexicon.attribution.citation_openers else i
     return Source((first, np.end), np) if np else None
 
 
@@ -125,7 +114,7 @@ def source_before_zufolge(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -
 
     „sagte Brandt Reuters zufolge“: of a bare name run, the agency alone.
     """
-    if _word(doc, i) not in SOURCE_AFTER:
+    if _word(doc, i) not in lexicon.attribution.source_after:
         return None
     np = np_ending_at(doc, lexicon, i, window.start)
     if np is not None and np.determiner is None and np.role is None:
@@ -138,17 +127,17 @@ def source_before_zufolge(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -
 
 def source_of_statement(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -> Source | None:
     """„nach Angaben der Polizei“, „nach Angaben von Peter Beck“: the statement's owner."""
-    if _word(doc, i) not in STATEMENT_NOUNS or i + 1 >= window.end:
+    if _word(doc, i) not in lexicon.attribution.statement_nouns or i + 1 >= window.end:
         return None
-    j = i + 2 if _word(doc, i + 1) in STATEMENT_LINKS else i + 1
+    j = i + 2 if _word(doc, i + 1) in lexicon.attribution.statement_links else i + 1
     np = parse_noun_phrase(doc, lexicon, j, window.end)
-    first = i - 1 if i > window.start and _word(doc, i - 1) in STATEMENT_OPENERS else i
+    first = i - 1 if i > window.start and _word(doc, i - 1) in lexicon.attribution.statement_openers else i
     return Source((first, np.end), np) if np else None
 
 
 def source_in_wie_clause(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -> Source | None:
     """„wie die Agentur Interfax berichtete“: only with a speech verb after the noun phrase."""
-    if _word(doc, i) not in REPORT_CLAUSE_OPENERS or i + 1 >= window.end:
+    if _word(doc, i) not in lexicon.rule_words.wie_frame or i + 1 >= window.end:
         return None
     np = parse_noun_phrase(doc, lexicon, i + 1, window.end)
     if np is None:
@@ -160,9 +149,9 @@ def source_in_wie_clause(doc: Doc, lexicon: Lexicon, i: int, window: _Window) ->
 
 def source_relaying(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -> Source | None:
     """„ließ über seinen Anwalt erklären“: the lawyer passes the words on."""
-    if _word(doc, i) not in RELAY_PREPOSITIONS:
+    if _word(doc, i) not in lexicon.attribution.relay_prepositions:
         return None
-    if not any(doc.lemma(k).lower() in RELAY_VERBS for k in range(max(window.start, i - 8), i)):
+    if not any(doc.lemma(k).lower() in lexicon.attribution.relay_verbs for k in range(max(window.start, i - 8), i)):
         return None
     np = parse_noun_phrase(doc, lexicon, i + 1, window.end)
     return Source((i, np.end), np) if np else None
@@ -203,7 +192,7 @@ def _quoted_by(doc: Doc, lexicon: Lexicon, i: int, end: int) -> bool:
     """„von X … zitiert“ with a form of „werden“ nearby."""
     window = range(i + 1, min(end, i + 10))
     sentence = doc.sentences[doc.layer.sentence_index(i)]
-    return any(doc.lemma(k).lower() in QUOTE_LEMMAS for k in window) and is_passive(doc, lexicon, sentence.first, sentence.last)
+    return any(doc.lemma(k).lower() in lexicon.attribution.quote_verbs for k in window) and is_passive(doc, lexicon, sentence.first, sentence.last)
 
 
 def source_mention(doc: Doc, lexicon: Lexicon, coref: Coreference, source: Source) -> tuple[Mention, Coreference]:
@@ -252,7 +241,7 @@ def promote_cited(
     if speaker_np is None or not is_medium(doc, lexicon, speaker_np):
         return speaker_np, sources
     for n, source in enumerate(sources):
-        if _word(doc, source.marker[0]) not in CITATION_OPENERS | CITATION_NOUNS:
+        if _word(doc, source.marker[0]) not in lexicon.attribution.citation_openers | lexicon.attribution.citation_nouns:
             continue
         if not is_medium(doc, lexicon, source.np):
             rest = sources[:n] + sources[n + 1 :]

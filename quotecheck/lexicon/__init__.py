@@ -15,7 +15,8 @@ module             what
                    vocabularies their values come from
 ``readers``        one parser per file format
 ``words``          the closed word classes, one typed sub-lexicon per file
-                   (``lexicon.clause``, ``lexicon.morph``, ``lexicon.rule_words`` …)
+                   (``lexicon.clause``, ``lexicon.morph``, ``lexicon.rule_words``,
+                   ``lexicon.attribution`` …)
 ``indexes``        derived look-up tables, built once from the entries
 ``core``           :class:`Lexicon`, with its role and organisation look-ups
 ``loading``        :func:`load_lexicon` and :func:`build_lexicon`
@@ -41,8 +42,6 @@ from quotecheck.lexicon.loading import (
     build_lexicon,
     data_file,
     load_lexicon,
-    load_word_classes,
-    words_of_class,
 )
 from quotecheck.lexicon.readers import (
     MAX_USER_FILE_BYTES,
@@ -85,13 +84,14 @@ from quotecheck.lexicon.records import (
     VerbForm,
 )
 from quotecheck.lexicon.words import (
-    ATTRIBUTION_RULE_CLASSES,
+    ATTRIBUTION_CLASSES,
     CLAUSE_CLASSES,
     FUNCTION_CLASSES,
     MORPH_CLASSES,
     ORDINAL_CLASSES,
     PIECE_CLASSES,
     RULE_CLASSES,
+    AttributionWords,
     ClauseWords,
     FunctionWords,
     Morph,
@@ -102,7 +102,7 @@ from quotecheck.lexicon.words import (
 
 __all__ = [
     "ABBREVIATION_FLAGS",
-    "ATTRIBUTION_RULE_CLASSES",
+    "ATTRIBUTION_CLASSES",
     "CLAUSE_CLASSES",
     "DETERMINER_CLASSES",
     "FIRST_NAME_GENDERS",
@@ -126,6 +126,7 @@ __all__ = [
     "SPEECH_CLASSES",
     "VALENCIES",
     "AccordingTo",
+    "AttributionWords",
     "ClauseWords",
     "FunctionWords",
     "Lexicon",
@@ -143,7 +144,6 @@ __all__ = [
     "build_lexicon",
     "data_file",
     "load_lexicon",
-    "load_word_classes",
     "parse_abbreviations",
     "parse_according_to",
     "parse_first_names",
@@ -157,5 +157,4 @@ __all__ = [
     "parse_word_classes",
     "parse_word_list",
     "read_organizations",
-    "words_of_class",
 ]

@@ -43,8 +43,7 @@ __all__ = ["AccordingRule", "find_according"]
 def _opens_owner(lexicon: Lexicon, word: str) -> bool:
     """Whether ``word`` after „nach Angaben“ opens its owner („der Polizei“, „seines Anwalts“, „von“)."""
     low = word.lower()
-    words = lexicon.rule_words
-    return "source_prep" in lexicon.words.classes(low) or low in words.genitive or low in words.genitive_or_dative
+    return "source_prep" in lexicon.words.classes(low) or low in lexicon.rule_words.genitive_openers
 
 
 def _source_after(doc: Doc, lexicon: Lexicon, start: int, last: int) -> tuple[int, int] | None:

@@ -50,7 +50,7 @@ from typing import Callable, Iterator
 import attrs
 
 from quotecheck.analysis.base import Doc
-from quotecheck.lexicon import Lexicon, load_lexicon
+from quotecheck.lexicon import Lexicon
 from quotecheck.rules.candidate import Candidate, char_span
 
 __all__ = [
@@ -294,19 +294,19 @@ def subject_of(doc: Doc, verb_index: int) -> Range | None:
     return None
 
 
-def addressee_of(doc: Doc, verb_index: int, lexicon: Lexicon | None = None) -> Range | None:
+def addressee_of(doc: Doc, verb_index: int, lexicon: Lexicon) -> Range | None:
     """To whom it was said: ``iobj``; an ``obl``/``obj`` with „gegenüber“/„zu“; a dative NP.
 
     The preposition is not part of the range („gegenüber der Zeitung“ → „der
     Zeitung“), as in the corpus. Its surface forms are the lexicon's
-    ``rule_words.addressee_case`` (default: the packaged lexicon).
+    ``rule_words.addressee_case``.
     """
     _require_parse(doc)
     verb = predicate_of(doc, verb_index)
     found = _first_child_range(doc, verb, ("iobj",))
     if found is not None:
         return found[1]
-    cases = (lexicon if lexicon is not None else load_lexicon()).rule_words.addressee_case
+    cases = lexicon.rule_words.addressee_case
     for child in _children_with(doc, verb, _NOMINAL_RELATIONS):
         if _case_forms(doc, child) & cases:
             return _noun_phrase(doc, child)
