@@ -296,4 +296,5 @@ def _quote(
         fragments=tuple(Role.from_spans(doc.text, [f]) for f in cand.fragments),
         sentence=cand.sentence,
         confidence=cand.confidence,
+        rule=cand.rule,
     )

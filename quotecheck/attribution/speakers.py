@@ -159,9 +159,9 @@ def speaker_guessed_by_rule(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Spea
 
 
 def speaker_after_so(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
-    """„„…“, so der Kreml.“: the noun phrase after „so“ speaks."""
-    cue = _verbless_cue(doc, cand)
-    if cue is None or cand.frame is None or doc.tokens[cue].text.lower() not in lexicon.rule_words.so_frame:
+    """„„…“, so der Kreml.“: the noun phrase after „so“ speaks (the rule saw a so-frame)."""
+    cue = _verbless_cue(doc, cand) if cand.evidence.frame_kind == "so" else None
+    if cue is None or cand.frame is None:
         return None
     np = parse_noun_phrase(doc, lexicon, cue + 1, cand.frame[1])
     return Speakers(np) if np is not None else None
@@ -169,8 +169,8 @@ def speaker_after_so(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | 
 
 def speaker_before_colon(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
     """„Merkel: „…““ and „Im Kongress warb Obama mit den Worten: „…““: see :func:`_colon_speaker`."""
-    cue = _verbless_cue(doc, cand)
-    if cue is None or cand.frame is None or doc.tokens[cue].text != ":":
+    cue = _verbless_cue(doc, cand) if cand.evidence.frame_kind == "colon" else None
+    if cue is None or cand.frame is None:
         return None
     np = _colon_speaker(doc, lexicon, cand.frame[0], cue)
     return Speakers(np) if np is not None else None

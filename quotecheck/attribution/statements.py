@@ -38,13 +38,11 @@ def according_phrase(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[int, 
     (or the anaphor standing for it) is how the sentence names its speaker. Not for
     „so X“, „hieß es“ or a colon, whose frames hold no statement noun.
     """
-    if cand.cue is not None or not cand.cue_spans or cand.frame is None:
+    entry = cand.evidence.according
+    if entry is None or cand.frame is None or "according_mention" not in function_word_classes(lexicon, entry.cue_words[0]):
         return None
     tokens = doc.tokens
     first, last = cand.frame
-    cue = doc.layer.token_at(cand.cue_spans[0][0])
-    if cue is None or "according_mention" not in function_word_classes(lexicon, tokens[cue].text):
-        return None
     while first < last and (tokens[first].kind != "word" or "prep" in function_word_classes(lexicon, tokens[first].text)):
         first += 1
     while last > first and (tokens[last - 1].kind != "word" or "prep" in function_word_classes(lexicon, tokens[last - 1].text)):
@@ -121,10 +119,10 @@ def report_speaker(
     if first is not None and "relative_adverb" in lexicon.clause.classes(tokens[first].text) and first > 0 and tokens[first - 1].text == ",":
         sentence = doc.sentences[doc.layer.sentence_index(first)]
         return _report_owner(doc, lexicon, sentence.first, first - 1), coref
-    if not cand.inherit_speaker or not cand.cue_spans:
+    entry = cand.evidence.according
+    if not cand.inherit_speaker or entry is None or cand.sentence == 0:
         return None, coref
-    cue = doc.layer.token_at(cand.cue_spans[0][0])
-    if cue is None or "report_anaphor" not in function_word_classes(lexicon, tokens[cue].text) or cand.sentence == 0:
+    if "report_anaphor" not in function_word_classes(lexicon, entry.cue_words[0]):
         return None, coref
     before = doc.sentences[cand.sentence - 1]
     owner = _report_owner(doc, lexicon, before.first, before.last)

@@ -124,6 +124,11 @@ class AccordingTo:
         """The phrase split into words."""
         return tuple(self.phrase.split())
 
+    @property
+    def cue_words(self) -> tuple[str, ...]:
+        """The words of the phrase that are the quote's cue („Meinung nach“ of „seiner Meinung nach“)."""
+        return tuple(self.cue.split())
+
 
 @frozen
 class Organization:
