@@ -57,6 +57,7 @@ from quotecheck.lexicon.readers import (
     parse_speech_verbs,
     parse_word_classes,
     parse_word_list,
+    parse_word_variants,
     read_organizations,
 )
 from quotecheck.lexicon.records import (
@@ -164,5 +165,6 @@ __all__ = [
     "parse_speech_verbs",
     "parse_word_classes",
     "parse_word_list",
+    "parse_word_variants",
     "read_organizations",
 ]

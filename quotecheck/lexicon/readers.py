@@ -59,6 +59,7 @@ __all__ = [
     "parse_speech_verbs",
     "parse_word_classes",
     "parse_word_list",
+    "parse_word_variants",
     "read_organizations",
 ]
 
@@ -331,6 +332,14 @@ def parse_konjunktiv(text: str, source: str) -> dict[str, tuple[VerbForm, ...]]:
 def parse_word_list(text: str, source: str) -> frozenset[str]:
     """Parse a one-entry-per-line list (``titles.txt``, ``particles.txt``)."""
     return frozenset(entry for _, entry in _lines(text))
+
+
+def parse_word_variants(text: str, source: str) -> dict[str, str]:
+    """Parse ``word_variants.tsv``: a spelling (lower case) and its normal form („zwölf“ → „12“)."""
+    variants: dict[str, str] = {}
+    for n, (form, normal) in _rows(text, source, ("form", "normal")):
+        variants[_required(form, "form", source, n).lower()] = _required(normal, "normal", source, n)
+    return variants
 
 
 def parse_abbreviations(text: str, source: str) -> dict[str, str | None]:
