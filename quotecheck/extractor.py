@@ -117,7 +117,7 @@ class Extractor:
             claims.add(rule(doc, self.lexicon, claims), frames=rule.claims_frames)
         candidates = claims.candidates
         if doc.has_parse:
-            candidates = [dependency.refine_content(doc, c) for c in candidates]
+            candidates = [dependency.refine_content(doc, c, self.lexicon) for c in candidates]
         quoted = claims.quoted if claims.quoted is not None else tuple(pair_quotation_marks(doc.layer))
         return attach_fragments(candidates, quoted)
 

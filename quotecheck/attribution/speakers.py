@@ -278,7 +278,7 @@ def _speaker_of_parse(
     assert cand.cue is not None
     verb = cand.cue.tokens[0]
     passive_subject = dependency.passive_subject_of(doc, verb) if _quoting(lexicon, cand) else None
-    speaker = passive_subject if passive_subject is not None else dependency.subject_of(doc, verb)
+    speaker = passive_subject if passive_subject is not None else dependency.subject_of(doc, verb, lexicon)
     return _mention_in(doc, lexicon, speaker), _mention_in(doc, lexicon, dependency.addressee_of(doc, verb, lexicon))
 
 
