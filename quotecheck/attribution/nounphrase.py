@@ -18,6 +18,7 @@ import attrs
 import regex
 from attrs import frozen
 
+from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.naming import org_class, org_kind, organization_in
 from quotecheck.attribution.words import (
@@ -530,12 +531,12 @@ def adverbial_phrase(doc: Doc, lexicon: Lexicon, i: int) -> bool:
     return doc.lemma(i) != tok.text and tok.text not in lexicon.first_names and lexicon.organization(tok.text) is None
 
 
-def np_ending_at(doc: Doc, lexicon: Lexicon, end: int, floor: int) -> NounPhrase | None:
-    """The longest noun phrase that ends right before token ``end``.
+def np_ending_at(doc: Doc, lexicon: Lexicon, end: int, floor: int, reach: int = tuning.NP_BEFORE_TOKENS) -> NounPhrase | None:
+    """The longest noun phrase that ends right before token ``end``, starting at most ``reach`` tokens before it.
 
     It never starts at a verb („sagte Brandt der Zeitung zufolge“: „der Zeitung“).
     """
-    for k in range(max(floor, end - 8), end):
+    for k in range(max(floor, end - reach), end):
         if is_speech_verb(doc, lexicon, k) or "aux" in function_word_classes(lexicon, doc.tokens[k].text):
             continue
         np = parse_noun_phrase(doc, lexicon, k, end)

@@ -28,8 +28,7 @@ from typing import Callable
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.naming import organization_in
-from quotecheck.attribution.nounphrase import NounPhrase, function_word_classes, parse_noun_phrase, with_seat
-from quotecheck.attribution.words import is_speech_verb
+from quotecheck.attribution.nounphrase import NounPhrase, function_word_classes, np_ending_at, parse_noun_phrase, with_seat
 from quotecheck.lexicon import DETERMINER_CLASSES, AccordingTo, Lexicon
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import SourcePhrase
@@ -209,23 +208,13 @@ def owner_before(doc: Doc, lexicon: Lexicon, end: int, floor: int) -> TokenRange
     zufolge“: „der Zeitung“); of a bare run of names, the organisation alone
     („sagte Brandt Reuters zufolge“: Reuters).
     """
-    np = _longest_ending_at(doc, lexicon, end, floor)
+    np = np_ending_at(doc, lexicon, end, floor, reach=tuning.SOURCE_BEFORE_TOKENS)
     if np is not None and np.determiner is None and np.role is None:
         np = next(
             (parse_noun_phrase(doc, lexicon, k, end) for k in range(np.start + 1, end) if organization_in(doc, lexicon, k, end) is not None),
             None,
         ) or np
     return TokenRange(np.start, end) if np is not None else None
-
-
-def _longest_ending_at(doc: Doc, lexicon: Lexicon, end: int, floor: int) -> NounPhrase | None:
-    for k in range(max(floor, end - tuning.SOURCE_BEFORE_TOKENS), end):
-        if is_speech_verb(doc, lexicon, k) or "aux" in function_word_classes(lexicon, doc.tokens[k].text):
-            continue
-        np = parse_noun_phrase(doc, lexicon, k, end)
-        if np is not None and np.end == end:
-            return np
-    return None
 
 
 def _names_someone(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
