@@ -63,7 +63,7 @@ FUNCTION_CLASSES = frozenset(
 )
 #: Classes of ``rule_words.tsv`` (its header documents each).
 RULE_CLASSES = frozenset(
-    "addressee_case so_frame impersonal_speech legal_reference source_attachment "
+    "addressee_case so_frame impersonal_speech impersonal_lemma legal_reference source_attachment "
     "not_reported subject_particle genitive genitive_or_dative agent_preposition "
     "phrase_determiner wie_frame frame_coordinator act_subject_pronoun not_with_number act_auxiliary".split()
 )
@@ -238,6 +238,8 @@ class RuleWords:
     so_frame: frozenset[str]
     #: A form of „heißen“ that frames a quote with no speaker („…“, hieß es); case-sensitive.
     impersonal_speech: frozenset[str]
+    #: The cue lemma of those forms („heißen“).
+    impersonal_lemma: frozenset[str]
     #: After „gemäß“, a legal reference rather than a source („gemäß Artikel 5“).
     legal_reference: frozenset[str]
     #: Attaches more to a source noun phrase („Oberst Polzer vom LKA“).
