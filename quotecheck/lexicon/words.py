@@ -80,7 +80,7 @@ ATTRIBUTION_CLASSES = frozenset(
 PIECE_CLASSES = frozenset("prepositional_frame cue_preposition auxiliary".split())
 #: Classes of ``morph.tsv`` (its header documents each).
 MORPH_CLASSES = frozenset(
-    "boundary nonverb advice hearsay frame_verb perfect_aux modal_inf "
+    "boundary nonverb advice hearsay frame_verb perfect_aux modal_inf advice_modal claim_modal short_verb "
     "ending_weak_pret ending_present participle_prefix inseparable_prefix umlaut".split()
 )
 #: Classes of ``ordinals.tsv`` (its header documents each).
@@ -411,6 +411,12 @@ class Morph:
     hearsay: frozenset[str]
     perfect_aux: frozenset[str]
     modal_inf: frozenset[str]
+    #: „sollen“: its Konjunktiv-looking forms are advice, hearsay or a condition.
+    advice_modals: frozenset[str]
+    #: „wollen“: the modal of a claim, read as indicative.
+    claim_modals: frozenset[str]
+    #: Verb lemmas in -n without -en/-ln/-rn („tun“, „sein“).
+    short_verbs: frozenset[str]
     #: Endings without their hyphen, longest first so that „-eten“ wins over „-ten“.
     weak_pret: tuple[str, ...]
     present: tuple[str, ...]
@@ -447,6 +453,9 @@ class Morph:
             hearsay=by_class["hearsay"],
             perfect_aux=by_class["perfect_aux"],
             modal_inf=by_class["modal_inf"],
+            advice_modals=by_class["advice_modal"],
+            claim_modals=by_class["claim_modal"],
+            short_verbs=by_class["short_verb"],
             weak_pret=endings("ending_weak_pret"),
             present=endings("ending_present"),
             participle_prefix=tuple(sorted(by_class["participle_prefix"])),
