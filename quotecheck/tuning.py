@@ -37,6 +37,7 @@ __all__ = [
     "MIN_DASS_STRENGTH",
     "MIN_PIECE_STRENGTH",
     "MIN_V2_STRENGTH",
+    "NP_BEFORE_TOKENS",
     "OBJECT_WORDS",
     "OTHER_BASE",
     "PHRASE_WINDOW_AFTER",
@@ -97,6 +98,8 @@ PHRASE_WINDOW_BEFORE = 6
 PHRASE_WINDOW_AFTER = 8
 #: A particle after an apposition („gab der Leiter, Andreas Huber, bekannt“) is sought this far.
 APPOSITION_PARTICLE_TOKENS = 16
+#: A noun phrase read backwards from where it ends („Merkel:“, the speaker before a colon) starts at most this many tokens before it.
+NP_BEFORE_TOKENS = 8
 #: A source before „zufolge“ („der Polizei zufolge“) starts at most this many tokens before it.
 SOURCE_BEFORE_TOKENS = 10
 #: A „so“-frame in mid-sentence („…, so der Minister, …“) may be followed by this many words.

@@ -15,7 +15,8 @@ module             what
                    vocabularies their values come from
 ``readers``        one parser per file format
 ``words``          the closed word classes, one typed sub-lexicon per file
-                   (``lexicon.clause``, ``lexicon.morph``, ``lexicon.rule_words`` …)
+                   (``lexicon.clause``, ``lexicon.morph``, ``lexicon.rule_words``,
+                   ``lexicon.attribution`` …)
 ``indexes``        derived look-up tables, built once from the entries
 ``core``           :class:`Lexicon`, with its role and organisation look-ups
 ``loading``        :func:`load_lexicon` and :func:`build_lexicon`
@@ -41,8 +42,6 @@ from quotecheck.lexicon.loading import (
     build_lexicon,
     data_file,
     load_lexicon,
-    load_word_classes,
-    words_of_class,
 )
 from quotecheck.lexicon.readers import (
     MAX_USER_FILE_BYTES,
@@ -69,11 +68,15 @@ from quotecheck.lexicon.records import (
     MOODS,
     NOUN_USES,
     ORGANIZATION_TYPES,
+    OWNERS,
+    OWNERS_BY_POSITION,
     PERSON_NUMBERS,
+    PHRASE_NAMES,
     POSITIONS,
     PRONOUN_CASES,
     PRONOUN_GENDERS,
     ROLE_TYPES,
+    SOURCE_RELATIONS,
     SPEECH_CLASSES,
     VALENCIES,
     AccordingTo,
@@ -86,13 +89,14 @@ from quotecheck.lexicon.records import (
     VerbForm,
 )
 from quotecheck.lexicon.words import (
-    ATTRIBUTION_RULE_CLASSES,
+    ATTRIBUTION_CLASSES,
     CLAUSE_CLASSES,
     FUNCTION_CLASSES,
     MORPH_CLASSES,
     ORDINAL_CLASSES,
     PIECE_CLASSES,
     RULE_CLASSES,
+    AttributionWords,
     ClauseWords,
     FunctionWords,
     Morph,
@@ -103,7 +107,7 @@ from quotecheck.lexicon.words import (
 
 __all__ = [
     "ABBREVIATION_FLAGS",
-    "ATTRIBUTION_RULE_CLASSES",
+    "ATTRIBUTION_CLASSES",
     "CLAUSE_CLASSES",
     "DETERMINER_CLASSES",
     "FIRST_NAME_GENDERS",
@@ -116,17 +120,22 @@ __all__ = [
     "OPTIONAL_FILES",
     "ORDINAL_CLASSES",
     "ORGANIZATION_TYPES",
+    "OWNERS",
+    "OWNERS_BY_POSITION",
     "PERSON_NUMBERS",
+    "PHRASE_NAMES",
     "PIECE_CLASSES",
     "POSITIONS",
     "PRONOUN_CASES",
     "PRONOUN_GENDERS",
     "REQUIRED_FILES",
     "ROLE_TYPES",
+    "SOURCE_RELATIONS",
     "RULE_CLASSES",
     "SPEECH_CLASSES",
     "VALENCIES",
     "AccordingTo",
+    "AttributionWords",
     "ClauseWords",
     "FunctionWords",
     "Lexicon",
@@ -144,7 +153,6 @@ __all__ = [
     "build_lexicon",
     "data_file",
     "load_lexicon",
-    "load_word_classes",
     "parse_abbreviations",
     "parse_according_to",
     "parse_first_names",
@@ -159,5 +167,4 @@ __all__ = [
     "parse_word_list",
     "parse_word_variants",
     "read_organizations",
-    "words_of_class",
 ]

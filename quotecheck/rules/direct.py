@@ -91,7 +91,7 @@ def _after_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan) -> _Frame | None:
         return _Frame(TokenRange(i, end), "direct.so_after", "so", None, TokenRange(i, i + 1))
     cue = match_speech_verb(doc, lexicon, i, end)
     if cue is None and word in lexicon.rule_words.impersonal_speech:
-        return _Frame(TokenRange(i, end), "direct.impersonal_after", "impersonal", CueMatch((i,), "heißen"))
+        return _Frame(TokenRange(i, end), "direct.impersonal_after", "impersonal", CueMatch((i,), min(lexicon.rule_words.impersonal_lemma, default=doc.lemma(i))))
     if cue is None or not _frames_direct_speech(cue):
         return None
     return _Frame(TokenRange(i, end), "direct.frame_after", "verb", cue)
