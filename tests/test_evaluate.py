@@ -181,6 +181,26 @@ def test_no_errors_when_everything_is_right(gold_file):
     assert report_for(gold_file, GOLD_QUOTES, errors=True)["errors"] == []
 
 
+PIECE_TEXT = "Die Ministerin sagte, die Arbeitgeber seien „am Zug“. Man sah sich „im Plan“."
+
+
+def test_a_nested_quote_is_judged_by_its_piece(tmp_path):
+    gold = copy.deepcopy(quote("q1", "indirect", "die Arbeitgeber seien „am Zug“", "Die Ministerin", None,
+                               mood="subjunctive", text=PIECE_TEXT))
+    gold["fragments"] = [role(PIECE_TEXT, "am Zug")]
+    gold_file = write_jsonl(tmp_path / "gold.jsonl", [{"id": "streik", "text": PIECE_TEXT, "quotes": [gold]}])
+    # ours: the same quote, its piece nested in it, and a nested quote the gold does not have
+    ours = [{**gold, "id": "q1", "parent": None}]
+    ours.append({**gold, "id": "q1.1", "kind": "direct", "mood": None, "fragments": [],
+                 "content": role(PIECE_TEXT, "am Zug"), "parent": "q1"})
+    ours.append({**gold, "id": "q2", "kind": "indirect", "content": role(PIECE_TEXT, "Man sah sich „im Plan“"),
+                 "fragments": [role(PIECE_TEXT, "im Plan")], "parent": None})
+    ours.append({**ours[2], "id": "q2.1", "kind": "direct", "mood": None, "fragments": [],
+                 "content": role(PIECE_TEXT, "im Plan"), "parent": "q2"})
+    errors = report_for(gold_file, ours, errors=True)["errors"]
+    assert sorted((e["error"], e["text"]) for e in errors) == [("spurious", "Man sah sich „im Plan“"), ("spurious", "im Plan")]
+
+
 # --- system records ---------------------------------------------------------------------
 
 

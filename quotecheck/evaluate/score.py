@@ -176,7 +176,7 @@ class Evaluation:
         if doc.contract is not None:
             self._contract_checks(doc, doc.contract, predicted, matched)
         if self.keep_errors:
-            self._unmatched_errors(doc, predicted, matched)
+            self._unmatched_errors(doc, predicted, matched, result)
             if doc.contract is None:
                 self._span_speaker_errors(doc, predicted, system, matched)
         return result
@@ -230,9 +230,10 @@ class Evaluation:
         doc: GoldDocument,
         predicted: Sequence[Mapping[str, Any]],
         matched: list[tuple[int, int]],
+        result: DocumentResult,
     ) -> None:
         found_gold = {g for _, g in matched}
-        found_system = {s for s, _ in matched}
+        found_system = {s for s, _ in matched} | _found_pieces(result)
         if doc.contract is not None:
             for number, quote in enumerate(doc.contract):
                 if number not in found_gold:
@@ -313,10 +314,21 @@ def _matched(result: DocumentResult) -> list[tuple[int, int]]:
     for pair in result.pairs:
         if pair.system is None or pair.gold is None or pair.overlap <= 0.0:
             continue
-        (sys_ref, sys_fragment), (gold_ref, gold_fragment) = pair.system.ref, pair.gold.ref
-        if not (sys_fragment or gold_fragment):
-            out.append((sys_ref, gold_ref))
+        if not (pair.system.ref[1] or pair.gold.ref[1]):
+            out.append((pair.system.ref[0], pair.gold.ref[0]))
     return out
+
+
+def _found_pieces(result: DocumentResult) -> set[int]:
+    """The nested system quotes (``parent`` set) whose piece was paired with a gold quote, overlap > 0.
+
+    They are exported as pieces of their parent, so :func:`_matched` never names them.
+    """
+    return {
+        pair.system.ref[2]
+        for pair in result.pairs
+        if pair.system is not None and pair.gold is not None and pair.overlap > 0.0 and pair.system.ref[2] is not None
+    }
 
 
 def _check(counts: Attribution, ours: Mapping[str, Any], theirs: Mapping[str, Any]) -> None:

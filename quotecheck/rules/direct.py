@@ -28,6 +28,7 @@ from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import NO_EVIDENCE, Candidate, CueMatch, Evidence, char_span
 from quotecheck.rules.clauses import SENTENCE_END, quoted_titles, word_count
 from quotecheck.rules.cues import find_speech_verb, match_speech_verb
+from quotecheck.rules.names import without_names
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
 
@@ -337,7 +338,8 @@ class DirectRule:
     a quote of its own („„…“, sagte Kim, Europa brauche die Engländer“), which the
     indirect rule finds there (claiming the frames loses such quotes in 8 of the
     740 corpus and WikiNews documents). The quoted spans that are no direct speech
-    are left in ``claims.quoted`` for the reported rule and the fragments. Run after
+    are left in ``claims.quoted`` for the reported rule and the fragments, except
+    the names and titles among them (:mod:`quotecheck.rules.names`). Run after
     another rule, it drops a quote whose content is already claimed.
     """
 
@@ -347,5 +349,5 @@ class DirectRule:
 
     def __call__(self, doc: Doc, lexicon: Lexicon, claims: Claims) -> list[Candidate]:
         result = find_direct(doc, lexicon)
-        claims.quoted = result.other_spans
+        claims.quoted = without_names(doc, lexicon, result.other_spans)
         return [c for c in result.quotes if not any(claims.overlapping(*span) for span in c.content)]

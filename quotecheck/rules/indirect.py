@@ -168,7 +168,8 @@ def _complement(
     if _subordinate_frame(doc, lexicon, cue, frame_start):
         return None  # „nachdem sie es bemerkt hatten, wurde …“: the main clause follows
     zu = "zu" in valency and strength >= tuning.RELIABLE_SPEECH
-    if zu and ends_in_zu_infinitive(doc, lexicon, start, clause_end(doc, start, limit)):
+    clause = clause_end(doc, start, limit, quoted_titles(doc, start, limit))  # „die Mannschaft „mit …“ zu stabilisieren“
+    if zu and ends_in_zu_infinitive(doc, lexicon, start, clause):
         return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0], "indirect.zu_infinitive"
     if valency & {"v2", "colon"} and strength >= tuning.MIN_V2_STRENGTH:
         ok, mood = _v2_content_ok(doc, lexicon, verb, start, end)
@@ -338,7 +339,8 @@ def _verb_frame(
 ) -> Candidate | None:
     """„Kim sagte, die Lage sei ernst“: the speech verb ``cue`` at ``i`` whose frame ends in a comma or colon."""
     tokens = doc.tokens
-    comma = clause_end(doc, max(cue.tokens) + 1, last)
+    after = max(cue.tokens) + 1
+    comma = clause_end(doc, after, last, quoted_titles(doc, after, last))  # „sagte der „Zeitung“, …“
     if comma >= last or tokens[comma].text not in (",", ":") or comma - i > tuning.FRAME_GAP_TOKENS:
         return None
     frame_start = clause_start(doc, i, floor) if _after_content(doc, floor, i) else floor
