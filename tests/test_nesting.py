@@ -28,7 +28,26 @@ MIXED = [
     ("Der Minister nannte den Plan „unrealistisch“.", "reported", ["unrealistisch"]),
     ("Die Ministerin sprach von einem „Fenster der Gelegenheit“.", "reported", ["Fenster der Gelegenheit"]),
     ("Der Verband bezeichnete die Reform als „Etikettenschwindel“.", "reported", ["Etikettenschwindel"]),
+    # a piece that opens the clause after a comma frame: the clause is the quote, not the piece
+    ("Die Abgeordnete warf dem Minister vor, „die Daten aller Bürger“ zu sammeln.",
+     "indirect", ["die Daten aller Bürger"]),
+    ("Der Betriebsrat forderte die Leitung auf, „ohne weitere Verzögerung“ zu verhandeln.",
+     "indirect", ["ohne weitere Verzögerung"]),
 ]
+
+DIRECT_AFTER_COMMA = [
+    # a quote after a comma frame that ends its clause stays direct speech
+    ("Der Sprecher sagte, „die Lage ist ernst“.", "die Lage ist ernst"),
+    ("Der Sprecher sagte, „die Lage ist ernst“, und verließ den Saal.", "die Lage ist ernst"),
+    ("Die Trainerin sagte, „wir kommen wieder“ und ging.", "wir kommen wieder"),
+    ("Die Trainerin sagte, „Wir kommen wieder.“ Dann ging sie.", "Wir kommen wieder."),
+]
+
+
+@pytest.mark.parametrize("text, content", DIRECT_AFTER_COMMA)
+def test_a_quote_that_ends_its_clause_after_a_comma_frame_is_direct(ex: Extractor, text: str, content: str) -> None:
+    quotes = ex.extract(text)
+    assert [(q.kind, q.content.text, q.parent) for q in quotes] == [("direct", content, None)]
 
 
 def _nested(quotes: list[Quote]) -> list[Quote]:

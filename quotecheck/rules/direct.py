@@ -27,6 +27,7 @@ from quotecheck.lexicon import Lexicon
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import NO_EVIDENCE, Candidate, CueMatch, Evidence, char_span
 from quotecheck.rules.clauses import SENTENCE_END, quoted_titles, word_count
+from quotecheck.rules.content import piece_opens_clause
 from quotecheck.rules.cues import find_speech_verb, match_speech_verb
 from quotecheck.rules.names import without_names
 from quotecheck.rules.pipeline import Claims
@@ -214,7 +215,7 @@ def _before_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan, floor: int) -> _
         colon = TokenRange(span.open - 1, span.open)
         speaker = TokenRange(start, span.open - 1) if label else None
         return _Frame(TokenRange(start, span.open), "direct.label", "colon", None, colon, speaker)
-    if last.text == ",":
+    if last.text == "," and not piece_opens_clause(doc, lexicon, span.open):
         cue = find_speech_verb(doc, lexicon, start, span.open - 1)
         if cue is not None:
             return _Frame(TokenRange(start, span.open), "direct.frame_before", "verb", cue)

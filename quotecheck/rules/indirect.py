@@ -39,7 +39,7 @@ from quotecheck.morph import clause_mood
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps
 from quotecheck.rules.clauses import SENTENCE_END, classes_at, clause_end, clause_start, quoted_titles, sentence_core_end, word_count
-from quotecheck.rules.content import content_end, ends_in_zu_infinitive, wie_frame_end
+from quotecheck.rules.content import content_end, ends_in_zu_infinitive, piece_opens_clause, wie_frame_end
 from quotecheck.rules.cues import according_phrase_at, find_cue, match_speech_verb
 from quotecheck.rules.pipeline import Claims
 
@@ -129,8 +129,8 @@ def _preposed(
 ) -> Candidate | None:
     """Frame clause ending at token ``comma`` („,“ or „:“), complement after it."""
     start = comma + 1
-    if start >= limit or doc.tokens[start].kind == "quote":
-        return None
+    if start >= limit or doc.tokens[start].kind == "quote" and not piece_opens_clause(doc, lexicon, start):
+        return None  # a quote after the comma is direct speech, unless its clause goes on
     end = content_end(doc, lexicon, start, limit)
     if end <= start or _generic(doc, lexicon, frame_start, comma):
         return None
