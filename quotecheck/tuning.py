@@ -32,6 +32,7 @@ __all__ = [
     "FREE_INDIRECT_REPORTIVE",
     "FREE_INDIRECT_SUBJUNCTIVE",
     "FREE_INDIRECT_WORDS",
+    "KONJUNKTIV_I_STARTS_RUN",
     "INDIRECT_POSTPOSED",
     "INDIRECT_WIE_PREPOSED",
     "LABEL_TOKENS",
@@ -118,6 +119,9 @@ FREE_INDIRECT_PASSED = 1
 #: A speech act without a content clause starts a run when its verb is this strong
 #: („Der Bürgermeister zeigte sich erleichtert. Die Stimmung sei gut.“).
 RUN_ACT_STRENGTH = 0.6
+#: A main clause in Konjunktiv I starts a run of free indirect speech by itself, with
+#: no quote before it („Der Vorstand äußerte sich am Abend. Man habe keine Wahl gehabt.“).
+KONJUNKTIV_I_STARTS_RUN = True
 #: An according-to phrase is not sought in a sentence whose text is claimed beyond this share.
 CLAIMED_SHARE = 0.5
 

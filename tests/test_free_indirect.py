@@ -14,11 +14,11 @@ CHAINS = [
      ["indirect", "free_indirect"], "Kim"),
     ("Die Polizei teilte mit, dass der Täter gefasst sei. Er habe sich gestellt. Die Beute sei gefunden worden.",
      ["indirect", "free_indirect", "free_indirect"], "Die Polizei"),
-    # narration in the indicative ends the chain
+    # narration in the indicative ends the chain; a Konjunktiv I sentence starts a new one
     ("Die Polizei teilte mit, dass der Täter gefasst sei. Das Wetter war schön. Er habe sich gestellt.",
+     ["indirect", "free_indirect"], "Die Polizei"),
+    ("Die Polizei teilte mit, dass der Täter gefasst sei. Das Wetter war schön. Er hätte sich stellen können.",
      ["indirect"], "Die Polizei"),
-    # a Konjunktiv sentence with nothing reported before it is no quote
-    ("Das Wetter war schön. Er habe sich gestellt.", [], None),
 ]
 
 
@@ -78,6 +78,10 @@ RUNS = [
      ["Die Stimmung im Ort sei wieder gut."]),
     ("Die Trainerin redete anerkennend über die Konkurrenz. Diese habe eine starke Saison gespielt.",
      ["Diese habe eine starke Saison gespielt."]),
+    # a listed Konjunktiv I form starts a run of its own: it is the mood of reported speech
+    ("Der Zug fuhr pünktlich ab. Die Strecke sei frei.", ["Die Strecke sei frei."]),
+    ("Der Vorstand tagte bis in die Nacht. Man habe keine Wahl gehabt. Die Kosten müssten sinken.",
+     ["Man habe keine Wahl gehabt.", "Die Kosten müssten sinken."]),
     # reportive sollen starts a run of its own
     ("Der Täter soll über die Grenze geflohen sein. Er habe einen Wagen gestohlen.",
      ["Der Täter soll über die Grenze geflohen sein.", "Er habe einen Wagen gestohlen."]),
@@ -98,8 +102,10 @@ NOT_RUNS = [
     "Die Forscher sagten, das Klima ändere sich. Die als verlässlich geltende Studie stützte sich auf Messdaten.",
     # a speech act without a content clause followed by narration
     "Der Bürgermeister zeigte sich erleichtert. Am Abend begann das Fest.",
-    # a sentence in Konjunktiv with nothing reported before it
-    "Der Zug fuhr pünktlich ab. Die Strecke sei frei.",
+    # Konjunktiv II with nothing reported before it: the narrator's
+    "Der Zug fuhr pünktlich ab. Man hätte früher fahren können.",
+    # a guessed form that only looks like Konjunktiv I starts nothing
+    "Der Ort liegt nahe der Grenze. Die zweite Brücke folgte später.",
     # a speech noun is no speech act that starts a run
     "Die Forderungen der Eltern stießen auf Kritik im Rathaus. Der Unterricht beginne zu früh.",
 ]
@@ -142,6 +148,9 @@ def test_a_run_has_its_starters_speaker(ex: Extractor, text: str, speaker: str) 
     ("Die letzte große Reform war zehn Jahre alt.", "indicative"),
     ("Hinweise nimmt die Wache entgegen.", "indicative"),
     ("Umweltverbände wie der Nabu bewerteten den Bericht positiv.", "indicative"),
+    ("Versuche, den Mann zu beruhigen, schlugen fehl.", "indicative"),
+    ("Die sogenannte „Reserve“ an Betten ist aufgebraucht.", "indicative"),
+    ("Das bedeute nicht viel.", "subjunctive"),
     ("Zu viele Spiele, zu wenig Pause.", None),
 ])
 def test_the_mood_of_a_sentence_is_its_main_clauses(ex: Extractor, sentence: str, mood: str | None) -> None:

@@ -27,6 +27,13 @@ an infinitive („Entschuldigen wolle er sich nicht.“). Then:
   der Verein früher reagiert, wäre der Abstieg vermeidbar gewesen.“) ends it too:
   it comments, it does not report.
 
+A main clause whose verb is a listed Konjunktiv I form („sei“, „habe“, „werde“,
+„müsse“: ``konjunktiv.tsv``) starts a run by itself, with no quote before it
+(:data:`~quotecheck.tuning.KONJUNKTIV_I_STARTS_RUN`): in news text that mood is
+the mark of reported speech („Der Vorstand tagte bis in die Nacht. Man habe keine
+Wahl gehabt.“); its speaker is inherited. Konjunktiv II („hätte“, „würde“) and
+forms only guessed from their shape do not start one.
+
 Reportive sollen/wollen („Der Täter soll geflohen sein“, „Er soll resistent gegen
 Medikamente sein“) attributes hearsay by itself, without a Konjunktiv: such a
 sentence is free indirect speech even when no quote precedes it (its speaker is
@@ -76,13 +83,16 @@ class SentenceReading:
     finite verb was found; ``past_like`` marks an indicative main clause whose
     verb is a preterite form that may be Konjunktiv II („leisteten“, „schliefen“);
     ``irrealis`` a past counterfactual condition with its consequence („Hätte …
-    reagiert, wäre …“); ``reportive`` hearsay sollen/wollen.
+    reagiert, wäre …“); ``reportive`` hearsay sollen/wollen; ``konjunktiv_i`` a
+    main clause whose verb is a listed Konjunktiv I form (``konjunktiv.tsv``: „Er
+    habe sich gestellt.“), the mood of reported speech itself.
     """
 
     mood: str | None
     past_like: bool = False
     irrealis: bool = False
     reportive: bool = False
+    konjunktiv_i: bool = False
 
 
 def _clauses(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> list[tuple[int, int]]:
@@ -158,17 +168,22 @@ _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 def _attributive(doc: Doc, lexicon: Lexicon, index: int, end: int) -> bool:
     """Whether a guessed verb form is an adjective in a noun phrase („das achte Land“, „die letzte große Pandemie“).
 
-    It follows a determiner, is no listed verb form („das sei“ stays a verb), and
-    the words after it up to a capitalised noun look like inflected adjectives
-    („Das bedeute nicht …“, „Dies bedeute eine Wende“ stay verbs).
+    It follows a determiner and is no listed verb form („das sei“ stays a verb);
+    after a determiner that may be a subject pronoun („das“, „dies“:
+    ``subject_pronoun`` in clause_words.tsv) the words after it up to a capitalised
+    noun must look like inflected adjectives („Das bedeute nicht …“, „Dies bedeute
+    eine Wende“ stay verbs).
     """
     text = word_at(doc, index)
     if readings_of(text, lexicon) or index == 0 or not text[:1].islower():
         return False
     if text.lower().startswith(lemma_of(doc, index) + "d"):
         return True  # a present participle: „die als repräsentativ geltende Studie“
-    if not lexicon.function_words.get(word_at(doc, index - 1).lower(), frozenset()) & DETERMINER_CLASSES:
+    before = word_at(doc, index - 1).lower()
+    if not lexicon.function_words.get(before, frozenset()) & DETERMINER_CLASSES:
         return False
+    if "subject_pronoun" not in lexicon.clause.classes(before):
+        return True  # „die sogenannte „…““, „Die zweite folgte“: no verb right after an article
     for j in range(index + 1, end):
         word = word_at(doc, j)
         if word[:1].isupper():
@@ -205,8 +220,8 @@ def _main_finite(doc: Doc, lexicon: Lexicon, start: int, end: int) -> int | None
         if verb is None:
             return None
         if verb == first and word_at(doc, verb)[:1].isupper() and not readings_of(word_at(doc, verb), lexicon):
-            if verb + 1 < end and finite_capable(doc, lexicon, verb + 1, morph) == (True, False):
-                return verb + 1
+            begin = verb + 1  # a sentence-initial noun („Versuche, …“, „Hinweise nimmt …“), not a verb-first clause
+            continue
         if word_at(doc, verb).lower() not in morph.subordinators and not _attributive(doc, lexicon, verb, end):
             return _fronted_finite(doc, lexicon, start, end, verb)
         begin = verb + 1
@@ -298,7 +313,8 @@ def read_sentence(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> SentenceRea
         return SentenceReading(None, reportive=reportive)
     if mood in ("subj1", "subj2"):
         irrealis = mood == "subj2" and _counterfactual(doc, lexicon, clauses[0], *condition)
-        return SentenceReading("subjunctive", irrealis=irrealis, reportive=reportive)
+        listed = verb is not None and bool(readings_of(word_at(doc, verb), lexicon))
+        return SentenceReading("subjunctive", irrealis=irrealis, reportive=reportive, konjunktiv_i=mood == "subj1" and listed)
     past_like = verb is not None and _past_like(doc, lexicon, verb)
     return SentenceReading("indicative", past_like=past_like, reportive=reportive)
 
@@ -452,8 +468,10 @@ def _step(doc: Doc, lexicon: Lexicon, n: int, run: _Run | None) -> tuple[list[Ca
     reading = read_sentence(doc, lexicon, sentence)
     if reading.reportive:
         return [_candidate(doc, n, reading, None)], _Run(sentence.paragraph)
-    if run is None:
+    if run is None and not (reading.konjunktiv_i and tuning.KONJUNKTIV_I_STARTS_RUN):
         return [], _started(doc, lexicon, sentence)
+    if run is None:
+        return [_candidate(doc, n, reading, None)], _Run(sentence.paragraph)
     if reading.mood == "subjunctive" and not reading.irrealis:
         sentences = [*run.pending, (n, reading)]
         found = [_candidate(doc, k, r, run.speaker if i == 0 else None) for i, (k, r) in enumerate(sentences)]
