@@ -33,6 +33,7 @@ __all__ = [
     "FREE_INDIRECT_SUBJUNCTIVE",
     "FREE_INDIRECT_WORDS",
     "KONJUNKTIV_I_STARTS_RUN",
+    "MODAL_CONTINUES_RUN",
     "INDIRECT_POSTPOSED",
     "INDIRECT_WIE_PREPOSED",
     "LABEL_TOKENS",
@@ -122,6 +123,9 @@ RUN_ACT_STRENGTH = 0.6
 #: A main clause in Konjunktiv I starts a run of free indirect speech by itself, with
 #: no quote before it („Der Vorstand äußerte sich am Abend. Man habe keine Wahl gehabt.“).
 KONJUNKTIV_I_STARTS_RUN = True
+#: Inside a run, a main clause with sollen/wollen continues it as a reported plan
+#: („Die Ministerin sagte, die Reform komme. Die Schulen sollen mehr Geld erhalten.“).
+MODAL_CONTINUES_RUN = True
 #: An according-to phrase is not sought in a sentence whose text is claimed beyond this share.
 CLAIMED_SHARE = 0.5
 

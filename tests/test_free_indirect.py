@@ -82,6 +82,9 @@ RUNS = [
     ("Der Zug fuhr pünktlich ab. Die Strecke sei frei.", ["Die Strecke sei frei."]),
     ("Der Vorstand tagte bis in die Nacht. Man habe keine Wahl gehabt. Die Kosten müssten sinken.",
      ["Man habe keine Wahl gehabt.", "Die Kosten müssten sinken."]),
+    # inside a run, sollen/wollen report a plan
+    ("Die Ministerin sagte, die Reform komme. Die Schulen sollen mehr Geld erhalten.",
+     ["Die Schulen sollen mehr Geld erhalten."]),
     # reportive sollen starts a run of its own
     ("Der Täter soll über die Grenze geflohen sein. Er habe einen Wagen gestohlen.",
      ["Der Täter soll über die Grenze geflohen sein.", "Er habe einen Wagen gestohlen."]),
@@ -106,6 +109,8 @@ NOT_RUNS = [
     "Der Zug fuhr pünktlich ab. Man hätte früher fahren können.",
     # a guessed form that only looks like Konjunktiv I starts nothing
     "Der Ort liegt nahe der Grenze. Die zweite Brücke folgte später.",
+    # outside a run, a plan with sollen is the narrator's
+    "Der Zug fuhr pünktlich ab. Die Schulen sollen mehr Geld erhalten.",
     # a speech noun is no speech act that starts a run
     "Die Forderungen der Eltern stießen auf Kritik im Rathaus. Der Unterricht beginne zu früh.",
 ]
@@ -167,3 +172,9 @@ def test_irrealis_is_read_as_such(ex: Extractor) -> None:
     doc = ex.analyse("Hätte der Vorstand früher reagiert, wäre der Abstieg vermeidbar gewesen.")
     reading = read_sentence(doc, ex.lexicon, doc.sentences[0])
     assert reading.mood == "subjunctive" and reading.irrealis
+
+
+def test_a_plan_inside_a_run_is_indicative(ex: Extractor) -> None:
+    quotes = ex.extract("Die Ministerin sagte, die Reform komme. Die Schulen sollen mehr Geld erhalten.")
+    assert [(q.kind, q.mood, q.rule) for q in quotes][-1] == ("free_indirect", "indicative", "free_indirect.reportive")
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.text == "Die Ministerin"

@@ -34,6 +34,11 @@ the mark of reported speech („Der Vorstand tagte bis in die Nacht. Man habe ke
 Wahl gehabt.“); its speaker is inherited. Konjunktiv II („hätte“, „würde“) and
 forms only guessed from their shape do not start one.
 
+Inside a run, a main clause with sollen/wollen reports a plan or an intention
+(„Die Ministerin sagte, die Reform komme. Die Schulen sollen mehr Geld
+erhalten.“; :data:`~quotecheck.tuning.MODAL_CONTINUES_RUN`): it continues the run
+in the indicative; outside a run it is the narrator's.
+
 Reportive sollen/wollen („Der Täter soll geflohen sein“, „Er soll resistent gegen
 Medikamente sein“) attributes hearsay by itself, without a Konjunktiv: such a
 sentence is free indirect speech even when no quote precedes it (its speaker is
@@ -85,7 +90,9 @@ class SentenceReading:
     ``irrealis`` a past counterfactual condition with its consequence („Hätte …
     reagiert, wäre …“); ``reportive`` hearsay sollen/wollen; ``konjunktiv_i`` a
     main clause whose verb is a listed Konjunktiv I form (``konjunktiv.tsv``: „Er
-    habe sich gestellt.“), the mood of reported speech itself.
+    habe sich gestellt.“), the mood of reported speech itself; ``modal`` a main
+    clause whose verb is sollen/wollen without a hearsay reading („Die Schulen
+    sollen mehr Geld erhalten.“): a plan, reported inside a run.
     """
 
     mood: str | None
@@ -93,6 +100,7 @@ class SentenceReading:
     irrealis: bool = False
     reportive: bool = False
     konjunktiv_i: bool = False
+    modal: bool = False
 
 
 def _clauses(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> list[tuple[int, int]]:
@@ -316,7 +324,8 @@ def read_sentence(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> SentenceRea
         listed = verb is not None and bool(readings_of(word_at(doc, verb), lexicon))
         return SentenceReading("subjunctive", irrealis=irrealis, reportive=reportive, konjunktiv_i=mood == "subj1" and listed)
     past_like = verb is not None and _past_like(doc, lexicon, verb)
-    return SentenceReading("indicative", past_like=past_like, reportive=reportive)
+    modal = verb is not None and lexicon.is_reportive(word_at(doc, verb))
+    return SentenceReading("indicative", past_like=past_like, reportive=reportive, modal=modal)
 
 
 def _conditional(doc: Doc, lexicon: Lexicon, clause: tuple[int, int]) -> bool:
@@ -476,6 +485,8 @@ def _step(doc: Doc, lexicon: Lexicon, n: int, run: _Run | None) -> tuple[list[Ca
         sentences = [*run.pending, (n, reading)]
         found = [_candidate(doc, k, r, run.speaker if i == 0 else None) for i, (k, r) in enumerate(sentences)]
         return found, _Run(sentence.paragraph)
+    if reading.modal and tuning.MODAL_CONTINUES_RUN and not run.pending:
+        return [_candidate(doc, n, reading, run.speaker)], _Run(sentence.paragraph)
     if reading.past_like and not run.pending:
         return [], _Run(sentence.paragraph, run.speaker, ((n, reading),), run.passed)
     if reading.mood is None:
