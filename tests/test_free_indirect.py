@@ -156,6 +156,11 @@ def test_a_run_has_its_starters_speaker(ex: Extractor, text: str, speaker: str) 
     ("Versuche, den Mann zu beruhigen, schlugen fehl.", "indicative"),
     ("Die sogenannte „Reserve“ an Betten ist aufgebraucht.", "indicative"),
     ("Das bedeute nicht viel.", "subjunctive"),
+    ("Die Konferenz findet heute und morgen statt.", "indicative"),
+    ("Diese und andere explizit hetzerische Äußerungen sind wieder abrufbar.", "indicative"),
+    ("Die Sorte, für die der Konzern eine Zulassung erwirken möchte, trägt den Namen Fortuna.", "indicative"),
+    ("Die Regierung fordere Reformen.", "subjunctive"),
+    ("Dann fordere er Reformen.", "subjunctive"),
     ("Zu viele Spiele, zu wenig Pause.", None),
 ])
 def test_the_mood_of_a_sentence_is_its_main_clauses(ex: Extractor, sentence: str, mood: str | None) -> None:

@@ -136,7 +136,10 @@ def _subordinate(doc: Doc, lexicon: Lexicon, clause: tuple[int, int], n: int, co
         return True
     if first + 1 < clause[1] and classes_at(doc, lexicon, first + 1) & _SUBORDINATE and _adverb(lexicon, first, doc):
         return True  # an adverb before the subordinator: „Erst als …“, „Auch wenn …“
-    if "relative" in classes and n > 0:
+    relative = "relative" in classes or (
+        "preposition" in classes and first + 1 < clause[1] and "relative" in classes_at(doc, lexicon, first + 1)
+    )  # „…, für die BASF eine Genehmigung erwirken möchte, …“
+    if relative and n > 0:
         verb = find_finite(doc, lexicon, *clause)
         last_word = max((j for j in range(*clause) if doc.tokens[j].kind == "word"), default=None)
         return verb is not None and verb == last_word
@@ -187,12 +190,32 @@ def _attributive(doc: Doc, lexicon: Lexicon, index: int, end: int) -> bool:
         return False
     if text.lower().startswith(lemma_of(doc, index) + "d"):
         return True  # a present participle: „die als repräsentativ geltende Studie“
+    if _before_noun(doc, lexicon, index, end):
+        return True  # „explizit antisemitische Äußerungen“
     before = word_at(doc, index - 1).lower()
     if not lexicon.function_words.get(before, frozenset()) & DETERMINER_CLASSES:
         return False
     if "subject_pronoun" not in lexicon.clause.classes(before):
         return True  # „die sogenannte „…““, „Die zweite folgte“: no verb right after an article
-    for j in range(index + 1, end):
+    return _adjectives_to_noun(doc, lexicon, index + 1, end)
+
+
+def _before_noun(doc: Doc, lexicon: Lexicon, index: int, end: int) -> bool:
+    """A guessed form between a lower-case word that is no pronoun and a capitalised noun: an adjective.
+
+    „Diese und andere explizit antisemitische Äußerungen sind …“; a verb in second
+    place follows its subject or a capitalised first word („Die Regierung fordere
+    Reformen“, „Zudem bedauere Müller …“), or precedes a pronoun („Dann fordere er …“).
+    """
+    before = word_at(doc, index - 1)
+    if not before[:1].islower() or lexicon.pronouns.get(before.lower()) or doc.tokens[index - 1].kind != "word":
+        return False
+    return _adjectives_to_noun(doc, lexicon, index + 1, end)
+
+
+def _adjectives_to_noun(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
+    """Whether the words from ``start`` are inflected adjectives up to a capitalised noun („große Pandemie“)."""
+    for j in range(start, end):
         word = word_at(doc, j)
         if word[:1].isupper():
             return True
