@@ -34,6 +34,7 @@ __all__ = [
     "FREE_INDIRECT_WORDS",
     "KONJUNKTIV_I_STARTS_RUN",
     "MODAL_CONTINUES_RUN",
+    "SOLL_SEIN_IS_HEARSAY",
     "INDIRECT_POSTPOSED",
     "INDIRECT_WIE_PREPOSED",
     "LABEL_TOKENS",
@@ -126,6 +127,9 @@ KONJUNKTIV_I_STARTS_RUN = True
 #: Inside a run, a main clause with sollen/wollen continues it as a reported plan
 #: („Die Ministerin sagte, die Reform komme. Die Schulen sollen mehr Geld erhalten.“).
 MODAL_CONTINUES_RUN = True
+#: sollen with a bare copula closing the clause is hearsay even outside a run
+#: („Das Motiv soll Eifersucht sein.“).
+SOLL_SEIN_IS_HEARSAY = True
 #: An according-to phrase is not sought in a sentence whose text is claimed beyond this share.
 CLAIMED_SHARE = 0.5
 

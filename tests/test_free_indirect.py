@@ -48,6 +48,17 @@ def test_deontic_sollen_is_not(ex: Extractor) -> None:
     assert ex.extract("Die Brücke soll im Herbst gebaut werden.") == []
 
 
+@pytest.mark.parametrize("text, reported", [
+    ("Das Motiv soll Eifersucht sein.", True),
+    ("Der Mann soll Mitglied einer Bande sein.", True),
+    ("Die Schulen sollen mehr Geld erhalten.", False),  # a plan, outside a run: the narrator's
+    ("Der Verein will Meister werden.", False),
+])
+def test_sollen_with_a_bare_copula_is_hearsay(ex: Extractor, text: str, reported: bool) -> None:
+    quotes = ex.extract(text)
+    assert [(q.kind, q.mood) for q in quotes] == ([("free_indirect", "indicative")] if reported else [])
+
+
 # --- runs (issue 13, point 6) -----------------------------------------------------------------
 
 RUNS = [

@@ -348,7 +348,22 @@ def read_sentence(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> SentenceRea
         return SentenceReading("subjunctive", irrealis=irrealis, reportive=reportive, konjunktiv_i=mood == "subj1" and listed)
     past_like = verb is not None and _past_like(doc, lexicon, verb)
     modal = verb is not None and lexicon.is_reportive(word_at(doc, verb))
+    if modal and verb is not None and tuning.SOLL_SEIN_IS_HEARSAY:
+        reportive = reportive or _copula_last(doc, lexicon, verb, sentence)
     return SentenceReading("indicative", past_like=past_like, reportive=reportive, modal=modal)
+
+
+def _copula_last(doc: Doc, lexicon: Lexicon, verb: int, sentence: Sentence) -> bool:
+    """Whether bare „sein“ closes the clause of sollen/wollen: „Das Motiv soll Eifersucht sein.“ says what
+    is claimed to be so (hearsay, or a plan someone announced: „Die Brücke soll im Mai fertig sein.“).
+
+    „sein“ is the perfect auxiliary of morph.tsv that is no „haben“; with a
+    participle before it („soll geflohen sein“) :func:`~quotecheck.morph.is_reportive`
+    has already said so.
+    """
+    start, end = next(((a, b) for a, b in _clauses(doc, lexicon, sentence) if a <= verb < b), (verb, verb + 1))
+    last = max((j for j in range(verb + 1, end) if doc.tokens[j].kind == "word"), default=None)
+    return last is not None and word_at(doc, last) in lexicon.morph.perfect_aux and word_at(doc, last) != "haben"
 
 
 def _conditional(doc: Doc, lexicon: Lexicon, clause: tuple[int, int]) -> bool:
