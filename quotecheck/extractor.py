@@ -1,4 +1,4 @@
-"""The pipeline: text → analysis → candidate quotes → attribution → quotes.
+"""The pipeline: text → analysis → candidate quotes → attribution → quotes (with nested ones).
 
 An :class:`Extractor` loads the lexica and the backend once and is reused for
 any number of documents; :func:`extract` is the one-call convenience.
@@ -22,9 +22,11 @@ from quotecheck.errors import InputError
 from quotecheck.inputs import json_id, json_kind
 from quotecheck.lexicon import Lexicon, load_lexicon
 from quotecheck.model import DocumentResult, Mention, Quote
+from quotecheck.nesting import nest_pieces
 from quotecheck.rules import DEFAULT_RULES, dependency
 from quotecheck.rules.candidate import Candidate
 from quotecheck.rules.fragments import attach_fragments
+from quotecheck.rules.names import without_names
 from quotecheck.rules.pipeline import Claims, Rule, check_rules, require
 from quotecheck.rules.quotemarks import pair_quotation_marks
 
@@ -100,7 +102,7 @@ class Extractor:
         quotes = attribute(doc, self.lexicon, candidates, doc_id)
         if doc.entities is not None:
             quotes = [_typed_by_entities(doc, q) for q in quotes]
-        return quotes
+        return nest_pieces(doc, quotes)
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """The candidate quotes of an analysed document: every rule in order, then refined.
@@ -118,7 +120,9 @@ class Extractor:
         candidates = claims.candidates
         if doc.has_parse:
             candidates = [dependency.refine_content(doc, c, self.lexicon) for c in candidates]
-        quoted = claims.quoted if claims.quoted is not None else tuple(pair_quotation_marks(doc.layer))
+        quoted = claims.quoted
+        if quoted is None:
+            quoted = without_names(doc, self.lexicon, pair_quotation_marks(doc.layer))
         return attach_fragments(candidates, quoted)
 
     def process(

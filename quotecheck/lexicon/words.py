@@ -47,6 +47,8 @@ __all__ = [
 ]
 
 _EMPTY: frozenset[str] = frozenset()
+#: Case and plural endings tried when a noun is looked up by its stem („Actionspiels“ → „actionspiel“).
+_NOUN_ENDINGS = ("es", "en", "s", "n")
 
 #: Classes of ``clause_words.tsv`` (its header documents each).
 CLAUSE_CLASSES = frozenset(
@@ -77,7 +79,7 @@ ATTRIBUTION_CLASSES = frozenset(
     "relay_preposition relay_verb".split()
 )
 #: Classes of ``piece_frames.tsv`` (its header documents each).
-PIECE_CLASSES = frozenset("prepositional_frame cue_preposition auxiliary".split())
+PIECE_CLASSES = frozenset("prepositional_frame cue_preposition auxiliary name_noun name_marker not_name_noun".split())
 #: Classes of ``morph.tsv`` (its header documents each).
 MORPH_CLASSES = frozenset(
     "boundary nonverb advice hearsay frame_verb perfect_aux modal_inf advice_modal claim_modal short_verb "
@@ -373,6 +375,29 @@ class PieceFrames:
     cue_prepositions: frozenset[str]
     #: Lemmas of finite auxiliaries of a perfect or passive frame („hatte … zurückgewiesen“).
     auxiliaries: frozenset[str]
+    #: Nouns before a quoted name or title („die Zeitung „…““), longest first: a compound
+    #: ending in one counts too.
+    name_nouns: tuple[str, ...] = ()
+    #: Words before a quoted short name or translation („kurz „GTA““).
+    name_markers: frozenset[str] = frozenset()
+    #: Words ending in a name noun that name nothing („Beispiel“).
+    not_name_nouns: frozenset[str] = frozenset()
+
+    def names_a_piece(self, word: str) -> bool:
+        """Whether ``word`` before a quoted piece makes the piece a name („Vereinssender „…““).
+
+        >>> from quotecheck.lexicon import load_lexicon
+        >>> pieces = load_lexicon().pieces
+        >>> pieces.names_a_piece("Actionspiels"), pieces.names_a_piece("kurz"), pieces.names_a_piece("Plan")
+        (True, True, False)
+        """
+        lower = word.lower()
+        if lower in self.name_markers:
+            return True
+        if lower in self.not_name_nouns:
+            return False
+        forms = [lower] + [lower[: -len(e)] for e in _NOUN_ENDINGS if lower.endswith(e) and len(lower) > len(e) + 2]
+        return any(form.endswith(noun) for form in forms for noun in self.name_nouns)
 
     @classmethod
     def parse(cls, text: str, source: str) -> PieceFrames:
@@ -388,6 +413,9 @@ class PieceFrames:
             frozenset(lemma for lemma, _ in pairs),
             by_class["cue_preposition"],
             by_class["auxiliary"],
+            tuple(sorted(by_class["name_noun"], key=lambda noun: (-len(noun), noun))),
+            by_class["name_marker"],
+            by_class["not_name_noun"],
         )
 
 

@@ -39,7 +39,7 @@ from quotecheck.morph import clause_mood
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps
 from quotecheck.rules.clauses import SENTENCE_END, classes_at, clause_end, clause_start, quoted_titles, sentence_core_end, word_count
-from quotecheck.rules.content import content_end, ends_in_zu_infinitive, wie_frame_end
+from quotecheck.rules.content import content_end, ends_in_zu_infinitive, piece_opens_clause, wie_frame_end
 from quotecheck.rules.cues import find_cue, match_speech_verb
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.source_phrases import source_phrase_at
@@ -130,8 +130,8 @@ def _preposed(
 ) -> Candidate | None:
     """Frame clause ending at token ``comma`` („,“ or „:“), complement after it."""
     start = comma + 1
-    if start >= limit or doc.tokens[start].kind == "quote":
-        return None
+    if start >= limit or doc.tokens[start].kind == "quote" and not piece_opens_clause(doc, lexicon, start):
+        return None  # a quote after the comma is direct speech, unless its clause goes on
     end = content_end(doc, lexicon, start, limit)
     if end <= start or _generic(doc, lexicon, frame_start, comma):
         return None
@@ -169,7 +169,8 @@ def _complement(
     if _subordinate_frame(doc, lexicon, cue, frame_start):
         return None  # „nachdem sie es bemerkt hatten, wurde …“: the main clause follows
     zu = "zu" in valency and strength >= tuning.RELIABLE_SPEECH
-    if zu and ends_in_zu_infinitive(doc, lexicon, start, clause_end(doc, start, limit)):
+    clause = clause_end(doc, start, limit, quoted_titles(doc, start, limit))  # „die Mannschaft „mit …“ zu stabilisieren“
+    if zu and ends_in_zu_infinitive(doc, lexicon, start, clause):
         return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0], "indirect.zu_infinitive"
     if valency & {"v2", "colon"} and strength >= tuning.MIN_V2_STRENGTH:
         ok, mood = _v2_content_ok(doc, lexicon, verb, start, end)
@@ -339,7 +340,8 @@ def _verb_frame(
 ) -> Candidate | None:
     """„Kim sagte, die Lage sei ernst“: the speech verb ``cue`` at ``i`` whose frame ends in a comma or colon."""
     tokens = doc.tokens
-    comma = clause_end(doc, max(cue.tokens) + 1, last)
+    after = max(cue.tokens) + 1
+    comma = clause_end(doc, after, last, quoted_titles(doc, after, last))  # „sagte der „Zeitung“, …“
     if comma >= last or tokens[comma].text not in (",", ":") or comma - i > tuning.FRAME_GAP_TOKENS:
         return None
     frame_start = clause_start(doc, i, floor) if _after_content(doc, floor, i) else floor
