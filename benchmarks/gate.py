@@ -21,6 +21,11 @@ order. A line starts with its status against the gold annotation:
 * ``+`` a found quote that overlaps no gold quote;
 * ``-`` a gold quote that no found quote overlaps (missed).
 
+A nested quote (``parent`` set: a verbatim piece of another quote) is compared
+with the gold quotes' ``fragments`` instead: ``=`` when it overlaps a fragment of
+a gold quote with the same speaker name, ``~`` when the speaker differs, ``+``
+when it overlaps no fragment (a title or scare quote read as words).
+
 Then the fields of the quote record (``docs/output-format.md``), ``|``-separated,
 null and empty ones left out. A field the record gains later (``rule``,
 ``relation`` …) is appended as ``name=value`` without any change here, so a new
@@ -123,11 +128,32 @@ def _start(quote: Mapping[str, Any]) -> int:
     return int(min(s for s, _ in quote["content"]["spans"]))
 
 
+def _fragment_overlap(quote: Mapping[str, Any], gold: Mapping[str, Any]) -> int:
+    """Characters the content of a nested quote shares with the fragments of a gold quote."""
+    return sum(_overlap(quote, {"content": fragment}) for fragment in gold.get("fragments") or ())
+
+
+def _nested_line(quote: Mapping[str, Any], gold: Sequence[Mapping[str, Any]]) -> str:
+    """The gate line of a nested quote, judged against the gold fragments."""
+    overlaps = [(_fragment_overlap(quote, g), -n, n) for n, g in enumerate(gold)]
+    best = max(overlaps, default=(0, 0, -1))
+    line = quote_line(quote)
+    if best[0] <= 0:
+        return f"+ {line}"
+    twin = gold[best[2]]
+    if _name(twin) == _name(quote):
+        return f"= {line}"
+    return f"~ {line} || gold {twin['id']}: fragment, speaker -> {_name(twin)}"
+
+
 def document_lines(found: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]]) -> list[str]:
     """The gate lines of one document: found quotes with their status, then misses, by position."""
     rows: list[tuple[int, int, str]] = []
     matched: set[int] = set()
     for quote in found:
+        if quote.get("parent") is not None:
+            rows.append((_start(quote), 0, _nested_line(quote, gold)))
+            continue
         overlaps = [(_overlap(quote, g), -n, n) for n, g in enumerate(gold)]
         best = max(overlaps, default=(0, 0, -1))
         line = quote_line(quote)

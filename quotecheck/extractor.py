@@ -1,4 +1,4 @@
-"""The pipeline: text → analysis → candidate quotes → attribution → quotes.
+"""The pipeline: text → analysis → candidate quotes → attribution → quotes (with nested ones).
 
 An :class:`Extractor` loads the lexica and the backend once and is reused for
 any number of documents; :func:`extract` is the one-call convenience.
@@ -22,9 +22,11 @@ from quotecheck.errors import InputError
 from quotecheck.inputs import json_id, json_kind
 from quotecheck.lexicon import Lexicon, load_lexicon
 from quotecheck.model import DocumentResult, Mention, Quote
+from quotecheck.nesting import nest_pieces
 from quotecheck.rules import DEFAULT_RULES, dependency
 from quotecheck.rules.candidate import Candidate
 from quotecheck.rules.fragments import attach_fragments
+from quotecheck.rules.names import without_names
 from quotecheck.rules.pipeline import Claims, Rule, check_rules, require
 from quotecheck.rules.quotemarks import pair_quotation_marks
 
@@ -97,10 +99,10 @@ class Extractor:
             raise InputError(f"text must be a string, not {type(text).__name__}")
         doc = self.analyse(text)
         candidates = self.candidates(doc)
-        quotes = _with_rules(attribute(doc, self.lexicon, candidates, doc_id), candidates)
+        quotes = attribute(doc, self.lexicon, candidates, doc_id)
         if doc.entities is not None:
             quotes = [_typed_by_entities(doc, q) for q in quotes]
-        return quotes
+        return nest_pieces(doc, quotes)
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """The candidate quotes of an analysed document: every rule in order, then refined.
@@ -117,8 +119,10 @@ class Extractor:
             claims.add(rule(doc, self.lexicon, claims), frames=rule.claims_frames)
         candidates = claims.candidates
         if doc.has_parse:
-            candidates = [dependency.refine_content(doc, c) for c in candidates]
-        quoted = claims.quoted if claims.quoted is not None else tuple(pair_quotation_marks(doc.layer))
+            candidates = [dependency.refine_content(doc, c, self.lexicon) for c in candidates]
+        quoted = claims.quoted
+        if quoted is None:
+            quoted = without_names(doc, self.lexicon, pair_quotation_marks(doc.layer))
         return attach_fragments(candidates, quoted)
 
     def process(
@@ -219,23 +223,6 @@ class Extractor:
             return (parallel.finish(item, self, task) for item in items)
         return parallel.ordered_map(self, items, jobs, task)
 
-
-def _with_rules(quotes: list[Quote], candidates: Sequence[Candidate]) -> list[Quote]:
-    """Each quote with the construction (``rule``) of the candidate it was made from.
-
-    Attribution keeps a candidate's content spans as the quote's content, and no two
-    candidates share a content, so the content finds the candidate. A bridge until
-    attribution carries the rule itself: the quotes were made by :func:`attribute` a
-    moment ago and nothing else holds them yet, so the field is set in place (as
-    attrs does for a frozen class in ``__attrs_post_init__``) instead of copying
-    every quote once more.
-    """
-    rules = {tuple((a, b) for a, b in sorted(c.content)): c.rule for c in candidates}
-    for quote in quotes:
-        if quote.rule is None:
-            rule = rules.get(tuple((s.start, s.end) for s in quote.content.spans))
-            object.__setattr__(quote, "rule", rule)
-    return quotes
 
 
 #: Named-entity labels of a backend and the speaker type they mean.

@@ -62,7 +62,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("sentence", "int64", "index of the sentence where the content starts"),
     Column("confidence", "double", "in [0, 1]"),
     Column("rule", "string", "the rule that found the quote (null until the record carries `rule`)"),
-    Column("parent", "string", "id of the enclosing quote of a nested one (null until the record carries `parent`)"),
+    Column("parent", "string", "id of the enclosing quote of a nested verbatim piece (`doc:q1` for `doc:q1.1`), else null"),
     Column("content_text", "string", "what was said"),
     Column("content_start", "int64", "start of the content (of its first span)"),
     Column("content_end", "int64", "end of the content (of its last span)"),

@@ -206,6 +206,10 @@ class Quote:
     #: The construction that found the quote („indirect.v2_konjunktiv“, „direct.frame_after“ …;
     #: the list is in docs/output-format.md), for filtering and debugging.
     rule: str | None = field(default=None, validator=optional(instance_of(str)))
+    #: The ``id`` of the enclosing quote when this one is a verbatim piece of it: „Die
+    #: Stadträtin sagte, der Neubau sei „ein teurer Irrweg““ gives an indirect quote and,
+    #: nested in it, the direct quote „ein teurer Irrweg“ with the indirect one's id here.
+    parent: str | None = field(default=None, validator=optional(instance_of(str)))
 
     def spans(self) -> Iterable[Span]:
         """Every span of every role (for checks and offset shifting)."""
@@ -235,6 +239,7 @@ class Quote:
             "sentence": self.sentence,
             "confidence": round(self.confidence, 3),
             "rule": self.rule,
+            "parent": self.parent,
         }
 
     @classmethod
@@ -254,6 +259,7 @@ class Quote:
             sentence=data.get("sentence"),
             confidence=data.get("confidence", 1.0),
             rule=data.get("rule"),
+            parent=data.get("parent"),
         )
 
     def evolve(self, **changes: Any) -> "Quote":

@@ -91,8 +91,9 @@ def _nominative(doc: Doc, lexicon: Lexicon, index: int) -> frozenset[str] | None
     readings = [r for r in lexicon.pronouns.get(text, ()) if r.case == "nom"]
     if not readings:
         return None
-    if text == "ihr" and index + 1 < len(doc.tokens) and doc.tokens[index + 1].text[:1].isupper():
-        return None  # possessive: „ihr Vorsitzender“
+    possessive = any(r.case == "poss" for r in lexicon.pronouns.get(text, ()))
+    if possessive and index + 1 < len(doc.tokens) and doc.tokens[index + 1].text[:1].isupper():
+        return None  # a possessive too, before a noun: „ihr Vorsitzender“
     return frozenset(f"{r.person}{r.number}" for r in readings)
 
 
@@ -186,9 +187,9 @@ def _preterite_or_subj2(doc: Doc, lexicon: Lexicon, index: int, lemma: str, morp
     if _is_frame(doc, lexicon, clauses, k, index, morph):
         return "ind"  # „…, sagte der Politologe“ tells the past
     condition = [_is_condition(doc, lexicon, clauses, n, sentence, morph) for n in range(len(clauses))]
-    if lemma == "sollen":
+    if lemma in morph.advice_modals:
         return _sollte_mood(doc, lexicon, index, clauses[k], k == 0 and not _is_question(doc, sentence), condition[k])
-    if lemma == "wollen":
+    if lemma in morph.claim_modals:
         return "ind"
     if _conditional_subj2(doc, lexicon, index, clauses, k, condition) or _substitute_subj2(doc, lexicon, index, clauses, k):
         return "subj2"

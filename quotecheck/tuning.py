@@ -28,15 +28,20 @@ __all__ = [
     "DIRECT_UNFRAMED",
     "FRAME_GAP_TOKENS",
     "FRAME_TAIL_TOKENS",
+    "FREE_INDIRECT_PASSED",
     "FREE_INDIRECT_REPORTIVE",
     "FREE_INDIRECT_SUBJUNCTIVE",
     "FREE_INDIRECT_WORDS",
+    "KONJUNKTIV_I_STARTS_RUN",
+    "MODAL_CONTINUES_RUN",
+    "SOLL_SEIN_IS_HEARSAY",
     "INDIRECT_POSTPOSED",
     "INDIRECT_WIE_PREPOSED",
     "LABEL_TOKENS",
     "MIN_DASS_STRENGTH",
     "MIN_PIECE_STRENGTH",
     "MIN_V2_STRENGTH",
+    "NP_BEFORE_TOKENS",
     "OBJECT_WORDS",
     "OTHER_BASE",
     "PHRASE_WINDOW_AFTER",
@@ -46,6 +51,7 @@ __all__ = [
     "RELIABLE_SPEECH",
     "REPORTED",
     "REPORT_OF_PREVIOUS",
+    "RUN_ACT_STRENGTH",
     "SO_FRAME_TAIL_WORDS",
     "SOURCE_BEFORE_TOKENS",
     "SPEECH_NOUN",
@@ -97,6 +103,8 @@ PHRASE_WINDOW_BEFORE = 6
 PHRASE_WINDOW_AFTER = 8
 #: A particle after an apposition („gab der Leiter, Andreas Huber, bekannt“) is sought this far.
 APPOSITION_PARTICLE_TOKENS = 16
+#: A noun phrase read backwards from where it ends („Merkel:“, the speaker before a colon) starts at most this many tokens before it.
+NP_BEFORE_TOKENS = 8
 #: A source before „zufolge“ („der Polizei zufolge“) starts at most this many tokens before it.
 SOURCE_BEFORE_TOKENS = 10
 #: A „so“-frame in mid-sentence („…, so der Minister, …“) may be followed by this many words.
@@ -111,6 +119,20 @@ OBJECT_WORDS = 2
 PIECE_WORDS = 12
 #: A free-indirect sentence has at least this many words.
 FREE_INDIRECT_WORDS = 3
+#: A run of free indirect speech passes over this many sentences whose mood cannot be read.
+FREE_INDIRECT_PASSED = 1
+#: A speech act without a content clause starts a run when its verb is this strong
+#: („Der Bürgermeister zeigte sich erleichtert. Die Stimmung sei gut.“).
+RUN_ACT_STRENGTH = 0.6
+#: A main clause in Konjunktiv I starts a run of free indirect speech by itself, with
+#: no quote before it („Der Vorstand äußerte sich am Abend. Man habe keine Wahl gehabt.“).
+KONJUNKTIV_I_STARTS_RUN = True
+#: Inside a run, a main clause with sollen/wollen continues it as a reported plan
+#: („Die Ministerin sagte, die Reform komme. Die Schulen sollen mehr Geld erhalten.“).
+MODAL_CONTINUES_RUN = True
+#: sollen with a bare copula closing the clause is hearsay even outside a run
+#: („Das Motiv soll Eifersucht sein.“).
+SOLL_SEIN_IS_HEARSAY = True
 #: An according-to phrase is not sought in a sentence whose text is claimed beyond this share.
 CLAIMED_SHARE = 0.5
 

@@ -54,7 +54,7 @@ def is_verb_lemma(lemma: str, morph: Morph) -> bool:
     return (
         lemma[:1].islower()
         and lemma.endswith("n")
-        and (lemma.endswith(("en", "ln", "rn")) or lemma in ("tun", "sein"))
+        and (lemma.endswith(("en", "ln", "rn")) or lemma in morph.short_verbs)
         and lemma not in morph.nonverbs
     )
 

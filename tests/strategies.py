@@ -153,6 +153,7 @@ def quotes(text: str) -> st.SearchStrategy[Quote]:
         # the JSON form keeps three decimals; use values that survive that
         confidence=st.integers(0, 1000).map(lambda n: n / 1000),
         rule=st.none() | st.sampled_from(sorted(RULE_NAMES)),
+        parent=st.none() | st.text(max_size=12),
     )
 
 

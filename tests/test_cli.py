@@ -306,7 +306,7 @@ def test_python_dash_m_and_closed_pipe(tmp_path: Path) -> None:
 
 
 def test_progress_bar_only_on_a_terminal_with_total_rate_and_failures(articles: Path, capsys, monkeypatch) -> None:
-    monkeypatch.setattr(cli, "_isatty", lambda stream: True)
+    monkeypatch.setattr(cli, "isatty", lambda stream: True)
     main(["extract", str(articles)])
     err = capsys.readouterr().err
     size = articles.stat().st_size
@@ -314,13 +314,13 @@ def test_progress_bar_only_on_a_terminal_with_total_rate_and_failures(articles: 
     assert "B/s" in err and "2 docs, 0 failed" in err
     main(["extract", "--quiet", str(articles)])
     assert capsys.readouterr().err == ""
-    monkeypatch.setattr(cli, "_isatty", lambda stream: False)
+    monkeypatch.setattr(cli, "isatty", lambda stream: False)
     main(["extract", str(articles)])
     assert "B/s" not in capsys.readouterr().err
 
 
 def test_progress_counts_documents_when_the_size_is_unknown(monkeypatch, capsys) -> None:
-    monkeypatch.setattr(cli, "_isatty", lambda stream: True)
+    monkeypatch.setattr(cli, "isatty", lambda stream: True)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(jsonl({"id": "s", "text": ARTICLE}, "kaputt").encode())))
     main(["extract", "-"])
     err = capsys.readouterr().err

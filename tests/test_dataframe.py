@@ -52,6 +52,8 @@ def test_the_frame_has_one_row_per_quote_of_the_cli_output(corpus_records: list[
     assert table["speaker_name"] == [(q["speaker"] or {}).get("name") for _, q in quotes]
     assert table["source_names"] == [[s["name"] or s["text"] for s in q["sources"]] for _, q in quotes]
     assert table["confidence"] == [q["confidence"] for _, q in quotes]
+    assert table["parent"] == [q["parent"] for _, q in quotes]
+    assert any(parent is not None for parent in table["parent"])  # the corpus has nested pieces
 
 
 def test_pandas_and_arrow_frames_have_the_documented_types(corpus_records: list[dict[str, Any]]) -> None:

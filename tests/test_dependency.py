@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from quotecheck.analysis import EmbeddedBackend
+from quotecheck.lexicon import load_lexicon
 from quotecheck.rules import dependency as dep
 
 CONLLU = Path(__file__).parent / "conllu"
+LEXICON = load_lexicon()
 
 
 def _sentence(sent_id: str):
@@ -73,10 +75,10 @@ ROLES = [
 def test_roles_of_the_cue(sent_id, cue, speaker, addressee, content):
     doc = _sentence(sent_id)
     verb = _index(doc, cue)
-    assert _text(doc, dep.subject_of(doc, verb)) == speaker
-    assert _text(doc, dep.addressee_of(doc, verb)) == addressee
-    assert tuple(_text(doc, part) for part in dep.content_parts(doc, verb)) == content
-    assert _text(doc, dep.content_of(doc, verb)) == (content[0] if content else None)
+    assert _text(doc, dep.subject_of(doc, verb, LEXICON)) == speaker
+    assert _text(doc, dep.addressee_of(doc, verb, load_lexicon())) == addressee
+    assert tuple(_text(doc, part) for part in dep.content_parts(doc, verb, LEXICON)) == content
+    assert _text(doc, dep.content_of(doc, verb, LEXICON)) == (content[0] if content else None)
 
 
 # sent_id, a word of the content, the speech verb that governs it
@@ -100,7 +102,7 @@ def test_speech_verb_of(sent_id, word, verb):
         doc = _document_sentence()
     else:
         doc = _sentence(sent_id)
-    found = dep.speech_verb_of(doc, _index(doc, word))
+    found = dep.speech_verb_of(doc, _index(doc, word), LEXICON)
     assert found is not None and doc.tokens[found].text == verb
 
 
@@ -116,13 +118,13 @@ def _document_sentence():
 def test_speech_verb_of_uses_the_cue_filter():
     doc = _sentence("indirect-4")
     lage = _index(doc, "Lage")
-    assert dep.speech_verb_of(doc, lage, is_cue=lambda i: doc.lemma(i) == "sagen") == _index(doc, "sagte")
-    assert dep.speech_verb_of(doc, lage, is_cue=lambda i: False) is None
+    assert dep.speech_verb_of(doc, lage, LEXICON, is_cue=lambda i: doc.lemma(i) == "sagen") == _index(doc, "sagte")
+    assert dep.speech_verb_of(doc, lage, LEXICON, is_cue=lambda i: False) is None
 
 
 def test_no_speech_verb_outside_reported_content():
     doc = _sentence("mwt-2")
-    assert dep.speech_verb_of(doc, _index(doc, "ZDF")) is None
+    assert dep.speech_verb_of(doc, _index(doc, "ZDF"), LEXICON) is None
 
 
 # sent_id, cue (laut/zufolge), source, content parts
@@ -159,7 +161,7 @@ def test_passive_roles(sent_id, verb, patient, agent):
     doc = _sentence(sent_id)
     index = _index(doc, verb)
     assert _text(doc, dep.passive_subject_of(doc, index)) == patient
-    assert _text(doc, dep.agent_of(doc, index)) == agent
+    assert _text(doc, dep.agent_of(doc, index, LEXICON)) == agent
 
 
 @pytest.mark.parametrize(
@@ -189,4 +191,4 @@ def test_functions_need_a_parse():
     doc = EmbeddedBackend().analyse("Er sagte, es regne.")
     assert not doc.has_parse
     with pytest.raises(ValueError, match="no dependency parse"):
-        dep.subject_of(doc, 1)
+        dep.subject_of(doc, 1, LEXICON)

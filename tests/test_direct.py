@@ -449,3 +449,10 @@ def test_rejected_interrupted_quote_leaves_both_parts_to_other_rules() -> None:
         "„Nie“",
         "„wieder“",
     ]
+
+
+def test_an_impersonal_frame_gives_the_lemma_of_rule_words() -> None:
+    """„…“, hiess es (Swiss spelling): the cue's lemma is rule_words.tsv's impersonal_lemma, „heißen“."""
+    (quote,) = quotecheck.extract("„Wir bleiben bis zum Ende“, hiess es.")
+    assert quote.rule == "direct.impersonal_after"
+    assert quote.cue is not None and quote.cue.lemma == "heißen"

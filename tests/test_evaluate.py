@@ -181,6 +181,26 @@ def test_no_errors_when_everything_is_right(gold_file):
     assert report_for(gold_file, GOLD_QUOTES, errors=True)["errors"] == []
 
 
+PIECE_TEXT = "Die Ministerin sagte, die Arbeitgeber seien „am Zug“. Man sah sich „im Plan“."
+
+
+def test_a_nested_quote_is_judged_by_its_piece(tmp_path):
+    gold = copy.deepcopy(quote("q1", "indirect", "die Arbeitgeber seien „am Zug“", "Die Ministerin", None,
+                               mood="subjunctive", text=PIECE_TEXT))
+    gold["fragments"] = [role(PIECE_TEXT, "am Zug")]
+    gold_file = write_jsonl(tmp_path / "gold.jsonl", [{"id": "streik", "text": PIECE_TEXT, "quotes": [gold]}])
+    # ours: the same quote, its piece nested in it, and a nested quote the gold does not have
+    ours = [{**gold, "id": "q1", "parent": None}]
+    ours.append({**gold, "id": "q1.1", "kind": "direct", "mood": None, "fragments": [],
+                 "content": role(PIECE_TEXT, "am Zug"), "parent": "q1"})
+    ours.append({**gold, "id": "q2", "kind": "indirect", "content": role(PIECE_TEXT, "Man sah sich „im Plan“"),
+                 "fragments": [role(PIECE_TEXT, "im Plan")], "parent": None})
+    ours.append({**ours[2], "id": "q2.1", "kind": "direct", "mood": None, "fragments": [],
+                 "content": role(PIECE_TEXT, "im Plan"), "parent": "q2"})
+    errors = report_for(gold_file, ours, errors=True)["errors"]
+    assert sorted((e["error"], e["text"]) for e in errors) == [("spurious", "Man sah sich „im Plan“"), ("spurious", "im Plan")]
+
+
 # --- system records ---------------------------------------------------------------------
 
 
@@ -330,3 +350,35 @@ def test_command_failed_documents_exit_1(gold_file, tmp_path, capsys):
     records = write_jsonl(tmp_path / "out.jsonl", [{"id": "streik", "quotes": [], "error": {"message": "x"}}])
     assert main(["evaluate", str(gold_file), "--system", str(records)]) == 1
     assert "1 documents had no system output" in capsys.readouterr().out
+
+
+def test_wikinews_nested_direct_found_by_a_nested_quote_is_not_missed(tmp_path):
+    import re
+
+    text = PIECE_TEXT
+    tokens = [{"charBegin": m.start(), "charEnd": m.end(), "id": k} for k, m in enumerate(re.finditer(r"\w+|[^\w\s]", text))]
+
+    def ids(sub):
+        start = text.index(sub)
+        return {"spans": [{"charBegin": start, "charEnd": start + len(sub)}], "text": sub,
+                "tokenIds": [t["id"] for t in tokens if t["charBegin"] < start + len(sub) and t["charEnd"] > start]}
+
+    empty = {"spans": [], "text": "", "tokenIds": []}
+    roles = {"cue": ids("sagte"), "frame": ids("Die Ministerin sagte"), "speaker": ids("Die Ministerin"),
+             "addressee": empty, "medium": "Speech"}
+    annotations = [
+        {"type": "Indirect", "quote": ids("die Arbeitgeber seien „am Zug“"), **roles, "isNested": False, "hasNested": True},
+        {"type": "Direct", "quote": ids("„am Zug“"), **roles, "isNested": True, "hasNested": False},
+    ]
+    path = tmp_path / "1.json"
+    path.write_text(json.dumps({"documentName": "1", "originalText": text, "tokens": tokens,
+                                "annotations": annotations}, ensure_ascii=False), encoding="utf-8")
+    parent = quote("q1", "indirect", "die Arbeitgeber seien „am Zug“", "Die Ministerin", None,
+                   mood="subjunctive", text=text)
+    parent["fragments"] = [role(text, "am Zug")]
+    piece = {**parent, "id": "q1.1", "kind": "direct", "mood": None, "fragments": [],
+             "content": role(text, "am Zug"), "parent": "q1"}
+    records = {"1.json": {"id": "1.json", "quotes": [{**parent, "parent": None}, piece]}}
+    report = evaluate(load_gold(path), records, errors=True).report()
+    assert report["full"]["recall_by_type"] == {"Direct": 1.0, "Indirect": 1.0}
+    assert [e for e in report["errors"] if e["error"] == "missed"] == []

@@ -291,3 +291,40 @@ def test_reported_pieces_score_against_a_dataset_style_gold():
     # the old mapping (Reported clause + nested piece) would not score perfectly
     nested = [from_dataset(a) for a in strip_private(export_document([{**quote, "kind": "indirect"}], tokens, text))]
     assert score([(nested, [from_dataset(theirs)])]).joint.f1 < 1.0
+
+
+def with_nested(parent, text, *pieces, parent_id="d:q1"):
+    """``parent`` (a contract dict) with an id, followed by its nested direct quotes (``parent`` set)."""
+    parent = {**parent, "id": parent_id, "parent": None}
+    children = [
+        {**parent, "id": f"{parent_id}.{k}", "kind": "direct", "mood": None, "content": role(text, piece),
+         "fragments": [], "parent": parent_id}
+        for k, piece in enumerate(pieces, start=1)
+    ]
+    return [parent, *children]
+
+
+def test_nested_quotes_are_exported_as_their_parents_nested_direct_pieces():
+    tokens = tokenize(FRAGMENT_TEXT)
+    quotes = with_nested(indirect_with_fragment(), FRAGMENT_TEXT, "alles Mögliche tun")
+    exported = export_document(quotes, tokens, FRAGMENT_TEXT)
+    # exactly what the fragment alone gives: the nested quote is not exported twice
+    assert strip_private(exported) == strip_private(export_document([indirect_with_fragment()], tokens, FRAGMENT_TEXT))
+    parent, piece = exported
+    assert (piece["type"], piece["isNested"], parent["hasNested"]) == ("Direct", True, True)
+    assert (piece["ref"], piece["fragment"], piece["quote_ref"]) == (0, True, 1)
+
+
+def test_nested_quotes_of_a_reported_quote_are_its_top_level_pieces():
+    tokens = tokenize(REPORTED_TEXT)
+    quotes = with_nested(reported_with_fragments(), REPORTED_TEXT, "Vertrauensbruch", "Affront")
+    exported = export_document(quotes, tokens, REPORTED_TEXT)
+    assert [a["quote"]["text"] for a in exported] == ["„Vertrauensbruch“", "„Affront“"]
+    assert [(a["ref"], a["fragment"], a["quote_ref"]) for a in exported] == [(0, False, 1), (0, True, 2)]
+    assert strip_private(exported) == strip_private(export_document([reported_with_fragments()], tokens, REPORTED_TEXT))
+
+
+def test_a_nested_quote_without_its_parent_is_an_ordinary_direct_quote():
+    _, child = with_nested(indirect_with_fragment(), FRAGMENT_TEXT, "alles Mögliche tun")
+    [a] = export_document([child], tokenize(FRAGMENT_TEXT), FRAGMENT_TEXT)
+    assert (a["type"], a["isNested"], a["quote"]["text"]) == ("Direct", False, "„alles Mögliche tun“")

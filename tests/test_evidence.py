@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from quotecheck import Extractor
+import attrs
+
+from quotecheck import DEFAULT_RULES, Extractor
 from quotecheck.rules.candidate import FRAME_KINDS, RULE_NAMES, Candidate
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "output-format.md"
@@ -93,7 +95,7 @@ def test_a_reported_act_keeps_the_source_phrase_it_cut_from_its_content(ex: Extr
     assert cand.rule == "reported.act" and cand.evidence.frame_kind == "act"
     (source,) = cand.evidence.sources
     assert [t.text for t in doc.tokens[source.cue.start : source.cue.end]] == ["laut"]
-    assert source.source is not None and doc.tokens[source.source.start].text == "Interfax"
+    assert source.owner is not None and doc.tokens[source.owner.start].text == "Interfax"
 
 
 def test_a_speaker_label_is_evidence_of_its_colon_frame(ex: Extractor) -> None:
@@ -109,3 +111,37 @@ def test_frame_kinds_are_checked() -> None:
     assert set(FRAME_KINDS) >= {"verb", "colon", "so", "wie", "according"}
     with pytest.raises(ValueError):
         Evidence("sentence")
+
+
+def test_attribution_passes_each_candidates_rule_to_its_quote(ex: Extractor) -> None:
+    # the rule travels with the candidate, not by matching contents afterwards
+    text = (
+        "Roth sagte: „Wir bleiben hart.“ Die Lage sei ernst, so der Minister. "
+        "Laut der Polizei wurde niemand verletzt. Putin lobte die Soldaten für ihre Tapferkeit."
+    )
+    doc = ex.analyse(text)
+    ordered = sorted(ex.candidates(doc), key=lambda c: c.content[0][0])
+    assert [q.rule for q in ex.extract(text)] == [c.rule for c in ordered]
+    assert None not in [q.rule for q in ex.extract(text)]
+
+
+class _Relabelled:
+    """The direct rule, with every frame kind it saw replaced: what attribution reads is the evidence."""
+
+    name = "direct"
+    requires = DEFAULT_RULES[0].requires
+    claims_frames = DEFAULT_RULES[0].claims_frames
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __call__(self, doc, lexicon, claims):
+        found = DEFAULT_RULES[0](doc, lexicon, claims)
+        return [attrs.evolve(c, evidence=attrs.evolve(c.evidence, frame_kind=self.kind)) for c in found]
+
+
+def test_attribution_reads_the_frame_kind_not_the_cue_word() -> None:
+    text = "„Wir bleiben hart“, so der Minister."
+    assert Extractor().extract(text)[0].speaker.text == "der Minister"
+    relabelled = Extractor(rules=[_Relabelled("impersonal"), *DEFAULT_RULES[1:]])
+    assert relabelled.extract(text)[0].speaker is None  # „so“ is still there; the evidence says no so-frame

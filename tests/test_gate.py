@@ -47,3 +47,15 @@ def test_a_new_field_is_written_without_a_change_to_the_gate() -> None:
 def test_null_and_empty_fields_are_left_out() -> None:
     line = quote_line(_quote(0, 5, name=None, rule=None))
     assert "speaker" not in line and "rule" not in line and "sources" not in line
+
+
+def test_a_nested_quote_is_judged_against_the_gold_fragments() -> None:
+    gold = [_quote(10, 40, fragments=[{"text": "x" * 5, "spans": [[20, 25]]}])]
+    found = [
+        _quote(10, 40),
+        _quote(20, 25, kind="direct", parent="d:q10"),  # the fragment, same speaker
+        _quote(30, 35, kind="direct", parent="d:q10"),  # no gold fragment there
+        _quote(20, 25, kind="direct", parent="d:q10", name="Jan Roth"),  # another speaker
+    ]
+    statuses = [line[0] for line in document_lines(found, gold)]
+    assert sorted(statuses) == ["+", "=", "=", "~"]

@@ -104,7 +104,7 @@ def test_no_indirect_quote(ex: Extractor, text: str) -> None:
 def test_direct_quote_wins_and_fragments_attach(ex: Extractor) -> None:
     text = "Der Präsident sprach davon, dass die Hilfe eine „brüderliche Pflicht“ sei."
     quotes = ex.extract(text)
-    assert [q.kind for q in quotes] == ["indirect"]
+    assert [(q.kind, q.parent) for q in quotes] == [("indirect", None), ("direct", quotes[0].id)]
     assert [f.text for f in quotes[0].fragments] == ["brüderliche Pflicht"]
 
 

@@ -26,7 +26,8 @@ def stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
 
 
 def speakers(record: dict) -> list[str | None]:
-    return [q["speaker"]["name"] if q["speaker"] else None for q in record["quotes"]]
+    """The speaker names of the record's quotes, nested ones (``parent`` set) left out."""
+    return [q["speaker"]["name"] if q["speaker"] else None for q in record["quotes"] if q["parent"] is None]
 
 
 # --- compressed, encoded and array inputs ----------------------------------------

@@ -18,14 +18,14 @@ from quotecheck.lexicon import (
     REQUIRED_FILES,
     SPEECH_CLASSES,
     VALENCIES,
+    AttributionWords,
     ClauseWords,
     FunctionWords,
     Lexicon,
     PieceFrames,
     RuleWords,
     build_lexicon,
-    load_word_classes,
-    words_of_class,
+    data_file,
     load_lexicon,
     parse_according_to,
     parse_first_names,
@@ -543,11 +543,35 @@ def test_the_mood_rules_read_the_frame_rules_subordinators(lex):
     assert lex.morph.coordinators == lex.clause.coordinators
 
 
-def test_the_word_class_shims_are_views_of_the_lexicon(lex):
-    assert load_word_classes("function_words.tsv") is lex.words.by_word
-    assert words_of_class("rule_words.tsv", "so_frame") == lex.rule_words.so_frame
-    with pytest.raises(LexiconError):
-        words_of_class("rule_words.tsv", "no_such_class")
+def test_attribution_words_are_a_typed_sub_lexicon(lex):
+    words = lex.attribution
+    assert {"er", "sie"} <= words.speaker_pronouns and words.nominative_pronouns == words.speaker_pronouns - {"sie"}
+    assert (words.masculine_pronoun, words.feminine_pronoun) == ("er", "sie")
+    assert "Jahre" in words.age_units  # case-sensitive classes keep their spelling
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("es\tmasculine_pronoun", "must hold one word"),  # „seiner Meinung nach“ must stand for one pronoun
+        ("er\tno_such_class", "unknown class"),
+    ],
+)
+def test_attribution_words_refuse_what_would_switch_a_strategy_off(line, message):
+    text, source = data_file("attribution_words.tsv")
+    with pytest.raises(LexiconError, match=message):
+        AttributionWords.parse(f"{text}\n{line}\n", source)
+
+
+def test_derived_function_word_sets(lex):
+    assert lex.words.spokesperson[0] == "sprecherin"  # longest first: „Gerichtssprecherin“ is no „…sprecher“ + in
+    assert lex.words.fused_source_prepositions == {"vom"}
+    assert lex.is_time_word("Sonntagabend") and not lex.is_time_word("Sonntagsfrage")
+
+
+def test_organisation_classes_are_read_once_into_the_lexicon(lex):
+    # „Autozulieferer“: its compound head „zulieferer“ (case-folded, with where it starts) is an Unternehmen
+    assert [(k, entry.noun, entry.cls) for k, entry in lex.org_suffixes("Autozulieferer")] == [(4, "zulieferer", "Unternehmen")]
 
 
 @pytest.mark.parametrize(

@@ -95,7 +95,7 @@ def test_role_spans_are_sorted_and_joined_with_one_space() -> None:
 
 QUOTE_FIELDS = [
     "id", "kind", "mood", "content", "cue", "frame", "speaker",
-    "addressee", "sources", "fragments", "sentence", "confidence", "rule",
+    "addressee", "sources", "fragments", "sentence", "confidence", "rule", "parent",
 ]  # fmt: skip
 
 
@@ -116,6 +116,7 @@ def test_to_dict_is_the_contract_record() -> None:
         "sentence": 0,
         "confidence": 0.823,
         "rule": "indirect.v2_konjunktiv",
+        "parent": None,
     }
     # role objects keep the contract's key order too
     assert list(record["content"]) == ["text", "spans"]
@@ -142,6 +143,7 @@ def test_minimal_direct_quote_has_nulls_and_empty_lists() -> None:
         "sentence": None,
         "confidence": 1.0,
         "rule": None,
+        "parent": None,
     }
 
 

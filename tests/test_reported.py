@@ -9,8 +9,8 @@ from quotecheck.model import Quote
 
 
 def _only_reported(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> Quote:
-    """The text's one quote, a reported act with this content, cue and speaker."""
-    quotes = ex.extract(text)
+    """The text's one quote, a reported act with this content, cue and speaker (its nested pieces aside)."""
+    quotes = [q for q in ex.extract(text) if q.parent is None]
     assert [q.kind for q in quotes] == ["reported"]
     q = quotes[0]
     assert q.content.text == content

@@ -103,3 +103,18 @@ def test_jsonl_stays_the_default(tmp_path: Path) -> None:
     out = tmp_path / "q.out"
     assert cli.main(["extract", str(CORPUS), "-o", str(out), "-q"]) == 0
     assert all(json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines())
+
+
+def test_csv_has_the_parent_of_a_nested_quote(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    text = "Die Stadträtin sagte, der Neubau sei „ein teurer Irrweg“ und müsse „sofort gestoppt“ werden."
+    source.write_text(json.dumps({"id": "rat", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "q.csv"
+    assert cli.main(["extract", str(source), "-o", str(out), "-q"]) == 0
+    with out.open(encoding="utf-8", newline="") as stream:
+        body = list(csv.DictReader(stream))
+    assert [(r["quote_id"], r["kind"], r["parent"], r["content_text"]) for r in body] == [
+        ("rat:q1", "indirect", "", "der Neubau sei „ein teurer Irrweg“ und müsse „sofort gestoppt“ werden"),
+        ("rat:q1.1", "direct", "rat:q1", "ein teurer Irrweg"),
+        ("rat:q1.2", "direct", "rat:q1", "sofort gestoppt"),
+    ]

@@ -26,8 +26,9 @@ BACKENDS = ("embedded", "stanza")
 def get_backend(name: str, *, lexicon: Lexicon | None = None, **options: Any) -> Any:
     """The analysis backend called ``name``.
 
-    ``lexicon`` gives the embedded tokenizer its abbreviations and month names
-    (default: the packaged lexicon; stanza tokenizes with its own model).
+    ``lexicon`` gives the tokenizer its abbreviations and month names (default:
+    the packaged lexicon; stanza tokenizes with its own model and the lexicon's
+    only what its model leaves out).
     ``embedded`` takes no other options (None-valued ones are ignored, so callers
     can pass ``stanza_dir=None`` whatever the backend); ``stanza`` takes ``stanza_dir`` (default:
     stanza's own model folder) and raises
@@ -42,5 +43,5 @@ def get_backend(name: str, *, lexicon: Lexicon | None = None, **options: Any) ->
     if name == "stanza":
         from quotecheck.analysis.stanza_backend import StanzaBackend
 
-        return StanzaBackend(**options)
+        return StanzaBackend(lexicon=lexicon, **options)
     raise ValueError(f"unknown backend {name!r}; available: {', '.join(BACKENDS)}")

@@ -50,21 +50,24 @@ import itertools
 import os
 import unicodedata
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
+import attrs
 from attrs import frozen
 
 from quotecheck.analysis.base import Doc
 from quotecheck.errors import BackendUnavailable
+from quotecheck.lexicon import Lexicon
 from quotecheck.text import (
     QUOTE_CHARS,
     Paragraph,
+    Segmenter,
     Sentence,
     TextLayer,
     Token,
     break_runs,
+    default_segmenter,
     paragraph_over,
-    tokenize,
 )
 
 __all__ = [
@@ -135,9 +138,9 @@ def _is_quote_mark(text: str, i: int) -> bool:
     return True
 
 
-def _kind(surface: str) -> str:
-    """quotecheck's token kind for a stanza token's surface text."""
-    pieces = tokenize(surface)
+def _kind(segmenter: Segmenter, surface: str) -> str:
+    """quotecheck's token kind for a stanza token's surface text (as ``segmenter`` reads it)."""
+    pieces = segmenter.tokenize(surface)
     if len(pieces) == 1 and pieces[0].start == 0 and pieces[0].end == len(surface):
         return pieces[0].kind
     if any(ch.isalpha() for ch in surface):
@@ -246,9 +249,9 @@ def _split_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bool]
     )
 
 
-def _gap_tokens(text: str, start: int, end: int) -> list[Token]:
+def _gap_tokens(segmenter: Segmenter, text: str, start: int, end: int) -> list[Token]:
     """Tokens for non-space characters between two stanza tokens (normally none)."""
-    return [Token(t.start + start, t.end + start, t.text, t.kind) for t in tokenize(text[start:end])]
+    return [Token(t.start + start, t.end + start, t.text, t.kind) for t in segmenter.tokenize(text[start:end])]
 
 
 def _word_annotation(word: Any, ner: str | None) -> _Annotation:
@@ -262,96 +265,117 @@ def _word_annotation(word: Any, ner: str | None) -> _Annotation:
     )
 
 
-def doc_from_stanza(text: str, document: Any) -> Doc:
+def doc_from_stanza(text: str, document: Any, segmenter: Segmenter | None = None) -> Doc:
     """quotecheck's :class:`Doc` for a stanza ``Document`` analysed from ``text``.
 
     ``text`` is the caller's string; the Document's offsets must point into it
     (stanza's pipeline output does; a Document read from CoNLL-U needs
     ``start_char``/``end_char`` in MISC, else its tokens are aligned with the
     text). Raises ValueError when a token cannot be found in ``text``. The
-    mapping rules are in the module docstring.
+    mapping rules are in the module docstring. Characters stanza left out of
+    every token are tokenized by ``segmenter`` (default: the packaged lexicon's).
     """
-    stanza_tokens = [tok for sent in document.sentences for tok in sent.tokens]
-    spans = iter(_token_spans(text, stanza_tokens))
-
-    tokens: list[Token] = []
-    annotations: list[_Annotation | None] = []
-    sentence_ranges: list[tuple[int, int]] = []
-    # Per token: (sentence number, stanza word id of the annotated word); and
-    # per sentence: stanza word id → quotecheck token index.
-    word_token: list[dict[int, int]] = []
-    cursor = 0
-
-    def add(token: Token, annotation: _Annotation | None) -> None:
-        tokens.append(token)
-        annotations.append(annotation)
-
+    collected = _Collected(text, segmenter if segmenter is not None else default_segmenter())
+    spans = iter(_token_spans(text, [tok for sent in document.sentences for tok in sent.tokens]))
     for sent in document.sentences:
-        first = len(tokens)
-        ids: dict[int, int] = {}
-        for tok in sent.tokens:
-            start, end = next(spans)
-            for gap in _gap_tokens(text, cursor, start):
-                add(gap, None)
-            words = list(tok.words)
-            head = _head_word(words) if words else None
-            for piece_start, piece_end, core in _split_quotes(text, start, end):
-                surface = text[piece_start:piece_end]
-                kind = "quote" if not core or all(
-                    _is_quote_mark(text, i) for i in range(piece_start, piece_end)
-                ) else _kind(surface)
-                if core:
-                    for word in words:
-                        ids[word.id] = len(tokens)
-                add(
-                    Token(piece_start, piece_end, surface, kind),
-                    _word_annotation(head, tok.ner) if core and head is not None else None,
-                )
-            cursor = end
-        if len(tokens) > first:  # an empty stanza sentence leaves nothing to keep
-            sentence_ranges.append((first, len(tokens)))
-            word_token.append(ids)
-    trailing = _gap_tokens(text, cursor, len(text))
-    if trailing:
-        if sentence_ranges:
-            last_first, _ = sentence_ranges[-1]
-            sentence_ranges[-1] = (last_first, len(tokens) + len(trailing))
-        else:
-            sentence_ranges.append((0, len(trailing)))
-            word_token.append({})
-        for gap in trailing:
-            add(gap, None)
-
-    # Sentence ranges are contiguous and sorted, so a token's sentence is found by bisection.
-    firsts = [first for first, _ in sentence_ranges]
-    heads: list[int | None] = []
-    for index, annotation in enumerate(annotations):
-        if annotation is None or annotation.head is None or annotation.head == 0:
-            heads.append(None)
-            continue
-        sentence_number = bisect.bisect_right(firsts, index) - 1
-        heads.append(word_token[sentence_number].get(annotation.head))
-
-    layer = _layer(text, tokens, sentence_ranges)
-    analysed = any(a is not None for a in annotations)
+        collected.sentence(sent, spans)
+    collected.trailing()
+    analysed = any(a is not None for a in collected.annotations)
 
     def column(name: str) -> tuple[Any, ...] | None:
         if not analysed:
             return None
-        return tuple(getattr(a, name) if a is not None else None for a in annotations)
+        return tuple(getattr(a, name) if a is not None else None for a in collected.annotations)
 
     return Doc(
-        layer=layer,
+        layer=_layer(text, collected.tokens, collected.sentence_ranges),
         backend="stanza",
         lemmas=column("lemma"),
         upos=column("upos"),
         feats=column("feats"),
-        heads=tuple(heads) if analysed else None,
+        heads=tuple(collected.heads()) if analysed else None,
         deprels=column("deprel"),
         entities=column("entity"),
     )
 
 
+@attrs.define
+class _Collected:
+    """The quotecheck tokens of a stanza document, with their annotations, as they are collected.
+
+    Per sentence, ``word_token`` maps a stanza word id to the quotecheck token
+    that carries its annotation, so that heads can be turned into token indices.
+    """
+
+    text: str
+    segmenter: Segmenter
+    tokens: list[Token] = attrs.field(factory=list)
+    annotations: list[_Annotation | None] = attrs.field(factory=list)
+    sentence_ranges: list[tuple[int, int]] = attrs.field(factory=list)
+    word_token: list[dict[int, int]] = attrs.field(factory=list)
+    cursor: int = 0
+
+    def add(self, token: Token, annotation: _Annotation | None) -> None:
+        self.tokens.append(token)
+        self.annotations.append(annotation)
+
+    def sentence(self, sent: Any, spans: Iterator[tuple[int, int]]) -> None:
+        """One stanza sentence: its tokens, the gaps before them, and its range if it kept any."""
+        first = len(self.tokens)
+        ids: dict[int, int] = {}
+        for tok in sent.tokens:
+            start, end = next(spans)
+            for gap in _gap_tokens(self.segmenter, self.text, self.cursor, start):
+                self.add(gap, None)
+            self.stanza_token(tok, start, end, ids)
+            self.cursor = end
+        if len(self.tokens) > first:  # an empty stanza sentence leaves nothing to keep
+            self.sentence_ranges.append((first, len(self.tokens)))
+            self.word_token.append(ids)
+
+    def stanza_token(self, tok: Any, start: int, end: int, ids: dict[int, int]) -> None:
+        """A stanza token as quotecheck tokens: quotation marks glued to it split off, its core annotated."""
+        text = self.text
+        words = list(tok.words)
+        head = _head_word(words) if words else None
+        for piece_start, piece_end, core in _split_quotes(text, start, end):
+            surface = text[piece_start:piece_end]
+            marks_only = all(_is_quote_mark(text, i) for i in range(piece_start, piece_end))
+            kind = "quote" if not core or marks_only else _kind(self.segmenter, surface)
+            if core:
+                for word in words:
+                    ids[word.id] = len(self.tokens)
+            annotation = _word_annotation(head, tok.ner) if core and head is not None else None
+            self.add(Token(piece_start, piece_end, surface, kind), annotation)
+
+    def trailing(self) -> None:
+        """Characters after the last stanza token join the last sentence (or make one)."""
+        trailing = _gap_tokens(self.segmenter, self.text, self.cursor, len(self.text))
+        if not trailing:
+            return
+        if self.sentence_ranges:
+            last_first, _ = self.sentence_ranges[-1]
+            self.sentence_ranges[-1] = (last_first, len(self.tokens) + len(trailing))
+        else:
+            self.sentence_ranges.append((0, len(trailing)))
+            self.word_token.append({})
+        for gap in trailing:
+            self.add(gap, None)
+
+    def heads(self) -> list[int | None]:
+        """Each token's head as a token index (None for the root and unannotated tokens).
+
+        Sentence ranges are contiguous and sorted, so a token's sentence is found by bisection.
+        """
+        firsts = [first for first, _ in self.sentence_ranges]
+        heads: list[int | None] = []
+        for index, annotation in enumerate(self.annotations):
+            if annotation is None or annotation.head is None or annotation.head == 0:
+                heads.append(None)
+                continue
+            sentence_number = bisect.bisect_right(firsts, index) - 1
+            heads.append(self.word_token[sentence_number].get(annotation.head))
+        return heads
 
 
 def _layer(text: str, tokens: Sequence[Token], ranges: Iterable[tuple[int, int]]) -> TextLayer:
@@ -461,8 +485,11 @@ class StanzaBackend:
         *,
         processors: str = PROCESSORS,
         use_gpu: bool | None = None,
+        lexicon: Lexicon | None = None,
     ) -> None:
         self._stanza = _import_stanza()
+        #: Tokenizes what stanza leaves out, with the lexicon's abbreviations (default: the packaged ones).
+        self._segmenter = Segmenter(lexicon.text) if lexicon is not None else default_segmenter()
         self.stanza_dir = str(Path(stanza_dir).expanduser()) if stanza_dir else default_stanza_dir()
         check_models(self.stanza_dir)
         self.processors = processors
@@ -504,4 +531,4 @@ class StanzaBackend:
         """The parsed :class:`Doc` of ``text``; blank text skips the pipeline (stanza rejects it)."""
         if not text.strip():
             return Doc(layer=TextLayer(text, (), (), ()), backend=self.name)
-        return doc_from_stanza(text, self.pipeline(text))
+        return doc_from_stanza(text, self.pipeline(text), self._segmenter)

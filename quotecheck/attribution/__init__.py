@@ -21,7 +21,7 @@ from attrs import frozen
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.coreference import Coreference, Entity
 from quotecheck.attribution.nounphrase import NounPhrase
-from quotecheck.attribution.sources import Source, promote_cited, raw_sources, source_mention
+from quotecheck.attribution.sources import Source, placed, promote_cited, raw_sources, source_mention
 from quotecheck.attribution.speakers import find_speaker
 from quotecheck.attribution.statements import (
     according_phrase,
@@ -33,7 +33,7 @@ from quotecheck.attribution.statements import (
 )
 from quotecheck.lexicon import Lexicon
 from quotecheck.model import SPEAKER_TYPES, Cue, Mention, Quote, Role
-from quotecheck.rules.common import Candidate, char_span
+from quotecheck.rules.candidate import Candidate, char_span
 
 __all__ = ["attribute"]
 
@@ -137,7 +137,7 @@ def _evidence(
         cand,
         speaker_np,
         addressee_np,
-        found,
+        placed(found, speaker_np),
         report,
         author_of_statement(doc, lexicon, speaker_np),
         according_phrase(doc, lexicon, cand),
@@ -296,4 +296,5 @@ def _quote(
         fragments=tuple(Role.from_spans(doc.text, [f]) for f in cand.fragments),
         sentence=cand.sentence,
         confidence=cand.confidence,
+        rule=cand.rule,
     )

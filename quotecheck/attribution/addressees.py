@@ -14,12 +14,11 @@ from quotecheck.analysis.base import Doc
 from quotecheck.attribution.naming import MEDIA_TYPES, is_medium, organization_in
 from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
 from quotecheck.attribution.words import (
-    DATIVE_MEDIUM_DETERMINERS,
-    SOURCE_AFTER,
     function_word_classes,
     is_report_noun,
 )
 from quotecheck.lexicon import Lexicon
+from quotecheck.rules.cues import according_phrase_at
 
 __all__ = ["ADDRESSEE_STRATEGIES", "addressee_after"]
 
@@ -70,7 +69,7 @@ def dative_medium(doc: Doc, lexicon: Lexicon, i: int, end: int) -> _Answer | Non
     Not after a preposition or a statement noun („nach Angaben der Agentur“: a genitive).
     """
     tokens = doc.tokens
-    if tokens[i].text not in DATIVE_MEDIUM_DETERMINERS or _after_preposition(doc, lexicon, i):
+    if tokens[i].text not in lexicon.rule_words.genitive_or_dative or _after_preposition(doc, lexicon, i):
         return None
     if i > 0 and is_report_noun(lexicon, tokens[i - 1].text):
         return None
@@ -100,9 +99,15 @@ def _after_preposition(doc: Doc, lexicon: Lexicon, i: int) -> bool:
     return i > 0 and "prep" in function_word_classes(lexicon, doc.tokens[i - 1].text)
 
 
+def _postposition_at(doc: Doc, lexicon: Lexicon, i: int, end: int) -> bool:
+    """Whether an according-to phrase whose owner precedes it starts at ``i`` („zufolge“)."""
+    entry = according_phrase_at(doc, lexicon, i, end)
+    return entry is not None and entry.position == "post"
+
+
 def _medium_after(doc: Doc, lexicon: Lexicon, i: int, end: int) -> NounPhrase | None:
-    """The noun phrase at ``i`` if it is a news agency or medium (and no „zufolge“ follows)."""
+    """The noun phrase at ``i`` if it is a news agency or medium, and no postposition makes it a source („der Zeitung zufolge“)."""
     np = parse_noun_phrase(doc, lexicon, i, end)
-    if np is None or np.end < end and doc.tokens[np.end].text.lower() in SOURCE_AFTER:
+    if np is None or np.end < end and _postposition_at(doc, lexicon, np.end, end):
         return None
     return np if is_medium(doc, lexicon, np) else None

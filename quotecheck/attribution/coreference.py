@@ -38,16 +38,7 @@ from quotecheck.attribution.entities import (
 from quotecheck.attribution.naming import name_key, nominative_noun, organization_in, origin_name, role_gender
 from quotecheck.attribution.nounphrase import NounPhrase, first_conjunct, parse_noun_phrase
 from quotecheck.attribution.words import (
-    DEFINITE,
-    FEMININE_DETERMINERS,
-    FEMININE_PRONOUNS,
-    FIRST_PERSON_PRONOUNS,
-    FUSED_SOURCE_PREPOSITIONS,
-    INDEFINITE,
-    MASCULINE_PRONOUNS,
     function_word_classes,
-    group_heads,
-    spokesperson_words,
 )
 from quotecheck.lexicon import Lexicon
 
@@ -140,10 +131,10 @@ class _Resolver(Namer):
         The previous speaker goes on when mentioned lately: „Der Mann habe Anna Berg
         betrogen, sagte Ingrid Hollenbach. „…“, sagte sie.“ „ich“ and „wir“ stay unresolved.
         """
-        if np.pronoun in FIRST_PERSON_PRONOUNS:
+        if np.pronoun in self.lexicon.attribution.first_person_pronouns:
             return None, "unknown"
-        masculine = np.pronoun in MASCULINE_PRONOUNS
-        genders = ("m", None) if masculine else ("f", None) if np.pronoun in FEMININE_PRONOUNS else (None,)
+        masculine = np.pronoun in self.lexicon.attribution.masculine_pronouns
+        genders = ("m", None) if masculine else ("f", None) if np.pronoun in self.lexicon.attribution.feminine_pronouns else (None,)
         types = ("person",) if masculine else ("person", "organization")
 
         def fits(e: Entity) -> bool:
@@ -181,7 +172,7 @@ class _Resolver(Namer):
             return False
         # „Geheimdienstkreise“: a compound the lemmatiser does not know, with a group noun as head
         folded = text.casefold()
-        return self.doc.lemma(i) != text or any(folded.endswith(head) for head in group_heads())
+        return self.doc.lemma(i) != text or any(folded.endswith(head) for head in self.lexicon.words.group_heads)
 
     # --- descriptions, tried in order (see _DESCRIPTION_STRATEGIES) ---------------------
 
@@ -191,7 +182,7 @@ class _Resolver(Namer):
         A definite description that is the last word of an organisation's longer
         name refers to it, unless its role noun finds an entity of its own.
         """
-        if np.determiner not in DEFINITE or np.role_type == "person" or np.name_tokens or np.genitive is not None:
+        if np.determiner not in self.lexicon.words.definite or np.role_type == "person" or np.name_tokens or np.genitive is not None:
             return None
         short = self.draft.organization_named(self.doc.tokens[np.end - 1].text)
         if short is not None and (np.role is None or self._by_role(np, None) is None):
@@ -204,10 +195,10 @@ class _Resolver(Namer):
         Answers for every description that is not indefinite. „die Polizei“ or
         „laut Feuerwehr“ with no antecedent is the institution itself.
         """
-        if np.role is None or np.determiner in INDEFINITE:
+        if np.role is None or np.determiner in self.lexicon.words.indefinite:
             return None
         entity = self._by_role(np, last)
-        bare = np.determiner in DEFINITE or (np.determiner is None and np.end - np.start == 1)
+        bare = np.determiner in self.lexicon.words.definite or (np.determiner is None and np.end - np.start == 1)
         if entity is None and np.role_type == "organization" and bare:
             name = origin_name(self.doc, self.lexicon, np, nominative_noun(self.lexicon, np.role))
             entity = self.draft.add(name, "organization", None, name if name != np.role else np.role)
@@ -230,7 +221,7 @@ class _Resolver(Namer):
 
     def spokesperson_with_von(self, np: NounPhrase, last: Entity | None) -> _Answer | None:
         """„Ein Sprecher von Pro Asyl“: a spokesperson's „von“-owner is an organisation."""
-        if np.genitive is not None or not np.role or np.role.casefold() not in spokesperson_words():
+        if np.genitive is not None or not np.role or np.role.casefold() not in self.lexicon.words.spokesperson:
             return None
         tokens = self.doc.tokens
         von = next(
@@ -262,18 +253,18 @@ class _Resolver(Namer):
         role = np.role or ""
         entry = self.lexicon.role_of(role)
         head = (entry.noun if entry is not None else role).casefold()
-        if last is not None and has_role(last, role, head):
+        if last is not None and has_role(self.lexicon, last, role, head):
             return last
         # an institution stays the same through an article: „Laut Gericht“ long after „Das Landgericht Kassel“
         lookback = ORGANIZATION_LOOKBACK if np.role_type == "organization" else LOOKBACK_SENTENCES
-        entity = self.recent(np.start, lambda e: has_role(e, role, head), lookback)
-        if entity is None and np.role_type == "person" and np.determiner in DEFINITE and np.genitive is None:
+        entity = self.recent(np.start, lambda e: has_role(self.lexicon, e, role, head), lookback)
+        if entity is None and np.role_type == "person" and np.determiner in self.lexicon.words.definite and np.genitive is None:
             return self._previous_person(np, role)
         return entity
 
     def _by_age(self, np: NounPhrase) -> Entity | None:
         """„der 41-Jährige“, „die 29-Jährige“: the last person of that gender (or of none known)."""
-        gender = "f" if np.determiner in FEMININE_DETERMINERS else "m"
+        gender = "f" if np.determiner in self.lexicon.words.feminine else "m"
         return self.recent(np.start, lambda e: e.type == "person" and e.gender in (gender, None))
 
     def _previous_person(self, np: NounPhrase, role: str) -> Entity | None:
@@ -284,7 +275,7 @@ class _Resolver(Namer):
         of her own: no genitive). Without a gender from the description („der
         Vorsitzende“ may be dative feminine) any person.
         """
-        gender = role_gender(role) or ("f" if np.determiner in FEMININE_DETERMINERS else None)
+        gender = role_gender(role) or ("f" if np.determiner in self.lexicon.words.feminine else None)
         return self.recent(np.start, lambda e: e.type == "person" and (gender is None or e.gender in (gender, None)))
 
     def _spokesperson_of(self, np: NounPhrase) -> Entity | None:
@@ -294,7 +285,7 @@ class _Resolver(Namer):
         bare „Ein Sprecher“ speaks for the organisation the sentence before was
         about („Das Ministerium rief zur Ruhe auf. …, sagte eine Sprecherin.“).
         """
-        found = _spokesperson_head(np.role or "")
+        found = _spokesperson_head(self.lexicon, np.role or "")
         if found is None:
             return None
         role, head = found
@@ -319,7 +310,7 @@ class _Resolver(Namer):
 
         found = self.recent(np.start, named_so, ORGANIZATION_LOOKBACK) or self.recent(
             # „Konzernsprecher“ after „der Pharmakonzern Veltrion“: an organisation of that kind
-            np.start, lambda e: e.type == "organization" and has_role(e, prefix, folded), ORGANIZATION_LOOKBACK
+            np.start, lambda e: e.type == "organization" and has_role(self.lexicon, e, prefix, folded), ORGANIZATION_LOOKBACK
         )
         institution = prefix[:1].upper() + prefix[1:]
         entry = self.lexicon.role_of(institution)
@@ -342,7 +333,7 @@ class _Resolver(Namer):
             return None
         sentence = doc.sentences[here - 1]
         for i in range(sentence.first, sentence.last):
-            if doc.tokens[i].text.lower() not in DEFINITE:
+            if doc.tokens[i].text.lower() not in self.lexicon.words.definite:
                 continue
             np = parse_noun_phrase(doc, self.lexicon, i, sentence.last, coordination=False)
             if np is not None and np.role_type == "organization" and not np.name_tokens and np.genitive is None:
@@ -367,12 +358,12 @@ def _description_kind(np: NounPhrase) -> str:
     return "organization" if np.role_type == "organization" else "person" if np.role else "unknown"
 
 
-def _spokesperson_head(role: str) -> tuple[str, str] | None:
+def _spokesperson_head(lexicon: Lexicon, role: str) -> tuple[str, str] | None:
     """The role without a genitive -s („eines Sprechers“) and the spokesperson noun it ends in, if any."""
-    if role.endswith("s") and any(role.casefold()[:-1].endswith(w) for w in spokesperson_words()):
+    if role.endswith("s") and any(role.casefold()[:-1].endswith(w) for w in lexicon.words.spokesperson):
         role = role[:-1]
     folded = role.casefold()
-    head = next((w for w in spokesperson_words() if folded.endswith(w)), None)
+    head = next((w for w in lexicon.words.spokesperson if folded.endswith(w)), None)
     return (role, head) if head is not None else None
 
 
@@ -384,6 +375,6 @@ def _von_owner(doc: Doc, lexicon: Lexicon, i: int) -> NounPhrase | None:
     owner = parse_noun_phrase(doc, lexicon, i + 1, len(doc.tokens), coordination=False)
     if owner is None or not owner.name_tokens or owner.pronoun is not None:
         return None
-    if word in FUSED_SOURCE_PREPOSITIONS and organization_in(doc, lexicon, owner.start, owner.end) is None:
+    if word in lexicon.words.fused_source_prepositions and organization_in(doc, lexicon, owner.start, owner.end) is None:
         return None  # „vom Bahnhof aus“: the article makes it a common noun, not a name
     return owner

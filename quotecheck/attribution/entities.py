@@ -37,8 +37,6 @@ from quotecheck.attribution.naming import (
 )
 from quotecheck.attribution.nounphrase import NounPhrase, is_capitalised, parse_noun_phrase
 from quotecheck.attribution.words import (
-    INDEFINITE,
-    PLACE_NAME_PREPOSITIONS,
     function_word_classes,
 )
 from quotecheck.lexicon import Lexicon
@@ -344,7 +342,7 @@ class Namer:
         Gesundheitsministerium“ name an institution; „die Behörde“ and „ein
         Ministerium“ only describe one (None).
         """
-        if not np.role or np.determiner in INDEFINITE:
+        if not np.role or np.determiner in self.lexicon.words.indefinite:
             return None
         doc, lexicon = self.doc, self.lexicon
         if np.attribute is not None:
@@ -370,9 +368,9 @@ class Namer:
         """
         entry = self.lexicon.role_of(role)
         noun = nominative_noun(self.lexicon, role)
-        if entry is None or (entry.noun.casefold() == noun.casefold() and not compound_institution(noun)):
+        if entry is None or (entry.noun.casefold() == noun.casefold() and not compound_institution(self.lexicon, noun)):
             return None
-        earlier = self.recent(np.start, lambda e: has_role(e, noun, noun.casefold()), ORGANIZATION_LOOKBACK)
+        earlier = self.recent(np.start, lambda e: has_role(self.lexicon, e, noun, noun.casefold()), ORGANIZATION_LOOKBACK)
         if earlier is not None and earlier.type == "organization":
             return earlier
         name = origin_name(self.doc, self.lexicon, np, noun)
@@ -412,7 +410,7 @@ class Namer:
         if _ABBREVIATION.match(np.role):
             return self.draft.add(f"{np.role} {name}", "organization", None, np.role)
         noun = nominative_noun(self.lexicon, np.role)
-        if noun and len(np.name_tokens) == 1 and (name in self.places or named_by_seat(noun)):
+        if noun and len(np.name_tokens) == 1 and (name in self.places or named_by_seat(self.lexicon, noun)):
             return self.draft.add(f"{noun} {name}", "organization", None, np.role)
         return None
 
@@ -486,7 +484,7 @@ def document_places(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
     found: set[str] = set()
     for i in range(len(tokens) - 2):
         tok, nxt = tokens[i], tokens[i + 1]
-        if tok.text.lower() in PLACE_NAME_PREPOSITIONS and is_capitalised(doc, i + 1) and not is_capitalised(doc, i + 2):
+        if tok.text.lower() in lexicon.attribution.place_name_prepositions and is_capitalised(doc, i + 1) and not is_capitalised(doc, i + 2):
             if lexicon.organization(nxt.text) is None and nxt.text not in lexicon.first_names:
                 found.add(nxt.text)
         elif is_capitalised(doc, i) and nxt.text in ("–", "(") and (i == 0 or "\n" in doc.text[tokens[i - 1].end : tok.start]):
@@ -494,7 +492,7 @@ def document_places(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(found)
 
 
-def has_role(entity: Entity, role: str, head: str) -> bool:
+def has_role(lexicon: Lexicon, entity: Entity, role: str, head: str) -> bool:
     """Whether the entity was introduced with this role, or a kind of it.
 
     „das Unternehmen“ (a generic noun) finds „Der Autozulieferer Brenk“: both
@@ -503,10 +501,10 @@ def has_role(entity: Entity, role: str, head: str) -> bool:
     folded = role.casefold()
     if any(r.casefold() == folded or r.casefold().endswith(head) for r in entity.roles):
         return True
-    described = org_class(role)
+    described = org_class(lexicon, role)
     if described is None or not described[1] or entity.type != "organization":
         return False
-    if any(org_kind(r) == described[0] for r in entity.roles):
+    if any(org_kind(lexicon, r) == described[0] for r in entity.roles):
         return True
     # „die Stadtwerke Bergheim“, „SV Lahntal“, „IG Metall“: the name says what it is
-    return any(org_kind(w) == described[0] for w in (entity.name, *entity.name.split()))
+    return any(org_kind(lexicon, w) == described[0] for w in (entity.name, *entity.name.split()))

@@ -3,7 +3,8 @@
 Pipeline stage 3 (attribution): the coreference table names every entity with
 these functions; the noun-phrase grammar asks them what a noun is.
 
-* organisation classes (``org_classes.tsv``): „Autozulieferer“ is an
+* organisation classes (``org_classes.tsv``, :meth:`Lexicon.org_suffixes
+  <quotecheck.lexicon.Lexicon.org_suffixes>`): „Autozulieferer“ is an
   Unternehmen, „Außenministerium“ a compound of „Ministerium“ (neuter), and a
   one-word name after „Landgericht“ is its seat („Landgericht Kassel“);
 * name keys: „Kim Jong-un“ and „Kim Jong Un“ compare equal;
@@ -20,11 +21,9 @@ import regex
 
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.words import (
-    FEMININE_ARTICLES,
-    NEUTER_ARTICLES,
     function_word_classes,
 )
-from quotecheck.lexicon import Lexicon, OrgClass, Organization, data_file, parse_org_classes
+from quotecheck.lexicon import Lexicon, Organization
 
 if TYPE_CHECKING:
     from quotecheck.attribution.nounphrase import NounPhrase
@@ -44,41 +43,23 @@ _NAME_SEPARATORS = regex.compile(r"[\s\-]+")
 MEDIA_TYPES = frozenset({"media", "news_agency"})
 
 
-@functools.cache
-def _org_table() -> dict[str, OrgClass]:
-    """``org_classes.tsv``, read once: noun (lower case) → its organisation class."""
-    return parse_org_classes(*data_file("org_classes.tsv"))
-
-
-@functools.lru_cache(maxsize=8192)
-def _org_suffixes(noun: str) -> tuple[tuple[int, OrgClass], ...]:
-    """Every ``org_classes.tsv`` noun the word ends in, longest first, with where it starts.
-
-    „Außenministerium“ → ((0, aussenministerium), (5, ministerium)): the word itself,
-    then its compound heads. All the org-class questions below read this one scan.
-    """
-    folded = noun.casefold()
-    table = _org_table()
-    return tuple((k, table[folded[k:]]) for k in range(len(folded)) if folded[k:] in table)
-
-
-def org_gender(noun: str) -> str | None:
+def org_gender(lexicon: Lexicon, noun: str) -> str | None:
     """The gender of an institution noun or compound („Außenministerium“ → n), if listed."""
-    return next((entry.gender for _, entry in _org_suffixes(noun) if entry.gender), None)
+    return next((entry.gender for _, entry in lexicon.org_suffixes(noun) if entry.gender), None)
 
 
-def named_by_seat(noun: str) -> bool:
+def named_by_seat(lexicon: Lexicon, noun: str) -> bool:
     """Whether a one-word name after this institution noun is its seat („Staatsanwaltschaft Ravensburg“)."""
-    found = _org_suffixes(noun)
+    found = lexicon.org_suffixes(noun)
     return found[0][1].seat if found else False
 
 
-def compound_institution(noun: str) -> bool:
+def compound_institution(lexicon: Lexicon, noun: str) -> bool:
     """„Außenministerium“, „Stadtverwaltung“: a compound of an institution noun names one institution.
 
     The bare noun („das Ministerium“, „die Verwaltung“) only describes one.
     """
-    return any(2 <= k < len(noun.casefold()) - 2 for k, _ in _org_suffixes(noun))
+    return any(2 <= k < len(noun.casefold()) - 2 for k, _ in lexicon.org_suffixes(noun))
 
 
 def origin_qualified(longer: str, shorter: str) -> bool:
@@ -98,14 +79,13 @@ def origin_qualified(longer: str, shorter: str) -> bool:
 _ORIGIN_WORD = regex.compile(r"^\p{Lu}\p{Ll}+(?:isch(?:e|er|es|en|em)?|er|s)$")
 
 
-@functools.lru_cache(maxsize=8192)
-def org_class(noun: str) -> tuple[str, bool] | None:
+def org_class(lexicon: Lexicon, noun: str) -> tuple[str, bool] | None:
     """The organisation class of a role noun or compound („Autozulieferer“ → Unternehmen)."""
-    found = _org_suffixes(noun)
+    found = lexicon.org_suffixes(noun)
     if found and found[0][0] == 0:
         return found[0][1].cls, found[0][1].generic
     folded = noun.casefold()
-    table = _org_table()
+    table = lexicon.org_classes
     for suffix in ("es", "s", "n"):  # a genitive or plural form of a listed noun („Verbands“)
         if folded.endswith(suffix) and folded[: -len(suffix)] in table:
             entry = table[folded[: -len(suffix)]]
@@ -113,9 +93,9 @@ def org_class(noun: str) -> tuple[str, bool] | None:
     return (found[0][1].cls, False) if found else None
 
 
-def org_kind(noun: str) -> str | None:
+def org_kind(lexicon: Lexicon, noun: str) -> str | None:
     """Just the class of :func:`org_class` („Zeitung“ → Medium), or None."""
-    found = org_class(noun)
+    found = org_class(lexicon, noun)
     return found[0] if found is not None else None
 
 
@@ -185,7 +165,7 @@ def origin_name(doc: Doc, lexicon: Lexicon, np: NounPhrase, noun: str) -> str:
     head = next((k for k in range(np.start, np.end) if tokens[k].text == np.role), None)
     if head is None:
         return noun
-    gender = org_gender(noun) or _article_gender(np.determiner)
+    gender = org_gender(lexicon, noun) or _article_gender(lexicon, np.determiner)
     # „vom Deutschen Richterbund“: the article is fused with the preposition before
     article = np.determiner is not None or (
         np.start > 0 and "article_prep" in function_word_classes(lexicon, tokens[np.start - 1].text)
@@ -218,11 +198,11 @@ def _kept_as_written(text: str, first: bool, last: bool) -> bool:
     return text.isupper() and len(text) > 1 and last
 
 
-def _article_gender(determiner: str | None) -> str | None:
+def _article_gender(lexicon: Lexicon, determiner: str | None) -> str | None:
     """The gender an article gives a noun the organisation classes do not list („das“ → n)."""
-    if determiner in NEUTER_ARTICLES:
+    if determiner in lexicon.attribution.neuter_articles:
         return "n"
-    return "f" if determiner in FEMININE_ARTICLES else None
+    return "f" if determiner in lexicon.words.feminine else None
 
 
 def role_gender(role: str | None) -> str | None:
@@ -238,4 +218,4 @@ def is_medium(doc: Doc, lexicon: Lexicon, np: NounPhrase) -> bool:
         return entry.type in MEDIA_TYPES
     if np.name_tokens and np.name_tokens[0] > 0 and doc.tokens[np.name_tokens[0] - 1].kind == "quote":
         return True  # a title in quotation marks („die „Bild““, „der „Nordkurier““) names a publication
-    return np.role is not None and org_kind(np.role) == "Medium"
+    return np.role is not None and org_kind(lexicon, np.role) == "Medium"

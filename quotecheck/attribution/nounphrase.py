@@ -18,23 +18,14 @@ import attrs
 import regex
 from attrs import frozen
 
+from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.naming import org_class, org_kind, organization_in
 from quotecheck.attribution.words import (
-    AGE_UNITS,
-    CONJUNCTION_AND,
-    DATIVE_PLURAL_ARTICLES,
-    GENITIVE_ONLY,
-    GENITIVE_OR_DATIVE,
-    NAME_ATTRIBUTE_PREPOSITIONS,
-    NAME_LINKS_BEFORE_ARTICLE,
-    NAME_LINK_ARTICLES,
-    SUBJECT_PRONOUNS,
     function_word_classes,
     is_report_noun,
     is_speech_verb,
     is_time_word,
-    spokesperson_words,
 )
 from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
 
@@ -97,7 +88,7 @@ def _is_link(doc: Doc, lexicon: Lexicon, i: int) -> bool:
     word = doc.tokens[i].text
     if "name_link" in function_word_classes(lexicon, word):
         return True
-    return word in NAME_LINK_ARTICLES and i > 0 and doc.tokens[i - 1].text.lower() in NAME_LINKS_BEFORE_ARTICLE
+    return word in lexicon.attribution.name_link_articles and i > 0 and doc.tokens[i - 1].text.lower() in lexicon.words.name_links
 
 
 def _name_link(doc: Doc, lexicon: Lexicon, i: int, limit: int, head_start: int) -> bool:
@@ -143,10 +134,10 @@ def _skip_adjectives(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
 _AGE_ADJECTIVE = regex.compile(r"^alt(?:e|en|er|es|em)?$")
 
 
-def _skip_age(doc: Doc, i: int, limit: int) -> int:
+def _skip_age(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     """„Der 29 Jahre alte IT-Techniker“: the age phrase before the noun is an adjective."""
     tokens = doc.tokens
-    if i + 2 < limit and tokens[i].kind == "number" and tokens[i + 1].text in AGE_UNITS and _AGE_ADJECTIVE.match(tokens[i + 2].text):
+    if i + 2 < limit and tokens[i].kind == "number" and tokens[i + 1].text in lexicon.attribution.age_units and _AGE_ADJECTIVE.match(tokens[i + 2].text):
         return i + 3
     return i
 
@@ -213,13 +204,13 @@ def parse_noun_phrase(
     if start >= limit or tokens[start].kind not in ("word", "number"):
         return None
     lower = tokens[start].text.lower()
-    if lower in SUBJECT_PRONOUNS and lower in lexicon.pronouns:
+    if lower in lexicon.attribution.speaker_pronouns and lower in lexicon.pronouns:
         return NounPhrase(start, start + 1, pronoun=lower)
     opening = _opening(doc, lexicon, start)
     if opening is None:
         return None
     determiner, i = opening
-    head_start = _skip_adjectives(doc, lexicon, _skip_age(doc, i, limit), limit)
+    head_start = _skip_adjectives(doc, lexicon, _skip_age(doc, lexicon, i, limit), limit)
     i = _capitalised_run(doc, lexicon, head_start, limit)
     if i == head_start:
         # „der „Bild““, „des „Kurier““: a quoted title is the name of a medium
@@ -274,7 +265,7 @@ def _genitive(doc: Doc, lexicon: Lexicon, role: str | None, named: bool, i: int,
     if i >= limit:
         return None
     word = tokens[i].text
-    if not (word in GENITIVE_ONLY or word in GENITIVE_OR_DATIVE and (role is not None and not named or is_report_noun(lexicon, tokens[i - 1].text))):
+    if not (word in lexicon.rule_words.genitive or word in lexicon.rule_words.genitive_or_dative and (role is not None and not named or is_report_noun(lexicon, tokens[i - 1].text))):
         return None
     j = _skip_adjectives(doc, lexicon, i + 1, limit)
     k = _capitalised_run(doc, lexicon, j, limit)
@@ -290,7 +281,7 @@ def _dative(doc: Doc, lexicon: Lexicon, determiner: str | None, role: str | None
     """A dative determiner („dem Minister“), or „den“ before a plural role noun in -n („den Journalisten“)."""
     if "det_dative" in function_word_classes(lexicon, determiner or ""):
         return True
-    return determiner in DATIVE_PLURAL_ARTICLES and doc.tokens[end - 1].text.endswith("n") and role is not None
+    return determiner in lexicon.attribution.dative_plural_articles and doc.tokens[end - 1].text.endswith("n") and role is not None
 
 
 def _second_conjunct(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> NounPhrase | None:
@@ -332,14 +323,14 @@ def _name_attribute(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> tuple[int
     Only nouns (capitalised, no time words such as „am Montag“), joined by „und“.
     """
     tokens = doc.tokens
-    if i + 1 >= limit or tokens[i].text not in NAME_ATTRIBUTE_PREPOSITIONS:
+    if i + 1 >= limit or tokens[i].text not in lexicon.attribution.name_attribute_prepositions:
         return None
     j = i + 1
     while j < limit and is_capitalised(doc, j) and not is_time_word(lexicon, tokens[j].text):
         j += 1
-        if j + 1 < limit and tokens[j].text in CONJUNCTION_AND and is_capitalised(doc, j + 1):
+        if j + 1 < limit and tokens[j].text in lexicon.words.coordinators and is_capitalised(doc, j + 1):
             j += 1
-    return (i, j) if j > i + 1 and tokens[j - 1].text not in CONJUNCTION_AND else None
+    return (i, j) if j > i + 1 and tokens[j - 1].text not in lexicon.words.coordinators else None
 
 
 def _sentence_initial_non_noun(doc: Doc, lexicon: Lexicon, i: int) -> bool:
@@ -370,14 +361,14 @@ def _spokesperson_to_medium(doc: Doc, lexicon: Lexicon, role: str | None, det: i
     Spokespeople speak to agencies and newspapers far more often than for them;
     after a spokesperson noun, „der“ + a medium is read as the addressee.
     """
-    if role is None or doc.tokens[det].text not in GENITIVE_OR_DATIVE:
+    if role is None or doc.tokens[det].text not in lexicon.rule_words.genitive_or_dative:
         return False
-    if not any(role.casefold().endswith(w) for w in spokesperson_words()):
+    if not any(role.casefold().endswith(w) for w in lexicon.words.spokesperson):
         return False
     entry = organization_in(doc, lexicon, start, end)
     if entry is not None:
         return entry.type in ("media", "news_agency")
-    return org_kind(doc.tokens[start].text) == "Medium"
+    return org_kind(lexicon, doc.tokens[start].text) == "Medium"
 
 
 def _quoted_title(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
@@ -443,7 +434,7 @@ def _unknown_role(doc: Doc, lexicon: Lexicon, start: int, end: int) -> str | Non
         return None
     if not all(doc.tokens[i].kind == "word" and doc.tokens[i].text[:1].isupper() for i in range(start, end)):
         return None
-    if org_class(first) is not None:
+    if org_class(lexicon, first) is not None:
         return "organization"  # „Der Autobauer Kessler Motoren“ (not an adjective, though it ends in -er)
     if _CAPITALISED_ADJECTIVE.match(first):
         return None
@@ -540,12 +531,12 @@ def adverbial_phrase(doc: Doc, lexicon: Lexicon, i: int) -> bool:
     return doc.lemma(i) != tok.text and tok.text not in lexicon.first_names and lexicon.organization(tok.text) is None
 
 
-def np_ending_at(doc: Doc, lexicon: Lexicon, end: int, floor: int) -> NounPhrase | None:
-    """The longest noun phrase that ends right before token ``end``.
+def np_ending_at(doc: Doc, lexicon: Lexicon, end: int, floor: int, reach: int = tuning.NP_BEFORE_TOKENS) -> NounPhrase | None:
+    """The longest noun phrase that ends right before token ``end``, starting at most ``reach`` tokens before it.
 
     It never starts at a verb („sagte Brandt der Zeitung zufolge“: „der Zeitung“).
     """
-    for k in range(max(floor, end - 8), end):
+    for k in range(max(floor, end - reach), end):
         if is_speech_verb(doc, lexicon, k) or "aux" in function_word_classes(lexicon, doc.tokens[k].text):
             continue
         np = parse_noun_phrase(doc, lexicon, k, end)

@@ -25,15 +25,13 @@ from quotecheck.analysis.base import Doc
 from quotecheck.attribution.addressees import addressee_after
 from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, extended, np_ending_at, parse_noun_phrase, with_apposition, with_attached, adverbial_phrase
 from quotecheck.attribution.words import (
-    AMBIGUOUS_PRONOUNS,
-    CONJUNCTION_AND,
-    QUOTE_LEMMAS,
-    SUBJECT_PRONOUNS,
     function_word_classes,
 )
 from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
 from quotecheck.rules import dependency
-from quotecheck.rules.common import SO_WORDS, Candidate, according_phrase_at, overlaps, word_classes
+from quotecheck.rules.candidate import Candidate, overlaps
+from quotecheck.rules.clauses import classes_at
+from quotecheck.rules.source_phrases import source_phrase_at
 
 __all__ = ["Speakers", "SPEAKER_STRATEGIES", "find_speaker", "is_passive"]
 
@@ -80,7 +78,7 @@ def speaker_marked_by_rule(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speak
     given = _given_speaker(doc, lexicon, *cand.speaker_tokens)
     if cand.cue is None or cand.frame is None:
         return Speakers(given)
-    if can_be_subject(given, lexicon) and given.pronoun in (None, *SUBJECT_PRONOUNS):
+    if can_be_subject(given, lexicon) and given.pronoun in (None, *lexicon.attribution.speaker_pronouns):
         return Speakers(given)
     return None
 
@@ -100,7 +98,7 @@ def passive_quoted_subject(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speak
     The agent of „zitieren“ only passes the words on; it is a source.
     """
     frame = _verb_frame(cand)
-    if frame is None or not _quoting(cand) or not is_passive(doc, lexicon, frame[0], frame[1]):
+    if frame is None or not _quoting(lexicon, cand) or not is_passive(doc, lexicon, frame[0], frame[1]):
         return None
     start, _, verb = frame
     np = parse_noun_phrase(doc, lexicon, start, verb)
@@ -116,7 +114,7 @@ def passive_agent(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | Non
     bestätigt“).
     """
     frame = _verb_frame(cand)
-    if frame is None or _quoting(cand) or not is_passive(doc, lexicon, frame[0], frame[1]):
+    if frame is None or _quoting(lexicon, cand) or not is_passive(doc, lexicon, frame[0], frame[1]):
         return None
     start, end, _ = frame
     tokens = doc.tokens
@@ -152,7 +150,7 @@ def subject_of_clause(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers |
     if frame is None:
         return None
     start, end, verb = frame
-    start = _main_clause_start(doc, start, verb)
+    start = _main_clause_start(doc, lexicon, start, verb)
     speaker, addressee = _subject_in_clause(doc, lexicon, start, end, verb)
     if speaker is None and start > 0:
         speaker = _subject_left_of_frame(doc, lexicon, cand, start)
@@ -170,9 +168,9 @@ def speaker_guessed_by_rule(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Spea
 
 
 def speaker_after_so(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
-    """„„…“, so der Kreml.“: the noun phrase after „so“ speaks."""
-    cue = _verbless_cue(doc, cand)
-    if cue is None or cand.frame is None or doc.tokens[cue].text.lower() not in SO_WORDS:
+    """„„…“, so der Kreml.“: the noun phrase after „so“ speaks (the rule saw a so-frame)."""
+    cue = _verbless_cue(doc, cand) if cand.evidence.frame_kind == "so" else None
+    if cue is None or cand.frame is None:
         return None
     np = parse_noun_phrase(doc, lexicon, cue + 1, cand.frame[1])
     return Speakers(np) if np is not None else None
@@ -180,8 +178,8 @@ def speaker_after_so(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | 
 
 def speaker_before_colon(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
     """„Merkel: „…““ and „Im Kongress warb Obama mit den Worten: „…““: see :func:`_colon_speaker`."""
-    cue = _verbless_cue(doc, cand)
-    if cue is None or cand.frame is None or doc.tokens[cue].text != ":":
+    cue = _verbless_cue(doc, cand) if cand.evidence.frame_kind == "colon" else None
+    if cue is None or cand.frame is None:
         return None
     np = _colon_speaker(doc, lexicon, cand.frame[0], cue)
     return Speakers(np) if np is not None else None
@@ -223,7 +221,7 @@ def _colon_speaker(doc: Doc, lexicon: Lexicon, start: int, colon: int) -> NounPh
     warb Obama mit den Worten: „…““) names it as its subject, not as the noun
     phrase that happens to end at the colon.
     """
-    so = next((k for k in range(colon - 2, start, -1) if doc.tokens[k].text.lower() in SO_WORDS and doc.tokens[k - 1].text == ","), None)
+    so = next((k for k in range(colon - 2, start, -1) if doc.tokens[k].text.lower() in lexicon.rule_words.so_frame and doc.tokens[k - 1].text == ","), None)
     if so is not None and (np := parse_noun_phrase(doc, lexicon, so + 1, colon)) is not None:
         return np  # „…, so Elshorst weiter: „…““
     verb = _verb_outside_mentions(doc, lexicon, start, colon)
@@ -288,30 +286,30 @@ def _speaker_of_parse(
     """
     assert cand.cue is not None
     verb = cand.cue.tokens[0]
-    passive_subject = dependency.passive_subject_of(doc, verb) if _quoting(cand) else None
-    speaker = passive_subject if passive_subject is not None else dependency.subject_of(doc, verb)
-    return _mention_in(doc, lexicon, speaker), _mention_in(doc, lexicon, dependency.addressee_of(doc, verb))
+    passive_subject = dependency.passive_subject_of(doc, verb) if _quoting(lexicon, cand) else None
+    speaker = passive_subject if passive_subject is not None else dependency.subject_of(doc, verb, lexicon)
+    return _mention_in(doc, lexicon, speaker), _mention_in(doc, lexicon, dependency.addressee_of(doc, verb, lexicon))
 
 
-def _main_clause_start(doc: Doc, start: int, verb: int) -> int:
+def _main_clause_start(doc: Doc, lexicon: Lexicon, start: int, verb: int) -> int:
     """Where the cue's own clause starts when the frame opens with a subordinate clause.
 
     „Wie die Zeitung meldete, soll der Minister gesagt haben: „…““: the subject of
     „gesagt“ is after the comma; „die Zeitung“ belongs to the wie-clause.
     """
-    if not word_classes(doc, start) & {"subordinator", "w_word"}:
+    if not classes_at(doc, lexicon, start) & {"subordinator", "w_word"}:
         return start
     comma = next((k for k in range(verb - 1, start, -1) if doc.tokens[k].text == ","), None)
     return comma + 1 if comma is not None else start
 
 
-def _quoting(cand: Candidate) -> bool:
+def _quoting(lexicon: Lexicon, cand: Candidate) -> bool:
     """Whether the cue is „zitieren“, alone or in a phrase („mit den Worten zitiert“)."""
     cue = cand.cue
     if cue is None:
         return False
     base = cue.verb.base if cue.verb is not None else None
-    return cue.lemma in QUOTE_LEMMAS or base in QUOTE_LEMMAS
+    return cue.lemma in lexicon.attribution.quote_verbs or base in lexicon.attribution.quote_verbs
 
 
 def _finite_position(doc: Doc, lexicon: Lexicon, start: int, verb: int) -> int:
@@ -369,7 +367,7 @@ def _subject_before_finite(doc: Doc, lexicon: Lexicon, start: int, end: int, fin
     if front is None:
         return None
     pronoun = parse_noun_phrase(doc, lexicon, finite + 1, end) if finite + 1 < end else None
-    if pronoun is not None and pronoun.pronoun in _NOMINATIVE_PRONOUNS and front.determiner is not None and (
+    if pronoun is not None and pronoun.pronoun in lexicon.attribution.nominative_pronouns and front.determiner is not None and (
         front.role is None and not front.name_tokens
     ):
         return None
@@ -397,14 +395,14 @@ def _clause_step(doc: Doc, lexicon: Lexicon, i: int, limit: int, verbs: tuple[in
     if skipped is not None:
         return _Step(skipped)
     classes = function_word_classes(lexicon, tok.text)
-    if tok.text[:1].islower() and not classes & DETERMINER_CLASSES and tok.text.lower() not in SUBJECT_PRONOUNS:
+    if tok.text[:1].islower() and not classes & DETERMINER_CLASSES and tok.text.lower() not in lexicon.attribution.speaker_pronouns:
         return _Step(i + 1)
     np = parse_noun_phrase(doc, lexicon, i, limit)
     if np is None:
         return _Step(i + 1)
     if np.dative or "not_nominative" in function_word_classes(lexicon, np.determiner or ""):
         return _Step(max(np.end, i + 1), dative=np if np.dative else None)
-    if np.pronoun is not None and np.pronoun not in SUBJECT_PRONOUNS:
+    if np.pronoun is not None and np.pronoun not in lexicon.attribution.speaker_pronouns:
         return _Step(i + 1)
     return _Step(np.end, subject=np)
 
@@ -414,20 +412,18 @@ def _phrase_end(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int | None:
 
     „sagte nach Angaben der Nachrichtenagentur Reuters“, „erklärte am Montag in Berlin“.
     """
-    phrase = according_phrase_at(doc, lexicon, i, limit)
-    if phrase is not None and phrase.position in ("pre", "circum"):
-        after = i + len(phrase.words)
-        np = parse_noun_phrase(doc, lexicon, after, limit, coordination=False) if after < limit else None
-        return np.end if np is not None and np.pronoun is None else after
+    phrase = source_phrase_at(doc, lexicon, i, i, limit)
+    if phrase is not None and phrase.entry.position in _OWNER_AFTER:
+        return phrase.span.end
     if function_word_classes(lexicon, doc.tokens[i].text) & _PREPOSITIONS:
         np = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
         return np.end if np is not None else i + 1
     return None
 
 
-#: Subject pronouns that cannot be anything else („sie“ may be an accusative).
-_NOMINATIVE_PRONOUNS = SUBJECT_PRONOUNS - AMBIGUOUS_PRONOUNS
 _PREPOSITIONS = frozenset({"prep", "addressee_prep", "source_prep"})
+#: Positions of ``according_to.tsv`` whose owner follows the phrase („nach Angaben der Polizei“).
+_OWNER_AFTER = frozenset({"pre", "circum"})
 
 
 def _front_subject(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> NounPhrase | None:
@@ -455,10 +451,10 @@ def _front_noun_phrase(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> N
     classes = function_word_classes(lexicon, word)
     if doc.tokens[start].kind != "word" or classes & (_PREPOSITIONS | {"conj", "adverbial", "time"}):
         return None
-    if not word[:1].isupper() and not classes & {"det", "possessive"} and word.lower() not in SUBJECT_PRONOUNS:
+    if not word[:1].isupper() and not classes & {"det", "possessive"} and word.lower() not in lexicon.attribution.speaker_pronouns:
         return None  # „dankte den Menschen …“: a verb, not a noun phrase
     np = parse_noun_phrase(doc, lexicon, start, finite)
-    if np is None or not can_be_subject(np, lexicon) or (np.pronoun is not None and np.pronoun not in SUBJECT_PRONOUNS):
+    if np is None or not can_be_subject(np, lexicon) or (np.pronoun is not None and np.pronoun not in lexicon.attribution.speaker_pronouns):
         return None
     return np
 
@@ -485,7 +481,7 @@ def _attributes_end(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> int:
     tokens = doc.tokens
     for k in range(start, finite - 1):
         word = tokens[k].text
-        if word == "," and "relative" in word_classes(doc, k + 1):
+        if word == "," and "relative" in classes_at(doc, lexicon, k + 1):
             return k
         classes = function_word_classes(lexicon, word)
         if "prep" in classes and "article_prep" not in classes and word.islower() and adverbial_phrase(doc, lexicon, k + 1):
@@ -503,7 +499,7 @@ def _subject_left_of_frame(doc: Doc, lexicon: Lexicon, cand: Candidate, start: i
     tokens = doc.tokens
     sentence = doc.sentences[doc.layer.sentence_index(start)]
     first = sentence.first
-    if first >= start or not (tokens[start - 1].text == "," or tokens[start - 1].text in CONJUNCTION_AND):
+    if first >= start or not (tokens[start - 1].text == "," or tokens[start - 1].text in lexicon.words.coordinators):
         return None
     left, right = tokens[first].start, tokens[start - 1].end
     if overlaps((left, right), cand.content) or any(tokens[k].kind == "quote" for k in range(first, start)):

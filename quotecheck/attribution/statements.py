@@ -13,19 +13,12 @@ from quotecheck.attribution.coreference import Coreference
 from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, parse_noun_phrase
 from quotecheck.attribution.naming import organization_in
 from quotecheck.attribution.words import (
-    FEMININE_PRONOUN,
-    MASCULINE_PRONOUN,
-    POSSESSIVE_FEMININE,
-    POSSESSIVE_MASCULINE,
-    REPORT_GENITIVES,
-    REPORT_RELATIVES,
-    SUBJECT_PRONOUNS,
     function_word_classes,
     is_report_noun,
     is_speech_verb,
 )
 from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
-from quotecheck.rules.common import Candidate, overlaps
+from quotecheck.rules.candidate import Candidate, overlaps
 
 __all__ = [
     "according_phrase",
@@ -45,13 +38,11 @@ def according_phrase(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[int, 
     (or the anaphor standing for it) is how the sentence names its speaker. Not for
     „so X“, „hieß es“ or a colon, whose frames hold no statement noun.
     """
-    if cand.cue is not None or not cand.cue_spans or cand.frame is None:
+    entry = cand.evidence.according
+    if entry is None or cand.frame is None or not entry.mention:
         return None
     tokens = doc.tokens
     first, last = cand.frame
-    cue = doc.layer.token_at(cand.cue_spans[0][0])
-    if cue is None or "according_mention" not in function_word_classes(lexicon, tokens[cue].text):
-        return None
     while first < last and (tokens[first].kind != "word" or "prep" in function_word_classes(lexicon, tokens[first].text)):
         first += 1
     while last > first and (tokens[last - 1].kind != "word" or "prep" in function_word_classes(lexicon, tokens[last - 1].text)):
@@ -125,13 +116,13 @@ def report_speaker(
     """
     tokens = doc.tokens
     first = doc.layer.token_at(cand.content[0][0])
-    if first is not None and tokens[first].text.lower() in REPORT_RELATIVES and first > 0 and tokens[first - 1].text == ",":
+    if first is not None and "relative_adverb" in lexicon.clause.classes(tokens[first].text) and first > 0 and tokens[first - 1].text == ",":
         sentence = doc.sentences[doc.layer.sentence_index(first)]
         return _report_owner(doc, lexicon, sentence.first, first - 1), coref
-    if not cand.inherit_speaker or not cand.cue_spans:
+    entry = cand.evidence.according
+    if not cand.inherit_speaker or entry is None or cand.sentence == 0:
         return None, coref
-    cue = doc.layer.token_at(cand.cue_spans[0][0])
-    if cue is None or "report_anaphor" not in function_word_classes(lexicon, tokens[cue].text) or cand.sentence == 0:
+    if "report_anaphor" not in function_word_classes(lexicon, entry.cue_words[0]):
         return None, coref
     before = doc.sentences[cand.sentence - 1]
     owner = _report_owner(doc, lexicon, before.first, before.last)
@@ -143,7 +134,7 @@ def report_speaker(
 def _report_owner(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhrase | None:
     """The genitive owner of the last report noun in ``[start, end)`` („einer Umfrage **des Instituts X**“)."""
     for k in range(end - 2, start - 1, -1):
-        if is_report_noun(lexicon, doc.tokens[k].text) and doc.tokens[k + 1].text in REPORT_GENITIVES:
+        if is_report_noun(lexicon, doc.tokens[k].text) and doc.tokens[k + 1].text in lexicon.rule_words.genitive_openers:
             return _owner_after(doc, lexicon, k, end)
     return None
 
@@ -151,7 +142,7 @@ def _report_owner(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhras
 def _owner_after(doc: Doc, lexicon: Lexicon, noun: int, end: int) -> NounPhrase | None:
     """The genitive author right after the report noun at ``noun``, if it names one."""
     tokens = doc.tokens
-    if noun + 1 >= end or tokens[noun + 1].text not in REPORT_GENITIVES:
+    if noun + 1 >= end or tokens[noun + 1].text not in lexicon.rule_words.genitive_openers:
         return None
     owner = parse_noun_phrase(doc, lexicon, noun + 1, end, coordination=False)
     if owner is None or not (owner.role or owner.name_tokens or organization_in(doc, lexicon, owner.start, owner.end)):
@@ -196,10 +187,10 @@ def possessive_owner(doc: Doc, lexicon: Lexicon, phrase: tuple[int, int]) -> Nou
     if phrase[1] - phrase[0] < 2 or "possessive" not in function_word_classes(lexicon, word):
         return None
     pronoun = (
-        MASCULINE_PRONOUN
-        if word.startswith(tuple(POSSESSIVE_MASCULINE))
-        else FEMININE_PRONOUN
-        if word.startswith(tuple(POSSESSIVE_FEMININE))
+        lexicon.attribution.masculine_pronoun
+        if word.startswith(lexicon.attribution.possessive_masculine)
+        else lexicon.attribution.feminine_pronoun
+        if word.startswith(lexicon.attribution.possessive_feminine)
         else None
     )
     return NounPhrase(phrase[0], phrase[0] + 1, pronoun=pronoun) if pronoun else None
@@ -219,7 +210,7 @@ def reflexive_owner(doc: Doc, lexicon: Lexicon, cand: Candidate, phrase: tuple[i
     while first < phrase[0] and tokens[first].kind != "word":
         first += 1
     np = parse_noun_phrase(doc, lexicon, first, phrase[0])
-    if np is None or not can_be_subject(np, lexicon) or np.pronoun not in (None, *SUBJECT_PRONOUNS):
+    if np is None or not can_be_subject(np, lexicon) or np.pronoun not in (None, *lexicon.attribution.speaker_pronouns):
         return None
     nxt = tokens[np.end] if np.end < phrase[0] else None
     if nxt is None or nxt.kind != "word" or not nxt.text[:1].islower():

@@ -32,7 +32,13 @@ Mapping rules, and why:
 - Direct quotes: the dataset's quote span includes the quotation marks, our
   ``content`` excludes them, so the span is extended over one quotation-mark
   character directly before its start and one directly after its end, when present.
-- ``fragments`` of an indirect or free-indirect quote become extra Direct
+- Nested direct quotes (``parent`` set: the verbatim pieces of an indirect,
+  free-indirect or reported quote, see :mod:`quotecheck.nesting`) are exported with
+  their parent, as its pieces; a quote without such children has its
+  ``fragments`` exported the same way (our gold corpus records the pieces as
+  fragments only). A child whose parent is not among the quotes is an ordinary
+  Direct quote.
+- The pieces of an indirect or free-indirect quote become extra Direct
   annotations with ``isNested`` true (marks included, as above), beside the
   enclosing quote. In the training split, nested Direct quotes copy the enclosing
   quote's roles in most cases (speaker, cue and frame identical to the enclosing
@@ -40,7 +46,7 @@ Mapping rules, and why:
   and addressee. Counted on the training split for short quoted pieces (≤ 15
   tokens, inside a sentence, not after a colon or comma): 113 are nested in an
   Indirect quote (105 with its cue and frame), 34 in an IndirectFreeIndirect one.
-- ``fragments`` of a reported quote replace it: the dataset annotates a speech-act
+- The pieces of a reported quote replace it: the dataset annotates a speech-act
   clause with a verbatim piece („X nannte die Absage einen „Vertrauensbruch““,
   „sprach von einer „Gefahr …““) as the Direct piece alone, not nested, with the
   clause's speaker, cue („nannte“, „bezeichnete als“, „sprach von“) and frame (the
@@ -152,6 +158,10 @@ def _with_marks(spans: list[list[int]], text: str) -> list[list[int]]:
     return spans
 
 
+#: Our bookkeeping keys on an exported annotation (see :func:`export_document`).
+_PRIVATE = ("ref", "fragment", "quote_ref")
+
+
 def _annotation(
     type_: str | None,
     quote: dict[str, Any],
@@ -160,8 +170,9 @@ def _annotation(
     nested: bool,
     ref: int,
     fragment: bool,
+    quote_ref: int | None,
 ) -> dict[str, Any]:
-    """One dataset-format annotation (each role dict copied) plus our ``ref``/``fragment`` keys."""
+    """One dataset-format annotation (each role dict copied) plus our bookkeeping keys."""
     return {
         "type": type_,
         "quote": quote,
@@ -171,7 +182,32 @@ def _annotation(
         "medium": None,
         "ref": ref,
         "fragment": fragment,
+        "quote_ref": quote_ref,
     }
+
+
+def _pieces(
+    quote: Mapping[str, Any], children: Sequence[tuple[int, Mapping[str, Any]]], text: str
+) -> list[tuple[int | None, list[list[int]]]]:
+    """``(index of the nested quote or None, spans with marks)`` of each verbatim piece of ``quote``.
+
+    Its nested direct quotes when it has any, else its ``fragments`` (gold records
+    and output of a version before ``parent``).
+    """
+    if children:
+        return [(k, _with_marks(_spans(child.get("content")), text)) for k, child in children]
+    return [(None, _with_marks(_spans(f), text)) for f in quote.get("fragments") or ()]
+
+
+def _children(quotes: Sequence[Mapping[str, Any]]) -> dict[int, list[tuple[int, Mapping[str, Any]]]]:
+    """The nested quotes of each quote (by index), when the parent is among ``quotes``."""
+    index = {q.get("id"): k for k, q in enumerate(quotes) if q.get("id") is not None}
+    out: dict[int, list[tuple[int, Mapping[str, Any]]]] = {}
+    for k, quote in enumerate(quotes):
+        parent = index.get(quote.get("parent"))
+        if parent is not None and parent != k:
+            out.setdefault(parent, []).append((k, quote))
+    return out
 
 
 def _clause(spans: list[list[int]]) -> list[list[int]]:
@@ -189,20 +225,26 @@ def export_document(
     ``tokens`` are the document's tokens as dicts with ``charBegin``, ``charEnd``
     and ``id``; ``text`` is the document text the quotes' offsets point into.
     Each annotation carries an extra ``"ref"``: the index of the contract quote it
-    came from (for fragments, of their parent), plus ``"fragment"``: true for an
-    annotation that is not the quote itself but one of its pieces (a nested
-    fragment, or a reported quote's second and later pieces); both are ignored by
-    the dataset's scorer.
+    came from (for pieces, of their parent), ``"fragment"``: true for an
+    annotation that is not the quote itself but one of its pieces (a nested piece,
+    or a reported quote's second and later pieces), and ``"quote_ref"``: the index
+    of the nested quote a piece renders (None for a fragment without one); all
+    three are ignored by the dataset's scorer.
     """
+    quotes = list(quotes)
     index = TokenIndex(tokens)
+    children = _children(quotes)
+    nested = {k for found in children.values() for k, _ in found}
     out: list[dict[str, Any]] = []
     for ref, quote in enumerate(quotes):
+        if ref in nested:
+            continue  # exported with its parent
         kind = quote.get("kind")
         content = _spans(quote.get("content"))
         if kind == "direct":
             content = _with_marks(content, text)
         roles = {name: _role(_spans(quote.get(name)), text, index) for name in ROLE_NAMES}
-        pieces = [_with_marks(_spans(f), text) for f in quote.get("fragments") or ()]
+        pieces = _pieces(quote, children.get(ref, ()), text)
         if kind == "reported" and pieces:
             out.extend(_pieces_of_reported(quote, pieces, text, index, ref))
             continue
@@ -211,9 +253,15 @@ def export_document(
             roles["cue"] = _role([], text, index)
             roles["frame"] = _role([], text, index)
         type_ = dataset_type(kind, quote.get("mood"))
-        out.append(_annotation(type_, _role(content, text, index), roles, nested=False, ref=ref, fragment=False))
-        for spans in pieces:
-            out.append(_annotation("Direct", _role(spans, text, index), roles, nested=True, ref=ref, fragment=True))
+        out.append(
+            _annotation(type_, _role(content, text, index), roles, nested=False, ref=ref, fragment=False, quote_ref=ref)
+        )
+        for child, spans in pieces:
+            out.append(
+                _annotation(
+                    "Direct", _role(spans, text, index), roles, nested=True, ref=ref, fragment=True, quote_ref=child
+                )
+            )
     _mark_nesting(out)
     out.sort(key=lambda a: (min(a["quote"]["tokenIds"], default=-1), a["isNested"]))
     for k, annotation in enumerate(out):
@@ -252,16 +300,22 @@ def _trimmed(spans: list[list[int]], text: str) -> list[list[int]]:
 
 
 def _pieces_of_reported(
-    quote: Mapping[str, Any], pieces: list[list[list[int]]], text: str, index: TokenIndex, ref: int
+    quote: Mapping[str, Any],
+    pieces: list[tuple[int | None, list[list[int]]]],
+    text: str,
+    index: TokenIndex,
+    ref: int,
 ) -> list[dict[str, Any]]:
-    """A reported quote with fragments as the dataset has it: its pieces as top-level Direct quotes."""
-    holes = [span for piece in pieces for span in piece]
+    """A reported quote with pieces as the dataset has it: its pieces as top-level Direct quotes."""
+    holes = [span for _, piece in pieces for span in piece]
     frame_spans = _trimmed(_minus(_clause(_spans(quote.get("content")) + _spans(quote.get("frame"))), holes), text)
     roles = {name: _role(_spans(quote.get(name)), text, index) for name in ("addressee", "cue", "speaker")}
     roles["frame"] = _role(frame_spans, text, index)
     return [
-        _annotation("Direct", _role(spans, text, index), roles, nested=False, ref=ref, fragment=k > 0)
-        for k, spans in enumerate(pieces)
+        _annotation(
+            "Direct", _role(spans, text, index), roles, nested=False, ref=ref, fragment=k > 0, quote_ref=child
+        )
+        for k, (child, spans) in enumerate(pieces)
     ]
 
 
@@ -282,8 +336,8 @@ def _mark_nesting(annotations: list[dict[str, Any]]) -> None:
 
 
 def strip_private(annotations: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """The annotations without our bookkeeping keys (``ref``, ``fragment``)."""
-    return [{k: v for k, v in a.items() if k not in ("ref", "fragment")} for a in annotations]
+    """The annotations without our bookkeeping keys (``ref``, ``fragment``, ``quote_ref``)."""
+    return [{k: v for k, v in a.items() if k not in _PRIVATE} for a in annotations]
 
 
 def read_dataset(folder: Path, limit: int | None = None) -> Iterator[tuple[Path, dict[str, Any]]]:

@@ -70,8 +70,11 @@ class GoldDocument:
 
 
 def to_annotations(exported: Sequence[Mapping[str, Any]]) -> list[Annotation]:
-    """Exported dataset-format annotations as metric annotations, keeping ``(ref, fragment)``."""
-    return [from_dataset(a, ref=(a["ref"], a["fragment"])) for a in exported]
+    """Exported dataset-format annotations as metric annotations, keeping ``(ref, fragment, quote_ref)``.
+
+    See :func:`~quotecheck.evaluate.export.export_document` for the three keys.
+    """
+    return [from_dataset(a, ref=(a["ref"], a["fragment"], a.get("quote_ref"))) for a in exported]
 
 
 def detect_format(path: Path) -> Format:
@@ -90,7 +93,7 @@ def load_wikinews(path: Path, limit: int | None = None) -> Iterator[GoldDocument
             raise InputError("not a WikiNews dataset file ('originalText' missing)", source=str(file))
         records = list(doc.get("annotations") or ())
         try:
-            gold = [from_dataset(a, ref=(k, False)) for k, a in enumerate(records)]
+            gold = [from_dataset(a, ref=(k, False, k)) for k, a in enumerate(records)]
         except (AttributeError, TypeError) as error:
             raise InputError(f"malformed 'annotations' ({error})", source=str(file)) from None
         yield GoldDocument(file.name, doc["originalText"], list(doc.get("tokens") or ()), gold, "wikinews", records)

@@ -15,7 +15,8 @@ module             what
                    vocabularies their values come from
 ``readers``        one parser per file format
 ``words``          the closed word classes, one typed sub-lexicon per file
-                   (``lexicon.clause``, ``lexicon.morph``, ``lexicon.rule_words`` …)
+                   (``lexicon.clause``, ``lexicon.morph``, ``lexicon.rule_words``,
+                   ``lexicon.attribution`` …)
 ``frames``         the words of the less common frames and speech acts
                    (``lexicon.frames``, ``frame_words.tsv``)
 ``indexes``        derived look-up tables, built once from the entries
@@ -44,8 +45,6 @@ from quotecheck.lexicon.loading import (
     build_lexicon,
     data_file,
     load_lexicon,
-    load_word_classes,
-    words_of_class,
 )
 from quotecheck.lexicon.readers import (
     MAX_USER_FILE_BYTES,
@@ -73,11 +72,15 @@ from quotecheck.lexicon.records import (
     NOUN_USES,
     NOUN_VALENCIES,
     ORGANIZATION_TYPES,
+    OWNERS,
+    OWNERS_BY_POSITION,
     PERSON_NUMBERS,
+    PHRASE_NAMES,
     POSITIONS,
     PRONOUN_CASES,
     PRONOUN_GENDERS,
     ROLE_TYPES,
+    SOURCE_RELATIONS,
     SPEECH_CLASSES,
     VALENCIES,
     AccordingTo,
@@ -90,13 +93,14 @@ from quotecheck.lexicon.records import (
     VerbForm,
 )
 from quotecheck.lexicon.words import (
-    ATTRIBUTION_RULE_CLASSES,
+    ATTRIBUTION_CLASSES,
     CLAUSE_CLASSES,
     FUNCTION_CLASSES,
     MORPH_CLASSES,
     ORDINAL_CLASSES,
     PIECE_CLASSES,
     RULE_CLASSES,
+    AttributionWords,
     ClauseWords,
     FunctionWords,
     Morph,
@@ -107,7 +111,7 @@ from quotecheck.lexicon.words import (
 
 __all__ = [
     "ABBREVIATION_FLAGS",
-    "ATTRIBUTION_RULE_CLASSES",
+    "ATTRIBUTION_CLASSES",
     "CLAUSE_CLASSES",
     "FRAME_CLASSES",
     "DETERMINER_CLASSES",
@@ -122,17 +126,22 @@ __all__ = [
     "OPTIONAL_FILES",
     "ORDINAL_CLASSES",
     "ORGANIZATION_TYPES",
+    "OWNERS",
+    "OWNERS_BY_POSITION",
     "PERSON_NUMBERS",
+    "PHRASE_NAMES",
     "PIECE_CLASSES",
     "POSITIONS",
     "PRONOUN_CASES",
     "PRONOUN_GENDERS",
     "REQUIRED_FILES",
     "ROLE_TYPES",
+    "SOURCE_RELATIONS",
     "RULE_CLASSES",
     "SPEECH_CLASSES",
     "VALENCIES",
     "AccordingTo",
+    "AttributionWords",
     "ClauseWords",
     "FrameWords",
     "FunctionWords",
@@ -151,7 +160,6 @@ __all__ = [
     "build_lexicon",
     "data_file",
     "load_lexicon",
-    "load_word_classes",
     "parse_abbreviations",
     "parse_according_to",
     "parse_first_names",
@@ -166,5 +174,4 @@ __all__ = [
     "parse_word_list",
     "parse_word_variants",
     "read_organizations",
-    "words_of_class",
 ]

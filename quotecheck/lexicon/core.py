@@ -19,6 +19,7 @@ from quotecheck.lexicon.indexes import (
     declension_variants,
     freeze,
     phrases_by_base,
+    with_according_nouns,
 )
 from quotecheck.lexicon.readers import read_organizations
 from quotecheck.lexicon.records import (
@@ -31,7 +32,7 @@ from quotecheck.lexicon.records import (
     SpeechVerb,
     VerbForm,
 )
-from quotecheck.lexicon.words import ClauseWords, FunctionWords, Morph, PieceFrames, RuleWords, TextWords, sizes
+from quotecheck.lexicon.words import AttributionWords, ClauseWords, FunctionWords, Morph, PieceFrames, RuleWords, TextWords, sizes
 
 __all__ = ["Lexicon"]
 
@@ -39,6 +40,9 @@ V = TypeVar("V")
 
 #: A compound's modifier must have at least this many characters („Ex-“, „Vize“).
 _MIN_COMPOUND_PREFIX = 2
+
+#: Each part of a compound time word has at least this many characters („Sonntag“ + „abend“).
+_MIN_TIME_PART = 3
 
 #: Look-up caches of a lexicon are emptied at this size, so that a long stream of
 #: documents with ever new words keeps its memory flat.
@@ -81,6 +85,8 @@ class Lexicon:
     clause: ClauseWords
     #: The small lists single speech rules need (``rule_words.tsv``).
     rule_words: RuleWords
+    #: The small lists of the attribution package (``attribution_words.tsv``).
+    attribution: AttributionWords
     #: Speech-act frames around quoted pieces (``piece_frames.tsv``).
     pieces: PieceFrames
     #: Words of the less common frames and speech acts (``frame_words.tsv``).
@@ -105,6 +111,8 @@ class Lexicon:
     function_words: Mapping[str, frozenset[str]] = field(init=False, repr=False)
     _compound_index: Mapping[str, RoleNoun] = field(init=False, repr=False)
     _role_cache: dict[str, RoleNoun | None] = field(init=False, factory=dict, repr=False)
+    _org_suffix_cache: dict[str, tuple[tuple[int, OrgClass], ...]] = field(init=False, factory=dict, repr=False)
+    _time_cache: dict[str, bool] = field(init=False, factory=dict, repr=False)
     _organization_cache: dict[str, Organization | None] = field(init=False, factory=dict, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -121,7 +129,7 @@ class Lexicon:
             "speech_phrases_by_base": phrases_by_base(self.speech_phrases),
             "content_nouns": frozenset(form for form, noun in self.speech_nouns.items() if noun.content),
             "closed_words": closed_words(self.words.by_word, self.pronouns),
-            "function_words": self.words.by_word,
+            "function_words": with_according_nouns(self.words.by_word, self.according_to),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
@@ -170,6 +178,41 @@ class Lexicon:
             if head is not None:
                 return head
         return None
+
+    # -- organisation classes --
+
+    def org_suffixes(self, noun: str) -> tuple[tuple[int, OrgClass], ...]:
+        """Every ``org_classes.tsv`` noun the word ends in, longest first, with where it starts.
+
+        „Außenministerium“ → ((0, außenministerium), (5, ministerium)): the word
+        itself, then its compound heads. The organisation-class questions of
+        attribution (class, gender, seat) read this one scan, cached.
+        """
+        try:
+            return self._org_suffix_cache[noun]
+        except KeyError:
+            pass
+        folded = noun.casefold()
+        table = self.org_classes
+        found = tuple((k, table[folded[k:]]) for k in range(len(folded)) if folded[k:] in table)
+        _remember(self._org_suffix_cache, noun, found)
+        return found
+
+    # -- time words --
+
+    def is_time_word(self, word: str) -> bool:
+        """A weekday, month or time of day, alone or compounded („Sonntagabend“, „Montagmorgen“)."""
+        try:
+            return self._time_cache[word]
+        except KeyError:
+            pass
+        times = self.words.time
+        folded = word.lower()
+        found = folded in times or any(
+            folded[:k] in times and folded[k:] in times for k in range(_MIN_TIME_PART, len(folded) - _MIN_TIME_PART)
+        )
+        _remember(self._time_cache, word, found)
+        return found
 
     # -- organisations --
 

@@ -18,7 +18,7 @@ from quotecheck.lexicon.words import class_index
 __all__ = ["FRAME_CLASSES", "FrameWords"]
 
 #: Classes of ``frame_words.tsv`` (its header documents each).
-FRAME_CLASSES = frozenset("correlative infinitive_conjunction reason_conjunction statal_auxiliary participle act_frame predicative_marker toll_noun".split())
+FRAME_CLASSES = frozenset("correlative infinitive_conjunction reason_conjunction statal_auxiliary participle act_frame predicative_marker toll_noun passive_participle".split())
 
 
 def _pairs(entries: frozenset[str], cls: str, source: str) -> frozenset[tuple[str, str]]:
@@ -58,6 +58,8 @@ class FrameWords:
     act_markers: Mapping[str, frozenset[str]]
     #: „als“: an act-frame marker of a predicate to the object, not of the object itself.
     predicative_markers: frozenset[str]
+    #: „worden“: closes a passive in the perfect („ist … kritisiert worden“).
+    passive_participles: frozenset[str]
     #: „Menschenleben“, „Tote“: the object of a toll, not of a demand („forderte 92 Menschenleben“).
     toll_nouns: frozenset[str]
 
@@ -74,6 +76,7 @@ class FrameWords:
             act_markers=_by_first(_pairs(by_class["act_frame"], "act_frame", source)),
             predicative_markers=by_class["predicative_marker"],
             toll_nouns=by_class["toll_noun"],
+            passive_participles=by_class["passive_participle"],
         )
 
     def __repr__(self) -> str:

@@ -25,7 +25,7 @@ from quotecheck.lexicon.readers import (
     parse_speech_verbs,
     parse_word_list,
 )
-from quotecheck.lexicon.words import ClauseWords, FunctionWords, Morph, PieceFrames, RuleWords, TextWords
+from quotecheck.lexicon.words import AttributionWords, ClauseWords, FunctionWords, Morph, PieceFrames, RuleWords, TextWords
 
 __all__ = [
     "OPTIONAL_FILES",
@@ -33,8 +33,6 @@ __all__ = [
     "build_lexicon",
     "data_file",
     "load_lexicon",
-    "load_word_classes",
-    "words_of_class",
 ]
 
 T = TypeVar("T")
@@ -52,6 +50,7 @@ REQUIRED_FILES = (
     "function_words.tsv",
     "clause_words.tsv",
     "rule_words.tsv",
+    "attribution_words.tsv",
     "piece_frames.tsv",
     "frame_words.tsv",
     "morph.tsv",
@@ -121,6 +120,7 @@ def build_lexicon(files: Mapping[str, tuple[str, str]]) -> Lexicon:
         words=parse("function_words.tsv", FunctionWords.parse),
         clause=clause,
         rule_words=parse("rule_words.tsv", RuleWords.parse),
+        attribution=parse("attribution_words.tsv", AttributionWords.parse),
         pieces=parse("piece_frames.tsv", PieceFrames.parse),
         frames=parse("frame_words.tsv", FrameWords.parse),
         morph=Morph.parse(*files["morph.tsv"], clause),
@@ -140,40 +140,3 @@ def load_lexicon() -> Lexicon:
         if found is not None:
             files[name] = found
     return build_lexicon(files)
-
-
-# --- shims for the modules that do not take the lexicon yet (mentions, attribution) ---
-
-
-@functools.cache
-def load_word_classes(name: str) -> Mapping[str, frozenset[str]]:
-    """Word → classes of the packaged word-class file ``name``: a view of :func:`load_lexicon`.
-
-    Kept only while :mod:`quotecheck.mentions` and :mod:`quotecheck.attribution`
-    read word classes by file name; new code reads the lexicon it is given.
-    """
-    lexicon = load_lexicon()
-    views = {
-        "function_words.tsv": lexicon.words.by_word,
-        "clause_words.tsv": lexicon.clause.by_word,
-        "rule_words.tsv": lexicon.rule_words.by_word,
-        "morph.tsv": lexicon.morph.classes,
-    }
-    if name not in views:
-        raise LexiconError(f"{name}: not a word-class file of the lexicon ({', '.join(views)})")
-    return views[name]
-
-
-@functools.cache
-def words_of_class(name: str, cls: str) -> frozenset[str]:
-    """Every word of class ``cls`` in the packaged word-class file ``name`` (a shim, see above).
-
-    Cached as before: mentions asks for a class on every new word it reads.
-
-    A class with no word is an error: it is a typo in the code or the data file,
-    and a silently empty set would switch a rule off.
-    """
-    words = frozenset(w for w, classes in load_word_classes(name).items() if cls in classes)
-    if not words:
-        raise LexiconError(f"quotecheck/{'/'.join(_DATA)}/{name}: no word of class {cls!r}")
-    return words

@@ -27,7 +27,10 @@ from quotecheck.lexicon.records import (
     NOUN_VALENCIES,
     ORGANIZATION_TYPES,
     PERSON_NUMBERS,
+    OWNERS_BY_POSITION,
+    PHRASE_NAMES,
     POSITIONS,
+    SOURCE_RELATIONS,
     PRONOUN_CASES,
     PRONOUN_GENDERS,
     ROLE_TYPES,
@@ -206,17 +209,31 @@ def parse_speech_nouns(text: str, source: str) -> dict[str, SpeechNoun]:
 
 
 def parse_according_to(text: str, source: str) -> tuple[AccordingTo, ...]:
-    """Parse ``according_to.tsv``; the result is sorted longest phrase first."""
+    """Parse ``according_to.tsv``; the result is sorted longest phrase first.
+
+    Columns: phrase, position, cue, owner, names, relation, mention (the file's
+    header explains each). The owner must suit the position, a phrase that names a
+    source must say its relation, and one that names a speaker gives none.
+    """
     phrases: dict[str, AccordingTo] = {}
-    for n, (phrase, position, cue) in _rows(text, source, ("phrase", "position", "cue")):
+    columns = ("phrase", "position", "cue", "owner", "names", "relation", "mention")
+    for n, (phrase, position, cue, owner, names, relation, mention) in _rows(text, source, columns):
         phrase = " ".join(_required(phrase, "phrase", source, n).split())
         _choice(position, POSITIONS, "position", source, n)
         cue = " ".join(_required(cue, "cue", source, n).split())
-        if cue not in phrase:
+        if f" {cue} " not in f" {phrase} ":
             raise _error(source, n, f"cue {cue!r} is not part of phrase {phrase!r}")
         if phrase in phrases:
             raise _error(source, n, f"duplicate phrase {phrase!r}")
-        phrases[phrase] = AccordingTo(phrase, position, cue)
+        _choice(owner, OWNERS_BY_POSITION[position], f"owner of a {position} phrase", source, n)
+        _choice(names, PHRASE_NAMES, "names", source, n)
+        given = _optional(relation)
+        if (given is None) != (names == "speaker"):
+            raise _error(source, n, f"a phrase that names a {names} needs a relation exactly when it names a source")
+        if given is not None:
+            _choice(given, SOURCE_RELATIONS, "relation", source, n)
+        _choice(mention, ("yes", "no"), "mention", source, n)
+        phrases[phrase] = AccordingTo(phrase, position, cue, owner, names, given, mention == "yes")
     return tuple(sorted(phrases.values(), key=lambda a: (-len(a.words), -len(a.phrase), a.phrase)))
 
 

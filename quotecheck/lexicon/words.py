@@ -29,13 +29,14 @@ from quotecheck.errors import LexiconError
 from quotecheck.lexicon.readers import parse_abbreviations, parse_word_classes
 
 __all__ = [
-    "ATTRIBUTION_RULE_CLASSES",
+    "ATTRIBUTION_CLASSES",
     "CLAUSE_CLASSES",
     "FUNCTION_CLASSES",
     "MORPH_CLASSES",
     "ORDINAL_CLASSES",
     "PIECE_CLASSES",
     "RULE_CLASSES",
+    "AttributionWords",
     "ClauseWords",
     "FunctionWords",
     "Morph",
@@ -46,6 +47,8 @@ __all__ = [
 ]
 
 _EMPTY: frozenset[str] = frozenset()
+#: Case and plural endings tried when a noun is looked up by its stem („Actionspiels“ → „actionspiel“).
+_NOUN_ENDINGS = ("es", "en", "s", "n")
 
 #: Classes of ``clause_words.tsv`` (its header documents each).
 CLAUSE_CLASSES = frozenset(
@@ -55,32 +58,31 @@ CLAUSE_CLASSES = frozenset(
 )
 #: Classes of ``function_words.tsv`` (its header documents each).
 FUNCTION_CLASSES = frozenset(
-    "according_mention addressee_prep adverbial article_prep attached_prep aux conj coord "
+    "addressee_prep adverbial article_prep attached_prep aux conj coord "
     "definite det det_dative feminine group_head indefinite name_link not_nominative "
     "passive_aux place_prep possessive prep pronoun reflexive_owner report_anaphor "
     "report_noun source_prep spokesperson time venue_prep".split()
 )
 #: Classes of ``rule_words.tsv`` (its header documents each).
 RULE_CLASSES = frozenset(
-    "addressee_case so_frame impersonal_speech legal_reference source_attachment "
+    "addressee_case so_frame impersonal_speech impersonal_lemma legal_reference source_attachment "
     "not_reported subject_particle genitive genitive_or_dative agent_preposition "
     "phrase_determiner wie_frame frame_coordinator act_subject_pronoun toll_verb act_auxiliary".split()
 )
-#: Classes of ``rule_words.tsv`` that the attribution package reads (its header documents each).
-ATTRIBUTION_RULE_CLASSES = frozenset(
+#: Classes of ``attribution_words.tsv`` (its header documents each).
+ATTRIBUTION_CLASSES = frozenset(
     "speaker_pronoun ambiguous_pronoun first_person_pronoun masculine_pronoun feminine_pronoun "
-    "possessive_masculine possessive_feminine name_link_article name_link_before_article age_unit "
-    "name_attribute_preposition conjunction_and dative_plural_article neuter_article feminine_article "
-    "place_name_preposition fused_source_preposition report_relative report_genitive "
-    "dative_medium_determiner quote_verb source_before source_after citation_noun citation_preposition "
-    "citation_opener statement_noun statement_link statement_opener report_clause_opener "
+    "possessive_masculine possessive_feminine name_link_article age_unit "
+    "name_attribute_preposition dative_plural_article neuter_article "
+    "place_name_preposition quote_verb "
+    ""
     "relay_preposition relay_verb".split()
 )
 #: Classes of ``piece_frames.tsv`` (its header documents each).
-PIECE_CLASSES = frozenset("prepositional_frame cue_preposition auxiliary".split())
+PIECE_CLASSES = frozenset("prepositional_frame cue_preposition auxiliary name_noun name_marker not_name_noun".split())
 #: Classes of ``morph.tsv`` (its header documents each).
 MORPH_CLASSES = frozenset(
-    "boundary nonverb advice hearsay frame_verb perfect_aux modal_inf "
+    "boundary nonverb advice hearsay frame_verb perfect_aux modal_inf advice_modal claim_modal short_verb "
     "ending_weak_pret ending_present participle_prefix inseparable_prefix umlaut".split()
 )
 #: Classes of ``ordinals.tsv`` (its header documents each).
@@ -179,14 +181,50 @@ class ClauseWords:
 
 @frozen(repr=False)
 class FunctionWords:
-    """``function_words.tsv``: the closed classes of noun-phrase grammar („der“, „von“, „im“ …)."""
+    """``function_words.tsv``: the closed classes of noun-phrase grammar („der“, „von“, „im“ …).
+
+    The noun-phrase grammar asks :attr:`by_word` for a word's classes; the sets
+    below are the classes attribution reads as a whole.
+    """
 
     by_word: Mapping[str, frozenset[str]]
     by_class: Mapping[str, frozenset[str]]
+    #: Determiners that make a description definite („der Minister“ refers back).
+    definite: frozenset[str]
+    #: … or indefinite („ein Sprecher“ stays unresolved).
+    indefinite: frozenset[str]
+    #: Determiners that can only be feminine here („die 41-Jährige“, „die Hamburger Hochbahn“).
+    feminine: frozenset[str]
+    #: Coordinators joining two speakers or two nouns of a name („Putin und Kim“,
+    #: „für Erziehung und Soziales“); compared case-sensitively.
+    coordinators: frozenset[str]
+    #: Lower-case particles inside a name („Ursula von der Leyen“, „Baschar al-Assad“).
+    name_links: frozenset[str]
+    #: Weekdays, months, times of day („Montag“, „Abend“): also in compounds („Sonntagabend“).
+    time: frozenset[str]
+    #: Plural heads of anonymous sources („Regierungskreise“, „Geheimdienstquellen“).
+    group_heads: frozenset[str]
+    #: Spokesperson nouns, longest first („sprecherin“ before „sprecher“), matched as compound heads.
+    spokesperson: tuple[str, ...]
+    #: A „von“ fused with an article („vom“): a source preposition that is also an article preposition.
+    fused_source_prepositions: frozenset[str]
 
     @classmethod
     def parse(cls, text: str, source: str) -> FunctionWords:
-        return cls(*_parsed(text, source, FUNCTION_CLASSES))
+        by_word, by_class = _parsed(text, source, FUNCTION_CLASSES)
+        return cls(
+            by_word,
+            by_class,
+            definite=by_class["definite"],
+            indefinite=by_class["indefinite"],
+            feminine=by_class["feminine"],
+            coordinators=by_class["coord"],
+            name_links=by_class["name_link"],
+            time=by_class["time"],
+            group_heads=by_class["group_head"],
+            spokesperson=tuple(sorted(by_class["spokesperson"], key=len, reverse=True)),
+            fused_source_prepositions=by_class["source_prep"] & by_class["article_prep"],
+        )
 
     def classes(self, word: str) -> frozenset[str]:
         """The classes of a word, compared in lower case (empty for other words)."""
@@ -202,6 +240,8 @@ class RuleWords:
     so_frame: frozenset[str]
     #: A form of „heißen“ that frames a quote with no speaker („…“, hieß es); case-sensitive.
     impersonal_speech: frozenset[str]
+    #: The cue lemma of those forms („heißen“).
+    impersonal_lemma: frozenset[str]
     #: After „gemäß“, a legal reference rather than a source („gemäß Artikel 5“).
     legal_reference: frozenset[str]
     #: Attaches more to a source noun phrase („Oberst Polzer vom LKA“).
@@ -212,8 +252,12 @@ class RuleWords:
     subject_particle: frozenset[str]
     #: After a noun, only the start of its genitive attribute („Sprecher des Ministeriums“).
     genitive: frozenset[str]
-    #: After a noun, the start of a genitive or a dative („Sprecherin der Bahn“).
+    #: After a noun, the start of a genitive or a dative („Sprecherin der Bahn“, „sagte Krull
+    #: der Agentur Reuters“).
     genitive_or_dative: frozenset[str]
+    #: Either: what may open a genitive attribute, the author of a report among them
+    #: („einer Umfrage des Instituts X“).
+    genitive_openers: frozenset[str]
     #: Introduces the agent of a passive: then it is someone's report, not a hedge („von“).
     agent_preposition: frozenset[str]
     #: A preposition whose noun phrase under a speech verb is the addressee („gegenüber“).
@@ -233,8 +277,90 @@ class RuleWords:
 
     @classmethod
     def parse(cls, text: str, source: str) -> RuleWords:
-        by_word, by_class = _parsed(text, source, RULE_CLASSES | ATTRIBUTION_RULE_CLASSES)
-        return cls(by_word, **{name: by_class[name] for name in sorted(RULE_CLASSES)})
+        by_word, by_class = _parsed(text, source, RULE_CLASSES)
+        return cls(
+            by_word,
+            genitive_openers=by_class["genitive"] | by_class["genitive_or_dative"],
+            **{name: by_class[name] for name in sorted(RULE_CLASSES)},
+        )
+
+
+@frozen(repr=False)
+class AttributionWords:
+    """``attribution_words.tsv``: the small lists of the attribution package (pronouns, name links, source words)."""
+
+    by_word: Mapping[str, frozenset[str]]
+    #: Personal pronouns that are a speaker mention on their own („…“, sagte er).
+    speaker_pronouns: frozenset[str]
+    #: A speaker pronoun that may be an accusative too („Die Entscheidung begrüßte sie“).
+    ambiguous_pronouns: frozenset[str]
+    #: Speaker pronouns that cannot be anything but a subject (not the ambiguous ones).
+    nominative_pronouns: frozenset[str]
+    #: Pronouns that never refer back („ich“, „wir“).
+    first_person_pronouns: frozenset[str]
+    #: Refers back to a male person only („er“).
+    masculine_pronouns: frozenset[str]
+    #: Refers back to a female person or an organisation („sie“).
+    feminine_pronouns: frozenset[str]
+    #: The pronoun a masculine possessive stands for („seiner Meinung nach“ → „er“): one word.
+    masculine_pronoun: str
+    #: … a feminine one („ihrer Ansicht nach“ → „sie“).
+    feminine_pronoun: str
+    #: Stems of possessives standing for „er“ („sein“) and for „sie“ („ihr“), matched at a word's start.
+    possessive_masculine: tuple[str, ...]
+    possessive_feminine: tuple[str, ...]
+    #: „von der Leyen“: the article („der“) inside a name after a name link (function words' ``name_link``).
+    name_link_articles: frozenset[str]
+    #: The unit of an age before a noun („Der 29 Jahre alte Techniker“); case-sensitive.
+    age_units: frozenset[str]
+    #: Prepositions whose nouns complete an institution's name („Bundesamt für Umwelt“); case-sensitive.
+    name_attribute_prepositions: frozenset[str]
+    #: An article that is dative after a plural noun in -n („sagte den Journalisten“).
+    dative_plural_articles: frozenset[str]
+    #: An article that makes an unlisted institution noun neuter („das“; feminine ones are the
+    #: function words' ``feminine``).
+    neuter_articles: frozenset[str]
+    #: Before a town that makes it a place of the document („in Bergheim“).
+    place_name_prepositions: frozenset[str]
+    #: A lemma whose agent only passes the words on („zitieren“).
+    quote_verbs: frozenset[str]
+    #: „ließ über seinen Anwalt erklären“: the preposition and the verb (a lemma).
+    relay_prepositions: frozenset[str]
+    relay_verbs: frozenset[str]
+
+    @classmethod
+    def parse(cls, text: str, source: str) -> AttributionWords:
+        by_word, c = _parsed(text, source, ATTRIBUTION_CLASSES)
+        return cls(
+            by_word,
+            speaker_pronouns=c["speaker_pronoun"],
+            ambiguous_pronouns=c["ambiguous_pronoun"],
+            nominative_pronouns=c["speaker_pronoun"] - c["ambiguous_pronoun"],
+            first_person_pronouns=c["first_person_pronoun"],
+            masculine_pronouns=c["masculine_pronoun"],
+            feminine_pronouns=c["feminine_pronoun"],
+            masculine_pronoun=_the_word(c, "masculine_pronoun", source),
+            feminine_pronoun=_the_word(c, "feminine_pronoun", source),
+            possessive_masculine=tuple(sorted(c["possessive_masculine"])),
+            possessive_feminine=tuple(sorted(c["possessive_feminine"])),
+            name_link_articles=c["name_link_article"],
+            age_units=c["age_unit"],
+            name_attribute_prepositions=c["name_attribute_preposition"],
+            dative_plural_articles=c["dative_plural_article"],
+            neuter_articles=c["neuter_article"],
+            place_name_prepositions=c["place_name_preposition"],
+            quote_verbs=c["quote_verb"],
+            relay_prepositions=c["relay_preposition"],
+            relay_verbs=c["relay_verb"],
+        )
+
+
+def _the_word(by_class: Mapping[str, frozenset[str]], cls: str, source: str) -> str:
+    """The one word of a class that must hold exactly one („er“)."""
+    words = by_class[cls]
+    if len(words) != 1:
+        raise LexiconError(f"{source}: class {cls!r} must hold one word, not {sorted(words)}")
+    return next(iter(words))
 
 
 @frozen(repr=False)
@@ -249,6 +375,29 @@ class PieceFrames:
     cue_prepositions: frozenset[str]
     #: Lemmas of finite auxiliaries of a perfect or passive frame („hatte … zurückgewiesen“).
     auxiliaries: frozenset[str]
+    #: Nouns before a quoted name or title („die Zeitung „…““), longest first: a compound
+    #: ending in one counts too.
+    name_nouns: tuple[str, ...] = ()
+    #: Words before a quoted short name or translation („kurz „GTA““).
+    name_markers: frozenset[str] = frozenset()
+    #: Words ending in a name noun that name nothing („Beispiel“).
+    not_name_nouns: frozenset[str] = frozenset()
+
+    def names_a_piece(self, word: str) -> bool:
+        """Whether ``word`` before a quoted piece makes the piece a name („Vereinssender „…““).
+
+        >>> from quotecheck.lexicon import load_lexicon
+        >>> pieces = load_lexicon().pieces
+        >>> pieces.names_a_piece("Actionspiels"), pieces.names_a_piece("kurz"), pieces.names_a_piece("Plan")
+        (True, True, False)
+        """
+        lower = word.lower()
+        if lower in self.name_markers:
+            return True
+        if lower in self.not_name_nouns:
+            return False
+        forms = [lower] + [lower[: -len(e)] for e in _NOUN_ENDINGS if lower.endswith(e) and len(lower) > len(e) + 2]
+        return any(form.endswith(noun) for form in forms for noun in self.name_nouns)
 
     @classmethod
     def parse(cls, text: str, source: str) -> PieceFrames:
@@ -264,6 +413,9 @@ class PieceFrames:
             frozenset(lemma for lemma, _ in pairs),
             by_class["cue_preposition"],
             by_class["auxiliary"],
+            tuple(sorted(by_class["name_noun"], key=lambda noun: (-len(noun), noun))),
+            by_class["name_marker"],
+            by_class["not_name_noun"],
         )
 
 
@@ -287,6 +439,12 @@ class Morph:
     hearsay: frozenset[str]
     perfect_aux: frozenset[str]
     modal_inf: frozenset[str]
+    #: „sollen“: its Konjunktiv-looking forms are advice, hearsay or a condition.
+    advice_modals: frozenset[str]
+    #: „wollen“: the modal of a claim, read as indicative.
+    claim_modals: frozenset[str]
+    #: Verb lemmas in -n without -en/-ln/-rn („tun“, „sein“).
+    short_verbs: frozenset[str]
     #: Endings without their hyphen, longest first so that „-eten“ wins over „-ten“.
     weak_pret: tuple[str, ...]
     present: tuple[str, ...]
@@ -323,6 +481,9 @@ class Morph:
             hearsay=by_class["hearsay"],
             perfect_aux=by_class["perfect_aux"],
             modal_inf=by_class["modal_inf"],
+            advice_modals=by_class["advice_modal"],
+            claim_modals=by_class["claim_modal"],
+            short_verbs=by_class["short_verb"],
             weak_pret=endings("ending_weak_pret"),
             present=endings("ending_present"),
             participle_prefix=tuple(sorted(by_class["participle_prefix"])),
@@ -380,5 +541,5 @@ def _abbreviation_table(entries: Mapping[str, str | None]) -> Mapping[str, str]:
     return MappingProxyType(table)
 
 
-for _cls in (ClauseWords, FunctionWords, RuleWords, PieceFrames, Morph, TextWords):
+for _cls in (ClauseWords, FunctionWords, RuleWords, AttributionWords, PieceFrames, Morph, TextWords):
     _cls.__repr__ = sizes  # type: ignore[method-assign]

@@ -109,7 +109,7 @@ def run(args: argparse.Namespace, stdin: IO[bytes] | None = None) -> int:
                     kept.append(group)
         out.flush()
     except BrokenPipeError:
-        from quotecheck.cli import _quiet_stdout
+        from quotecheck.cli_output import quiet_stdout as _quiet_stdout
 
         _quiet_stdout()
         return 1 if failed else 0

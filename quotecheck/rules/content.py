@@ -18,9 +18,27 @@ from quotecheck.rules.candidate import CueMatch
 from quotecheck.rules.clauses import FRAME_BREAKS, SENTENCE_END, classes_at, clause_end, quoted_titles, sentence_core_end
 from quotecheck.rules.cues import find_cue, match_speech_verb
 
-__all__ = ["content_end", "ends_in_zu_infinitive", "wie_frame_end"]
+__all__ = ["content_end", "ends_in_zu_infinitive", "piece_opens_clause", "wie_frame_end"]
 
 _ZU_INFINITIVE = regex.compile(r"^\p{Ll}+zu\p{Ll}+en$")
+
+
+def piece_opens_clause(doc: Doc, lexicon: Lexicon, opening: int) -> bool:
+    """Whether the quoted piece opened at token ``opening`` is the start of a longer clause.
+
+    „Sie warf ihm vor, „die Daten aller Bürger“ zu missbrauchen.“, „Er sagte,
+    „Sperrzonen“ dürfe es nicht geben.“: the clause goes on after the closing mark,
+    in the same sentence, with a word that is no coordinator; the quoted words are a
+    piece of indirect speech, not a direct quote. A piece that ends like a sentence
+    („„Wir kommen.“ …“) or is followed by a mark or „und“ is none.
+    """
+    tokens = doc.tokens
+    sentence = doc.sentences[doc.layer.sentence_index(opening)]
+    close = next((k for k in range(opening + 1, sentence.last) if tokens[k].kind == "quote"), None)
+    if close is None or close + 1 >= sentence.last or tokens[close - 1].text in SENTENCE_END:
+        return False
+    nxt = tokens[close + 1]
+    return nxt.kind == "word" and nxt.text.lower() not in lexicon.morph.coordinators
 
 
 def _finite_cue_after(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> bool:

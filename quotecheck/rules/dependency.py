@@ -50,7 +50,7 @@ from typing import Callable, Iterator
 import attrs
 
 from quotecheck.analysis.base import Doc
-from quotecheck.lexicon import Lexicon, load_lexicon
+from quotecheck.lexicon import Lexicon
 from quotecheck.rules.candidate import Candidate, char_span
 
 __all__ = [
@@ -241,7 +241,7 @@ def _first_child_range(doc: Doc, verb: int, relations: tuple[str, ...]) -> tuple
     return None
 
 
-def agent_of(doc: Doc, verb_index: int) -> Range | None:
+def agent_of(doc: Doc, verb_index: int, lexicon: Lexicon) -> Range | None:
     """The „von X“ agent of a passive cue („wurde von der Zeitung zitiert“ → „der Zeitung“)."""
     _require_parse(doc)
     verb = predicate_of(doc, verb_index)
@@ -250,7 +250,7 @@ def agent_of(doc: Doc, verb_index: int) -> Range | None:
         return found[1]
     if any(_children_with(doc, verb, ("aux:pass",))):
         for child in _children_with(doc, verb, ("obl",)):
-            if "von" in _case_lemmas(doc, child):
+            if any("source_prep" in lexicon.function_words.get(lemma, ()) for lemma in _case_lemmas(doc, child)):
                 return _noun_phrase(doc, child)
     return None
 
@@ -262,7 +262,7 @@ def passive_subject_of(doc: Doc, verb_index: int) -> Range | None:
     return found[1] if found else None
 
 
-def subject_of(doc: Doc, verb_index: int) -> Range | None:
+def subject_of(doc: Doc, verb_index: int, lexicon: Lexicon) -> Range | None:
     """The speaker's token range: ``nsubj``, else the passive agent, else ``nsubj:pass``.
 
     The agent outranks the passive subject because it is who speaks in „Die
@@ -281,7 +281,7 @@ def subject_of(doc: Doc, verb_index: int) -> Range | None:
         found = _first_child_range(doc, verb, ("nsubj",))
         if found is not None:
             return _relative_antecedent(doc, verb, found[0]) or found[1]
-        agent = agent_of(doc, verb)
+        agent = agent_of(doc, verb, lexicon)
         if agent is not None:
             return agent
         found = _first_child_range(doc, verb, ("nsubj:pass",))
@@ -294,19 +294,19 @@ def subject_of(doc: Doc, verb_index: int) -> Range | None:
     return None
 
 
-def addressee_of(doc: Doc, verb_index: int, lexicon: Lexicon | None = None) -> Range | None:
+def addressee_of(doc: Doc, verb_index: int, lexicon: Lexicon) -> Range | None:
     """To whom it was said: ``iobj``; an ``obl``/``obj`` with „gegenüber“/„zu“; a dative NP.
 
     The preposition is not part of the range („gegenüber der Zeitung“ → „der
     Zeitung“), as in the corpus. Its surface forms are the lexicon's
-    ``rule_words.addressee_case`` (default: the packaged lexicon).
+    ``rule_words.addressee_case``.
     """
     _require_parse(doc)
     verb = predicate_of(doc, verb_index)
     found = _first_child_range(doc, verb, ("iobj",))
     if found is not None:
         return found[1]
-    cases = (lexicon if lexicon is not None else load_lexicon()).rule_words.addressee_case
+    cases = lexicon.rule_words.addressee_case
     for child in _children_with(doc, verb, _NOMINAL_RELATIONS):
         if _case_forms(doc, child) & cases:
             return _noun_phrase(doc, child)
@@ -316,7 +316,7 @@ def addressee_of(doc: Doc, verb_index: int, lexicon: Lexicon | None = None) -> R
     return None
 
 
-def content_parts(doc: Doc, verb_index: int) -> tuple[Range, ...]:
+def content_parts(doc: Doc, verb_index: int, lexicon: Lexicon) -> tuple[Range, ...]:
     """The reported content of the cue verb ``verb_index``, as one or two token ranges.
 
     Ask only for cues: any verb with a ``parataxis`` child would otherwise
@@ -333,7 +333,7 @@ def content_parts(doc: Doc, verb_index: int) -> tuple[Range, ...]:
     own = list(_children_with(doc, verb, _CONTENT_RELATIONS))
     for relation in _CONTENT_RELATIONS:
         for child in own:
-            if _deprel(doc, child) == relation and _is_content(doc, child):
+            if _deprel(doc, child) == relation and _is_content(doc, child, lexicon):
                 span = _trim_content(doc, *subtree(doc, child))
                 if span is not None:
                     return (span,)
@@ -346,13 +346,13 @@ def content_parts(doc: Doc, verb_index: int) -> tuple[Range, ...]:
     return ()
 
 
-def content_of(doc: Doc, verb_index: int) -> Range | None:
+def content_of(doc: Doc, verb_index: int, lexicon: Lexicon) -> Range | None:
     """The first (usually only) range of :func:`content_parts`, or None."""
-    parts = content_parts(doc, verb_index)
+    parts = content_parts(doc, verb_index, lexicon)
     return parts[0] if parts else None
 
 
-def _is_content(doc: Doc, index: int) -> bool:
+def _is_content(doc: Doc, index: int, lexicon: Lexicon) -> bool:
     """Attached as reported content: ccomp, parataxis, or an xcomp that is a zu-infinitive.
 
     A bare xcomp is a predicative („bleibt nass“, „nannte ihn einen Lügner“),
@@ -360,7 +360,7 @@ def _is_content(doc: Doc, index: int) -> bool:
     """
     relation = _deprel(doc, index)
     if relation == "xcomp":
-        return any(doc.tokens[m].text.lower() == "zu" for m in _children_with(doc, index, ("mark",)))
+        return any(doc.tokens[m].text.lower() in lexicon.clause.infinitive_markers for m in _children_with(doc, index, ("mark",)))
     return relation in _CONTENT_RELATIONS
 
 
@@ -369,7 +369,7 @@ def _is_verb(doc: Doc, index: int) -> bool:
 
 
 def speech_verb_of(
-    doc: Doc, token_index: int, is_cue: Callable[[int], bool] | None = None
+    doc: Doc, token_index: int, lexicon: Lexicon, is_cue: Callable[[int], bool] | None = None
 ) -> int | None:
     """The verb that governs ``token_index`` as reported content, or None.
 
@@ -391,7 +391,7 @@ def speech_verb_of(
             if child != previous and not _is_descendant(doc, token_index, child) and accept(child):
                 return child
         head = _head(doc, node)
-        if head is not None and _is_content(doc, node):
+        if head is not None and _is_content(doc, node, lexicon):
             candidate = predicate_of(doc, head)
             if accept(candidate):
                 return candidate
@@ -420,7 +420,7 @@ def according_to(doc: Doc, cue_index: int) -> tuple[Range | None, tuple[Range, .
     return source, tuple(part for part in parts if part is not None)
 
 
-def refine_content(doc: Doc, candidate: Candidate) -> Candidate:
+def refine_content(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> Candidate:
     """An indirect candidate whose content is the cue's clause in the tree.
 
     The surface rules guess where reported content ends; with a parse the
@@ -430,7 +430,7 @@ def refine_content(doc: Doc, candidate: Candidate) -> Candidate:
     """
     if candidate.kind != "indirect" or candidate.cue is None or not doc.has_parse:
         return candidate
-    parts = content_parts(doc, candidate.cue.tokens[0])
+    parts = content_parts(doc, candidate.cue.tokens[0], lexicon)
     if not parts:
         return candidate
     spans = tuple(char_span(doc, a, b) for a, b in parts if b > a)

@@ -27,7 +27,9 @@ from quotecheck.lexicon import Lexicon
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import NO_EVIDENCE, Candidate, CueMatch, Evidence, char_span
 from quotecheck.rules.clauses import SENTENCE_END, quoted_titles, word_count
+from quotecheck.rules.content import piece_opens_clause
 from quotecheck.rules.cues import find_speech_verb, match_speech_verb
+from quotecheck.rules.names import without_names
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
 
@@ -91,7 +93,7 @@ def _after_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan) -> _Frame | None:
         return _Frame(TokenRange(i, end), "direct.so_after", "so", None, TokenRange(i, i + 1))
     cue = match_speech_verb(doc, lexicon, i, end)
     if cue is None and word in lexicon.rule_words.impersonal_speech:
-        return _Frame(TokenRange(i, end), "direct.impersonal_after", "impersonal", CueMatch((i,), "heißen"))
+        return _Frame(TokenRange(i, end), "direct.impersonal_after", "impersonal", CueMatch((i,), min(lexicon.rule_words.impersonal_lemma, default=doc.lemma(i))))
     if cue is None or not _frames_direct_speech(cue):
         return None
     return _Frame(TokenRange(i, end), "direct.frame_after", "verb", cue)
@@ -213,7 +215,7 @@ def _before_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan, floor: int) -> _
         colon = TokenRange(span.open - 1, span.open)
         speaker = TokenRange(start, span.open - 1) if label else None
         return _Frame(TokenRange(start, span.open), "direct.label", "colon", None, colon, speaker)
-    if last.text == ",":
+    if last.text == "," and not piece_opens_clause(doc, lexicon, span.open):
         cue = find_speech_verb(doc, lexicon, start, span.open - 1)
         if cue is not None:
             return _Frame(TokenRange(start, span.open), "direct.frame_before", "verb", cue)
@@ -337,7 +339,8 @@ class DirectRule:
     a quote of its own („„…“, sagte Kim, Europa brauche die Engländer“), which the
     indirect rule finds there (claiming the frames loses such quotes in 8 of the
     740 corpus and WikiNews documents). The quoted spans that are no direct speech
-    are left in ``claims.quoted`` for the reported rule and the fragments. Run after
+    are left in ``claims.quoted`` for the reported rule and the fragments, except
+    the names and titles among them (:mod:`quotecheck.rules.names`). Run after
     another rule, it drops a quote whose content is already claimed.
     """
 
@@ -347,5 +350,5 @@ class DirectRule:
 
     def __call__(self, doc: Doc, lexicon: Lexicon, claims: Claims) -> list[Candidate]:
         result = find_direct(doc, lexicon)
-        claims.quoted = result.other_spans
+        claims.quoted = without_names(doc, lexicon, result.other_spans)
         return [c for c in result.quotes if not any(claims.overlapping(*span) for span in c.content)]

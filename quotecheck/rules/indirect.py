@@ -39,9 +39,10 @@ from quotecheck.morph import clause_mood, mood_at
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps
 from quotecheck.rules.clauses import FRAME_BREAKS, SENTENCE_END, classes_at, clause_end, clause_start, quoted_titles, sentence_core_end, word_count
-from quotecheck.rules.content import content_end, ends_in_zu_infinitive, wie_frame_end
-from quotecheck.rules.cues import according_phrase_at, find_cue, match_speech_verb
+from quotecheck.rules.content import content_end, ends_in_zu_infinitive, piece_opens_clause, wie_frame_end
+from quotecheck.rules.cues import find_cue, match_speech_verb
 from quotecheck.rules.pipeline import Claims
+from quotecheck.rules.source_phrases import source_phrase_at
 
 __all__ = ["IndirectRule", "find_indirect"]
 
@@ -163,8 +164,8 @@ def _preposed(
 ) -> Candidate | None:
     """Frame clause ending at token ``comma`` („,“ or „:“), complement after it."""
     start = comma + 1
-    if start >= limit or doc.tokens[start].kind == "quote":
-        return None
+    if start >= limit or doc.tokens[start].kind == "quote" and not piece_opens_clause(doc, lexicon, start):
+        return None  # a quote after the comma is direct speech, unless its clause goes on
     end = content_end(doc, lexicon, start, limit)
     if end <= start or _generic(doc, lexicon, frame_start, comma) or _reported_frame(doc, lexicon, cue.verb, frame_start, comma):
         return None
@@ -230,7 +231,8 @@ def _complement(
         # clause may frame a content in Konjunktiv („ein Sanitäter, der betonte, niemand sei verletzt“)
         return _relative_frame_content(doc, lexicon, cue, frame_start, start, end)
     zu = "zu" in valency and strength >= tuning.RELIABLE_SPEECH
-    if zu and ends_in_zu_infinitive(doc, lexicon, start, clause_end(doc, start, limit)):
+    clause = clause_end(doc, start, limit, quoted_titles(doc, start, limit))  # „die Mannschaft „mit …“ zu stabilisieren“
+    if zu and ends_in_zu_infinitive(doc, lexicon, start, clause):
         return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0], "indirect.zu_infinitive"
     if valency & {"v2", "colon"} and strength >= tuning.MIN_V2_STRENGTH:
         wie = doc.tokens[frame_start].text.lower() in lexicon.rule_words.wie_frame
@@ -482,7 +484,8 @@ def _verb_frame(
 ) -> Candidate | None:
     """„Kim sagte, die Lage sei ernst“: the speech verb ``cue`` at ``i`` whose frame ends in a comma or colon."""
     tokens = doc.tokens
-    comma = clause_end(doc, max(cue.tokens) + 1, last)
+    after = max(cue.tokens) + 1
+    comma = clause_end(doc, after, last, quoted_titles(doc, after, last))  # „sagte der „Zeitung“, …“
     if comma >= last or tokens[comma].text not in (",", ":") or comma - i > tuning.FRAME_GAP_TOKENS:
         return None
     frame_start = clause_start(doc, i, floor) if _after_content(doc, floor, i) else floor
@@ -609,11 +612,9 @@ def _speaker_before_wie(doc: Doc, lexicon: Lexicon, start: int, comma: int) -> b
             np = parse_noun_phrase(doc, lexicon, k + 2, comma)
             return np is not None and with_seat(doc, lexicon, np, comma).end == comma
     for k in range(start, comma - 1):
-        entry = according_phrase_at(doc, lexicon, k, comma)
-        if entry is None or entry.position not in _NAMING_POSITIONS:
-            continue
-        if tokens[k].text.lower() != "laut" or tokens[k + 1].text[:1].isupper():
-            return True  # („laut und deutlich“ is no source)
+        match = source_phrase_at(doc, lexicon, k, start, comma)  # („laut und deutlich“ is none)
+        if match is not None and match.entry.position in _NAMING_POSITIONS:
+            return True
     return False
 
 

@@ -39,11 +39,12 @@ from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, SpeechVerb
 from quotecheck.attribution.nounphrase import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
 from quotecheck.ranges import TokenRange
-from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, SourcePhrase, char_span
+from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span
 from quotecheck.rules.clauses import CLAUSE_BREAKS, SENTENCE_END, classes_at, clause_end, word_count
 from quotecheck.rules.content import content_end, wie_frame_end
-from quotecheck.rules.cues import according_phrase_at, match_speech_verb
+from quotecheck.rules.cues import match_speech_verb
 from quotecheck.rules.pipeline import Claims
+from quotecheck.rules.source_phrases import SourcePhrase, source_phrase_at
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
 from quotecheck.spanindex import SpanIndex
 
@@ -159,23 +160,22 @@ def _without_source_phrase(
 
     „nannte die Forderungen laut Interfax „unrealistisch““: „laut Interfax“ names
     who passed the act on (a source, found by attribution), not what was said.
+    Phrases are matched by the source grammar (:func:`~quotecheck.rules.source_phrases.source_phrase_at`).
     """
-    tokens = doc.tokens
     for k in range(start, end):
-        entry = according_phrase_at(doc, lexicon, k, end)
-        if entry is None or entry.position not in ("pre", "circum"):
+        match = source_phrase_at(doc, lexicon, k, start, end)
+        if match is None or match.owner is None or match.entry.position not in _NAMING_POSITIONS:
             continue
-        after = k + len(entry.words)
-        if after < end and "source_prep" in function_word_classes(lexicon, tokens[after].text):
-            after += 1
-        np = parse_noun_phrase(doc, lexicon, after, end) if after < end else None
-        if np is None or tokens[k].text.lower() == "laut" and not (np.name_tokens or np.determiner or np.role):
-            continue
-        parts.append((start, k))
-        sources.append(SourcePhrase(TokenRange(k, k + len(entry.words)), TokenRange(np.start, np.end), entry))
-        _without_source_phrase(doc, lexicon, np.end, end, parts, sources)  # „laut AFP unter Berufung auf ERT“
+        span = match.span
+        parts.append((start, span.start))
+        sources.append(match)
+        _without_source_phrase(doc, lexicon, span.end, end, parts, sources)  # „laut AFP unter Berufung auf ERT“
         return
     parts.append((start, end))
+
+
+#: Positions of ``according_to.tsv`` whose phrases name an owner of their own.
+_NAMING_POSITIONS = frozenset({"pre", "post", "circum"})
 
 
 def _reports_act(lexicon: Lexicon, entry: SpeechVerb) -> bool:
@@ -245,7 +245,7 @@ def _passive(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
     if aux is None or not _one_constituent(doc, lexicon, first, aux):
         return None
     end = clause_end(doc, aux + 1, last)
-    worden = tokens[end - 1].text.lower() == "worden"
+    worden = tokens[end - 1].text.lower() in lexicon.frames.passive_participles
     if not worden and tokens[aux].text.lower() not in lexicon.clause.passive_auxiliaries:
         return None  # „ist“, „war“ make a passive only with „worden“
     participle = end - 2 if worden else end - 1
@@ -276,7 +276,7 @@ def _passive_aux(doc: Doc, lexicon: Lexicon, k: int) -> bool:
     """An indicative passive auxiliary („wurde“, „wird“, „war“ … „worden“; not „würde“, „werde“: Konjunktiv)."""
     word = doc.tokens[k].text.lower()
     auxiliaries = lexicon.clause.passive_auxiliaries | lexicon.frames.statal_auxiliaries
-    return word in auxiliaries and word != "worden" and lexicon.mood(word) not in ("subj1", "subj2")
+    return word in auxiliaries and word not in lexicon.frames.passive_participles and lexicon.mood(word) not in ("subj1", "subj2")
 
 
 def _leading_agent(doc: Doc, lexicon: Lexicon, first: int, aux: int) -> NounPhrase | None:
