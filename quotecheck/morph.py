@@ -78,7 +78,7 @@ __all__ = [
 ]
 
 #: Speech-verb classes whose content turns sollte/sollten into an indirect command.
-_COMMAND_CLASSES = frozenset({"demand", "warn"})
+_COMMAND_CLASSES = frozenset({"demand", "warn", "command"})
 _SUBJ = frozenset({"subj1", "subj2"})
 
 

@@ -60,17 +60,15 @@ def test_complement_clause_makes_it_indirect(ex: Extractor) -> None:
 PIECES = [
     # (text, content, cue, speaker, fragments): a speech act around a verbatim piece
     ("Die Trainerin nannte die Absage einen „Vertrauensbruch“.", "die Absage einen „Vertrauensbruch“", "nannte", "Die Trainerin", ["Vertrauensbruch"]),
-    ("Der Bundestrainer bezeichnete zehn Gelbe Karten als „völlig übertrieben“.", "zehn Gelbe Karten als „völlig übertrieben“", "bezeichnete", "Der Bundestrainer", ["völlig übertrieben"]),
+    ("Der Bundestrainer bezeichnete zehn Gelbe Karten als „völlig übertrieben“.", "zehn Gelbe Karten als „völlig übertrieben“", "bezeichnete als", "Der Bundestrainer", ["völlig übertrieben"]),
     ("Der Ordnungsdezernent sprach von einer „Gefahr für die Anwohner“.", "von einer „Gefahr für die Anwohner“", "sprach von", "Der Ordnungsdezernent", ["Gefahr für die Anwohner"]),
     ("Die Opposition warf dem Senat „Wortbruch“ vor.", "dem Senat „Wortbruch“", "warf vor", "Die Opposition", ["Wortbruch"]),
-    ("Die Ärztekammer warnte vor einer „Zwei-Klassen-Medizin“.", "vor einer „Zwei-Klassen-Medizin“", "warnte", "Die Ärztekammer", ["Zwei-Klassen-Medizin"]),
+    ("Die Ärztekammer warnte vor einer „Zwei-Klassen-Medizin“.", "vor einer „Zwei-Klassen-Medizin“", "warnte vor", "Die Ärztekammer", ["Zwei-Klassen-Medizin"]),
     ("Am Abend nannte der Bürgermeister den Beschluss »kurzsichtig«.", "den Beschluss »kurzsichtig«", "nannte", "der Bürgermeister", ["kurzsichtig"]),
     ("Das Ministerium hatte den Bericht am Freitag als „haltlos“ zurückgewiesen.", "den Bericht am Freitag als „haltlos“", "zurückgewiesen", "Das Ministerium", ["haltlos"]),
     ("Sie riet den Eltern zu „Geduld und Gelassenheit“.", "den Eltern zu „Geduld und Gelassenheit“", "riet", "Sie", ["Geduld und Gelassenheit"]),
     # the prepositional object with the piece opens the sentence
     ("Von einer „gezielten Kampagne“ sprach der Abgeordnete am Montag.", "Von einer „gezielten Kampagne“", "Von sprach", "der Abgeordnete", ["gezielten Kampagne"]),
-    # a second, coordinated act is not part of the content
-    ("Der Verbandschef nannte die Zahlen „frei erfunden“ und verwies auf eigene Studien.", "die Zahlen „frei erfunden“", "nannte", "Der Verbandschef", ["frei erfunden"]),
     # two pieces in one act
     ("Die Gewerkschaft nannte das Angebot „dürftig“ und „respektlos“.", "das Angebot „dürftig“ und „respektlos“", "nannte", "Die Gewerkschaft", ["dürftig", "respektlos"]),
 ]

@@ -64,12 +64,21 @@ def speaker_marked_by_rule(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speak
     „Die Polizei teilte am Sonntag mit, …“: the rule's speaker range holds the
     mention. A range that cannot be a subject („verlangte den Rückzug“, an
     accusative) is only a guess when the frame has a speech verb: the clause is
-    read first (see :func:`speaker_guessed_by_rule`).
+    read first (see :func:`speaker_guessed_by_rule`). The owner of a noun of
+    saying is no subject and still speaks („die Forderung **der Eltern**, …“); a
+    noun without one names no speaker; nor does a passive act without its „von“
+    agent („Dem Vorstand wurde Untreue vorgeworfen“).
     """
+    if cand.evidence.frame_kind in ("noun", "passive_act"):
+        # „die Forderung der Eltern, …“, „wurde von X kritisiert“: the owner or agent the rule
+        # read, or nobody („Es gebe Hinweise, dass …“, „Dem Vorstand wurde Untreue vorgeworfen“)
+        return Speakers(None if cand.speaker_tokens is None else _given_speaker(doc, lexicon, *cand.speaker_tokens))
     if cand.speaker_tokens is None:
         return None
     given = _given_speaker(doc, lexicon, *cand.speaker_tokens)
-    if cand.cue is None or cand.frame is None or can_be_subject(given, lexicon) and given.pronoun in (None, *lexicon.attribution.speaker_pronouns):
+    if cand.cue is None or cand.frame is None:
+        return Speakers(given)
+    if can_be_subject(given, lexicon) and given.pronoun in (None, *lexicon.attribution.speaker_pronouns):
         return Speakers(given)
     return None
 

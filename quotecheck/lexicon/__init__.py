@@ -17,6 +17,8 @@ module             what
 ``words``          the closed word classes, one typed sub-lexicon per file
                    (``lexicon.clause``, ``lexicon.morph``, ``lexicon.rule_words``,
                    ``lexicon.attribution`` …)
+``frames``         the words of the less common frames and speech acts
+                   (``lexicon.frames``, ``frame_words.tsv``)
 ``indexes``        derived look-up tables, built once from the entries
 ``core``           :class:`Lexicon`, with its role and organisation look-ups
 ``loading``        :func:`load_lexicon` and :func:`build_lexicon`
@@ -36,6 +38,7 @@ True
 from __future__ import annotations
 
 from quotecheck.lexicon.core import Lexicon
+from quotecheck.lexicon.frames import FRAME_CLASSES, FrameWords
 from quotecheck.lexicon.loading import (
     OPTIONAL_FILES,
     REQUIRED_FILES,
@@ -67,6 +70,7 @@ from quotecheck.lexicon.records import (
     GENDERS,
     MOODS,
     NOUN_USES,
+    NOUN_VALENCIES,
     ORGANIZATION_TYPES,
     OWNERS,
     OWNERS_BY_POSITION,
@@ -109,6 +113,7 @@ __all__ = [
     "ABBREVIATION_FLAGS",
     "ATTRIBUTION_CLASSES",
     "CLAUSE_CLASSES",
+    "FRAME_CLASSES",
     "DETERMINER_CLASSES",
     "FIRST_NAME_GENDERS",
     "FUNCTION_CLASSES",
@@ -117,6 +122,7 @@ __all__ = [
     "MOODS",
     "MORPH_CLASSES",
     "NOUN_USES",
+    "NOUN_VALENCIES",
     "OPTIONAL_FILES",
     "ORDINAL_CLASSES",
     "ORGANIZATION_TYPES",
@@ -137,6 +143,7 @@ __all__ = [
     "AccordingTo",
     "AttributionWords",
     "ClauseWords",
+    "FrameWords",
     "FunctionWords",
     "Lexicon",
     "Morph",

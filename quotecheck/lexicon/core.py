@@ -11,6 +11,7 @@ from typing import Mapping, TypeVar
 import attrs
 from attrs import field
 
+from quotecheck.lexicon.frames import FrameWords
 from quotecheck.lexicon.indexes import (
     according_by_first_word,
     alias_indexes,
@@ -88,6 +89,8 @@ class Lexicon:
     attribution: AttributionWords
     #: Speech-act frames around quoted pieces (``piece_frames.tsv``).
     pieces: PieceFrames
+    #: Words of the less common frames and speech acts (``frame_words.tsv``).
+    frames: FrameWords
     #: Word classes and endings of the mood rules (``morph.tsv`` + clause words).
     morph: Morph
     #: What the tokenizer reads (``abbreviations.txt``, ``ordinals.tsv``).

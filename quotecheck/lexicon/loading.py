@@ -11,6 +11,7 @@ from typing import Callable, Mapping, TypeVar
 
 from quotecheck.errors import LexiconError
 from quotecheck.lexicon.core import Lexicon
+from quotecheck.lexicon.frames import FrameWords
 from quotecheck.lexicon.indexes import alias_indexes, freeze, verbs_by_base
 from quotecheck.lexicon.readers import (
     parse_according_to,
@@ -51,6 +52,7 @@ REQUIRED_FILES = (
     "rule_words.tsv",
     "attribution_words.tsv",
     "piece_frames.tsv",
+    "frame_words.tsv",
     "morph.tsv",
     "abbreviations.txt",
     "ordinals.tsv",
@@ -120,6 +122,7 @@ def build_lexicon(files: Mapping[str, tuple[str, str]]) -> Lexicon:
         rule_words=parse("rule_words.tsv", RuleWords.parse),
         attribution=parse("attribution_words.tsv", AttributionWords.parse),
         pieces=parse("piece_frames.tsv", PieceFrames.parse),
+        frames=parse("frame_words.tsv", FrameWords.parse),
         morph=Morph.parse(*files["morph.tsv"], clause),
         text=TextWords.parse(files["abbreviations.txt"], files["ordinals.tsv"]),
         org_classes=freeze(parse("org_classes.tsv", parse_org_classes)),

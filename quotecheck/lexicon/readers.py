@@ -24,6 +24,7 @@ from quotecheck.lexicon.records import (
     GENDERS,
     MOODS,
     NOUN_USES,
+    NOUN_VALENCIES,
     ORGANIZATION_TYPES,
     PERSON_NUMBERS,
     OWNERS_BY_POSITION,
@@ -188,15 +189,22 @@ def parse_speech_verbs(text: str, source: str) -> dict[str, SpeechVerb]:
 
 
 def parse_speech_nouns(text: str, source: str) -> dict[str, SpeechNoun]:
-    """Parse ``speech_nouns.tsv``: noun (one form per line, or forms joined by |), use, content."""
+    """Parse ``speech_nouns.tsv``: noun (its forms joined by |, the lemma first), use, class, content.
+
+    ``content`` is a valency list of :data:`NOUN_VALENCIES` or - for none.
+    """
     nouns: dict[str, SpeechNoun] = {}
-    for n, (noun, use, content) in _rows(text, source, ("noun", "use", "content"), optional=1):
+    for n, (noun, use, cls, content) in _rows(text, source, ("noun", "use", "class", "content")):
         _choice(use, NOUN_USES, "use", source, n)
-        takes_content = content not in _NONE and _flag(content, "content", source, n)
-        for form in _required(noun, "noun", source, n).split("|"):
+        _choice(cls, SPEECH_CLASSES, "class", source, n)
+        valency = frozenset() if content in _NONE else frozenset(v.strip() for v in content.split(",") if v.strip())
+        for v in valency:
+            _choice(v, NOUN_VALENCIES, "content", source, n)
+        forms = _required(noun, "noun", source, n).split("|")
+        for form in forms:
             if form in nouns:
                 raise _error(source, n, f"duplicate noun {form!r}")
-            nouns[form] = SpeechNoun(form, use, takes_content)
+            nouns[form] = SpeechNoun(form, use, cls, valency, forms[0])
     return nouns
 
 

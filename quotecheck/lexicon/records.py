@@ -16,6 +16,7 @@ __all__ = [
     "ORGANIZATION_TYPES",
     "ROLE_TYPES",
     "NOUN_USES",
+    "NOUN_VALENCIES",
     "POSITIONS",
     "OWNERS",
     "OWNERS_BY_POSITION",
@@ -44,9 +45,11 @@ __all__ = [
 SPEECH_CLASSES = frozenset(
     "say announce report claim demand criticise deny estimate hope ask warn promise "
     "praise complain confirm admit explain write quote argue agree reject threaten "
-    "speculate".split()
+    "speculate decide plan command find".split()
 )
 VALENCIES = frozenset("dass ob w v2 zu np colon direct".split())
+#: The complements a noun of saying introduces after a comma (``speech_nouns.tsv``).
+NOUN_VALENCIES = frozenset("dass ob v2 zu".split())
 ORGANIZATION_TYPES = frozenset("news_agency media government organization".split())
 #: ``block`` marks a word that merely ends like a role noun („Vorrat“ is no „Rat“).
 ROLE_TYPES = frozenset("person organization block".split())
@@ -117,16 +120,26 @@ class SpeechVerb:
 
 @frozen
 class SpeechNoun:
-    """A noun of saying („Erklärung“, „Angaben“, „Hoffnung“), one inflected form.
+    """A noun of saying („Erklärung“, „Angaben“, „Forderung“), one inflected form.
 
     ``use`` says where it marks reported material (``according_to``: „nach Angaben
-    von X“; ``frame``: „in einer Erklärung hieß es“; ``both``); ``content`` whether it
-    introduces its content after a comma („die Hoffnung, dass …“).
+    von X“; ``frame``: „in einer Erklärung hieß es“; ``both``); ``cls`` what kind of
+    saying it names (a class of :data:`SPEECH_CLASSES`: „Forderung“ demand);
+    ``valency`` the complements it introduces after a comma (``dass``, ``ob``,
+    ``v2``, ``zu``: „die Forderung, die Steuern zu senken“); ``lemma`` its
+    dictionary form („Vorwürfe“ → Vorwurf).
     """
 
     form: str
     use: str = field(validator=attrs.validators.in_(NOUN_USES))
-    content: bool = False
+    cls: str = field(default="say", validator=attrs.validators.in_(SPEECH_CLASSES))
+    valency: frozenset[str] = field(default=frozenset(), converter=_string_set)
+    lemma: str = ""
+
+    @property
+    def content(self) -> bool:
+        """Whether the noun introduces content after a comma („die Hoffnung, dass …“)."""
+        return bool(self.valency)
 
 
 @frozen

@@ -67,7 +67,7 @@ FUNCTION_CLASSES = frozenset(
 RULE_CLASSES = frozenset(
     "addressee_case so_frame impersonal_speech impersonal_lemma legal_reference source_attachment "
     "not_reported subject_particle genitive genitive_or_dative agent_preposition "
-    "phrase_determiner wie_frame frame_coordinator act_subject_pronoun not_with_number act_auxiliary".split()
+    "phrase_determiner wie_frame frame_coordinator act_subject_pronoun toll_verb act_auxiliary".split()
 )
 #: Classes of ``attribution_words.tsv`` (its header documents each).
 ATTRIBUTION_CLASSES = frozenset(
@@ -270,8 +270,8 @@ class RuleWords:
     frame_coordinator: frozenset[str]
     #: A personal pronoun that can be the inverted subject of a speech act („Am Montag lobte er …“).
     act_subject_pronoun: frozenset[str]
-    #: A speech verb whose object opening with a number is no speech act („forderte 92 Menschenleben“).
-    not_with_number: frozenset[str]
+    #: A speech verb that tells a toll when its object's first noun is a toll noun („forderte 92 Menschenleben“).
+    toll_verb: frozenset[str]
     #: The perfect auxiliary (lemma) of a speech act in the perfect („hatte … zurückgewiesen“).
     act_auxiliary: frozenset[str]
 

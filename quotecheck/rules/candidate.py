@@ -57,6 +57,7 @@ RULE_NAMES: Mapping[str, str] = MappingProxyType(
         "indirect.zu_infinitive": "„Kim versprach, die Steuern zu senken“",
         "indirect.v2_konjunktiv": "„Kim sagte, die Lage sei ernst“",
         "indirect.v2_indicative": "„Kim betonte, die Lage ist ernst“: a verb that always denotes speech",
+        "indirect.reason": "„Das Amt lehnte den Antrag ab, weil die Unterlagen unvollständig seien“: a reason in Konjunktiv I",
         "indirect.frame_after": "„Die Lage sei ernst, sagte Kim.“",
         "indirect.wie_after": "„Die Lage sei ernst, wie der Kreml mitteilte.“",
         "indirect.wie_before": "„Wie der Anwalt mitteilte, brach er zusammen.“",
@@ -64,6 +65,7 @@ RULE_NAMES: Mapping[str, str] = MappingProxyType(
         "indirect.report_of_previous": "„… Das teilte die Notenbank mit.“: the sentence before was said",
         "reported.act": "„Putin lobte die Soldaten für ihre Tapferkeit“",
         "reported.perfect": "„Brenneisen hatte die Vorwürfe zurückgewiesen“",
+        "reported.passive": "„Von der Opposition wurde der Besuch als Wahlkampfshow kritisiert“",
         "reported.piece": "„Der Trainer nannte die Absage einen „Vertrauensbruch““",
         "reported.piece_before": "„Von einem „Skandal“ sprach der Abgeordnete“",
         "reported.passive_agent": "„Der Sieg wurde von X als „Meilenstein“ bezeichnet“: X speaks",
@@ -89,6 +91,7 @@ FRAME_KINDS: Mapping[str, str] = MappingProxyType(
         "impersonal": "„hieß es“",
         "noun": "a noun of saying („die Hoffnung, dass …“)",
         "act": "the clause of a speech act told as an event („Putin lobte …“)",
+        "passive_act": "the clause of a speech act told in the passive („Dem Vorstand wurde Untreue vorgeworfen“)",
     }
 )
 

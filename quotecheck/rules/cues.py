@@ -58,7 +58,8 @@ def match_speech_verb(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> Cue
     end = clause_end(doc, index + 1, limit)
     particle_index = end - 1 if end - 1 > index and is_word(doc, end - 1) else None
     particle = doc.tokens[particle_index].text.lower() if particle_index is not None else None
-    if particle_index is not None and particle and particle in lexicon.particles:
+    if particle_index is not None and particle and (particle in lexicon.particles or any(v.particle == particle for v in bases)):
+        # a particle outside particles.txt („hielt … dagegen“) only where a verb of the lexicon has it
         for verb in bases:
             if verb.particle == particle:
                 return CueMatch((index, particle_index), verb.lemma, verb)
@@ -137,7 +138,8 @@ def find_cue(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | N
     lemma = doc.lemma(index).lower()
     word = tok.text
     known = lemma in lexicon.speech_verbs_by_base or lemma in lexicon.speech_verbs or word.lower() in lexicon.speech_verbs
-    if not known and lemma not in lexicon.speech_phrases_by_base and not (word.islower() and lexicon.morph.may_be_participle(word)):
+    participle = word.islower() and (lexicon.morph.may_be_participle(word) or word in lexicon.frames.participles)
+    if not known and lemma not in lexicon.speech_phrases_by_base and not participle:
         return None  # cheap exit: most words are no verb of saying
     phrase = _match_phrase(doc, lexicon, index, lemma, limit)
     if phrase is not None:
@@ -148,6 +150,10 @@ def find_cue(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | N
     far = _particle_after_apposition(doc, lexicon, index, lemma, limit)
     if far is not None:
         return far
+    irregular = lexicon.frames.participles.get(word.lower())
+    if irregular is not None and irregular in lexicon.speech_verbs:
+        # „hat entschieden, …“: a participle without ge- that the lemmatizer leaves alone
+        return CueMatch((index,), irregular, lexicon.speech_verbs[irregular])
     if word.islower():
         m = _PARTICIPLE.match(word)
         if m:

@@ -34,11 +34,11 @@ from typing import Iterable
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, SpeechVerb
-from quotecheck.attribution.nounphrase import parse_noun_phrase, with_seat
-from quotecheck.morph import clause_mood
+from quotecheck.attribution.nounphrase import parse_noun_phrase, with_apposition, with_seat
+from quotecheck.morph import clause_mood, mood_at
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps
-from quotecheck.rules.clauses import SENTENCE_END, classes_at, clause_end, clause_start, quoted_titles, sentence_core_end, word_count
+from quotecheck.rules.clauses import FRAME_BREAKS, SENTENCE_END, classes_at, clause_end, clause_start, quoted_titles, sentence_core_end, word_count
 from quotecheck.rules.content import content_end, ends_in_zu_infinitive, piece_opens_clause, wie_frame_end
 from quotecheck.rules.cues import find_cue, match_speech_verb
 from quotecheck.rules.pipeline import Claims
@@ -46,19 +46,24 @@ from quotecheck.rules.source_phrases import source_phrase_at
 
 __all__ = ["IndirectRule", "find_indirect"]
 
-#: Classes of verbs whose agentless passive is the author's own hedge, not a quote.
-_HEDGE_CLASSES = frozenset({"estimate", "hope", "speculate"})
+#: Classes of verbs whose agentless passive is the author's own hedge or rule, not a quote
+#: („Es wird geschätzt, dass …“, „Es ist verboten, im Wald zu rauchen“).
+_HEDGE_CLASSES = frozenset({"estimate", "hope", "speculate", "command"})
 
 
 # --- the rule ---------------------------------------------------------------
 
 
 def _is_hedge_passive(doc: Doc, lexicon: Lexicon, cue: CueMatch, start: int, end: int) -> bool:
-    """„Es wird geschätzt, dass …“: an agentless passive of estimating or hoping."""
+    """„Es wird geschätzt, dass …“, „Es ist verboten, …“: an agentless passive (with
+    „werden“ or a statal „sein“) of estimating, hoping or ordering."""
     if cue.verb is None or cue.verb.cls not in _HEDGE_CLASSES:
         return False
     tokens = doc.tokens
-    has_aux = any("passive_aux" in classes_at(doc, lexicon, k) for k in range(start, end) if k not in cue.tokens)
+    statal = lexicon.frames.statal_auxiliaries
+    has_aux = any(
+        "passive_aux" in classes_at(doc, lexicon, k) or doc.tokens[k].text.lower() in statal for k in range(start, end) if k not in cue.tokens
+    )
     participle = tokens[cue.tokens[0]].text.lower() != doc.lemma(cue.tokens[0]).lower() and tokens[cue.tokens[0]].text.lower().startswith(lexicon.morph.participle_prefix + lexicon.morph.inseparable_prefixes)
     agent = any(tokens[k].text.lower() in lexicon.rule_words.agent_preposition for k in range(start, end))
     return has_aux and participle and not agent
@@ -76,8 +81,14 @@ def _generic(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
     return generic or (passive and not agent)
 
 
-def _v2_content_ok(doc: Doc, lexicon: Lexicon, verb: SpeechVerb | None, start: int, end: int) -> tuple[bool, str | None]:
-    """Whether ``[start, end)`` reads as a verb-second content clause, and its mood."""
+def _v2_content_ok(
+    doc: Doc, lexicon: Lexicon, verb: SpeechVerb | None, start: int, end: int, *, verb_first: bool = False
+) -> tuple[bool, str | None]:
+    """Whether ``[start, end)`` reads as a verb-second content clause, and its mood.
+
+    ``verb_first``: the frame is a preposed wie-clause, after which the content
+    opens with its verb („Wie X mitteilte, sieht der Konzern …“).
+    """
     if end - start < 2:
         return False, None
     classes = classes_at(doc, lexicon, start)
@@ -96,7 +107,30 @@ def _v2_content_ok(doc: Doc, lexicon: Lexicon, verb: SpeechVerb | None, start: i
     if mood == "subjunctive":
         return True, mood
     strong = verb is not None and verb.strength >= tuning.ALWAYS_SPEECH and "v2" in verb.valency
-    return strong, mood
+    return strong and _main_clause_order(doc, lexicon, start, end, finite, verb_first), mood
+
+
+def _main_clause_order(doc: Doc, lexicon: Lexicon, start: int, end: int, finite: int, verb_first: bool) -> bool:
+    """Whether an indicative clause ``[start, end)`` reads as a main clause of its own.
+
+    Without a Konjunktiv only the word order tells a content clause („die Lage ist
+    ernst“) from the narrator's text after a frame: a clause opened by its verb
+    („unterstützte ihn in alltäglichen Belangen“, except after a wie-clause), a
+    noun phrase whose first verb follows a comma („Kopf einer Gruppe, die … hatten“)
+    or two words („Frank-Jürgen Weise“) are none. A Konjunktiv form or a final
+    zu-infinitive further on still makes it content.
+    """
+    if word_count(doc, start, end) < 3 or finite <= start and not verb_first:
+        return False
+    if not any(doc.tokens[k].text in FRAME_BREAKS for k in range(start, finite)):
+        return True
+    return ends_in_zu_infinitive(doc, lexicon, start, end) or any(
+        lexicon.mood(doc.tokens[k].text) in _KONJUNKTIV for k in range(finite, end)
+    )
+
+
+#: Moods of ``konjunktiv.tsv`` that only a Konjunktiv form shows.
+_KONJUNKTIV = frozenset({"subj1", "subj2"})
 
 
 def _candidate(
@@ -133,7 +167,7 @@ def _preposed(
     if start >= limit or doc.tokens[start].kind == "quote" and not piece_opens_clause(doc, lexicon, start):
         return None  # a quote after the comma is direct speech, unless its clause goes on
     end = content_end(doc, lexicon, start, limit)
-    if end <= start or _generic(doc, lexicon, frame_start, comma):
+    if end <= start or _generic(doc, lexicon, frame_start, comma) or _reported_frame(doc, lexicon, cue.verb, frame_start, comma):
         return None
     read = _complement(doc, lexicon, cue, frame_start, start, end, limit)
     if read is None:
@@ -141,7 +175,31 @@ def _preposed(
     base, mood, rule = read
     strength = cue.verb.strength if cue.verb is not None else tuning.UNKNOWN_VERB_STRENGTH
     confidence = base + tuning.STRENGTH_WEIGHT * strength
-    return _candidate(doc, (start, end), cue, (frame_start, comma + 1), mood, confidence, rule, _VERB_FRAME)
+    relative = _relative_head(doc, lexicon, cue, frame_start)
+    if relative is None or rule != "indirect.v2_konjunktiv":
+        return _candidate(doc, (start, end), cue, (frame_start, comma + 1), mood, confidence, rule, _VERB_FRAME)
+    # „…, ein Sanitäter, der betonte, niemand sei verletzt worden, …“: the content ends with its
+    # clause, where the sentence goes on; the relative pronoun's antecedent speaks
+    end = min(end, clause_end(doc, start, limit))
+    speaker = _antecedent(doc, lexicon, relative)
+    evidence = Evidence("verb", None if speaker is None else TokenRange(*speaker))
+    return _candidate(doc, (start, end), cue, (relative, comma + 1), mood, confidence, rule, evidence, speaker)
+
+
+#: Classes of verbs that tell what was decided or found rather than said („beschloss, …“).
+_ACT_CLASSES = frozenset({"decide", "plan", "command", "find"})
+
+
+def _reported_frame(doc: Doc, lexicon: Lexicon, verb: SpeechVerb | None, start: int, end: int) -> bool:
+    """Whether a frame that is no plain verb of saying is itself in Konjunktiv („Beide Seiten hätten vereinbart, …“).
+
+    Such a frame continues someone's reported speech: the whole sentence is that
+    speech (free indirect speech), not a new quote framed by a decision, a
+    finding or a noun („Es gebe Hinweise, dass …“).
+    """
+    if verb is not None and verb.cls not in _ACT_CLASSES and verb.strength >= tuning.RELIABLE_SPEECH:
+        return False
+    return clause_mood(doc, lexicon, start, end)[0] == "subjunctive"
 
 
 def _complement(
@@ -166,17 +224,72 @@ def _complement(
         if not (valency & {"w", "ob"}):
             return None
         return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0], "indirect.w_clause"
+    if doc.tokens[start].text.lower() in lexicon.frames.reason_conjunctions:
+        return _reason(doc, lexicon, cue, start, end)
     if _subordinate_frame(doc, lexicon, cue, frame_start):
-        return None  # „nachdem sie es bemerkt hatten, wurde …“: the main clause follows
+        # „nachdem sie es bemerkt hatten, wurde …“: the main clause follows; but a relative
+        # clause may frame a content in Konjunktiv („ein Sanitäter, der betonte, niemand sei verletzt“)
+        return _relative_frame_content(doc, lexicon, cue, frame_start, start, end)
     zu = "zu" in valency and strength >= tuning.RELIABLE_SPEECH
     clause = clause_end(doc, start, limit, quoted_titles(doc, start, limit))  # „die Mannschaft „mit …“ zu stabilisieren“
     if zu and ends_in_zu_infinitive(doc, lexicon, start, clause):
         return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0], "indirect.zu_infinitive"
     if valency & {"v2", "colon"} and strength >= tuning.MIN_V2_STRENGTH:
-        ok, mood = _v2_content_ok(doc, lexicon, verb, start, end)
+        wie = doc.tokens[frame_start].text.lower() in lexicon.rule_words.wie_frame
+        ok, mood = _v2_content_ok(doc, lexicon, verb, start, end, verb_first=wie)
         if ok:
             rule = "indirect.v2_konjunktiv" if mood == "subjunctive" else "indirect.v2_indicative"
             return tuning.OTHER_BASE, mood, rule
+    return None
+
+
+def _reason(doc: Doc, lexicon: Lexicon, cue: CueMatch, start: int, end: int) -> tuple[float, str | None, str] | None:
+    """A reason clause in Konjunktiv I after a speech act: the reason the speaker gave.
+
+    „Das Amt lehnte den Antrag ab, weil die Unterlagen unvollständig seien.“ Only
+    Konjunktiv I: „weil er krank wäre“ may be the narrator's irrealis, and the
+    indicative („…, weil die Frist abgelaufen war“) is the narrator's reason.
+    """
+    if cue.verb is None:
+        return None
+    _, finite = clause_mood(doc, lexicon, start, end)
+    if finite is None or mood_at(doc, lexicon, finite) != "subj1":
+        return None
+    return tuning.OTHER_BASE, "subjunctive", "indirect.reason"
+
+
+def _relative_frame_content(
+    doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int, start: int, end: int
+) -> tuple[float, str | None, str] | None:
+    """A verb-second content in Konjunktiv after a relative clause that ends in its speech verb.
+
+    „…, ein Sanitäter, der betonte, niemand sei verletzt worden.“ The indicative
+    stays out: after a relative clause it is the main clause going on („Der Mann,
+    der das sagte, wurde verhaftet.“).
+    """
+    verb = cue.verb
+    if verb is None or "v2" not in verb.valency or _relative_head(doc, lexicon, cue, frame_start) is None or max(cue.tokens) != start - 2:
+        return None
+    ok, mood = _v2_content_ok(doc, lexicon, verb, start, end)
+    return (tuning.OTHER_BASE, mood, "indirect.v2_konjunktiv") if ok and mood == "subjunctive" else None
+
+
+def _relative_head(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int) -> int | None:
+    """The relative pronoun opening the cue's clause after a comma („…, der betonte, …“), if any."""
+    head = clause_start(doc, cue.tokens[0], frame_start)
+    if head == 0 or head >= cue.tokens[0] or doc.tokens[head - 1].text != ",":
+        return None
+    return head if "relative" in classes_at(doc, lexicon, head) else None
+
+
+def _antecedent(doc: Doc, lexicon: Lexicon, relative: int) -> tuple[int, int] | None:
+    """The noun phrase that ends at the comma before the relative pronoun („ein Sanitäter, der …“)."""
+    comma = relative - 1
+    first = doc.sentences[doc.layer.sentence_index(relative)].first
+    for k in range(max(first, comma - tuning.PREFIELD_TOKENS), comma):
+        np = parse_noun_phrase(doc, lexicon, k, comma)
+        if np is not None and np.end == comma and np.pronoun is None:
+            return k, comma
     return None
 
 
@@ -185,11 +298,21 @@ def _subordinate_frame(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: i
     head = clause_start(doc, cue.tokens[0], frame_start)
     head_classes = classes_at(doc, lexicon, head)
     relative = "relative" in head_classes and head > 0 and doc.tokens[head - 1].text == ","
-    return head < cue.tokens[0] and ("subordinator" in head_classes or relative)
+    return head < cue.tokens[0] and ("subordinator" in head_classes or relative) and _verb_final(doc, lexicon, cue)
+
+
+def _verb_final(doc: Doc, lexicon: Lexicon, cue: CueMatch) -> bool:
+    """Whether only auxiliaries follow the cue's verb in its clause, as in a subordinate clause.
+
+    „Als er das gesagt hatte, …“ is one; „Als Grund gab die Verwaltung in ihrer
+    Antwort an, …“ is none: „Als Grund“ is the prefield of a main clause.
+    """
+    end = clause_end(doc, max(cue.tokens) + 1, len(doc.tokens))
+    return all(k in cue.tokens or "aux" in lexicon.function_words.get(doc.tokens[k].text.lower(), frozenset()) for k in range(cue.tokens[0] + 1, end))
 
 
 def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tuple[int, CueMatch, TokenRange | None] | None:
-    """A frame after ``comma``: „…, sagte Kim.“ / „…, wie X mitteilte.“ → (frame end, cue, inverted subject)."""
+    """A frame after ``comma``: „…, sagte Kim.“ / „…, wie X mitteilte.“ / „…, hatte Kim gesagt.“ → (frame end, cue, inverted subject)."""
     tokens = doc.tokens
     i = comma + 1
     if i >= limit or tokens[i].kind != "word":
@@ -200,21 +323,24 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     if tokens[i].text.lower() in lexicon.rule_words.wie_frame:
         wie = wie_frame_end(doc, lexicon, i, limit)
         return None if wie is None else (*wie, None)
-    cue = find_cue(doc, lexicon, i, end)
+    # „…, hatte die Sprecherin am Morgen gesagt.“: the perfect auxiliary first, the participle last
+    perfect = doc.lemma(i).lower() in lexicon.rule_words.act_auxiliary and end - 1 > i + 1
+    cue = find_cue(doc, lexicon, end - 1, end) if perfect else find_cue(doc, lexicon, i, end)
     if cue is None or (cue.verb is not None and cue.verb.strength < tuning.RELIABLE_SPEECH):
         return None
     if cue.verb is not None and not (cue.verb.valency & {"v2", "colon", "direct"}):
         return None
     # the inverted subject follows the verb („sagte er“, „betonte der Minister“),
     # after at most one adverb, and little else follows it („…, sagte er am Montag.“)
-    found = _inverted_subject(doc, lexicon, i + 1, end)
-    if found is None:
-        return None
+    tail_end = end - 1 if perfect else end
+    found = _inverted_subject(doc, lexicon, i + 1, tail_end)
+    if found is None or perfect and found.start != i + 1:
+        return None  # „…, hat nun seine Rückkehr angekündigt“: no subject right after the auxiliary
     subject = found.end
     # a quoted title counts as one word of the tail („…, sagte er laut der „Wirtschaftswoche““)
-    titles = sum(b - a - 1 for a, b in quoted_titles(doc, subject, end))
-    tail = end - subject - titles
-    if tail > tuning.FRAME_TAIL_TOKENS and not (tail <= tuning.ADVERBIAL_TAIL_TOKENS and _adverbial_tail(doc, lexicon, subject, end)):
+    titles = sum(b - a - 1 for a, b in quoted_titles(doc, subject, tail_end))
+    tail = tail_end - subject - titles
+    if tail > tuning.FRAME_TAIL_TOKENS and (perfect or not (tail <= tuning.ADVERBIAL_TAIL_TOKENS and _adverbial_tail(doc, lexicon, subject, tail_end))):
         return None
     return end, cue, found
 
@@ -327,12 +453,30 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
         return None
     if wie and _speaker_before_wie(doc, lexicon, start, comma):
         return None
-    mood, _ = clause_mood(doc, lexicon, start, comma)
+    mood, finite = clause_mood(doc, lexicon, start, comma)
+    if not wie and (finite is None or _noun_with_relative(doc, lexicon, start, comma)):
+        # „Hans Maier, Sprecher der Stadtwerke, kritisierte …“, „Die Ministerin, die seit Mai im Amt
+        # ist, kritisierte …“: the subject with its apposition or relative clause, no content
+        return None
+    if cue.tokens[0] > comma + 1 and not wie and mood != "subjunctive":
+        return None  # a perfect frame („…, hatte er gesagt“) only after Konjunktiv: the indicative is too often narration
     speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if wie else None
     frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
     rule, evidence = ("indirect.wie_after", Evidence("wie", speaker)) if wie else ("indirect.frame_after", Evidence("verb", subject))
     confidence = tuning.INDIRECT_POSTPOSED
     return _candidate(doc, (start, comma), cue, (comma, frame_end), mood, confidence, rule, evidence, speaker), end
+
+
+def _noun_with_relative(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is a verbless phrase and a relative clause up to ``end`` („Die Ministerin, die …“).
+
+    Not „Der Plan, den die Stadt vorgelegt habe, sei zu teuer“: the main clause goes on.
+    """
+    commas = [k for k in range(start, end) if doc.tokens[k].text == ","]
+    if len(commas) != 1 or commas[0] + 1 >= end or "relative" not in classes_at(doc, lexicon, commas[0] + 1):
+        return False
+    comma = commas[0]
+    return clause_mood(doc, lexicon, start, comma)[1] is None
 
 
 def _verb_frame(
@@ -354,24 +498,92 @@ def _verb_frame(
 
 
 def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | None:
-    """„die Hoffnung, dass …“ / „der Vorwurf, er habe …“: a noun of saying with its content."""
+    """„die Hoffnung, dass …“ / „der Vorwurf, er habe …“ / „die Forderung der Eltern, … zu …“.
+
+    A noun of saying (``speech_nouns.tsv``), its attribute naming who said it („der
+    Eltern“, „von Minister Kim“, „Frankreichs“) if any, a comma, and a content the
+    noun takes: a dass- or ob-clause, a verb-second clause in Konjunktiv or a
+    zu-infinitive. The attribute is the speaker.
+    """
     tokens = doc.tokens
-    if tokens[i].text not in lexicon.content_nouns or i + 2 >= last or tokens[i + 1].text != ",":
+    noun = lexicon.speech_nouns.get(tokens[i].text)
+    if noun is None or not noun.valency:
         return None
-    start = i + 2
-    # the matrix clause usually goes on after the content: „Die Hoffnung, …, erfüllte sich nicht“
-    end = min(content_end(doc, lexicon, start, last), clause_end(doc, start, last))
+    owner = _noun_owner(doc, lexicon, i + 1, last)
+    comma = _after_noun_link(doc, lexicon, owner.end if owner is not None else i + 1, last)
+    if comma + 2 >= last or tokens[comma].text != ",":
+        return None
+    start = comma + 1
+    read = _noun_content(doc, lexicon, noun.valency, start, last)
+    if read is None:
+        return None
+    end, mood = read
+    cue = CueMatch((i,), tokens[i].text)
+    frame = (clause_start(doc, i, doc.sentences[doc.layer.sentence_index(i)].first), start)
+    if _reported_frame(doc, lexicon, None, frame[0], comma):
+        return None
+    evidence = Evidence("noun", owner)
+    return _candidate(doc, (start, end), cue, frame, mood, tuning.SPEECH_NOUN, "indirect.speech_noun", evidence, owner)
+
+
+def _after_noun_link(doc: Doc, lexicon: Lexicon, i: int, last: int) -> int:
+    """Skip one correlative or clause-final particle between a noun of saying and its comma.
+
+    „Hinweise darauf, dass …“, „Es lagen Hinweise vor, dass …“: the word stands
+    between the noun and its content clause.
+    """
+    if i + 1 < last and doc.tokens[i + 1].text == ",":
+        word = doc.tokens[i].text
+        if word in lexicon.frames.correlatives or word in lexicon.particles:
+            return i + 1
+    return i
+
+
+def _noun_owner(doc: Doc, lexicon: Lexicon, i: int, last: int) -> TokenRange | None:
+    """Who said what a noun of saying names: its attribute right after it, if any.
+
+    „der Eltern“, „des Ministers, Hans Maier“, „von Minister Kim“, „Frankreichs“;
+    None when a comma or anything else follows the noun.
+    """
+    tokens = doc.tokens
+    if i >= last or tokens[i].kind != "word":
+        return None
+    words = lexicon.rule_words
+    low = tokens[i].text.lower()
+    opens = low in words.genitive or low in words.genitive_or_dative or tokens[i].text[:1].isupper()
+    start = i + 1 if low in words.agent_preposition else i
+    if not opens and start == i or start >= last:
+        return None
+    np = parse_noun_phrase(doc, lexicon, start, last)
+    if np is None or np.pronoun is not None or not (np.name_tokens or np.role or np.determiner):
+        return None
+    np = with_apposition(doc, lexicon, np, last)
+    return TokenRange(start, np.end)
+
+
+def _noun_content(doc: Doc, lexicon: Lexicon, valency: frozenset[str], start: int, last: int) -> tuple[int, str | None] | None:
+    """(end, mood) of the content after a noun of saying, if the noun takes what follows.
+
+    The matrix clause usually goes on after the content („Die Hoffnung, …,
+    erfüllte sich nicht“), so the content ends at the clause's comma.
+    """
+    end = min(content_end(doc, lexicon, start, last), clause_end(doc, start, last, quoted_titles(doc, start, last)))
     if end - start < 3:
         return None
-    mood, _ = clause_mood(doc, lexicon, start, end)
     opener = classes_at(doc, lexicon, start)
-    if "complementizer" not in opener or "polar_question" in opener:
+    mood, _ = clause_mood(doc, lexicon, start, end)
+    if "complementizer" in opener:
+        wanted = "ob" if "polar_question" in opener else "dass"
+        return (end, mood) if wanted in valency else None
+    if "zu" in valency and ends_in_zu_infinitive(doc, lexicon, start, end):
+        # „Pläne, um die Kosten zu senken“: an infinitive of purpose is no content of the noun
+        purpose = any(doc.tokens[k].text.lower() in lexicon.frames.infinitive_conjunctions for k in range(start, end))
+        return None if purpose else (end, mood)
+    if "v2" in valency:
         ok, mood = _v2_content_ok(doc, lexicon, None, start, end)
-        if not ok or mood != "subjunctive":
-            return None
-    cue = CueMatch((i,), doc.tokens[i].text)
-    frame = (clause_start(doc, i, doc.sentences[doc.layer.sentence_index(i)].first), i + 2)
-    return _candidate(doc, (start, end), cue, frame, mood, tuning.SPEECH_NOUN, "indirect.speech_noun", Evidence("noun"))
+        if ok and mood == "subjunctive":
+            return end, mood
+    return None
 
 
 def _speech_act_at(doc: Doc, lexicon: Lexicon, verb: int, stop: int) -> bool:

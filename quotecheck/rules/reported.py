@@ -65,8 +65,14 @@ def _subject_before(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> tuple[
     # „Der Sprecher der Regierung, Hans Maier, lobte …“: NP, apposition
     if np is not None and np.end < verb and doc.tokens[np.end].text == "," and doc.tokens[verb - 1].text == ",":
         inner = parse_noun_phrase(doc, lexicon, np.end + 1, verb - 1)
+        if inner is not None:
+            inner = with_attached(doc, lexicon, inner, verb - 1)  # „Manager von Energie Cottbus“
         if inner is not None and inner.end == verb - 1:
             return first, verb - 1
+    # „Die Geschäftsführung, die den Schaden noch beziffert, spricht von …“: NP, relative clause
+    if np is not None and np.end + 1 < verb - 1 and doc.tokens[np.end].text == "," == doc.tokens[verb - 1].text:
+        if "relative" in classes_at(doc, lexicon, np.end + 1) and not any(doc.tokens[k].text == ";" for k in range(np.end, verb)):
+            return first, np.end
     return None
 
 
@@ -82,8 +88,9 @@ def _act(
     content: Sequence[tuple[int, int]],
     cue: CueMatch,
     frame: tuple[int, int],
-    speaker: tuple[int, int],
+    speaker: tuple[int, int] | None,
     rule: str,
+    frame_kind: str = "act",
 ) -> Candidate | None:
     """The reported-speech candidate of the sentence starting at token ``first``.
 
@@ -110,7 +117,7 @@ def _act(
         confidence=tuning.REPORTED,
         speaker_tokens=speaker,
         rule=rule,
-        evidence=Evidence("act", TokenRange(*speaker), sources=tuple(sources)),
+        evidence=Evidence(frame_kind, None if speaker is None else TokenRange(*speaker), sources=tuple(sources)),
     )
 
 
@@ -207,13 +214,77 @@ def _perfect(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
     if cue is None or cue.verb is None:
         return None
     entry = cue.verb
-    if not _reports_act(lexicon, entry):
+    marker = None if _reports_act(lexicon, entry) else _marker(doc, lexicon.frames.markers_of(entry.lemma), start, participle)
+    if not _reports_act(lexicon, entry) and marker is None:
         return None
     if _base_form(doc, participle) or _negated(doc, lexicon, first, end):
         return None  # an infinitive („hatte … zu kritisieren“), or no act took place
+    if entry.lemma in lexicon.rule_words.toll_verb and _toll(doc, lexicon, start, participle):
+        return None  # „Die Flut hat 92 Menschenleben gefordert“
     if word_count(doc, start, participle) < tuning.OBJECT_WORDS:
         return None
-    return _act(doc, lexicon, first, [(start, participle)], CueMatch((participle,), cue.lemma, entry), (first, end), subject, "reported.perfect")
+    cue = CueMatch((participle,), cue.lemma, entry)
+    if marker is not None:
+        cue = _with_marker(doc, lexicon, cue, marker)  # „hatte von … gesprochen“
+    return _act(doc, lexicon, first, [(start, participle)], cue, (first, end), subject, "reported.perfect")
+
+
+def _passive(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | None:
+    """„Von der Opposition wurde der Besuch als Wahlkampfshow kritisiert.“: a speech act in the passive.
+
+    The indicative passive auxiliary stands second, the participle of an act verb
+    (or of an act frame with its marker: „wurde … als … bezeichnet“) closes the
+    main clause, „worden“ may follow („war befürchtet worden“). The „von“ agent
+    — opening the sentence or right after the auxiliary — is the speaker and
+    must be there: the agentless passive („Dem Vorstand wurde Untreue
+    vorgeworfen.“, „Außerdem wurde mehr Geld gefordert.“) was a quote in only 4
+    of 12 sentences on WikiNews train. The content is the rest of the clause.
+    """
+    tokens = doc.tokens
+    aux = next((k for k in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)) if _passive_aux(doc, lexicon, k)), None)
+    if aux is None or not _one_constituent(doc, lexicon, first, aux):
+        return None
+    end = clause_end(doc, aux + 1, last)
+    worden = tokens[end - 1].text.lower() in lexicon.frames.passive_participles
+    if not worden and tokens[aux].text.lower() not in lexicon.clause.passive_auxiliaries:
+        return None  # „ist“, „war“ make a passive only with „worden“
+    participle = end - 2 if worden else end - 1
+    if participle <= aux + 1 or end < last and tokens[end].text not in SENTENCE_END or _negated(doc, lexicon, first, end):
+        return None
+    cue = match_speech_verb(doc, lexicon, participle, participle + 1)
+    if cue is None or cue.verb is None or _base_form(doc, participle):
+        return None  # no speech verb, or a future („wird … kritisieren“)
+    agent = _agent_after(doc, lexicon, aux, participle) or _leading_agent(doc, lexicon, first, aux)
+    if agent is None:
+        return None  # agentless („Außerdem wurde mehr Geld gefordert“): on WikiNews train more often no quote than one
+    marker = None if _reports_act(lexicon, cue.verb) else _marker(doc, lexicon.frames.markers_of(cue.verb.lemma), first, participle)
+    if not _reports_act(lexicon, cue.verb) and marker is None:
+        return None
+    content = [(first, aux), (aux + 1, participle)]
+    if agent is not None:
+        agent_start = agent.start - 1  # the preposition („von“) belongs to the agent phrase
+        content = [(a, agent_start) if a < agent_start < b else (agent.end, b) if a <= agent_start < agent.end <= b else (a, b) for a, b in content]
+        content = [(a, b) for a, b in content if not (agent_start <= a and b <= agent.end)]
+    if sum(word_count(doc, a, b) for a, b in content) < tuning.OBJECT_WORDS:
+        return None
+    act_cue = CueMatch((participle,), cue.lemma, cue.verb)
+    speaker = (agent.start, agent.end)
+    return _act(doc, lexicon, first, content, act_cue if marker is None else _with_marker(doc, lexicon, act_cue, marker), (first, end), speaker, "reported.passive", "passive_act")
+
+
+def _passive_aux(doc: Doc, lexicon: Lexicon, k: int) -> bool:
+    """An indicative passive auxiliary („wurde“, „wird“, „war“ … „worden“; not „würde“, „werde“: Konjunktiv)."""
+    word = doc.tokens[k].text.lower()
+    auxiliaries = lexicon.clause.passive_auxiliaries | lexicon.frames.statal_auxiliaries
+    return word in auxiliaries and word not in lexicon.frames.passive_participles and lexicon.mood(word) not in ("subj1", "subj2")
+
+
+def _leading_agent(doc: Doc, lexicon: Lexicon, first: int, aux: int) -> NounPhrase | None:
+    """„Von der Opposition wurde …“: the „von“ agent filling the prefield."""
+    if "source_prep" not in function_word_classes(lexicon, doc.tokens[first].text.lower()):
+        return None
+    np = parse_noun_phrase(doc, lexicon, first + 1, aux)
+    return np if np is not None and np.end == aux else None
 
 
 def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | None:
@@ -227,29 +298,122 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | 
         tok = doc.tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower():
             continue
-        cue = match_speech_verb(doc, lexicon, verb, last)
+        limit = _second_act_at(doc, lexicon, verb, last) or last
+        cue = match_speech_verb(doc, lexicon, verb, limit)
         if cue is not None and cue.verb is not None:
-            return _act_at(doc, lexicon, first, last, verb, cue, cue.verb)
+            act = _act_at(doc, lexicon, first, limit, verb, cue, cue.verb)
+            if act is not None or not _in_relative_clause(doc, lexicon, first, verb):
+                return act
     return None
+
+
+def _in_relative_clause(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> bool:
+    """Whether ``verb`` ends a relative clause after the subject („Die Firma, die den Schaden beziffert, spricht …“)."""
+    tokens = doc.tokens
+    comma = next((k for k in range(verb - 1, first, -1) if tokens[k].text == ","), None)
+    return comma is not None and "relative" in classes_at(doc, lexicon, comma + 1) and verb + 1 < len(tokens) and tokens[verb + 1].text == ","
+
+
+def _second_act_at(doc: Doc, lexicon: Lexicon, verb: int, last: int) -> int | None:
+    """The coordinator before a second speech act of the same subject („forderte X und kündigte Y an“).
+
+    A ``frame_coordinator`` of ``rule_words.tsv`` followed by a lower-case speech
+    verb with the separated particle, if any, before the sentence end.
+    """
+    tokens = doc.tokens
+    for k in range(verb + 2, last - 2):
+        if tokens[k].text in (",", ";", ":"):
+            return None  # only within the first act's clause
+        if tokens[k].text.lower() in lexicon.rule_words.frame_coordinator and tokens[k + 1].text[:1].islower():
+            if match_speech_verb(doc, lexicon, k + 1, last) is not None:
+                return k
+    return None
+
+
+def _coordinated_act(doc: Doc, lexicon: Lexicon, act: Candidate, last: int) -> Candidate | None:
+    """The second act of „Der Verband forderte höhere Löhne und kündigte weitere Streiks an“.
+
+    Its subject is the first act's; it must be an act of its own (an act verb, or
+    an act frame with its marker), with an object and no negation.
+    """
+    tokens = doc.tokens
+    if act.frame is None or act.speaker_tokens is None:
+        return None
+    coordinator = act.frame[1]
+    if coordinator + 1 >= last or tokens[coordinator].text.lower() not in lexicon.rule_words.frame_coordinator:
+        return None
+    verb = coordinator + 1
+    cue = match_speech_verb(doc, lexicon, verb, last)
+    if cue is None or cue.verb is None or _base_form(doc, verb) or _has_complement(doc, lexicon, verb, last):
+        return None
+    entry = cue.verb
+    start = verb + 1
+    stop = content_end(doc, lexicon, start, last)
+    if len(cue.tokens) > 1 and cue.tokens[-1] == stop - 1:
+        stop -= 1
+    if not _reports_act(lexicon, entry):
+        marker = _marker(doc, lexicon.frames.markers_of(entry.lemma), start, stop)
+        if marker is None:
+            return None
+        cue = _with_marker(doc, lexicon, cue, marker)
+    if not _object_of_an_act(doc, lexicon, entry, verb, start, stop):
+        return None
+    speaker = (act.speaker_tokens.start, act.speaker_tokens.end)
+    return _act(doc, lexicon, verb, [(start, stop)], cue, (verb, max(stop, cue.tokens[-1] + 1)), speaker, "reported.act")
 
 
 def _act_at(
     doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int, cue: CueMatch, entry: SpeechVerb
 ) -> Candidate | None:
     """„Putin lobte die Soldaten für ihre Tapferkeit“: the act of the speech verb at ``verb``, if it is one."""
-    if not _reports_act(lexicon, entry) or _base_form(doc, verb):
-        return None  # a weak verb, or an infinitive or plural present form in a subordinate clause
+    markers = lexicon.frames.markers_of(entry.lemma)
+    if not (_reports_act(lexicon, entry) or markers):
+        return None  # a weak verb
     subject = _subject_before(doc, lexicon, first, verb)
+    if subject is None and _base_form(doc, verb):
+        # an infinitive or a verb-final plural in a subordinate clause; a plural present right
+        # after its subject is the finite verb of the main clause („Die Behörden warnen vor …“)
+        return None
     speaker = subject if subject is not None else _inverted_speaker(doc, lexicon, first, last, verb)
     if speaker is None or _has_complement(doc, lexicon, verb, last):
         return None
     start = verb + 1 if subject is not None else speaker[1]
+    if start < last and doc.tokens[start].kind == "punct":
+        return None  # „Als Grund nannte die Verwaltung, die Mittel …“: a clause follows, no object
     stop = content_end(doc, lexicon, start, last)
     if len(cue.tokens) > 1 and cue.tokens[-1] == stop - 1:
         stop -= 1  # the separated particle („wies … zurück“) is no content
+    if not _reports_act(lexicon, entry):
+        # the marker follows the verb, or opens the prefield before an inverted subject
+        # („Als Grund nannte die Behörde …“)
+        marker = _marker(doc, markers, start if subject is not None else first, stop)
+        if marker is None:
+            return None  # „sprach mit den Helfern“ is no act; „sprach von einem Erfolg“ is one
+        cue = _with_marker(doc, lexicon, cue, marker)  # the cue „sprach von“
+        if marker < verb and doc.tokens[marker].text.lower() not in lexicon.frames.predicative_markers:
+            # „Von einer Kampagne sprach der Abgeordnete am Montag“: the prefield is the act's object
+            if _negated(doc, lexicon, verb, stop):
+                return None  # „Ein Datum nannte der Sprecher nicht.“
+            start, stop = first, verb
     if not _object_of_an_act(doc, lexicon, entry, first, start, stop):
         return None
     return _act(doc, lexicon, first, [(start, stop)], cue, (first, max(stop, cue.tokens[-1] + 1)), speaker, "reported.act")
+
+
+def _marker(doc: Doc, markers: frozenset[str], start: int, stop: int) -> int | None:
+    """The first marker of the verb's act frame (``frame_words.tsv``) that opens a phrase in its object.
+
+    „Der Minister sprach am Abend von einem Erfolg“: „von“ in the object of
+    „sprechen“; „bezeichnete den Plan als unrealistisch“: „als“.
+    """
+    return next((k for k in range(start, stop - 1) if doc.tokens[k].text.lower() in markers), None)
+
+
+def _with_marker(doc: Doc, lexicon: Lexicon, cue: CueMatch, marker: int) -> CueMatch:
+    """The cue with its act-frame marker („sprach von“, „bezeichnete als“); an article marker stays out („nannte … einen …“)."""
+    if "indefinite" in function_word_classes(lexicon, doc.tokens[marker].text):
+        return cue
+    return CueMatch(tuple(sorted((*cue.tokens, marker))), cue.lemma, cue.verb)
 
 
 def _inverted_speaker(doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int) -> tuple[int, int] | None:
@@ -270,6 +434,21 @@ def _has_complement(doc: Doc, lexicon: Lexicon, verb: int, last: int) -> bool:
     return False
 
 
+def _toll(doc: Doc, lexicon: Lexicon, start: int, stop: int) -> bool:
+    """Whether ``[start, stop)`` counts victims („forderte 92 Menschenleben“, „… mindestens fünf Tote“).
+
+    A toll noun (``frame_words.tsv``) that no article or preposition governs: a
+    number alone is no toll („forderte 7 Prozent mehr Gehalt“ is a demand), nor
+    are the victims a demand is for („forderte Hilfe für die Opfer“).
+    """
+    tokens = doc.tokens
+    governed = {"det", "definite", "indefinite", "possessive", "prep", "article_prep"}
+    return any(
+        tokens[k].text.lower() in lexicon.frames.toll_nouns and not function_word_classes(lexicon, tokens[k - 1].text) & governed
+        for k in range(max(start, 1), stop)
+    )
+
+
 def _object_of_an_act(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, first: int, start: int, stop: int) -> bool:
     """Whether ``[start, stop)`` is the object of a speech act that took place.
 
@@ -277,9 +456,7 @@ def _object_of_an_act(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, first: int,
     die Behörde nicht bekannt“ (no act took place), not a bare reflexive.
     """
     tokens = doc.tokens
-    if entry.lemma in lexicon.rule_words.not_with_number and any(
-        tokens[k].kind == "number" for k in range(start, min(stop, start + 2))
-    ):
+    if entry.lemma in lexicon.rule_words.toll_verb and _toll(doc, lexicon, start, stop):
         return False
     if _negated(doc, lexicon, first, stop):
         return False
@@ -357,6 +534,11 @@ def _passive_agent(doc: Doc, lexicon: Lexicon, aux: int, limit: int) -> NounPhra
     """The „von“ agent between a passive auxiliary and ``limit`` („wurde dagegen von X …“)."""
     if doc.tokens[aux].text.lower() not in lexicon.clause.passive_auxiliaries:
         return None
+    return _agent_after(doc, lexicon, aux, limit)
+
+
+def _agent_after(doc: Doc, lexicon: Lexicon, aux: int, limit: int) -> NounPhrase | None:
+    """The „von“ agent after the auxiliary ``aux``, with only words between („ist dagegen von X …“)."""
     for k in range(aux + 1, limit):
         if "source_prep" in function_word_classes(lexicon, doc.tokens[k].text.lower()):
             return parse_noun_phrase(doc, lexicon, k + 1, limit)
@@ -497,7 +679,7 @@ def find_reported(
     taken: Claims | Iterable[tuple[int, int]] = (),
     quoted: Iterable[QuotedSpan] | None = None,
 ) -> list[Candidate]:
-    """Reported speech acts, at most one per sentence.
+    """Reported speech acts, at most one per sentence and a second coordinated one.
 
     A sentence with claimed text (``taken``: the :class:`Claims` of the earlier
     rules, or character spans) is skipped whole. ``quoted`` are the quoted
@@ -511,7 +693,11 @@ def find_reported(
     for sentence, local in Claims.of(doc, taken).by_sentence():
         if local:
             continue
-        cand = _sentence(doc, lexicon, sentence.first, sentence.last) or _perfect(doc, lexicon, sentence.first, sentence.last)
+        cand = (
+            _sentence(doc, lexicon, sentence.first, sentence.last)
+            or _perfect(doc, lexicon, sentence.first, sentence.last)
+            or _passive(doc, lexicon, sentence.first, sentence.last)
+        )
         if cand is None and any(doc.tokens[k].kind == "quote" for k in range(sentence.first, sentence.last)):
             if pieces is None:
                 spans = quoted if quoted is not None else pair_quotation_marks(doc.layer)
@@ -521,6 +707,9 @@ def find_reported(
                 cand = _piece_sentence(doc, lexicon, sentence.first, sentence.last, found)
         if cand is not None:
             out.append(cand)
+            second = _coordinated_act(doc, lexicon, cand, sentence.last)
+            if second is not None:
+                out.append(second)
     return out
 
 

@@ -1,0 +1,169 @@
+"""Speech acts told through their frame (issue 13, point 2): „sprach von …“, „bezeichnete … als …“.
+
+A verb whose bare object is no speech act („sprach mit den Helfern“) reports one
+when its object is opened by the marker of an act frame in ``frame_words.tsv``
+(„sprach von einem Erfolg“). The marker belongs to the cue. Every example is
+written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotecheck.extractor import Extractor
+
+
+def _reported(ex: Extractor, text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (q.content.text, q.cue.text if q.cue else "", q.speaker.text if q.speaker else None)
+        for q in ex.extract(text)
+        if q.kind == "reported"
+    ]
+
+
+ACT_FRAMES = [
+    # (text, content, cue, speaker)
+    ("Der Landrat sprach am Abend von einem schweren Rückschlag für die Region.",
+     "am Abend von einem schweren Rückschlag für die Region", "sprach von", "Der Landrat"),
+    ("Die Bürgermeisterin bezeichnete den Plan als unrealistisch.", "den Plan als unrealistisch", "bezeichnete als", "Die Bürgermeisterin"),
+    ("Der Wetterdienst warnte vor heftigen Gewittern am Nachmittag.", "vor heftigen Gewittern am Nachmittag", "warnte vor", "Der Wetterdienst"),
+    ("Die Ministerin warnte die Bürger vor gefälschten Briefen.", "die Bürger vor gefälschten Briefen", "warnte vor", "Die Ministerin"),
+    ("Die Polizei geht von Brandstiftung aus.", "von Brandstiftung", "geht von aus", "Die Polizei"),
+    ("Die Ärztin wies auf die Gefahren des Rauchens hin.", "auf die Gefahren des Rauchens", "wies auf hin", "Die Ärztin"),
+    ("Die Behörde schätzt den Schaden auf zehn Millionen Euro.", "den Schaden auf zehn Millionen Euro", "schätzt auf", "Die Behörde"),
+    ("Der Bürgermeister sprach sich für einen Neubau der Brücke aus.",
+     "sich für einen Neubau der Brücke", "sprach für aus", "Der Bürgermeister"),
+    ("Die Polizei rief die Anwohner zur Vorsicht auf.", "die Anwohner zur Vorsicht", "rief zur auf", "Die Polizei"),
+    # „nennen“ with a second object opened by an indefinite article (no part of the cue)
+    ("Der Kommissar nannte den Beschluss einen fairen Kompromiss.",
+     "den Beschluss einen fairen Kompromiss", "nannte", "Der Kommissar"),
+    ("Der Trainer begründete den Wechsel mit der sportlichen Lage.", "den Wechsel mit der sportlichen Lage", "begründete mit", "Der Trainer"),
+    ("Die Ärztin riet den Eltern zur Geduld.", "den Eltern zur Geduld", "riet zur", "Die Ärztin"),
+    # the perfect: the marker joins the participle
+    ("Der Minister hatte von einem großen Erfolg gesprochen.", "von einem großen Erfolg", "von gesprochen", "Der Minister"),
+    # the subject after the verb
+    ("Am Montag sprach die Kanzlerin von einer historischen Einigung.",
+     "von einer historischen Einigung", "sprach von", "die Kanzlerin"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", ACT_FRAMES)
+def test_an_act_frame_reports_a_speech_act(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    assert _reported(ex, text) == [(content, cue, speaker)]
+
+
+NOT_ACTS = [
+    # the verb without the frame's marker: no act
+    "Der Minister sprach mit den Helfern im Lager.",
+    "Am Montag sprach der Kanzler vor dem Parlament.",
+    "Die Ministerin warnte die Bürger eindringlich.",
+    # a zu-infinitive is a complement clause (indirect speech), not an act frame
+    "Die Polizei forderte die Anwohner auf, die Fenster geschlossen zu halten.",
+    # no act took place
+    "Der Minister sprach nicht von einem Erfolg.",
+    "Ein genaues Datum für das Treffen nannte der Sprecher nicht.",
+    # „nennen“ with a name, no indefinite second object
+    "Die Eltern nannten ihren Sohn Max.",
+    # a subordinate clause is no act of its own
+    "Das Gesetz, das er als unrealistisch bezeichnete, tritt im Mai in Kraft.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ACTS)
+def test_no_act_without_its_frame(ex: Extractor, text: str) -> None:
+    assert _reported(ex, text) == []
+
+
+TOLLS = [
+    # (text, is a speech act): „fordern“ with a count of victims tells a toll
+    ("Die Gewerkschaft forderte 7 Prozent mehr Gehalt.", True),
+    ("Der Verband forderte Hilfe für die Opfer der Flut.", True),
+    ("Die Flut forderte 92 Menschenleben.", False),
+    ("Das Unglück forderte mindestens fünf Tote.", False),
+    ("Die Überschwemmungen haben im Norden mehr als 100 Todesopfer gefordert.", False),
+]
+
+
+@pytest.mark.parametrize("text, act", TOLLS)
+def test_a_number_may_open_a_demand_but_a_toll_is_none(ex: Extractor, text: str, act: bool) -> None:
+    assert bool(_reported(ex, text)) is act
+
+
+MORE_ACTS = [
+    # (text, content, cue, speaker)
+    # a plural present right after its subject is the main clause's verb
+    ("Die Behörden warnen vor einem erhöhten Risiko in der Hauptstadt.",
+     "vor einem erhöhten Risiko in der Hauptstadt", "warnen vor", "Die Behörden"),
+    ("Die Gewerkschaften kritisieren die geplanten Kürzungen scharf.", "die geplanten Kürzungen scharf", "kritisieren", "Die Gewerkschaften"),
+    # the marker opens the prefield, the subject follows the verb
+    ("Als Grund nannte die Behörde die mangelnde Sicherheit der Maschinen.",
+     "die mangelnde Sicherheit der Maschinen", "Als nannte", "die Behörde"),
+    # the passive with its „von“ agent: the agent speaks
+    ("Von der Opposition wurde der Besuch als Wahlkampfshow kritisiert.", "der Besuch als Wahlkampfshow", "kritisiert", "der Opposition"),
+    ("Der Besuch wurde von der Opposition als Wahlkampfshow kritisiert.", "Der Besuch als Wahlkampfshow", "kritisiert", "der Opposition"),
+    ("Der Plan ist von allen Fraktionen kritisiert worden.", "Der Plan", "kritisiert", "allen Fraktionen"),
+    # a subject with an apposition that has its own attribute
+    ("Lars Brandt, Manager von Energie Nord, bezeichnete die Entscheidung als mutig.",
+     "die Entscheidung als mutig", "bezeichnete als", "Lars Brandt, Manager von Energie Nord"),
+    ("Hans Maier, Sprecher der Stadtwerke, kritisierte die Entscheidung scharf.",
+     "die Entscheidung scharf", "kritisierte", "Hans Maier, Sprecher der Stadtwerke"),
+    # a subject with a relative clause
+    ("Die Ministerin, die seit Mai im Amt ist, kritisierte den Plan scharf.", "den Plan scharf", "kritisierte", "Die Ministerin"),
+    # a speech verb ending the relative clause is not the act's verb: the main clause's verb is
+    ("Die Firma, die den Schaden noch beziffert, spricht von mehreren tausend gestohlenen Geräten.",
+     "von mehreren tausend gestohlenen Geräten", "spricht von", "Die Firma"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", MORE_ACTS)
+def test_acts_in_the_plural_inverted_and_passive(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    assert _reported(ex, text) == [(content, cue, speaker)]
+
+
+NOT_MORE_ACTS = [
+    # a plural verb at the end of a subordinate clause
+    "Wenn die Medien von einem Skandal sprechen, reagiert die Partei.",
+    # an infinitive after a modal verb, a future
+    "Die Minister wollen die Regierung kritisieren.",
+    "Die Partei wird den Plan kritisieren.",
+    # „als“ before a verb that has no act frame with it
+    "Als Kind nannte man ihn Max.",
+    # the agentless passive: no one is named as speaking
+    "Außerdem wurde eine bessere Ausstattung der Schulen gefordert.",
+    # the passive subject of „informieren“ was told, and no act took place without the agent
+    "Die Anwohner wurden über die Sperrung informiert.",
+    # no act took place
+    "Der Plan wurde von der Opposition nicht kritisiert.",
+    # Konjunktiv II: no passive of a fact
+    "Der Plan würde von der Opposition sicher kritisiert.",
+    # no speech verb
+    "Der Fahrer wurde von einem Lastwagen erfasst.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MORE_ACTS)
+def test_no_act_in_these_plurals_and_passives(ex: Extractor, text: str) -> None:
+    assert _reported(ex, text) == []
+
+
+COORDINATED = [
+    # (text, [(content, cue)]): two acts of one subject are two quotes
+    ("Der Verband forderte höhere Löhne und kündigte weitere Streiks an.",
+     [("höhere Löhne", "forderte"), ("weitere Streiks", "kündigte an")]),
+    ("Die Ministerin lobte die Helfer und warnte vor weiteren Unwettern.",
+     [("die Helfer", "lobte"), ("vor weiteren Unwettern", "warnte vor")]),
+    # a quoted piece in the first act; the second is no part of its content
+    ("Der Verbandschef nannte die Zahlen „frei erfunden“ und verwies auf eigene Studien.",
+     [("die Zahlen „frei erfunden“", "nannte"), ("auf eigene Studien", "verwies auf")]),
+    # a coordinated object is one act
+    ("Der Verband forderte höhere Löhne und mehr Urlaub.", [("höhere Löhne und mehr Urlaub", "forderte")]),
+    # a second verb that is no act („bat um …“ has no act frame) adds nothing
+    ("Die Polizei sprach von einem Unfall und bat die Zeugen um Geduld.", [("von einem Unfall", "sprach von")]),
+]
+
+
+@pytest.mark.parametrize("text, acts", COORDINATED)
+def test_coordinated_acts(ex: Extractor, text: str, acts: list[tuple[str, str]]) -> None:
+    found = _reported(ex, text)
+    assert [(content, cue) for content, cue, _ in found] == acts
+    assert len({speaker for _, _, speaker in found}) == 1
