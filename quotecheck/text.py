@@ -10,11 +10,17 @@ Python string -- empty, control characters, lone surrogates, combining marks,
 emoji, right-to-left script -- and never raise.
 
 Tokenisation is one verbose regular expression compiled at import and run with
-``finditer`` (linear time, no per-token regex work). The rules follow SoMaJo
+``finditer`` (linear time, no per-token regex work); the commonest tokens take
+fast paths in front of it (:func:`_fast_paths`). The rules follow SoMaJo
 (Proisl & Uhrig 2016, "SoMaJo: State-of-the-art tokenization for German web and
 social media texts"): URLs and e-mail addresses stay whole, abbreviations keep
 their period (the list is data, ``data/de/abbreviations.txt``), every quotation
 mark is a token of its own because the quote detector pairs them.
+
+Tokens are stored as columns (:class:`Tokens`: offsets in arrays, kinds as
+bytes, about 9 bytes a token where a Token object costs 200); Token objects are
+made from them, all at once for a document of up to :data:`MATERIALISE_LIMIT`
+tokens, by block on access beyond.
 
 Sentence splitting is deliberately rule-based and conservative; the heuristics
 and their known failures are documented at :func:`segment`.
@@ -23,11 +29,14 @@ and their known failures are documented at :func:`segment`.
 from __future__ import annotations
 
 import bisect
+import collections
 import contextlib
 import functools
 import gc
-from operator import attrgetter
-from typing import Iterable, Iterator, Sequence
+import itertools
+import operator
+from array import array
+from typing import Iterable, Iterator, NamedTuple, Sequence, overload
 
 import regex
 from attrs import field, frozen
@@ -36,13 +45,17 @@ from quotecheck.lexicon import data_file, parse_abbreviations, words_of_class
 
 __all__ = [
     "TOKEN_KINDS",
+    "KIND_CODES",
+    "MATERIALISE_LIMIT",
     "QUOTE_CHARS",
     "Token",
+    "Tokens",
     "Sentence",
     "Paragraph",
     "TextLayer",
     "tokenize",
     "segment",
+    "token_sequence",
     "abbreviations",
     "break_runs",
     "paragraph_over",
@@ -187,10 +200,33 @@ def _token_pattern(table: dict[str, str]) -> str:
     """
 
 
-_TOKEN_RE = regex.compile(_token_pattern(abbreviations()), regex.VERBOSE | regex.V0)
+def _fast_paths() -> str:
+    """Alternatives tried before :func:`_token_pattern`'s: the commonest tokens, cheaply.
+
+    Each one matches only where the full pattern would make the very same token
+    (same span, same kind), so putting them first changes no token; it saves the
+    regex engine the slower alternatives for most tokens (a fifth of the scan).
+    ``tests/test_text.py`` checks this on random text against the full pattern alone.
+    """
+    return r"""
+    # A plain word („Regierung“, „über“): letters and marks, followed by nothing
+    # that could extend it (a digit, hyphen, apostrophe) or turn it into an
+    # abbreviation, initial, URL or e-mail address (. @ : / _ + %). At a letter
+    # only the word alternatives of the full pattern can match, and they stop here.
+      (?P<plain>\p{L}[\p{L}\p{M}]*+)(?![\p{L}\p{M}\p{N}\-‐‑'’.@:/_+%])
+    # Sentence punctuation and brackets: at these only `punct` matches; a period
+    # is one only when no second period (an ellipsis) follows, and none of them
+    # when a combining mark follows (punct takes the marks along).
+    | (?P<mark>[,;:!?()]|\.(?!\.))(?!\p{M})
+    |"""
+
+
+_TOKEN_RE = regex.compile(_fast_paths() + _token_pattern(abbreviations()), regex.VERBOSE | regex.V0)
 
 #: Token kind by the name of the regex group that matched (``Match.lastgroup``).
 _KIND_OF_GROUP: dict[str | None, str] = {
+    "plain": "word",
+    "mark": "punct",
     "url": "url",
     "email": "url",
     "domain": "url",
@@ -231,16 +267,164 @@ def break_runs(text: str) -> Iterator[tuple[int, bool]]:
 # ---------------------------------------------------------------------------
 
 
-# Token has no validators on purpose: it is built once per match in the hot
-# loop of tokenize(), whose regex guarantees the invariants.
-@frozen
-class Token:
-    """One token: ``text == document[start:end]``; ``kind`` is one of :data:`TOKEN_KINDS`."""
+class Token(NamedTuple):
+    """One token: ``text == document[start:end]``; ``kind`` is one of :data:`TOKEN_KINDS`.
+
+    A named tuple (immutable, hashable, compared by value) rather than an attrs
+    class so that the columns of :class:`Tokens` turn into tokens without a
+    Python-level call per token (``tuple.__new__`` driven by ``map``).
+    """
 
     start: int
     end: int
     text: str
     kind: str
+
+
+#: A token's kind as stored in :attr:`Tokens.kinds`: its index in TOKEN_KINDS.
+KIND_CODES: dict[str, int] = {kind: code for code, kind in enumerate(TOKEN_KINDS)}
+_new_token = functools.partial(tuple.__new__, Token)
+
+
+def _offset_array(text: str) -> array[int]:
+    """An empty array for character offsets into ``text``: 4 bytes each, 8 beyond 2 GiB."""
+    return array("i" if len(text) < 2**31 else "q")
+
+
+def _make_tokens(text: str, starts: Sequence[int], ends: Sequence[int], kinds: bytes) -> tuple[Token, ...]:
+    """Token objects for the columns, made without a Python-level call per token."""
+    texts = map(text.__getitem__, map(slice, starts, ends))
+    with _gc_paused():
+        return tuple(map(_new_token, zip(starts, ends, texts, map(TOKEN_KINDS.__getitem__, kinds))))
+
+
+#: Token objects of a :class:`Tokens` are made and cached by block of 2**_BLOCK_BITS.
+_BLOCK_BITS = 11
+_BLOCK_MASK = (1 << _BLOCK_BITS) - 1
+#: Blocks kept at once: 16 blocks of 2,048 tokens, about 6 MB, whatever the document's size.
+_CACHED_BLOCKS = 16
+
+
+class Tokens(Sequence[Token]):
+    """The tokens of one text, stored as columns: offsets in arrays, kinds as bytes.
+
+    A :class:`Token` costs about 200 bytes (the object, two ints, its string);
+    here a token costs 9 bytes, and Token objects are made on access: by block
+    of 2,048, of which the last 16 used stay cached, so that rules walking a
+    sentence back and forth get the same objects at tuple-like speed. Token
+    texts are sliced from the text on access, never stored.
+
+    >>> tokens = tokenize("Er sagte: „Ja.“")
+    >>> tokens[1]
+    Token(start=3, end=8, text='sagte', kind='word')
+    >>> tokens.starts[1], tokens.ends[1], TOKEN_KINDS[tokens.kinds[1]]
+    (3, 8, 'word')
+    >>> [t.text for t in tokens[-3:]]
+    ['Ja', '.', '“']
+    """
+
+    __slots__ = ("text", "starts", "ends", "kinds", "_blocks", "_made")
+
+    def __init__(self, text: str, starts: array[int], ends: array[int], kinds: bytes) -> None:
+        if not len(starts) == len(ends) == len(kinds):
+            raise ValueError(f"columns differ in length: {len(starts)}, {len(ends)}, {len(kinds)}")
+        self.text = text
+        #: Character offset where each token starts, and where it ends.
+        self.starts = starts
+        self.ends = ends
+        #: Each token's kind as its index in TOKEN_KINDS (see KIND_CODES).
+        self.kinds = kinds
+        # Block number -> its Token objects, None until made or once dropped; the
+        # numbers of the blocks made, oldest first.
+        self._blocks: list[tuple[Token, ...] | None] = [None] * ((len(starts) + _BLOCK_MASK) >> _BLOCK_BITS)
+        self._made: collections.deque[int] = collections.deque()
+
+    @classmethod
+    def of(cls, text: str, tokens: Iterable[Token]) -> Tokens:
+        """The columns of ``tokens`` of ``text`` (each token must be ``text[start:end]``)."""
+        starts, ends, kinds = _offset_array(text), _offset_array(text), bytearray()
+        for token in tokens:
+            starts.append(token.start)
+            ends.append(token.end)
+            kinds.append(KIND_CODES[token.kind])
+        return cls(text, starts, ends, bytes(kinds))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Token, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | tuple[Token, ...]:
+        # The hot path, called for every ``doc.tokens[i]`` of a long document: one
+        # list and one tuple look-up. A slice, or a block not made, raises
+        # TypeError (``slice >= 0``, ``None[...]``); an index past the end raises
+        # IndexError as it should.
+        try:
+            if index >= 0:  # type: ignore[operator]
+                return self._blocks[index >> _BLOCK_BITS][index & _BLOCK_MASK]  # type: ignore[index, operator]
+        except TypeError:
+            pass
+        return self._get(index)
+
+    def _get(self, index: int | slice) -> Token | tuple[Token, ...]:
+        """The slow path of ``__getitem__``: slices, negative indices, blocks not made."""
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step == 1:
+                return _make_tokens(self.text, self.starts[start:stop], self.ends[start:stop], self.kinds[start:stop])
+            return tuple(self[i] for i in range(start, stop, step))
+        position = operator.index(index)
+        if position < 0:
+            position += len(self)
+        if not 0 <= position < len(self):
+            raise IndexError(f"token index {index} out of range for {len(self)} tokens")
+        number = position >> _BLOCK_BITS
+        block = self._blocks[number]
+        if block is None:
+            first, last = number << _BLOCK_BITS, (number + 1) << _BLOCK_BITS
+            block = _make_tokens(self.text, self.starts[first:last], self.ends[first:last], self.kinds[first:last])
+            if len(self._made) >= _CACHED_BLOCKS:
+                self._blocks[self._made.popleft()] = None
+            self._blocks[number] = block
+            self._made.append(number)
+        return block[position & _BLOCK_MASK]
+
+    def __iter__(self) -> Iterator[Token]:
+        texts = map(self.text.__getitem__, map(slice, self.starts, self.ends))
+        return map(_new_token, zip(self.starts, self.ends, texts, map(TOKEN_KINDS.__getitem__, self.kinds)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            if (self.starts, self.ends, self.kinds) != (other.starts, other.ends, other.kinds):
+                return False
+            return self.text is other.text or all(map(operator.eq, self, other))
+        if isinstance(other, Sequence) and not isinstance(other, (str, bytes)):
+            return len(self) == len(other) and all(map(operator.eq, self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"<Tokens: {len(self)} tokens of a text of {len(self.text)} characters>"
+
+
+#: Documents up to this many tokens (about 400 KB of text) hand out their tokens as
+#: a tuple of Token objects made once: today's rules index ``doc.tokens[i]`` in their
+#: hot loops, and nothing is faster than a tuple there. Longer documents hand out
+#: their :class:`Tokens`, whose memory does not grow with Token objects.
+MATERIALISE_LIMIT = 1 << 16
+
+
+def token_sequence(columns: Tokens, limit: int = MATERIALISE_LIMIT) -> Sequence[Token]:
+    """What :attr:`TextLayer.tokens` hands out: all tokens in a tuple up to ``limit``, else ``columns``."""
+    if len(columns) <= limit:
+        return _make_tokens(columns.text, columns.starts, columns.ends, columns.kinds)
+    return columns
 
 
 @frozen
@@ -264,47 +448,67 @@ class Paragraph:
     last: int
 
 
-def _tokens(items: Iterable[Token]) -> tuple[Token, ...]:
-    return tuple(items)
-
-
-def _sentences(items: Iterable[Sentence]) -> tuple[Sentence, ...]:
-    return tuple(items)
-
-
-def _paragraphs(items: Iterable[Paragraph]) -> tuple[Paragraph, ...]:
-    return tuple(items)
-
-
-@frozen
+@frozen(init=False)
 class TextLayer:
-    """A document's tokens, sentences and paragraphs, with lookups by index and offset."""
+    """A document's tokens, sentences and paragraphs, with lookups by index and offset.
+
+    ``TextLayer(text, tokens, sentences, paragraphs)`` takes any iterable of
+    :class:`Token` (a backend's own tokens) or the :class:`Tokens` of
+    :func:`tokenize`. ``columns`` keeps the tokens compactly; ``tokens`` is the
+    sequence rules read (see :func:`token_sequence`). Equality compares the
+    text, the tokens, the sentences and the paragraphs.
+    """
 
     text: str
-    tokens: tuple[Token, ...] = field(converter=_tokens)
-    sentences: tuple[Sentence, ...] = field(converter=_sentences)
-    paragraphs: tuple[Paragraph, ...] = field(converter=_paragraphs)
-    # Precomputed sort keys for bisect, so lookups are O(log n).
-    _token_starts: tuple[int, ...] = field(init=False, repr=False, eq=False)
-    _sentence_firsts: tuple[int, ...] = field(init=False, repr=False, eq=False)
+    columns: Tokens
+    sentences: tuple[Sentence, ...]
+    paragraphs: tuple[Paragraph, ...]
+    tokens: Sequence[Token] = field(eq=False, repr=False)
+    # Sort keys for bisect, so sentence_index is O(log n).
+    _sentence_firsts: array[int] = field(eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_token_starts", tuple(map(attrgetter("start"), self.tokens)))
-        object.__setattr__(self, "_sentence_firsts", tuple(map(attrgetter("first"), self.sentences)))
+    def __init__(
+        self,
+        text: str,
+        tokens: Iterable[Token],
+        sentences: Iterable[Sentence],
+        paragraphs: Iterable[Paragraph],
+        *,
+        materialise_limit: int = MATERIALISE_LIMIT,
+    ) -> None:
+        columns = tokens if isinstance(tokens, Tokens) and tokens.text is text else Tokens.of(text, tokens)
+        self._init(columns, token_sequence(columns, materialise_limit), sentences, paragraphs)
+
+    def _init(
+        self, columns: Tokens, tokens: Sequence[Token], sentences: Iterable[Sentence], paragraphs: Iterable[Paragraph]
+    ) -> None:
+        sentences = tuple(sentences)
+        firsts = _offset_array(columns.text)
+        firsts.extend(s.first for s in sentences)
+        self.__attrs_init__(columns.text, columns, sentences, tuple(paragraphs), tokens, firsts)
+
+    @classmethod
+    def _from_parts(
+        cls, columns: Tokens, tokens: Sequence[Token], sentences: Iterable[Sentence], paragraphs: Iterable[Paragraph]
+    ) -> TextLayer:
+        """A layer whose ``tokens`` sequence is already made (by :func:`segment`)."""
+        layer = cls.__new__(cls)
+        layer._init(columns, tokens, sentences, paragraphs)
+        return layer
 
     def sentence_index(self, token_index: int) -> int:
         """Index of the sentence containing token ``token_index``.
 
         Raises IndexError for an index outside the token sequence.
         """
-        if not 0 <= token_index < len(self.tokens):
-            raise IndexError(f"token index {token_index} out of range 0..{len(self.tokens) - 1}")
+        if not 0 <= token_index < len(self.columns):
+            raise IndexError(f"token index {token_index} out of range 0..{len(self.columns) - 1}")
         return bisect.bisect_right(self._sentence_firsts, token_index) - 1
 
     def token_at(self, char_offset: int) -> int | None:
         """Index of the token covering ``char_offset``; ``None`` in whitespace or outside the text."""
-        i = bisect.bisect_right(self._token_starts, char_offset) - 1
-        if i >= 0 and char_offset < self.tokens[i].end:
+        i = bisect.bisect_right(self.columns.starts, char_offset) - 1
+        if i >= 0 and char_offset < self.columns.ends[i]:
             return i
         return None
 
@@ -316,11 +520,11 @@ class TextLayer:
 
 @contextlib.contextmanager
 def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of tokens are built.
+    """Pause the cyclic garbage collector while many Token objects are made.
 
     Tokens hold only ints and strings and cannot form cycles, but each one is
     tracked, and the collections that their sheer number triggers cost a third
-    of the tokenizer's time on a 10 MB document. The previous state is restored.
+    of the time of making them for a 10 MB document. The previous state is restored.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -331,13 +535,22 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def tokenize(text: str) -> tuple[Token, ...]:
+_LAST_GROUP = operator.attrgetter("lastgroup")
+_CODE_OF_GROUP = {group: KIND_CODES[kind] for group, kind in _KIND_OF_GROUP.items()}
+#: Regex matches are turned into columns this many at a time: a batch is read
+#: with C-level ``map`` calls, and never more matches than this are alive.
+_BATCH = 1 << 14
+
+
+def tokenize(text: str) -> Tokens:
     """Tokens of ``text`` in order; see the module docstring for the guarantees."""
-    kinds = _KIND_OF_GROUP
-    with _gc_paused():
-        return tuple(
-            [Token(m.start(), m.end(), m.group(), kinds[m.lastgroup]) for m in _TOKEN_RE.finditer(text)]
-        )
+    starts, ends, kinds = _offset_array(text), _offset_array(text), bytearray()
+    matches = _TOKEN_RE.finditer(text)
+    while batch := list(itertools.islice(matches, _BATCH)):
+        starts.extend(map(regex.Match.start, batch))
+        ends.extend(map(regex.Match.end, batch))
+        kinds.extend(map(_CODE_OF_GROUP.__getitem__, map(_LAST_GROUP, batch)))
+    return Tokens(text, starts, ends, bytes(kinds))
 
 
 # ---------------------------------------------------------------------------
@@ -374,7 +587,7 @@ def _is_list_marker(tok: Token) -> bool:
     return tok.text in _BULLETS or (tok.kind == "number" and tok.text[-1] == ".")
 
 
-def _terminal_end(tokens: tuple[Token, ...], i: int) -> int:
+def _terminal_end(tokens: Sequence[Token], i: int) -> int:
     """Index after a terminal token and the marks glued to it („kommen!“ → after “).
 
     Further sentence punctuation („?!“) and closing quotation marks or brackets
@@ -393,7 +606,7 @@ def _terminal_end(tokens: tuple[Token, ...], i: int) -> int:
     return j
 
 
-def _line_breaks(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
+def _line_breaks(text: str, starts: Sequence[int]) -> tuple[set[int], set[int]]:
     """Token indices that begin a new paragraph, and those that begin a new line."""
     paragraphs: set[int] = set()
     lines: set[int] = set()
@@ -409,10 +622,9 @@ def _line_breaks(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
     return paragraphs, lines
 
 
-def _boundaries(text: str, tokens: tuple[Token, ...]) -> tuple[list[int], set[int]]:
+def _boundaries(text: str, tokens: Sequence[Token], starts: Sequence[int]) -> tuple[list[int], set[int]]:
     """Sorted token indices where sentences start, and the subset starting paragraphs."""
     flags = abbreviations()
-    starts = list(map(attrgetter("start"), tokens))
     paragraph_starts, line_starts = _line_breaks(text, starts)
     boundaries = {0} | paragraph_starts
     # Sentence punctuation followed by whitespace and a sentence start. Only
@@ -470,7 +682,7 @@ _DATELINE_BRACKET = 6
 _DASHES = frozenset("–—-")
 
 
-def _dateline_end(tokens: tuple[Token, ...], i: int) -> int | None:
+def _dateline_end(tokens: Sequence[Token], i: int) -> int | None:
     """The token after the dash of a dateline starting at token ``i``, if there is one.
 
     „Berlin (dpa) – Der Minister sagte …“: the dateline names where and through
@@ -533,26 +745,26 @@ def segment(text: str) -> TextLayer:
     line itself began a sentence; unwrap such text first.
     """
     with _gc_paused():
-        return _segment(text, tokenize(text))
+        return _segment(tokenize(text))
 
 
-def _segment(text: str, tokens: tuple[Token, ...]) -> TextLayer:
-    if not tokens:
-        return TextLayer(text, (), (), ())
-    boundaries, paragraph_starts = _boundaries(text, tokens)
+def _segment(columns: Tokens, materialise_limit: int = MATERIALISE_LIMIT) -> TextLayer:
+    text = columns.text
+    if not columns:
+        return TextLayer(text, columns, (), ())
+    tokens = token_sequence(columns, materialise_limit)
+    boundaries, paragraph_starts = _boundaries(text, tokens, columns.starts)
     sentences: list[Sentence] = []
     paragraphs: list[Paragraph] = []
     para_first = 0
-    ends = [*boundaries[1:], len(tokens)]
+    ends = [*boundaries[1:], len(columns)]
     for first, last in zip(boundaries, ends):
         if first in paragraph_starts and sentences:
             paragraphs.append(paragraph_over(sentences, para_first, len(sentences)))
             para_first = len(sentences)
-        sentences.append(
-            Sentence(tokens[first].start, tokens[last - 1].end, first, last, len(paragraphs))
-        )
+        sentences.append(Sentence(columns.starts[first], columns.ends[last - 1], first, last, len(paragraphs)))
     paragraphs.append(paragraph_over(sentences, para_first, len(sentences)))
-    return TextLayer(text, tokens, tuple(sentences), tuple(paragraphs))
+    return TextLayer._from_parts(columns, tokens, sentences, paragraphs)
 
 
 def paragraph_over(sentences: Sequence[Sentence], first: int, last: int) -> Paragraph:

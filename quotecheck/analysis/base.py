@@ -10,7 +10,7 @@ offsets) plus per-token annotations. Every annotation tuple is either ``None``
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
 from attrs import field, frozen
 
@@ -39,7 +39,7 @@ class Doc:
         return self.layer.text
 
     @property
-    def tokens(self) -> tuple[Token, ...]:
+    def tokens(self) -> Sequence[Token]:
         """The tokens of the text layer, so rules need not reach through ``layer``."""
         return self.layer.tokens
 
