@@ -3,8 +3,9 @@
 Pipeline stage 1 (analysis): the default backend.
 
 Tokens, sentences and paragraphs come from :mod:`quotecheck.text`; lemmas come
-lazily from simplemma's German dictionary (MIT), cached per word form because
-news text repeats its vocabulary.
+lazily from simplemma's German dictionary (MIT), read through the memory-mapped
+table of :mod:`quotecheck.analysis.lemmas` and cached per word form because news
+text repeats its vocabulary.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import functools
 
 from quotecheck.analysis.base import Doc
+from quotecheck.analysis.lemmas import german_lemmatizer
 from quotecheck.text import segment
 
 __all__ = ["EmbeddedBackend", "lemmatize"]
@@ -19,11 +21,9 @@ __all__ = ["EmbeddedBackend", "lemmatize"]
 
 @functools.lru_cache(maxsize=200_000)
 def lemmatize(word: str) -> str:
-    """German lemma of one word form („fügte“ → „fügen“, „wäre“ → „sein“)."""
-    import simplemma
-
+    """German lemma of one word form („fügte“ → „fügen“, „wäre“ → „sein“): simplemma's."""
     try:
-        return simplemma.lemmatize(word, lang="de")
+        return german_lemmatizer()(word)
     except Exception:  # simplemma is robust, but a lemma is never worth a crash
         return word.lower()
 
