@@ -6,8 +6,6 @@
 ('Wir streiken weiter', 'Jan Roth', 'sagte')
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
 from quotecheck.errors import BackendUnavailable, InputError, LexiconError, QuotecheckError
 from quotecheck.extractor import Extractor, extract
 from quotecheck.model import Cue, DocumentResult, Mention, Quote, Role, Span
@@ -15,10 +13,20 @@ from quotecheck.model import Cue, DocumentResult, Mention, Quote, Role, Span
 #: The distribution's name on PyPI ("quotecheck" there is an unrelated project).
 DISTRIBUTION = "quotecheck-de"
 
-try:
-    __version__ = version(DISTRIBUTION)
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    """``__version__``, looked up on first use: importlib.metadata costs 40 ms at start-up."""
+    if name != "__version__":
+        raise AttributeError(f"module 'quotecheck' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        value = version(DISTRIBUTION)
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        value = "0.0.0"
+    globals()["__version__"] = value
+    return value
+
 
 __all__ = [
     "BackendUnavailable",
