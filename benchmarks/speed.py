@@ -22,9 +22,11 @@ The measurements of issue 17, each in a fresh subprocess:
              shows whether workers share the lemma dictionary; seconds and byte-identical
              output against ``--jobs 1``.
 
-Two more run only when named with ``--only``: ``size`` (one document of 1 KB to
-10 MB: seconds per MB and bytes per character, flat = linear) and ``stream`` (1,000
-to 100,000 paragraph-sized documents through the CLI: peak memory flat = streaming).
+Three more run only when named with ``--only``: ``stages`` (tracemalloc on the
+``memory`` document: the bytes alive at the peak, by the pipeline stage that
+allocated them), ``size`` (one document of 1 KB to 10 MB: seconds per MB and bytes
+per character, flat = linear) and ``stream`` (1,000 to 100,000 paragraph-sized
+documents through the CLI: peak memory flat = streaming).
 
 ``--against REV`` checks REV out into a temporary ``git worktree`` and runs every
 measurement alternately on REV and on this tree (the order flips each round), so
@@ -70,7 +72,7 @@ BASE_FILES = ("corpus/gold.jsonl", "examples/articles.jsonl", "examples/hafenstr
 #: One short document for the start-up measurement.
 SHORT_DOCUMENT = "„Wir streiken weiter“, sagte Gewerkschaftschef Jan Roth am Montag in Hamburg."
 MEASUREMENTS = ("extract", "cli", "startup", "memory", "jobs")
-EXTRA = ("size", "stream")
+EXTRA = ("stages", "size", "stream")
 
 
 # ---------------------------------------------------------------------------
@@ -200,6 +202,54 @@ def _child_document(path: Path) -> dict[str, Any]:
             "file_rise_kib": file_after - file_before}
 
 
+def _module_of(filename: str, tree: str) -> str:
+    """``quotecheck/rules/direct.py`` for a file of the tree, the package name for another library."""
+    path = Path(filename)
+    if path.is_relative_to(tree):
+        return str(path.relative_to(tree))
+    parts = path.parts
+    return parts[parts.index("site-packages") + 1] if "site-packages" in parts else filename
+
+
+def _child_stages(path: Path, tree: str) -> dict[str, Any]:
+    """Where the bytes alive at the peak of one big document were allocated, by module.
+
+    tracemalloc traces the allocations of ``process``; a watcher thread takes a
+    snapshot whenever the traced total passes its highest value by 5 %, so the
+    last snapshot shows (within 5 %) what is alive at the peak. Memory allocated
+    before (the text itself, the lexica, the lemma dictionary) is not counted.
+    """
+    import tracemalloc
+
+    from quotecheck import Extractor
+
+    text = path.read_text(encoding="utf-8")
+    extractor = Extractor()
+    extractor.process("warm-up", SHORT_DOCUMENT)
+    highest: list[Any] = [0, None]
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.02):
+            current = tracemalloc.get_traced_memory()[0]
+            if current > highest[0] * 1.05:
+                highest[:] = [current, tracemalloc.take_snapshot()]
+
+    tracemalloc.start()
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    extractor.process("big", text)
+    done.set()
+    watcher.join()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    modules: dict[str, int] = {}
+    for stat in highest[1].statistics("filename"):
+        module = _module_of(stat.traceback[0].filename, tree)
+        modules[module] = modules.get(module, 0) + stat.size
+    return {"characters": len(text), "peak": peak, "snapshot": highest[0], "modules": modules}
+
+
 def child_main(kind: str, tree: str, path: Path) -> dict[str, Any]:
     """Run one child measurement against the quotecheck package of ``tree``."""
     sys.path.insert(0, tree)
@@ -207,6 +257,8 @@ def child_main(kind: str, tree: str, path: Path) -> dict[str, Any]:
 
     if not Path(quotecheck.__file__).resolve().is_relative_to(Path(tree).resolve()):
         raise SystemExit(f"imported {quotecheck.__file__}, not the tree {tree}")
+    if kind == "stages":
+        return _child_stages(path, str(Path(tree).resolve()))
     return _child_extract(path) if kind == "extract" else _child_document(path)
 
 
@@ -502,6 +554,40 @@ def measure_memory(s: Setup) -> None:
     s.results["memory"] = results
 
 
+#: Stages by module path prefix, first match wins (see the layout in the README).
+STAGES = (
+    ("text layer (text.py, analysis/)", ("quotecheck/text.py", "quotecheck/analysis/")),
+    ("rules", ("quotecheck/rules/", "quotecheck/morph.py", "quotecheck/spanindex.py")),
+    ("attribution", ("quotecheck/attribution/",)),
+    ("quotes (model.py)", ("quotecheck/model.py",)),
+    ("lemmas (simplemma)", ("simplemma",)),
+    ("other quotecheck", ("quotecheck/",)),
+)
+
+
+def measure_stages(s: Setup) -> None:
+    """tracemalloc by stage for the ``memory`` document: which stage holds the bytes at the peak."""
+    size = 1_000_000 if s.quick else 10_000_000
+    path = s.tmp / f"document-{size}.txt"
+    path.write_text(document(s.base, size), encoding="utf-8")
+    results = interleaved(s.trees, 1, lambda t: run_child(t, "stages", path))
+    rows = []
+    for tree in s.trees:
+        m = results[tree.label][0]
+        per_char = {name: 0.0 for name, _ in STAGES} | {"other (attrs, Python)": 0.0}
+        for module, size_bytes in m["modules"].items():
+            stage = next((name for name, prefixes in STAGES if module.startswith(prefixes)), "other (attrs, Python)")
+            per_char[stage] += size_bytes / m["characters"]
+        top = sorted(m["modules"].items(), key=lambda kv: -kv[1])[:3]
+        rows += [[tree.label, stage, f"{value:.1f}"] for stage, value in per_char.items()]
+        rows.append([tree.label, "all (traced peak)", f"{m['peak'] / m['characters']:.1f}"])
+        rows.append([tree.label, "largest modules", ", ".join(f"{k} {v / m['characters']:.1f}" for k, v in top)])
+    table(f"Memory by stage at the traced peak, one document of {size / 1e6:g} MB (tracemalloc, bytes per character)",
+          ["tree", "stage", "B/char"], rows,
+          "  traced: Python allocations during extract; the resident set adds the allocator's overhead")
+    s.results["stages"] = results
+
+
 def measure_size(s: Setup) -> None:
     """Documents of 1 KB to 10 MB: seconds per MB and bytes per character should stay flat."""
     sizes = [1_000, 10_000, 100_000, 1_000_000] + ([] if s.quick else [10_000_000])
@@ -564,6 +650,7 @@ def measure_jobs(s: Setup) -> None:
 RUNNERS: dict[str, Callable[[Setup], None]] = {
     "extract": measure_extract, "cli": measure_cli, "startup": measure_startup,
     "memory": measure_memory, "jobs": measure_jobs, "size": measure_size, "stream": measure_stream,
+    "stages": measure_stages,
 }
 
 
