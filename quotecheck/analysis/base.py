@@ -32,21 +32,20 @@ class Doc:
     deprels: tuple[str | None, ...] | None = None
     entities: tuple[str | None, ...] | None = None  # PER / ORG / LOC / MISC per token
     lemmatizer: Callable[[str], str] | None = field(default=None, eq=False, repr=False)
+    # The layer's text, tokens and sentences, so rules need not reach through
+    # ``layer``. Attributes rather than properties: rules read ``doc.tokens``
+    # about twenty times per token, and a slot is read without a call.
+    #: The caller's text, which every offset indexes.
+    text: str = field(init=False, eq=False, repr=False)
+    #: The tokens of the text layer.
+    tokens: Sequence[Token] = field(init=False, eq=False, repr=False)
+    #: The sentences of the text layer.
+    sentences: tuple[Sentence, ...] = field(init=False, eq=False, repr=False)
 
-    @property
-    def text(self) -> str:
-        """The caller's text, which every offset indexes."""
-        return self.layer.text
-
-    @property
-    def tokens(self) -> Sequence[Token]:
-        """The tokens of the text layer, so rules need not reach through ``layer``."""
-        return self.layer.tokens
-
-    @property
-    def sentences(self) -> tuple[Sentence, ...]:
-        """The sentences of the text layer, so rules need not reach through ``layer``."""
-        return self.layer.sentences
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "text", self.layer.text)
+        object.__setattr__(self, "tokens", self.layer.tokens)
+        object.__setattr__(self, "sentences", self.layer.sentences)
 
     @property
     def has_parse(self) -> bool:
@@ -63,7 +62,7 @@ class Doc:
             lemma = self.lemmas[index]
             if lemma:
                 return lemma
-        word = self.layer.tokens[index].text
+        word = self.tokens[index].text
         if self.lemmatizer is not None:
             return self.lemmatizer(word)
         return word.lower()
