@@ -132,3 +132,15 @@ def test_an_unwritable_cache_falls_back_to_simplemmas_dictionary(tmp_path: Path,
         assert not (blocker / "cache").exists()
     finally:
         german_lemmatizer.cache_clear()
+
+
+def test_known_words_are_simplemmas() -> None:
+    words = _corpus_words()[:3000] + ["sagten", "Sagten", "Häuserx", "e\u0301", "\ud800"]
+    known = lemmas.german_is_known()
+    assert [_outcome(known, w) for w in words] == [_outcome(lambda w: simplemma.is_known(w, lang="de"), w) for w in words]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=20))
+def test_any_word_is_known_as_simplemma_knows_it(word: str) -> None:
+    assert _outcome(lemmas.german_is_known(), word) == _outcome(lambda w: simplemma.is_known(w, lang="de"), word)

@@ -43,7 +43,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Callable, TypeVar, overload
 
-__all__ = ["LemmaTable", "build_table", "cache_folder", "german_lemmatizer", "table_path"]
+__all__ = ["LemmaTable", "build_table", "cache_folder", "german_is_known", "german_lemmatizer", "load_table", "table_path"]
 
 _MAGIC = b"QCLEMMA1"
 _HEADER = struct.Struct("=8sIIQ")
@@ -234,6 +234,33 @@ def german_lemmatizer() -> Callable[[str], str]:
         return functools.partial(simplemma.lemmatize, lang=_LANGUAGE)
     lemmatizer: Any = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_TableFactory(table)))
     return functools.partial(lemmatizer.lemmatize, lang=_LANGUAGE)
+
+
+@functools.cache
+def german_is_known() -> Callable[[str], bool]:
+    """``word -> bool`` exactly as ``simplemma.is_known(word, lang="de")``, from the table.
+
+    simplemma's ``is_known`` has no dictionary parameter: this is its body (check
+    the input, NFC, dictionary look-up with simplemma's own strategy) run on the
+    table. Where simplemma's internals differ (another major version) or the table
+    is unavailable, simplemma's own function answers, from its in-memory dictionary.
+    """
+    import simplemma
+
+    try:
+        from simplemma.lemmatizer import _control_input_type
+        from simplemma.strategies import DictionaryLookupStrategy
+        from simplemma.utils import normalize_token
+
+        lookup = DictionaryLookupStrategy(_TableFactory(load_table()))
+    except (ImportError, OSError, ValueError):
+        return functools.partial(simplemma.is_known, lang=_LANGUAGE)
+
+    def is_known(word: str) -> bool:
+        _control_input_type(word)
+        return lookup.get_lemma(normalize_token(word), _LANGUAGE) is not None
+
+    return is_known
 
 
 def main() -> int:
