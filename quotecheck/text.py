@@ -36,7 +36,7 @@ import gc
 import itertools
 import operator
 from array import array
-from typing import Iterable, Iterator, NamedTuple, Sequence, overload
+from typing import Iterable, Iterator, NamedTuple, Sequence, TypeVar, overload
 
 import regex
 from attrs import field, frozen
@@ -49,13 +49,15 @@ __all__ = [
     "MATERIALISE_LIMIT",
     "QUOTE_CHARS",
     "Token",
+    "Columns",
     "Tokens",
+    "Sentences",
+    "Paragraphs",
     "Sentence",
     "Paragraph",
     "TextLayer",
     "tokenize",
     "segment",
-    "token_sequence",
     "abbreviations",
     "break_runs",
     "paragraph_over",
@@ -281,84 +283,79 @@ class Token(NamedTuple):
     kind: str
 
 
+class Sentence(NamedTuple):
+    """Tokens ``[first, last)``; characters ``[start, end)`` from first token start to last token end."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    paragraph: int
+
+
+class Paragraph(NamedTuple):
+    """Sentences ``[first, last)``; characters ``[start, end)`` of their tokens."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
 #: A token's kind as stored in :attr:`Tokens.kinds`: its index in TOKEN_KINDS.
 KIND_CODES: dict[str, int] = {kind: code for code, kind in enumerate(TOKEN_KINDS)}
-_new_token = functools.partial(tuple.__new__, Token)
+
+_T = TypeVar("_T")
 
 
-def _offset_array(text: str) -> array[int]:
-    """An empty array for character offsets into ``text``: 4 bytes each, 8 beyond 2 GiB."""
-    return array("i" if len(text) < 2**31 else "q")
+def _offsets(limit: int, values: Iterable[int] = ()) -> array[int]:
+    """An array of offsets below ``limit``: 4 bytes each, 8 from 2**31 on."""
+    return array("i" if limit < 2**31 else "q", values)
 
 
-def _make_tokens(text: str, starts: Sequence[int], ends: Sequence[int], kinds: bytes) -> tuple[Token, ...]:
-    """Token objects for the columns, made without a Python-level call per token."""
-    texts = map(text.__getitem__, map(slice, starts, ends))
-    with _gc_paused():
-        return tuple(map(_new_token, zip(starts, ends, texts, map(TOKEN_KINDS.__getitem__, kinds))))
-
-
-#: Token objects of a :class:`Tokens` are made and cached by block of 2**_BLOCK_BITS.
+#: Items of a :class:`Columns` sequence are made and cached by block of 2**_BLOCK_BITS.
 _BLOCK_BITS = 11
 _BLOCK_MASK = (1 << _BLOCK_BITS) - 1
 #: Blocks kept at once: 16 blocks of 2,048 tokens, about 6 MB, whatever the document's size.
 _CACHED_BLOCKS = 16
 
 
-class Tokens(Sequence[Token]):
-    """The tokens of one text, stored as columns: offsets in arrays, kinds as bytes.
+class Columns(Sequence[_T]):
+    """A sequence of named tuples stored as columns; the tuples are made on access.
 
-    A :class:`Token` costs about 200 bytes (the object, two ints, its string);
-    here a token costs 9 bytes, and Token objects are made on access: by block
-    of 2,048, of which the last 16 used stay cached, so that rules walking a
-    sentence back and forth get the same objects at tuple-like speed. Token
-    texts are sliced from the text on access, never stored.
-
-    >>> tokens = tokenize("Er sagte: „Ja.“")
-    >>> tokens[1]
-    Token(start=3, end=8, text='sagte', kind='word')
-    >>> tokens.starts[1], tokens.ends[1], TOKEN_KINDS[tokens.kinds[1]]
-    (3, 8, 'word')
-    >>> [t.text for t in tokens[-3:]]
-    ['Ja', '.', '“']
+    Made by block of 2,048 (C-level ``map`` over the column slices), of which the
+    last 16 made stay cached, so that rules walking a sentence back and forth get
+    the same objects at near tuple speed; a slice is a tuple. Subclasses name
+    their columns and how a block is made.
     """
 
-    __slots__ = ("text", "starts", "ends", "kinds", "_blocks", "_made")
+    __slots__ = ("_blocks", "_made")
 
-    def __init__(self, text: str, starts: array[int], ends: array[int], kinds: bytes) -> None:
-        if not len(starts) == len(ends) == len(kinds):
-            raise ValueError(f"columns differ in length: {len(starts)}, {len(ends)}, {len(kinds)}")
-        self.text = text
-        #: Character offset where each token starts, and where it ends.
-        self.starts = starts
-        self.ends = ends
-        #: Each token's kind as its index in TOKEN_KINDS (see KIND_CODES).
-        self.kinds = kinds
-        # Block number -> its Token objects, None until made or once dropped; the
-        # numbers of the blocks made, oldest first.
-        self._blocks: list[tuple[Token, ...] | None] = [None] * ((len(starts) + _BLOCK_MASK) >> _BLOCK_BITS)
+    def __init__(self, length: int) -> None:
+        # Block number -> its items, None until made or once dropped; the numbers
+        # of the blocks made, oldest first.
+        self._blocks: list[tuple[_T, ...] | None] = [None] * ((length + _BLOCK_MASK) >> _BLOCK_BITS)
         self._made: collections.deque[int] = collections.deque()
 
-    @classmethod
-    def of(cls, text: str, tokens: Iterable[Token]) -> Tokens:
-        """The columns of ``tokens`` of ``text`` (each token must be ``text[start:end]``)."""
-        starts, ends, kinds = _offset_array(text), _offset_array(text), bytearray()
-        for token in tokens:
-            starts.append(token.start)
-            ends.append(token.end)
-            kinds.append(KIND_CODES[token.kind])
-        return cls(text, starts, ends, bytes(kinds))
+    def _items(self, first: int, last: int) -> Iterator[_T]:
+        """Items ``[first, last)`` made from the columns, lazily."""
+        raise NotImplementedError
 
-    def __len__(self) -> int:
-        return len(self.starts)
+    def _columns(self) -> tuple[object, ...]:
+        """The columns, which equality compares."""
+        raise NotImplementedError
 
-    @overload
-    def __getitem__(self, index: int) -> Token: ...
+    def _made_items(self, first: int, last: int) -> tuple[_T, ...]:
+        with _gc_paused():
+            return tuple(self._items(first, last))
 
     @overload
-    def __getitem__(self, index: slice) -> tuple[Token, ...]: ...
+    def __getitem__(self, index: int) -> _T: ...
 
-    def __getitem__(self, index: int | slice) -> Token | tuple[Token, ...]:
+    @overload
+    def __getitem__(self, index: slice) -> tuple[_T, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> _T | tuple[_T, ...]:
         # The hot path, called for every ``doc.tokens[i]`` of a long document: one
         # list and one tuple look-up. A slice, or a block not made, raises
         # TypeError (``slice >= 0``, ``None[...]``); an index past the end raises
@@ -370,38 +367,34 @@ class Tokens(Sequence[Token]):
             pass
         return self._get(index)
 
-    def _get(self, index: int | slice) -> Token | tuple[Token, ...]:
+    def _get(self, index: int | slice) -> _T | tuple[_T, ...]:
         """The slow path of ``__getitem__``: slices, negative indices, blocks not made."""
         if isinstance(index, slice):
             start, stop, step = index.indices(len(self))
             if step == 1:
-                return _make_tokens(self.text, self.starts[start:stop], self.ends[start:stop], self.kinds[start:stop])
+                return self._made_items(start, max(start, stop))
             return tuple(self[i] for i in range(start, stop, step))
         position = operator.index(index)
         if position < 0:
             position += len(self)
         if not 0 <= position < len(self):
-            raise IndexError(f"token index {index} out of range for {len(self)} tokens")
+            raise IndexError(f"index {index} out of range for {len(self)} items")
         number = position >> _BLOCK_BITS
         block = self._blocks[number]
         if block is None:
-            first, last = number << _BLOCK_BITS, (number + 1) << _BLOCK_BITS
-            block = _make_tokens(self.text, self.starts[first:last], self.ends[first:last], self.kinds[first:last])
+            block = self._made_items(number << _BLOCK_BITS, min(len(self), (number + 1) << _BLOCK_BITS))
             if len(self._made) >= _CACHED_BLOCKS:
                 self._blocks[self._made.popleft()] = None
             self._blocks[number] = block
             self._made.append(number)
         return block[position & _BLOCK_MASK]
 
-    def __iter__(self) -> Iterator[Token]:
-        texts = map(self.text.__getitem__, map(slice, self.starts, self.ends))
-        return map(_new_token, zip(self.starts, self.ends, texts, map(TOKEN_KINDS.__getitem__, self.kinds)))
+    def __iter__(self) -> Iterator[_T]:
+        return self._items(0, len(self))
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, Tokens):
-            if (self.starts, self.ends, self.kinds) != (other.starts, other.ends, other.kinds):
-                return False
-            return self.text is other.text or all(map(operator.eq, self, other))
+        if type(other) is type(self):
+            return self._columns() == other._columns()
         if isinstance(other, Sequence) and not isinstance(other, (str, bytes)):
             return len(self) == len(other) and all(map(operator.eq, self, other))
         return NotImplemented
@@ -410,59 +403,169 @@ class Tokens(Sequence[Token]):
         return hash(tuple(self))
 
     def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {len(self)} items>"
+
+
+_new_token = functools.partial(tuple.__new__, Token)
+_new_sentence = functools.partial(tuple.__new__, Sentence)
+_new_paragraph = functools.partial(tuple.__new__, Paragraph)
+
+
+class Tokens(Columns[Token]):
+    """The tokens of one text, stored as columns: offsets in arrays, kinds as bytes.
+
+    A :class:`Token` object costs about 200 bytes (the tuple, two ints, its
+    string); here a token costs 9 bytes, and Token objects are made on access
+    (see :class:`Columns`); their texts are sliced from the text then.
+
+    >>> tokens = tokenize("Er sagte: „Ja.“")
+    >>> tokens[1]
+    Token(start=3, end=8, text='sagte', kind='word')
+    >>> tokens.starts[1], tokens.ends[1], TOKEN_KINDS[tokens.kinds[1]]
+    (3, 8, 'word')
+    >>> [t.text for t in tokens[-3:]]
+    ['Ja', '.', '“']
+    """
+
+    __slots__ = ("text", "starts", "ends", "kinds")
+
+    def __init__(self, text: str, starts: array[int], ends: array[int], kinds: bytes) -> None:
+        if not len(starts) == len(ends) == len(kinds):
+            raise ValueError(f"columns differ in length: {len(starts)}, {len(ends)}, {len(kinds)}")
+        super().__init__(len(starts))
+        self.text = text
+        #: Character offset where each token starts, and where it ends.
+        self.starts = starts
+        self.ends = ends
+        #: Each token's kind as its index in TOKEN_KINDS (see KIND_CODES).
+        self.kinds = kinds
+
+    @classmethod
+    def of(cls, text: str, tokens: Iterable[Token]) -> Tokens:
+        """The columns of ``tokens`` of ``text`` (each token must be ``text[start:end]``)."""
+        starts, ends, kinds = _offsets(len(text)), _offsets(len(text)), bytearray()
+        for token in tokens:
+            starts.append(token.start)
+            ends.append(token.end)
+            kinds.append(KIND_CODES[token.kind])
+        return cls(text, starts, ends, bytes(kinds))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def _items(self, first: int, last: int) -> Iterator[Token]:
+        whole = first == 0 and last == len(self)
+        starts = self.starts if whole else self.starts[first:last]
+        ends = self.ends if whole else self.ends[first:last]
+        kinds = self.kinds if whole else self.kinds[first:last]
+        texts = map(self.text.__getitem__, map(slice, starts, ends))
+        return map(_new_token, zip(starts, ends, texts, map(TOKEN_KINDS.__getitem__, kinds)))
+
+    def _columns(self) -> tuple[object, ...]:
+        return self.starts, self.ends, self.kinds
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):  # equal offsets and kinds, then the texts they cover
+            return self._columns() == other._columns() and (
+                self.text is other.text or all(map(operator.eq, self, other))
+            )
+        return super().__eq__(other)
+
+    __hash__ = Columns.__hash__
+
+    def __repr__(self) -> str:
         return f"<Tokens: {len(self)} tokens of a text of {len(self.text)} characters>"
 
 
-#: Documents up to this many tokens (about 400 KB of text) hand out their tokens as
-#: a tuple of Token objects made once: today's rules index ``doc.tokens[i]`` in their
-#: hot loops, and nothing is faster than a tuple there. Longer documents hand out
-#: their :class:`Tokens`, whose memory does not grow with Token objects.
+class Sentences(Columns[Sentence]):
+    """Sentences stored as columns (five arrays of ints); Sentence objects made on access."""
+
+    __slots__ = ("starts", "ends", "firsts", "lasts", "paragraphs")
+
+    def __init__(self, starts: array[int], ends: array[int], firsts: array[int], lasts: array[int],
+                 paragraphs: array[int]) -> None:
+        super().__init__(len(starts))
+        self.starts, self.ends, self.firsts, self.lasts, self.paragraphs = starts, ends, firsts, lasts, paragraphs
+
+    @classmethod
+    def of(cls, sentences: Iterable[Sentence], limit: int) -> Sentences:
+        """The columns of ``sentences`` whose offsets and indices are below ``limit``."""
+        columns: tuple[array[int], ...] = tuple(_offsets(limit) for _ in Sentence._fields)
+        for sentence in sentences:
+            for column, value in zip(columns, sentence):
+                column.append(value)
+        return cls(*columns)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def _items(self, first: int, last: int) -> Iterator[Sentence]:
+        columns = (self.starts, self.ends, self.firsts, self.lasts, self.paragraphs)
+        return map(_new_sentence, zip(*(column[first:last] for column in columns)))
+
+    def _columns(self) -> tuple[object, ...]:
+        return self.starts, self.ends, self.firsts, self.lasts, self.paragraphs
+
+
+class Paragraphs(Columns[Paragraph]):
+    """Paragraphs stored as columns (four arrays of ints); Paragraph objects made on access."""
+
+    __slots__ = ("starts", "ends", "firsts", "lasts")
+
+    def __init__(self, starts: array[int], ends: array[int], firsts: array[int], lasts: array[int]) -> None:
+        super().__init__(len(starts))
+        self.starts, self.ends, self.firsts, self.lasts = starts, ends, firsts, lasts
+
+    @classmethod
+    def of(cls, paragraphs: Iterable[Paragraph], limit: int) -> Paragraphs:
+        """The columns of ``paragraphs`` whose offsets and indices are below ``limit``."""
+        columns: tuple[array[int], ...] = tuple(_offsets(limit) for _ in Paragraph._fields)
+        for paragraph in paragraphs:
+            for column, value in zip(columns, paragraph):
+                column.append(value)
+        return cls(*columns)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def _items(self, first: int, last: int) -> Iterator[Paragraph]:
+        columns = (self.starts, self.ends, self.firsts, self.lasts)
+        return map(_new_paragraph, zip(*(column[first:last] for column in columns)))
+
+    def _columns(self) -> tuple[object, ...]:
+        return self.starts, self.ends, self.firsts, self.lasts
+
+
+#: Documents up to this many tokens (about 400 KB of text) hand out their tokens,
+#: sentences and paragraphs as tuples of objects made once: today's rules index
+#: ``doc.tokens[i]`` in their hot loops, and nothing is faster than a tuple there.
+#: Longer documents hand out their :class:`Columns`, whose memory does not grow
+#: with Python objects.
 MATERIALISE_LIMIT = 1 << 16
 
 
-def token_sequence(columns: Tokens, limit: int = MATERIALISE_LIMIT) -> Sequence[Token]:
-    """What :attr:`TextLayer.tokens` hands out: all tokens in a tuple up to ``limit``, else ``columns``."""
-    if len(columns) <= limit:
-        return _make_tokens(columns.text, columns.starts, columns.ends, columns.kinds)
-    return columns
-
-
-@frozen
-class Sentence:
-    """Tokens ``[first, last)``; characters ``[start, end)`` from first token start to last token end."""
-
-    start: int
-    end: int
-    first: int
-    last: int
-    paragraph: int
-
-
-@frozen
-class Paragraph:
-    """Sentences ``[first, last)``; characters ``[start, end)`` of their tokens."""
-
-    start: int
-    end: int
-    first: int
-    last: int
+def _handed_out(columns: Columns[_T], materialise: bool) -> Sequence[_T]:
+    """All items in a tuple when ``materialise``, else the columns themselves."""
+    return columns._made_items(0, len(columns)) if materialise else columns
 
 
 @frozen(init=False)
 class TextLayer:
     """A document's tokens, sentences and paragraphs, with lookups by index and offset.
 
-    ``TextLayer(text, tokens, sentences, paragraphs)`` takes any iterable of
-    :class:`Token` (a backend's own tokens) or the :class:`Tokens` of
-    :func:`tokenize`. ``columns`` keeps the tokens compactly; ``tokens`` is the
-    sequence rules read (see :func:`token_sequence`). Equality compares the
-    text, the tokens, the sentences and the paragraphs.
+    ``TextLayer(text, tokens, sentences, paragraphs)`` takes any iterables of
+    :class:`Token`, :class:`Sentence` and :class:`Paragraph` (a backend's own)
+    or the :class:`Columns` of :func:`segment`. ``columns`` keeps the tokens
+    compactly; ``tokens``, ``sentences`` and ``paragraphs`` are what rules read:
+    tuples for a document of up to ``materialise_limit`` tokens
+    (:data:`MATERIALISE_LIMIT`), the :class:`Columns` beyond. Equality compares
+    the text, the tokens, the sentences and the paragraphs.
     """
 
     text: str
     columns: Tokens
-    sentences: tuple[Sentence, ...]
-    paragraphs: tuple[Paragraph, ...]
+    sentences: Sequence[Sentence]
+    paragraphs: Sequence[Paragraph]
     tokens: Sequence[Token] = field(eq=False, repr=False)
     # Sort keys for bisect, so sentence_index is O(log n).
     _sentence_firsts: array[int] = field(eq=False, repr=False)
@@ -477,23 +580,29 @@ class TextLayer:
         materialise_limit: int = MATERIALISE_LIMIT,
     ) -> None:
         columns = tokens if isinstance(tokens, Tokens) and tokens.text is text else Tokens.of(text, tokens)
-        self._init(columns, token_sequence(columns, materialise_limit), sentences, paragraphs)
+        limit = max(len(text), len(columns)) + 1
+        sentence_columns = sentences if isinstance(sentences, Sentences) else Sentences.of(sentences, limit)
+        paragraph_columns = paragraphs if isinstance(paragraphs, Paragraphs) else Paragraphs.of(paragraphs, limit)
+        materialise = len(columns) <= materialise_limit
+        self._init(columns, _handed_out(columns, materialise), sentence_columns, paragraph_columns, materialise)
 
-    def _init(
-        self, columns: Tokens, tokens: Sequence[Token], sentences: Iterable[Sentence], paragraphs: Iterable[Paragraph]
-    ) -> None:
-        sentences = tuple(sentences)
-        firsts = _offset_array(columns.text)
-        firsts.extend(s.first for s in sentences)
-        self.__attrs_init__(columns.text, columns, sentences, tuple(paragraphs), tokens, firsts)
+    def _init(self, columns: Tokens, tokens: Sequence[Token], sentences: Sentences, paragraphs: Paragraphs,
+              materialise: bool) -> None:
+        self.__attrs_init__(
+            columns.text,
+            columns,
+            _handed_out(sentences, materialise),
+            _handed_out(paragraphs, materialise),
+            tokens,
+            sentences.firsts,
+        )
 
     @classmethod
-    def _from_parts(
-        cls, columns: Tokens, tokens: Sequence[Token], sentences: Iterable[Sentence], paragraphs: Iterable[Paragraph]
-    ) -> TextLayer:
-        """A layer whose ``tokens`` sequence is already made (by :func:`segment`)."""
+    def _of_columns(cls, columns: Tokens, tokens: Sequence[Token], sentences: Sentences, paragraphs: Paragraphs,
+                    materialise: bool) -> TextLayer:
+        """A layer whose token sequence :func:`segment` has made already."""
         layer = cls.__new__(cls)
-        layer._init(columns, tokens, sentences, paragraphs)
+        layer._init(columns, tokens, sentences, paragraphs, materialise)
         return layer
 
     def sentence_index(self, token_index: int) -> int:
@@ -544,7 +653,7 @@ _BATCH = 1 << 14
 
 def tokenize(text: str) -> Tokens:
     """Tokens of ``text`` in order; see the module docstring for the guarantees."""
-    starts, ends, kinds = _offset_array(text), _offset_array(text), bytearray()
+    starts, ends, kinds = _offsets(len(text)), _offsets(len(text)), bytearray()
     matches = _TOKEN_RE.finditer(text)
     while batch := list(itertools.islice(matches, _BATCH)):
         starts.extend(map(regex.Match.start, batch))
@@ -749,22 +858,34 @@ def segment(text: str) -> TextLayer:
 
 
 def _segment(columns: Tokens, materialise_limit: int = MATERIALISE_LIMIT) -> TextLayer:
-    text = columns.text
-    if not columns:
+    text, count = columns.text, len(columns)
+    if not count:
         return TextLayer(text, columns, (), ())
-    tokens = token_sequence(columns, materialise_limit)
+    materialise = count <= materialise_limit
+    tokens = _handed_out(columns, materialise)
     boundaries, paragraph_starts = _boundaries(text, tokens, columns.starts)
-    sentences: list[Sentence] = []
-    paragraphs: list[Paragraph] = []
-    para_first = 0
-    ends = [*boundaries[1:], len(columns)]
-    for first, last in zip(boundaries, ends):
-        if first in paragraph_starts and sentences:
-            paragraphs.append(paragraph_over(sentences, para_first, len(sentences)))
-            para_first = len(sentences)
-        sentences.append(Sentence(columns.starts[first], columns.ends[last - 1], first, last, len(paragraphs)))
-    paragraphs.append(paragraph_over(sentences, para_first, len(sentences)))
-    return TextLayer._from_parts(columns, tokens, sentences, paragraphs)
+    limit = max(len(text), count) + 1
+    firsts = _offsets(limit, boundaries)
+    lasts = _offsets(limit, boundaries[1:])
+    lasts.append(count)
+    # every sentence's paragraph, and every paragraph's first sentence
+    paragraph_of, paragraph_firsts = _offsets(limit), _offsets(limit, (0,))
+    for index, first in enumerate(boundaries):
+        if index and first in paragraph_starts:
+            paragraph_firsts.append(index)
+        paragraph_of.append(len(paragraph_firsts) - 1)
+    sentence_starts = _offsets(limit, map(columns.starts.__getitem__, firsts))
+    sentence_ends = _offsets(limit, (columns.ends[last - 1] for last in lasts))
+    sentences = Sentences(sentence_starts, sentence_ends, firsts, lasts, paragraph_of)
+    paragraph_lasts = _offsets(limit, paragraph_firsts[1:])
+    paragraph_lasts.append(len(boundaries))
+    paragraphs = Paragraphs(
+        _offsets(limit, map(sentence_starts.__getitem__, paragraph_firsts)),
+        _offsets(limit, (sentence_ends[last - 1] for last in paragraph_lasts)),
+        paragraph_firsts,
+        paragraph_lasts,
+    )
+    return TextLayer._of_columns(columns, tokens, sentences, paragraphs, materialise)
 
 
 def paragraph_over(sentences: Sequence[Sentence], first: int, last: int) -> Paragraph:

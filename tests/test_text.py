@@ -12,6 +12,10 @@ from quotecheck.text import (
     MATERIALISE_LIMIT,
     QUOTE_CHARS,
     TOKEN_KINDS,
+    Paragraph,
+    Paragraphs,
+    Sentence,
+    Sentences,
     TextLayer,
     Token,
     Tokens,
@@ -438,12 +442,27 @@ def test_a_layer_of_backend_tokens_equals_the_segmented_layer() -> None:
     assert rebuilt.tokens == layer.tokens
 
 
-def test_long_documents_hand_out_token_columns_short_ones_a_tuple() -> None:
-    assert isinstance(segment(_SAMPLE).tokens, tuple)
-    long_text = "Er sagte: „Wir kommen morgen.“ " * (MATERIALISE_LIMIT // 8 + 1)
+def test_long_documents_hand_out_columns_short_ones_tuples() -> None:
+    short = segment(_SAMPLE)
+    assert isinstance(short.tokens, tuple) and isinstance(short.sentences, tuple) and isinstance(short.paragraphs, tuple)
+    long_text = "Er sagte: „Wir kommen morgen.“\n\n" * (MATERIALISE_LIMIT // 8 + 1)
     layer = segment(long_text)
     assert isinstance(layer.tokens, Tokens) and len(layer.tokens) > MATERIALISE_LIMIT
-    assert layer.tokens[-2] == Token(len(long_text) - 3, len(long_text) - 2, ".", "punct")
+    assert isinstance(layer.sentences, Sentences) and isinstance(layer.paragraphs, Paragraphs)
+    assert layer.tokens[-2] == Token(len(long_text) - 4, len(long_text) - 3, ".", "punct")
+    assert layer.sentences[-1] == Sentence(len(long_text) - 32, len(long_text) - 2, len(layer.tokens) - 9,
+                                           len(layer.tokens), len(layer.paragraphs) - 1)
+    assert layer.paragraphs[3] == Paragraph(32 * 3, 32 * 3 + 30, 3, 4)
+
+
+def test_sentence_and_paragraph_columns_behave_like_tuples() -> None:
+    layer = segment("Erster Satz. Zweiter Satz.\n\nDritter Satz. Vierter.\n\nFünfter Satz.")
+    sentences = text_module.Sentences.of(layer.sentences, 100)
+    paragraphs = text_module.Paragraphs.of(layer.paragraphs, 100)
+    assert sentences == layer.sentences and list(sentences) == list(layer.sentences)
+    assert sentences[1:3] == layer.sentences[1:3] and sentences[-1] == layer.sentences[-1]
+    assert paragraphs == layer.paragraphs and paragraphs[::2] == layer.paragraphs[::2]
+    assert sentences != text_module.Sentences.of(layer.sentences[:-1], 100)
 
 
 def test_token_blocks_are_made_again_after_being_dropped() -> None:
@@ -461,5 +480,10 @@ def test_token_blocks_are_made_again_after_being_dropped() -> None:
 def test_token_columns_segment_as_token_tuples(text: str) -> None:
     """Sentences and paragraphs do not depend on how tokens are handed out."""
     as_columns = text_module._segment(tokenize(text), materialise_limit=0)
-    assert as_columns == segment(text)
-    assert list(as_columns.tokens) == list(segment(text).tokens)
+    as_tuples = segment(text)
+    assert as_columns == as_tuples
+    assert list(as_columns.tokens) == list(as_tuples.tokens)
+    assert list(as_columns.sentences) == list(as_tuples.sentences)
+    assert list(as_columns.paragraphs) == list(as_tuples.paragraphs)
+    if as_tuples.paragraphs:
+        assert TextLayer(text, list(as_tuples.tokens), list(as_tuples.sentences), list(as_tuples.paragraphs)) == as_columns

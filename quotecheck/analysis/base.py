@@ -40,7 +40,7 @@ class Doc:
     #: The tokens of the text layer.
     tokens: Sequence[Token] = field(init=False, eq=False, repr=False)
     #: The sentences of the text layer.
-    sentences: tuple[Sentence, ...] = field(init=False, eq=False, repr=False)
+    sentences: Sequence[Sentence] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "text", self.layer.text)
