@@ -126,12 +126,15 @@ def test_an_unwritable_cache_falls_back_to_simplemmas_dictionary(tmp_path: Path,
     blocker.write_text("not a folder")
     monkeypatch.setenv("QUOTECHECK_CACHE_DIR", str(blocker / "cache"))
     german_lemmatizer.cache_clear()
+    lemmas.german_is_known.cache_clear()
     try:
         fallback = german_lemmatizer()
         assert [fallback(w) for w in ("fügte", "Häuser")] == ["fügen", "Haus"]
+        assert [lemmas.german_is_known()(w) for w in ("fügte", "Xyzzyq")] == [True, False]
         assert not (blocker / "cache").exists()
     finally:
         german_lemmatizer.cache_clear()
+        lemmas.german_is_known.cache_clear()
 
 
 def test_known_words_are_simplemmas() -> None:

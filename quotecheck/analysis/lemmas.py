@@ -41,7 +41,7 @@ import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Callable, TypeVar, overload
+from typing import Any, BinaryIO, Callable, TypeVar, overload
 
 __all__ = ["LemmaTable", "build_table", "cache_folder", "german_is_known", "german_lemmatizer", "load_table", "table_path"]
 
@@ -127,8 +127,23 @@ def build_table(items: Iterable[tuple[str, str]], path: Path) -> None:
     """Write the ``(word form, lemma)`` pairs as a table file at ``path``, atomically.
 
     The file appears complete or not at all (a temporary file renamed over
-    ``path``), so processes building the same table at once do no harm.
+    ``path``), so processes building the same table at once do no harm. The
+    temporary file is made first: a folder that cannot be written fails at once,
+    before a second is spent reading the pairs.
     """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            _write_table(items, out)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write_table(items: Iterable[tuple[str, str]], out: BinaryIO) -> None:
+    """The table file's bytes (see the module docstring for the layout)."""
     entries = bytearray(b"\0")  # offset 0 means an empty slot
     offsets = array("I")
     hashes = array("I")
@@ -153,17 +168,9 @@ def build_table(items: Iterable[tuple[str, str]], path: Path) -> None:
     size = _HEADER.size + (4 << bits) + len(entries) - 1
     if size >= 1 << 32:
         raise ValueError("lemma table too large for 32-bit offsets")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(_HEADER.pack(_MAGIC, bits, len(offsets), size))
-            out.write(slots.tobytes())
-            out.write(memoryview(entries)[1:])
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    out.write(_HEADER.pack(_MAGIC, bits, len(offsets), size))
+    out.write(slots.tobytes())
+    out.write(memoryview(entries)[1:])
 
 
 def cache_folder() -> Path:
