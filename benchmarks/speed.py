@@ -290,25 +290,45 @@ def run_child(tree: Tree, kind: str, path: Path) -> dict[str, Any]:
     return result
 
 
+#: ``quotecheck extract …`` run in-process by ``python -c``, then the process's own peak
+#: resident set (VmHWM, per address space) on the last line of standard error. The
+#: rusage ``ru_maxrss`` of a child would start from this benchmark's own, inherited
+#: through fork and exec.
+_CLI = (
+    "import sys\n"
+    "from quotecheck.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "sys.stdout.flush()\n"
+    "hwm = [line.split()[1] for line in open('/proc/self/status') if line.startswith('VmHWM:')]\n"
+    "print(hwm[0] if hwm else 0, file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
 def cli_command(*args: str) -> list[str]:
-    """``quotecheck extract -q ARGS`` run from the tree on the import path."""
-    return [sys.executable, "-m", "quotecheck", "extract", "-q", *args]
+    """``quotecheck extract -q ARGS`` of the tree the process starts in (its folder is the cwd)."""
+    return [sys.executable, "-c", _CLI, "extract", "-q", *args]
 
 
 def run_cli(tree: Tree, *args: str) -> dict[str, Any]:
-    """Wall seconds, CPU seconds and peak RSS of one CLI run.
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one CLI run.
 
-    ``wait4`` reports the process with the children it reaped (the pool's
-    workers): CPU seconds include the workers', peak RSS is the largest process's.
+    CPU seconds come from ``wait4``, which counts the children the CLI reaped
+    (the pool's workers); peak RSS is the CLI process's own.
     """
     wall = time.perf_counter()
     process = subprocess.Popen(cli_command(*args), cwd=tree.path, env=tree.environment(),
-                               stdout=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    stderr = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - wall
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise RuntimeError(f"{tree.label}: quotecheck {' '.join(args)} exited {os.waitstatus_to_exitcode(status)}")
-    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise RuntimeError(f"{tree.label}: quotecheck {' '.join(args)} exited {code}:\n{stderr[-2000:]}")
+    last = stderr.strip().rpartition("\n")[2]
+    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
+            "peak_mb": int(last) / 1024 if last.isdigit() else float("nan")}
 
 
 def _smaps(pid: int) -> dict[str, int] | None:
@@ -349,7 +369,7 @@ def run_cli_sampled(tree: Tree, *args: str, every: float = 0.2) -> dict[str, Any
     """
     wall = time.perf_counter()
     process = subprocess.Popen(cli_command(*args), cwd=tree.path, env=tree.environment(),
-                               stdout=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peaks: dict[str, dict[str, int]] = {}
     total = 0
     while process.poll() is None:
@@ -692,32 +712,38 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="quotecheck-speed-") as tmp_name, \
             (worktree(args.against) if args.against else _no_tree()) as old:
-        tmp = Path(tmp_name)
-        # One lemma-table cache for every run (trees that have none ignore it), built
-        # by the first run: the start-up measured is that of a warm machine.
-        env = {"QUOTECHECK_CACHE_DIR": str(tmp / "cache")}
-        this = Tree("this tree", ROOT, env)
-        trees = [Tree(f"REV {args.against}", old, env), this] if old is not None else [this]
-        base, left_out = extractable(base_texts())
-        dataset = None
-        tokens = 0
-        if args.dataset is not None:
-            dataset = [t for _, t in dataset_texts(args.dataset, 150 if args.quick else None)]
-            tokens = count_tokens(dataset)
-        setup = Setup(trees, tmp, args.rounds or (1 if args.quick else 3), args.quick, dataset, tokens, base,
-                      {"python": sys.version.split()[0], "cpus": os.cpu_count(), "against": args.against})
-        print(f"python {setup.results['python']}, {os.cpu_count()} cpus, load average "
-              f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; trees: {', '.join(str(t.path) for t in trees)}")
-        print(f"base texts: {len(base)} from {', '.join(BASE_FILES)}"
-              + (f"; left out (extract raises on this tree): {', '.join(left_out)}" if left_out else ""))
-        for tree in trees:  # warm-up: byte-compiled modules and the lemma cache exist before timing
-            run_cli(tree, str(write_jsonl(tmp / "warm.jsonl", [SHORT_DOCUMENT])), "-o", os.devnull)
+        setup = _setup(args, Path(tmp_name), old)
         for name in chosen:
             RUNNERS[name](setup)
     print(f"\nload average after: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     if args.json:
         Path(args.json).write_text(json.dumps(setup.results, indent=2, default=str) + "\n", encoding="utf-8")
     return 0
+
+
+def _setup(args: argparse.Namespace, tmp: Path, old: Path | None) -> Setup:
+    """The trees, the inputs and a warm-up run of each tree; prints what was chosen."""
+    # One lemma-table cache for every run (trees that have none ignore it), built
+    # by the warm-up run: the start-up measured is that of a warm machine.
+    env = {"QUOTECHECK_CACHE_DIR": str(tmp / "cache")}
+    this = Tree("this tree", ROOT, env)
+    trees = [Tree(f"REV {args.against}", old, env), this] if old is not None else [this]
+    base, left_out = extractable(base_texts())
+    dataset = None
+    tokens = 0
+    if args.dataset is not None:
+        dataset = [t for _, t in dataset_texts(args.dataset, 150 if args.quick else None)]
+        tokens = count_tokens(dataset)
+    setup = Setup(trees, tmp, args.rounds or (1 if args.quick else 3), args.quick, dataset, tokens, base,
+                  {"python": sys.version.split()[0], "cpus": os.cpu_count(), "against": args.against})
+    print(f"python {setup.results['python']}, {os.cpu_count()} cpus, load average "
+          f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; trees: {', '.join(str(t.path) for t in trees)}")
+    print(f"base texts: {len(base)} from {', '.join(BASE_FILES)}"
+          + (f"; left out (extract raises on this tree): {', '.join(left_out)}" if left_out else ""))
+    warm = write_jsonl(tmp / "warm.jsonl", [SHORT_DOCUMENT])
+    for tree in trees:  # byte-compiled modules and the lemma table exist before anything is timed
+        run_cli(tree, str(warm), "-o", os.devnull)
+    return setup
 
 
 @contextmanager
