@@ -36,7 +36,7 @@ import gc
 import itertools
 import operator
 from array import array
-from typing import Iterable, Iterator, NamedTuple, Sequence, TypeVar, overload
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar, overload
 
 import regex
 from attrs import field, frozen
@@ -323,22 +323,28 @@ _CACHED_BLOCKS = 16
 class Columns(Sequence[_T]):
     """A sequence of named tuples stored as columns; the tuples are made on access.
 
-    Made by block of 2,048 (C-level ``map`` over the column slices), of which the
-    last 16 made stay cached, so that rules walking a sentence back and forth get
-    the same objects at near tuple speed; a slice is a tuple. Subclasses name
-    their columns and how a block is made.
+    The rows are read from the columns by block of 2,048 (C-level ``zip`` over
+    the column slices) and the last 16 blocks read stay cached, so that rules
+    walking a sentence back and forth pay one list and one tuple look-up and the
+    making of one named tuple per access. The cached rows are plain tuples of ints
+    and strings, which the garbage collector stops tracking: cached named tuples
+    would pile up in its oldest generation and make its full collections, each
+    over every live object, ever more frequent in a long document. A slice is a
+    tuple of named tuples. Subclasses name their columns and how rows are read.
     """
 
     __slots__ = ("_blocks", "_made")
+    #: Makes one item from one row: ``tuple.__new__`` of the named tuple class.
+    _new: Callable[[tuple[object, ...]], _T]
 
     def __init__(self, length: int) -> None:
-        # Block number -> its items, None until made or once dropped; the numbers
-        # of the blocks made, oldest first.
-        self._blocks: list[tuple[_T, ...] | None] = [None] * ((length + _BLOCK_MASK) >> _BLOCK_BITS)
+        # Block number -> its rows, None until read or once dropped; the numbers
+        # of the blocks read, oldest first.
+        self._blocks: list[tuple[tuple[object, ...], ...] | None] = [None] * ((length + _BLOCK_MASK) >> _BLOCK_BITS)
         self._made: collections.deque[int] = collections.deque()
 
-    def _items(self, first: int, last: int) -> Iterator[_T]:
-        """Items ``[first, last)`` made from the columns, lazily."""
+    def _rows(self, first: int, last: int) -> Iterator[tuple[object, ...]]:
+        """Rows ``[first, last)`` read from the columns, lazily."""
         raise NotImplementedError
 
     def _columns(self) -> tuple[object, ...]:
@@ -347,7 +353,7 @@ class Columns(Sequence[_T]):
 
     def _made_items(self, first: int, last: int) -> tuple[_T, ...]:
         with _gc_paused():
-            return tuple(self._items(first, last))
+            return tuple(map(self._new, self._rows(first, last)))
 
     @overload
     def __getitem__(self, index: int) -> _T: ...
@@ -356,19 +362,18 @@ class Columns(Sequence[_T]):
     def __getitem__(self, index: slice) -> tuple[_T, ...]: ...
 
     def __getitem__(self, index: int | slice) -> _T | tuple[_T, ...]:
-        # The hot path, called for every ``doc.tokens[i]`` of a long document: one
-        # list and one tuple look-up. A slice, or a block not made, raises
-        # TypeError (``slice >= 0``, ``None[...]``); an index past the end raises
-        # IndexError as it should.
+        # The hot path, called for every ``doc.tokens[i]`` of a long document. A
+        # slice, or a block not read, raises TypeError (``slice >= 0``,
+        # ``None[...]``); an index past the end raises IndexError as it should.
         try:
             if index >= 0:  # type: ignore[operator]
-                return self._blocks[index >> _BLOCK_BITS][index & _BLOCK_MASK]  # type: ignore[index, operator]
+                return self._new(self._blocks[index >> _BLOCK_BITS][index & _BLOCK_MASK])  # type: ignore[index, operator]
         except TypeError:
             pass
         return self._get(index)
 
     def _get(self, index: int | slice) -> _T | tuple[_T, ...]:
-        """The slow path of ``__getitem__``: slices, negative indices, blocks not made."""
+        """The slow path of ``__getitem__``: slices, negative indices, blocks not read."""
         if isinstance(index, slice):
             start, stop, step = index.indices(len(self))
             if step == 1:
@@ -382,15 +387,15 @@ class Columns(Sequence[_T]):
         number = position >> _BLOCK_BITS
         block = self._blocks[number]
         if block is None:
-            block = self._made_items(number << _BLOCK_BITS, min(len(self), (number + 1) << _BLOCK_BITS))
+            block = tuple(self._rows(number << _BLOCK_BITS, min(len(self), (number + 1) << _BLOCK_BITS)))
             if len(self._made) >= _CACHED_BLOCKS:
                 self._blocks[self._made.popleft()] = None
             self._blocks[number] = block
             self._made.append(number)
-        return block[position & _BLOCK_MASK]
+        return self._new(block[position & _BLOCK_MASK])
 
     def __iter__(self) -> Iterator[_T]:
-        return self._items(0, len(self))
+        return map(self._new, self._rows(0, len(self)))
 
     def __eq__(self, other: object) -> bool:
         if type(other) is type(self):
@@ -404,11 +409,6 @@ class Columns(Sequence[_T]):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}: {len(self)} items>"
-
-
-_new_token = functools.partial(tuple.__new__, Token)
-_new_sentence = functools.partial(tuple.__new__, Sentence)
-_new_paragraph = functools.partial(tuple.__new__, Paragraph)
 
 
 class Tokens(Columns[Token]):
@@ -428,6 +428,7 @@ class Tokens(Columns[Token]):
     """
 
     __slots__ = ("text", "starts", "ends", "kinds")
+    _new = functools.partial(tuple.__new__, Token)
 
     def __init__(self, text: str, starts: array[int], ends: array[int], kinds: bytes) -> None:
         if not len(starts) == len(ends) == len(kinds):
@@ -453,13 +454,13 @@ class Tokens(Columns[Token]):
     def __len__(self) -> int:
         return len(self.starts)
 
-    def _items(self, first: int, last: int) -> Iterator[Token]:
+    def _rows(self, first: int, last: int) -> Iterator[tuple[object, ...]]:
         whole = first == 0 and last == len(self)
         starts = self.starts if whole else self.starts[first:last]
         ends = self.ends if whole else self.ends[first:last]
         kinds = self.kinds if whole else self.kinds[first:last]
         texts = map(self.text.__getitem__, map(slice, starts, ends))
-        return map(_new_token, zip(starts, ends, texts, map(TOKEN_KINDS.__getitem__, kinds)))
+        return zip(starts, ends, texts, map(TOKEN_KINDS.__getitem__, kinds))
 
     def _columns(self) -> tuple[object, ...]:
         return self.starts, self.ends, self.kinds
@@ -481,6 +482,7 @@ class Sentences(Columns[Sentence]):
     """Sentences stored as columns (five arrays of ints); Sentence objects made on access."""
 
     __slots__ = ("starts", "ends", "firsts", "lasts", "paragraphs")
+    _new = functools.partial(tuple.__new__, Sentence)
 
     def __init__(self, starts: array[int], ends: array[int], firsts: array[int], lasts: array[int],
                  paragraphs: array[int]) -> None:
@@ -499,9 +501,9 @@ class Sentences(Columns[Sentence]):
     def __len__(self) -> int:
         return len(self.starts)
 
-    def _items(self, first: int, last: int) -> Iterator[Sentence]:
+    def _rows(self, first: int, last: int) -> Iterator[tuple[object, ...]]:
         columns = (self.starts, self.ends, self.firsts, self.lasts, self.paragraphs)
-        return map(_new_sentence, zip(*(column[first:last] for column in columns)))
+        return zip(*(column[first:last] for column in columns))
 
     def _columns(self) -> tuple[object, ...]:
         return self.starts, self.ends, self.firsts, self.lasts, self.paragraphs
@@ -511,6 +513,7 @@ class Paragraphs(Columns[Paragraph]):
     """Paragraphs stored as columns (four arrays of ints); Paragraph objects made on access."""
 
     __slots__ = ("starts", "ends", "firsts", "lasts")
+    _new = functools.partial(tuple.__new__, Paragraph)
 
     def __init__(self, starts: array[int], ends: array[int], firsts: array[int], lasts: array[int]) -> None:
         super().__init__(len(starts))
@@ -528,9 +531,9 @@ class Paragraphs(Columns[Paragraph]):
     def __len__(self) -> int:
         return len(self.starts)
 
-    def _items(self, first: int, last: int) -> Iterator[Paragraph]:
+    def _rows(self, first: int, last: int) -> Iterator[tuple[object, ...]]:
         columns = (self.starts, self.ends, self.firsts, self.lasts)
-        return map(_new_paragraph, zip(*(column[first:last] for column in columns)))
+        return zip(*(column[first:last] for column in columns))
 
     def _columns(self) -> tuple[object, ...]:
         return self.starts, self.ends, self.firsts, self.lasts
