@@ -6,40 +6,69 @@
 ('Wir streiken weiter', 'Jan Roth', 'sagte')
 """
 
-from quotecheck.errors import BackendUnavailable, InputError, LexiconError, QuotecheckError
+from typing import Any
+
+from quotecheck.errors import (
+    BackendUnavailable,
+    InputError,
+    LexiconError,
+    MissingExtra,
+    PipelineError,
+    QuotecheckError,
+)
 from quotecheck.extractor import Extractor, extract
 from quotecheck.model import Cue, DocumentResult, Mention, Quote, Role, Span
+from quotecheck.provenance import CompareConfig, Comparison, Conflict, Rendering, StatementGroup, compare
+from quotecheck.rules import DEFAULT_RULES, Rule
 
 #: The distribution's name on PyPI ("quotecheck" there is an unrelated project).
 DISTRIBUTION = "quotecheck-de"
 
-
-def __getattr__(name: str) -> str:
-    """``__version__``, looked up on first use: importlib.metadata costs 40 ms at start-up."""
-    if name != "__version__":
-        raise AttributeError(f"module 'quotecheck' has no attribute {name!r}")
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        value = version(DISTRIBUTION)
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        value = "0.0.0"
-    globals()["__version__"] = value
-    return value
-
-
 __all__ = [
+    "DEFAULT_RULES",
     "BackendUnavailable",
+    "CompareConfig",
+    "Comparison",
+    "Conflict",
     "Cue",
     "DocumentResult",
     "Extractor",
     "InputError",
     "LexiconError",
     "Mention",
+    "MissingExtra",
+    "PipelineError",
     "Quote",
     "QuotecheckError",
+    "Rendering",
     "Role",
+    "Rule",
     "Span",
+    "StatementGroup",
     "__version__",
+    "compare",
     "extract",
+    "to_frame",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """What is costly to import, looked up on first use.
+
+    ``__version__``: importlib.metadata costs 40 ms at start-up. ``to_frame``: so
+    that ``import quotecheck`` never imports pandas.
+    """
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version(DISTRIBUTION)
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            value = "0.0.0"
+        globals()["__version__"] = value
+        return value
+    if name == "to_frame":
+        from quotecheck.frame import to_frame
+
+        return to_frame
+    raise AttributeError(f"module 'quotecheck' has no attribute {name!r}")

@@ -1,31 +1,95 @@
-"""``quotecheck extract``: documents in, one JSON record per document out.
+"""The ``quotecheck`` command line: ``main(argv) -> exit status``.
 
-Inputs (any number, processed in the order given):
+Each subcommand is one ``_add_NAME(commands)`` function that declares its
+options and sets ``run`` to the function that carries it out; :func:`main`
+parses, dispatches and turns :class:`UsageError` into exit status 2. Reading
+inputs lives in :mod:`quotecheck.inputs`, worker processes in
+:mod:`quotecheck.parallel`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import os
+import re
+import signal
+import sys
+import threading
+import time
+from types import FrameType
+from typing import IO, Any, Callable, Iterable, Iterator, NamedTuple, Sequence
+
+from quotecheck import writers
+from quotecheck.errors import QuotecheckError
+from quotecheck.extractor import BACKENDS, Extractor
+from quotecheck.inputs import (
+    DEFAULT_MAX_LINE_BYTES,
+    STDIN,
+    Document,
+    FileId,
+    Inputs,
+    ReadOptions,
+    file_id,
+    read_documents,
+)
+from quotecheck.model import DocumentResult
+from quotecheck.parallel import resolve_jobs
+
+__all__ = ["main", "read_documents", "Document", "UsageError"]
+
+#: Seconds one document may take before it gets a Timeout record (--max-seconds-per-doc).
+DEFAULT_MAX_SECONDS = 120.0
+#: Duplicate-id warnings printed before they are only counted.
+MAX_DUPLICATE_WARNINGS = 10
+#: Ids remembered for the duplicate check (as hashes); beyond this the check stops,
+#: so memory stays bounded on endless streams.
+MAX_TRACKED_IDS = 1_000_000
+
+EXTRACT_DESCRIPTION = """\
+Inputs (any number, processed in the order given; a name ending in .gz is
+decompressed on the fly):
   FILE.jsonl, FILE.ndjson  one {"id": ..., "text": ...} object per line
+  FILE.json                an array of such objects (or a single one)
   FILE (any other name)    one plain-text document; its id is the path
-  FOLDER                   its .jsonl, .ndjson and .txt files, recursively, sorted
-                           by path (hidden files and folders are skipped)
-  -                        JSON lines on standard input
+  FOLDER                   its .jsonl, .ndjson, .json and .txt files (with
+                           --strip-html also .html and .htm), recursively,
+                           sorted by path; hidden files and folders are skipped
+  -                        standard input: JSON lines if its first non-blank
+                           character is "{", otherwise one plain-text document
+                           with the id "<stdin>" (--text: always plain text);
+                           gzip data is recognised
+The output file is never read as an input, whatever name or link reaches it.
 
 Output: one JSON object per line, {"id": ..., "quotes": [...]}, on standard
-output or in -o FILE (see the quote-record contract in the README). There is
-exactly one output record per input line of a JSON-lines input (and per
-plain-text file), in input order. Input and output are streamed: memory stays
-flat however long the input is.
+output or in -o FILE (-o - is standard output); the record format is in the
+README and docs/output-format.md. With --format csv or parquet (or an -o FILE
+ending in .csv, .parquet), a table instead: one row per quote, and one row for
+each document without quotes (error_type and error_message say why when it
+failed); the columns are listed in the README under "Data frames". There is
+exactly one output record per input document (per non-blank JSON line, per
+array element, per text file), in input order. Input and output are streamed: memory stays flat however long the input.
 
 A document that cannot be processed still gets its record, with "quotes": []
-and "error": {"type", "message", "line", "source"}; processing goes on. Errors:
-  - a line that is not valid JSON, or not a JSON object
-  - "text" missing, null, or not a string (numbers are not converted)
-  - bytes that are not valid UTF-8 (policy: strict by default; with
-    --encoding-errors replace they are decoded as U+FFFD and the document is
-    processed, offsets then index the decoded text)
-  - an empty or whitespace-only line: it is not a document, but it is reported
-    so that input and output line counts always match
-The "id" of a record is the input's "id" (converted to a string if it is not
-one; null when missing). Duplicate ids are kept, each in its place; a warning
-goes to standard error. An empty or whitespace-only "text" is a valid document
-with no quotes. A byte-order mark at the start of a file is ignored.
+and "error": {"type", "message", "line", "source"}; processing goes on:
+  InputError     a line that is not valid JSON or not a JSON object; "text"
+                 missing, null, or not a string (numbers are not converted);
+                 an "id" that is NaN or infinite; bytes that are not valid in
+                 --encoding (strict by default; with --encoding-errors replace
+                 they are decoded as U+FFFD and the document is processed,
+                 offsets then index the decoded text); a line, array element
+                 or text file longer than --max-line-bytes (skipped unread)
+  Timeout        the document took longer than --max-seconds-per-doc
+  MemoryError    the document needed more memory than there is
+  WorkerDied     its worker process died (killed, out of memory)
+  InternalError  a bug in quotecheck (please report it)
+Blank lines in JSON lines are not documents: they are skipped, and counted in
+the summary. The "id" of a record is the input's "id": a string as it is, any
+other value spelled as JSON (7 -> "7", true -> "true"), null when missing.
+Duplicate ids are kept, each in its place; a warning goes to standard error. An
+empty or whitespace-only "text" is a valid document with no quotes. A
+byte-order mark at the start of a file is ignored.
 
 Offsets index the document text exactly as given (Python string indices). With
 --strip-html the rules read a clean text (tags removed, entities decoded,
@@ -33,45 +97,48 @@ script/style/nav/aside/footer/form contents dropped, block elements as
 paragraph breaks); spans are mapped back to the original text, and each role's
 "text" is what its spans cover there (markup included).
 
+Standard error gets warnings, a progress bar when it is a terminal (with total,
+rate and time left when the input size is known) and a one-line summary at the
+end; --quiet silences all three.
+
 Exit status: 0 when every document succeeded, 1 when some failed (all are still
-reported), 2 for usage errors (unknown option, missing input, unwritable
-output). A closed output pipe (quotecheck ... | head) ends the run quietly.
+reported), 2 for usage errors (unknown option, missing input, unavailable
+backend, unreadable --organizations) and when the output cannot be written
+(full disk, unwritable file): one line on standard error says why. 130 after
+Ctrl-C, 143 after SIGTERM: the records written so far are whole lines, and no
+worker process is left behind. A closed output pipe (quotecheck ... | head)
+ends the run quietly.
 """
 
-from __future__ import annotations
 
-import argparse
-import json
-import os
-import sys
-import time
-from pathlib import Path
-from typing import IO, Any, Iterable, Iterator, NamedTuple, Sequence
-
-from quotecheck.errors import InputError, QuotecheckError
-from quotecheck.extractor import BACKENDS, Extractor
-from quotecheck.model import DocumentResult
-
-__all__ = ["main", "read_documents", "Document"]
-
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-TEXT_SUFFIXES = (".txt",)
-_BOM = "\ufeff"
-#: Duplicate-id warnings printed before they are only counted.
-MAX_DUPLICATE_WARNINGS = 10
-#: Ids remembered for the duplicate check (as hashes); beyond this the check stops,
-#: so memory stays bounded on endless streams.
-MAX_TRACKED_IDS = 1_000_000
-
-#: How an error message names the JSON type of a non-string "text".
-_JSON_KINDS = {bool: "a boolean", int: "a number", float: "a number", list: "an array", dict: "an object"}
-
-#: What the reader hands on: an ``(id, text)`` pair, or a finished error record.
-Document = tuple[Any, str] | DocumentResult
+class UsageError(Exception):
+    """A problem with the command line or its environment: exit status 2, one line on stderr."""
 
 
-class _UsageError(Exception):
-    """A problem with the command line itself (exit status 2)."""
+class _Terminated(BaseException):
+    """SIGTERM arrived: stop like Ctrl-C (a BaseException, so no ``except Exception`` keeps going)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0, 1 or 2; 130/143 when interrupted)."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a usage error (argparse printed it)
+        return stop.code if isinstance(stop.code, int) else 2
+    run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+    if run is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return run(args)
+    except UsageError as error:
+        print(f"quotecheck {args.command}: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # before or after the records were written
+        return 130
+    except _Terminated:
+        return 143
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -81,14 +148,61 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in (_add_extract, _add_evaluate, _add_view, _add_compare):
+        add(commands)
+    return parser
+
+
+def _add_evaluate(commands: Any) -> None:
+    """``quotecheck evaluate``: lives in :mod:`quotecheck.evaluate.command`."""
+    from quotecheck.evaluate.command import register
+
+    register(commands)
+
+
+def _add_view(commands: Any) -> None:
+    """``quotecheck view``: lives in :mod:`quotecheck.view.command`."""
+    from quotecheck.view.command import register
+
+    register(commands)
+
+
+def _add_compare(commands: Any) -> None:
+    """``quotecheck compare``: lives in :mod:`quotecheck.provenance.command`."""
+    from quotecheck.provenance.command import register
+
+    register(commands)
+
+
+def _version() -> str:
+    from quotecheck import __version__
+
+    return __version__
+
+
+# ---------------------------------------------------------------------------
+# quotecheck extract
+# ---------------------------------------------------------------------------
+
+
+def _add_extract(commands: Any) -> None:
     ex = commands.add_parser(
         "extract",
         help="extract attributed quotes as JSON lines",
-        description=__doc__.split("\n\n", 1)[1],
+        description=EXTRACT_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    ex.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl/.ndjson, a text file, a folder, or - for stdin")
-    ex.add_argument("-o", "--output", metavar="FILE", help="write records to FILE instead of standard output")
+    ex.set_defaults(run=_run_extract)
+    ex.add_argument(
+        "inputs", nargs="+", metavar="INPUT",
+        help=".jsonl/.ndjson/.json (also .gz), a text file, a folder, or - for standard input",
+    )
+    ex.add_argument("-o", "--output", metavar="FILE", help="write records to FILE instead of standard output (-o -: standard output)")
+    ex.add_argument(
+        "--format", choices=writers.FORMATS, default=None,
+        help="output format: jsonl, csv or parquet (a table, one row per quote; parquet needs "
+        "pip install \"quotecheck-de[dataframe]\"); default: from -o FILE's suffix, else jsonl",
+    )
     ex.add_argument(
         "--backend", choices=BACKENDS, default="embedded",
         help="analysis backend: 'embedded' (default, offline, no models) or 'stanza' "
@@ -100,12 +214,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("--organizations", metavar="TSV", help="extra news agencies/media/government bodies (see README)")
     ex.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N",
-        help="worker processes (default: 1); output is identical and in input order for any N",
+        "-j", "--jobs", type=_jobs_value, default=1, metavar="N",
+        help="worker processes (default: 1; 0 or 'auto': one per CPU; more than the CPUs are capped "
+        "with a warning); output is identical and in input order for any N",
     )
     ex.add_argument(
         "--strip-html", action="store_true",
-        help="read documents as HTML: analyse their clean text, report offsets into the original",
+        help="read documents as HTML: analyse their clean text, report offsets into the original; "
+        "folders then also give their .html/.htm files",
+    )
+    ex.add_argument(
+        "--text", action="store_true",
+        help="standard input (-) is one plain-text document, even if it starts with '{'",
+    )
+    ex.add_argument(
+        "--encoding", default="utf-8", metavar="NAME",
+        help="encoding of every input (default: utf-8; latin-1 or cp1252 for old archives; "
+        "must be ASCII-compatible)",
     )
     ex.add_argument(
         "--encoding-errors", choices=("strict", "replace"), default="strict",
@@ -113,27 +238,138 @@ def _parser() -> argparse.ArgumentParser:
         "'replace' decodes them as U+FFFD and processes the document",
     )
     ex.add_argument(
-        "-q", "--quiet", action="store_true",
-        help="no progress line and no warnings on standard error (the progress line only ever "
-        "appears when standard error is a terminal)",
+        "--max-line-bytes", type=_byte_size, default=DEFAULT_MAX_LINE_BYTES, metavar="N",
+        help="longest JSON line, array element or text file read, in bytes (K, M, G allowed; "
+        f"default {DEFAULT_MAX_LINE_BYTES // (1 << 20)}M): a longer one gets an error record unread "
+        "(a 1 MB article needs about 100 MB of memory to analyse)",
     )
-    _add_commands(commands)
-    return parser
+    ex.add_argument(
+        "--max-seconds-per-doc", type=_seconds, default=DEFAULT_MAX_SECONDS, metavar="S",
+        help=f"time budget per document (default {DEFAULT_MAX_SECONDS:g}; 0: none): a document still "
+        "running after S seconds gets a Timeout error record and the stream goes on (prose takes "
+        "2-4 s per MB; the stanza backend is slower). A worker process (--jobs 2 or more) stuck in "
+        "one long call into C code is killed 5 s later; with --jobs 1 such a call ends first",
+    )
+    ex.add_argument(
+        "-q", "--quiet", action="store_true",
+        help="nothing on standard error but fatal errors: no warnings, progress bar or summary",
+    )
 
 
-def _add_commands(commands: Any) -> None:
-    """Subcommands that live in their own modules; each sets ``run`` on its parsed arguments."""
-    from quotecheck.evaluate.command import register as register_evaluate
-    from quotecheck.view.command import register as register_view
+def _jobs_value(value: str) -> int:
+    if value.strip().lower() == "auto":
+        return 0
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number or 'auto', not {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
+    return jobs
 
-    register_evaluate(commands)
-    register_view(commands)
+
+_SIZE = re.compile(r"\s*(\d+)\s*([kmg]?)i?b?\s*", re.IGNORECASE)
 
 
-def _version() -> str:
-    from quotecheck import __version__
+def _byte_size(value: str) -> int:
+    match = _SIZE.fullmatch(value)
+    if match is None or int(match.group(1)) == 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number of bytes such as 1000000 or 64M, not {value!r}")
+    return int(match.group(1)) << {"": 0, "k": 10, "m": 20, "g": 30}[match.group(2).lower()]
 
-    return __version__
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {value!r}") from None
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or a positive number of seconds")
+    return seconds
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    warn = _no_warnings if args.quiet else _warn
+    try:
+        options = ReadOptions(
+            encoding=args.encoding, errors=args.encoding_errors, max_line_bytes=args.max_line_bytes,
+            stdin_text=args.text or None, html=args.strip_html,
+        )
+    except ValueError as error:
+        raise UsageError(f"--encoding: {error}") from None
+    missing = [name for name in args.inputs if name != STDIN and not os.path.exists(name)]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    jobs, capped = resolve_jobs(args.jobs)
+    if capped:
+        warn(capped)
+    extractor = _extractor(args)
+    fmt = _output_format(args)
+    with _Output.open(args.output, args.inputs, fmt) as output, _signals():
+        inputs = Inputs(args.inputs, options, exclude=output.ids, warn=warn)
+        duplicates = _Duplicates(warn)
+        results = extractor.process_many(
+            duplicates.check(inputs), jobs=jobs, strip_html=args.strip_html,
+            then=functools.partial(_encode, writers.encoder(fmt)),
+            max_seconds=args.max_seconds_per_doc or None,
+        )
+        tally = _Tally(time.monotonic())
+        progress = _Progress(inputs, tally, enabled=not args.quiet and _isatty(sys.stderr))
+        try:
+            status = _write_all(results, output, tally, progress, eager=STDIN in args.inputs)
+        finally:
+            _close(results)  # stops the worker processes if the run ended early
+            progress.close()
+            duplicates.close()
+        if not args.quiet:
+            _warn(tally.summary(inputs.blank_lines), prefix="")
+        return status
+
+
+def _extractor(args: argparse.Namespace) -> Extractor:
+    if args.stanza_dir and args.backend != "stanza":
+        raise UsageError("--stanza-dir needs --backend stanza")
+    try:
+        return Extractor(backend=args.backend, organizations=args.organizations, stanza_dir=args.stanza_dir)
+    except (QuotecheckError, ValueError, OSError) as error:
+        raise UsageError(str(error)) from None
+
+
+def _output_format(args: argparse.Namespace) -> str:
+    """``--format``, else the suffix of ``-o FILE``, else jsonl; a missing library is a usage error."""
+    try:
+        fmt = writers.format_for(args.format, args.output)
+        writers.check_available(fmt)
+    except (QuotecheckError, ValueError) as error:
+        raise UsageError(str(error)) from None
+    return fmt
+
+
+def _write_all(results: Iterable[_Encoded], output: _Output, tally: _Tally, progress: _Progress, eager: bool) -> int:
+    """Write every record; the exit status (1 when some document failed)."""
+    try:
+        for record in results:
+            output.write(record.payload)
+            if eager:  # input from a pipe (tail -f): each record as soon as it is ready
+                output.flush()
+            tally.add(record)
+            progress.update()
+        output.flush()
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as Unix tools do
+        output.broken()
+    except KeyboardInterrupt:
+        _warn("interrupted")
+        return 130
+    except _Terminated:
+        _warn("terminated")
+        return 143
+    return 1 if tally.failed else 0
+
+
+def _close(results: Any) -> None:
+    close = getattr(results, "close", None)
+    if close is not None:
+        close()
 
 
 class _VersionAction(argparse.Action):
@@ -149,126 +385,114 @@ class _VersionAction(argparse.Action):
 
 
 # ---------------------------------------------------------------------------
-# Reading.
+# Records, counts and progress.
 # ---------------------------------------------------------------------------
 
 
-def _error(doc_id: Any, error: InputError) -> DocumentResult:
-    detail: dict[str, Any] = {"type": "InputError", "message": str(error)}
-    if error.line is not None:
-        detail["line"] = error.line
-    if error.source is not None:
-        detail["source"] = error.source
-    return DocumentResult(doc_id, (), detail)
+def encode_record(result: DocumentResult) -> bytes:
+    """One output line as UTF-8 bytes (see :func:`quotecheck.writers.json_line`)."""
+    return writers.json_line(result.to_dict())
 
 
-def _salvage_id(raw: bytes) -> Any:
-    """The id of an undecodable line, if the rest of it is readable JSON (for the error record)."""
-    try:
-        record = json.loads(raw.decode("utf-8", "replace"))
-    except (ValueError, RecursionError):
-        return None
-    doc_id = record.get("id") if isinstance(record, dict) else None
-    return doc_id if doc_id is None or isinstance(doc_id, str) else str(doc_id)
+class _Encoded(NamedTuple):
+    """A serialised record plus what the parent needs to know about it."""
+
+    payload: Any  # what the output format's writer takes (bytes for JSON lines and CSV)
+    error: str | None  # the error type, when the document failed
+    quotes: int
 
 
-def _line_document(raw: bytes, number: int, where: str, errors: str) -> Document:
-    """One JSON line as a document or an error record; never raises."""
-    try:
-        line = raw.decode("utf-8", errors)
-    except UnicodeDecodeError as error:
-        reason = f"not valid UTF-8 (byte {error.start} of the line); --encoding-errors replace decodes it"
-        return _error(_salvage_id(raw), InputError(reason, line=number, source=where))
-    if number == 1 and line.startswith(_BOM):
-        line = line[1:]
-    if not line.strip():
-        return _error(None, InputError("empty line", line=number, source=where))
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        return _error(None, InputError(f"not valid JSON ({error.msg})", line=number, source=where))
-    except (ValueError, RecursionError) as error:  # too deeply nested, too long a number …
-        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-        return _error(None, InputError(f"not usable JSON ({reason})", line=number, source=where))
-    if not isinstance(record, dict):
-        kind = "an array" if isinstance(record, list) else type(record).__name__
-        return _error(None, InputError(f"not a JSON object but {kind}", line=number, source=where))
-    doc_id = record.get("id")
-    if doc_id is not None and not isinstance(doc_id, str):
-        doc_id = json.dumps(doc_id, ensure_ascii=False) if isinstance(doc_id, (list, dict)) else str(doc_id)
-    text = record.get("text")
-    if text is None:
-        missing = "missing" if "text" not in record else "null"
-        return _error(doc_id, InputError(f"'text' is {missing}", line=number, source=where))
-    if not isinstance(text, str):
-        reason = f"'text' must be a string, not {_JSON_KINDS.get(type(text), type(text).__name__)}"
-        return _error(doc_id, InputError(reason, line=number, source=where))
-    return doc_id, text
+def _encode(encode: Callable[[DocumentResult], Any], result: DocumentResult) -> _Encoded:
+    """Runs in the worker processes, so the parent only writes what ``encode`` made."""
+    error = str(result.error.get("type", "Error")) if result.error is not None else None
+    return _Encoded(encode(result), error, len(result.quotes))
 
 
-def _json_lines(stream: IO[bytes], where: str, errors: str) -> Iterator[Document]:
-    """Documents of a JSON-lines stream, read one line at a time."""
-    for number, raw in enumerate(stream, start=1):
-        yield _line_document(raw.rstrip(b"\r\n"), number, where, errors)
+class _Tally:
+    """Documents, quotes and failures (by error type) written so far."""
 
+    def __init__(self, start: float) -> None:
+        self.start = start
+        self.documents = self.quotes = self.failed = 0
+        self.errors: dict[str, int] = {}
 
-def _text_document(name: str, errors: str) -> Document:
-    try:
-        with open(name, "rb") as stream:
-            data = stream.read()
-    except OSError as error:
-        return _error(name, InputError(f"cannot read ({error.strerror or error})", source=name))
-    try:
-        text = data.decode("utf-8", errors)
-    except UnicodeDecodeError as error:
-        reason = f"not valid UTF-8 (byte {error.start}); --encoding-errors replace decodes it"
-        return _error(name, InputError(reason, source=name))
-    return name, text[1:] if text.startswith(_BOM) else text
+    def add(self, record: _Encoded) -> None:
+        self.documents += 1
+        self.quotes += record.quotes
+        if record.error is not None:
+            self.failed += 1
+            self.errors[record.error] = self.errors.get(record.error, 0) + 1
 
-
-def _files(inputs: Sequence[str]) -> Iterator[str]:
-    for item in inputs:
-        path = Path(item)
-        if item != "-" and path.is_dir():
-            children = (
-                child for child in path.rglob("*")
-                if child.is_file()
-                and child.suffix.lower() in JSONL_SUFFIXES + TEXT_SUFFIXES
-                and not any(part.startswith(".") for part in child.relative_to(path).parts)
-            )
-            for child in sorted(children):
-                yield str(child)
+    def summary(self, blank_lines: int) -> str:
+        parts = [f"quotecheck: {_count(self.documents, 'document')}, {_count(self.quotes, 'quote')}"]
+        if self.failed:
+            kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.errors.items()))
+            parts.append(f"{self.failed} failed ({kinds})")
         else:
-            yield item
+            parts.append("none failed")
+        if blank_lines:
+            parts.append(f"{_count(blank_lines, 'blank line')} skipped")
+        return ", ".join(parts) + f" in {time.monotonic() - self.start:.1f} s"
 
 
-def read_documents(
-    inputs: Sequence[str], stdin: IO[bytes] | None = None, *, encoding_errors: str = "strict"
-) -> Iterator[Document]:
-    """Every input's documents, in order: ``(id, text)`` pairs or error records.
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
-    Exactly one item per JSON line and per text file; nothing is read ahead.
-    """
-    for name in _files(inputs):
-        if name == "-":
-            yield from _json_lines(stdin if stdin is not None else sys.stdin.buffer, "<stdin>", encoding_errors)
-        elif name.lower().endswith(JSONL_SUFFIXES):
+
+class _Progress:
+    """A tqdm bar on a terminal's stderr: bytes of known-size input (with rate and ETA), else documents."""
+
+    def __init__(self, inputs: Inputs, tally: _Tally, enabled: bool) -> None:
+        self.inputs = inputs
+        self.tally = tally
+        self.bar: Any = None
+        self.next = 0.0
+        if enabled:
+            self.bar = _bar(inputs.total_bytes)
+
+    def update(self) -> None:
+        if self.bar is None:
+            return
+        now = time.monotonic()
+        if now < self.next:
+            return
+        self.next = now + 0.2
+        self._refresh()
+
+    def _refresh(self) -> None:
+        tally = self.tally
+        if self.inputs.total_bytes is not None:
+            self.bar.set_postfix_str(f"{tally.documents} docs, {tally.failed} failed", refresh=False)
+            self.bar.update(max(0, min(self.inputs.position, self.inputs.total_bytes) - self.bar.n))
+        else:
+            self.bar.set_postfix_str(f"{tally.failed} failed", refresh=False)
+            self.bar.update(tally.documents - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self._refresh()
             try:
-                stream = open(name, "rb")
-            except OSError as error:
-                yield _error(None, InputError(f"cannot read ({error.strerror or error})", source=name))
-                continue
-            with stream:
-                yield from _json_lines(stream, name, encoding_errors)
-        else:
-            yield _text_document(name, encoding_errors)
+                self.bar.close()
+            except (OSError, ValueError):
+                pass
+
+
+def _bar(total: int | None) -> Any:
+    from tqdm import tqdm
+
+    # No monitor thread: worker processes are forked, and a fork copies no thread.
+    Bar: Any = type("Bar", (tqdm,), {"monitor_interval": 0})
+    if total is not None:
+        return Bar(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr, dynamic_ncols=True)
+    return Bar(unit=" docs", file=sys.stderr, dynamic_ncols=True)
 
 
 class _Duplicates:
     """Warns about repeated ids on stderr; remembers id hashes only, up to a limit."""
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
+    def __init__(self, warn: Callable[[str], None]) -> None:
+        self.warn = warn
+        self.enabled = warn is not _no_warnings
         self.seen: set[int] = set()
         self.count = 0
 
@@ -280,180 +504,26 @@ class _Duplicates:
                 if key in self.seen:
                     self.count += 1
                     if self.count <= MAX_DUPLICATE_WARNINGS:
-                        _warn(f"duplicate id {doc_id!r}; both records are kept, in input order")
+                        self.warn(f"duplicate id {doc_id!r}; both records are kept, in input order")
                 else:
                     self.seen.add(key)
             yield item
 
     def close(self) -> None:
-        if self.enabled and self.count > MAX_DUPLICATE_WARNINGS:
-            _warn(f"{self.count} duplicate ids in all")
+        if self.count > MAX_DUPLICATE_WARNINGS:
+            self.warn(f"{self.count} duplicate ids in all")
 
 
-def _warn(message: str) -> None:
+def _warn(message: str, prefix: str = "quotecheck: warning: ") -> None:
     try:
-        sys.stderr.write(f"quotecheck: warning: {message}\n")
+        sys.stderr.write(f"{prefix}{message}\n")
+        sys.stderr.flush()
     except (OSError, ValueError):
         pass
 
 
-# ---------------------------------------------------------------------------
-# Writing.
-# ---------------------------------------------------------------------------
-
-
-def encode_record(result: DocumentResult) -> bytes:
-    """One output line as UTF-8 bytes.
-
-    JSON may carry lone surrogates (``"\\ud800"``), which UTF-8 cannot encode;
-    such a record is written with ASCII escapes instead, still valid JSON.
-    """
-    record = result.to_dict()
-    try:
-        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-    except UnicodeEncodeError:
-        return (json.dumps(record, ensure_ascii=True) + "\n").encode("ascii")
-
-
-class _Encoded(NamedTuple):
-    """A serialised record plus what the parent needs to know about it."""
-
-    line: bytes
-    failed: bool
-    quotes: int
-
-
-def _encode(result: DocumentResult) -> _Encoded:
-    """Runs in the worker processes, so the parent only writes bytes."""
-    return _Encoded(encode_record(result), result.error is not None, len(result.quotes))
-
-
-class _Progress:
-    """A progress line on a terminal's stderr, at most four times a second."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.start = self.last = time.monotonic()
-        self.documents = self.quotes = 0
-        self.shown = False
-
-    def update(self, quotes: int) -> None:
-        self.documents += 1
-        self.quotes += quotes
-        if self.enabled:
-            now = time.monotonic()
-            if now - self.last >= 0.25:
-                self.last = now
-                self._write(now)
-
-    def _write(self, now: float) -> None:
-        rate = self.documents / max(now - self.start, 1e-9)
-        try:
-            sys.stderr.write(f"\r{self.documents} documents, {self.quotes} quotes, {rate:.0f} documents/s")
-            sys.stderr.flush()
-            self.shown = True
-        except (OSError, ValueError):
-            self.enabled = False
-
-    def close(self) -> None:
-        if self.enabled and self.shown:
-            self._write(time.monotonic())
-            try:
-                sys.stderr.write("\n")
-            except (OSError, ValueError):
-                pass
-
-
-def _check_output(output: str, inputs: Sequence[str]) -> None:
-    out = Path(output)
-    if out.is_dir():
-        raise _UsageError(f"output {output} is a folder")
-    if out.exists():
-        for name in inputs:
-            if name != "-" and Path(name).is_file() and out.samefile(name):
-                raise _UsageError(f"output {output} is also an input")
-
-
-def _quiet_stdout() -> None:
-    """After a broken pipe: point stdout at /dev/null so the exit flush stays silent."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0, 1 or 2)."""
-    parser = _parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as stop:  # --help, --version, or a usage error (argparse printed it)
-        return stop.code if isinstance(stop.code, int) else 2
-    if getattr(args, "run", None) is not None:
-        return int(args.run(args))
-    if args.command != "extract":
-        parser.print_help(sys.stderr)
-        return 2
-    try:
-        return _extract(args)
-    except _UsageError as error:
-        print(f"quotecheck extract: error: {error}", file=sys.stderr)
-        return 2
-
-
-def _extract(args: argparse.Namespace) -> int:
-    missing = [name for name in args.inputs if name != "-" and not os.path.exists(name)]
-    if missing:
-        raise _UsageError(f"no such file or folder: {', '.join(missing)}")
-    if args.jobs < 1:
-        raise _UsageError("--jobs must be at least 1")
-    if args.output:
-        _check_output(args.output, args.inputs)
-    try:
-        if args.stanza_dir and args.backend != "stanza":
-            raise _UsageError("--stanza-dir needs --backend stanza")
-        extractor = Extractor(backend=args.backend, organizations=args.organizations, stanza_dir=args.stanza_dir)
-    except (QuotecheckError, ValueError, OSError) as error:
-        raise _UsageError(str(error)) from None
-    try:
-        out: IO[bytes] = open(args.output, "wb") if args.output else sys.stdout.buffer
-    except OSError as error:
-        raise _UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
-    # Records reach a pipe reader as soon as they are ready when input comes
-    # from stdin (interactive use, tail -f); otherwise writes are buffered.
-    eager = "-" in args.inputs
-    progress = _Progress(enabled=not args.quiet and _isatty(sys.stderr))
-    duplicates = _Duplicates(enabled=not args.quiet)
-    documents = duplicates.check(read_documents(args.inputs, encoding_errors=args.encoding_errors))
-    results = extractor.process_many(documents, jobs=args.jobs, strip_html=args.strip_html, then=_encode)
-    failed = False
-    try:
-        for record in results:
-            failed = failed or record.failed
-            out.write(record.line)
-            if eager:
-                out.flush()
-            progress.update(record.quotes)
-        out.flush()
-    except BrokenPipeError:
-        # The reader went away (``| head``): stop quietly, as Unix tools do.
-        _quiet_stdout()
-    except KeyboardInterrupt:
-        _warn("interrupted")
-        return 130
-    finally:
-        close = getattr(results, "close", None)
-        if close is not None:
-            close()  # stops the worker processes if the run ended early
-        progress.close()
-        duplicates.close()
-        if args.output:
-            try:
-                out.close()
-            except OSError:
-                pass
-    return 1 if failed else 0
+def _no_warnings(message: str) -> None:
+    pass
 
 
 def _isatty(stream: Any) -> bool:
@@ -461,3 +531,137 @@ def _isatty(stream: Any) -> bool:
         return bool(stream.isatty())
     except (AttributeError, ValueError, OSError):
         return False
+
+
+# ---------------------------------------------------------------------------
+# Output and signals.
+# ---------------------------------------------------------------------------
+
+
+class _Output:
+    """Where records go, in the chosen format; every write error becomes one :class:`UsageError` line (exit 2)."""
+
+    def __init__(self, stream: IO[bytes], label: str, owned: bool, ids: set[FileId]) -> None:
+        self.stream = stream
+        self.label = label
+        self.owned = owned
+        self.ids = ids  # the identity of the file written, so that it is never read
+        self.writer: writers.Writer | None = None
+
+    def start(self, fmt: str) -> None:
+        """Begin the output in ``fmt`` (a CSV header is written at once)."""
+        try:
+            self.writer = writers.open_writer(fmt, self.stream)
+        except OSError as error:
+            self._failed(error)
+
+    @classmethod
+    @contextlib.contextmanager
+    def open(cls, name: str | None, inputs: Sequence[str], fmt: str = "jsonl") -> Iterator[_Output]:
+        if name is None or name == STDIN:
+            fd = _fileno(sys.stdout)
+            identity = file_id(fd) if fd is not None else None
+            label = "standard output"
+        else:
+            if os.path.isdir(name):
+                raise UsageError(f"output {name} is a folder")
+            identity = file_id(name)
+            label = name
+        for item in inputs:  # before opening: "wb" would empty the input
+            if identity is not None and item != STDIN and os.path.isfile(item) and file_id(item) == identity:
+                raise UsageError(f"output {label} is also the input {item}")
+        if name is None or name == STDIN:
+            output = cls(sys.stdout.buffer, label, False, {identity} if identity else set())
+        else:
+            output = cls(_open_output(name), label, True, set())
+            output.ids = {i for i in (identity, file_id(output.stream.fileno())) if i is not None}
+        try:
+            output.start(fmt)
+            yield output
+        finally:
+            output.close()
+
+    def write(self, payload: Any) -> None:
+        assert self.writer is not None, "write before start"
+        try:
+            self.writer.write(payload)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            self._failed(error)
+
+    def flush(self) -> None:
+        try:
+            if self.writer is not None:
+                self.writer.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            self._failed(error)
+
+    def _failed(self, error: OSError) -> None:
+        if not self.owned:
+            _quiet_stdout()
+        raise UsageError(f"cannot write {self.label}: {error.strerror or error}") from None
+
+    def broken(self) -> None:
+        """The reader of a pipe went away: no more writes, and none at exit either."""
+        self.writer = None
+        if not self.owned:
+            _quiet_stdout()
+
+    def close(self) -> None:
+        """Finish the format (a Parquet file's footer), then close a file we opened."""
+        writer, self.writer = self.writer, None
+        try:
+            if writer is not None:
+                writer.close()
+            if self.owned:
+                self.stream.close()
+        except BrokenPipeError:
+            self.broken()
+        except OSError as error:
+            self._failed(error)
+
+
+def _open_output(name: str) -> IO[bytes]:
+    try:
+        return open(name, "wb")
+    except OSError as error:
+        raise UsageError(f"cannot write {name}: {error.strerror or error}") from None
+
+
+def _fileno(stream: Any) -> int | None:
+    try:
+        return int(stream.fileno())
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe or a failed write: stdout goes to /dev/null, so the exit flush stays silent."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+@contextlib.contextmanager
+def _signals() -> Iterator[None]:
+    """SIGTERM stops the run like Ctrl-C; a file-size limit is a write error, not a crash."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: FrameType | None) -> None:
+        raise _Terminated
+
+    previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, terminate)}
+    if hasattr(signal, "SIGXFSZ"):
+        previous[signal.SIGXFSZ] = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["QuotecheckError", "InputError", "BackendUnavailable", "LexiconError"]
+__all__ = ["QuotecheckError", "InputError", "BackendUnavailable", "LexiconError", "MissingExtra", "PipelineError"]
 
 
 class QuotecheckError(Exception):
@@ -34,3 +34,21 @@ class BackendUnavailable(QuotecheckError, RuntimeError):
 
 class LexiconError(QuotecheckError, ValueError):
     """A lexicon data file is malformed (the message names file and line)."""
+
+
+class PipelineError(QuotecheckError, ValueError):
+    """An extractor cannot be built from these rules: not a rule, a name twice, or a
+    rule that needs an annotation the backend does not provide (the message says which)."""
+
+
+class MissingExtra(QuotecheckError, ImportError):
+    """An optional integration needs a library that is not installed.
+
+    >>> str(MissingExtra("pyarrow", "dataframe"))
+    'pyarrow is not installed; pip install "quotecheck-de[dataframe]"'
+    """
+
+    def __init__(self, module: str, extra: str) -> None:
+        self.module = module
+        self.extra = extra
+        super().__init__(f'{module} is not installed; pip install "quotecheck-de[{extra}]"')

@@ -6,27 +6,27 @@ any number of documents; :func:`extract` is the one-call convenience.
 
 from __future__ import annotations
 
-import collections
 import functools
 import os
-from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol
+import warnings
+from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
 import attrs
 
 from quotecheck.analysis.base import Doc
 from quotecheck.analysis import BACKENDS, get_backend
 from quotecheck.attribution import attribute
+from quotecheck import parallel
+from quotecheck.budget import DocumentTimeout, time_budget
 from quotecheck.errors import InputError
+from quotecheck.inputs import json_id, json_kind
 from quotecheck.lexicon import Lexicon, load_lexicon
 from quotecheck.model import DocumentResult, Mention, Quote
-from quotecheck.rules import dependency
-from quotecheck.rules.according import find_according
-from quotecheck.rules.common import char_span
-from quotecheck.rules.direct import find_direct
+from quotecheck.rules import DEFAULT_RULES, dependency
+from quotecheck.rules.candidate import Candidate
 from quotecheck.rules.fragments import attach_fragments
-from quotecheck.rules.free_indirect import find_free_indirect
-from quotecheck.rules.indirect import find_indirect
-from quotecheck.rules.reported import find_reported
+from quotecheck.rules.pipeline import Claims, Rule, check_rules, require
+from quotecheck.rules.quotemarks import pair_quotation_marks
 
 __all__ = ["Extractor", "extract", "BACKENDS"]
 
@@ -53,6 +53,10 @@ class Extractor:
     ``stanza_dir``; see the README) or any object with ``analyse(text) -> Doc``.
     ``organizations`` is a TSV file of extra news agencies, media and government
     bodies (same columns as the packaged ``agencies.tsv``); user entries win.
+    ``rules`` are the speech rules in order of precedence (default
+    :data:`~quotecheck.rules.DEFAULT_RULES`); a rule that needs an annotation the
+    backend does not provide („parse“ from the embedded backend) is a
+    :class:`~quotecheck.errors.PipelineError` here, not a surprise later.
     """
 
     def __init__(
@@ -62,15 +66,23 @@ class Extractor:
         organizations: str | os.PathLike[str] | None = None,
         stanza_dir: str | os.PathLike[str] | None = None,
         lexicon: Lexicon | None = None,
+        rules: Sequence[Rule] = DEFAULT_RULES,
     ) -> None:
         lexicon = lexicon if lexicon is not None else load_lexicon()
         if organizations is not None:
             lexicon = lexicon.with_organizations(organizations)
         self.lexicon = lexicon
         if isinstance(backend, str):
-            self.backend = get_backend(backend, stanza_dir=stanza_dir)
+            self.backend = get_backend(backend, stanza_dir=stanza_dir, lexicon=lexicon)
         else:
             self.backend = backend  # any object with analyse(text) -> Doc
+        #: What the backend's documents carry, if it says (else each document is checked).
+        self._provides: frozenset[str] | None = getattr(self.backend, "provides", None)
+        self.rules = check_rules(rules, self._provides, self._backend_name)
+
+    @property
+    def _backend_name(self) -> str:
+        return str(getattr(self.backend, "name", type(self.backend).__name__))
 
     def analyse(self, text: str) -> Doc:
         """The backend's analysis of ``text`` (tokens, sentences, lemmas …)."""
@@ -84,52 +96,78 @@ class Extractor:
         if not isinstance(text, str):
             raise InputError(f"text must be a string, not {type(text).__name__}")
         doc = self.analyse(text)
-        direct = find_direct(doc, self.lexicon)
-        candidates = list(direct.quotes)
-        # Direct speech wins: later rules skip text already claimed.
-        taken = [span for c in candidates for span in c.content]
-        reported = functools.partial(find_reported, quoted=direct.other_spans)  # marks paired once
-        # a speech act told as an event claims its sentence before an according-to phrase
-        # in it does („Malenkow nannte die Forderungen laut Interfax „unrealistisch““:
-        # Malenkow speaks, Interfax is a source)
-        for rule in (find_indirect, reported, find_according):
-            found = rule(doc, self.lexicon, taken)
-            candidates.extend(found)
-            taken.extend(span for c in found for span in c.content)
-            taken.extend(char_span(doc, *c.frame) for c in found if c.frame is not None)  # frames are no content
-        candidates.extend(find_free_indirect(doc, self.lexicon, candidates))
-        if doc.has_parse:
-            candidates = [dependency.refine_content(doc, c) for c in candidates]
-        candidates = attach_fragments(candidates, direct.other_spans)
-        quotes = attribute(doc, self.lexicon, candidates, doc_id)
+        candidates = self.candidates(doc)
+        quotes = _with_rules(attribute(doc, self.lexicon, candidates, doc_id), candidates)
         if doc.entities is not None:
             quotes = [_typed_by_entities(doc, q) for q in quotes]
         return quotes
 
-    def process(self, doc_id: Any, text: Any, *, strip_html: bool = False) -> DocumentResult:
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """The candidate quotes of an analysed document: every rule in order, then refined.
+
+        Each rule skips the text the rules before it claimed (:class:`Claims`); the
+        tree refines contents where the backend parses, and the quoted pieces inside
+        indirect and reported contents become their fragments.
+        """
+        if self._provides is None:
+            for rule in self.rules:
+                require(rule, doc.provides, self._backend_name)
+        claims = Claims(doc)
+        for rule in self.rules:
+            claims.add(rule(doc, self.lexicon, claims), frames=rule.claims_frames)
+        candidates = claims.candidates
+        if doc.has_parse:
+            candidates = [dependency.refine_content(doc, c) for c in candidates]
+        quoted = claims.quoted if claims.quoted is not None else tuple(pair_quotation_marks(doc.layer))
+        return attach_fragments(candidates, quoted)
+
+    def process(
+        self, doc_id: Any, text: Any, *, strip_html: bool = False, max_seconds: float | None = None
+    ) -> DocumentResult:
         """One output record for one document; never raises for bad input.
 
         ``strip_html`` analyses the document's clean text
         (:func:`quotecheck.markup.strip_html`) and moves every span back to
         the original offsets; role texts are what the spans cover there.
+
+        ``max_seconds`` is a time budget: a document still being analysed after
+        that long gets a ``{"type": "Timeout"}`` error record instead of its
+        quotes (see :mod:`quotecheck.budget` for how it is enforced; None, the
+        default, means no limit). A document that exhausts memory gets a
+        ``MemoryError`` record; any other failure an ``InternalError`` record.
+        A non-string ``doc_id`` is spelled as JSON (``True`` → ``"true"``).
         """
         try:
-            if doc_id is not None and not isinstance(doc_id, str):
-                doc_id = str(doc_id)
-            if text is None:
-                raise InputError("'text' is missing or null")
-            if strip_html and isinstance(text, str):
-                from quotecheck.markup import strip_html as _strip
-
-                cleaned = _strip(text)
-                quotes = [cleaned.restore(q, text) for q in self.extract(cleaned.text, doc_id)]
-                return DocumentResult(doc_id, quotes)
-            return DocumentResult(doc_id, self.extract(text, doc_id))
+            doc_id = json_id(doc_id)
+        except InputError as error:
+            return DocumentResult(None, (), {"type": "InputError", "message": str(error)})
+        try:
+            with time_budget(max_seconds):
+                return DocumentResult(doc_id, self._quotes(doc_id, text, strip_html))
+        except DocumentTimeout:
+            message = f"processing took longer than {max_seconds:g} s (the per-document time budget)"
+            return DocumentResult(doc_id, (), {"type": "Timeout", "message": message})
         except InputError as error:
             return DocumentResult(doc_id, (), {"type": "InputError", "message": str(error)})
+        except MemoryError:
+            size = f"{len(text):,} characters" if isinstance(text, str) else "it"
+            message = f"out of memory while processing this document ({size})"
+            return DocumentResult(doc_id, (), {"type": "MemoryError", "message": message})
         except Exception as error:  # a bug must not lose the record: report it in place
             message = f"{type(error).__name__}: {error}"
             return DocumentResult(doc_id, (), {"type": "InternalError", "message": message})
+
+    def _quotes(self, doc_id: str | None, text: Any, strip_html: bool) -> list[Quote]:
+        if text is None:
+            raise InputError("'text' is missing or null")
+        if not isinstance(text, str):
+            raise InputError(f"'text' must be a string, not {json_kind(text)}")
+        if strip_html:
+            from quotecheck.markup import strip_html as _strip
+
+            cleaned = _strip(text)
+            return [cleaned.restore(q, text) for q in self.extract(cleaned.text, doc_id)]
+        return self.extract(text, doc_id)
 
     def extract_many(
         self,
@@ -137,17 +175,22 @@ class Extractor:
         *,
         jobs: int = 1,
         strip_html: bool = False,
+        max_seconds: float | None = None,
     ) -> Iterator[DocumentResult]:
         """Stream results for many documents, in input order.
 
         Each item is a text or a mapping with ``id`` and ``text``. The input is
         consumed lazily: with ``jobs`` > 1 the documents are processed in that
-        many worker processes, but only a bounded window of them is in flight
-        (:data:`WINDOW_CHUNKS` chunks per worker), so memory stays flat for an
-        endless stream. Results come back in input order and are identical to
-        ``jobs=1``.
+        many worker processes (0: one per CPU; more than the CPUs are capped),
+        but only a bounded window of them is in flight, so memory stays flat for
+        an endless stream. Results come back in input order and are identical to
+        ``jobs=1``. If the input iterator raises, every document read before is
+        yielded first. ``max_seconds`` is :meth:`process`'s time budget per
+        document. See :mod:`quotecheck.parallel`.
         """
-        return self.process_many((_as_pair(item) for item in documents), jobs=jobs, strip_html=strip_html)
+        return self.process_many(
+            (_as_pair(item) for item in documents), jobs=jobs, strip_html=strip_html, max_seconds=max_seconds
+        )
 
     def process_many(
         self,
@@ -156,6 +199,7 @@ class Extractor:
         jobs: int = 1,
         strip_html: bool = False,
         then: Callable[[DocumentResult], Any] | None = None,
+        max_seconds: float | None = None,
     ) -> Iterator[Any]:
         """:meth:`process` over ``(id, text)`` pairs, streaming and in order.
 
@@ -166,9 +210,32 @@ class Extractor:
         is applied to every result where it is computed: the CLI serialises
         in the workers, keeping the parent process light.
         """
+        task = parallel.Task(strip_html=strip_html, max_seconds=max_seconds, then=then)
+        if jobs != 1:
+            jobs, warning = parallel.resolve_jobs(jobs)
+            if warning is not None:
+                warnings.warn(warning.replace("--jobs", "jobs="), RuntimeWarning, stacklevel=2)
         if jobs <= 1:
-            return (_finish(item, self, strip_html, then) for item in items)
-        return _parallel(self, items, jobs, strip_html, then)
+            return (parallel.finish(item, self, task) for item in items)
+        return parallel.ordered_map(self, items, jobs, task)
+
+
+def _with_rules(quotes: list[Quote], candidates: Sequence[Candidate]) -> list[Quote]:
+    """Each quote with the construction (``rule``) of the candidate it was made from.
+
+    Attribution keeps a candidate's content spans as the quote's content, and no two
+    candidates share a content, so the content finds the candidate. A bridge until
+    attribution carries the rule itself: the quotes were made by :func:`attribute` a
+    moment ago and nothing else holds them yet, so the field is set in place (as
+    attrs does for a frozen class in ``__attrs_post_init__``) instead of copying
+    every quote once more.
+    """
+    rules = {tuple((a, b) for a, b in sorted(c.content)): c.rule for c in candidates}
+    for quote in quotes:
+        if quote.rule is None:
+            rule = rules.get(tuple((s.start, s.end) for s in quote.content.spans))
+            object.__setattr__(quote, "rule", rule)
+    return quotes
 
 
 #: Named-entity labels of a backend and the speaker type they mean.
@@ -210,123 +277,6 @@ def _as_pair(item: Mapping[str, Any] | str) -> tuple[Any, Any]:
     if isinstance(item, Mapping):
         return item.get("id"), item.get("text")
     return None, item
-
-
-#: Documents and characters per chunk sent to a worker: big enough to amortise
-#: the inter-process round trip, small enough to keep the window light.
-CHUNK_DOCUMENTS = 32
-CHUNK_CHARACTERS = 1 << 18
-#: Chunks in flight per worker process; bounds memory for any stream length.
-WINDOW_CHUNKS = 3
-
-_Item = tuple[Any, Any] | DocumentResult
-
-
-def _chunks(items: Iterable[_Item]) -> Iterator[list[_Item]]:
-    chunk: list[_Item] = []
-    size = 0
-    for item in items:
-        chunk.append(item)
-        if not isinstance(item, DocumentResult) and isinstance(item[1], str):
-            size += len(item[1])
-        if len(chunk) >= CHUNK_DOCUMENTS or size >= CHUNK_CHARACTERS:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
-
-
-def _pool_context() -> Any:
-    """``fork`` where it exists (workers inherit the loaded lexica), else ``spawn``."""
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods and os.name != "nt" else "spawn")
-
-
-def _parallel(
-    extractor: Extractor,
-    items: Iterable[_Item],
-    jobs: int,
-    strip_html: bool,
-    then: Callable[[DocumentResult], Any] | None,
-) -> Iterator[Any]:
-    """Ordered, bounded parallel map of :meth:`Extractor.process`.
-
-    ``Pool.imap`` would read the whole input ahead of the workers; here at most
-    ``jobs * WINDOW_CHUNKS`` chunks are submitted and not yet yielded. A worker
-    that dies (killed, out of memory) breaks the pool: the documents of the
-    lost chunks get ``InternalError`` records in place and a fresh pool takes
-    over, so no record is lost or reordered.
-    """
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_init_worker, initargs=(extractor,))
-
-    pool = new_pool()
-    inflight: collections.deque[tuple[Any, list[_Item]]] = collections.deque()
-
-    def drain_one() -> list[Any]:
-        future, chunk = inflight.popleft()
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            return [_lost(item) if then is None else then(_lost(item)) for item in chunk]
-
-    try:
-        for chunk in _chunks(items):
-            try:
-                future = pool.submit(_work_chunk, chunk, strip_html, then)
-            except BrokenProcessPool:
-                pool.shutdown(wait=False, cancel_futures=True)
-                while inflight:
-                    yield from drain_one()
-                pool = new_pool()
-                future = pool.submit(_work_chunk, chunk, strip_html, then)
-            inflight.append((future, chunk))
-            while len(inflight) >= jobs * WINDOW_CHUNKS:
-                yield from drain_one()
-        while inflight:
-            yield from drain_one()
-    finally:
-        if inflight:  # closed early (a reader went away): stop the workers now
-            processes = list((getattr(pool, "_processes", None) or {}).values())
-            pool.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                process.terminate()
-        else:
-            pool.shutdown(wait=True)
-
-
-def _lost(item: _Item) -> DocumentResult:
-    if isinstance(item, DocumentResult):
-        return item
-    doc_id = item[0] if item[0] is None or isinstance(item[0], str) else str(item[0])
-    return DocumentResult(doc_id, (), {"type": "InternalError", "message": "worker process died"})
-
-
-_worker: Extractor | None = None
-
-
-def _init_worker(extractor: Extractor) -> None:
-    """Worker set-up: the parent's extractor; Ctrl-C is the parent's to handle."""
-    import signal
-
-    global _worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker = extractor
-
-
-def _work_chunk(chunk: list[_Item], strip_html: bool, then: Callable[[DocumentResult], Any] | None) -> list[Any]:
-    assert _worker is not None
-    return [_finish(item, _worker, strip_html, then) for item in chunk]
-
-
-def _finish(item: _Item, extractor: Extractor, strip_html: bool, then: Callable[[DocumentResult], Any] | None) -> Any:
-    result = item if isinstance(item, DocumentResult) else extractor.process(*item, strip_html=strip_html)
-    return result if then is None else then(result)
 
 
 @functools.cache

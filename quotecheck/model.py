@@ -203,6 +203,9 @@ class Quote:
     fragments: tuple[Role, ...] = field(default=(), converter=_roles)
     sentence: int | None = field(default=None, validator=optional(instance_of(int)))
     confidence: float = field(default=1.0, converter=float, validator=[ge(0.0), le(1.0)])
+    #: The construction that found the quote („indirect.v2_konjunktiv“, „direct.frame_after“ …;
+    #: the list is in docs/output-format.md), for filtering and debugging.
+    rule: str | None = field(default=None, validator=optional(instance_of(str)))
 
     def spans(self) -> Iterable[Span]:
         """Every span of every role (for checks and offset shifting)."""
@@ -231,6 +234,7 @@ class Quote:
             "fragments": [f.to_dict() for f in self.fragments],
             "sentence": self.sentence,
             "confidence": round(self.confidence, 3),
+            "rule": self.rule,
         }
 
     @classmethod
@@ -249,6 +253,7 @@ class Quote:
             fragments=tuple(Role.from_dict(f) for f in data.get("fragments") or ()),
             sentence=data.get("sentence"),
             confidence=data.get("confidence", 1.0),
+            rule=data.get("rule"),
         )
 
     def evolve(self, **changes: Any) -> "Quote":

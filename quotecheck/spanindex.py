@@ -11,16 +11,19 @@ took minutes. :class:`SpanIndex` answers each query from a sorted index.
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
+from typing import Generic, Iterable, TypeVar
 
 __all__ = ["SpanIndex"]
+
+#: The span type kept (a :class:`~quotecheck.ranges.CharSpan` or a plain pair).
+S = TypeVar("S", bound=tuple[int, int])
 
 #: Spans longer than this are few (a never-closed quotation mark, a long
 #: quote) and are checked one by one; shorter ones are found by bisection.
 LONG_SPAN = 4096
 
 
-class SpanIndex:
+class SpanIndex(Generic[S]):
     """Sorted ``(start, end)`` spans; :meth:`overlapping` finds those crossing a range.
 
     >>> SpanIndex([(30, 40), (0, 10), (5, 50_000)]).overlapping(8, 31)
@@ -29,13 +32,13 @@ class SpanIndex:
 
     __slots__ = ("_short", "_starts", "_long")
 
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+    def __init__(self, spans: Iterable[S]) -> None:
         ordered = sorted(spans)
         self._short = [s for s in ordered if s[1] - s[0] <= LONG_SPAN]
         self._starts = [s[0] for s in self._short]
         self._long = [s for s in ordered if s[1] - s[0] > LONG_SPAN]
 
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+    def overlapping(self, start: int, end: int) -> list[S]:
         """Spans ``s`` with ``s.start < end`` and ``start < s.end``, sorted."""
         lo = bisect.bisect_left(self._starts, start - LONG_SPAN)
         hi = bisect.bisect_left(self._starts, end)

@@ -9,12 +9,14 @@ every non-whitespace character. :func:`tokenize` and :func:`segment` accept any
 Python string -- empty, control characters, lone surrogates, combining marks,
 emoji, right-to-left script -- and never raise.
 
-Tokenisation is one verbose regular expression compiled at import and run with
-``finditer`` (linear time, no per-token regex work); the commonest tokens take
-fast paths in front of it (:func:`_fast_paths`). The rules follow SoMaJo
+Tokenisation is one verbose regular expression, compiled once per lexicon by a
+:class:`Segmenter` and run with ``finditer`` (linear time, no per-token regex
+work); the commonest tokens take fast paths in front of it (:func:`_fast_paths`).
+The rules follow SoMaJo
 (Proisl & Uhrig 2016, "SoMaJo: State-of-the-art tokenization for German web and
 social media texts"): URLs and e-mail addresses stay whole, abbreviations keep
-their period (the list is data, ``data/de/abbreviations.txt``), every quotation
+their period (the list is data, ``data/de/abbreviations.txt``, read into the
+lexicon's :class:`~quotecheck.lexicon.TextWords`), every quotation
 mark is a token of its own because the quote detector pairs them.
 
 Tokens are stored as columns (:class:`Tokens`: offsets in arrays, kinds as
@@ -36,12 +38,12 @@ import gc
 import itertools
 import operator
 from array import array
-from typing import Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar, overload
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar, overload
 
 import regex
 from attrs import field, frozen
 
-from quotecheck.lexicon import data_file, parse_abbreviations, words_of_class
+from quotecheck.lexicon import TextWords, load_lexicon
 
 __all__ = [
     "TOKEN_KINDS",
@@ -56,6 +58,8 @@ __all__ = [
     "Sentence",
     "Paragraph",
     "TextLayer",
+    "Segmenter",
+    "default_segmenter",
     "tokenize",
     "segment",
     "abbreviations",
@@ -71,34 +75,19 @@ TOKEN_KINDS = ("word", "number", "punct", "quote", "url", "other")
 QUOTE_CHARS = "„“”‚‘’»«›‹\"'"
 
 # ---------------------------------------------------------------------------
-# Language knowledge: data/de/abbreviations.txt and data/de/ordinals.tsv.
+# Language knowledge: data/de/abbreviations.txt and data/de/ordinals.tsv, in the lexicon.
 # ---------------------------------------------------------------------------
 
 
-@functools.cache
-def abbreviations() -> dict[str, str]:
+def abbreviations(words: TextWords | None = None) -> Mapping[str, str]:
     """Every abbreviation token the tokenizer keeps whole, mapped to its flag.
 
     A multi-part entry („z. B.“) contributes each part („z.“, „B.“) and its
-    spaceless spelling („z.B.“); its flag applies to the last part and the
-    spaceless form. When a part occurs in several entries, ``plain`` wins over
-    ``num`` and ``final``: never splitting is the safer error inside a quote.
+    spaceless spelling („z.B.“); its flag (``plain``, ``num``, ``final``) applies
+    to the last part and the spaceless form. ``words`` defaults to the packaged
+    lexicon's (:attr:`quotecheck.lexicon.Lexicon.text`).
     """
-    table: dict[str, str] = {}
-
-    def add(form: str, flag: str) -> None:
-        if table.get(form) != "plain":
-            table[form] = flag
-
-    for entry, flag in parse_abbreviations(*data_file("abbreviations.txt")).items():
-        parts = entry.split()
-        flag = flag or "plain"
-        for part in parts[:-1]:
-            add(part, "plain")
-        add(parts[-1], flag)
-        if len(parts) > 1:
-            add("".join(parts), flag)
-    return table
+    return (words if words is not None else load_lexicon().text).abbreviations
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -122,13 +111,14 @@ _URL_END = rf"[^{_WS}<>{_QUOTES}.,;:!?()\[\]{{}}]"
 _TLDS = "de|at|ch|com|org|net|eu|info|io|gov|edu|int|uk|fr|it|nl|tv"
 
 
-def _token_pattern(table: dict[str, str]) -> str:
-    """The verbose token regex for the abbreviation ``table`` (see :func:`abbreviations`)."""
+def _token_pattern(words: TextWords) -> str:
+    """The verbose token regex for the abbreviations, months … of ``words``."""
+    table = words.abbreviations
     always = [a for a, flag in table.items() if flag != "num"]
     before_number = [a for a, flag in table.items() if flag == "num"]
-    months = _alternation(words_of_class("ordinals.tsv", "month"))
-    introducers = _alternation(words_of_class("ordinals.tsv", "ordinal_introducer"))
-    coordinators = _alternation(words_of_class("ordinals.tsv", "truncation_coordinator"))
+    months = _alternation(words.months)
+    introducers = _alternation(words.ordinal_introducers)
+    coordinators = _alternation(words.truncation_coordinators)
     # Words: letters with optional digits („G7“, „5G“), internal hyphens and
     # apostrophes („Jong-un“, „GdP-Vorsitzende“, „geht's“), a numeric first part
     # („18-Jährige“, „3,5-fach“), and a truncated first compound part kept with
@@ -222,8 +212,6 @@ def _fast_paths() -> str:
     | (?P<mark>[,;:!?()]|\.(?!\.))(?!\p{M})
     |"""
 
-
-_TOKEN_RE = regex.compile(_fast_paths() + _token_pattern(abbreviations()), regex.VERBOSE | regex.V0)
 
 #: Token kind by the name of the regex group that matched (``Match.lastgroup``).
 _KIND_OF_GROUP: dict[str | None, str] = {
@@ -654,15 +642,48 @@ _CODE_OF_GROUP = {group: KIND_CODES[kind] for group, kind in _KIND_OF_GROUP.item
 _BATCH = 1 << 14
 
 
+class Segmenter:
+    """Tokenizer and sentence splitter for one set of text words (abbreviations, months …).
+
+    Built once per lexicon (the token regex, fast paths in front, is compiled
+    here, not per call); :func:`tokenize` and :func:`segment` use the packaged
+    lexicon's.
+
+    >>> [t.text for t in default_segmenter().tokenize("Dr. Roth kam am 3. Mai.")]
+    ['Dr.', 'Roth', 'kam', 'am', '3.', 'Mai', '.']
+    """
+
+    __slots__ = ("words", "_token_re")
+
+    def __init__(self, words: TextWords) -> None:
+        self.words = words
+        self._token_re = regex.compile(_fast_paths() + _token_pattern(words), regex.VERBOSE | regex.V0)
+
+    def tokenize(self, text: str) -> Tokens:
+        """Tokens of ``text`` in order; see the module docstring for the guarantees."""
+        starts, ends, kinds = _offsets(len(text)), _offsets(len(text)), bytearray()
+        matches = self._token_re.finditer(text)
+        while batch := list(itertools.islice(matches, _BATCH)):
+            starts.extend(map(regex.Match.start, batch))
+            ends.extend(map(regex.Match.end, batch))
+            kinds.extend(map(_CODE_OF_GROUP.__getitem__, map(_LAST_GROUP, batch)))
+        return Tokens(text, starts, ends, bytes(kinds))
+
+    def segment(self, text: str) -> TextLayer:
+        """Tokens, sentences and paragraphs of ``text`` (see :func:`segment`)."""
+        with _gc_paused():
+            return _segment(self.tokenize(text), self.words.abbreviations)
+
+
+@functools.cache
+def default_segmenter() -> Segmenter:
+    """The :class:`Segmenter` of the packaged lexicon, built once per process."""
+    return Segmenter(load_lexicon().text)
+
+
 def tokenize(text: str) -> Tokens:
-    """Tokens of ``text`` in order; see the module docstring for the guarantees."""
-    starts, ends, kinds = _offsets(len(text)), _offsets(len(text)), bytearray()
-    matches = _TOKEN_RE.finditer(text)
-    while batch := list(itertools.islice(matches, _BATCH)):
-        starts.extend(map(regex.Match.start, batch))
-        ends.extend(map(regex.Match.end, batch))
-        kinds.extend(map(_CODE_OF_GROUP.__getitem__, map(_LAST_GROUP, batch)))
-    return Tokens(text, starts, ends, bytes(kinds))
+    """Tokens of ``text`` in order, with the packaged lexicon's abbreviations."""
+    return default_segmenter().tokenize(text)
 
 
 # ---------------------------------------------------------------------------
@@ -679,7 +700,7 @@ _CONTINUING = frozenset(",;:-–—/&+(„‚»«‹›")
 _BULLETS = frozenset("-–—•·*▪►")
 
 
-def _is_terminal(tok: Token, flags: dict[str, str]) -> bool:
+def _is_terminal(tok: Token, flags: Mapping[str, str]) -> bool:
     """Sentence punctuation, or an abbreviation that may end a sentence („usw.“)."""
     if tok.kind == "punct":
         return tok.text[-1] in _TERMINAL_CHARS
@@ -734,9 +755,10 @@ def _line_breaks(text: str, starts: Sequence[int]) -> tuple[set[int], set[int]]:
     return paragraphs, lines
 
 
-def _boundaries(text: str, tokens: Sequence[Token], starts: Sequence[int]) -> tuple[list[int], set[int]]:
+def _boundaries(
+    text: str, tokens: Sequence[Token], starts: Sequence[int], flags: Mapping[str, str]
+) -> tuple[list[int], set[int]]:
     """Sorted token indices where sentences start, and the subset starting paragraphs."""
-    flags = abbreviations()
     paragraph_starts, line_starts = _line_breaks(text, starts)
     boundaries = {0} | paragraph_starts
     # Sentence punctuation followed by whitespace and a sentence start. Only
@@ -856,17 +878,16 @@ def segment(text: str) -> TextLayer:
     over-split where a wrapped line is followed by a capitalised noun and the
     line itself began a sentence; unwrap such text first.
     """
-    with _gc_paused():
-        return _segment(tokenize(text))
+    return default_segmenter().segment(text)
 
 
-def _segment(columns: Tokens, materialise_limit: int = MATERIALISE_LIMIT) -> TextLayer:
+def _segment(columns: Tokens, flags: Mapping[str, str], materialise_limit: int = MATERIALISE_LIMIT) -> TextLayer:
     text, count = columns.text, len(columns)
     if not count:
         return TextLayer(text, columns, (), ())
     materialise = count <= materialise_limit
     tokens = _handed_out(columns, materialise)
-    boundaries, paragraph_starts = _boundaries(text, tokens, columns.starts)
+    boundaries, paragraph_starts = _boundaries(text, tokens, columns.starts, flags)
     limit = max(len(text), count) + 1
     firsts = _offsets(limit, boundaries)
     lasts = _offsets(limit, boundaries[1:])

@@ -14,6 +14,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from quotecheck.model import KINDS, MOODS, SOURCE_TYPES, SPEAKER_TYPES, Cue, Mention, Quote, Role, Span
+from quotecheck.rules.candidate import RULE_NAMES
 
 __all__ = [
     "QUOTATION_MARKS",
@@ -151,6 +152,7 @@ def quotes(text: str) -> st.SearchStrategy[Quote]:
         sentence=st.none() | st.integers(0, 10_000),
         # the JSON form keeps three decimals; use values that survive that
         confidence=st.integers(0, 1000).map(lambda n: n / 1000),
+        rule=st.none() | st.sampled_from(sorted(RULE_NAMES)),
     )
 
 

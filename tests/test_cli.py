@@ -106,16 +106,18 @@ BAD_LINES = [
     ("das ist kein JSON", None, "not valid JSON"),
     ('{"id": "x", "text": "offen', None, "not valid JSON"),
     ("[1, 2, 3]", None, "not a JSON object but an array"),
-    ('"nur ein String"', None, "not a JSON object but str"),
-    ("42", None, "not a JSON object but int"),
-    ("null", None, "not a JSON object but NoneType"),
+    ('"nur ein String"', None, "not a JSON object but a string"),
+    ("42", None, "not a JSON object but a number"),
+    ("null", None, "not a JSON object but null"),
+    ("true", None, "not a JSON object but a boolean"),
     ('{"id": "m"}', "m", "'text' is missing"),
     ('{"id": "n", "text": null}', "n", "'text' is null"),
     ('{"id": "z", "text": 17}', "z", "'text' must be a string, not a number"),
     ('{"id": "l", "text": ["Satz"]}', "l", "'text' must be a string, not an array"),
     ('{"id": "b", "text": true}', "b", "'text' must be a string, not a boolean"),
-    ("", None, "empty line"),
-    ("   \t ", None, "empty line"),
+    ('{"id": NaN, "text": "Satz."}', None, "'id' must be a string or a finite number"),
+    ('{"id": 1e999999, "text": "Satz."}', None, "'id' must be a string or a finite number"),
+    ('{"id": [Infinity], "text": "Satz."}', None, "NaN or an infinite number"),
     ("[" * 100_000 + "]" * 100_000, None, "nested too deeply"),
 ]
 
@@ -182,7 +184,10 @@ def test_duplicate_ids_are_kept_in_order_with_a_warning(tmp_path: Path, capsys) 
     assert err == ""
 
 
-@pytest.mark.parametrize(("raw_id", "expected"), [(7, "7"), (None, None), (1.5, "1.5"), (["a"], '["a"]')])
+@pytest.mark.parametrize(
+    ("raw_id", "expected"),
+    [(7, "7"), (None, None), (1.5, "1.5"), (["a"], '["a"]'), (True, "true"), (False, "false"), ({"n": 1}, '{"n": 1}')],
+)
 def test_ids_become_strings(tmp_path: Path, capsys, raw_id, expected) -> None:
     path = tmp_path / "in.jsonl"
     path.write_text(jsonl({"id": raw_id, "text": ARTICLE}), encoding="utf-8")
@@ -224,7 +229,14 @@ def test_strip_html_maps_offsets_back_to_the_original(tmp_path: Path, capsys) ->
     [
         ["extract"],
         ["extract", "no/such/file.jsonl"],
-        ["extract", "--jobs", "0", "-"],
+        ["extract", "--jobs", "-1", "-"],
+        ["extract", "--jobs", "viele", "-"],
+        ["extract", "--encoding", "utf-16", "-"],
+        ["extract", "--encoding", "keine", "-"],
+        ["extract", "--max-line-bytes", "0", "-"],
+        ["extract", "--max-line-bytes", "10X", "-"],
+        ["extract", "--max-seconds-per-doc", "-1", "-"],
+        ["extract", "--max-seconds-per-doc", "nan", "-"],
         ["extract", "--no-such-option", "-"],
         ["extract", "--encoding-errors", "ignore", "-"],
         ["frobnicate"],
@@ -250,9 +262,11 @@ def test_help_documents_the_contract(capsys) -> None:
     assert main(["extract", "--help"]) == 0
     help_text = " ".join(capsys.readouterr().out.split())
     for phrase in [
-        ".jsonl", ".ndjson", "folder", "standard input", "-o FILE", "--jobs", "--strip-html",
-        "--encoding-errors", "--quiet", "Exit status", "exactly one output record per input line",
-        "empty or whitespace-only line", "Duplicate ids", "U+FFFD", "Offsets index",
+        ".jsonl", ".ndjson", ".json", ".gz", "folder", "standard input", "-o FILE", "-o -", "--jobs",
+        "--strip-html", "--text", "--encoding", "--encoding-errors", "--max-line-bytes",
+        "--max-seconds-per-doc", "Timeout", "WorkerDied", "--quiet", "Exit status",
+        "exactly one output record per input document", "Blank lines", "summary", "Duplicate ids",
+        "U+FFFD", "Offsets index", "143 after SIGTERM", "never read as an input",
     ]:
         assert phrase in help_text, phrase
 
@@ -271,6 +285,7 @@ def test_jobs_2_output_is_byte_identical(tmp_path: Path) -> None:
     assert outputs[0].count(b"\n") == 25
 
 
+@pytest.mark.slow  # a CLI subprocess on 3,000 documents
 def test_python_dash_m_and_closed_pipe(tmp_path: Path) -> None:
     """``python -m quotecheck`` works, and a reader that goes away ends the run quietly."""
     path = tmp_path / "in.jsonl"
@@ -290,20 +305,33 @@ def test_python_dash_m_and_closed_pipe(tmp_path: Path) -> None:
     assert b"Traceback" not in err and b"BrokenPipe" not in err
 
 
-def test_progress_line_only_on_a_terminal(articles: Path, capsys, monkeypatch) -> None:
+def test_progress_bar_only_on_a_terminal_with_total_rate_and_failures(articles: Path, capsys, monkeypatch) -> None:
     monkeypatch.setattr(cli, "_isatty", lambda stream: True)
-    monkeypatch.setattr(cli._Progress, "update", _fast_update)
     main(["extract", str(articles)])
-    assert "documents/s" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    size = articles.stat().st_size
+    assert f"{size}/{size}" in err.replace(".00", "")  # done of the known total, in bytes
+    assert "B/s" in err and "2 docs, 0 failed" in err
     main(["extract", "--quiet", str(articles)])
     assert capsys.readouterr().err == ""
     monkeypatch.setattr(cli, "_isatty", lambda stream: False)
     main(["extract", str(articles)])
-    assert capsys.readouterr().err == ""
+    assert "B/s" not in capsys.readouterr().err
 
 
-def _fast_update(self: cli._Progress, quotes: int) -> None:
-    self.documents += 1
-    self.quotes += quotes
-    if self.enabled:
-        self._write(0.0)
+def test_progress_counts_documents_when_the_size_is_unknown(monkeypatch, capsys) -> None:
+    monkeypatch.setattr(cli, "_isatty", lambda stream: True)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(jsonl({"id": "s", "text": ARTICLE}, "kaputt").encode())))
+    main(["extract", "-"])
+    err = capsys.readouterr().err
+    assert "2 docs" in err and "1 failed" in err
+
+
+def test_summary_line_names_documents_failures_and_skipped_blank_lines(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(jsonl({"id": "a", "text": ARTICLE}, "", "kaputt", "  ", {"id": "b", "text": SECOND}), encoding="utf-8")
+    status, records, err = run(["extract", str(path)], capsys)
+    assert status == 1 and [r["id"] for r in records] == ["a", None, "b"]
+    assert "quotecheck: 3 documents, 2 quotes, 1 failed (1 InputError), 2 blank lines skipped" in err
+    _, _, err = run(["extract", "-q", str(path)], capsys)
+    assert err == ""

@@ -6,7 +6,10 @@ import pytest
 
 from quotecheck.extractor import Extractor
 from quotecheck.lexicon import load_lexicon
-from quotecheck.rules.indirect import clause_mood, content_end, find_cue, find_indirect
+from quotecheck.morph import clause_mood
+from quotecheck.rules.content import content_end
+from quotecheck.rules.cues import find_cue
+from quotecheck.rules.indirect import find_indirect
 
 
 def _indirect(ex: Extractor, text: str) -> list[tuple[str, str | None, str | None]]:

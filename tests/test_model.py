@@ -40,6 +40,7 @@ def _quote() -> Quote:
         fragments=[Role.from_spans(TEXT, [(33, 42)])],
         sentence=0,
         confidence=0.8234,
+        rule="indirect.v2_konjunktiv",
     )
 
 
@@ -94,7 +95,7 @@ def test_role_spans_are_sorted_and_joined_with_one_space() -> None:
 
 QUOTE_FIELDS = [
     "id", "kind", "mood", "content", "cue", "frame", "speaker",
-    "addressee", "sources", "fragments", "sentence", "confidence",
+    "addressee", "sources", "fragments", "sentence", "confidence", "rule",
 ]  # fmt: skip
 
 
@@ -114,6 +115,7 @@ def test_to_dict_is_the_contract_record() -> None:
         "fragments": [{"text": "alles tun", "spans": [[33, 42]]}],
         "sentence": 0,
         "confidence": 0.823,
+        "rule": "indirect.v2_konjunktiv",
     }
     # role objects keep the contract's key order too
     assert list(record["content"]) == ["text", "spans"]
@@ -139,6 +141,7 @@ def test_minimal_direct_quote_has_nulls_and_empty_lists() -> None:
         "fragments": [],
         "sentence": None,
         "confidence": 1.0,
+        "rule": None,
     }
 
 

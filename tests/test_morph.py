@@ -17,18 +17,15 @@ from hypothesis import strategies as st
 from benchmarks.mood import evaluate, load_gold, scores
 from quotecheck.analysis import EmbeddedBackend
 from quotecheck.errors import LexiconError
-from quotecheck.lexicon import load_lexicon
+from quotecheck.lexicon import MORPH_CLASSES, Morph, load_lexicon
 from quotecheck.morph import (
-    MORPH_CLASSES,
     clause_at,
     clause_mood,
     find_finite,
     find_subject,
     finite_mood,
     is_reportive,
-    load_morph,
     mood_at,
-    parse_morph,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -295,17 +292,18 @@ def test_is_reportive(lex, sentence, verb, expected):
 # --- data --------------------------------------------------------------------------------------
 
 
-def test_morph_data_loads_once_and_has_every_class():
-    morph = load_morph()
-    assert load_morph() is morph
+def test_morph_data_has_every_class_and_the_clause_words():
+    morph = load_lexicon().morph
     used = set().union(*morph.classes.values())
     assert used == MORPH_CLASSES
     assert "dass" in morph.subordinators and "-" in morph.boundaries
+    # one list of clause words: the mood rules read the frame rules' subordinators
+    assert morph.subordinators == load_lexicon().clause.verb_final
 
 
 def test_morph_parser_rejects_unknown_class():
-    with pytest.raises(LexiconError, match="line|unknown class"):
-        parse_morph("word\tclass\ndass\tsubordinater\n", "test.tsv")
+    with pytest.raises(LexiconError, match="unknown class"):
+        Morph.parse("word\tclass\nendlich\tadvise\n", "test.tsv", load_lexicon().clause)
 
 
 @pytest.mark.parametrize(

@@ -101,3 +101,18 @@ def test_not_reported(ex: Extractor, text: str) -> None:
 def test_long_quoted_text_stays_direct_speech(ex: Extractor) -> None:
     text = "Der Minister warnte: „Wir werden diese Entscheidung nicht hinnehmen, auf keinen Fall.“"
     assert [q.kind for q in ex.extract(text)] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er sagte laut „Kurier“, man erwarte mehr Schiffe.",
+        "Die Reederin bestätigte laut „Abendblatt“ den Verkauf.",
+    ],
+)
+def test_a_source_phrase_alone_is_no_reported_content(ex: Extractor, text: str) -> None:
+    # „laut „Kurier““ is cut out of the act as a source; nothing may be left as an
+    # empty quote (this crashed the whole document with an IndexError before)
+    result = ex.process("d", text)
+    assert result.error is None
+    assert all(q.content.text.strip() for q in result.quotes)

@@ -97,6 +97,7 @@ def test_hostile_stream_gives_one_valid_record_per_line_in_order(tmp_path: Path,
         data = data[:-1]  # a last line without its newline is still a line (an empty one is not)
     status, output = _run(tmp_path, data)
     records = [json.loads(line) for line in output.decode("utf-8").splitlines()]
+    encoded = [item for item in encoded if item[0].strip()]  # blank lines are skipped, not documents
     assert len(records) == len(encoded)
     for record, (_, expected_id, text) in zip(records, encoded):
         assert record["id"] == expected_id
@@ -112,7 +113,8 @@ def test_hostile_stream_gives_one_valid_record_per_line_in_order(tmp_path: Path,
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=300))
 def test_random_bytes_never_crash_with_either_encoding_policy(tmp_path: Path, data: bytes) -> None:
-    expected_lines = len(data.split(b"\n")) - (1 if data.endswith(b"\n") else 0) if data else 0
+    lines = data.split(b"\n")[: -1 if data.endswith(b"\n") else None] if data else []
+    expected_lines = sum(1 for i, line in enumerate(lines) if (line[3:] if i == 0 and line.startswith(b"\xef\xbb\xbf") else line).strip())
     for policy in ("strict", "replace"):
         status, output = _run(tmp_path, data, "--encoding-errors", policy)
         records = [json.loads(line) for line in output.decode("utf-8").splitlines()]
@@ -131,6 +133,7 @@ def _article(n: int) -> str:
     return f"„Wir bleiben hart, Runde {n}“, sagte Gewerkschafterin Anna Berger laut dpa. "
 
 
+@pytest.mark.slow
 def test_two_megabyte_document_finishes_with_offsets_inside(tmp_path: Path) -> None:
     text = "".join(_article(i) for i in range(30_000))[: 2_000_000]
     src = json.dumps({"id": "big", "text": text}).encode() + b"\n"
@@ -143,7 +146,7 @@ def test_two_megabyte_document_finishes_with_offsets_inside(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "„Ja“ " * 10_000,  # 20,000 marks, all paired
+        pytest.param("„Ja“ " * 10_000, marks=pytest.mark.slow),  # 20,000 marks, all paired
         "„" * 20_000,  # 20,000 openings, never closed
         '"' * 20_001,  # straight marks, odd count
         "„Das ist nie geschlossen, sagte sie. " + "Der Rat tagte. " * 5_000,  # one mark never closed

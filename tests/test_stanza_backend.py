@@ -173,11 +173,24 @@ def test_missing_stanza_names_the_install_command(monkeypatch):
     assert message.index("torch --index-url") < message.index("quotecheck-de[stanza]")
 
 
+@pytest.mark.parametrize("version", ["1.9.2", "1.12.1", "1.10.0rc1"])
+def test_stanza_that_may_unpickle_models_is_refused(monkeypatch, version: str) -> None:
+    """Before 1.12.2 stanza fell back to torch.load(weights_only=False): a model file could run code."""
+    fake = _FakeStanza()
+    fake.__version__ = version
+    monkeypatch.setitem(sys.modules, "stanza", fake)
+    with pytest.raises(BackendUnavailable) as info:
+        get_backend("stanza")
+    assert "stanza 1.12.2 or newer" in str(info.value) and "weights_only=True" in str(info.value)
+    assert f"this is stanza {version}" in str(info.value)
+
+
 class _FakeStanza(types.ModuleType):
     """A stand-in for the stanza module that records Pipeline construction."""
 
     def __init__(self, result=None):
         super().__init__("stanza")
+        self.__version__ = "1.15.0"
         self.calls: list[tuple[str, dict]] = []
         self.result = result
         fake = self
@@ -426,3 +439,17 @@ def test_backend_analyse_maps_the_pipeline_output(monkeypatch, tmp_path):
     assert doc.backend == "stanza" and doc.has_parse
     assert doc.lemma(1) == "sagen"
     assert StanzaBackend(stanza_dir=tmp_path).analyse("  ").tokens == ()
+
+
+@pytest.mark.parametrize(
+    ("processors", "provides"),
+    [
+        ("tokenize,mwt,pos,lemma,depparse,ner", {"tokens", "lemmas", "upos", "feats", "parse", "entities"}),
+        ("tokenize,mwt,pos,lemma", {"tokens", "lemmas", "upos", "feats"}),
+    ],
+)
+def test_stanza_backend_provides_what_its_processors_add(processors: str, provides: set[str]) -> None:
+    # built without stanza: only the processors matter for what the Doc carries
+    backend = object.__new__(StanzaBackend)
+    backend.processors = processors
+    assert backend.provides == provides

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotecheck import text as text_module
+from quotecheck.lexicon import load_lexicon
 from quotecheck.text import (
     MATERIALISE_LIMIT,
     QUOTE_CHARS,
@@ -371,7 +372,7 @@ def test_news_like_text_keeps_offsets(text: str) -> None:
 # --- the fast paths change no token ------------------------------------------------
 
 #: The full token pattern without the fast paths in front: the reference they must agree with.
-_FULL_PATTERN = regex.compile(text_module._token_pattern(abbreviations()), regex.VERBOSE | regex.V0)
+_FULL_PATTERN = regex.compile(text_module._token_pattern(load_lexicon().text), regex.VERBOSE | regex.V0)
 
 #: Characters around which the fast paths stop: letters, marks, digits, hyphens,
 #: apostrophes, the characters of URLs and e-mail addresses, periods, brackets.
@@ -479,7 +480,7 @@ def test_token_blocks_are_made_again_after_being_dropped() -> None:
 @given(st.one_of(st.text(alphabet=_news_alphabet, max_size=300), st.text(max_size=100)))
 def test_token_columns_segment_as_token_tuples(text: str) -> None:
     """Sentences and paragraphs do not depend on how tokens are handed out."""
-    as_columns = text_module._segment(tokenize(text), materialise_limit=0)
+    as_columns = text_module._segment(tokenize(text), abbreviations(), materialise_limit=0)
     as_tuples = segment(text)
     assert as_columns == as_tuples
     assert list(as_columns.tokens) == list(as_tuples.tokens)

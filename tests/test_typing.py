@@ -11,6 +11,9 @@ import pytest
 
 mypy = pytest.importorskip("mypy.api", reason="mypy is part of the test extra")
 
+#: Each test runs mypy over the package (seconds without its cache): slow, run by CI.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = str(ROOT / "pyproject.toml")
 

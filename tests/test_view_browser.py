@@ -18,6 +18,9 @@ from quotecheck.cli import main, read_documents
 from quotecheck.extractor import Extractor
 from tests.browser import Browser, find_chromium
 
+#: Each test drives a headless Chromium: slow, run by CI (`-m "slow or not slow"`).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 #: The page shows the longer example article first (it has every kind of quote), then
 #: the example articles; every quote of both must be on it.

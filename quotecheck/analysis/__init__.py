@@ -15,6 +15,7 @@ from typing import Any
 
 from quotecheck.analysis.base import Doc
 from quotecheck.analysis.embedded import EmbeddedBackend
+from quotecheck.lexicon import Lexicon
 
 __all__ = ["BACKENDS", "Doc", "EmbeddedBackend", "get_backend"]
 
@@ -22,10 +23,12 @@ __all__ = ["BACKENDS", "Doc", "EmbeddedBackend", "get_backend"]
 BACKENDS = ("embedded", "stanza")
 
 
-def get_backend(name: str, **options: Any) -> Any:
+def get_backend(name: str, *, lexicon: Lexicon | None = None, **options: Any) -> Any:
     """The analysis backend called ``name``.
 
-    ``embedded`` takes no options (None-valued ones are ignored, so callers
+    ``lexicon`` gives the embedded tokenizer its abbreviations and month names
+    (default: the packaged lexicon; stanza tokenizes with its own model).
+    ``embedded`` takes no other options (None-valued ones are ignored, so callers
     can pass ``stanza_dir=None`` whatever the backend); ``stanza`` takes ``stanza_dir`` (default:
     stanza's own model folder) and raises
     :class:`~quotecheck.errors.BackendUnavailable` when stanza or its German
@@ -35,7 +38,7 @@ def get_backend(name: str, **options: Any) -> Any:
         given = sorted(key for key, value in options.items() if value is not None)
         if given:
             raise TypeError(f"the embedded backend takes no options, got {', '.join(given)}")
-        return EmbeddedBackend()
+        return EmbeddedBackend(lexicon)
     if name == "stanza":
         from quotecheck.analysis.stanza_backend import StanzaBackend
 

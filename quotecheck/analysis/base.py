@@ -16,7 +16,13 @@ from attrs import field, frozen
 
 from quotecheck.text import Sentence, TextLayer, Token
 
-__all__ = ["Doc"]
+__all__ = ["ANNOTATIONS", "Doc"]
+
+#: What a :class:`Doc` may carry, by the names rules use to require it (``Rule.requires``):
+#: ``tokens`` (tokens, sentences, paragraphs: always), ``lemmas`` (given or lazily
+#: computed), ``upos``, ``feats`` (morphology), ``parse`` (heads and relations),
+#: ``entities`` (named-entity labels).
+ANNOTATIONS = frozenset({"tokens", "lemmas", "upos", "feats", "parse", "entities"})
 
 
 @frozen
@@ -46,6 +52,19 @@ class Doc:
         object.__setattr__(self, "text", self.layer.text)
         object.__setattr__(self, "tokens", self.layer.tokens)
         object.__setattr__(self, "sentences", self.layer.sentences)
+
+    @property
+    def provides(self) -> frozenset[str]:
+        """The :data:`ANNOTATIONS` this document carries."""
+        given = {"tokens"}
+        if self.lemmas is not None or self.lemmatizer is not None:
+            given.add("lemmas")
+        for name, value in (("upos", self.upos), ("feats", self.feats), ("entities", self.entities)):
+            if value is not None:
+                given.add(name)
+        if self.has_parse:
+            given.add("parse")
+        return frozenset(given)
 
     @property
     def has_parse(self) -> bool:

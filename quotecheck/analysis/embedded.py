@@ -2,10 +2,11 @@
 
 Pipeline stage 1 (analysis): the default backend.
 
-Tokens, sentences and paragraphs come from :mod:`quotecheck.text`; lemmas come
-lazily from simplemma's German dictionary (MIT), read through the memory-mapped
-table of :mod:`quotecheck.analysis.lemmas` and cached per word form because news
-text repeats its vocabulary.
+Tokens, sentences and paragraphs come from :mod:`quotecheck.text` (with the
+abbreviations and month names of the lexicon it is given); lemmas come lazily
+from simplemma's German dictionary (MIT), read through the memory-mapped table of
+:mod:`quotecheck.analysis.lemmas` and cached per word form because news text
+repeats its vocabulary.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import functools
 
 from quotecheck.analysis.base import Doc
 from quotecheck.analysis.lemmas import german_lemmatizer
-from quotecheck.text import segment
+from quotecheck.lexicon import Lexicon, load_lexicon
+from quotecheck.text import Segmenter, default_segmenter
 
 __all__ = ["EmbeddedBackend", "lemmatize"]
 
@@ -29,10 +31,22 @@ def lemmatize(word: str) -> str:
 
 
 class EmbeddedBackend:
-    """Surface analysis only: what needs no model."""
+    """Surface analysis only: what needs no model.
+
+    ``lexicon`` gives the tokenizer its abbreviations and month names (default:
+    the packaged lexicon).
+    """
 
     name = "embedded"
+    #: What its documents carry (:data:`~quotecheck.analysis.base.ANNOTATIONS`).
+    provides = frozenset({"tokens", "lemmas"})
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        if lexicon is None or lexicon.text is load_lexicon().text:
+            self._segmenter = default_segmenter()
+        else:
+            self._segmenter = Segmenter(lexicon.text)
 
     def analyse(self, text: str) -> Doc:
         """The :class:`Doc` of ``text``: segmentation now, lemmas on demand."""
-        return Doc(layer=segment(text), backend=self.name, lemmatizer=lemmatize)
+        return Doc(layer=self._segmenter.segment(text), backend=self.name, lemmatizer=lemmatize)

@@ -46,6 +46,7 @@ Mapping choices (see :func:`doc_from_stanza`):
 from __future__ import annotations
 
 import bisect
+import itertools
 import os
 import unicodedata
 from pathlib import Path
@@ -78,12 +79,18 @@ __all__ = [
 
 #: The processors quotecheck asks stanza for, in pipeline order.
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+#: What each processor adds to the Doc (:data:`~quotecheck.analysis.base.ANNOTATIONS`).
+_PROVIDED_BY = {"pos": ("upos", "feats"), "lemma": ("lemmas",), "depparse": ("parse",), "ner": ("entities",)}
 
 _INSTALL_HINT = (
     "install it with: pip install torch --index-url https://download.pytorch.org/whl/cpu "
     "(PyTorch's CPU build, from PyTorch's own index; install torch first so pip does not pull "
     "a multi-GB CUDA build) and then: pip install \"quotecheck-de[stanza]\""
 )
+
+#: The first stanza that loads its models with ``torch.load(weights_only=True)``
+#: only, never falling back to unpickling arbitrary objects (1.12.1 still did).
+MIN_STANZA_VERSION = (1, 12, 2)
 
 _ENTITY_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 
@@ -384,7 +391,23 @@ def _import_stanza() -> Any:
             f"the stanza backend needs the stanza package, which is not installed ({error}); "
             + _INSTALL_HINT
         ) from None
+    version = getattr(stanza, "__version__", "0")
+    if _version_tuple(version) < MIN_STANZA_VERSION:
+        raise BackendUnavailable(
+            f"the stanza backend needs stanza {'.'.join(map(str, MIN_STANZA_VERSION))} or newer, which loads "
+            f"models with torch.load(weights_only=True) only (a model file cannot run code); "
+            f"this is stanza {version}: pip install -U \"stanza>={'.'.join(map(str, MIN_STANZA_VERSION))}\""
+        )
     return stanza
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    """``"1.12.2"`` → ``(1, 12, 2)``; a pre-release suffix is ignored."""
+    numbers = []
+    for part in version.split(".")[:3]:
+        digits = "".join(itertools.takewhile(str.isdigit, part))
+        numbers.append(int(digits) if digits else 0)
+    return tuple(numbers)
 
 
 def default_stanza_dir() -> str:
@@ -445,6 +468,15 @@ class StanzaBackend:
         self.processors = processors
         self.use_gpu = use_gpu
         self._pipeline: Any = None
+
+    @property
+    def provides(self) -> frozenset[str]:
+        """What its documents carry (:data:`~quotecheck.analysis.base.ANNOTATIONS`), by its processors."""
+        given = {"tokens"}
+        for processor, added in _PROVIDED_BY.items():
+            if processor in self.processors.split(","):
+                given.update(added)
+        return frozenset(given)
 
     @property
     def pipeline(self) -> Any:

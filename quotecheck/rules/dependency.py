@@ -50,8 +50,8 @@ from typing import Callable, Iterator
 import attrs
 
 from quotecheck.analysis.base import Doc
-from quotecheck.lexicon import words_of_class
-from quotecheck.rules.common import Candidate, char_span
+from quotecheck.lexicon import Lexicon, load_lexicon
+from quotecheck.rules.candidate import Candidate, char_span
 
 __all__ = [
     "children",
@@ -73,9 +73,6 @@ Range = tuple[int, int]
 _AUX_RELATIONS = frozenset({"aux", "aux:pass", "cop"})
 #: Relations that attach reported content to the speech verb, in order of preference.
 _CONTENT_RELATIONS = ("ccomp", "parataxis", "xcomp")
-#: Prepositions (surface forms) whose NP under a speech verb is the addressee
-#: („gegenüber der Zeitung“, „sagte zu ihm“); see ``rule_words.tsv``.
-_ADDRESSEE_CASES = words_of_class("rule_words.tsv", "addressee_case")
 _NOMINAL_RELATIONS = frozenset({"obj", "obl", "iobj"})
 
 
@@ -297,19 +294,21 @@ def subject_of(doc: Doc, verb_index: int) -> Range | None:
     return None
 
 
-def addressee_of(doc: Doc, verb_index: int) -> Range | None:
+def addressee_of(doc: Doc, verb_index: int, lexicon: Lexicon | None = None) -> Range | None:
     """To whom it was said: ``iobj``; an ``obl``/``obj`` with „gegenüber“/„zu“; a dative NP.
 
     The preposition is not part of the range („gegenüber der Zeitung“ → „der
-    Zeitung“), as in the corpus.
+    Zeitung“), as in the corpus. Its surface forms are the lexicon's
+    ``rule_words.addressee_case`` (default: the packaged lexicon).
     """
     _require_parse(doc)
     verb = predicate_of(doc, verb_index)
     found = _first_child_range(doc, verb, ("iobj",))
     if found is not None:
         return found[1]
+    cases = (lexicon if lexicon is not None else load_lexicon()).rule_words.addressee_case
     for child in _children_with(doc, verb, _NOMINAL_RELATIONS):
-        if _case_forms(doc, child) & _ADDRESSEE_CASES:
+        if _case_forms(doc, child) & cases:
             return _noun_phrase(doc, child)
     for child in _children_with(doc, verb, ("obj", "obl")):
         if not _case_children(doc, child) and _is_dative(doc, child):

@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 
 import attrs
 
-from quotecheck.rules.common import Candidate
+from quotecheck.rules.candidate import Candidate
 from quotecheck.rules.quotemarks import QuotedSpan
 from quotecheck.spanindex import SpanIndex
 

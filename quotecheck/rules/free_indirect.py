@@ -24,15 +24,16 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
 from quotecheck.morph import clause_mood, is_reportive
-from quotecheck.rules.common import Candidate, char_span
-from quotecheck.rules.indirect import find_cue
+from quotecheck.rules.candidate import Candidate, char_span
+from quotecheck.rules.cues import find_cue
+from quotecheck.rules.pipeline import Claims
 
-__all__ = ["find_free_indirect"]
+__all__ = ["FreeIndirectRule", "find_free_indirect"]
 
-_MIN_WORDS = 3
 
 
 def _has_reportive(doc: Doc, lexicon: Lexicon, first: int, last: int) -> bool:
@@ -44,7 +45,7 @@ def _has_cue(doc: Doc, lexicon: Lexicon, first: int, last: int) -> bool:
     """Whether the sentence has a strong speech verb of its own (a frame we did not take)."""
     for k in range(first, last):
         cue = find_cue(doc, lexicon, k, last)
-        if cue is not None and cue.verb is not None and cue.verb.strength >= 1.0:
+        if cue is not None and cue.verb is not None and cue.verb.strength >= tuning.ALWAYS_SPEECH:
             return True
     return False
 
@@ -66,7 +67,7 @@ def find_free_indirect(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidat
             continue
         chained = active_paragraph is not None and sentence.paragraph - active_paragraph <= 1
         words = sum(1 for t in doc.tokens[sentence.first : sentence.last] if t.kind == "word")
-        if words < _MIN_WORDS or doc.tokens[sentence.first].kind == "quote":
+        if words < tuning.FREE_INDIRECT_WORDS or doc.tokens[sentence.first].kind == "quote":
             active_paragraph = None
             continue
         reportive = _has_reportive(doc, lexicon, sentence.first, sentence.last)
@@ -86,9 +87,25 @@ def find_free_indirect(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidat
                 content=(char_span(doc, sentence.first, sentence.last),),
                 sentence=n,
                 mood="subjunctive" if mood == "subjunctive" else "indicative",
-                confidence=0.6 if mood == "subjunctive" else 0.5,
+                confidence=tuning.FREE_INDIRECT_SUBJUNCTIVE if mood == "subjunctive" else tuning.FREE_INDIRECT_REPORTIVE,
                 inherit_speaker=True,
+                rule="free_indirect.konjunktiv" if mood == "subjunctive" else "free_indirect.reportive",
             )
         )
         active_paragraph = sentence.paragraph
     return out
+
+
+class FreeIndirectRule:
+    """Free indirect speech (:func:`find_free_indirect`): the last rule, as it continues the others' quotes.
+
+    It reads every candidate found so far (``claims.candidates``), not only the
+    claimed text: a sentence holding any quote's content is no continuation.
+    """
+
+    name = "free_indirect"
+    requires = frozenset({"lemmas"})
+    claims_frames = False
+
+    def __call__(self, doc: Doc, lexicon: Lexicon, claims: Claims) -> list[Candidate]:
+        return find_free_indirect(doc, lexicon, claims.candidates)

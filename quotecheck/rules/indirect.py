@@ -1,6 +1,6 @@
 """Indirect speech: a speech-verb frame and the clause it introduces.
 
-Pipeline stage 2 (rules), after direct speech; its helpers serve the according-to and reported rules.
+Pipeline stage 2 (rules), after direct speech (:class:`IndirectRule`).
 
 Constructions (surface patterns over one sentence; Zifonun et al. 1997,
 *Grammatik der deutschen Sprache*, ch. on „Redewiedergabe“):
@@ -23,280 +23,30 @@ recognised and, unless the verb is an unambiguous verb of saying, in
 Konjunktiv; an agentless passive of a verb of estimating or hoping („Es wird
 geschätzt, dass …“) is the author's statement, not a quote.
 
-The helpers at the top (:func:`find_cue`, :func:`content_end`,
-:func:`clause_start`) are shared by the other speech rules; :func:`clause_mood`
-and :func:`is_reportive` are re-exported from :mod:`quotecheck.morph`.
+The helpers it shares with the other rules live in :mod:`quotecheck.rules.clauses`,
+:mod:`quotecheck.rules.cues` and :mod:`quotecheck.rules.content`.
 """
 
 from __future__ import annotations
 
-import functools
-from typing import Iterable, Mapping
+from typing import Iterable
 
-import regex
-
+from quotecheck import tuning
 from quotecheck.analysis.base import Doc
+from quotecheck.lexicon import Lexicon, SpeechVerb
 from quotecheck.attribution.nounphrase import parse_noun_phrase, with_seat
-from quotecheck.lexicon import Lexicon, SpeechVerb, words_of_class
-from quotecheck.morph import clause_mood, is_reportive
-from quotecheck.rules.common import (
-    SENTENCE_END,
-    SO_WORDS,
-    Candidate,
-    according_phrase_at,
-    CueMatch,
-    char_span,
-    claimed_by_sentence,
-    clause_end,
-    match_speech_verb,
-    overlaps,
-    quoted_titles,
-    word_classes,
-    word_count,
-)
+from quotecheck.morph import clause_mood
+from quotecheck.ranges import CharSpan, TokenRange
+from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps
+from quotecheck.rules.clauses import SENTENCE_END, classes_at, clause_end, clause_start, quoted_titles, sentence_core_end, word_count
+from quotecheck.rules.content import content_end, ends_in_zu_infinitive, wie_frame_end
+from quotecheck.rules.cues import according_phrase_at, find_cue, match_speech_verb
+from quotecheck.rules.pipeline import Claims
 
-__all__ = [
-    "clause_mood",
-    "is_reportive",
-    "find_cue",
-    "content_end",
-    "clause_start",
-    "find_indirect",
-]
+__all__ = ["IndirectRule", "find_indirect"]
 
-_BREAKS = frozenset(",;:()–—")
 #: Classes of verbs whose agentless passive is the author's own hedge, not a quote.
 _HEDGE_CLASSES = frozenset({"estimate", "hope", "speculate"})
-#: A participle: optional separable particle, ge-, stem, -t/-et/-en.
-_PARTICIPLE = regex.compile(r"^(?P<particle>\p{Ll}*?)ge(?P<stem>\p{Ll}{2,}?)(?:et|t|en)$")
-_ZU_INFINITIVE = regex.compile(r"^\p{Ll}+zu\p{Ll}+en$")
-#: At most this many tokens from a cue to the comma or colon before its content
-#: (and from „wie“ to the end of a wie-frame).
-_MAX_V2_FRAME_GAP = 12
-#: Tokens allowed after the inverted subject of a postposed frame („am Montag in Berlin“).
-_MAX_FRAME_TAIL = 4
-#: … or this many when they are adverbials only (no coordinated clause).
-_MAX_ADVERBIAL_TAIL = 12
-_MIN_DASS_STRENGTH = 0.6
-_MIN_ZU_STRENGTH = 0.8
-_SUBJECT_PRONOUNS = words_of_class("rule_words.tsv", "frame_subject_pronoun")
-#: Determiners a multi-word speech phrase may leave out or change („seine Sorge zum Ausdruck“).
-_DETERMINERS = words_of_class("rule_words.tsv", "phrase_determiner")
-#: Prepositions of a passive agent: „wird von X geschätzt“ is X's report, not a hedge.
-_AGENT_PREPOSITIONS = words_of_class("rule_words.tsv", "agent_preposition")
-
-
-# --- shared helpers ------------------------------------------------------------
-
-
-def clause_start(doc: Doc, index: int, floor: int) -> int:
-    """First token of the clause containing ``index`` (after the last break ≥ ``floor``)."""
-    tokens = doc.tokens
-    i = index
-    while i > floor and not (tokens[i - 1].text in _BREAKS or tokens[i - 1].kind == "quote"):
-        i -= 1
-    return i
-
-
-@functools.lru_cache(maxsize=8)
-def _phrases_by_base(lexicon: Lexicon) -> Mapping[str, tuple[SpeechVerb, ...]]:
-    """Base verb → multi-word phrases built on it, longest first (built once per lexicon)."""
-    index: dict[str, list[SpeechVerb]] = {}
-    for verb in lexicon.speech_phrases:
-        if not verb.reflexive:
-            index.setdefault(verb.base, []).append(verb)
-    return {k: tuple(sorted(v, key=lambda p: -len(p.lemma.split()))) for k, v in index.items()}
-
-
-
-def _match_phrase(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int) -> CueMatch | None:
-    """A multi-word speech phrase whose verb is at ``index`` („brachte … zum Ausdruck“)."""
-    phrases = _phrases_by_base(lexicon).get(lemma)
-    if not phrases:
-        return None
-    tokens = doc.tokens
-    start = clause_start(doc, index, doc.sentences[doc.layer.sentence_index(index)].first)
-    end = clause_end(doc, index + 1, limit)
-    window = {}
-    for k in range(max(start, index - 6), min(end, index + 8)):
-        if k != index and tokens[k].kind == "word":
-            window.setdefault(tokens[k].text.lower(), k)
-    word = tokens[index].text.lower()
-    for phrase in phrases:
-        found = [index]
-        ok = True
-        for part in phrase.lemma.split()[:-1]:
-            low = part.lower()
-            if low in window:
-                found.append(window[low])
-            elif low in _DETERMINERS or low == "sich":
-                continue
-            elif phrase.particle == part and part in word:
-                continue
-            else:
-                ok = False
-                break
-        if ok and phrase.particle and phrase.particle not in word and phrase.particle.lower() not in window:
-            ok = False
-        elif ok and phrase.particle and phrase.particle.lower() in window and window[phrase.particle.lower()] not in found:
-            found.append(window[phrase.particle.lower()])
-        if ok and len(found) > 1:
-            return CueMatch(tuple(sorted(found)), phrase.lemma, phrase)
-    return None
-
-
-def find_cue(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | None:
-    """The speech verb or verbal phrase at token ``index``, if any.
-
-    Phrases first („brachte … zum Ausdruck“, „wurde bekannt“), then single verbs
-    with their separated particle, then participles the lemmatizer leaves alone
-    („angedeutet“ → andeuten).
-    """
-    tok = doc.tokens[index]
-    if tok.kind != "word":
-        return None
-    lemma = doc.lemma(index).lower()
-    word = tok.text
-    known = lemma in lexicon.speech_verbs_by_base or lemma in lexicon.speech_verbs or word.lower() in lexicon.speech_verbs
-    if not known and lemma not in _phrases_by_base(lexicon) and not (word.islower() and "ge" in word):
-        return None  # cheap exit: most words are no verb of saying
-    phrase = _match_phrase(doc, lexicon, index, lemma, limit)
-    if phrase is not None:
-        return phrase
-    match = match_speech_verb(doc, lexicon, index, limit)
-    if match is not None:
-        return match
-    far = _particle_after_apposition(doc, lexicon, index, lemma, limit)
-    if far is not None:
-        return far
-    if word.islower():
-        m = _PARTICIPLE.match(word)
-        if m:
-            for candidate in (m["particle"] + m["stem"] + "en", m["particle"] + m["stem"] + "n"):
-                entry = lexicon.speech_verbs.get(candidate)
-                if entry is not None and not entry.is_phrase:
-                    return CueMatch((index,), entry.lemma, entry)
-    return None
-
-
-def _particle_after_apposition(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int) -> CueMatch | None:
-    """„gab der Leiter, Andreas Huber, bekannt, dass …“: the particle after an apposition."""
-    bases = [v for v in lexicon.speech_verbs_by_base.get(lemma, ()) if v.particle is not None]
-    if not bases or not doc.tokens[index].text.islower():
-        return None
-    tokens = doc.tokens
-    commas = 0
-    for k in range(index + 1, min(limit, index + 16)):
-        text = tokens[k].text
-        if text == ",":
-            commas += 1
-            if commas > 2:
-                return None
-            continue
-        if text in SENTENCE_END or text in (";", ":") or tokens[k].kind == "quote":
-            return None
-        if commas and k + 1 < limit and tokens[k + 1].text in (",", ":", ".") and text.islower():
-            for verb in bases:
-                if verb.particle == text:
-                    return CueMatch((index, k), verb.lemma, verb)
-    return None
-
-
-def _finite_cue_after(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> bool:
-    """Whether a speech verb starts at ``index`` or right after one adverb („sagte er“, „betonte aber“)."""
-    tokens = doc.tokens
-    for k in (index, index + 1):
-        if k < limit and tokens[k].kind == "word":
-            cue = match_speech_verb(doc, lexicon, k, limit)
-            if cue is not None and (cue.verb is None or cue.verb.strength >= 0.8):
-                return True
-            if tokens[k].text[:1].isupper():
-                return False
-    return False
-
-
-def _prepositional_appendix(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
-    """„in Anspielung auf das Regime“: a verbless prepositional chunk up to ``end``."""
-    tokens = doc.tokens
-    if start >= end or "preposition" not in word_classes(doc, start):
-        return False
-    for k in range(start, end):
-        tok = tokens[k]
-        if tok.text in _BREAKS or tok.kind == "quote":
-            return False
-        low = tok.text.lower()
-        if low in lexicon.konjunktiv or _ZU_INFINITIVE.match(low) or low == "zu":
-            return False
-    return True
-
-
-def content_end(doc: Doc, lexicon: Lexicon, start: int, limit: int) -> int:
-    """Token index where reported content starting at ``start`` ends (exclusive).
-
-    Stops at a semicolon, before a postposed frame („, sagte er“, „, so der
-    Minister“, „, wie X mitteilte“), before „und“ + speech verb, before a verbless
-    prepositional appendix, and before the sentence-final punctuation.
-    """
-    tokens = doc.tokens
-    i = start
-    depth = 0
-    while i < limit:
-        text = tokens[i].text
-        if text == "(":
-            depth += 1
-        elif text == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            if text == ";":
-                break
-            if text == ",":
-                if _finite_cue_after(doc, lexicon, i + 1, limit):
-                    break
-                nxt = tokens[i + 1].text.lower() if i + 1 < limit else ""
-                if nxt in SO_WORDS and i + 2 < limit and (tokens[i + 2].text[:1].isupper() or tokens[i + 2].text.lower() in _DETERMINERS):
-                    break
-                if nxt == "wie" and wie_frame_end(doc, lexicon, i + 1, limit) is not None:
-                    break
-                if _prepositional_appendix(doc, lexicon, i + 1, _sentence_core_end(doc, i + 1, limit)):
-                    break
-            elif text.lower() in ("und", "sowie") and i > start and _finite_cue_after(doc, lexicon, i + 1, limit):
-                break
-        i += 1
-    while i > start and (tokens[i - 1].text in SENTENCE_END or tokens[i - 1].text in _BREAKS):
-        i -= 1
-    return i
-
-
-def _sentence_core_end(doc: Doc, start: int, limit: int) -> int:
-    """``limit`` without the sentence-final punctuation."""
-    end = limit
-    while end > start and doc.tokens[end - 1].text in SENTENCE_END:
-        end -= 1
-    return end
-
-
-def wie_frame_end(doc: Doc, lexicon: Lexicon, wie: int, limit: int) -> tuple[int, CueMatch] | None:
-    """„wie X sagte“ / „wie der Kreml angekündigt hatte“: (clause end, cue), else None."""
-    tokens = doc.tokens
-    end = clause_end(doc, wie + 1, limit, quoted_titles(doc, wie + 1, limit))  # „wie das „Abendblatt“ berichtete“
-    if end - wie < 3 or end - wie > _MAX_V2_FRAME_GAP:
-        return None
-    for k in (end - 1, end - 2):
-        if k <= wie + 1:
-            continue
-        if k == end - 2 and tokens[end - 1].text.lower() not in lexicon.konjunktiv:
-            continue
-        # verb-final particle verb written apart: „wie die Polizei bekannt gab“
-        before = tokens[k - 1].text.lower()
-        entry = lexicon.speech_verbs.get(before + doc.lemma(k).lower())
-        if entry is not None and entry.particle == before and entry.strength >= 0.8:
-            return end, CueMatch((wie, k - 1, k), entry.lemma, entry)
-        if any(tokens[j].text.lower() == "sich" for j in range(wie + 1, end)):
-            return None  # „wie sich die Junta nennt“: naming, not saying
-        cue = find_cue(doc, lexicon, k, end)
-        if cue is not None and (cue.verb is None or cue.verb.strength >= 0.8):
-            return end, CueMatch((wie,) + cue.tokens, cue.lemma, cue.verb)
-    return None
 
 
 # --- the rule ---------------------------------------------------------------
@@ -307,21 +57,21 @@ def _is_hedge_passive(doc: Doc, lexicon: Lexicon, cue: CueMatch, start: int, end
     if cue.verb is None or cue.verb.cls not in _HEDGE_CLASSES:
         return False
     tokens = doc.tokens
-    has_aux = any("passive_aux" in word_classes(doc, k) for k in range(start, end) if k not in cue.tokens)
-    participle = tokens[cue.tokens[0]].text.lower() != doc.lemma(cue.tokens[0]).lower() and tokens[cue.tokens[0]].text.lower().startswith(("ge", "er", "be", "ver"))
-    agent = any(tokens[k].text.lower() in _AGENT_PREPOSITIONS for k in range(start, end))
+    has_aux = any("passive_aux" in classes_at(doc, lexicon, k) for k in range(start, end) if k not in cue.tokens)
+    participle = tokens[cue.tokens[0]].text.lower() != doc.lemma(cue.tokens[0]).lower() and tokens[cue.tokens[0]].text.lower().startswith(lexicon.morph.participle_prefix + lexicon.morph.inseparable_prefixes)
+    agent = any(tokens[k].text.lower() in lexicon.rule_words.agent_preposition for k in range(start, end))
     return has_aux and participle and not agent
 
 
-def _generic(doc: Doc, start: int, end: int) -> bool:
+def _generic(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
     """„Alles in allem kann man sagen, dass …“, „darf festgehalten werden“: the author's voice."""
-    classes = [word_classes(doc, k) for k in range(start, end)]
+    classes = [classes_at(doc, lexicon, k) for k in range(start, end)]
     modal = any("modal" in c for c in classes)
     if not modal:
         return False
     generic = any("generic" in c for c in classes)
     passive = any("passive_aux" in c for c in classes)
-    agent = any(doc.tokens[k].text.lower() in _AGENT_PREPOSITIONS for k in range(start, end))
+    agent = any(doc.tokens[k].text.lower() in lexicon.rule_words.agent_preposition for k in range(start, end))
     return generic or (passive and not agent)
 
 
@@ -329,13 +79,13 @@ def _v2_content_ok(doc: Doc, lexicon: Lexicon, verb: SpeechVerb | None, start: i
     """Whether ``[start, end)`` reads as a verb-second content clause, and its mood."""
     if end - start < 2:
         return False, None
-    classes = word_classes(doc, start)
+    classes = classes_at(doc, lexicon, start)
     if classes & {"complementizer", "subordinator", "coordinator", "w_word"} and "subject_pronoun" not in classes:
         return False, None
     first = doc.tokens[start]
     if first.kind != "word" and first.kind != "number":
         return False, None
-    if word_classes(doc, start + 1) & {"complementizer", "subordinator"}:
+    if classes_at(doc, lexicon, start + 1) & {"complementizer", "subordinator"}:
         return False, None  # „…, so dass …“
     mood, finite = clause_mood(doc, lexicon, start, end)
     if finite is None:
@@ -344,16 +94,8 @@ def _v2_content_ok(doc: Doc, lexicon: Lexicon, verb: SpeechVerb | None, start: i
         return False, None  # „…, der seit Jahren im Amt ist“: verb-final relative clause
     if mood == "subjunctive":
         return True, mood
-    strong = verb is not None and verb.strength >= 1.0 and "v2" in verb.valency
+    strong = verb is not None and verb.strength >= tuning.ALWAYS_SPEECH and "v2" in verb.valency
     return strong, mood
-
-
-def _zu_content(doc: Doc, start: int, end: int) -> bool:
-    tokens = doc.tokens
-    if end - start < 2:
-        return False
-    last = tokens[end - 1].text.lower()
-    return tokens[end - 2].text.lower() == "zu" or bool(_ZU_INFINITIVE.match(last))
 
 
 def _candidate(
@@ -363,8 +105,11 @@ def _candidate(
     frame: tuple[int, int],
     mood: str | None,
     confidence: float,
+    rule: str,
+    evidence: Evidence,
     speaker: tuple[int, int] | None = None,
 ) -> Candidate:
+    """An indirect candidate for the token ranges ``content`` and ``frame``."""
     return Candidate(
         kind="indirect",
         content=(char_span(doc, *content),),
@@ -374,6 +119,8 @@ def _candidate(
         mood=mood,
         confidence=confidence,
         speaker_tokens=speaker,
+        rule=rule,
+        evidence=evidence,
     )
 
 
@@ -381,49 +128,66 @@ def _preposed(
     doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int, comma: int, limit: int
 ) -> Candidate | None:
     """Frame clause ending at token ``comma`` („,“ or „:“), complement after it."""
-    tokens = doc.tokens
     start = comma + 1
-    if start >= limit or tokens[start].kind == "quote":
+    if start >= limit or doc.tokens[start].kind == "quote":
         return None
+    end = content_end(doc, lexicon, start, limit)
+    if end <= start or _generic(doc, lexicon, frame_start, comma):
+        return None
+    read = _complement(doc, lexicon, cue, frame_start, start, end, limit)
+    if read is None:
+        return None
+    base, mood, rule = read
+    strength = cue.verb.strength if cue.verb is not None else tuning.UNKNOWN_VERB_STRENGTH
+    confidence = base + tuning.STRENGTH_WEIGHT * strength
+    return _candidate(doc, (start, end), cue, (frame_start, comma + 1), mood, confidence, rule, _VERB_FRAME)
+
+
+def _complement(
+    doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int, start: int, end: int, limit: int
+) -> tuple[float, str | None, str] | None:
+    """The complement ``[start, end)`` of the cue's frame: confidence base, mood and construction, if the verb takes it.
+
+    „dass …“/„ob …“ (a dass valency), „wer …“ (a w valency), a zu-infinitive (a zu
+    valency, a reliable verb), a verb-second clause (in Konjunktiv, or after a verb
+    that always denotes speech).
+    """
     verb = cue.verb
     valency = verb.valency if verb is not None else frozenset({"dass", "v2"})
-    classes = word_classes(doc, start)
-    end = content_end(doc, lexicon, start, limit)
-    if end <= start:
-        return None
-    frame = (frame_start, comma + 1)
-    strength = verb.strength if verb is not None else 0.7
-    head = clause_start(doc, cue.tokens[0], frame_start)
-    head_classes = word_classes(doc, head)
-    relative = "relative" in head_classes and head > 0 and doc.tokens[head - 1].text == ","
-    subordinate = head < cue.tokens[0] and ("subordinator" in head_classes or relative)
-    if _generic(doc, frame_start, comma):
-        return None
+    strength = verb.strength if verb is not None else tuning.UNKNOWN_VERB_STRENGTH
+    classes = classes_at(doc, lexicon, start)
     if "complementizer" in classes:
-        if not (valency & {"dass", "ob", "w"}) or strength < _MIN_DASS_STRENGTH:
+        if not (valency & {"dass", "ob", "w"}) or strength < tuning.MIN_DASS_STRENGTH:
             return None
-        mood, _ = clause_mood(doc, lexicon, start, end)
-        return _candidate(doc, (start, end), cue, frame, mood, 0.6 + 0.3 * strength)
+        rule = "indirect.ob" if "polar_question" in classes else "indirect.dass"
+        return tuning.DASS_BASE, clause_mood(doc, lexicon, start, end)[0], rule
     if "w_word" in classes and "relative" not in classes:
         if not (valency & {"w", "ob"}):
             return None
-        mood, _ = clause_mood(doc, lexicon, start, end)
-        return _candidate(doc, (start, end), cue, frame, mood, 0.5 + 0.3 * strength)
-    if subordinate:
+        return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0], "indirect.w_clause"
+    if _subordinate_frame(doc, lexicon, cue, frame_start):
         return None  # „nachdem sie es bemerkt hatten, wurde …“: the main clause follows
-    first_end = clause_end(doc, start, limit)
-    if "zu" in valency and strength >= _MIN_ZU_STRENGTH and _zu_content(doc, start, first_end):
-        mood, _ = clause_mood(doc, lexicon, start, end)
-        return _candidate(doc, (start, end), cue, frame, mood, 0.5 + 0.3 * strength)
-    if valency & {"v2", "colon"} and strength >= 0.5:
+    zu = "zu" in valency and strength >= tuning.RELIABLE_SPEECH
+    if zu and ends_in_zu_infinitive(doc, lexicon, start, clause_end(doc, start, limit)):
+        return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0], "indirect.zu_infinitive"
+    if valency & {"v2", "colon"} and strength >= tuning.MIN_V2_STRENGTH:
         ok, mood = _v2_content_ok(doc, lexicon, verb, start, end)
         if ok:
-            return _candidate(doc, (start, end), cue, frame, mood, 0.5 + 0.3 * strength)
+            rule = "indirect.v2_konjunktiv" if mood == "subjunctive" else "indirect.v2_indicative"
+            return tuning.OTHER_BASE, mood, rule
     return None
 
 
-def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tuple[int, CueMatch] | None:
-    """A frame after ``comma``: „…, sagte Kim.“ / „…, wie X mitteilte.“ → (frame end, cue)."""
+def _subordinate_frame(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int) -> bool:
+    """Whether the cue stands in a subordinate or relative clause („nachdem sie es bemerkt hatten,“)."""
+    head = clause_start(doc, cue.tokens[0], frame_start)
+    head_classes = classes_at(doc, lexicon, head)
+    relative = "relative" in head_classes and head > 0 and doc.tokens[head - 1].text == ","
+    return head < cue.tokens[0] and ("subordinator" in head_classes or relative)
+
+
+def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tuple[int, CueMatch, TokenRange | None] | None:
+    """A frame after ``comma``: „…, sagte Kim.“ / „…, wie X mitteilte.“ → (frame end, cue, inverted subject)."""
     tokens = doc.tokens
     i = comma + 1
     if i >= limit or tokens[i].kind != "word":
@@ -431,117 +195,165 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     end = clause_end(doc, i, limit, quoted_titles(doc, i, limit))
     if end < limit and tokens[end].text not in SENTENCE_END and tokens[end].text != ",":
         return None
-    if tokens[i].text.lower() == "wie":
-        return wie_frame_end(doc, lexicon, i, limit)
+    if tokens[i].text.lower() in lexicon.rule_words.wie_frame:
+        wie = wie_frame_end(doc, lexicon, i, limit)
+        return None if wie is None else (*wie, None)
     cue = find_cue(doc, lexicon, i, end)
-    if cue is None or (cue.verb is not None and cue.verb.strength < 0.8):
+    if cue is None or (cue.verb is not None and cue.verb.strength < tuning.RELIABLE_SPEECH):
         return None
     if cue.verb is not None and not (cue.verb.valency & {"v2", "colon", "direct"}):
         return None
     # the inverted subject follows the verb („sagte er“, „betonte der Minister“),
     # after at most one adverb, and little else follows it („…, sagte er am Montag.“)
-    subject = _inverted_subject(doc, lexicon, i + 1, end)
+    found = _inverted_subject(doc, lexicon, i + 1, end)
+    if found is None:
+        return None
+    subject = found.end
     # a quoted title counts as one word of the tail („…, sagte er laut der „Wirtschaftswoche““)
-    titles = sum(b - a - 1 for a, b in quoted_titles(doc, subject, end)) if subject is not None else 0
-    if subject is None:
-        return None
+    titles = sum(b - a - 1 for a, b in quoted_titles(doc, subject, end))
     tail = end - subject - titles
-    if tail > _MAX_FRAME_TAIL and not (tail <= _MAX_ADVERBIAL_TAIL and _adverbial_tail(doc, subject, end)):
+    if tail > tuning.FRAME_TAIL_TOKENS and not (tail <= tuning.ADVERBIAL_TAIL_TOKENS and _adverbial_tail(doc, lexicon, subject, end)):
         return None
-    return end, cue
+    return end, cue, found
 
 
-def _adverbial_tail(doc: Doc, start: int, end: int) -> bool:
+def _adverbial_tail(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
     """„…, sagte die Richterin am Donnerstag bei der Urteilsverkündung.“: only adverbials follow.
 
     A coordinated second clause („…, sagte er und verließ den Saal“) is no frame tail.
     """
-    return not any("coordinator" in word_classes(doc, k) for k in range(start, end))
+    return not any("coordinator" in classes_at(doc, lexicon, k) for k in range(start, end))
 
 
-def _inverted_subject(doc: Doc, lexicon: Lexicon, start: int, end: int) -> int | None:
-    """End of the subject noun phrase at ``start`` (or after one adverb), else None."""
+def _inverted_subject(doc: Doc, lexicon: Lexicon, start: int, end: int) -> TokenRange | None:
+    """The subject noun phrase at ``start`` (or after one adverb), else None."""
     tokens = doc.tokens
     for k in (start, start + 1):
         if k >= end:
             return None
         low = tokens[k].text.lower()
-        if low in _SUBJECT_PRONOUNS:
-            return k + 1
+        if low in lexicon.clause.subject_pronouns:
+            return TokenRange(k, k + 1)
         np = parse_noun_phrase(doc, lexicon, k, end)
         if np is not None and not np.dative:
-            return np.end
-        if k == start and "adverb" not in word_classes(doc, k):
+            return TokenRange(k, np.end)
+        if k == start and "adverb" not in classes_at(doc, lexicon, k):
             return None  # „sagte vor der Presse …“: no subject right after the verb
     return None
 
 
-def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[tuple[int, int]]) -> list[Candidate]:
+def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[CharSpan]) -> list[Candidate]:
+    """The indirect quotes of the sentence ``[first, last)``, left to right, outside the claimed text."""
     tokens = doc.tokens
     found: list[Candidate] = []
     floor = first  # tokens before this belong to an earlier candidate of the sentence
     i = first
     while i < last:
         tok = tokens[i]
-        if overlaps((tok.start, tok.end), taken) or tok.kind not in ("word", "punct"):
+        hit = None
+        # a frame starts at a word, or at the comma before a postposed frame
+        if (tok.kind == "word" or tok.kind == "punct" and tok.text == ",") and not overlaps((tok.start, tok.end), taken):
+            hit = _construction_at(doc, lexicon, i, floor, last, taken)
+        if hit is None:
             i += 1
             continue
-        # „Wie der Anwalt mitteilte, brach er zusammen.“
-        if tok.text.lower() == "wie" and i == floor:
-            wie = wie_frame_end(doc, lexicon, i, last)
-            if wie is not None and wie[0] < last and tokens[wie[0]].text == ",":
-                end, cue = wie
-                start = end + 1
-                stop = content_end(doc, lexicon, start, last)
-                if stop - start >= 2 and not overlaps(char_span(doc, start, stop), taken) and not _speech_act_at(doc, lexicon, start, stop):
-                    mood, _ = clause_mood(doc, lexicon, start, stop)
-                    found.append(_candidate(doc, (start, stop), cue, (i, end + 1), mood, 0.85, _np_range(i + 1, cue.tokens[1])))
-                    floor = i = stop
-                    continue
-        # „Die Lage sei ernst, sagte Kim.“ / „…, wie X mitteilte.“
-        if tok.text == "," and i > floor:
-            post = _postposed_frame(doc, lexicon, i, last)
-            if post is not None:
-                end, cue = post
-                start = _content_start(doc, floor, i)
-                words = word_count(doc, start, i)
-                if words >= 3 and not overlaps(char_span(doc, start, i), taken) and not (
-                    tokens[i + 1].text.lower() == "wie" and _speaker_before_wie(doc, lexicon, start, i)
-                ):
-                    mood, _ = clause_mood(doc, lexicon, start, i)
-                    speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if tokens[i + 1].text.lower() == "wie" else None
-                    frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
-                    found.append(_candidate(doc, (start, i), cue, (i, frame_end), mood, 0.8, speaker))
-                    floor = i = end
-                    continue
-        noun = _speech_noun(doc, lexicon, i, last)
-        if noun is not None:
-            found.append(noun)
-            stop = doc.layer.token_at(noun.content[0][1] - 1)
-            floor = i = (stop + 1) if stop is not None else last
-            continue
-        cue = find_cue(doc, lexicon, i, last) if tok.kind == "word" and tok.text.lower() != "wie" else None
-        if cue is None:
-            i += 1
-            continue
-        comma = clause_end(doc, max(cue.tokens) + 1, last)
-        if comma < last and tokens[comma].text in (",", ":") and comma - i <= _MAX_V2_FRAME_GAP:
-            frame_start = clause_start(doc, i, floor) if _after_content(doc, floor, i) else floor
-            if not _is_hedge_passive(doc, lexicon, cue, frame_start, comma) and not _speech_act_at(doc, lexicon, comma + 1, last):
-                cand = _preposed(doc, lexicon, cue, frame_start, comma, last)
-                if cand is not None and not overlaps(cand.content[0], taken):
-                    found.append(cand)
-                    stop = doc.layer.token_at(cand.content[0][1] - 1)
-                    floor = i = (stop + 1) if stop is not None else last
-                    continue
-        i += 1
+        cand, after = hit
+        found.append(cand)
+        floor = i = after
     return found
+
+
+#: A candidate and the token after it, where the search goes on.
+_Hit = tuple[Candidate, int]
+
+
+def _construction_at(doc: Doc, lexicon: Lexicon, i: int, floor: int, last: int, taken: list[CharSpan]) -> _Hit | None:
+    """The indirect quote whose frame starts at token ``i``, trying each construction in turn."""
+    tok = doc.tokens[i]
+    wie = tok.text.lower() in lexicon.rule_words.wie_frame
+    hit = None
+    if wie and i == floor:
+        hit = _preposed_wie(doc, lexicon, i, last, taken)
+    if hit is None and tok.text == "," and i > floor:
+        hit = _postposed(doc, lexicon, i, floor, last, taken)
+    if hit is None and tok.text in lexicon.content_nouns:  # the cheap test first: most words are no noun of saying
+        hit = _after(doc, _speech_noun(doc, lexicon, i, last), last)
+    if hit is None and tok.kind == "word" and not wie:
+        cue = find_cue(doc, lexicon, i, last)
+        cand = _verb_frame(doc, lexicon, cue, i, floor, last, taken) if cue is not None else None
+        if cand is not None:
+            hit = _after(doc, cand, last)
+    return hit
+
+
+def _after(doc: Doc, cand: Candidate | None, last: int) -> _Hit | None:
+    """``cand`` with the token after its content, or None."""
+    if cand is None:
+        return None
+    stop = doc.layer.token_at(cand.content[0][1] - 1)
+    return cand, (stop + 1) if stop is not None else last
+
+
+def _preposed_wie(doc: Doc, lexicon: Lexicon, i: int, last: int, taken: list[CharSpan]) -> _Hit | None:
+    """„Wie der Anwalt mitteilte, brach er zusammen.“: a wie-frame at ``i`` opens the sentence's content."""
+    tokens = doc.tokens
+    wie = wie_frame_end(doc, lexicon, i, last)
+    if wie is None or wie[0] >= last or tokens[wie[0]].text != ",":
+        return None
+    end, cue = wie
+    start = end + 1
+    stop = content_end(doc, lexicon, start, last)
+    if stop - start < 2 or overlaps(char_span(doc, start, stop), taken) or _speech_act_at(doc, lexicon, start, stop):
+        return None
+    mood, _ = clause_mood(doc, lexicon, start, stop)
+    speaker = _np_range(i + 1, cue.tokens[1])
+    evidence = Evidence("wie", speaker)
+    confidence = tuning.INDIRECT_WIE_PREPOSED
+    return _candidate(doc, (start, stop), cue, (i, end + 1), mood, confidence, "indirect.wie_before", evidence, speaker), stop
+
+
+def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, taken: list[CharSpan]) -> _Hit | None:
+    """„Die Lage sei ernst, sagte Kim.“ / „…, wie X mitteilte.“: a frame after the comma at ``comma``."""
+    tokens = doc.tokens
+    post = _postposed_frame(doc, lexicon, comma, last)
+    if post is None:
+        return None
+    end, cue, subject = post
+    start = _content_start(doc, floor, comma)
+    wie = tokens[comma + 1].text.lower() in lexicon.rule_words.wie_frame
+    if word_count(doc, start, comma) < 3 or overlaps(char_span(doc, start, comma), taken):
+        return None
+    if wie and _speaker_before_wie(doc, lexicon, start, comma):
+        return None
+    mood, _ = clause_mood(doc, lexicon, start, comma)
+    speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if wie else None
+    frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
+    rule, evidence = ("indirect.wie_after", Evidence("wie", speaker)) if wie else ("indirect.frame_after", Evidence("verb", subject))
+    confidence = tuning.INDIRECT_POSTPOSED
+    return _candidate(doc, (start, comma), cue, (comma, frame_end), mood, confidence, rule, evidence, speaker), end
+
+
+def _verb_frame(
+    doc: Doc, lexicon: Lexicon, cue: CueMatch, i: int, floor: int, last: int, taken: list[CharSpan]
+) -> Candidate | None:
+    """„Kim sagte, die Lage sei ernst“: the speech verb ``cue`` at ``i`` whose frame ends in a comma or colon."""
+    tokens = doc.tokens
+    comma = clause_end(doc, max(cue.tokens) + 1, last)
+    if comma >= last or tokens[comma].text not in (",", ":") or comma - i > tuning.FRAME_GAP_TOKENS:
+        return None
+    frame_start = clause_start(doc, i, floor) if _after_content(doc, floor, i) else floor
+    if _is_hedge_passive(doc, lexicon, cue, frame_start, comma) or _speech_act_at(doc, lexicon, comma + 1, last):
+        return None
+    cand = _preposed(doc, lexicon, cue, frame_start, comma, last)
+    if cand is None or overlaps(cand.content[0], taken):
+        return None
+    return cand
 
 
 def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | None:
     """„die Hoffnung, dass …“ / „der Vorwurf, er habe …“: a noun of saying with its content."""
     tokens = doc.tokens
-    if "speech_noun" not in word_classes(doc, i) or i + 2 >= last or tokens[i + 1].text != ",":
+    if tokens[i].text not in lexicon.content_nouns or i + 2 >= last or tokens[i + 1].text != ",":
         return None
     start = i + 2
     # the matrix clause usually goes on after the content: „Die Hoffnung, …, erfüllte sich nicht“
@@ -549,13 +361,14 @@ def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | N
     if end - start < 3:
         return None
     mood, _ = clause_mood(doc, lexicon, start, end)
-    if "complementizer" not in word_classes(doc, start) or tokens[start].text.lower() == "ob":
+    opener = classes_at(doc, lexicon, start)
+    if "complementizer" not in opener or "polar_question" in opener:
         ok, mood = _v2_content_ok(doc, lexicon, None, start, end)
         if not ok or mood != "subjunctive":
             return None
     cue = CueMatch((i,), doc.tokens[i].text)
     frame = (clause_start(doc, i, doc.sentences[doc.layer.sentence_index(i)].first), i + 2)
-    return _candidate(doc, (start, end), cue, frame, mood, 0.6)
+    return _candidate(doc, (start, end), cue, frame, mood, tuning.SPEECH_NOUN, "indirect.speech_noun", Evidence("noun"))
 
 
 def _speech_act_at(doc: Doc, lexicon: Lexicon, verb: int, stop: int) -> bool:
@@ -567,7 +380,7 @@ def _speech_act_at(doc: Doc, lexicon: Lexicon, verb: int, stop: int) -> bool:
     if verb >= stop:
         return False
     cue = match_speech_verb(doc, lexicon, verb, stop)
-    return cue is not None and cue.verb is not None and cue.verb.reported and cue.verb.strength >= 1.0
+    return cue is not None and cue.verb is not None and cue.verb.reported and cue.verb.strength >= tuning.ALWAYS_SPEECH
 
 
 def _speaker_before_wie(doc: Doc, lexicon: Lexicon, start: int, comma: int) -> bool:
@@ -580,7 +393,7 @@ def _speaker_before_wie(doc: Doc, lexicon: Lexicon, start: int, comma: int) -> b
     """
     tokens = doc.tokens
     for k in range(comma - 2, start, -1):
-        if tokens[k].text == "," and tokens[k + 1].text.lower() in SO_WORDS:
+        if tokens[k].text == "," and tokens[k + 1].text.lower() in lexicon.rule_words.so_frame:
             np = parse_noun_phrase(doc, lexicon, k + 2, comma)
             return np is not None and with_seat(doc, lexicon, np, comma).end == comma
     for k in range(start, comma - 1):
@@ -609,19 +422,25 @@ def _content_start(doc: Doc, floor: int, comma: int) -> int:
     return floor
 
 
-def _np_range(start: int, end: int) -> tuple[int, int] | None:
-    return (start, end) if end > start else None
+def _np_range(start: int, end: int) -> TokenRange | None:
+    """The tokens between a frame's first word and its verb, if any („wie [der Kreml] mitteilte“)."""
+    return TokenRange(start, end) if end > start else None
 
 
-def find_indirect(doc: Doc, lexicon: Lexicon, taken: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
+#: The evidence of a speech-verb frame whose speaker the rule does not parse.
+_VERB_FRAME = Evidence("verb")
+
+
+def find_indirect(doc: Doc, lexicon: Lexicon, taken: Claims | Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """Indirect quotes introduced by a speech-verb frame.
 
-    ``taken`` are character spans already claimed (direct quotes); a candidate
-    whose content overlaps one is dropped, so direct speech wins.
+    ``taken`` is the text already claimed (the :class:`Claims` of the earlier rules,
+    or character spans); a candidate whose content overlaps it is dropped, so
+    direct speech wins.
     """
     out: list[Candidate] = []
     previous_free = False  # the sentence before is unclaimed and gave no quote
-    for index, (sentence, local) in enumerate(claimed_by_sentence(doc, taken)):
+    for index, (sentence, local) in enumerate(Claims.of(doc, taken).by_sentence()):
         found = _sentence_candidates(doc, lexicon, sentence.first, sentence.last, local)
         if not found and not local and previous_free:
             anaphoric = _report_of_previous(doc, lexicon, index)
@@ -644,17 +463,34 @@ def _report_of_previous(doc: Doc, lexicon: Lexicon, index: int) -> Candidate | N
     sentence, before = doc.sentences[index], doc.sentences[index - 1] if index > 0 else None
     if before is None or before.paragraph != sentence.paragraph or sentence.last - sentence.first < 3:
         return None
-    if "report_demonstrative" not in word_classes(doc, sentence.first):
+    if "report_demonstrative" not in classes_at(doc, lexicon, sentence.first):
         return None
     cue = find_cue(doc, lexicon, sentence.first + 1, sentence.last)
-    if cue is None or cue.tokens[0] != sentence.first + 1 or cue.verb is None or cue.verb.strength < 0.8:
+    if cue is None or cue.tokens[0] != sentence.first + 1 or cue.verb is None or cue.verb.strength < tuning.RELIABLE_SPEECH:
         return None
     clause_words = {"complementizer", "subordinator", "w_word"}
-    if any(tokens[k].kind == "quote" or word_classes(doc, k) & clause_words for k in range(sentence.first + 1, sentence.last)):
+    if any(tokens[k].kind == "quote" or classes_at(doc, lexicon, k) & clause_words for k in range(sentence.first + 1, sentence.last)):
         return None  # „Das sagte er, weil …“, „Das nannte er „absurd““: not a report of the sentence before
-    stop = _sentence_core_end(doc, before.first, before.last)
+    stop = sentence_core_end(doc, before.first, before.last)
     if word_count(doc, before.first, stop) < 3:
         return None
     mood, _ = clause_mood(doc, lexicon, before.first, stop)
     frame_end = sentence.last - 1 if tokens[sentence.last - 1].text in SENTENCE_END else sentence.last
-    return _candidate(doc, (before.first, stop), cue, (sentence.first, frame_end), mood, 0.7)
+    frame = (sentence.first, frame_end)
+    rule = "indirect.report_of_previous"
+    return _candidate(doc, (before.first, stop), cue, frame, mood, tuning.REPORT_OF_PREVIOUS, rule, _VERB_FRAME)
+
+
+class IndirectRule:
+    """Indirect speech (:func:`find_indirect`): after direct speech, before reported acts.
+
+    Its frames are claimed with its contents: „Kim sagte,“ is no according-to
+    content of its own.
+    """
+
+    name = "indirect"
+    requires = frozenset({"lemmas"})
+    claims_frames = True
+
+    def __call__(self, doc: Doc, lexicon: Lexicon, claims: Claims) -> list[Candidate]:
+        return find_indirect(doc, lexicon, claims)

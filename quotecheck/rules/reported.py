@@ -29,58 +29,36 @@ top-level Direct pieces with the clause's speaker and cue).
 
 from __future__ import annotations
 
+import enum
 from typing import Iterable, Sequence
 
+from attrs import frozen
+
+from quotecheck import tuning
 from quotecheck.analysis.base import Doc
+from quotecheck.lexicon import Lexicon, SpeechVerb
 from quotecheck.attribution.nounphrase import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
-from quotecheck.lexicon import Lexicon, SpeechVerb, words_of_class
-from quotecheck.rules.common import (
-    CLAUSE_BREAKS,
-    SENTENCE_END,
-    Candidate,
-    CueMatch,
-    according_phrase_at,
-    char_span,
-    claimed_by_sentence,
-    clause_end,
-    match_speech_verb,
-    word_classes,
-    word_count,
-)
-from quotecheck.rules.indirect import content_end, wie_frame_end
+from quotecheck.ranges import TokenRange
+from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, SourcePhrase, char_span
+from quotecheck.rules.clauses import CLAUSE_BREAKS, SENTENCE_END, classes_at, clause_end, word_count
+from quotecheck.rules.content import content_end, wie_frame_end
+from quotecheck.rules.cues import according_phrase_at, match_speech_verb
+from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
 from quotecheck.spanindex import SpanIndex
 
-__all__ = ["find_reported"]
-
-_MIN_OBJECT_WORDS = 2
-#: Speech verbs whose bare object use is usually not speech („forderte 92 Menschenleben“,
-#: „bestreitet sein Gruppenspiel“).
-_POLYSEMOUS = words_of_class("rule_words.tsv", "not_reported")
-#: „sprechen von“, „warnen vor“: verbs that take a quoted piece through a preposition.
-_PREPOSITIONAL = frozenset(tuple(w.split()) for w in words_of_class("piece_frames.tsv", "prepositional_frame"))
-#: These verbs take a piece only through their preposition („sprach mit dem „Paten““ is a conversation).
-_PREPOSITION_ONLY = frozenset(lemma for lemma, _ in _PREPOSITIONAL)
-_CUE_PREPOSITIONS = words_of_class("piece_frames.tsv", "cue_preposition")
-#: A quoted piece up to this many words is a fragment; longer quoted text is speech of its own.
-_MAX_PIECE_WORDS = 12
-#: Weakest speech verb that reports a speech act when a quoted piece is its object (nennen).
-_MIN_PIECE_STRENGTH = 0.6
-#: Finite auxiliaries of a perfect or passive frame („hatte … zurückgewiesen“).
-_AUXILIARIES = words_of_class("piece_frames.tsv", "auxiliary")
-#: Particles that may follow the subject before the verb („Die Ministerin selbst lobte …“).
-_SUBJECT_PARTICLES = words_of_class("rule_words.tsv", "subject_particle")
+__all__ = ["ReportedRule", "find_reported"]
 
 
 def _subject_before(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> tuple[int, int] | None:
     """A subject noun phrase filling the whole prefield [first, verb) (a particle may follow it)."""
-    if verb - first == 1 and word_classes(doc, first) & {"adverb", "subordinator"}:
+    if verb - first == 1 and classes_at(doc, lexicon, first) & {"adverb", "subordinator"}:
         return None  # „Unterdessen verlangte …“: an adverb fills the prefield
     np = parse_noun_phrase(doc, lexicon, first, verb)
     if np is not None:
         np = with_attached(doc, lexicon, np, verb)  # „Der Bürgermeister von Marathonas, Giorgos Leventis, sprach …“
     if np is not None and not np.dative and (
-        np.end == verb or np.end == verb - 1 and doc.tokens[np.end].text.lower() in _SUBJECT_PARTICLES
+        np.end == verb or np.end == verb - 1 and doc.tokens[np.end].text.lower() in lexicon.rule_words.subject_particle
     ):
         return first, np.end  # „Riedmüller selbst lobte …“
     # „Der Sprecher der Regierung, Hans Maier, lobte …“: NP, apposition
@@ -91,42 +69,53 @@ def _subject_before(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> tuple[
     return None
 
 
-def _negated(doc: Doc, start: int, end: int, pieces: Sequence[tuple[int, int]] = ()) -> bool:
+def _negated(doc: Doc, lexicon: Lexicon, start: int, end: int, pieces: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether a negation outside the quoted pieces stands in ``[start, end)``: then no act took place."""
-    return any("negation" in word_classes(doc, k) for k in range(start, end) if not _inside(k, pieces))
+    return any("negation" in classes_at(doc, lexicon, k) for k in range(start, end) if not _inside(k, pieces))
 
 
 def _act(
     doc: Doc,
     lexicon: Lexicon,
     first: int,
-    content: tuple[int, int] | Sequence[tuple[int, int]],
+    content: Sequence[tuple[int, int]],
     cue: CueMatch,
     frame: tuple[int, int],
     speaker: tuple[int, int],
-) -> Candidate:
+    rule: str,
+) -> Candidate | None:
     """The reported-speech candidate of the sentence starting at token ``first``.
 
-    ``content`` is one token range, or several for material split by the speaker
-    („**Der Sieg** wurde von X **als „Meilenstein“** bezeichnet“).
+    ``content`` are token ranges: one, or several for material split by the speaker
+    („**Der Sieg** wurde von X **als „Meilenstein“** bezeichnet“). The according-to
+    phrases in them are no content; they are the evidence's sources. None when
+    nothing is left once the source phrases are cut out („Er sagte laut
+    „Kurier“, …“: „laut „Kurier““ is a source, not what was said).
     """
-    parts = [content] if isinstance(content[0], int) else list(content)
-    parts = [piece for a, b in parts for piece in _without_source_phrase(doc, lexicon, a, b)]
+    parts: list[tuple[int, int]] = []
+    sources: list[SourcePhrase] = []
+    for a, b in content:
+        _without_source_phrase(doc, lexicon, a, b, parts, sources)
+    spans = tuple(char_span(doc, a, b) for a, b in parts if b > a)
+    if not spans:
+        return None
     return Candidate(
         kind="reported",
-        content=tuple(char_span(doc, a, b) for a, b in parts if b > a),
+        content=spans,
         sentence=doc.layer.sentence_index(first),
         cue=cue,
         frame=frame,
         mood="indicative",
-        confidence=0.6,
+        confidence=tuning.REPORTED,
         speaker_tokens=speaker,
+        rule=rule,
+        evidence=Evidence("act", TokenRange(*speaker), sources=tuple(sources)),
     )
 
 
 def _wie_lead(doc: Doc, lexicon: Lexicon, first: int, last: int) -> int | None:
     """The token after the comma of a wie-clause opening the sentence („Wie X meldete, …“)."""
-    if doc.tokens[first].text.lower() != "wie":
+    if doc.tokens[first].text.lower() not in lexicon.rule_words.wie_frame:
         return None
     lead = wie_frame_end(doc, lexicon, first, last)
     if lead is None or lead[0] + 1 >= last or doc.tokens[lead[0]].text != ",":
@@ -136,29 +125,30 @@ def _wie_lead(doc: Doc, lexicon: Lexicon, first: int, last: int) -> int | None:
 
 def _inverted_act(doc: Doc, lexicon: Lexicon, first: int, verb: int, last: int) -> Candidate | None:
     """A speech act whose finite verb stands at ``verb``, its subject right after it."""
-    tokens = doc.tokens
     cue = match_speech_verb(doc, lexicon, verb, last)
     if cue is None or cue.verb is None:
         return None
     entry = cue.verb
-    if not _reports_act(entry):
+    if not _reports_act(lexicon, entry):
         return None
     np = parse_noun_phrase(doc, lexicon, verb + 1, last)
-    if np is None or np.dative or np.pronoun is not None and np.pronoun not in ("er", "sie", "es"):
+    if np is None or np.dative or np.pronoun is not None and np.pronoun not in lexicon.rule_words.act_subject_pronoun:
         return None
     end = clause_end(doc, verb + 1, last)
     stop = content_end(doc, lexicon, np.end, last)
     if len(cue.tokens) > 1 and cue.tokens[-1] == stop - 1:
         stop -= 1
-    if _negated(doc, verb, end):
+    if _negated(doc, lexicon, verb, end):
         return None
-    if word_count(doc, np.end, stop) < _MIN_OBJECT_WORDS:
+    if word_count(doc, np.end, stop) < tuning.OBJECT_WORDS:
         return None
-    return _act(doc, lexicon, first, (np.end, stop), cue, (verb, max(stop, cue.tokens[-1] + 1)), (np.start, np.end))
+    return _act(doc, lexicon, first, [(np.end, stop)], cue, (verb, max(stop, cue.tokens[-1] + 1)), (np.start, np.end), "reported.act")
 
 
-def _without_source_phrase(doc: Doc, lexicon: Lexicon, start: int, end: int) -> list[tuple[int, int]]:
-    """The token range ``[start, end)`` without an according-to phrase and its source.
+def _without_source_phrase(
+    doc: Doc, lexicon: Lexicon, start: int, end: int, parts: list[tuple[int, int]], sources: list[SourcePhrase]
+) -> None:
+    """Add to ``parts`` the token range ``[start, end)`` without its according-to phrases, to ``sources`` those.
 
     „nannte die Forderungen laut Interfax „unrealistisch““: „laut Interfax“ names
     who passed the act on (a source, found by attribution), not what was said.
@@ -174,13 +164,16 @@ def _without_source_phrase(doc: Doc, lexicon: Lexicon, start: int, end: int) -> 
         np = parse_noun_phrase(doc, lexicon, after, end) if after < end else None
         if np is None or tokens[k].text.lower() == "laut" and not (np.name_tokens or np.determiner or np.role):
             continue
-        return [(start, k), *_without_source_phrase(doc, lexicon, np.end, end)]  # „laut AFP unter Berufung auf ERT“
-    return [(start, end)]
+        parts.append((start, k))
+        sources.append(SourcePhrase(TokenRange(k, k + len(entry.words)), TokenRange(np.start, np.end), entry))
+        _without_source_phrase(doc, lexicon, np.end, end, parts, sources)  # „laut AFP unter Berufung auf ERT“
+        return
+    parts.append((start, end))
 
 
-def _reports_act(entry: SpeechVerb) -> bool:
+def _reports_act(lexicon: Lexicon, entry: SpeechVerb) -> bool:
     """A verb whose bare object is itself a speech act, unambiguously („lobte die Helfer“)."""
-    return entry.reported and entry.strength >= 1.0 and not entry.is_phrase and entry.lemma not in _POLYSEMOUS
+    return entry.reported and entry.strength >= tuning.ALWAYS_SPEECH and not entry.is_phrase and entry.lemma not in lexicon.rule_words.not_reported
 
 
 def _base_form(doc: Doc, i: int) -> bool:
@@ -196,8 +189,8 @@ def _perfect(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
     """
     tokens = doc.tokens
     aux = next(
-        (k for k in range(first + 1, min(last, first + 8))
-         if tokens[k].kind == "word" and tokens[k].text.islower() and doc.lemma(k).lower() == "haben"),
+        (k for k in range(first + 1, min(last, first + tuning.AUXILIARY_TOKENS))
+         if tokens[k].kind == "word" and tokens[k].text.islower() and doc.lemma(k).lower() in lexicon.rule_words.act_auxiliary),
         None,
     )
     if aux is None:
@@ -214,63 +207,85 @@ def _perfect(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
     if cue is None or cue.verb is None:
         return None
     entry = cue.verb
-    if not _reports_act(entry):
+    if not _reports_act(lexicon, entry):
         return None
-    if _base_form(doc, participle) or _negated(doc, first, end):
+    if _base_form(doc, participle) or _negated(doc, lexicon, first, end):
         return None  # an infinitive („hatte … zu kritisieren“), or no act took place
-    if word_count(doc, start, participle) < _MIN_OBJECT_WORDS:
+    if word_count(doc, start, participle) < tuning.OBJECT_WORDS:
         return None
-    return _act(doc, lexicon, first, (start, participle), CueMatch((participle,), cue.lemma, entry), (first, end), subject)
+    return _act(doc, lexicon, first, [(start, participle)], CueMatch((participle,), cue.lemma, entry), (first, end), subject, "reported.perfect")
 
 
 def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | None:
-    tokens = doc.tokens
+    """The speech act of the sentence's first speech verb in the prefield, if it reports one."""
     lead = _wie_lead(doc, lexicon, first, last)
     if lead is not None:
         # „Wie Reuters meldete, wies die Delegation die Darstellung zurück“: the wie-clause is
         # the prefield (and a source); the act's verb follows it
         return _inverted_act(doc, lexicon, first, lead, last)
-    for verb in range(first + 1, min(last, first + 14)):
-        tok = tokens[verb]
+    for verb in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)):
+        tok = doc.tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower():
             continue
         cue = match_speech_verb(doc, lexicon, verb, last)
-        if cue is None or cue.verb is None:
-            continue
-        entry = cue.verb
-        if not _reports_act(entry):
-            return None
-        if _base_form(doc, verb):
-            return None  # an infinitive or a plural present form in a subordinate clause
-        subject = _subject_before(doc, lexicon, first, verb)
-        speaker = subject
-        if subject is None:
-            # inverted: „Am Montag lobte der Präsident …“
-            np = parse_noun_phrase(doc, lexicon, verb + 1, last)
-            if np is None or np.dative or any(tokens[k].text in (",", ";", ":") for k in range(first, verb)):
-                return None
-            speaker = (np.start, np.end)
-        end = clause_end(doc, verb + 1, last)
-        if end < last and tokens[end].text in (",", ":") and end + 1 < last:
-            nxt = word_classes(doc, end + 1)
-            if "complementizer" in nxt or "w_word" in nxt or tokens[end + 1].kind == "quote":
-                return None
-        start = verb + 1 if subject is not None else speaker[1]
-        stop = content_end(doc, lexicon, start, last)
-        particle = cue.tokens[-1] if len(cue.tokens) > 1 else None
-        if particle is not None and particle == stop - 1:
-            stop -= 1
-        if entry.lemma == "fordern" and any(tokens[k].kind == "number" for k in range(start, min(stop, start + 2))):
-            return None  # „die Flut forderte 92 Menschenleben“: claimed lives, not a demand
-        if _negated(doc, first, stop):
-            return None  # „gab die Behörde nicht bekannt“: no speech act took place
-        words = sum(
-            1 for k in range(start, stop) if tokens[k].kind in ("word", "number") and tokens[k].text.lower() != "sich"
-        )
-        if words < _MIN_OBJECT_WORDS:
-            return None
-        return _act(doc, lexicon, first, (start, stop), cue, (first, max(stop, cue.tokens[-1] + 1)), speaker)
+        if cue is not None and cue.verb is not None:
+            return _act_at(doc, lexicon, first, last, verb, cue, cue.verb)
     return None
+
+
+def _act_at(
+    doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int, cue: CueMatch, entry: SpeechVerb
+) -> Candidate | None:
+    """„Putin lobte die Soldaten für ihre Tapferkeit“: the act of the speech verb at ``verb``, if it is one."""
+    if not _reports_act(lexicon, entry) or _base_form(doc, verb):
+        return None  # a weak verb, or an infinitive or plural present form in a subordinate clause
+    subject = _subject_before(doc, lexicon, first, verb)
+    speaker = subject if subject is not None else _inverted_speaker(doc, lexicon, first, last, verb)
+    if speaker is None or _has_complement(doc, lexicon, verb, last):
+        return None
+    start = verb + 1 if subject is not None else speaker[1]
+    stop = content_end(doc, lexicon, start, last)
+    if len(cue.tokens) > 1 and cue.tokens[-1] == stop - 1:
+        stop -= 1  # the separated particle („wies … zurück“) is no content
+    if not _object_of_an_act(doc, lexicon, entry, first, start, stop):
+        return None
+    return _act(doc, lexicon, first, [(start, stop)], cue, (first, max(stop, cue.tokens[-1] + 1)), speaker, "reported.act")
+
+
+def _inverted_speaker(doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int) -> tuple[int, int] | None:
+    """„Am Montag lobte der Präsident …“: the subject right after the verb of a one-constituent prefield."""
+    np = parse_noun_phrase(doc, lexicon, verb + 1, last)
+    if np is None or np.dative or any(doc.tokens[k].text in (",", ";", ":") for k in range(first, verb)):
+        return None
+    return np.start, np.end
+
+
+def _has_complement(doc: Doc, lexicon: Lexicon, verb: int, last: int) -> bool:
+    """A comma or colon + complement clause or quote after the verb's clause: indirect or direct speech."""
+    tokens = doc.tokens
+    end = clause_end(doc, verb + 1, last)
+    if end < last and tokens[end].text in (",", ":") and end + 1 < last:
+        nxt = classes_at(doc, lexicon, end + 1)
+        return "complementizer" in nxt or "w_word" in nxt or tokens[end + 1].kind == "quote"
+    return False
+
+
+def _object_of_an_act(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, first: int, start: int, stop: int) -> bool:
+    """Whether ``[start, stop)`` is the object of a speech act that took place.
+
+    Not „die Flut forderte 92 Menschenleben“ (claimed lives, not a demand), not „gab
+    die Behörde nicht bekannt“ (no act took place), not a bare reflexive.
+    """
+    tokens = doc.tokens
+    if entry.lemma in lexicon.rule_words.not_with_number and any(
+        tokens[k].kind == "number" for k in range(start, min(stop, start + 2))
+    ):
+        return False
+    if _negated(doc, lexicon, first, stop):
+        return False
+    reflexives = lexicon.clause.reflexives
+    words = sum(1 for k in range(start, stop) if tokens[k].kind in ("word", "number") and tokens[k].text.lower() not in reflexives)
+    return words >= tuning.OBJECT_WORDS
 
 
 def _piece_tokens(doc: Doc, first: int, last: int, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -287,7 +302,7 @@ def _piece_tokens(doc: Doc, first: int, last: int, pieces: list[tuple[int, int]]
         if hi < last and tokens[hi].kind == "quote":
             hi += 1
         words = word_count(doc, lo, hi)  # the marks are no words
-        if 0 < words <= _MAX_PIECE_WORDS:
+        if 0 < words <= tuning.PIECE_WORDS:
             out.append((lo, hi))
     return out
 
@@ -311,10 +326,10 @@ def _piece_cue(doc: Doc, lexicon: Lexicon, verb: int, end: int, ranges: list[tup
     return match_speech_verb(doc, lexicon, verb, verb + 1)
 
 
-def _one_constituent(doc: Doc, first: int, verb: int) -> bool:
+def _one_constituent(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> bool:
     """Whether the prefield [first, verb) can be one constituent (no comma, no coordinated clause)."""
     return not any(
-        doc.tokens[k].text in (",", ";", ":") or "coordinator" in word_classes(doc, k) for k in range(first, verb)
+        doc.tokens[k].text in (",", ";", ":") or "coordinator" in classes_at(doc, lexicon, k) for k in range(first, verb)
     )
 
 
@@ -324,23 +339,23 @@ def _preposed_piece(
     """„Von einem „Skandal“ sprach der Abgeordnete“: the prepositional object with the piece opens the sentence."""
     tokens = doc.tokens
     entry = cue.verb
-    if entry is None or (entry.lemma, tokens[first].text.lower()) not in _PREPOSITIONAL:
+    if entry is None or (entry.lemma, tokens[first].text.lower()) not in lexicon.pieces.prepositional:
         return None
-    if not any(first < lo and hi <= verb for lo, hi in ranges) or not _one_constituent(doc, first, verb):
+    if not any(first < lo and hi <= verb for lo, hi in ranges) or not _one_constituent(doc, lexicon, first, verb):
         return None
     np = parse_noun_phrase(doc, lexicon, verb + 1, end)
     if np is None or np.dative:
         return None
-    if _negated(doc, first, end, ranges):
+    if _negated(doc, lexicon, first, end, ranges):
         return None
-    if tokens[first].text.lower() in _CUE_PREPOSITIONS:
+    if tokens[first].text.lower() in lexicon.pieces.cue_prepositions:
         cue = CueMatch(tuple(sorted((*cue.tokens, first))), cue.lemma, entry)
-    return _act(doc, lexicon, first, (first, verb), cue, (first, max(end, np.end)), (np.start, np.end))
+    return _act(doc, lexicon, first, [(first, verb)], cue, (first, max(end, np.end)), (np.start, np.end), "reported.piece_before")
 
 
 def _passive_agent(doc: Doc, lexicon: Lexicon, aux: int, limit: int) -> NounPhrase | None:
     """The „von“ agent between a passive auxiliary and ``limit`` („wurde dagegen von X …“)."""
-    if "passive_aux" not in function_word_classes(lexicon, doc.tokens[aux].text.lower()):
+    if doc.tokens[aux].text.lower() not in lexicon.clause.passive_auxiliaries:
         return None
     for k in range(aux + 1, limit):
         if "source_prep" in function_word_classes(lexicon, doc.tokens[k].text.lower()):
@@ -352,90 +367,148 @@ def _passive_agent(doc: Doc, lexicon: Lexicon, aux: int, limit: int) -> NounPhra
 
 def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: list[tuple[int, int]]) -> Candidate | None:
     """A speech act whose object material holds a quoted piece (see the module docstring)."""
-    tokens = doc.tokens
     ranges = _piece_tokens(doc, first, last, pieces)
     if not ranges:
         return None
-    for verb in range(first + 1, min(last, first + 14)):
-        tok = tokens[verb]
+    for verb in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)):
+        tok = doc.tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower() or _inside(verb, ranges):
             continue
-        end = clause_end(doc, verb + 1, last, ranges)
-        cue_at = verb
-        if doc.lemma(verb).lower() in _AUXILIARIES:
-            # „hatte den Bericht als „falsch“ zurückgewiesen“: the participle closes the clause
-            cue_at = end - 1
-            if cue_at <= verb or tokens[cue_at].kind != "word" or _inside(cue_at, ranges):
-                return None
-        cue = _piece_cue(doc, lexicon, cue_at, end, ranges) if cue_at == verb else match_speech_verb(doc, lexicon, cue_at, cue_at + 1)
-        if cue is None or cue.verb is None:
-            if cue_at != verb:
-                return None
+        found = _piece_cue_at(doc, lexicon, verb, last, ranges)
+        if found is _Verdict.NEXT_WORD:
             continue
-        entry = cue.verb
-        if entry.strength < _MIN_PIECE_STRENGTH or entry.is_phrase or entry.lemma in _POLYSEMOUS:
+        if found is None:
             return None
-        if cue_at == verb and _base_form(doc, verb):
-            return None  # an infinitive or a plural present form in a subordinate clause
-        inner = [r for r in ranges if verb < r[0] and r[1] <= end]
-        if not inner:
-            return _preposed_piece(doc, lexicon, first, verb, end, cue, ranges)
-        preposition = next(
-            (k for k in range(verb + 1, inner[0][0]) if (entry.lemma, tokens[k].text.lower()) in _PREPOSITIONAL), None
-        )
-        if preposition is None and (entry.lemma in _PREPOSITION_ONLY or "np" not in entry.valency and not entry.reported):
-            return None  # „sprach mit dem „Paten““: only „sprechen von“ reports words
-        subject = _subject_before(doc, lexicon, first, verb)
-        speaker = subject
-        if subject is None:
-            np = parse_noun_phrase(doc, lexicon, verb + 1, last)
-            if np is None or np.dative or np.end > inner[0][0] or not _one_constituent(doc, first, verb):
-                return None
-            speaker = (np.start, np.end)
-        if _negated(doc, first, end, ranges):
-            return None
-        start = verb + 1 if subject is not None else speaker[1]
-        stop = end
-        if cue_at == verb and len(cue.tokens) > 1 and cue.tokens[-1] == stop - 1:
-            stop -= 1
-        elif cue_at != verb:
-            stop = cue_at
-        while stop > start and tokens[stop - 1].text in CLAUSE_BREAKS and not _inside(stop - 1, ranges):
-            stop -= 1
-        # „nannte sie „fahrlässig“ und verwies auf Studien“: a second act is not content
-        shorter = content_end(doc, lexicon, start, stop)
-        if shorter >= inner[-1][1]:
-            stop = shorter
-        if stop <= start:
-            return None
-        if preposition is not None and tokens[preposition].text.lower() in _CUE_PREPOSITIONS:
-            cue = CueMatch(tuple(sorted((*cue.tokens, preposition))), cue.lemma, entry)
-        frame = (first, max(stop, cue.tokens[-1] + 1))
-        agent = _passive_agent(doc, lexicon, verb, inner[0][0]) if subject is not None and cue_at != verb else None
-        if agent is not None and subject is not None:
-            # „Der Sieg wurde von X als „Meilenstein“ bezeichnet“: the agent spoke, the subject is material
-            return _act(doc, lexicon, first, (subject, (agent.end, stop)), cue, frame, (agent.start, agent.end))
-        return _act(doc, lexicon, first, (start, stop), cue, frame, speaker)
+        return _piece_act(doc, lexicon, first, last, verb, found, ranges)
     return None
+
+
+class _Verdict(enum.Enum):
+    """What a look at one word of the prefield says when it finds no cue."""
+
+    NEXT_WORD = "the word is no verb of saying: look at the next one"
+
+
+@frozen
+class _PieceCue:
+    """The speech verb of a piece frame: the cue, where it stands, and the clause end."""
+
+    cue: CueMatch
+    at: int  # the finite verb, or the participle that closes a perfect or passive clause
+    end: int
+
+    @property
+    def entry(self) -> SpeechVerb:
+        assert self.cue.verb is not None
+        return self.cue.verb
+
+
+def _piece_cue_at(
+    doc: Doc, lexicon: Lexicon, verb: int, last: int, ranges: list[tuple[int, int]]
+) -> _PieceCue | _Verdict | None:
+    """The speech verb whose clause starts at the word ``verb``; None when the sentence has none.
+
+    „hatte den Bericht als „falsch“ zurückgewiesen“: after an auxiliary the participle
+    closing the clause is the cue.
+    """
+    tokens = doc.tokens
+    end = clause_end(doc, verb + 1, last, ranges)
+    cue_at = verb
+    if doc.lemma(verb).lower() in lexicon.pieces.auxiliaries:
+        cue_at = end - 1
+        if cue_at <= verb or tokens[cue_at].kind != "word" or _inside(cue_at, ranges):
+            return None
+    cue = _piece_cue(doc, lexicon, cue_at, end, ranges) if cue_at == verb else match_speech_verb(doc, lexicon, cue_at, cue_at + 1)
+    if cue is None or cue.verb is None:
+        return _Verdict.NEXT_WORD if cue_at == verb else None
+    entry = cue.verb
+    if entry.strength < tuning.MIN_PIECE_STRENGTH or entry.is_phrase or entry.lemma in lexicon.rule_words.not_reported:
+        return None
+    if cue_at == verb and _base_form(doc, verb):
+        return None  # an infinitive or a plural present form in a subordinate clause
+    return _PieceCue(cue, cue_at, end)
+
+
+def _piece_act(
+    doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int, found: _PieceCue, ranges: list[tuple[int, int]]
+) -> Candidate | None:
+    """The speech act of the verb at ``verb`` around the quoted pieces after it, if it is one."""
+    tokens = doc.tokens
+    entry, end = found.entry, found.end
+    inner = [r for r in ranges if verb < r[0] and r[1] <= end]
+    if not inner:
+        return _preposed_piece(doc, lexicon, first, verb, end, found.cue, ranges)
+    preposition = next(
+        (k for k in range(verb + 1, inner[0][0]) if (entry.lemma, tokens[k].text.lower()) in lexicon.pieces.prepositional), None
+    )
+    if preposition is None and (entry.lemma in lexicon.pieces.preposition_only or "np" not in entry.valency and not entry.reported):
+        return None  # „sprach mit dem „Paten““: only „sprechen von“ reports words
+    subject = _subject_before(doc, lexicon, first, verb)
+    speaker = subject if subject is not None else _inverted_piece_speaker(doc, lexicon, first, last, verb, inner[0][0])
+    if speaker is None or _negated(doc, lexicon, first, end, ranges):
+        return None
+    start = verb + 1 if subject is not None else speaker[1]
+    stop = _piece_content_end(doc, lexicon, start, verb, found, ranges, inner[-1][1])
+    if stop <= start:
+        return None
+    cue = found.cue
+    if preposition is not None and tokens[preposition].text.lower() in lexicon.pieces.cue_prepositions:
+        cue = CueMatch(tuple(sorted((*cue.tokens, preposition))), cue.lemma, entry)
+    frame = (first, max(stop, cue.tokens[-1] + 1))
+    agent = _passive_agent(doc, lexicon, verb, inner[0][0]) if subject is not None and found.at != verb else None
+    if agent is not None and subject is not None:
+        # „Der Sieg wurde von X als „Meilenstein“ bezeichnet“: the agent spoke, the subject is material
+        return _act(doc, lexicon, first, [subject, (agent.end, stop)], cue, frame, (agent.start, agent.end), "reported.passive_agent")
+    return _act(doc, lexicon, first, [(start, stop)], cue, frame, speaker, "reported.piece")
+
+
+def _inverted_piece_speaker(
+    doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int, piece: int
+) -> tuple[int, int] | None:
+    """„Als „falsch“ bezeichnete der Minister …“: the subject right after the verb, before the piece."""
+    np = parse_noun_phrase(doc, lexicon, verb + 1, last)
+    if np is None or np.dative or np.end > piece or not _one_constituent(doc, lexicon, first, verb):
+        return None
+    return np.start, np.end
+
+
+def _piece_content_end(
+    doc: Doc, lexicon: Lexicon, start: int, verb: int, found: _PieceCue, ranges: list[tuple[int, int]], last_piece: int
+) -> int:
+    """Where the content of a piece frame ends: before the particle or participle and a final break.
+
+    „nannte sie „fahrlässig“ und verwies auf Studien“: a second act is not content.
+    """
+    tokens = doc.tokens
+    stop = found.end
+    if found.at == verb and len(found.cue.tokens) > 1 and found.cue.tokens[-1] == stop - 1:
+        stop -= 1
+    elif found.at != verb:
+        stop = found.at
+    while stop > start and tokens[stop - 1].text in CLAUSE_BREAKS and not _inside(stop - 1, ranges):
+        stop -= 1
+    shorter = content_end(doc, lexicon, start, stop)
+    return shorter if shorter >= last_piece else stop
 
 
 def find_reported(
     doc: Doc,
     lexicon: Lexicon,
-    taken: Iterable[tuple[int, int]] = (),
+    taken: Claims | Iterable[tuple[int, int]] = (),
     quoted: Iterable[QuotedSpan] | None = None,
 ) -> list[Candidate]:
     """Reported speech acts, at most one per sentence.
 
-    A sentence with claimed text is skipped whole. ``quoted`` are the quoted
+    A sentence with claimed text (``taken``: the :class:`Claims` of the earlier
+    rules, or character spans) is skipped whole. ``quoted`` are the quoted
     spans :func:`~quotecheck.rules.direct.find_direct` left over
     (``DirectResult.other_spans``): the pieces a speech act may hold. Without
     them the marks are paired here, once per document and only when a
     sentence needs it.
     """
     out = []
-    pieces: SpanIndex | None = None
-    for sentence, local in claimed_by_sentence(doc, taken):
+    pieces: SpanIndex[tuple[int, int]] | None = None
+    for sentence, local in Claims.of(doc, taken).by_sentence():
         if local:
             continue
         cand = _sentence(doc, lexicon, sentence.first, sentence.last) or _perfect(doc, lexicon, sentence.first, sentence.last)
@@ -449,3 +522,18 @@ def find_reported(
         if cand is not None:
             out.append(cand)
     return out
+
+
+class ReportedRule:
+    """Reported speech acts (:func:`find_reported`): after indirect speech, before according-to phrases.
+
+    It reads the quoted spans direct speech left over (``claims.quoted``) as the
+    pieces a speech act may hold, and claims its frames with its contents.
+    """
+
+    name = "reported"
+    requires = frozenset({"lemmas"})
+    claims_frames = True
+
+    def __call__(self, doc: Doc, lexicon: Lexicon, claims: Claims) -> list[Candidate]:
+        return find_reported(doc, lexicon, claims, quoted=claims.quoted)

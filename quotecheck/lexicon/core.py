@@ -1,0 +1,240 @@
+"""The lexicon: every German word list of quotecheck, loaded, checked and indexed.
+
+Pipeline: no stage of its own; loaded once and handed to every rule and to attribution.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Mapping, TypeVar
+
+import attrs
+from attrs import field
+
+from quotecheck.lexicon.indexes import (
+    according_by_first_word,
+    alias_indexes,
+    closed_words,
+    declension_variants,
+    freeze,
+    phrases_by_base,
+)
+from quotecheck.lexicon.readers import read_organizations
+from quotecheck.lexicon.records import (
+    AccordingTo,
+    OrgClass,
+    Organization,
+    Pronoun,
+    RoleNoun,
+    SpeechNoun,
+    SpeechVerb,
+    VerbForm,
+)
+from quotecheck.lexicon.words import ClauseWords, FunctionWords, Morph, PieceFrames, RuleWords, TextWords, sizes
+
+__all__ = ["Lexicon"]
+
+V = TypeVar("V")
+
+#: A compound's modifier must have at least this many characters („Ex-“, „Vize“).
+_MIN_COMPOUND_PREFIX = 2
+
+#: Look-up caches of a lexicon are emptied at this size, so that a long stream of
+#: documents with ever new words keeps its memory flat.
+_CACHE_SIZE = 200_000
+
+
+def _remember(cache: dict[str, V], key: str, value: V) -> None:
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
+
+
+@attrs.define(frozen=True, eq=False, repr=False)
+class Lexicon:
+    """All lexica of one language, loaded and checked.
+
+    Build it with :func:`~quotecheck.lexicon.load_lexicon`; add a user gazetteer
+    with :meth:`with_organizations`. The mappings are read-only. Every rule and
+    every attribution step gets the lexicon as an argument, so
+    ``Extractor(lexicon=…)`` decides what all of them know; what is derived from
+    the entries (indexes, look-up caches) lives here too.
+    """
+
+    speech_verbs: Mapping[str, SpeechVerb]
+    speech_verbs_by_base: Mapping[str, tuple[SpeechVerb, ...]]
+    speech_phrases: tuple[SpeechVerb, ...]
+    #: Noun form → its entry (``speech_nouns.tsv``): „Angaben“, „Erklärung“, „Hoffnung“.
+    speech_nouns: Mapping[str, SpeechNoun]
+    according_to: tuple[AccordingTo, ...]
+    organizations: tuple[Organization, ...]
+    alias_index: Mapping[str, Organization]
+    alias_index_folded: Mapping[str, Organization]
+    roles: Mapping[str, RoleNoun]
+    titles: frozenset[str]
+    pronouns: Mapping[str, tuple[Pronoun, ...]]
+    konjunktiv: Mapping[str, tuple[VerbForm, ...]]
+    #: Noun-phrase grammar words (``function_words.tsv``).
+    words: FunctionWords
+    #: Clause-edge words (``clause_words.tsv``), for the frame and the mood rules.
+    clause: ClauseWords
+    #: The small lists single speech rules need (``rule_words.tsv``).
+    rule_words: RuleWords
+    #: Speech-act frames around quoted pieces (``piece_frames.tsv``).
+    pieces: PieceFrames
+    #: Word classes and endings of the mood rules (``morph.tsv`` + clause words).
+    morph: Morph
+    #: What the tokenizer reads (``abbreviations.txt``, ``ordinals.tsv``).
+    text: TextWords
+    #: Organisation noun (lower case) → its class (``org_classes.tsv``).
+    org_classes: Mapping[str, OrgClass]
+    particles: frozenset[str] = frozenset()
+    #: Given name → usual gender (m, f, any); see ``first_names.tsv``.
+    first_names: Mapping[str, str] = field(factory=lambda: freeze({}))
+    #: Derived indexes, built from the entries above (never passed in).
+    according_index: Mapping[str, tuple[AccordingTo, ...]] = field(init=False, repr=False)
+    speech_phrases_by_base: Mapping[str, tuple[SpeechVerb, ...]] = field(init=False, repr=False)
+    #: Nouns that introduce their content after a comma („die Hoffnung, dass …“).
+    content_nouns: frozenset[str] = field(init=False, repr=False)
+    #: Determiners, possessives and pronouns: never verbs („seinen“ ← sein).
+    closed_words: frozenset[str] = field(init=False, repr=False)
+    #: Word → its ``function_words.tsv`` classes (the mapping of :attr:`words`).
+    function_words: Mapping[str, frozenset[str]] = field(init=False, repr=False)
+    _compound_index: Mapping[str, RoleNoun] = field(init=False, repr=False)
+    _role_cache: dict[str, RoleNoun | None] = field(init=False, factory=dict, repr=False)
+    _organization_cache: dict[str, Organization | None] = field(init=False, factory=dict, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Case-folded compound heads; block entries take part so that
+        # „Lebensmittelvorrat“ stops at „Vorrat“ instead of reaching „Rat“.
+        index = {
+            noun.casefold(): entry
+            for noun, entry in self.roles.items()
+            if entry.compound_head or entry.type == "block"
+        }
+        derived = {
+            "_compound_index": index,
+            "according_index": according_by_first_word(self.according_to),
+            "speech_phrases_by_base": phrases_by_base(self.speech_phrases),
+            "content_nouns": frozenset(form for form, noun in self.speech_nouns.items() if noun.content),
+            "closed_words": closed_words(self.words.by_word, self.pronouns),
+            "function_words": self.words.by_word,
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
+
+    def __repr__(self) -> str:
+        return sizes(self)
+
+    # -- roles --
+
+    def role_of(self, word: str) -> RoleNoun | None:
+        """The role noun a word is or ends in, or None.
+
+        An exact entry wins („Bundeskanzler“); otherwise the longest compound head
+        the word ends in, compared case-insensitively („Gewerkschaftschef“ → Chef,
+        „Innenministerin“ → Ministerin, „Gesundheitsministerium“ → Ministerium). A
+        genitive -s/-es is stripped when nothing else matches („Ministers“). Only
+        capitalised words are read as compounds.
+        """
+        try:
+            return self._role_cache[word]
+        except KeyError:
+            pass
+        result = None
+        candidates = [word]
+        if len(word) > 3 and word.endswith("s"):
+            candidates.append(word[:-1])
+            if word.endswith("es"):
+                candidates.append(word[:-2])
+        for candidate in candidates:
+            entry = self._role_entry(candidate)
+            if entry is not None:
+                result = None if entry.type == "block" else entry
+                break
+        _remember(self._role_cache, word, result)
+        return result
+
+    def _role_entry(self, word: str) -> RoleNoun | None:
+        entry = self.roles.get(word)
+        if entry is not None or not word[:1].isupper():
+            return entry
+        folded = word.casefold()
+        index = self._compound_index
+        # longest suffix first: one dictionary look-up per position, not per head
+        for start in range(_MIN_COMPOUND_PREFIX, len(folded)):
+            head = index.get(folded[start:])
+            if head is not None:
+                return head
+        return None
+
+    # -- organisations --
+
+    def organization(self, surface: str) -> Organization | None:
+        """The gazetteer entry a surface form names, or None.
+
+        Exact alias first („Associated Press“, „Kremls“); then a sentence-initial
+        capital on a lower-case alias („Dpa“ → dpa); then, for an all-capitals
+        surface („REUTERS“), the case-folded alias when it is unambiguous; then a
+        declined multi-word form („der Deutschen Bahn“ → Deutsche Bahn). Answers are
+        cached: mention parsing asks about the same words many times per document.
+        """
+        try:
+            return self._organization_cache[surface]
+        except KeyError:
+            pass
+        result = self._find_organization(surface)
+        _remember(self._organization_cache, surface, result)
+        return result
+
+    def _find_organization(self, surface: str) -> Organization | None:
+        surface = " ".join(surface.split())
+        entry = self.alias_index.get(surface)
+        if entry is not None or not surface:
+            return entry
+        if surface[0].isupper():
+            entry = self.alias_index.get(surface[0].lower() + surface[1:])
+            if entry is not None:
+                return entry
+        if surface.isupper() and sum(c.isalpha() for c in surface) > 1:
+            return self.alias_index_folded.get(surface.casefold())
+        if " " in surface:
+            for variant in declension_variants(surface):
+                entry = self.alias_index.get(variant)
+                if entry is not None:
+                    return entry
+        return None
+
+    def with_organizations(self, path: str | os.PathLike[str]) -> Lexicon:
+        """A new lexicon with the entries of a user gazetteer added.
+
+        The file has the format of ``agencies.tsv``. A user entry with the name of
+        a packaged entry replaces it, and user aliases win over packaged ones.
+        Raises :class:`~quotecheck.errors.LexiconError` (a ValueError) naming the
+        file and line of a malformed entry.
+        """
+        user = read_organizations(path)
+        replaced = {entry.name for entry in user}
+        merged = tuple(e for e in self.organizations if e.name not in replaced) + user
+        exact, folded = alias_indexes(merged)
+        return attrs.evolve(self, organizations=merged, alias_index=exact, alias_index_folded=folded)
+
+    # -- verbs --
+
+    def mood(self, form: str, person_number: str | None = None) -> str | None:
+        """The mood a finite form shows: subj1, subj2, ind, ambiguous, or None if unlisted.
+
+        With ``person_number`` („3sg“) only readings for that person count: „habe“ is
+        ambiguous alone but subj1 in the 3rd person singular.
+        """
+        readings = self.konjunktiv.get(form.lower(), ())
+        if person_number is not None:
+            readings = tuple(r for r in readings if person_number in r.person_number)
+        moods = {r.mood for r in readings}
+        if not moods:
+            return None
+        return moods.pop() if len(moods) == 1 else "ambiguous"
+
+    def is_reportive(self, form: str) -> bool:
+        """True for a form of reportive sollen/wollen („soll“, „wolle“)."""
+        return any(r.reportive for r in self.konjunktiv.get(form.lower(), ()))

@@ -1,0 +1,128 @@
+"""Derived indexes of the lexicon: built once from the entries, so look-ups are one dictionary get.
+
+Pipeline: no stage of its own; :class:`~quotecheck.lexicon.Lexicon` holds these.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Iterable, Iterator, Mapping, TypeVar
+
+from quotecheck.lexicon.records import DETERMINER_CLASSES, AccordingTo, Organization, Pronoun, SpeechVerb
+
+__all__ = [
+    "according_by_first_word",
+    "alias_indexes",
+    "closed_words",
+    "declension_variants",
+    "freeze",
+    "phrases_by_base",
+    "verbs_by_base",
+]
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def freeze(mapping: Mapping[K, V]) -> Mapping[K, V]:
+    """A read-only view of ``mapping``: the lexicon's mappings cannot be changed in place."""
+    return MappingProxyType(dict(mapping))
+
+
+def alias_indexes(
+    organizations: Iterable[Organization],
+) -> tuple[Mapping[str, Organization], Mapping[str, Organization]]:
+    """Exact alias → entry (later entries win) and a case-folded map of the unambiguous."""
+    exact: dict[str, Organization] = {}
+    for entry in organizations:
+        for alias in entry.aliases:
+            exact[alias] = entry
+    folded: dict[str, Organization | None] = {}
+    for alias, entry in exact.items():
+        key = alias.casefold()
+        if key in folded and folded[key] is not entry:
+            folded[key] = None  # two entries share the folded form: no guess
+        else:
+            folded[key] = entry
+    return freeze(exact), freeze({k: v for k, v in folded.items() if v is not None})
+
+
+def verbs_by_base(verbs: Mapping[str, SpeechVerb]) -> Mapping[str, tuple[SpeechVerb, ...]]:
+    """Base verb → the single-word lemmas built on it, then reflexives on it.
+
+    „fügen“ → (hinzufügen, anfügen); „beschweren“ → (sich beschweren,). The bare
+    verb comes first, then particle verbs, then reflexives. A single-word lemma is
+    also keyed by itself („hinzufügen“ → (hinzufügen,)). Other phrases are left out:
+    „zu bedenken geben“ must not make every „gab“ a cue.
+    """
+    singles = [v for v in verbs.values() if not v.is_phrase]
+    reflexives = [v for v in verbs.values() if v.reflexive]
+    index: dict[str, list[SpeechVerb]] = {}
+    for verb in sorted(singles, key=lambda v: v.particle is not None) + reflexives:
+        index.setdefault(verb.base, []).append(verb)
+    for verb in singles:
+        group = index.setdefault(verb.lemma, [])
+        if verb not in group:
+            group.append(verb)
+    return freeze({base: tuple(group) for base, group in index.items()})
+
+
+def phrases_by_base(phrases: Iterable[SpeechVerb]) -> Mapping[str, tuple[SpeechVerb, ...]]:
+    """Base verb → the multi-word phrases built on it, longest first („brachte … zum Ausdruck“).
+
+    Reflexive verbs („sich äußern“) are left out: :func:`verbs_by_base` has them.
+    """
+    index: dict[str, list[SpeechVerb]] = {}
+    for verb in phrases:
+        if not verb.reflexive:
+            index.setdefault(verb.base, []).append(verb)
+    return freeze({k: tuple(sorted(v, key=lambda p: -len(p.lemma.split()))) for k, v in index.items()})
+
+
+def according_by_first_word(entries: Iterable[AccordingTo]) -> Mapping[str, tuple[AccordingTo, ...]]:
+    """First word (lower case) → the according-to phrases starting with it, longest first.
+
+    ``entries`` are already sorted longest first (:func:`~quotecheck.lexicon.readers.parse_according_to`).
+    """
+    index: dict[str, list[AccordingTo]] = {}
+    for entry in entries:
+        index.setdefault(entry.words[0].lower(), []).append(entry)
+    return freeze({k: tuple(v) for k, v in index.items()})
+
+
+def closed_words(
+    function_words: Mapping[str, frozenset[str]], pronouns: Mapping[str, tuple[Pronoun, ...]]
+) -> frozenset[str]:
+    """Determiners, possessives and pronouns: never verbs, though some end like one („seinen“)."""
+    return frozenset(w for w, c in function_words.items() if c & DETERMINER_CLASSES) | frozenset(pronouns)
+
+
+#: Adjective endings of a declined name and the endings its alias may have:
+#: „der Norddeutsche Rundfunk“, „des Norddeutschen Rundfunks“ → „Norddeutscher Rundfunk“.
+_ADJECTIVE_ENDINGS = (("en", ("er", "e", "es")), ("em", ("er", "es")), ("e", ("er", "es")))
+
+
+def declension_variants(surface: str) -> Iterator[str]:
+    """Nominative forms of a declined multi-word name, for gazetteer look-up.
+
+    Aliases are listed in the nominative; in running text an adjective in the
+    name is declined and the noun may carry a genitive -s. Only the ending of
+    the first word and a final -s/-es of the last word vary, so the number of
+    variants stays tiny.
+    """
+    words = surface.split(" ")
+    firsts = [words[0]]
+    for ending, replacements in _ADJECTIVE_ENDINGS:
+        if words[0].endswith(ending) and words[0][:1].isupper():
+            firsts += [words[0][: -len(ending)] + r for r in replacements]
+            break
+    lasts = [words[-1]]
+    if len(words[-1]) > 4 and words[-1].endswith("es"):
+        lasts.append(words[-1][:-2])
+    if len(words[-1]) > 3 and words[-1].endswith("s"):
+        lasts.append(words[-1][:-1])
+    for first in firsts:
+        for last in lasts:
+            variant = " ".join([first, *words[1:-1], last])
+            if variant != surface:
+                yield variant

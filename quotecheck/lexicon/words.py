@@ -1,0 +1,384 @@
+"""Closed word classes, one typed sub-lexicon per data file.
+
+Pipeline: no stage of its own; parts of the :class:`~quotecheck.lexicon.Lexicon`.
+
+Every closed-class list is a ``word <TAB> class`` file (one parser,
+:func:`~quotecheck.lexicon.readers.parse_word_classes`); this module turns each
+into a typed object whose attributes are the sets the code asks for, with one
+sentence each on what the class is for. A class a file uses but the code does not
+know, and a class the code needs but the file leaves empty, are errors: a typo
+must not silently switch a rule off.
+
+>>> from quotecheck.lexicon import load_lexicon
+>>> clause = load_lexicon().clause
+>>> sorted(clause.classes("während"))
+['preposition', 'subordinator']
+>>> "dass" in clause.verb_final, "während" in clause.verb_final
+(True, False)
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any, Mapping
+
+import attrs
+from attrs import frozen
+
+from quotecheck.errors import LexiconError
+from quotecheck.lexicon.readers import parse_abbreviations, parse_word_classes
+
+__all__ = [
+    "ATTRIBUTION_RULE_CLASSES",
+    "CLAUSE_CLASSES",
+    "FUNCTION_CLASSES",
+    "MORPH_CLASSES",
+    "ORDINAL_CLASSES",
+    "PIECE_CLASSES",
+    "RULE_CLASSES",
+    "ClauseWords",
+    "FunctionWords",
+    "Morph",
+    "PieceFrames",
+    "RuleWords",
+    "TextWords",
+    "class_index",
+]
+
+_EMPTY: frozenset[str] = frozenset()
+
+#: Classes of ``clause_words.tsv`` (its header documents each).
+CLAUSE_CLASSES = frozenset(
+    "subordinator complementizer w_word relative_adverb conditional relative preposition "
+    "coordinator subject_pronoun passive_aux adverb negation modal generic report_demonstrative "
+    "polar_question infinitive_marker reflexive".split()
+)
+#: Classes of ``function_words.tsv`` (its header documents each).
+FUNCTION_CLASSES = frozenset(
+    "according_mention addressee_prep adverbial article_prep attached_prep aux conj coord "
+    "definite det det_dative feminine group_head indefinite name_link not_nominative "
+    "passive_aux place_prep possessive prep pronoun reflexive_owner report_anaphor "
+    "report_noun source_prep spokesperson time venue_prep".split()
+)
+#: Classes of ``rule_words.tsv`` (its header documents each).
+RULE_CLASSES = frozenset(
+    "addressee_case so_frame impersonal_speech legal_reference source_attachment "
+    "not_reported subject_particle genitive genitive_or_dative agent_preposition "
+    "phrase_determiner wie_frame frame_coordinator act_subject_pronoun not_with_number act_auxiliary".split()
+)
+#: Classes of ``rule_words.tsv`` that the attribution package reads (its header documents each).
+ATTRIBUTION_RULE_CLASSES = frozenset(
+    "speaker_pronoun ambiguous_pronoun first_person_pronoun masculine_pronoun feminine_pronoun "
+    "possessive_masculine possessive_feminine name_link_article name_link_before_article age_unit "
+    "name_attribute_preposition conjunction_and dative_plural_article neuter_article feminine_article "
+    "place_name_preposition fused_source_preposition report_relative report_genitive "
+    "dative_medium_determiner quote_verb source_before source_after citation_noun citation_preposition "
+    "citation_opener statement_noun statement_link statement_opener report_clause_opener "
+    "relay_preposition relay_verb".split()
+)
+#: Classes of ``piece_frames.tsv`` (its header documents each).
+PIECE_CLASSES = frozenset("prepositional_frame cue_preposition auxiliary".split())
+#: Classes of ``morph.tsv`` (its header documents each).
+MORPH_CLASSES = frozenset(
+    "boundary nonverb advice hearsay frame_verb perfect_aux modal_inf "
+    "ending_weak_pret ending_present participle_prefix inseparable_prefix umlaut".split()
+)
+#: Classes of ``ordinals.tsv`` (its header documents each).
+ORDINAL_CLASSES = frozenset("month ordinal_introducer truncation_coordinator".split())
+
+
+def sizes(obj: Any) -> str:
+    """``Name(field=size, …)``: a repr that counts entries instead of printing thousands of words."""
+    parts = []
+    for a in attrs.fields(type(obj)):
+        if a.name.startswith("_"):
+            continue
+        value = getattr(obj, a.name)
+        shown = len(value) if isinstance(value, (Mapping, frozenset, tuple, set)) else value
+        parts.append(f"{a.name}={shown}")
+    return f"{type(obj).__name__}({', '.join(parts)})"
+
+
+def class_index(
+    by_word: Mapping[str, frozenset[str]], allowed: frozenset[str], source: str
+) -> Mapping[str, frozenset[str]]:
+    """Class → its words, for every class of ``allowed``; an unknown or empty class is an error."""
+    index: dict[str, set[str]] = {cls: set() for cls in allowed}
+    for word, classes in by_word.items():
+        unknown = classes - allowed
+        if unknown:
+            raise LexiconError(
+                f"{source}: unknown class {', '.join(sorted(unknown))} for {word!r}; "
+                f"expected one of {', '.join(sorted(allowed))}"
+            )
+        for cls in classes:
+            index[cls].add(word)
+    empty = sorted(cls for cls, words in index.items() if not words)
+    if empty:
+        raise LexiconError(f"{source}: no word of class {', '.join(empty)}")
+    return MappingProxyType({cls: frozenset(words) for cls, words in index.items()})
+
+
+def _parsed(text: str, source: str, allowed: frozenset[str]) -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]:
+    by_word = MappingProxyType(parse_word_classes(text, source))
+    return by_word, class_index(by_word, allowed, source)
+
+
+@frozen(repr=False)
+class ClauseWords:
+    """``clause_words.tsv``: the words that mark clause edges („dass“, „weil“, „und“, „nicht“ …).
+
+    The frame rules ask :meth:`classes` of a token; the mood rules read the sets.
+    """
+
+    by_word: Mapping[str, frozenset[str]]
+    by_class: Mapping[str, frozenset[str]]
+    #: Opens a verb-final clause, whose finite verb is its last verb form („dass“,
+    #: „weil“, „wer“, „wonach“); not a word that is also a preposition („während“).
+    verb_final: frozenset[str]
+    #: Opens a condition („wenn“, „falls“): Konjunktiv II is read around it.
+    conditionals: frozenset[str]
+    #: Joins clauses („und“, „aber“); skipped at the start of a clause.
+    coordinators: frozenset[str]
+    #: The generic subject („man“): with a modal the author's hedge, with sollte advice.
+    generic_subjects: frozenset[str]
+    #: A pronoun that can be the subject of a content clause or of a postposed frame („er“, „man“).
+    subject_pronouns: frozenset[str]
+    #: Forms of „werden“ that make a passive with a participle.
+    passive_auxiliaries: frozenset[str]
+    #: The reflexive pronoun („sich“): „äußerte sich“ is one verb of saying.
+    reflexives: frozenset[str]
+    #: „zu“ before an infinitive („die Steuern zu senken“).
+    infinitive_markers: frozenset[str]
+
+    @classmethod
+    def parse(cls, text: str, source: str) -> ClauseWords:
+        by_word, by_class = _parsed(text, source, CLAUSE_CLASSES)
+        openers = by_class["subordinator"] | by_class["complementizer"] | by_class["w_word"] | by_class["relative_adverb"]
+        return cls(
+            by_word,
+            by_class,
+            verb_final=openers - by_class["preposition"],
+            conditionals=by_class["conditional"],
+            coordinators=by_class["coordinator"],
+            generic_subjects=by_class["generic"],
+            subject_pronouns=by_class["subject_pronoun"],
+            passive_auxiliaries=by_class["passive_aux"],
+            reflexives=by_class["reflexive"],
+            infinitive_markers=by_class["infinitive_marker"],
+        )
+
+    def classes(self, word: str) -> frozenset[str]:
+        """The classes of a token's text: the exact spelling first, then lower case.
+
+        A capitalised entry („Das“ as report_demonstrative) does not match its
+        lower-case homograph, and a capitalised sentence start finds its entry.
+        """
+        return self.by_word.get(word) or self.by_word.get(word.lower(), _EMPTY)
+
+
+@frozen(repr=False)
+class FunctionWords:
+    """``function_words.tsv``: the closed classes of noun-phrase grammar („der“, „von“, „im“ …)."""
+
+    by_word: Mapping[str, frozenset[str]]
+    by_class: Mapping[str, frozenset[str]]
+
+    @classmethod
+    def parse(cls, text: str, source: str) -> FunctionWords:
+        return cls(*_parsed(text, source, FUNCTION_CLASSES))
+
+    def classes(self, word: str) -> frozenset[str]:
+        """The classes of a word, compared in lower case (empty for other words)."""
+        return self.by_word.get(word.lower(), _EMPTY)
+
+
+@frozen(repr=False)
+class RuleWords:
+    """``rule_words.tsv``: the small lists one speech rule needs beyond the clause and function words."""
+
+    by_word: Mapping[str, frozenset[str]]
+    #: Starts a verbless postposed frame after a quote („…“, so der Minister).
+    so_frame: frozenset[str]
+    #: A form of „heißen“ that frames a quote with no speaker („…“, hieß es); case-sensitive.
+    impersonal_speech: frozenset[str]
+    #: After „gemäß“, a legal reference rather than a source („gemäß Artikel 5“).
+    legal_reference: frozenset[str]
+    #: Attaches more to a source noun phrase („Oberst Polzer vom LKA“).
+    source_attachment: frozenset[str]
+    #: A speech verb whose bare object use is usually no speech act („bestreitet sein Spiel“).
+    not_reported: frozenset[str]
+    #: A particle that may follow the subject in the prefield („Riedmüller selbst lobte …“).
+    subject_particle: frozenset[str]
+    #: After a noun, only the start of its genitive attribute („Sprecher des Ministeriums“).
+    genitive: frozenset[str]
+    #: After a noun, the start of a genitive or a dative („Sprecherin der Bahn“).
+    genitive_or_dative: frozenset[str]
+    #: Introduces the agent of a passive: then it is someone's report, not a hedge („von“).
+    agent_preposition: frozenset[str]
+    #: A preposition whose noun phrase under a speech verb is the addressee („gegenüber“).
+    addressee_case: frozenset[str]
+    #: A determiner a multi-word speech phrase may leave out or change („seine Sorge zum Ausdruck“).
+    phrase_determiner: frozenset[str]
+    #: Opens a frame clause that names the speaker („…, wie der Kreml mitteilte“).
+    wie_frame: frozenset[str]
+    #: After it a speech verb starts a second frame and ends the content („…, und warnte …“).
+    frame_coordinator: frozenset[str]
+    #: A personal pronoun that can be the inverted subject of a speech act („Am Montag lobte er …“).
+    act_subject_pronoun: frozenset[str]
+    #: A speech verb whose object opening with a number is no speech act („forderte 92 Menschenleben“).
+    not_with_number: frozenset[str]
+    #: The perfect auxiliary (lemma) of a speech act in the perfect („hatte … zurückgewiesen“).
+    act_auxiliary: frozenset[str]
+
+    @classmethod
+    def parse(cls, text: str, source: str) -> RuleWords:
+        by_word, by_class = _parsed(text, source, RULE_CLASSES | ATTRIBUTION_RULE_CLASSES)
+        return cls(by_word, **{name: by_class[name] for name in sorted(RULE_CLASSES)})
+
+
+@frozen(repr=False)
+class PieceFrames:
+    """``piece_frames.tsv``: speech-act frames around a verbatim quoted piece („sprach von einem „…““)."""
+
+    #: (verb lemma, preposition) pairs that report a speech act through the preposition.
+    prepositional: frozenset[tuple[str, str]]
+    #: Verbs of those pairs: they take a piece only through their preposition.
+    preposition_only: frozenset[str]
+    #: Prepositions that belong to the cue („sprach von“).
+    cue_prepositions: frozenset[str]
+    #: Lemmas of finite auxiliaries of a perfect or passive frame („hatte … zurückgewiesen“).
+    auxiliaries: frozenset[str]
+
+    @classmethod
+    def parse(cls, text: str, source: str) -> PieceFrames:
+        _, by_class = _parsed(text, source, PIECE_CLASSES)
+        pairs = []
+        for entry in by_class["prepositional_frame"]:
+            words = entry.split()
+            if len(words) != 2:
+                raise LexiconError(f"{source}: prepositional_frame {entry!r} is not „lemma preposition“")
+            pairs.append((words[0], words[1]))
+        return cls(
+            frozenset(pairs),
+            frozenset(lemma for lemma, _ in pairs),
+            by_class["cue_preposition"],
+            by_class["auxiliary"],
+        )
+
+
+@frozen(repr=False)
+class Morph:
+    """``morph.tsv`` with the clause words the mood rules need, indexed for constant-time look-ups.
+
+    The subordinators, conditionals, coordinators and the generic subject are the
+    clause words' (``clause_words.tsv``): one list for the frame and the mood rules.
+    """
+
+    classes: Mapping[str, frozenset[str]]
+    subordinators: frozenset[str]
+    conditionals: frozenset[str]
+    coordinators: frozenset[str]
+    boundaries: frozenset[str]
+    nonverbs: frozenset[str]
+    advice: frozenset[str]
+    generic_subjects: frozenset[str]
+    frame_verbs: frozenset[str]
+    hearsay: frozenset[str]
+    perfect_aux: frozenset[str]
+    modal_inf: frozenset[str]
+    #: Endings without their hyphen, longest first so that „-eten“ wins over „-ten“.
+    weak_pret: tuple[str, ...]
+    present: tuple[str, ...]
+    participle_prefix: tuple[str, ...]
+    #: Prefixes of inseparable verbs, whose participle has no ge- („erklärt“, „verkündet“).
+    inseparable_prefixes: tuple[str, ...]
+    umlauts: frozenset[str]
+
+    def may_be_participle(self, word: str) -> bool:
+        """Whether ``word`` holds a participle prefix („gesagt“, „angekündigt“): a cheap first test."""
+        for prefix in self.participle_prefix:
+            if prefix in word:
+                return True
+        return False
+
+    @classmethod
+    def parse(cls, text: str, source: str, clause: ClauseWords) -> Morph:
+        by_word, by_class = _parsed(text, source, MORPH_CLASSES)
+
+        def endings(name: str) -> tuple[str, ...]:
+            return tuple(sorted((e.lstrip("-") for e in by_class[name]), key=len, reverse=True))
+
+        return cls(
+            classes=by_word,
+            subordinators=clause.verb_final,
+            conditionals=clause.conditionals,
+            coordinators=clause.coordinators,
+            # "-" cannot be written in the data file (it means "empty" there).
+            boundaries=by_class["boundary"] | {"-"},
+            nonverbs=by_class["nonverb"],
+            advice=by_class["advice"],
+            generic_subjects=clause.generic_subjects,
+            frame_verbs=by_class["frame_verb"],
+            hearsay=by_class["hearsay"],
+            perfect_aux=by_class["perfect_aux"],
+            modal_inf=by_class["modal_inf"],
+            weak_pret=endings("ending_weak_pret"),
+            present=endings("ending_present"),
+            participle_prefix=tuple(sorted(by_class["participle_prefix"])),
+            inseparable_prefixes=tuple(sorted(by_class["inseparable_prefix"])),
+            umlauts=by_class["umlaut"],
+        )
+
+
+@frozen(repr=False)
+class TextWords:
+    """What the tokenizer reads: ``abbreviations.txt`` and ``ordinals.tsv``."""
+
+    #: Every abbreviation token kept whole → ``plain``, ``num`` (only before a number) or ``final``.
+    abbreviations: Mapping[str, str]
+    #: Month names after „<number>.“ („am 18. Juni“); case-sensitive.
+    months: frozenset[str]
+    #: Words after which „<number>. <Word>“ is an ordinal („der 3. Liga“).
+    ordinal_introducers: frozenset[str]
+    #: Coordinators after a truncated compound („Ein- und Ausfuhr“).
+    truncation_coordinators: frozenset[str]
+
+    @classmethod
+    def parse(cls, abbreviations: tuple[str, str], ordinals: tuple[str, str]) -> TextWords:
+        _, by_class = _parsed(*ordinals, ORDINAL_CLASSES)
+        return cls(
+            _abbreviation_table(parse_abbreviations(*abbreviations)),
+            by_class["month"],
+            by_class["ordinal_introducer"],
+            by_class["truncation_coordinator"],
+        )
+
+
+def _abbreviation_table(entries: Mapping[str, str | None]) -> Mapping[str, str]:
+    """Every abbreviation token the tokenizer keeps whole, mapped to its flag.
+
+    A multi-part entry („z. B.“) contributes each part („z.“, „B.“) and its
+    spaceless spelling („z.B.“); its flag applies to the last part and the
+    spaceless form. When a part occurs in several entries, ``plain`` wins over
+    ``num`` and ``final``: never splitting is the safer error inside a quote.
+    """
+    table: dict[str, str] = {}
+
+    def add(form: str, flag: str) -> None:
+        if table.get(form) != "plain":
+            table[form] = flag
+
+    for entry, given in entries.items():
+        parts = entry.split()
+        flag = given or "plain"
+        for part in parts[:-1]:
+            add(part, "plain")
+        add(parts[-1], flag)
+        if len(parts) > 1:
+            add("".join(parts), flag)
+    return MappingProxyType(table)
+
+
+for _cls in (ClauseWords, FunctionWords, RuleWords, PieceFrames, Morph, TextWords):
+    _cls.__repr__ = sizes  # type: ignore[method-assign]

@@ -1,0 +1,191 @@
+"""Cue words: the speech verb, verbal phrase or according-to phrase that marks a quote.
+
+Pipeline stage 2 (rules): helpers of every rule; the lexicon says what a cue is
+(``speech_verbs.tsv``, ``according_to.tsv``), these functions find one at a token.
+
+* :func:`match_speech_verb`: a single verb with its separated particle („fügte … hinzu“)
+  or reflexive („äußerte sich“);
+* :func:`find_cue`: also multi-word phrases („brachte … zum Ausdruck“), a particle
+  after an apposition and participles the lemmatizer leaves alone („angedeutet“);
+* :func:`according_phrase_at`: the longest according-to phrase at a token.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from quotecheck import tuning
+from quotecheck.analysis.base import Doc
+from quotecheck.lexicon import AccordingTo, Lexicon
+from quotecheck.rules.candidate import CueMatch
+from quotecheck.rules.clauses import SENTENCE_END, clause_end, clause_start, is_word
+
+__all__ = ["according_phrase_at", "find_cue", "find_speech_verb", "match_speech_verb"]
+
+#: A participle: optional separable particle, ge-, stem, -t/-et/-en.
+_PARTICIPLE = regex.compile(r"^(?P<particle>\p{Ll}*?)ge(?P<stem>\p{Ll}{2,}?)(?:et|t|en)$")
+
+
+def _lower_candidate(doc: Doc, index: int) -> bool:
+    """Verbs are lower case, except at the start of a sentence or after a quote mark."""
+    tok = doc.tokens[index]
+    if tok.kind != "word":
+        return False
+    if tok.text[:1].islower():
+        return True
+    sent = doc.sentences[doc.layer.sentence_index(index)]
+    previous = index - 1
+    return index == sent.first or (previous >= 0 and doc.tokens[previous].kind in ("quote", "punct"))
+
+
+def match_speech_verb(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | None:
+    """The speech verb at token ``index``, with its separated particle if any.
+
+    „fügte … hinzu“ is found by looking for the particle at the end of the clause
+    (before ``limit``); a particle that makes a verb outside the lexicon („sagte
+    den Termin ab“) means the word is not a speech verb here.
+    """
+    if not _lower_candidate(doc, index):
+        return None
+    word = doc.tokens[index].text.lower()
+    lemma = doc.lemma(index).lower()
+    entry = lexicon.speech_verbs.get(lemma) or lexicon.speech_verbs.get(word)
+    bases = lexicon.speech_verbs_by_base.get(lemma, ())
+    if entry is None and not bases:
+        return None  # most words: no need to look for a particle at the clause end
+    end = clause_end(doc, index + 1, limit)
+    particle_index = end - 1 if end - 1 > index and is_word(doc, end - 1) else None
+    particle = doc.tokens[particle_index].text.lower() if particle_index is not None else None
+    if particle_index is not None and particle and particle in lexicon.particles:
+        for verb in bases:
+            if verb.particle == particle:
+                return CueMatch((index, particle_index), verb.lemma, verb)
+        if entry is None or entry.particle is None:
+            # „sagte … ab“, „gab … auf“: the particle makes another verb.
+            if lexicon.speech_verbs.get(particle + lemma) is None:
+                return None
+    if index + 1 < limit and doc.tokens[index + 1].text.lower() in lexicon.clause.reflexives:
+        # „zeigte sich zufrieden“, „äußerte sich“: the reflexive verb is its own entry
+        reflexive = lexicon.speech_verbs.get(f"sich {lemma}")
+        if reflexive is not None and reflexive.particle is None:
+            return CueMatch((index,), reflexive.lemma, reflexive)
+    if entry is not None and (entry.particle is None or entry.particle in word):
+        return CueMatch((index,), entry.lemma, entry)
+    for verb in bases:
+        if verb.particle is None:
+            return CueMatch((index,), verb.lemma, verb)
+    return None
+
+
+def find_speech_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> CueMatch | None:
+    """The first speech verb in the token range ``[start, end)``: the cue of a preposed frame."""
+    for i in range(start, end):
+        match = match_speech_verb(doc, lexicon, i, end)
+        if match is not None:
+            return match
+    return None
+
+
+def _match_phrase(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int) -> CueMatch | None:
+    """A multi-word speech phrase whose verb is at ``index`` („brachte … zum Ausdruck“)."""
+    phrases = lexicon.speech_phrases_by_base.get(lemma)
+    if not phrases:
+        return None
+    tokens = doc.tokens
+    start = clause_start(doc, index, doc.sentences[doc.layer.sentence_index(index)].first)
+    end = clause_end(doc, index + 1, limit)
+    window: dict[str, int] = {}
+    for k in range(max(start, index - tuning.PHRASE_WINDOW_BEFORE), min(end, index + tuning.PHRASE_WINDOW_AFTER)):
+        if k != index and tokens[k].kind == "word":
+            window.setdefault(tokens[k].text.lower(), k)
+    word = tokens[index].text.lower()
+    for phrase in phrases:
+        found = [index]
+        ok = True
+        for part in phrase.lemma.split()[:-1]:
+            low = part.lower()
+            if low in window:
+                found.append(window[low])
+            elif low in lexicon.rule_words.phrase_determiner or low in lexicon.clause.reflexives:
+                continue
+            elif phrase.particle == part and part in word:
+                continue
+            else:
+                ok = False
+                break
+        if ok and phrase.particle and phrase.particle not in word and phrase.particle.lower() not in window:
+            ok = False
+        elif ok and phrase.particle and phrase.particle.lower() in window and window[phrase.particle.lower()] not in found:
+            found.append(window[phrase.particle.lower()])
+        if ok and len(found) > 1:
+            return CueMatch(tuple(sorted(found)), phrase.lemma, phrase)
+    return None
+
+
+def find_cue(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | None:
+    """The speech verb or verbal phrase at token ``index``, if any.
+
+    Phrases first („brachte … zum Ausdruck“, „wurde bekannt“), then single verbs
+    with their separated particle, then participles the lemmatizer leaves alone
+    („angedeutet“ → andeuten).
+    """
+    tok = doc.tokens[index]
+    if tok.kind != "word":
+        return None
+    lemma = doc.lemma(index).lower()
+    word = tok.text
+    known = lemma in lexicon.speech_verbs_by_base or lemma in lexicon.speech_verbs or word.lower() in lexicon.speech_verbs
+    if not known and lemma not in lexicon.speech_phrases_by_base and not (word.islower() and lexicon.morph.may_be_participle(word)):
+        return None  # cheap exit: most words are no verb of saying
+    phrase = _match_phrase(doc, lexicon, index, lemma, limit)
+    if phrase is not None:
+        return phrase
+    match = match_speech_verb(doc, lexicon, index, limit)
+    if match is not None:
+        return match
+    far = _particle_after_apposition(doc, lexicon, index, lemma, limit)
+    if far is not None:
+        return far
+    if word.islower():
+        m = _PARTICIPLE.match(word)
+        if m:
+            for candidate in (m["particle"] + m["stem"] + "en", m["particle"] + m["stem"] + "n"):
+                entry = lexicon.speech_verbs.get(candidate)
+                if entry is not None and not entry.is_phrase:
+                    return CueMatch((index,), entry.lemma, entry)
+    return None
+
+
+def _particle_after_apposition(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int) -> CueMatch | None:
+    """„gab der Leiter, Andreas Huber, bekannt, dass …“: the particle after an apposition."""
+    bases = [v for v in lexicon.speech_verbs_by_base.get(lemma, ()) if v.particle is not None]
+    if not bases or not doc.tokens[index].text.islower():
+        return None
+    tokens = doc.tokens
+    commas = 0
+    for k in range(index + 1, min(limit, index + tuning.APPOSITION_PARTICLE_TOKENS)):
+        text = tokens[k].text
+        if text == ",":
+            commas += 1
+            if commas > 2:
+                return None
+            continue
+        if text in SENTENCE_END or text in (";", ":") or tokens[k].kind == "quote":
+            return None
+        if commas and k + 1 < limit and tokens[k + 1].text in (",", ":", ".") and text.islower():
+            for verb in bases:
+                if verb.particle == text:
+                    return CueMatch((index, k), verb.lemma, verb)
+    return None
+
+
+def according_phrase_at(doc: Doc, lexicon: Lexicon, i: int, last: int) -> AccordingTo | None:
+    """The longest according-to phrase (``according_to.tsv``) starting at token ``i``, if any."""
+    tokens = doc.tokens
+    for entry in lexicon.according_index.get(tokens[i].text.lower(), ()):
+        words = entry.words
+        if i + len(words) > last:
+            continue
+        if all(tokens[i + k].text.lower() == w.lower() for k, w in enumerate(words)):
+            return entry
+    return None

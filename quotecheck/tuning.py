@@ -1,0 +1,151 @@
+"""Every tuning number of the speech rules, in one place, with what it means.
+
+Pipeline: no stage of its own; the rules (stage 2) read these.
+
+Two kinds of number decide what quotecheck finds. A **threshold** says when a
+rule fires: how reliably a verb must denote speech (the ``strength`` column of
+``speech_verbs.tsv``, 1.0 = always), how many words a quote needs, how far a
+frame may reach. A **confidence** is what a rule says about the quotes it finds
+(the ``confidence`` field of the output, in [0, 1]); it ranks quotes, it never
+drops one. Changing a number changes output: regenerate the accuracy gate
+(``python benchmarks/gate.py --update``) and read its diff.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ACCORDING_IMPERSONAL",
+    "ACCORDING_PHRASE",
+    "ACCORDING_SO",
+    "ADVERBIAL_TAIL_TOKENS",
+    "ALWAYS_SPEECH",
+    "APPOSITION_PARTICLE_TOKENS",
+    "AUXILIARY_TOKENS",
+    "CANDIDATE_DEFAULT",
+    "CLAIMED_SHARE",
+    "DASS_BASE",
+    "DIRECT_FRAMED",
+    "DIRECT_UNFRAMED",
+    "FRAME_GAP_TOKENS",
+    "FRAME_TAIL_TOKENS",
+    "FREE_INDIRECT_REPORTIVE",
+    "FREE_INDIRECT_SUBJUNCTIVE",
+    "FREE_INDIRECT_WORDS",
+    "INDIRECT_POSTPOSED",
+    "INDIRECT_WIE_PREPOSED",
+    "LABEL_TOKENS",
+    "MIN_DASS_STRENGTH",
+    "MIN_PIECE_STRENGTH",
+    "MIN_V2_STRENGTH",
+    "OBJECT_WORDS",
+    "OTHER_BASE",
+    "PHRASE_WINDOW_AFTER",
+    "PHRASE_WINDOW_BEFORE",
+    "PIECE_WORDS",
+    "PREFIELD_TOKENS",
+    "RELIABLE_SPEECH",
+    "REPORTED",
+    "REPORT_OF_PREVIOUS",
+    "SO_FRAME_TAIL_WORDS",
+    "SOURCE_BEFORE_TOKENS",
+    "SPEECH_NOUN",
+    "STANDALONE_WORDS",
+    "EMBEDDED_WORDS",
+    "STRENGTH_WEIGHT",
+    "TITLE_WORDS",
+    "UNBALANCED_PENALTY",
+    "UNKNOWN_VERB_STRENGTH",
+]
+
+# --- how reliably a verb denotes speech (speech_verbs.tsv, column strength) -----------
+
+#: A verb that always denotes speech („sagen“, „kritisieren“): only such a verb reports
+#: a speech act by its bare object, takes verb-second content in the indicative, or
+#: makes a sentence a frame of its own that free indirect speech must not continue.
+ALWAYS_SPEECH = 1.0
+#: From this strength on a verb frames postposed content („…, sagte er“), a wie-clause,
+#: a zu-infinitive or direct speech without the direct valency („betonte er“).
+RELIABLE_SPEECH = 0.8
+#: The weakest verb whose dass-, ob- or w-clause is reported content („vermuten, dass“).
+MIN_DASS_STRENGTH = 0.6
+#: The weakest verb that reports a speech act when a quoted piece is its object („nannte … „…““).
+MIN_PIECE_STRENGTH = 0.6
+#: The weakest verb whose verb-second clause in Konjunktiv is reported content.
+MIN_V2_STRENGTH = 0.5
+#: The strength assumed for a cue without a lexicon entry (a speech phrase read off the text).
+UNKNOWN_VERB_STRENGTH = 0.7
+
+# --- how many words, how far ----------------------------------------------------------
+
+#: A quote standing alone at a sentence start needs this many words („„Wir kommen.““ is too short).
+STANDALONE_WORDS = 4
+#: An unframed quote inside a sentence needs this many words and a final punctuation mark.
+EMBEDDED_WORDS = 8
+#: At most this many tokens make a speaker label before a colon („Bundestrainerin Eva Roth:“).
+LABEL_TOKENS = 6
+#: A quoted title is this many words at most („der „Wirtschaftswoche““, „„Le Monde““).
+TITLE_WORDS = 5
+#: At most this many tokens from a cue to the comma or colon before its content, and
+#: from „wie“ to the end of a wie-frame.
+FRAME_GAP_TOKENS = 12
+#: Tokens allowed after the inverted subject of a postposed frame („…, sagte er am Montag“) …
+FRAME_TAIL_TOKENS = 4
+#: … or this many when they are adverbials only (no coordinated clause).
+ADVERBIAL_TAIL_TOKENS = 12
+#: A multi-word speech phrase is sought this many tokens before and after its verb.
+PHRASE_WINDOW_BEFORE = 6
+PHRASE_WINDOW_AFTER = 8
+#: A particle after an apposition („gab der Leiter, Andreas Huber, bekannt“) is sought this far.
+APPOSITION_PARTICLE_TOKENS = 16
+#: A source before „zufolge“ („der Polizei zufolge“) starts at most this many tokens before it.
+SOURCE_BEFORE_TOKENS = 10
+#: A „so“-frame in mid-sentence („…, so der Minister, …“) may be followed by this many words.
+SO_FRAME_TAIL_WORDS = 6
+#: The finite verb of a reported speech act stands within this many tokens of the sentence start.
+PREFIELD_TOKENS = 14
+#: … and the finite auxiliary of one in the perfect („Brenneisen hatte … zurückgewiesen“) within this many.
+AUXILIARY_TOKENS = 8
+#: A reported speech act needs this many words of object („lobte die Helfer“).
+OBJECT_WORDS = 2
+#: A quoted piece up to this many words is a fragment; longer quoted text is speech of its own.
+PIECE_WORDS = 12
+#: A free-indirect sentence has at least this many words.
+FREE_INDIRECT_WORDS = 3
+#: An according-to phrase is not sought in a sentence whose text is claimed beyond this share.
+CLAIMED_SHARE = 0.5
+
+# --- confidences -----------------------------------------------------------------------
+
+#: A candidate whose rule says nothing else.
+CANDIDATE_DEFAULT = 0.8
+#: Direct speech with a frame („„…“, sagte sie“) …
+DIRECT_FRAMED = 0.9
+#: … and without one (a quote opening its sentence, the speaker inherited).
+DIRECT_UNFRAMED = 0.6
+#: Subtracted when a quotation mark was never closed (the quote was cut at the paragraph end).
+UNBALANCED_PENALTY = 0.2
+#: Indirect speech with a dass/ob clause: ``DASS_BASE + STRENGTH_WEIGHT × verb strength`` …
+DASS_BASE = 0.6
+#: … with a w-clause, a zu-infinitive or verb-second content: ``OTHER_BASE + STRENGTH_WEIGHT × strength``.
+OTHER_BASE = 0.5
+STRENGTH_WEIGHT = 0.3
+#: „Wie der Anwalt mitteilte, brach er zusammen“: a wie-clause before its content.
+INDIRECT_WIE_PREPOSED = 0.85
+#: „Die Lage sei ernst, sagte Kim“: a frame after its content.
+INDIRECT_POSTPOSED = 0.8
+#: „die Hoffnung, dass …“: a noun of saying with its content.
+SPEECH_NOUN = 0.6
+#: „… Das teilte die Notenbank mit.“: the sentence before is what was said.
+REPORT_OF_PREVIOUS = 0.7
+#: „…, so der Minister.“
+ACCORDING_SO = 0.8
+#: „laut X“, „X zufolge“, „nach Angaben von X“, „demnach“.
+ACCORDING_PHRASE = 0.75
+#: „…, hieß es.“: no speaker named.
+ACCORDING_IMPERSONAL = 0.7
+#: A speech act told as an event („Putin lobte die Soldaten“).
+REPORTED = 0.6
+#: A sentence in Konjunktiv continuing someone's reported speech …
+FREE_INDIRECT_SUBJUNCTIVE = 0.6
+#: … or one with reportive sollen/wollen only („Der Täter soll geflohen sein“).
+FREE_INDIRECT_REPORTIVE = 0.5
