@@ -29,7 +29,10 @@ top-level Direct pieces with the clause's speaker and cue).
 
 from __future__ import annotations
 
+import bisect
 import enum
+import itertools
+import operator
 from typing import Iterable, Sequence
 
 from attrs import frozen
@@ -289,22 +292,39 @@ def _object_of_an_act(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, first: int,
 
 
 def _piece_tokens(doc: Doc, first: int, last: int, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Token ranges [open mark, after close mark) of the short quoted pieces (sorted) in the sentence."""
+    """Token ranges [open mark, after close mark) of the short quoted pieces (sorted) in the sentence.
+
+    Tokens are ordered and never overlap, so a piece's tokens are found by
+    bisection and its words counted from running totals: a sentence of ten
+    thousand pieces („Ja“ „Nein“ „Ja“ …) costs its length plus a logarithm per
+    piece, not its length per piece.
+    """
     tokens = doc.tokens
+    words = _running_word_counts(doc, first, last)
     out = []
     for a, b in pieces:
-        inner = [k for k in range(first, last) if a <= tokens[k].start and tokens[k].end <= b]
-        if not inner:
+        # inner tokens: a <= start and end <= b, a run [lo, hi) since starts and ends ascend
+        lo = bisect.bisect_left(tokens, a, first, last, key=_START)
+        hi = bisect.bisect_right(tokens, b, lo, last, key=_END)
+        if lo >= hi:
             continue
-        lo, hi = inner[0], inner[-1] + 1
         if lo > first and tokens[lo - 1].kind == "quote":
             lo -= 1
         if hi < last and tokens[hi].kind == "quote":
             hi += 1
-        words = word_count(doc, lo, hi)  # the marks are no words
-        if 0 < words <= tuning.PIECE_WORDS:
+        count = words[hi - first] - words[lo - first]  # the marks are no words
+        if 0 < count <= tuning.PIECE_WORDS:
             out.append((lo, hi))
     return out
+
+
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
+
+
+def _running_word_counts(doc: Doc, first: int, last: int) -> list[int]:
+    """``counts[k - first]``: the words and numbers in ``[first, k)`` (as :func:`word_count`)."""
+    return list(itertools.accumulate((t.kind in ("word", "number") for t in doc.tokens[first:last]), initial=0))
 
 
 def _inside(k: int, ranges: Sequence[tuple[int, int]]) -> bool:
