@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quotecheck import tuning
 from quotecheck.analysis.embedded import EmbeddedBackend
 from quotecheck.rules import reported
 from quotecheck.rules.clauses import word_count
@@ -117,10 +118,83 @@ def test_piece_tokens_read_each_token_a_bounded_number_of_times(unit: str) -> No
     assert reads <= 2 * tokens + pieces * (2 * math.ceil(math.log2(tokens + 1)) + 4)
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(st.sampled_from(PIECE_UNITS), st.integers(min_value=20, max_value=200))
 def test_piece_token_reads_grow_linearly(unit: str, count: int) -> None:
     """Four times the shape, about four times the reads (a logarithm more per piece); quadratic is 16."""
     small, _, _ = _piece_token_reads(unit * count)
     large, _, _ = _piece_token_reads(unit * (4 * count))
     assert large <= 6 * small
+
+
+# --- the whole pipeline over the hostile shapes of issue 18 -----------------------------------
+
+#: One unit of each hostile shape (``benchmarks/reliability.py`` builds them to a size).
+SHAPE_UNITS = {
+    "prose": "„Wir lassen uns nicht erpressen“, sagte Gewerkschaftschefin Marion Hellwig am Montag. "
+    "Nach Angaben der Polizei wurden drei Menschen leicht verletzt. ",
+    "no sentence end": "die Regierung sagte am Montag in Berlin die Gespräche gingen weiter und ",
+    "no spaces": "Wort,„Zitat“;sagte:er!Anna?Berger.dpa-(so)",
+    "alternating marks": '„"',
+    "every quotation mark": "„“”‚‘’»«›‹\"'",
+    "quoted titles": "„Titel“, ",
+    "„Ja“ repeated": "„Ja“ ",
+    "„sagte er“ repeated": "sagte er, ",
+    "„so der Minister“ repeated": "so der Minister, ",
+    "names in a row": "Anna Berger, Max Roth, Lea Weber, Tom Krull, ",
+    "one quote over paragraphs": "Der Rat tagte bis in die Nacht, und niemand wusste, wie es weitergeht.\n\n",
+}
+
+
+def _pipeline_reads(text: str) -> int:
+    """Token reads of the rules and attribution on ``text`` (the analysis itself is not counted)."""
+    from quotecheck.attribution import attribute
+
+    extractor = _extractor()
+    doc = CountingDoc(extractor.analyse(text))
+    attribute(doc, extractor.lexicon, extractor.candidates(doc))  # type: ignore[arg-type]
+    return doc.tokens.reads
+
+
+def _extractor() -> Any:
+    from quotecheck import Extractor
+
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        _EXTRACTOR = Extractor()
+    return _EXTRACTOR
+
+
+_EXTRACTOR: Any = None
+
+
+def _shape(name: str, count: int) -> str:
+    unit = SHAPE_UNITS[name]
+    if name == "one quote over paragraphs":
+        return "„" + unit * count + "“, sagte Anna Berger."
+    return unit * count
+
+
+#: Characters enough for the smaller text to pass the longest window of the rules
+#: (:data:`~quotecheck.tuning.CONTENT_TOKENS`): below it a window still grows with the text.
+_BEYOND_WINDOWS = 8 * tuning.CONTENT_TOKENS
+
+
+@pytest.mark.parametrize("name", SHAPE_UNITS)
+def test_pipeline_reads_grow_linearly_with_each_shape(name: str) -> None:
+    """Four times the shape, at most five times the token reads; a scan per trigger over the sentence gives 16."""
+    count = max(8, _BEYOND_WINDOWS // len(SHAPE_UNITS[name]))
+    small = _pipeline_reads(_shape(name, count))
+    large = _pipeline_reads(_shape(name, 4 * count))
+    assert large <= 5 * small, (small, large)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.lists(st.sampled_from(sorted(SHAPE_UNITS.values())), min_size=1, max_size=3), st.integers(min_value=1, max_value=12))
+def test_pipeline_reads_grow_linearly_with_mixed_shapes(units: list[str], count: int) -> None:
+    """Any mixture of the hostile units, repeated: four times as long, at most five times the reads."""
+    text = "".join(units)
+    count = max(count, _BEYOND_WINDOWS // len(text))
+    small = _pipeline_reads(text * count)
+    large = _pipeline_reads(text * (4 * count))
+    assert large <= 5 * small + 200, (small, large)

@@ -10,13 +10,17 @@ offsets) plus per-token annotations. Every annotation tuple is either ``None``
 
 from __future__ import annotations
 
-from typing import Callable, Mapping, Sequence
+import threading
+import weakref
+from typing import Callable, Hashable, Mapping, Sequence, TypeVar
 
 from attrs import field, frozen
 
 from quotecheck.text import Sentence, TextLayer, Token
 
-__all__ = ["ANNOTATIONS", "Doc"]
+__all__ = ["ANNOTATIONS", "Doc", "document_memo"]
+
+_T = TypeVar("_T")
 
 #: What a :class:`Doc` may carry, by the names rules use to require it (``Rule.requires``):
 #: ``tokens`` (tokens, sentences, paragraphs: always), ``lemmas`` (given or lazily
@@ -85,3 +89,29 @@ class Doc:
         if self.lemmatizer is not None:
             return self.lemmatizer(word)
         return word.lower()
+
+
+#: The memo of the document being read, one per thread: a weak reference to the
+#: document and its values by key.
+_memo = threading.local()
+
+
+def document_memo(doc: Doc | object, key: Hashable, make: Callable[[], _T]) -> _T:
+    """A value computed once per document: ``make()`` the first time ``key`` is asked.
+
+    For what several rules or candidates of one document would otherwise compute
+    again and again: the words of a sentence that may be speech verbs, the source
+    phrase at a token. Only the latest document of each thread is remembered
+    (rules read one document at a time), and only weakly, so nothing outlives
+    it. Keys name what they hold and the lexicon it came from (``id``).
+    """
+    ref = getattr(_memo, "doc", None)
+    if ref is None or ref() is not doc:
+        _memo.doc = weakref.ref(doc)
+        _memo.values = {}
+    values: dict[Hashable, object] = _memo.values
+    try:
+        return values[key]  # type: ignore[return-value]
+    except KeyError:
+        value = values[key] = make()
+        return value

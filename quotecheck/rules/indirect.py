@@ -38,7 +38,16 @@ from quotecheck.attribution.nounphrase import parse_noun_phrase, with_seat
 from quotecheck.morph import clause_mood
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps
-from quotecheck.rules.clauses import SENTENCE_END, classes_at, clause_end, clause_start, quoted_titles, sentence_core_end, word_count
+from quotecheck.rules.clauses import (
+    SENTENCE_END,
+    classes_at,
+    clause_end,
+    clause_end_over_titles,
+    clause_start,
+    quoted_titles,
+    sentence_core_end,
+    word_count,
+)
 from quotecheck.rules.content import content_end, ends_in_zu_infinitive, wie_frame_end
 from quotecheck.rules.cues import according_phrase_at, find_cue, match_speech_verb
 from quotecheck.rules.pipeline import Claims
@@ -192,7 +201,7 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     i = comma + 1
     if i >= limit or tokens[i].kind != "word":
         return None
-    end = clause_end(doc, i, limit, quoted_titles(doc, i, limit))
+    end = clause_end_over_titles(doc, i, limit)
     if end < limit and tokens[end].text not in SENTENCE_END and tokens[end].text != ",":
         return None
     if tokens[i].text.lower() in lexicon.rule_words.wie_frame:
