@@ -32,7 +32,6 @@ from __future__ import annotations
 import bisect
 import enum
 import itertools
-import operator
 from typing import Iterable, Sequence
 
 from attrs import frozen
@@ -49,6 +48,7 @@ from quotecheck.rules.cues import according_phrase_at, match_speech_verb
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
 from quotecheck.spanindex import SpanIndex
+from quotecheck.text import KIND_CODES
 
 __all__ = ["ReportedRule", "find_reported"]
 
@@ -300,12 +300,13 @@ def _piece_tokens(doc: Doc, first: int, last: int, pieces: list[tuple[int, int]]
     piece, not its length per piece.
     """
     tokens = doc.tokens
-    words = _running_word_counts(doc, first, last)
+    columns = doc.layer.columns  # bisected as arrays: no token is made for a probe
+    words = _running_word_counts(columns.kinds, first, last)
     out = []
     for a, b in pieces:
         # inner tokens: a <= start and end <= b, a run [lo, hi) since starts and ends ascend
-        lo = bisect.bisect_left(tokens, a, first, last, key=_START)
-        hi = bisect.bisect_right(tokens, b, lo, last, key=_END)
+        lo = bisect.bisect_left(columns.starts, a, first, last)
+        hi = bisect.bisect_right(columns.ends, b, lo, last)
         if lo >= hi:
             continue
         if lo > first and tokens[lo - 1].kind == "quote":
@@ -318,13 +319,13 @@ def _piece_tokens(doc: Doc, first: int, last: int, pieces: list[tuple[int, int]]
     return out
 
 
-_START = operator.attrgetter("start")
-_END = operator.attrgetter("end")
+#: The kind codes of words and numbers (:data:`~quotecheck.text.KIND_CODES`): what :func:`word_count` counts.
+_WORD_CODES = frozenset((KIND_CODES["word"], KIND_CODES["number"]))
 
 
-def _running_word_counts(doc: Doc, first: int, last: int) -> list[int]:
-    """``counts[k - first]``: the words and numbers in ``[first, k)`` (as :func:`word_count`)."""
-    return list(itertools.accumulate((t.kind in ("word", "number") for t in doc.tokens[first:last]), initial=0))
+def _running_word_counts(kinds: bytes, first: int, last: int) -> list[int]:
+    """``counts[k - first]``: the words and numbers in ``[first, k)`` (as :func:`word_count`), from the kind column."""
+    return list(itertools.accumulate(map(_WORD_CODES.__contains__, kinds[first:last]), initial=0))
 
 
 def _inside(k: int, ranges: Sequence[tuple[int, int]]) -> bool:
