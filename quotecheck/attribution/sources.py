@@ -86,7 +86,7 @@ def find_sources(
     token is remembered for the document (:func:`~quotecheck.analysis.base.document_memo`),
     since the candidates of one sentence search the same tokens.
     """
-    tokens = doc.tokens
+    starts = doc.layer.columns.starts  # read as an array: no token is made per step
     window = _Window(start, end)
     answers: dict[int, Source | None] = document_memo(doc, ("sources", id(lexicon), start, end), dict)
     found: list[Source] = []
@@ -94,7 +94,7 @@ def find_sources(
     if near is not None:
         i, stop = max(start, near[0] - tuning.SOURCE_WINDOW_TOKENS), min(end, near[1] + tuning.SOURCE_WINDOW_TOKENS)
     while i < stop:
-        if any(a <= tokens[i].start < b for a, b in skip):
+        if any(a <= starts[i] < b for a, b in skip):
             i += 1
             continue
         try:
