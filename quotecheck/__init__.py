@@ -6,7 +6,6 @@
 ('Wir streiken weiter', 'Jan Roth', 'sagte')
 """
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from quotecheck.errors import (
@@ -24,11 +23,6 @@ from quotecheck.rules import DEFAULT_RULES, Rule
 
 #: The distribution's name on PyPI ("quotecheck" there is an unrelated project).
 DISTRIBUTION = "quotecheck-de"
-
-try:
-    __version__ = version(DISTRIBUTION)
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
 
 __all__ = [
     "DEFAULT_RULES",
@@ -59,7 +53,20 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``to_frame`` is imported on first use, so ``import quotecheck`` never imports pandas."""
+    """What is costly to import, looked up on first use.
+
+    ``__version__``: importlib.metadata costs 40 ms at start-up. ``to_frame``: so
+    that ``import quotecheck`` never imports pandas.
+    """
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version(DISTRIBUTION)
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            value = "0.0.0"
+        globals()["__version__"] = value
+        return value
     if name == "to_frame":
         from quotecheck.frame import to_frame
 

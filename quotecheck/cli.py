@@ -147,7 +147,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="quotecheck",
         description="Find who said what, and according to whom, in German news text.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in (_add_extract, _add_evaluate, _add_view, _add_compare):
         add(commands)
@@ -371,6 +371,18 @@ def _close(results: Any) -> None:
     close = getattr(results, "close", None)
     if close is not None:
         close()
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: argparse's own action, but the version is looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: Any, values: Any, option_string: str | None = None) -> None:
+        print(f"{parser.prog} {_version()}")
+        parser.exit()
 
 
 # ---------------------------------------------------------------------------

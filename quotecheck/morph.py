@@ -46,7 +46,9 @@ All functions run in time linear in the clause length; the data are loaded once.
 
 from __future__ import annotations
 
-from quotecheck.analysis.base import Doc
+import bisect
+
+from quotecheck.analysis.base import Doc, document_memo
 from quotecheck.lexicon import Lexicon, Morph
 from quotecheck.text import Sentence
 from quotecheck.verbforms import (
@@ -182,16 +184,17 @@ def finite_mood(doc: Doc, lexicon: Lexicon, index: int, subject: tuple[int, int]
 def _preterite_or_subj2(doc: Doc, lexicon: Lexicon, index: int, lemma: str, morph: Morph) -> str:
     """Mood of a form that is both preterite and Konjunktiv II (sagte, gingen, sollte)."""
     sentence = doc.sentences[doc.layer.sentence_index(index)]
-    clauses = _clauses(doc, sentence, morph)
-    k = next(n for n, (a, b) in enumerate(clauses) if a <= index < b)
+    known = _sentence_clauses(doc, lexicon, sentence)
+    clauses = known.clauses
+    k = known.clause_of(index)
     if _is_frame(doc, lexicon, clauses, k, index, morph):
         return "ind"  # „…, sagte der Politologe“ tells the past
-    condition = [_is_condition(doc, lexicon, clauses, n, sentence, morph) for n in range(len(clauses))]
+    condition = known.conditions(doc)
     if lemma in morph.advice_modals:
         return _sollte_mood(doc, lexicon, index, clauses[k], k == 0 and not _is_question(doc, sentence), condition[k])
     if lemma in morph.claim_modals:
         return "ind"
-    if _conditional_subj2(doc, lexicon, index, clauses, k, condition) or _substitute_subj2(doc, lexicon, index, clauses, k):
+    if _conditional_subj2(doc, lexicon, index, clauses, k, condition) or _substitute_subj2(doc, lexicon, index, known, k):
         return "subj2"
     return "ind"
 
@@ -226,7 +229,7 @@ def _conditional_subj2(
     return False
 
 
-def _substitute_subj2(doc: Doc, lexicon: Lexicon, index: int, clauses: list[tuple[int, int]], k: int) -> bool:
+def _substitute_subj2(doc: Doc, lexicon: Lexicon, index: int, known: _SentenceClauses, k: int) -> bool:
     """Ersatzkonjunktiv: a weak plural preterite in reported speech stands for the
     Konjunktiv I that would equal the indicative („Die Rebellen behaupten, sie
     kontrollierten den Flughafen“): a clause before it is in Konjunktiv I or has a
@@ -234,7 +237,56 @@ def _substitute_subj2(doc: Doc, lexicon: Lexicon, index: int, clauses: list[tupl
     form = word_at(doc, index).lower()
     if k == 0 or not form.endswith("ten") or readings_of(form, lexicon):
         return False
-    return any(_reported_present(doc, lexicon, clauses[m], lexicon.morph) for m in range(k))
+    return known.reported_present_before(doc, k)
+
+
+class _SentenceClauses:
+    """The clauses of one sentence and what the mood rules ask about them, each found once.
+
+    A sentence of many preterite verbs („sagte er, sagte er, …“) asks for every
+    verb which clause holds it, which clauses are conditions and whether a clause
+    before it is reported speech: answered from here, not by walking the sentence
+    again per verb.
+    """
+
+    __slots__ = ("lexicon", "sentence", "clauses", "_starts", "_conditions", "_first_reported", "_scanned")
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, sentence: Sentence) -> None:
+        self.lexicon = lexicon
+        self.sentence = sentence
+        self.clauses = _clauses(doc, sentence, lexicon.morph)
+        self._starts = [a for a, _ in self.clauses]
+        self._conditions: list[bool] | None = None
+        self._first_reported: int | None = None  # the first clause with reported present
+        self._scanned = 0  # clauses [0, _scanned) looked at for it
+
+    def clause_of(self, index: int) -> int:
+        """The number of the clause that holds token ``index``."""
+        k = bisect.bisect_right(self._starts, index) - 1
+        if k < 0 or not index < self.clauses[k][1]:
+            raise StopIteration(f"token {index} is in no clause")  # as next() over the clauses
+        return k
+
+    def conditions(self, doc: Doc) -> list[bool]:
+        """For each clause, whether it is a condition (:func:`_is_condition`)."""
+        if self._conditions is None:
+            morph = self.lexicon.morph
+            self._conditions = [
+                _is_condition(doc, self.lexicon, self.clauses, n, self.sentence, morph) for n in range(len(self.clauses))
+            ]
+        return self._conditions
+
+    def reported_present_before(self, doc: Doc, k: int) -> bool:
+        """Whether a clause before clause ``k`` is reported speech (:func:`_reported_present`)."""
+        while self._first_reported is None and self._scanned < k:
+            if _reported_present(doc, self.lexicon, self.clauses[self._scanned], self.lexicon.morph):
+                self._first_reported = self._scanned
+            self._scanned += 1
+        return self._first_reported is not None and self._first_reported < k
+
+
+def _sentence_clauses(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> _SentenceClauses:
+    return document_memo(doc, ("clauses", id(lexicon), sentence.first), lambda: _SentenceClauses(doc, lexicon, sentence))
 
 
 def _clauses(doc: Doc, sentence: Sentence, morph: Morph) -> list[tuple[int, int]]:

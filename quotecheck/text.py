@@ -11,12 +11,18 @@ emoji, right-to-left script -- and never raise.
 
 Tokenisation is one verbose regular expression, compiled once per lexicon by a
 :class:`Segmenter` and run with ``finditer`` (linear time, no per-token regex
-work). The rules follow SoMaJo
+work); the commonest tokens take fast paths in front of it (:func:`_fast_paths`).
+The rules follow SoMaJo
 (Proisl & Uhrig 2016, "SoMaJo: State-of-the-art tokenization for German web and
 social media texts"): URLs and e-mail addresses stay whole, abbreviations keep
 their period (the list is data, ``data/de/abbreviations.txt``, read into the
 lexicon's :class:`~quotecheck.lexicon.TextWords`), every quotation
 mark is a token of its own because the quote detector pairs them.
+
+Tokens are stored as columns (:class:`Tokens`: offsets in arrays, kinds as
+bytes, about 9 bytes a token where a Token object costs 200); Token objects are
+made from them, all at once for a document of up to :data:`MATERIALISE_LIMIT`
+tokens, by block on access beyond.
 
 Sentence splitting is deliberately rule-based and conservative; the heuristics
 and their known failures are documented at :func:`segment`.
@@ -25,11 +31,14 @@ and their known failures are documented at :func:`segment`.
 from __future__ import annotations
 
 import bisect
+import collections
 import contextlib
 import functools
 import gc
-from operator import attrgetter
-from typing import Iterable, Iterator, Mapping, Sequence
+import itertools
+import operator
+from array import array
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar, overload
 
 import regex
 from attrs import field, frozen
@@ -38,8 +47,14 @@ from quotecheck.lexicon import TextWords, load_lexicon
 
 __all__ = [
     "TOKEN_KINDS",
+    "KIND_CODES",
+    "MATERIALISE_LIMIT",
     "QUOTE_CHARS",
     "Token",
+    "Columns",
+    "Tokens",
+    "Sentences",
+    "Paragraphs",
     "Sentence",
     "Paragraph",
     "TextLayer",
@@ -177,8 +192,31 @@ def _token_pattern(words: TextWords) -> str:
     """
 
 
+def _fast_paths() -> str:
+    """Alternatives tried before :func:`_token_pattern`'s: the commonest tokens, cheaply.
+
+    Each one matches only where the full pattern would make the very same token
+    (same span, same kind), so putting them first changes no token; it saves the
+    regex engine the slower alternatives for most tokens (a fifth of the scan).
+    ``tests/test_text.py`` checks this on random text against the full pattern alone.
+    """
+    return r"""
+    # A plain word („Regierung“, „über“): letters and marks, followed by nothing
+    # that could extend it (a digit, hyphen, apostrophe) or turn it into an
+    # abbreviation, initial, URL or e-mail address (. @ : / _ + %). At a letter
+    # only the word alternatives of the full pattern can match, and they stop here.
+      (?P<plain>\p{L}[\p{L}\p{M}]*+)(?![\p{L}\p{M}\p{N}\-‐‑'’.@:/_+%])
+    # Sentence punctuation and brackets: at these only `punct` matches; a period
+    # is one only when no second period (an ellipsis) follows, and none of them
+    # when a combining mark follows (punct takes the marks along).
+    | (?P<mark>[,;:!?()]|\.(?!\.))(?!\p{M})
+    |"""
+
+
 #: Token kind by the name of the regex group that matched (``Match.lastgroup``).
 _KIND_OF_GROUP: dict[str | None, str] = {
+    "plain": "word",
+    "mark": "punct",
     "url": "url",
     "email": "url",
     "domain": "url",
@@ -219,11 +257,13 @@ def break_runs(text: str) -> Iterator[tuple[int, bool]]:
 # ---------------------------------------------------------------------------
 
 
-# Token has no validators on purpose: it is built once per match in the hot
-# loop of tokenize(), whose regex guarantees the invariants.
-@frozen
-class Token:
-    """One token: ``text == document[start:end]``; ``kind`` is one of :data:`TOKEN_KINDS`."""
+class Token(NamedTuple):
+    """One token: ``text == document[start:end]``; ``kind`` is one of :data:`TOKEN_KINDS`.
+
+    A named tuple (immutable, hashable, compared by value) rather than an attrs
+    class so that the columns of :class:`Tokens` turn into tokens without a
+    Python-level call per token (``tuple.__new__`` driven by ``map``).
+    """
 
     start: int
     end: int
@@ -231,8 +271,7 @@ class Token:
     kind: str
 
 
-@frozen
-class Sentence:
+class Sentence(NamedTuple):
     """Tokens ``[first, last)``; characters ``[start, end)`` from first token start to last token end."""
 
     start: int
@@ -242,8 +281,7 @@ class Sentence:
     paragraph: int
 
 
-@frozen
-class Paragraph:
+class Paragraph(NamedTuple):
     """Sentences ``[first, last)``; characters ``[start, end)`` of their tokens."""
 
     start: int
@@ -252,47 +290,325 @@ class Paragraph:
     last: int
 
 
-def _tokens(items: Iterable[Token]) -> tuple[Token, ...]:
-    return tuple(items)
+#: A token's kind as stored in :attr:`Tokens.kinds`: its index in TOKEN_KINDS.
+KIND_CODES: dict[str, int] = {kind: code for code, kind in enumerate(TOKEN_KINDS)}
+
+_T = TypeVar("_T")
 
 
-def _sentences(items: Iterable[Sentence]) -> tuple[Sentence, ...]:
-    return tuple(items)
+def _offsets(limit: int, values: Iterable[int] = ()) -> array[int]:
+    """An array of offsets below ``limit``: 4 bytes each, 8 from 2**31 on."""
+    return array("i" if limit < 2**31 else "q", values)
 
 
-def _paragraphs(items: Iterable[Paragraph]) -> tuple[Paragraph, ...]:
-    return tuple(items)
+#: Items of a :class:`Columns` sequence are made and cached by block of 2**_BLOCK_BITS.
+_BLOCK_BITS = 11
+_BLOCK_MASK = (1 << _BLOCK_BITS) - 1
+#: Blocks kept at once: 16 blocks of 2,048 tokens, about 6 MB, whatever the document's size.
+_CACHED_BLOCKS = 16
 
 
-@frozen
+class Columns(Sequence[_T]):
+    """A sequence of named tuples stored as columns; the tuples are made on access.
+
+    The rows are read from the columns by block of 2,048 (C-level ``zip`` over
+    the column slices) and the last 16 blocks read stay cached, so that rules
+    walking a sentence back and forth pay one list and one tuple look-up and the
+    making of one named tuple per access. The cached rows are plain tuples of ints
+    and strings, which the garbage collector stops tracking: cached named tuples
+    would pile up in its oldest generation and make its full collections, each
+    over every live object, ever more frequent in a long document. A slice is a
+    tuple of named tuples. Subclasses name their columns and how rows are read.
+    """
+
+    __slots__ = ("_blocks", "_made")
+    #: Makes one item from one row: ``tuple.__new__`` of the named tuple class.
+    _new: Callable[[tuple[object, ...]], _T]
+
+    def __init__(self, length: int) -> None:
+        # Block number -> its rows, None until read or once dropped; the numbers
+        # of the blocks read, oldest first.
+        self._blocks: list[tuple[tuple[object, ...], ...] | None] = [None] * ((length + _BLOCK_MASK) >> _BLOCK_BITS)
+        self._made: collections.deque[int] = collections.deque()
+
+    def _rows(self, first: int, last: int) -> Iterator[tuple[object, ...]]:
+        """Rows ``[first, last)`` read from the columns, lazily."""
+        raise NotImplementedError
+
+    def _columns(self) -> tuple[object, ...]:
+        """The columns, which equality compares."""
+        raise NotImplementedError
+
+    def _made_items(self, first: int, last: int) -> tuple[_T, ...]:
+        with _gc_paused():
+            return tuple(map(self._new, self._rows(first, last)))
+
+    @overload
+    def __getitem__(self, index: int) -> _T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[_T, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> _T | tuple[_T, ...]:
+        # The hot path, called for every ``doc.tokens[i]`` of a long document. A
+        # slice, or a block not read, raises TypeError (``slice >= 0``,
+        # ``None[...]``); an index past the end raises IndexError as it should.
+        try:
+            if index >= 0:  # type: ignore[operator]
+                return self._new(self._blocks[index >> _BLOCK_BITS][index & _BLOCK_MASK])  # type: ignore[index, operator]
+        except TypeError:
+            pass
+        return self._get(index)
+
+    def _get(self, index: int | slice) -> _T | tuple[_T, ...]:
+        """The slow path of ``__getitem__``: slices, negative indices, blocks not read."""
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step == 1:
+                return self._made_items(start, max(start, stop))
+            return tuple(self[i] for i in range(start, stop, step))
+        position = operator.index(index)
+        if position < 0:
+            position += len(self)
+        if not 0 <= position < len(self):
+            raise IndexError(f"index {index} out of range for {len(self)} items")
+        number = position >> _BLOCK_BITS
+        block = self._blocks[number]
+        if block is None:
+            block = tuple(self._rows(number << _BLOCK_BITS, min(len(self), (number + 1) << _BLOCK_BITS)))
+            if len(self._made) >= _CACHED_BLOCKS:
+                self._blocks[self._made.popleft()] = None
+            self._blocks[number] = block
+            self._made.append(number)
+        return self._new(block[position & _BLOCK_MASK])
+
+    def __iter__(self) -> Iterator[_T]:
+        return map(self._new, self._rows(0, len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is type(self):
+            return self._columns() == other._columns()
+        if isinstance(other, Sequence) and not isinstance(other, (str, bytes)):
+            return len(self) == len(other) and all(map(operator.eq, self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {len(self)} items>"
+
+
+class Tokens(Columns[Token]):
+    """The tokens of one text, stored as columns: offsets in arrays, kinds as bytes.
+
+    A :class:`Token` object costs about 200 bytes (the tuple, two ints, its
+    string); here a token costs 9 bytes, and Token objects are made on access
+    (see :class:`Columns`); their texts are sliced from the text then.
+
+    >>> tokens = tokenize("Er sagte: „Ja.“")
+    >>> tokens[1]
+    Token(start=3, end=8, text='sagte', kind='word')
+    >>> tokens.starts[1], tokens.ends[1], TOKEN_KINDS[tokens.kinds[1]]
+    (3, 8, 'word')
+    >>> [t.text for t in tokens[-3:]]
+    ['Ja', '.', '“']
+    """
+
+    __slots__ = ("text", "starts", "ends", "kinds")
+    _new = functools.partial(tuple.__new__, Token)
+
+    def __init__(self, text: str, starts: array[int], ends: array[int], kinds: bytes) -> None:
+        if not len(starts) == len(ends) == len(kinds):
+            raise ValueError(f"columns differ in length: {len(starts)}, {len(ends)}, {len(kinds)}")
+        super().__init__(len(starts))
+        self.text = text
+        #: Character offset where each token starts, and where it ends.
+        self.starts = starts
+        self.ends = ends
+        #: Each token's kind as its index in TOKEN_KINDS (see KIND_CODES).
+        self.kinds = kinds
+
+    @classmethod
+    def of(cls, text: str, tokens: Iterable[Token]) -> Tokens:
+        """The columns of ``tokens`` of ``text`` (each token must be ``text[start:end]``)."""
+        starts, ends, kinds = _offsets(len(text)), _offsets(len(text)), bytearray()
+        for token in tokens:
+            starts.append(token.start)
+            ends.append(token.end)
+            kinds.append(KIND_CODES[token.kind])
+        return cls(text, starts, ends, bytes(kinds))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def _rows(self, first: int, last: int) -> Iterator[tuple[object, ...]]:
+        whole = first == 0 and last == len(self)
+        starts = self.starts if whole else self.starts[first:last]
+        ends = self.ends if whole else self.ends[first:last]
+        kinds = self.kinds if whole else self.kinds[first:last]
+        texts = map(self.text.__getitem__, map(slice, starts, ends))
+        return zip(starts, ends, texts, map(TOKEN_KINDS.__getitem__, kinds))
+
+    def _columns(self) -> tuple[object, ...]:
+        return self.starts, self.ends, self.kinds
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):  # equal offsets and kinds, then the texts they cover
+            return self._columns() == other._columns() and (
+                self.text is other.text or all(map(operator.eq, self, other))
+            )
+        return super().__eq__(other)
+
+    __hash__ = Columns.__hash__
+
+    def __repr__(self) -> str:
+        return f"<Tokens: {len(self)} tokens of a text of {len(self.text)} characters>"
+
+
+class Sentences(Columns[Sentence]):
+    """Sentences stored as columns (five arrays of ints); Sentence objects made on access."""
+
+    __slots__ = ("starts", "ends", "firsts", "lasts", "paragraphs")
+    _new = functools.partial(tuple.__new__, Sentence)
+
+    def __init__(self, starts: array[int], ends: array[int], firsts: array[int], lasts: array[int],
+                 paragraphs: array[int]) -> None:
+        super().__init__(len(starts))
+        self.starts, self.ends, self.firsts, self.lasts, self.paragraphs = starts, ends, firsts, lasts, paragraphs
+
+    @classmethod
+    def of(cls, sentences: Iterable[Sentence], limit: int) -> Sentences:
+        """The columns of ``sentences`` whose offsets and indices are below ``limit``."""
+        columns: tuple[array[int], ...] = tuple(_offsets(limit) for _ in Sentence._fields)
+        for sentence in sentences:
+            for column, value in zip(columns, sentence):
+                column.append(value)
+        return cls(*columns)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def _rows(self, first: int, last: int) -> Iterator[tuple[object, ...]]:
+        columns = (self.starts, self.ends, self.firsts, self.lasts, self.paragraphs)
+        return zip(*(column[first:last] for column in columns))
+
+    def _columns(self) -> tuple[object, ...]:
+        return self.starts, self.ends, self.firsts, self.lasts, self.paragraphs
+
+
+class Paragraphs(Columns[Paragraph]):
+    """Paragraphs stored as columns (four arrays of ints); Paragraph objects made on access."""
+
+    __slots__ = ("starts", "ends", "firsts", "lasts")
+    _new = functools.partial(tuple.__new__, Paragraph)
+
+    def __init__(self, starts: array[int], ends: array[int], firsts: array[int], lasts: array[int]) -> None:
+        super().__init__(len(starts))
+        self.starts, self.ends, self.firsts, self.lasts = starts, ends, firsts, lasts
+
+    @classmethod
+    def of(cls, paragraphs: Iterable[Paragraph], limit: int) -> Paragraphs:
+        """The columns of ``paragraphs`` whose offsets and indices are below ``limit``."""
+        columns: tuple[array[int], ...] = tuple(_offsets(limit) for _ in Paragraph._fields)
+        for paragraph in paragraphs:
+            for column, value in zip(columns, paragraph):
+                column.append(value)
+        return cls(*columns)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def _rows(self, first: int, last: int) -> Iterator[tuple[object, ...]]:
+        columns = (self.starts, self.ends, self.firsts, self.lasts)
+        return zip(*(column[first:last] for column in columns))
+
+    def _columns(self) -> tuple[object, ...]:
+        return self.starts, self.ends, self.firsts, self.lasts
+
+
+#: Documents up to this many tokens (about 400 KB of text) hand out their tokens,
+#: sentences and paragraphs as tuples of objects made once: today's rules index
+#: ``doc.tokens[i]`` in their hot loops, and nothing is faster than a tuple there.
+#: Longer documents hand out their :class:`Columns`, whose memory does not grow
+#: with Python objects.
+MATERIALISE_LIMIT = 1 << 16
+
+
+def _handed_out(columns: Columns[_T], materialise: bool) -> Sequence[_T]:
+    """All items in a tuple when ``materialise``, else the columns themselves."""
+    return columns._made_items(0, len(columns)) if materialise else columns
+
+
+@frozen(init=False)
 class TextLayer:
-    """A document's tokens, sentences and paragraphs, with lookups by index and offset."""
+    """A document's tokens, sentences and paragraphs, with lookups by index and offset.
+
+    ``TextLayer(text, tokens, sentences, paragraphs)`` takes any iterables of
+    :class:`Token`, :class:`Sentence` and :class:`Paragraph` (a backend's own)
+    or the :class:`Columns` of :func:`segment`. ``columns`` keeps the tokens
+    compactly; ``tokens``, ``sentences`` and ``paragraphs`` are what rules read:
+    tuples for a document of up to ``materialise_limit`` tokens
+    (:data:`MATERIALISE_LIMIT`), the :class:`Columns` beyond. Equality compares
+    the text, the tokens, the sentences and the paragraphs.
+    """
 
     text: str
-    tokens: tuple[Token, ...] = field(converter=_tokens)
-    sentences: tuple[Sentence, ...] = field(converter=_sentences)
-    paragraphs: tuple[Paragraph, ...] = field(converter=_paragraphs)
-    # Precomputed sort keys for bisect, so lookups are O(log n).
-    _token_starts: tuple[int, ...] = field(init=False, repr=False, eq=False)
-    _sentence_firsts: tuple[int, ...] = field(init=False, repr=False, eq=False)
+    columns: Tokens
+    sentences: Sequence[Sentence]
+    paragraphs: Sequence[Paragraph]
+    tokens: Sequence[Token] = field(eq=False, repr=False)
+    # Sort keys for bisect, so sentence_index is O(log n).
+    _sentence_firsts: array[int] = field(eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_token_starts", tuple(map(attrgetter("start"), self.tokens)))
-        object.__setattr__(self, "_sentence_firsts", tuple(map(attrgetter("first"), self.sentences)))
+    def __init__(
+        self,
+        text: str,
+        tokens: Iterable[Token],
+        sentences: Iterable[Sentence],
+        paragraphs: Iterable[Paragraph],
+        *,
+        materialise_limit: int = MATERIALISE_LIMIT,
+    ) -> None:
+        columns = tokens if isinstance(tokens, Tokens) and tokens.text is text else Tokens.of(text, tokens)
+        limit = max(len(text), len(columns)) + 1
+        sentence_columns = sentences if isinstance(sentences, Sentences) else Sentences.of(sentences, limit)
+        paragraph_columns = paragraphs if isinstance(paragraphs, Paragraphs) else Paragraphs.of(paragraphs, limit)
+        materialise = len(columns) <= materialise_limit
+        self._init(columns, _handed_out(columns, materialise), sentence_columns, paragraph_columns, materialise)
+
+    def _init(self, columns: Tokens, tokens: Sequence[Token], sentences: Sentences, paragraphs: Paragraphs,
+              materialise: bool) -> None:
+        self.__attrs_init__(
+            columns.text,
+            columns,
+            _handed_out(sentences, materialise),
+            _handed_out(paragraphs, materialise),
+            tokens,
+            sentences.firsts,
+        )
+
+    @classmethod
+    def _of_columns(cls, columns: Tokens, tokens: Sequence[Token], sentences: Sentences, paragraphs: Paragraphs,
+                    materialise: bool) -> TextLayer:
+        """A layer whose token sequence :func:`segment` has made already."""
+        layer = cls.__new__(cls)
+        layer._init(columns, tokens, sentences, paragraphs, materialise)
+        return layer
 
     def sentence_index(self, token_index: int) -> int:
         """Index of the sentence containing token ``token_index``.
 
         Raises IndexError for an index outside the token sequence.
         """
-        if not 0 <= token_index < len(self.tokens):
-            raise IndexError(f"token index {token_index} out of range 0..{len(self.tokens) - 1}")
+        if not 0 <= token_index < len(self.columns):
+            raise IndexError(f"token index {token_index} out of range 0..{len(self.columns) - 1}")
         return bisect.bisect_right(self._sentence_firsts, token_index) - 1
 
     def token_at(self, char_offset: int) -> int | None:
         """Index of the token covering ``char_offset``; ``None`` in whitespace or outside the text."""
-        i = bisect.bisect_right(self._token_starts, char_offset) - 1
-        if i >= 0 and char_offset < self.tokens[i].end:
+        i = bisect.bisect_right(self.columns.starts, char_offset) - 1
+        if i >= 0 and char_offset < self.columns.ends[i]:
             return i
         return None
 
@@ -304,11 +620,11 @@ class TextLayer:
 
 @contextlib.contextmanager
 def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of tokens are built.
+    """Pause the cyclic garbage collector while many Token objects are made.
 
     Tokens hold only ints and strings and cannot form cycles, but each one is
     tracked, and the collections that their sheer number triggers cost a third
-    of the tokenizer's time on a 10 MB document. The previous state is restored.
+    of the time of making them for a 10 MB document. The previous state is restored.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -319,11 +635,19 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+_LAST_GROUP = operator.attrgetter("lastgroup")
+_CODE_OF_GROUP = {group: KIND_CODES[kind] for group, kind in _KIND_OF_GROUP.items()}
+#: Regex matches are turned into columns this many at a time: a batch is read
+#: with C-level ``map`` calls, and never more matches than this are alive.
+_BATCH = 1 << 14
+
+
 class Segmenter:
     """Tokenizer and sentence splitter for one set of text words (abbreviations, months …).
 
-    Built once per lexicon (the token regex is compiled here, not per call);
-    :func:`tokenize` and :func:`segment` use the packaged lexicon's.
+    Built once per lexicon (the token regex, fast paths in front, is compiled
+    here, not per call); :func:`tokenize` and :func:`segment` use the packaged
+    lexicon's.
 
     >>> [t.text for t in default_segmenter().tokenize("Dr. Roth kam am 3. Mai.")]
     ['Dr.', 'Roth', 'kam', 'am', '3.', 'Mai', '.']
@@ -333,20 +657,22 @@ class Segmenter:
 
     def __init__(self, words: TextWords) -> None:
         self.words = words
-        self._token_re = regex.compile(_token_pattern(words), regex.VERBOSE | regex.V0)
+        self._token_re = regex.compile(_fast_paths() + _token_pattern(words), regex.VERBOSE | regex.V0)
 
-    def tokenize(self, text: str) -> tuple[Token, ...]:
+    def tokenize(self, text: str) -> Tokens:
         """Tokens of ``text`` in order; see the module docstring for the guarantees."""
-        kinds = _KIND_OF_GROUP
-        with _gc_paused():
-            return tuple(
-                [Token(m.start(), m.end(), m.group(), kinds[m.lastgroup]) for m in self._token_re.finditer(text)]
-            )
+        starts, ends, kinds = _offsets(len(text)), _offsets(len(text)), bytearray()
+        matches = self._token_re.finditer(text)
+        while batch := list(itertools.islice(matches, _BATCH)):
+            starts.extend(map(regex.Match.start, batch))
+            ends.extend(map(regex.Match.end, batch))
+            kinds.extend(map(_CODE_OF_GROUP.__getitem__, map(_LAST_GROUP, batch)))
+        return Tokens(text, starts, ends, bytes(kinds))
 
     def segment(self, text: str) -> TextLayer:
         """Tokens, sentences and paragraphs of ``text`` (see :func:`segment`)."""
         with _gc_paused():
-            return _segment(text, self.tokenize(text), self.words.abbreviations)
+            return _segment(self.tokenize(text), self.words.abbreviations)
 
 
 @functools.cache
@@ -355,7 +681,7 @@ def default_segmenter() -> Segmenter:
     return Segmenter(load_lexicon().text)
 
 
-def tokenize(text: str) -> tuple[Token, ...]:
+def tokenize(text: str) -> Tokens:
     """Tokens of ``text`` in order, with the packaged lexicon's abbreviations."""
     return default_segmenter().tokenize(text)
 
@@ -394,7 +720,7 @@ def _is_list_marker(tok: Token) -> bool:
     return tok.text in _BULLETS or (tok.kind == "number" and tok.text[-1] == ".")
 
 
-def _terminal_end(tokens: tuple[Token, ...], i: int) -> int:
+def _terminal_end(tokens: Sequence[Token], i: int) -> int:
     """Index after a terminal token and the marks glued to it („kommen!“ → after “).
 
     Further sentence punctuation („?!“) and closing quotation marks or brackets
@@ -413,7 +739,7 @@ def _terminal_end(tokens: tuple[Token, ...], i: int) -> int:
     return j
 
 
-def _line_breaks(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
+def _line_breaks(text: str, starts: Sequence[int]) -> tuple[set[int], set[int]]:
     """Token indices that begin a new paragraph, and those that begin a new line."""
     paragraphs: set[int] = set()
     lines: set[int] = set()
@@ -429,9 +755,10 @@ def _line_breaks(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
     return paragraphs, lines
 
 
-def _boundaries(text: str, tokens: tuple[Token, ...], flags: Mapping[str, str]) -> tuple[list[int], set[int]]:
+def _boundaries(
+    text: str, tokens: Sequence[Token], starts: Sequence[int], flags: Mapping[str, str]
+) -> tuple[list[int], set[int]]:
     """Sorted token indices where sentences start, and the subset starting paragraphs."""
-    starts = list(map(attrgetter("start"), tokens))
     paragraph_starts, line_starts = _line_breaks(text, starts)
     boundaries = {0} | paragraph_starts
     # Sentence punctuation followed by whitespace and a sentence start. Only
@@ -489,7 +816,7 @@ _DATELINE_BRACKET = 6
 _DASHES = frozenset("–—-")
 
 
-def _dateline_end(tokens: tuple[Token, ...], i: int) -> int | None:
+def _dateline_end(tokens: Sequence[Token], i: int) -> int | None:
     """The token after the dash of a dateline starting at token ``i``, if there is one.
 
     „Berlin (dpa) – Der Minister sagte …“: the dateline names where and through
@@ -554,23 +881,35 @@ def segment(text: str) -> TextLayer:
     return default_segmenter().segment(text)
 
 
-def _segment(text: str, tokens: tuple[Token, ...], flags: Mapping[str, str]) -> TextLayer:
-    if not tokens:
-        return TextLayer(text, (), (), ())
-    boundaries, paragraph_starts = _boundaries(text, tokens, flags)
-    sentences: list[Sentence] = []
-    paragraphs: list[Paragraph] = []
-    para_first = 0
-    ends = [*boundaries[1:], len(tokens)]
-    for first, last in zip(boundaries, ends):
-        if first in paragraph_starts and sentences:
-            paragraphs.append(paragraph_over(sentences, para_first, len(sentences)))
-            para_first = len(sentences)
-        sentences.append(
-            Sentence(tokens[first].start, tokens[last - 1].end, first, last, len(paragraphs))
-        )
-    paragraphs.append(paragraph_over(sentences, para_first, len(sentences)))
-    return TextLayer(text, tokens, tuple(sentences), tuple(paragraphs))
+def _segment(columns: Tokens, flags: Mapping[str, str], materialise_limit: int = MATERIALISE_LIMIT) -> TextLayer:
+    text, count = columns.text, len(columns)
+    if not count:
+        return TextLayer(text, columns, (), ())
+    materialise = count <= materialise_limit
+    tokens = _handed_out(columns, materialise)
+    boundaries, paragraph_starts = _boundaries(text, tokens, columns.starts, flags)
+    limit = max(len(text), count) + 1
+    firsts = _offsets(limit, boundaries)
+    lasts = _offsets(limit, boundaries[1:])
+    lasts.append(count)
+    # every sentence's paragraph, and every paragraph's first sentence
+    paragraph_of, paragraph_firsts = _offsets(limit), _offsets(limit, (0,))
+    for index, first in enumerate(boundaries):
+        if index and first in paragraph_starts:
+            paragraph_firsts.append(index)
+        paragraph_of.append(len(paragraph_firsts) - 1)
+    sentence_starts = _offsets(limit, map(columns.starts.__getitem__, firsts))
+    sentence_ends = _offsets(limit, (columns.ends[last - 1] for last in lasts))
+    sentences = Sentences(sentence_starts, sentence_ends, firsts, lasts, paragraph_of)
+    paragraph_lasts = _offsets(limit, paragraph_firsts[1:])
+    paragraph_lasts.append(len(boundaries))
+    paragraphs = Paragraphs(
+        _offsets(limit, map(sentence_starts.__getitem__, paragraph_firsts)),
+        _offsets(limit, (sentence_ends[last - 1] for last in paragraph_lasts)),
+        paragraph_firsts,
+        paragraph_lasts,
+    )
+    return TextLayer._of_columns(columns, tokens, sentences, paragraphs, materialise)
 
 
 def paragraph_over(sentences: Sequence[Sentence], first: int, last: int) -> Paragraph:

@@ -23,6 +23,7 @@ __all__ = [
     "AUXILIARY_TOKENS",
     "CANDIDATE_DEFAULT",
     "CLAIMED_SHARE",
+    "CONTENT_TOKENS",
     "DASS_BASE",
     "DIRECT_FRAMED",
     "DIRECT_UNFRAMED",
@@ -54,6 +55,7 @@ __all__ = [
     "RUN_ACT_STRENGTH",
     "SO_FRAME_TAIL_WORDS",
     "SOURCE_BEFORE_TOKENS",
+    "SOURCE_WINDOW_TOKENS",
     "SPEECH_NOUN",
     "STANDALONE_WORDS",
     "EMBEDDED_WORDS",
@@ -107,6 +109,10 @@ APPOSITION_PARTICLE_TOKENS = 16
 NP_BEFORE_TOKENS = 8
 #: A source before „zufolge“ („der Polizei zufolge“) starts at most this many tokens before it.
 SOURCE_BEFORE_TOKENS = 10
+#: A quote's sources are sought in its frame's sentences, at most this many tokens
+#: before and after the frame (the longest sentence of the WikiNews texts has 128
+#: tokens; a longer one is a list or a run-on, „sagte er, sagte er, …“).
+SOURCE_WINDOW_TOKENS = 100
 #: A „so“-frame in mid-sentence („…, so der Minister, …“) may be followed by this many words.
 SO_FRAME_TAIL_WORDS = 6
 #: The finite verb of a reported speech act stands within this many tokens of the sentence start.
@@ -115,6 +121,9 @@ PREFIELD_TOKENS = 14
 AUXILIARY_TOKENS = 8
 #: A reported speech act needs this many words of object („lobte die Helfer“).
 OBJECT_WORDS = 2
+#: Reported content runs at most this many tokens from its start (the longest sentence of
+#: the WikiNews texts has 128 tokens; a longer one is a list or a run-on without a full stop).
+CONTENT_TOKENS = 200
 #: A quoted piece up to this many words is a fragment; longer quoted text is speech of its own.
 PIECE_WORDS = 12
 #: A free-indirect sentence has at least this many words.

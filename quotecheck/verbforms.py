@@ -145,10 +145,10 @@ def fallback_lemma(doc: Doc, index: int, form: str, morph: Morph) -> str | None:
 
 @functools.lru_cache(maxsize=50_000)
 def known(word: str) -> bool:
-    """True if simplemma's German dictionary knows the word (imported lazily)."""
-    import simplemma
+    """True if simplemma's German dictionary knows the word (read from the shared lemma table)."""
+    from quotecheck.analysis.lemmas import german_is_known
 
-    return bool(simplemma.is_known(word, lang="de"))
+    return german_is_known()(word)
 
 
 def readings_of(form: str, lexicon: Lexicon) -> Sequence[VerbForm]:

@@ -9,6 +9,7 @@ one with ``HYPOTHESIS_PROFILE=dev python -m pytest`` or ``--hypothesis-profile``
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -25,6 +26,17 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=20, deadline=None)
 settings.register_profile("thorough", max_examples=1000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The lemma table (quotecheck.analysis.lemmas) goes to pytest's cache, not the user's.
+
+    Built once per checkout (a few seconds); CLI subprocesses inherit the variable.
+    """
+    if not os.environ.get("QUOTECHECK_CACHE_DIR"):
+        cache = getattr(config, "cache", None)
+        folder = cache.mkdir("quotecheck") if cache is not None else tempfile.mkdtemp(prefix="quotecheck-")
+        os.environ["QUOTECHECK_CACHE_DIR"] = str(folder)
 
 
 @pytest.fixture(scope="session")

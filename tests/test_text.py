@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quotecheck import text as text_module
+from quotecheck.lexicon import load_lexicon
 from quotecheck.text import (
+    MATERIALISE_LIMIT,
     QUOTE_CHARS,
     TOKEN_KINDS,
+    Paragraph,
+    Paragraphs,
+    Sentence,
+    Sentences,
     TextLayer,
+    Token,
+    Tokens,
     abbreviations,
     segment,
     tokenize,
@@ -357,3 +367,124 @@ def test_any_text_keeps_offsets(text: str) -> None:
 @given(st.text(alphabet=_news_alphabet, max_size=200))
 def test_news_like_text_keeps_offsets(text: str) -> None:
     check_invariants(text, segment(text))
+
+
+# --- the fast paths change no token ------------------------------------------------
+
+#: The full token pattern without the fast paths in front: the reference they must agree with.
+_FULL_PATTERN = regex.compile(text_module._token_pattern(load_lexicon().text), regex.VERBOSE | regex.V0)
+
+#: Characters around which the fast paths stop: letters, marks, digits, hyphens,
+#: apostrophes, the characters of URLs and e-mail addresses, periods, brackets.
+_edge_alphabet = st.sampled_from(
+    list("aäZßİe\u0301\u0308\u0903১٣09 -‐‑'’.…@:/_+%,;!?()[]\n\t€😀") + list(QUOTE_CHARS)
+)
+
+
+def _reference_tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), text_module._KIND_OF_GROUP[m.lastgroup]) for m in _FULL_PATTERN.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(alphabet=_edge_alphabet, max_size=60), st.text(alphabet=_news_alphabet, max_size=200), st.text()))
+def test_fast_paths_make_the_tokens_of_the_full_pattern(text: str) -> None:
+    assert [(t.start, t.end, t.kind) for t in tokenize(text)] == _reference_tokens(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Regierung.", "Jong-un", "G7", "geht's", "z.B.", "Kim's", "Dr. Kim", "a.a.a.", "u. a.", "...", "„Ja.“",
+     "e\u0301.", "(ja)", "Satz.\u0301", "ja?!", "info@example.de", "tagesschau.de", "Ein- und Ausfuhr"],
+)
+def test_fast_paths_on_their_edges(text: str) -> None:
+    assert [(t.start, t.end, t.kind) for t in tokenize(text)] == _reference_tokens(text)
+
+
+# --- tokens stored as columns ---------------------------------------------------------
+
+_SAMPLE = "Der Minister sagte: „Wir kommen.“ Dann ging er (nach Hause) – am 18. Juni 2024."
+
+
+def test_tokens_are_columns_with_the_token_api() -> None:
+    tokens = tokenize(_SAMPLE)
+    assert isinstance(tokens, Tokens)
+    assert tokens[1] == Token(4, 12, "Minister", "word")
+    assert (tokens.starts[1], tokens.ends[1], TOKEN_KINDS[tokens.kinds[1]]) == (4, 12, "word")
+    assert tokens[-1] == tokens[len(tokens) - 1] == Token(len(_SAMPLE) - 1, len(_SAMPLE), ".", "punct")
+    assert list(tokens) == [tokens[i] for i in range(len(tokens))]
+
+
+@pytest.mark.parametrize("piece", [slice(2, 5), slice(None, 3), slice(-4, None), slice(None, None, 3), slice(5, 2), slice(1, 100)])
+def test_token_slices_are_tuples_like_a_tuples_slices(piece: slice) -> None:
+    tokens = tokenize(_SAMPLE)
+    assert tokens[piece] == tuple(tokens)[piece]
+    assert isinstance(tokens[piece], tuple)
+
+
+@pytest.mark.parametrize("index", [10_000, -10_000])
+def test_a_token_index_out_of_range_raises_index_error(index: int) -> None:
+    with pytest.raises(IndexError):
+        tokenize(_SAMPLE)[index]
+
+
+def test_tokens_compare_with_token_sequences() -> None:
+    tokens = tokenize(_SAMPLE)
+    assert tokens == tuple(tokens) and tokens == list(tokens)
+    assert tokens == tokenize(_SAMPLE) and hash(tokens) == hash(tuple(tokens))
+    assert tokens != tokenize(_SAMPLE + " Ja.")
+    assert tokens != tokenize(_SAMPLE.replace("Juni", "Juli"))
+
+
+def test_a_layer_of_backend_tokens_equals_the_segmented_layer() -> None:
+    """A backend (stanza) builds a layer from Token objects: the same tokens make the same layer."""
+    layer = segment(_SAMPLE)
+    rebuilt = TextLayer(_SAMPLE, list(layer.tokens), layer.sentences, layer.paragraphs)
+    assert rebuilt == layer
+    assert rebuilt.tokens == layer.tokens
+
+
+def test_long_documents_hand_out_columns_short_ones_tuples() -> None:
+    short = segment(_SAMPLE)
+    assert isinstance(short.tokens, tuple) and isinstance(short.sentences, tuple) and isinstance(short.paragraphs, tuple)
+    long_text = "Er sagte: „Wir kommen morgen.“\n\n" * (MATERIALISE_LIMIT // 8 + 1)
+    layer = segment(long_text)
+    assert isinstance(layer.tokens, Tokens) and len(layer.tokens) > MATERIALISE_LIMIT
+    assert isinstance(layer.sentences, Sentences) and isinstance(layer.paragraphs, Paragraphs)
+    assert layer.tokens[-2] == Token(len(long_text) - 4, len(long_text) - 3, ".", "punct")
+    assert layer.sentences[-1] == Sentence(len(long_text) - 32, len(long_text) - 2, len(layer.tokens) - 9,
+                                           len(layer.tokens), len(layer.paragraphs) - 1)
+    assert layer.paragraphs[3] == Paragraph(32 * 3, 32 * 3 + 30, 3, 4)
+
+
+def test_sentence_and_paragraph_columns_behave_like_tuples() -> None:
+    layer = segment("Erster Satz. Zweiter Satz.\n\nDritter Satz. Vierter.\n\nFünfter Satz.")
+    sentences = text_module.Sentences.of(layer.sentences, 100)
+    paragraphs = text_module.Paragraphs.of(layer.paragraphs, 100)
+    assert sentences == layer.sentences and list(sentences) == list(layer.sentences)
+    assert sentences[1:3] == layer.sentences[1:3] and sentences[-1] == layer.sentences[-1]
+    assert paragraphs == layer.paragraphs and paragraphs[::2] == layer.paragraphs[::2]
+    assert sentences != text_module.Sentences.of(layer.sentences[:-1], 100)
+
+
+def test_token_blocks_are_made_again_after_being_dropped() -> None:
+    """A long document keeps a bounded number of token blocks; a dropped one is made again."""
+    tokens = tokenize("Wort " * ((1 << 11) * (text_module._CACHED_BLOCKS + 3)))
+    expected = Token(5 * 7, 5 * 7 + 4, "Wort", "word")
+    assert tokens[7] == expected
+    for block in range(1, text_module._CACHED_BLOCKS + 2):
+        assert tokens[block << 11].text == "Wort"
+    assert tokens[7] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(alphabet=_news_alphabet, max_size=300), st.text(max_size=100)))
+def test_token_columns_segment_as_token_tuples(text: str) -> None:
+    """Sentences and paragraphs do not depend on how tokens are handed out."""
+    as_columns = text_module._segment(tokenize(text), abbreviations(), materialise_limit=0)
+    as_tuples = segment(text)
+    assert as_columns == as_tuples
+    assert list(as_columns.tokens) == list(as_tuples.tokens)
+    assert list(as_columns.sentences) == list(as_tuples.sentences)
+    assert list(as_columns.paragraphs) == list(as_tuples.paragraphs)
+    if as_tuples.paragraphs:
+        assert TextLayer(text, list(as_tuples.tokens), list(as_tuples.sentences), list(as_tuples.paragraphs)) == as_columns

@@ -10,13 +10,17 @@ offsets) plus per-token annotations. Every annotation tuple is either ``None``
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+import threading
+import weakref
+from typing import Callable, Hashable, Mapping, Sequence, TypeVar
 
 from attrs import field, frozen
 
 from quotecheck.text import Sentence, TextLayer, Token
 
-__all__ = ["ANNOTATIONS", "Doc"]
+__all__ = ["ANNOTATIONS", "Doc", "document_memo"]
+
+_T = TypeVar("_T")
 
 #: What a :class:`Doc` may carry, by the names rules use to require it (``Rule.requires``):
 #: ``tokens`` (tokens, sentences, paragraphs: always), ``lemmas`` (given or lazily
@@ -38,21 +42,20 @@ class Doc:
     deprels: tuple[str | None, ...] | None = None
     entities: tuple[str | None, ...] | None = None  # PER / ORG / LOC / MISC per token
     lemmatizer: Callable[[str], str] | None = field(default=None, eq=False, repr=False)
+    # The layer's text, tokens and sentences, so rules need not reach through
+    # ``layer``. Attributes rather than properties: rules read ``doc.tokens``
+    # about twenty times per token, and a slot is read without a call.
+    #: The caller's text, which every offset indexes.
+    text: str = field(init=False, eq=False, repr=False)
+    #: The tokens of the text layer.
+    tokens: Sequence[Token] = field(init=False, eq=False, repr=False)
+    #: The sentences of the text layer.
+    sentences: Sequence[Sentence] = field(init=False, eq=False, repr=False)
 
-    @property
-    def text(self) -> str:
-        """The caller's text, which every offset indexes."""
-        return self.layer.text
-
-    @property
-    def tokens(self) -> tuple[Token, ...]:
-        """The tokens of the text layer, so rules need not reach through ``layer``."""
-        return self.layer.tokens
-
-    @property
-    def sentences(self) -> tuple[Sentence, ...]:
-        """The sentences of the text layer, so rules need not reach through ``layer``."""
-        return self.layer.sentences
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "text", self.layer.text)
+        object.__setattr__(self, "tokens", self.layer.tokens)
+        object.__setattr__(self, "sentences", self.layer.sentences)
 
     @property
     def provides(self) -> frozenset[str]:
@@ -82,7 +85,33 @@ class Doc:
             lemma = self.lemmas[index]
             if lemma:
                 return lemma
-        word = self.layer.tokens[index].text
+        word = self.tokens[index].text
         if self.lemmatizer is not None:
             return self.lemmatizer(word)
         return word.lower()
+
+
+#: The memo of the document being read, one per thread: a weak reference to the
+#: document and its values by key.
+_memo = threading.local()
+
+
+def document_memo(doc: Doc | object, key: Hashable, make: Callable[[], _T]) -> _T:
+    """A value computed once per document: ``make()`` the first time ``key`` is asked.
+
+    For what several rules or candidates of one document would otherwise compute
+    again and again: the words of a sentence that may be speech verbs, the source
+    phrase at a token. Only the latest document of each thread is remembered
+    (rules read one document at a time), and only weakly, so nothing outlives
+    it. Keys name what they hold and the lexicon it came from (``id``).
+    """
+    ref = getattr(_memo, "doc", None)
+    if ref is None or ref() is not doc:
+        _memo.doc = weakref.ref(doc)
+        _memo.values = {}
+    values: dict[Hashable, object] = _memo.values
+    try:
+        return values[key]  # type: ignore[return-value]
+    except KeyError:
+        value = values[key] = make()
+        return value

@@ -4,7 +4,8 @@ Pipeline stage 1 (analysis): the default backend.
 
 Tokens, sentences and paragraphs come from :mod:`quotecheck.text` (with the
 abbreviations and month names of the lexicon it is given); lemmas come lazily
-from simplemma's German dictionary (MIT), cached per word form because news text
+from simplemma's German dictionary (MIT), read through the memory-mapped table of
+:mod:`quotecheck.analysis.lemmas` and cached per word form because news text
 repeats its vocabulary.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import functools
 
 from quotecheck.analysis.base import Doc
+from quotecheck.analysis.lemmas import german_lemmatizer
 from quotecheck.lexicon import Lexicon, load_lexicon
 from quotecheck.text import Segmenter, default_segmenter
 
@@ -21,11 +23,9 @@ __all__ = ["EmbeddedBackend", "lemmatize"]
 
 @functools.lru_cache(maxsize=200_000)
 def lemmatize(word: str) -> str:
-    """German lemma of one word form („fügte“ → „fügen“, „wäre“ → „sein“)."""
-    import simplemma
-
+    """German lemma of one word form („fügte“ → „fügen“, „wäre“ → „sein“): simplemma's."""
     try:
-        return simplemma.lemmatize(word, lang="de")
+        return german_lemmatizer()(word)
     except Exception:  # simplemma is robust, but a lemma is never worth a crash
         return word.lower()
 

@@ -86,7 +86,11 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
     The coreference table is built first, from every named mention outside
     direct speech; each candidate's resolutions then add to it in text order
     (a speaker is the latest mention of its entity for the next „sagte er“).
+    A document without candidates (a quarter of news texts: „Der Bund hat den
+    Haushalt beschlossen.“) builds no table at all: nothing would read it.
     """
+    if not candidates:
+        return []
     ordered = sorted(candidates, key=lambda c: c.content[0][0])
     direct_spans = [span for c in ordered if c.kind == "direct" for span in c.content]
     coref = Coreference.build(doc, lexicon, skip=direct_spans)

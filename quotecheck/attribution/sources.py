@@ -21,7 +21,8 @@ from typing import Callable, Sequence
 import attrs
 from attrs import frozen
 
-from quotecheck.analysis.base import Doc
+from quotecheck import tuning
+from quotecheck.analysis.base import Doc, document_memo
 from quotecheck.attribution.coreference import Coreference
 from quotecheck.attribution.naming import is_medium, organization_in
 from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
@@ -76,23 +77,40 @@ SourceStrategy = Callable[[Doc, Lexicon, int, _Window], "Source | None"]
 
 
 def find_sources(
-    doc: Doc, lexicon: Lexicon, start: int, end: int, skip: Sequence[tuple[int, int]], speaker: NounPhrase | None
+    doc: Doc,
+    lexicon: Lexicon,
+    start: int,
+    end: int,
+    skip: Sequence[tuple[int, int]],
+    speaker: NounPhrase | None,
+    near: tuple[int, int] | None = None,
 ) -> list[Source]:
     """Intermediaries in tokens ``[start, end)`` outside the ``skip`` character spans, left to right.
 
     At each token the :data:`SOURCE_STRATEGIES` are tried in order and the first
     that answers wins; each answers only at its own word. A source at the
-    speaker's own noun phrase is the speaker, not a source.
+    speaker's own noun phrase is the speaker, not a source. With ``near`` (a
+    frame's tokens) only the tokens within :data:`~quotecheck.tuning.SOURCE_WINDOW_TOKENS`
+    of it are tried: a run-on sentence of a thousand frames („sagte er, sagte
+    er, …“) is not searched whole for each. What the strategies answer at a
+    token is remembered for the document (:func:`~quotecheck.analysis.base.document_memo`),
+    since the candidates of one sentence search the same tokens.
     """
-    tokens = doc.tokens
+    starts = doc.layer.columns.starts  # read as an array: no token is made per step
     window = _Window(start, end)
+    answers: dict[int, Source | None] = document_memo(doc, ("sources", id(lexicon), start, end), dict)
     found: list[Source] = []
-    i = start
-    while i < end:
-        if any(a <= tokens[i].start < b for a, b in skip):
+    i, stop = start, end
+    if near is not None:
+        i, stop = max(start, near[0] - tuning.SOURCE_WINDOW_TOKENS), min(end, near[1] + tuning.SOURCE_WINDOW_TOKENS)
+    while i < stop:
+        if any(a <= starts[i] < b for a, b in skip):
             i += 1
             continue
-        source = _source_at(doc, lexicon, i, window)
+        try:
+            source = answers[i]
+        except KeyError:
+            source = answers[i] = _source_at(doc, lexicon, i, window)
         if source is not None and (speaker is None or source.np.start != speaker.start):
             found.append(source)
             i = max(source.marker[1], i + 1)
@@ -223,7 +241,7 @@ def raw_sources(
     sentence_last = doc.sentences[doc.layer.sentence_index(max(first, last - 1))]
     given = [source_of_phrase(doc, lexicon, p) for p in cand.evidence.sources if p.names_source]
     seen = [char_span(doc, *p.span) for p in cand.evidence.sources]
-    searched = find_sources(doc, lexicon, sentence_first.first, sentence_last.last, [*cand.content, *seen], speaker_np)
+    searched = find_sources(doc, lexicon, sentence_first.first, sentence_last.last, [*cand.content, *seen], speaker_np, (first, last))
     found = sorted(
         (s for s in [*given, *searched] if speaker_np is None or s.np.start != speaker_np.start),
         key=lambda s: s.marker[0],

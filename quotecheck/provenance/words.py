@@ -150,10 +150,10 @@ def content_lemma(surface: str) -> str | None:
 
 
 def _known(word: str) -> bool:
-    """Whether simplemma's German dictionary has the word (imported lazily, as the backend does)."""
-    import simplemma
+    """Whether simplemma's German dictionary has the word (read from the shared lemma table, as the backend does)."""
+    from quotecheck.analysis.lemmas import german_is_known
 
-    return bool(simplemma.is_known(word, lang="de"))
+    return german_is_known()(word)
 
 
 def _strip_ending(word: str) -> str:

@@ -15,7 +15,7 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
 from quotecheck.rules.candidate import CueMatch
-from quotecheck.rules.clauses import FRAME_BREAKS, SENTENCE_END, classes_at, clause_end, quoted_titles, sentence_core_end
+from quotecheck.rules.clauses import FRAME_BREAKS, SENTENCE_END, classes_at, clause_end_over_titles, sentence_core_end
 from quotecheck.rules.cues import find_cue, match_speech_verb
 
 __all__ = ["content_end", "ends_in_zu_infinitive", "piece_opens_clause", "wie_frame_end"]
@@ -74,10 +74,14 @@ def content_end(doc: Doc, lexicon: Lexicon, start: int, limit: int) -> int:
 
     Stops at a semicolon, before a postposed frame („, sagte er“, „, so der
     Minister“, „, wie X mitteilte“), before „und“ + speech verb, before a verbless
-    prepositional appendix, and before the sentence-final punctuation.
+    prepositional appendix, and before the sentence-final punctuation; and after
+    :data:`~quotecheck.tuning.CONTENT_TOKENS` at most, so that a run-on sentence
+    (a list of names, text without a full stop) is not walked to its end for
+    every cue in it.
     """
     tokens = doc.tokens
     coordinators = lexicon.rule_words.frame_coordinator
+    limit = min(limit, start + tuning.CONTENT_TOKENS)
     i = start
     depth = 0
     while i < limit:
@@ -119,7 +123,7 @@ def _frame_after_comma(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> bo
 def wie_frame_end(doc: Doc, lexicon: Lexicon, wie: int, limit: int) -> tuple[int, CueMatch] | None:
     """„wie X sagte“ / „wie der Kreml angekündigt hatte“: (clause end, cue), else None."""
     tokens = doc.tokens
-    end = clause_end(doc, wie + 1, limit, quoted_titles(doc, wie + 1, limit))  # „wie das „Abendblatt“ berichtete“
+    end = clause_end_over_titles(doc, wie + 1, limit)  # „wie das „Abendblatt“ berichtete“
     if end - wie < 3 or end - wie > tuning.FRAME_GAP_TOKENS:
         return None
     for k in (end - 1, end - 2):

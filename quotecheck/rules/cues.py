@@ -12,12 +12,13 @@ Pipeline stage 2 (rules): helpers of every rule; the lexicon says what a cue is
 
 from __future__ import annotations
 
-from typing import Iterator
+import bisect
+from collections.abc import Iterator
 
 import regex
 
 from quotecheck import tuning
-from quotecheck.analysis.base import Doc
+from quotecheck.analysis.base import Doc, document_memo
 from quotecheck.lexicon import AccordingTo, Lexicon
 from quotecheck.rules.candidate import CueMatch
 from quotecheck.rules.clauses import SENTENCE_END, clause_end, clause_start, is_word
@@ -40,6 +41,22 @@ def _lower_candidate(doc: Doc, index: int) -> bool:
     return index == sent.first or (previous >= 0 and doc.tokens[previous].kind in ("quote", "punct"))
 
 
+def _may_be_speech_verb(doc: Doc, lexicon: Lexicon, index: int) -> bool:
+    """Whether :func:`match_speech_verb` can answer at ``index`` at all, whatever its limit.
+
+    A verb candidate („sagte“, „Betonte“ after a quotation mark) whose lemma or
+    form is in the lexicon, alone or with a particle; most words are not.
+    """
+    if not _lower_candidate(doc, index):
+        return False
+    lemma = doc.lemma(index).lower()
+    return (
+        lemma in lexicon.speech_verbs
+        or doc.tokens[index].text.lower() in lexicon.speech_verbs
+        or lemma in lexicon.speech_verbs_by_base
+    )
+
+
 def match_speech_verb(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | None:
     """The speech verb at token ``index``, with its separated particle if any.
 
@@ -54,7 +71,7 @@ def match_speech_verb(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> Cue
     entry = lexicon.speech_verbs.get(lemma) or lexicon.speech_verbs.get(word)
     bases = lexicon.speech_verbs_by_base.get(lemma, ())
     if entry is None and not bases:
-        return None  # most words: no need to look for a particle at the clause end
+        return None  # most words: no need to look for a particle at the clause end (see _may_be_speech_verb)
     end = clause_end(doc, index + 1, limit)
     particle_index = end - 1 if end - 1 > index and is_word(doc, end - 1) else None
     particle = doc.tokens[particle_index].text.lower() if particle_index is not None else None
@@ -81,12 +98,52 @@ def match_speech_verb(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> Cue
 
 
 def find_speech_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> CueMatch | None:
-    """The first speech verb in the token range ``[start, end)``: the cue of a preposed frame."""
-    for i in range(start, end):
+    """The first speech verb in the token range ``[start, end)``: the cue of a preposed frame.
+
+    Only the words that may be speech verbs are tried, found once per sentence
+    (:class:`_VerbPositions`): a sentence of many quotes („„Titel“, „Titel“, …“)
+    asks this for every quote, from the sentence start.
+    """
+    positions = _verb_positions(doc, lexicon)
+    for i in positions.within(doc, start, end):
         match = match_speech_verb(doc, lexicon, i, end)
         if match is not None:
             return match
     return None
+
+
+class _VerbPositions:
+    """The tokens of one document that may be speech verbs, found sentence by sentence on demand."""
+
+    __slots__ = ("lexicon", "_by_sentence")
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._by_sentence: dict[int, list[int]] = {}
+
+    def _of_sentence(self, doc: Doc, number: int) -> list[int]:
+        found = self._by_sentence.get(number)
+        if found is None:
+            sentence = doc.sentences[number]
+            found = [i for i in range(sentence.first, sentence.last) if _may_be_speech_verb(doc, self.lexicon, i)]
+            self._by_sentence[number] = found
+        return found
+
+    def within(self, doc: Doc, start: int, end: int) -> Iterator[int]:
+        """The positions in ``[start, end)``, in order."""
+        if start >= end:
+            return
+        layer = doc.layer
+        for number in range(layer.sentence_index(start), layer.sentence_index(end - 1) + 1):
+            found = self._of_sentence(doc, number)
+            for k in range(bisect.bisect_left(found, start), len(found)):
+                if found[k] >= end:
+                    return
+                yield found[k]
+
+
+def _verb_positions(doc: Doc, lexicon: Lexicon) -> _VerbPositions:
+    return document_memo(doc, ("speech verb positions", id(lexicon)), lambda: _VerbPositions(lexicon))
 
 
 def _match_phrase(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int) -> CueMatch | None:

@@ -26,7 +26,7 @@ from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import NO_EVIDENCE, Candidate, CueMatch, Evidence, char_span
-from quotecheck.rules.clauses import SENTENCE_END, quoted_titles, word_count
+from quotecheck.rules.clauses import SENTENCE_END, title_after, word_count
 from quotecheck.rules.content import piece_opens_clause
 from quotecheck.rules.cues import find_speech_verb, match_speech_verb
 from quotecheck.rules.names import without_names
@@ -119,11 +119,21 @@ def _after_frame_tokens(doc: Doc, span: QuotedSpan) -> tuple[int, int] | None:
         return None
     if i >= sentence.last or tokens[i].kind != "word":
         return None
-    titles = [(a, b) for a, b in quoted_titles(doc, i, sentence.last) if tokens[a - 1].kind == "word"]
+    # Up to the sentence end or a quotation mark, over quoted titles after a word
+    # („sagte er der „Zeit““); titles are looked for only as far as the walk goes
+    # (as :func:`quoted_titles` would find them from ``i``), not to the sentence
+    # end for every quote of a sentence of quotes.
     end = i
-    while end < sentence.last and not (
-        tokens[end].kind == "quote" and not any(a <= end < b for a, b in titles) or tokens[end].text in SENTENCE_END
-    ):
+    while end < sentence.last:
+        tok = tokens[end]
+        if tok.kind == "quote":
+            after = title_after(doc, end, sentence.last)
+            if after is None or tokens[end - 1].kind != "word":
+                break
+            end = after
+            continue
+        if tok.text in SENTENCE_END:
+            break
         end += 1
     return i, end
 

@@ -38,7 +38,17 @@ from quotecheck.attribution.nounphrase import parse_noun_phrase, with_apposition
 from quotecheck.morph import clause_mood, mood_at
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps
-from quotecheck.rules.clauses import FRAME_BREAKS, SENTENCE_END, classes_at, clause_end, clause_start, quoted_titles, sentence_core_end, word_count
+from quotecheck.rules.clauses import (
+    FRAME_BREAKS,
+    SENTENCE_END,
+    classes_at,
+    clause_end,
+    clause_end_over_titles,
+    clause_start,
+    quoted_titles,
+    sentence_core_end,
+    word_count,
+)
 from quotecheck.rules.content import content_end, ends_in_zu_infinitive, piece_opens_clause, wie_frame_end
 from quotecheck.rules.cues import find_cue, match_speech_verb
 from quotecheck.rules.pipeline import Claims
@@ -231,7 +241,7 @@ def _complement(
         # clause may frame a content in Konjunktiv („ein Sanitäter, der betonte, niemand sei verletzt“)
         return _relative_frame_content(doc, lexicon, cue, frame_start, start, end)
     zu = "zu" in valency and strength >= tuning.RELIABLE_SPEECH
-    clause = clause_end(doc, start, limit, quoted_titles(doc, start, limit))  # „die Mannschaft „mit …“ zu stabilisieren“
+    clause = clause_end_over_titles(doc, start, limit)  # „die Mannschaft „mit …“ zu stabilisieren“
     if zu and ends_in_zu_infinitive(doc, lexicon, start, clause):
         return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0], "indirect.zu_infinitive"
     if valency & {"v2", "colon"} and strength >= tuning.MIN_V2_STRENGTH:
@@ -317,7 +327,7 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     i = comma + 1
     if i >= limit or tokens[i].kind != "word":
         return None
-    end = clause_end(doc, i, limit, quoted_titles(doc, i, limit))
+    end = clause_end_over_titles(doc, i, limit)
     if end < limit and tokens[end].text not in SENTENCE_END and tokens[end].text != ",":
         return None
     if tokens[i].text.lower() in lexicon.rule_words.wie_frame:
@@ -485,8 +495,11 @@ def _verb_frame(
     """„Kim sagte, die Lage sei ernst“: the speech verb ``cue`` at ``i`` whose frame ends in a comma or colon."""
     tokens = doc.tokens
     after = max(cue.tokens) + 1
-    comma = clause_end(doc, after, last, quoted_titles(doc, after, last))  # „sagte der „Zeitung“, …“
-    if comma >= last or tokens[comma].text not in (",", ":") or comma - i > tuning.FRAME_GAP_TOKENS:
+    # The frame's comma comes within FRAME_GAP_TOKENS of the verb, so the walk stops
+    # there: a sentence of a thousand clauses without a comma is not walked per verb.
+    reach = min(last, i + tuning.FRAME_GAP_TOKENS + 1)
+    comma = clause_end_over_titles(doc, after, reach)  # „sagte der „Zeitung“, …“
+    if comma >= reach or tokens[comma].text not in (",", ":") or comma - i > tuning.FRAME_GAP_TOKENS:
         return None
     frame_start = clause_start(doc, i, floor) if _after_content(doc, floor, i) else floor
     if _is_hedge_passive(doc, lexicon, cue, frame_start, comma) or _speech_act_at(doc, lexicon, comma + 1, last):
@@ -567,7 +580,7 @@ def _noun_content(doc: Doc, lexicon: Lexicon, valency: frozenset[str], start: in
     The matrix clause usually goes on after the content („Die Hoffnung, …,
     erfüllte sich nicht“), so the content ends at the clause's comma.
     """
-    end = min(content_end(doc, lexicon, start, last), clause_end(doc, start, last, quoted_titles(doc, start, last)))
+    end = min(content_end(doc, lexicon, start, last), clause_end_over_titles(doc, start, last))
     if end - start < 3:
         return None
     opener = classes_at(doc, lexicon, start)

@@ -1,0 +1,282 @@
+"""simplemma's German lemmas, from a table that opens in a millisecond and is shared.
+
+Pipeline stage 1 (analysis): the lemmatizer behind the embedded backend's lemmas.
+
+simplemma (Barbaresi, MIT) keeps its German dictionary -- 1.1 million word forms --
+as a Python dict: decoding it costs most of a second and about 105 MiB, in every
+process, every time (``--jobs`` workers each load their own). Here the same
+entries are written once into a flat file -- a hash table of offsets, then the
+key and value bytes -- and memory-mapped: opening it costs a millisecond, pages
+are read as look-ups touch them, and every process of the machine shares them
+through the page cache.
+
+The lemmas stay simplemma's exactly: simplemma's own ``Lemmatizer`` and strategies
+run unchanged, only the dictionary they consult is the table (through the
+``dictionary_factory`` simplemma provides for this). The table is built from
+simplemma's dictionary on first use (a few seconds, once) and cached in
+``$QUOTECHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/quotecheck``, else
+``~/.cache/quotecheck``; its name carries simplemma's version and the dictionary
+file's size and time, so an upgrade builds a new one. ``python -m
+quotecheck.analysis.lemmas`` builds it ahead of time (for an image or a read-only
+deployment). Where the folder cannot be written, the dictionary is loaded into
+memory as simplemma does.
+
+File layout (native byte order, which the name records)::
+
+    header   b"QCLEMMA1", slot bits (u32), entries (u32), file size (u64)
+    slots    2**bits × u32: offset of an entry, 0 = empty (linear probing on crc32 of the key)
+    entries  key length (u8), key (UTF-8), bytes the value shares with the key's
+             start (u8), length of the rest (u8), the rest
+"""
+
+from __future__ import annotations
+
+import functools
+import mmap
+import os
+import struct
+import sys
+import tempfile
+import zlib
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, BinaryIO, Callable, TypeVar, overload
+
+__all__ = ["LemmaTable", "build_table", "cache_folder", "german_is_known", "german_lemmatizer", "load_table", "table_path"]
+
+_MAGIC = b"QCLEMMA1"
+_HEADER = struct.Struct("=8sIIQ")
+#: Bump when the layout changes: the number is part of the file name.
+_FORMAT = 1
+_LANGUAGE = "de"
+_T = TypeVar("_T")
+
+
+class LemmaTable(Mapping[str, str]):
+    """A read-only ``word form -> lemma`` mapping over a memory-mapped table file.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "t.table"
+    >>> build_table({"sagte": "sagen", "Häuser": "Haus"}.items(), path)
+    >>> table = LemmaTable.open(path)
+    >>> table.get("sagte"), table.get("Häuser"), table.get("sagt")
+    ('sagen', 'Haus', None)
+    """
+
+    __slots__ = ("_map", "_slots", "_mask", "_count", "_entries")
+
+    def __init__(self, data: mmap.mmap) -> None:
+        magic, bits, count, size = _HEADER.unpack_from(data)
+        if magic != _MAGIC or size != len(data):
+            raise ValueError("not a complete lemma table")
+        self._map = data
+        self._mask = (1 << bits) - 1
+        self._count: int = count
+        self._slots = memoryview(data)[_HEADER.size : _HEADER.size + (4 << bits)].cast("I")
+        self._entries = _HEADER.size + (4 << bits)
+
+    @classmethod
+    def open(cls, path: Path) -> LemmaTable:
+        """Map the table file at ``path`` (ValueError if it is not a complete table)."""
+        with path.open("rb") as file:
+            return cls(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
+
+    @overload
+    def get(self, key: str, /) -> str | None: ...
+
+    @overload
+    def get(self, key: str, default: str | _T, /) -> str | _T: ...
+
+    def get(self, key: str, default: object = None, /) -> object:
+        """The lemma of ``key``, else ``default``; the hot path of simplemma's look-ups."""
+        # str.encode raises for lone surrogates exactly as simplemma's own mapping does
+        wanted = key.encode()
+        data, slots, mask = self._map, self._slots, self._mask
+        slot = zlib.crc32(wanted) & mask
+        while offset := slots[slot]:
+            size = data[offset]
+            if size == len(wanted) and data[offset + 1 : offset + 1 + size] == wanted:
+                rest = offset + 1 + size
+                shared, length = data[rest], data[rest + 1]
+                return (wanted[:shared] + data[rest + 2 : rest + 2 + length]).decode()
+            slot = (slot + 1) & mask
+        return default
+
+    def __getitem__(self, key: str) -> str:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        data, offset = self._map, self._entries
+        for _ in range(self._count):
+            size = data[offset]
+            yield data[offset + 1 : offset + 1 + size].decode()
+            offset += 3 + size + data[offset + 2 + size]
+
+    def __len__(self) -> int:
+        return self._count
+
+
+def build_table(items: Iterable[tuple[str, str]], path: Path) -> None:
+    """Write the ``(word form, lemma)`` pairs as a table file at ``path``, atomically.
+
+    The file appears complete or not at all (a temporary file renamed over
+    ``path``), so processes building the same table at once do no harm. The
+    temporary file is made first: a folder that cannot be written fails at once,
+    before a second is spent reading the pairs.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            _write_table(items, out)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write_table(items: Iterable[tuple[str, str]], out: BinaryIO) -> None:
+    """The table file's bytes (see the module docstring for the layout)."""
+    entries = bytearray(b"\0")  # offset 0 means an empty slot
+    offsets = array("I")
+    hashes = array("I")
+    for key, value in items:
+        key_bytes, value_bytes = key.encode(), value.encode()
+        shared = min(len(os.path.commonprefix([key_bytes, value_bytes])), 255)
+        rest = value_bytes[shared:]
+        if len(key_bytes) > 255 or len(rest) > 255:
+            raise ValueError(f"word form or lemma longer than 255 bytes: {key!r} -> {value!r}")
+        offsets.append(len(entries))
+        hashes.append(zlib.crc32(key_bytes))
+        entries += bytes((len(key_bytes),)) + key_bytes + bytes((shared, len(rest))) + rest
+    bits = max(4, (len(offsets) * 3 // 2).bit_length())  # load factor at most two thirds
+    mask = (1 << bits) - 1
+    slots = array("I", bytes(4 << bits))
+    base = _HEADER.size + (4 << bits) - 1  # entries[k] lies at base + k in the file
+    for offset, hashed in zip(offsets, hashes):
+        slot = hashed & mask
+        while slots[slot]:
+            slot = (slot + 1) & mask
+        slots[slot] = base + offset
+    size = _HEADER.size + (4 << bits) + len(entries) - 1
+    if size >= 1 << 32:
+        raise ValueError("lemma table too large for 32-bit offsets")
+    out.write(_HEADER.pack(_MAGIC, bits, len(offsets), size))
+    out.write(slots.tobytes())
+    out.write(memoryview(entries)[1:])
+
+
+def cache_folder() -> Path:
+    """Where tables are cached: ``$QUOTECHECK_CACHE_DIR``, ``$XDG_CACHE_HOME/quotecheck`` or ``~/.cache/quotecheck``."""
+    if os.environ.get("QUOTECHECK_CACHE_DIR"):
+        return Path(os.environ["QUOTECHECK_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "quotecheck"
+
+
+def table_path() -> Path:
+    """The table file for the installed simplemma: its version and dictionary file in the name."""
+    import simplemma
+
+    version = getattr(simplemma, "__version__", "unknown")
+    source = next(Path(simplemma.__file__).parent.rglob(f"{_LANGUAGE}.plzma"), None)
+    stamp = f"{source.stat().st_size}-{source.stat().st_mtime_ns}" if source is not None else "0"
+    name = f"{_LANGUAGE}-simplemma-{version}-{stamp}-{sys.byteorder}-v{_FORMAT}.table"
+    return cache_folder() / name
+
+
+def _simplemma_dictionary() -> Mapping[str, str]:
+    """simplemma's German dictionary, loaded by a factory of its own (so not kept afterwards)."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return DefaultDictionaryFactory().get_dictionary(_LANGUAGE)
+
+
+def load_table(path: Path | None = None) -> LemmaTable:
+    """The table at ``path`` (default :func:`table_path`), built from simplemma's dictionary when missing.
+
+    Raises OSError when it can neither be read nor written.
+    """
+    path = path or table_path()
+    try:
+        return LemmaTable.open(path)
+    except (OSError, ValueError):
+        pass  # missing, or left incomplete by an older format: build it
+    build_table(_simplemma_dictionary().items(), path)
+    return LemmaTable.open(path)
+
+
+class _TableFactory:
+    """simplemma's ``DictionaryFactory`` protocol, answered from one table."""
+
+    def __init__(self, table: LemmaTable) -> None:
+        self._table = table
+
+    def get_dictionary(self, lang: str) -> Mapping[str, str]:
+        if lang != _LANGUAGE:
+            raise ValueError(f"the lemma table holds {_LANGUAGE!r}, not {lang!r}")
+        return self._table
+
+
+@functools.cache
+def german_lemmatizer() -> Callable[[str], str]:
+    """``word -> lemma`` exactly as ``simplemma.lemmatize(word, lang="de")``, from the table.
+
+    Falls back to simplemma's in-memory dictionary when the table can be neither
+    read nor written (a read-only home folder, say).
+    """
+    import simplemma
+    from simplemma.strategies import DefaultStrategy
+
+    try:
+        table = load_table()
+    except (OSError, ValueError):  # cannot be cached here, or simplemma's data does not fit the layout
+        return functools.partial(simplemma.lemmatize, lang=_LANGUAGE)
+    lemmatizer: Any = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_TableFactory(table)))
+    return functools.partial(lemmatizer.lemmatize, lang=_LANGUAGE)
+
+
+@functools.cache
+def german_is_known() -> Callable[[str], bool]:
+    """``word -> bool`` exactly as ``simplemma.is_known(word, lang="de")``, from the table.
+
+    simplemma's ``is_known`` has no dictionary parameter: this is its body (check
+    the input, NFC, dictionary look-up with simplemma's own strategy) run on the
+    table. Where simplemma's internals differ (another major version) or the table
+    is unavailable, simplemma's own function answers, from its in-memory dictionary.
+    """
+    import simplemma
+
+    try:
+        from simplemma.lemmatizer import _control_input_type
+        from simplemma.strategies import DictionaryLookupStrategy
+        from simplemma.utils import normalize_token
+
+        lookup = DictionaryLookupStrategy(_TableFactory(load_table()))
+    except (ImportError, OSError, ValueError):
+        return functools.partial(simplemma.is_known, lang=_LANGUAGE)
+
+    def is_known(word: str) -> bool:
+        _control_input_type(word)
+        return lookup.get_lemma(normalize_token(word), _LANGUAGE) is not None
+
+    return is_known
+
+
+def main() -> int:
+    """Build the table now (``python -m quotecheck.analysis.lemmas``) and print where it is."""
+    path = table_path()
+    table = load_table(path)
+    print(f"{path} ({len(table):,} word forms, {path.stat().st_size / 2**20:.1f} MiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

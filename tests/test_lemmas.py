@@ -1,0 +1,149 @@
+"""The lemma table: simplemma's German lemmas from a memory-mapped file, exactly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import simplemma
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotecheck.analysis import lemmas
+from quotecheck.analysis.lemmas import LemmaTable, build_table, german_lemmatizer, load_table
+from quotecheck.text import tokenize
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_words = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=30)
+
+
+# --- the table file -----------------------------------------------------------------
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.dictionaries(_words, _words, max_size=300), st.lists(_words, max_size=20))
+def test_a_table_holds_exactly_its_entries(entries: dict[str, str], others: list[str]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "de.table"
+        build_table(entries.items(), path)
+        table = LemmaTable.open(path)
+        assert {key: table[key] for key in entries} == entries
+        assert len(table) == len(entries) and set(table) == set(entries)
+        for word in others:
+            assert table.get(word) == entries.get(word)
+            assert (word in table) == (word in entries)
+
+
+def test_a_missing_word_is_a_key_error(tmp_path: Path) -> None:
+    build_table([("sagte", "sagen")], tmp_path / "de.table")
+    with pytest.raises(KeyError):
+        LemmaTable.open(tmp_path / "de.table")["sagt"]
+
+
+def test_values_are_stored_as_what_they_add_to_the_word(tmp_path: Path) -> None:
+    """„Regierungen“ → „Regierung“ costs two bytes, not the lemma again."""
+    build_table([("Regierungen", "Regierung"), ("wäre", "sein"), ("Mütter", "Mutter")], tmp_path / "de.table")
+    table = LemmaTable.open(tmp_path / "de.table")
+    assert [table[w] for w in ("Regierungen", "wäre", "Mütter")] == ["Regierung", "sein", "Mutter"]
+
+
+def test_entries_over_255_bytes_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="longer than 255 bytes"):
+        build_table([("x" * 300, "x")], tmp_path / "de.table")
+    assert not list(tmp_path.iterdir())
+
+
+def test_an_incomplete_table_is_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "de.table"
+    build_table([("sagte", "sagen"), ("meinte", "meinen")], path)
+    path.write_bytes(path.read_bytes()[:-3])  # a disk that filled up, an older layout
+    with pytest.raises(ValueError):
+        LemmaTable.open(path)
+    monkeypatch.setattr(lemmas, "_simplemma_dictionary", lambda: {"sagte": "sagen", "meinte": "meinen"})
+    assert load_table(path).get("meinte") == "meinen"
+
+
+def test_the_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("QUOTECHECK_CACHE_DIR", str(tmp_path / "q"))
+    assert lemmas.cache_folder() == tmp_path / "q"
+    monkeypatch.delenv("QUOTECHECK_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert lemmas.cache_folder() == tmp_path / "xdg" / "quotecheck"
+    assert lemmas.table_path().name.startswith(f"de-simplemma-{simplemma.__version__}-")
+
+
+# --- the lemmas are simplemma's -------------------------------------------------------
+
+
+def _outcome(lemmatize: object, word: str) -> str:
+    """The lemma, or the name of the exception (the embedded backend turns it into lower case)."""
+    try:
+        return str(lemmatize(word))  # type: ignore[operator]
+    except Exception as error:  # noqa: BLE001 - compared, not hidden
+        return type(error).__name__
+
+
+def _simplemma(word: str) -> str:
+    return simplemma.lemmatize(word, lang="de")
+
+
+def _corpus_words() -> list[str]:
+    words: set[str] = set()
+    for line in (ROOT / "corpus" / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            words.update(t.text for t in tokenize(json.loads(line)["text"]) if t.kind in ("word", "number"))
+    return sorted(words)
+
+
+def test_every_word_of_the_corpus_gets_simplemmas_lemma() -> None:
+    words = _corpus_words()
+    assert len(words) > 3000
+    table = german_lemmatizer()
+    assert [table(w) for w in words] == [_simplemma(w) for w in words]
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["fügte", "wäre", "sagte", "Häuser", "Regierungssprecherin", "hinzugefügt", "geht's", "Jong-un", "GdP-Chef",
+     "18-Jährige", "ẞ", "İstanbul", "e\u0301", "ﬁ", "", " ", "\ud800", "a\ud800b", "x" * 300],
+)
+def test_awkward_words_get_simplemmas_lemma_or_error(word: str) -> None:
+    assert _outcome(german_lemmatizer(), word) == _outcome(_simplemma, word)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=25), st.text(alphabet="aäbcdeEfgGhiklmnoöprsStuüßz-'’.", max_size=15)))
+def test_any_word_gets_simplemmas_lemma_or_error(word: str) -> None:
+    assert _outcome(german_lemmatizer(), word) == _outcome(_simplemma, word)
+
+
+def test_an_unwritable_cache_falls_back_to_simplemmas_dictionary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("QUOTECHECK_CACHE_DIR", str(blocker / "cache"))
+    german_lemmatizer.cache_clear()
+    lemmas.german_is_known.cache_clear()
+    try:
+        fallback = german_lemmatizer()
+        assert [fallback(w) for w in ("fügte", "Häuser")] == ["fügen", "Haus"]
+        assert [lemmas.german_is_known()(w) for w in ("fügte", "Xyzzyq")] == [True, False]
+        assert not (blocker / "cache").exists()
+    finally:
+        german_lemmatizer.cache_clear()
+        lemmas.german_is_known.cache_clear()
+
+
+def test_known_words_are_simplemmas() -> None:
+    words = _corpus_words()[:3000] + ["sagten", "Sagten", "Häuserx", "e\u0301", "\ud800"]
+    known = lemmas.german_is_known()
+    assert [_outcome(known, w) for w in words] == [_outcome(lambda w: simplemma.is_known(w, lang="de"), w) for w in words]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=20))
+def test_any_word_is_known_as_simplemma_knows_it(word: str) -> None:
+    assert _outcome(lemmas.german_is_known(), word) == _outcome(lambda w: simplemma.is_known(w, lang="de"), word)
