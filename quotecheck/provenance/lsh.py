@@ -23,10 +23,16 @@ pulling in datasketch, which needs NumPy and SciPy:
   Grouping is transitive, so a statement with three or more renderings needs
   only a chain of found pairs, not every pair.
 - **Linear cost.** Within a bucket each rendering is compared with at most the
-  ``bucket_window`` most recent earlier members, so a statement syndicated ten
-  thousand times, or a very common pair of words, costs ``bands × window``
-  comparisons per rendering, not a quadratic blow-up. (Identical renderings
-  still end up in one group: each joins the one before it.)
+  ``bucket_window`` (6) most recent earlier members, so a statement syndicated
+  ten thousand times, or a very common pair of words, costs ``bands × window``
+  candidates per rendering, not a quadratic blow-up. (Identical renderings
+  still end up in one group: each joins the one before it.) The more quotes,
+  the more unrelated ones share a bucket by chance (two quotes with Jaccard
+  similarity 0.1 meet in some band with probability 0.21): the caller scores a
+  rendering against at most ``max_rejected`` candidates that fail the measure
+  (:meth:`quotecheck.provenance.grouping.Comparison._join`), so those chance
+  meetings cost a bounded number of comparisons per rendering, not one per
+  thousand quotes read.
 
 Memory: ``bands`` 64-bit keys per rendering (192 bytes with the defaults), and
 while one band is bucketed, a dictionary of at most one entry per rendering.
