@@ -73,7 +73,7 @@ class Comparison:
         self._words: list[array[int]] = []
         self._lemma_ids: list[array[int]] = []
         self._speakers = array("l")
-        self._keys = array("q")
+        self._keys = [array("q") for _ in range(self.config.bands)]  # one column per band
         self._vocabulary: dict[str, int] = {}
         self._lemma_of: dict[str, int] = {}
         self._lemmas: dict[str, int] = {}
@@ -133,8 +133,9 @@ class Comparison:
         self._speakers.append(self._names.observe(speaker.name, speaker.text) if speaker is not None else -1)
         names = self._lemma_names
         shingles = [names[n] for n in lemmas]
-        keys = band_keys(shingles, self.config.bands, self.config.rows)
-        self._keys.extend(keys or [0] * self.config.bands)
+        keys = band_keys(shingles, self.config.bands, self.config.rows) or [0] * self.config.bands
+        for column, key in zip(self._keys, keys):
+            column.append(key)
 
     def _word_number(self, word: str) -> int:
         number = self._vocabulary.get(word)
@@ -203,7 +204,7 @@ class Comparison:
         size = array("l", [1]) * count
         rejected = bytearray(count)  # per rendering: candidates that failed the measure so far
         budget = config.max_rejected
-        for i, j in candidate_pairs(self._keys, count, config.bands, config.bucket_window):
+        for i, j in candidate_pairs(self._keys, config.bucket_window):
             root_i, root_j = find(i), find(j)
             if root_i == root_j or rejected[j] >= budget:
                 continue
