@@ -108,7 +108,7 @@ end; --quiet silences all three.
 
 Exit status: 0 when every document succeeded, 1 when some failed (all are still
 reported), 2 for usage errors (unknown option, missing input, unavailable
-backend, unreadable --organizations) and when the output cannot be written
+backend, unreadable --organizations or --lexicon) and when the output cannot be written
 (full disk, unwritable file): one line on standard error says why. 130 after
 Ctrl-C, 143 after SIGTERM: the records written so far are whole lines, and no
 worker process is left behind. A closed output pipe (quotecheck ... | head)
@@ -214,6 +214,8 @@ def _add_extract(commands: Any) -> None:
         help="folder with stanza's downloaded models (default: stanza's own); never downloads",
     )
     ex.add_argument("--organizations", metavar="TSV", help="extra news agencies/media/government bodies (see README)")
+    ex.add_argument("--lexicon", metavar="DIR", help="a folder of your own data files (speech_verbs.tsv, roles.tsv, "
+                    "agencies.tsv …) laid over the packaged lexicon: lines add or replace (see README)")
     ex.add_argument(
         "-j", "--jobs", type=_jobs_value, default=1, metavar="N",
         help="worker processes (default: 1; 0 or 'auto': one per CPU; more than the CPUs are capped "
@@ -331,7 +333,8 @@ def _extractor(args: argparse.Namespace) -> Extractor:
     if args.stanza_dir and args.backend != "stanza":
         raise UsageError("--stanza-dir needs --backend stanza")
     try:
-        return Extractor(backend=args.backend, organizations=args.organizations, stanza_dir=args.stanza_dir)
+        return Extractor(backend=args.backend, organizations=args.organizations, stanza_dir=args.stanza_dir,
+                         lexicon=args.lexicon)
     except (QuotecheckError, ValueError, OSError) as error:
         raise UsageError(str(error)) from None
 

@@ -41,17 +41,21 @@ class ExtractorConfig:
     """The arguments of :class:`~quotecheck.extractor.Extractor`, as plain values.
 
     ``backend`` is a backend name (not an object: the config must pickle and
-    hash); ``organizations`` and ``stanza_dir`` are paths that must exist where
-    the extractor is built (on every worker of a cluster).
+    hash); ``organizations``, ``stanza_dir`` and ``lexicon`` (a folder of the
+    user's data files, see :func:`~quotecheck.lexicon.overlay.overlay_lexicon`)
+    are paths that must exist where the extractor is built (on every worker of
+    a cluster).
     """
 
     backend: str = field(default="embedded", validator=in_(BACKENDS))
     organizations: str | None = field(default=None, converter=_path, validator=optional(instance_of(str)))
     stanza_dir: str | None = field(default=None, converter=_path, validator=optional(instance_of(str)))
+    lexicon: str | None = field(default=None, converter=_path, validator=optional(instance_of(str)))
 
     def build(self) -> Extractor:
         """A new extractor (loads the lexica: use :func:`extractor_for` to share one)."""
-        return Extractor(backend=self.backend, organizations=self.organizations, stanza_dir=self.stanza_dir)
+        return Extractor(backend=self.backend, organizations=self.organizations, stanza_dir=self.stanza_dir,
+                         lexicon=self.lexicon)
 
 
 _extractors: dict[ExtractorConfig, Extractor] = {}

@@ -21,6 +21,7 @@ from quotecheck.budget import DocumentTimeout, time_budget
 from quotecheck.errors import InputError
 from quotecheck.inputs import json_id, json_kind
 from quotecheck.lexicon import Lexicon, load_lexicon
+from quotecheck.lexicon.overlay import overlay_lexicon
 from quotecheck.model import DocumentResult, Mention, Quote
 from quotecheck.nesting import nest_pieces
 from quotecheck.rules import DEFAULT_RULES, dependency
@@ -55,6 +56,10 @@ class Extractor:
     ``stanza_dir``; see the README) or any object with ``analyse(text) -> Doc``.
     ``organizations`` is a TSV file of extra news agencies, media and government
     bodies (same columns as the packaged ``agencies.tsv``); user entries win.
+    ``lexicon`` is a :class:`~quotecheck.lexicon.Lexicon`, or a folder of the
+    user's data files (``speech_verbs.tsv``, ``roles.tsv``, ``agencies.tsv`` …)
+    laid over the packaged ones: their lines add to and replace the packaged
+    lines (:func:`~quotecheck.lexicon.overlay.overlay_lexicon`).
     ``rules`` are the speech rules in order of precedence (default
     :data:`~quotecheck.rules.DEFAULT_RULES`); a rule that needs an annotation the
     backend does not provide („parse“ from the embedded backend) is a
@@ -67,10 +72,13 @@ class Extractor:
         backend: str | Backend = "embedded",
         organizations: str | os.PathLike[str] | None = None,
         stanza_dir: str | os.PathLike[str] | None = None,
-        lexicon: Lexicon | None = None,
+        lexicon: Lexicon | str | os.PathLike[str] | None = None,
         rules: Sequence[Rule] = DEFAULT_RULES,
     ) -> None:
-        lexicon = lexicon if lexicon is not None else load_lexicon()
+        if lexicon is None:
+            lexicon = load_lexicon()
+        elif not isinstance(lexicon, Lexicon):
+            lexicon = overlay_lexicon(lexicon)
         if organizations is not None:
             lexicon = lexicon.with_organizations(organizations)
         self.lexicon = lexicon

@@ -403,3 +403,34 @@ def test_every_quote_is_in_exactly_one_group_in_input_order(documents) -> None:
 def test_comparison_is_deterministic(documents) -> None:
     first = [json.dumps(g.to_dict()) for g in compare(documents)]
     assert first == [json.dumps(g.to_dict()) for g in compare(documents)]
+
+
+def _same_calls(records: list[dict], config: CompareConfig, monkeypatch: pytest.MonkeyPatch) -> int:
+    """How often the comparison asks the measure about a pair, grouping ``records``."""
+    calls = 0
+    original = Comparison._same
+
+    def counting(self: Comparison, i: int, j: int, entity: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return original(self, i, j, entity)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Comparison, "_same", counting)
+    compare(records, config=config)
+    return calls
+
+
+def test_chance_candidates_cost_at_most_max_rejected_comparisons_per_quote(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Thirty statements on one topic: every quote shares „Bahn“ and „Schienennetz“ with every
+    # other (so they meet in the buckets), and none is the same statement as another.
+    topics = ["Pünktlichkeit", "Fahrpreise", "Personal", "Brücken", "Stellwerke", "Güterverkehr"]
+    verbs = ["verbessern", "senken", "erhöhen", "sanieren", "modernisieren", "ausbauen"]
+    records = []
+    for n in range(30):
+        text = f"Die Bahn müsse das Schienennetz und die {topics[n % 6]} {verbs[n // 6 % 6]} im Jahr {2030 + n}."
+        records.append(record(f"d{n}", text, q(text)))
+    config = dict(bands=4, rows=1, bucket_window=30, threshold=0.9, other_speaker_threshold=0.9)
+    capped = _same_calls(records, CompareConfig(**config, max_rejected=2), monkeypatch)
+    free = _same_calls(records, CompareConfig(**config, max_rejected=255), monkeypatch)
+    assert capped <= 2 * len(records) < free
+    assert len(compare(records, config=CompareConfig(**config, max_rejected=2))) == len(records)

@@ -68,16 +68,16 @@ def test_identical_shingles_share_every_band() -> None:
 
 def test_candidate_pairs_are_bounded_by_the_window() -> None:
     count, bands, window = 100, 2, 4
-    keys = array("q", [7] * (count * bands))  # everything in one bucket
-    pairs = list(candidate_pairs(keys, count, bands, window))
+    keys = [array("q", [7] * count) for _ in range(bands)]  # everything in one bucket
+    pairs = list(candidate_pairs(keys, window))
     assert len(pairs) <= count * bands * window
     assert all(j < i and i - j <= window for j, i in pairs)  # each joins the ones just before it
     assert {(i - 1, i) for i in range(1, count)} <= set(pairs)
 
 
 def test_renderings_without_shingles_are_never_candidates() -> None:
-    keys = array("q", [0, 0, 0, 0])
-    assert list(candidate_pairs(keys, 2, 2, 4)) == []
+    keys = [array("q", [0, 0]), array("q", [0, 0])]
+    assert list(candidate_pairs(keys, 4)) == []
 
 
 def test_diff_offsets_point_into_both_documents() -> None:

@@ -11,6 +11,7 @@ from typing import Mapping, TypeVar
 import attrs
 from attrs import field
 
+from quotecheck.lexicon.compare_words import CompareWords
 from quotecheck.lexicon.frames import FrameWords
 from quotecheck.lexicon.indexes import (
     according_by_first_word,
@@ -97,6 +98,8 @@ class Lexicon:
     text: TextWords
     #: Organisation noun (lower case) → its class (``org_classes.tsv``).
     org_classes: Mapping[str, OrgClass]
+    #: What ``quotecheck compare`` reads (stop words, spelling variants, name letters, speaks-for nouns).
+    compare: CompareWords
     particles: frozenset[str] = frozenset()
     #: Given name → usual gender (m, f, any); see ``first_names.tsv``.
     first_names: Mapping[str, str] = field(factory=lambda: freeze({}))

@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Callable, Mapping, TypeVar
 
 from quotecheck.errors import LexiconError
+from quotecheck.lexicon.compare_words import COMPARE_FILES, CompareWords
 from quotecheck.lexicon.core import Lexicon
 from quotecheck.lexicon.frames import FrameWords
 from quotecheck.lexicon.indexes import alias_indexes, freeze, verbs_by_base
@@ -57,6 +58,7 @@ REQUIRED_FILES = (
     "abbreviations.txt",
     "ordinals.tsv",
     "org_classes.tsv",
+    *COMPARE_FILES,
 )
 #: Data files a lexicon can do without (no separable particles, no given names).
 OPTIONAL_FILES = ("particles.txt", "first_names.tsv")
@@ -126,6 +128,7 @@ def build_lexicon(files: Mapping[str, tuple[str, str]]) -> Lexicon:
         morph=Morph.parse(*files["morph.tsv"], clause),
         text=TextWords.parse(files["abbreviations.txt"], files["ordinals.tsv"]),
         org_classes=freeze(parse("org_classes.tsv", parse_org_classes)),
+        compare=CompareWords.parse(*(files[name] for name in COMPARE_FILES)),
         particles=optional("particles.txt", parse_word_list, frozenset()),
         first_names=freeze(optional("first_names.tsv", parse_first_names, {})),
     )

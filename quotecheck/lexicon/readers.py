@@ -62,6 +62,7 @@ __all__ = [
     "parse_word_list",
     "parse_word_variants",
     "read_organizations",
+    "read_user_file",
 ]
 
 _YES_NO = {"yes": True, "no": False}
@@ -270,8 +271,8 @@ def parse_organizations(text: str, source: str) -> tuple[Organization, ...]:
 MAX_USER_FILE_BYTES = 64 * 1024 * 1024
 
 
-def read_organizations(path: str | os.PathLike[str]) -> tuple[Organization, ...]:
-    """Read a user gazetteer file in the format of ``agencies.tsv``.
+def read_user_file(path: str | os.PathLike[str], what: str = "data file") -> str:
+    """The text of a user's data file (UTF-8, line ends normalised as ``read_text`` does).
 
     Only a regular file of at most :data:`MAX_USER_FILE_BYTES` is read: ``/dev/zero``
     or a mistaken multi-GB dump is a LexiconError, not an exhausted memory.
@@ -280,14 +281,18 @@ def read_organizations(path: str | os.PathLike[str]) -> tuple[Organization, ...]
     try:
         with path.open("rb") as stream:
             if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                raise LexiconError(f"{path}: cannot read organisations file: not a regular file")
+                raise LexiconError(f"{path}: cannot read {what}: not a regular file")
             data = stream.read(MAX_USER_FILE_BYTES + 1)
         if len(data) > MAX_USER_FILE_BYTES:
-            raise LexiconError(f"{path}: organisations file larger than {MAX_USER_FILE_BYTES >> 20} MB")
-        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text does
+            raise LexiconError(f"{path}: {what} larger than {MAX_USER_FILE_BYTES >> 20} MB")
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, UnicodeDecodeError) as exc:
-        raise LexiconError(f"{path}: cannot read organisations file: {exc}") from exc
-    return parse_organizations(text, str(path))
+        raise LexiconError(f"{path}: cannot read {what}: {exc}") from exc
+
+
+def read_organizations(path: str | os.PathLike[str]) -> tuple[Organization, ...]:
+    """Read a user gazetteer file in the format of ``agencies.tsv`` (see :func:`read_user_file`)."""
+    return parse_organizations(read_user_file(path, "organisations file"), str(Path(path)))
 
 
 def parse_roles(text: str, source: str) -> dict[str, RoleNoun]:

@@ -23,12 +23,19 @@ pulling in datasketch, which needs NumPy and SciPy:
   Grouping is transitive, so a statement with three or more renderings needs
   only a chain of found pairs, not every pair.
 - **Linear cost.** Within a bucket each rendering is compared with at most the
-  ``bucket_window`` most recent earlier members, so a statement syndicated ten
-  thousand times, or a very common pair of words, costs ``bands × window``
-  comparisons per rendering, not a quadratic blow-up. (Identical renderings
-  still end up in one group: each joins the one before it.)
+  ``bucket_window`` (6) most recent earlier members, so a statement syndicated
+  ten thousand times, or a very common pair of words, costs ``bands × window``
+  candidates per rendering, not a quadratic blow-up. (Identical renderings
+  still end up in one group: each joins the one before it.) The more quotes,
+  the more unrelated ones share a bucket by chance (two quotes with Jaccard
+  similarity 0.1 meet in some band with probability 0.21): the caller scores a
+  rendering against at most ``max_rejected`` candidates that fail the measure
+  (:meth:`quotecheck.provenance.grouping.Comparison._join`), so those chance
+  meetings cost a bounded number of comparisons per rendering, not one per
+  thousand quotes read.
 
-Memory: ``bands`` 64-bit keys per rendering (192 bytes with the defaults), and
+Memory: ``bands`` 64-bit keys per rendering (192 bytes with the defaults), kept
+band by band so that each band's pass reads its keys in order, and
 while one band is bucketed, a dictionary of at most one entry per rendering.
 """
 
@@ -37,7 +44,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from array import array
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 __all__ = ["band_keys", "candidate_pairs", "shingle_values"]
 
@@ -64,19 +71,18 @@ def band_keys(shingles: Iterable[str], bands: int, rows: int) -> list[int]:
     return [hash((band, *signature[band * rows : (band + 1) * rows])) for band in range(bands)]
 
 
-def candidate_pairs(keys: array[int], count: int, bands: int, window: int) -> Iterator[tuple[int, int]]:
+def candidate_pairs(columns: Sequence[array[int]], window: int) -> Iterator[tuple[int, int]]:
     """Pairs ``(earlier, later)`` of rendering numbers that share a bucket in some band.
 
-    ``keys`` holds ``bands`` keys per rendering, rendering by rendering
-    (``keys[i * bands + band]``); a rendering without shingles has the key 0
-    in every band and is never paired. Bands are bucketed one at a time, so
-    only one band's dictionary is in memory. A pair found in several bands is
-    yielded once per band; the caller skips pairs already joined.
+    ``columns`` holds one array per band, the band's key of every rendering in
+    input order (``columns[band][i]``): each band is read front to back, and
+    only one band's dictionary is in memory. A rendering without shingles has
+    the key 0 in every band and is never paired. A pair found in several bands
+    is yielded once per band; the caller skips pairs already joined.
     """
-    for band in range(bands):
+    for column in columns:
         buckets: dict[int, list[int] | int] = {}
-        for i in range(count):
-            key = keys[i * bands + band]
+        for i, key in enumerate(column):
             if key == 0:
                 continue
             members = buckets.get(key)

@@ -45,9 +45,9 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Mapping
 
-from quotecheck.lexicon import data_file, parse_word_list, parse_word_variants
+from quotecheck.lexicon import load_lexicon
 from quotecheck.provenance.words import content_lemmas, surface_words
 
 __all__ = ["NameIndex", "cologne", "description_key", "fold", "name_key", "one_side", "speaks_for_stems"]
@@ -60,14 +60,12 @@ MAX_SUPERSETS = 50
 MAX_SPELLING_DISTANCE = 0.4
 
 
-@functools.cache
-def _letters() -> dict[str, str]:
-    return parse_word_variants(*data_file("name_letters.tsv"))
+def _letters() -> Mapping[str, str]:
+    return load_lexicon().compare.name_letters
 
 
-@functools.cache
 def _speaks_for_heads() -> tuple[str, ...]:
-    return tuple(sorted(parse_word_list(*data_file("speaks_for.txt")), key=len, reverse=True))
+    return load_lexicon().compare.speaks_for
 
 
 @functools.lru_cache(maxsize=100_000)

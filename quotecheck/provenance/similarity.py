@@ -67,7 +67,11 @@ class CompareConfig:
     ``other_speaker_threshold``, ``verbatim_run``, ``min_lemmas``.
     Candidate pairs (:mod:`quotecheck.provenance.lsh`): ``bands`` × ``rows``
     MinHash values per rendering, and ``bucket_window``, the most recent
-    renderings of one bucket each new one is compared with. ``anchor_size``:
+    renderings of one bucket each new one is compared with; ``max_rejected``
+    (at most 255), how many candidates of one rendering may fail the measure
+    before its remaining candidates are skipped (chance meetings in a bucket
+    grow with the input; true renderings of one statement meet in many bands
+    and are found among the first). ``anchor_size``:
     a join that would make a group larger than this also needs each quote of
     the pair to render one statement with the other group's first quote
     (:meth:`quotecheck.provenance.grouping.Comparison._anchored`).
@@ -79,8 +83,9 @@ class CompareConfig:
     min_lemmas: int = field(default=2, validator=[instance_of(int), ge(0)])
     bands: int = field(default=24, validator=[instance_of(int), gt(0)])
     rows: int = field(default=2, validator=[instance_of(int), gt(0)])
-    bucket_window: int = field(default=16, validator=[instance_of(int), gt(0)])
+    bucket_window: int = field(default=6, validator=[instance_of(int), gt(0)])
     anchor_size: int = field(default=8, validator=[instance_of(int), ge(1)])
+    max_rejected: int = field(default=8, validator=[instance_of(int), ge(1), le(255)])
 
 
 def lemma_score(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> float:

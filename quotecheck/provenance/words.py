@@ -16,19 +16,20 @@ So a rendering is reduced to
   (``stop_words.txt``), the set the similarity and the hashing read.
 
 Lemmas come from the embedded backend's cached simplemma look-up, the same the
-extractor uses; language knowledge is in the two data files, not here.
+extractor uses; language knowledge is in the two data files (read into the lexicon,
+``lexicon.compare``), not here.
 """
 
 from __future__ import annotations
 
 import functools
 import unicodedata
-from typing import Iterator
+from typing import Iterator, Mapping
 
 import regex
 
 from quotecheck.analysis.embedded import lemmatize
-from quotecheck.lexicon import data_file, parse_word_list, parse_word_variants
+from quotecheck.lexicon import load_lexicon
 
 __all__ = ["WordToken", "content_lemma", "content_lemmas", "normal_word", "stop_words", "surface_words", "word_tokens",
            "words"]
@@ -50,15 +51,13 @@ WordToken = tuple[str, int, int]
 """A normalised word and its ``[start, end)`` offsets in the text it was read from."""
 
 
-@functools.cache
 def stop_words() -> frozenset[str]:
-    """The packaged stop-word list (``data/de/stop_words.txt``), read once."""
-    return parse_word_list(*data_file("stop_words.txt"))
+    """The stop-word list of the packaged lexicon (``lexicon.compare.stop_words``, ``stop_words.txt``)."""
+    return load_lexicon().compare.stop_words
 
 
-@functools.cache
-def _variants() -> dict[str, str]:
-    return parse_word_variants(*data_file("word_variants.tsv"))
+def _variants() -> Mapping[str, str]:
+    return load_lexicon().compare.word_variants
 
 
 @functools.lru_cache(maxsize=200_000)
