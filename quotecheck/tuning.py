@@ -48,6 +48,7 @@ __all__ = [
     "PHRASE_WINDOW_BEFORE",
     "PIECE_WORDS",
     "PREFIELD_TOKENS",
+    "PREP_OBJECT_VERB_REACH",
     "RELIABLE_SPEECH",
     "REPORTED",
     "REPORT_OF_PREVIOUS",
@@ -109,6 +110,9 @@ NP_BEFORE_TOKENS = 8
 SOURCE_BEFORE_TOKENS = 10
 #: A „so“-frame in mid-sentence („…, so der Minister, …“) may be followed by this many words.
 SO_FRAME_TAIL_WORDS = 6
+#: A verb whose object „nach“ opens („suchte weiterhin nach Informationen“) stands at most
+#: this many tokens before the preposition.
+PREP_OBJECT_VERB_REACH = 3
 #: The finite verb of a reported speech act stands within this many tokens of the sentence start.
 PREFIELD_TOKENS = 14
 #: … and the finite auxiliary of one in the perfect („Brenneisen hatte … zurückgewiesen“) within this many.

@@ -58,3 +58,82 @@ def test_source_inside_a_speech_frame_is_not_a_second_quote(ex: Extractor) -> No
     quotes = ex.extract(text)
     assert len(quotes) == 1
     assert quotes[0].content.text == "dass der Minister zurücktrete"
+
+
+# „nach“ + any noun of saying (speech_nouns.tsv) or a compound ending in one, after a
+# determiner and adjectives; the phrase without „nach“ is the speaker mention.
+REPORT_NOUN_CASES = [
+    # (text, content spans joined by " | ", cue, speaker mention)
+    ("Nach Polizeiangaben wurde der Fahrer schwer verletzt.", "wurde der Fahrer schwer verletzt", "nach", "Polizeiangaben"),
+    ("Nach Regierungsangaben stehen die Wahlen im Herbst an.", "stehen die Wahlen im Herbst an", "nach", "Regierungsangaben"),
+    ("Nach Medienberichten ist die Fusion geplatzt.", "ist die Fusion geplatzt", "nach", "Medienberichten"),
+    ("Nach WHO-Schätzungen erkranken jährlich Millionen Menschen.", "erkranken jährlich Millionen Menschen", "nach",
+     "WHO-Schätzungen"),
+    ("Nach einer Umfrage des Instituts lehnen zwei Drittel der Befragten den Plan ab.",
+     "lehnen zwei Drittel der Befragten den Plan ab", "nach", "einer Umfrage des Instituts"),
+    ("Nach den bisherigen Ermittlungen war der Fahrer zu schnell unterwegs.", "war der Fahrer zu schnell unterwegs", "nach",
+     "den bisherigen Ermittlungen"),
+    ("Nach israelischen Angaben wurden zwölf Raketen abgefeuert.", "wurden zwölf Raketen abgefeuert", "nach",
+     "israelischen Angaben"),
+    ("Der Fahrer wurde nach Polizeiangaben schwer verletzt.", "Der Fahrer wurde | schwer verletzt", "nach", "Polizeiangaben"),
+    ("Die Schule bleibt nach einer Mitteilung der Stadt bis Freitag geschlossen.", "Die Schule bleibt | bis Freitag geschlossen",
+     "nach", "einer Mitteilung der Stadt"),
+    # the lines for the phrase's own noun stay as they were
+    ("Nach Informationen der Zeitung hat der Konzern die Verhandlungen abgebrochen.",
+     "hat der Konzern die Verhandlungen abgebrochen", "nach informationen", "Informationen der Zeitung"),
+    ("Nach Darstellung der Anklage hatte der Kassierer das Geld veruntreut.", "hatte der Kassierer das Geld veruntreut",
+     "nach darstellung", "Darstellung der Anklage"),
+    ("Nach Einschätzung von Fachleuten wird der Bau deutlich teurer.", "wird der Bau deutlich teurer", "nach einschätzung",
+     "Einschätzung von Fachleuten"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", REPORT_NOUN_CASES)
+def test_nach_and_any_noun_of_saying(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    quotes = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert len(quotes) == 1, text
+    q = quotes[0]
+    assert " | ".join(text[s.start : s.end] for s in q.content.spans) == content
+    assert q.cue.text.lower() == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+OTHER_SHAPES = [
+    # bare „Berichten zufolge“ (where „Berichten“ could be a verb opening the sentence)
+    ("Berichten zufolge wurde das Werk bereits im Mai geschlossen.", "wurde das Werk bereits im Mai geschlossen", "zufolge",
+     "Berichten"),
+    ("Schätzungen zufolge leben dort etwa dreitausend Menschen.", "leben dort etwa dreitausend Menschen", "zufolge", "Schätzungen"),
+    # a quoted name after „laut“
+    ("Laut „Spiegel“ plant die Regierung neue Steuern.", "plant die Regierung neue Steuern", "laut", "„Spiegel“"),
+    ("Die Regierung plant laut „Handelsblatt“ neue Steuern.", "Die Regierung plant | neue Steuern", "laut", "„Handelsblatt“"),
+    # adjectives before the owner after „laut“
+    ("Laut israelischen Medien gab es zehn Tote.", "gab es zehn Tote", "laut", "israelischen Medien"),
+    ("Laut aktueller Statistik stieg die Zahl der Fahrgäste deutlich.", "stieg die Zahl der Fahrgäste deutlich", "laut",
+     "aktueller Statistik"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", OTHER_SHAPES)
+def test_other_shapes_of_according_to(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    quotes = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert len(quotes) == 1, text
+    q = quotes[0]
+    assert " | ".join(text[s.start : s.end] for s in q.content.spans) == content
+    assert q.cue.text.lower() == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+NOT_REPORT_NOUNS = [
+    "Nach dem Spiel feierten die Fans auf dem Marktplatz.",  # no noun of saying
+    "Die Delegation reiste nach Berlin und traf dort den Minister.",
+    "Er sprach laut und deutlich über die Pläne der Stadt.",  # „laut“ the adverb
+    "Die Musik war laut genug, um die ganze Nachbarschaft zu wecken.",
+    "Die Polizei sucht weiterhin nach neuen Informationen über den Täter.",  # the object of „suchen“
+    "Der Reporter erkundigte sich nach den Angaben zur Zahl der Opfer.",  # the object of „sich erkundigen“
+    "Nach Feierabend treffen sich die Kollegen im Biergarten am Fluss.",  # „Abend“ is no noun of saying
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORT_NOUNS)
+def test_not_a_report_noun_phrase(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.rule.startswith("according")] == []

@@ -63,6 +63,7 @@ from quotecheck.lexicon.readers import (
 from quotecheck.lexicon.records import (
     ABBREVIATION_FLAGS,
     DETERMINER_CLASSES,
+    REPORT_NOUN_SLOT,
     FIRST_NAME_GENDERS,
     GENDERS,
     MOODS,
@@ -110,6 +111,7 @@ __all__ = [
     "ATTRIBUTION_CLASSES",
     "CLAUSE_CLASSES",
     "DETERMINER_CLASSES",
+    "REPORT_NOUN_SLOT",
     "FIRST_NAME_GENDERS",
     "FUNCTION_CLASSES",
     "GENDERS",

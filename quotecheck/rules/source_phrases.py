@@ -25,16 +25,25 @@ from __future__ import annotations
 
 from typing import Callable
 
+import attrs
+
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.naming import organization_in
-from quotecheck.attribution.nounphrase import NounPhrase, function_word_classes, np_ending_at, parse_noun_phrase, with_seat
-from quotecheck.lexicon import DETERMINER_CLASSES, AccordingTo, Lexicon
+from quotecheck.attribution.nounphrase import (
+    NounPhrase,
+    function_word_classes,
+    np_ending_at,
+    parse_noun_phrase,
+    skip_adjectives,
+    with_seat,
+)
+from quotecheck.lexicon import DETERMINER_CLASSES, REPORT_NOUN_SLOT, AccordingTo, Lexicon
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import SourcePhrase
 from quotecheck.rules.cues import according_phrases_at
 
-__all__ = ["SourcePhrase", "opens_owner", "source_phrase_at", "text_of"]
+__all__ = ["SourcePhrase", "opens_owner", "report_head", "source_phrase_at", "text_of"]
 
 
 def text_of(doc: Doc, tokens: TokenRange) -> str:
@@ -56,7 +65,95 @@ def source_phrase_at(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int) 
         found = _OWNER_READERS[entry.owner](doc, lexicon, entry, phrase, first, last)
         if found is not _MISSING:
             return SourcePhrase(entry, phrase, found)
+    return _report_phrase_at(doc, lexicon, i, first, last)
+
+
+def _report_phrase_at(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int) -> SourcePhrase | None:
+    """A preposition and any report noun: „Nach Polizeiangaben“, „nach einer Umfrage des Instituts“.
+
+    The lines of ``according_to.tsv`` with the slot ``<noun>`` („nach <noun>“)
+    take any noun of saying of ``speech_nouns.tsv`` (use ``according_to`` or
+    ``both``) or a compound ending in one („Polizeiangaben“, „UNHCR-Angaben“,
+    „Medienberichten“), after a determiner and adjectives („nach den bisherigen
+    Ermittlungen“). The compound's modifier is how the sentence names the owner,
+    so the phrase is the speaker mention. A line for the head noun itself („nach
+    Angaben“, „nach Meinung“) says what the owner is; else the slot line does.
+    Not „nach dem Spiel“, „nach Berlin“: no noun of saying.
+    """
+    tokens = doc.tokens
+    for slot in lexicon.according_index.get(tokens[i].text.lower(), ()):
+        if slot.words[1:] != (REPORT_NOUN_SLOT,):
+            continue
+        head = report_head(doc, lexicon, i + 1, last)
+        if head is None or _object_of_verb(doc, lexicon, i, head[0] + 1, first, last):
+            continue
+        entry = _line_of_head(lexicon, slot, head)
+        phrase = TokenRange(i, head[0] + 1)
+        found = _OWNER_READERS[entry.owner](doc, lexicon, entry, phrase, first, last)
+        if found is not _MISSING:
+            return SourcePhrase(entry, phrase, found)
     return None
+
+
+def _object_of_verb(doc: Doc, lexicon: Lexicon, start: int, end: int, first: int, last: int) -> bool:
+    """Whether the phrase ``[start, end)`` is the object of a verb next to it („suchte nach weiteren Informationen“).
+
+    The verb stands up to :data:`~quotecheck.tuning.PREP_OBJECT_VERB_REACH` words
+    before it („suchte weiterhin nach …“, „erkundigte sich nach …“) or right after it
+    („…, die nach Informationen suchten“).
+    """
+    verbs = lexicon.rule_words.prep_object_verb
+    before = range(max(first, start - tuning.PREP_OBJECT_VERB_REACH), start)
+    near = [k for k in before if doc.tokens[k].kind == "word"] + ([end] if end < last and doc.tokens[end].kind == "word" else [])
+    return any(doc.tokens[k].text[:1].islower() and doc.lemma(k).lower() in verbs for k in near)
+
+
+def report_head(doc: Doc, lexicon: Lexicon, start: int, last: int) -> tuple[int, str] | None:
+    """The head noun of a report noun phrase at ``start`` and the noun of saying it is or ends in.
+
+    „den bisherigen Ermittlungen“ → „Ermittlungen“, „Polizeiangaben“ →
+    „Angaben“, „einem EU-Dokument“ → „Dokument“; a genitive name may stand
+    before it („Grupps Meinung“).
+    """
+    tokens = doc.tokens
+    i = start
+    if i < last and function_word_classes(lexicon, tokens[i].text) & DETERMINER_CLASSES:
+        i += 1
+    i = skip_adjectives(doc, lexicon, i, last)
+    for k in (i, i + 1):
+        if k >= last or tokens[k].kind != "word" or not tokens[k].text[:1].isupper():
+            return None
+        noun = _noun_of_saying(lexicon, tokens[k].text)
+        if noun is not None:
+            return k, noun
+    return None
+
+
+def _noun_of_saying(lexicon: Lexicon, word: str) -> str | None:
+    """The noun of saying a word is or ends in: „Angaben“, „Polizeiangaben“ → „Angaben“, „dpa-Meldung“ → „Meldung“."""
+    tail = word.rsplit("-", 1)[-1]
+    for k in range(len(tail) - _MIN_HEAD):
+        form = tail[k:] if k == 0 else tail[k].upper() + tail[k + 1 :]
+        noun = lexicon.speech_nouns.get(form)
+        if noun is not None and noun.use in _ACCORDING_USES and (k == 0 or k >= _MIN_MODIFIER):
+            return form
+    return None
+
+
+#: The uses of a noun of saying (``speech_nouns.tsv``) that head an according-to phrase.
+_ACCORDING_USES = frozenset({"according_to", "both"})
+#: The shortest head and modifier of a compound of a noun of saying („Polizei|angaben“):
+#: shorter tails are word endings, not nouns.
+_MIN_HEAD, _MIN_MODIFIER = 3, 3
+
+
+def _line_of_head(lexicon: Lexicon, slot: AccordingTo, head: tuple[int, str]) -> AccordingTo:
+    """The line for the slot filled with the head noun („nach Angaben“ for „nach Polizeiangaben“), with the slot's cue and phrase."""
+    words = (slot.words[0], head[1])
+    own = next((e for e in lexicon.according_index.get(words[0].lower(), ()) if e.words == words), None)
+    if own is None:
+        return slot
+    return attrs.evolve(own, phrase=slot.phrase, cue=slot.cue)
 
 
 #: The answer of an owner reader when the phrase needs an owner and has none.
@@ -77,9 +174,18 @@ def _noun_after(doc: Doc, lexicon: Lexicon, entry: AccordingTo, phrase: TokenRan
     if nxt >= last:
         return _MISSING
     word = doc.tokens[nxt].text
-    if not (word[:1].isupper() or function_word_classes(lexicon, word) & DETERMINER_CLASSES or lexicon.organization(word)):
+    if not (word[:1].isupper() or function_word_classes(lexicon, word) & DETERMINER_CLASSES or lexicon.organization(word) or _adjective_before_noun(doc, lexicon, nxt, last)):
         return _MISSING
     return _required(owner_after(doc, lexicon, phrase.end, last))
+
+
+def _adjective_before_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> bool:
+    """„laut israelischen Medien“, „laut aktueller Statistik“: adjectives at ``i`` and a noun after them.
+
+    Not „laut und deutlich“, „laut genug“: no adjective ending, or no noun follows.
+    """
+    end = skip_adjectives(doc, lexicon, i, last)
+    return i < end < last and doc.tokens[end].kind == "word" and doc.tokens[end].text[:1].isupper()
 
 
 def _someone_after(doc: Doc, lexicon: Lexicon, entry: AccordingTo, phrase: TokenRange, first: int, last: int) -> TokenRange | None:
@@ -93,7 +199,7 @@ def _someone_after(doc: Doc, lexicon: Lexicon, entry: AccordingTo, phrase: Token
 def _any(doc: Doc, lexicon: Lexicon, entry: AccordingTo, phrase: TokenRange, first: int, last: int) -> TokenRange | None:
     """``any``: „unter Berufung auf Kreise“ (after a pre phrase), „der Zeitung zufolge“ (before a post phrase)."""
     if entry.position == "post":
-        return _required(owner_before(doc, lexicon, phrase.start, first))
+        return _required(owner_before(doc, lexicon, phrase.start, first) or _noun_of_saying_before(doc, lexicon, phrase.start, first))
     return _required(owner_after(doc, lexicon, phrase.end, last))
 
 
@@ -134,6 +240,14 @@ _OWNER_READERS: dict[str, _OwnerReader] = {
     "required": _genitive_after,
     "none": _no_owner,
 }
+
+
+def _noun_of_saying_before(doc: Doc, lexicon: Lexicon, end: int, first: int) -> TokenRange | None:
+    """„Berichten zufolge“, „Schätzungen zufolge“: a bare noun of saying, even where it could be a verb opening the sentence."""
+    k = end - 1
+    if k < first or doc.tokens[k].kind != "word" or not doc.tokens[k].text[:1].isupper():
+        return None
+    return TokenRange(k, end) if _noun_of_saying(lexicon, doc.tokens[k].text) is not None else None
 
 
 def _required(owner: TokenRange | None) -> TokenRange:
