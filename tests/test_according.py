@@ -137,3 +137,59 @@ NOT_REPORT_NOUNS = [
 @pytest.mark.parametrize("text", NOT_REPORT_NOUNS)
 def test_not_a_report_noun_phrase(ex: Extractor, text: str) -> None:
     assert [q for q in ex.extract(text) if q.rule.startswith("according")] == []
+
+
+LAUT_SHAPES = [
+    # a noun of saying after „laut“, and its owner after it
+    ("Laut Angaben des Magazins stieg die Zahl der Anträge deutlich.", "stieg die Zahl der Anträge deutlich",
+     "Angaben des Magazins"),
+    ("Laut Aussage des Ministeriums lebte der Mann seit Jahren im Land.", "lebte der Mann seit Jahren im Land",
+     "Aussage des Ministeriums"),
+    ("Laut einer dpa-Meldung steigt der Konzern bei dem Hersteller ein.", "steigt der Konzern bei dem Hersteller ein",
+     "einer dpa-Meldung"),
+    # a website, with or without quotation marks
+    ("Laut tagesschau.de blieben viele Demonstranten in der Stadt.", "blieben viele Demonstranten in der Stadt", "tagesschau.de"),
+    ("Laut „heise.de“ wird das Gerät im Herbst ausgeliefert.", "wird das Gerät im Herbst ausgeliefert", "„heise.de“"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", LAUT_SHAPES)
+def test_laut_and_a_noun_of_saying_or_a_website(ex: Extractor, text: str, content: str, speaker: str) -> None:
+    quotes = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert len(quotes) == 1, text
+    assert quotes[0].content.text == content
+    assert quotes[0].cue.text.lower() == "laut"
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+
+
+@pytest.mark.parametrize("phrase", ["Laut Mitteilung", "Laut Bericht", "Demnach"])
+def test_a_bare_report_noun_points_back_to_the_organisation_in_context(ex: Extractor, phrase: str) -> None:
+    # the mention is the phrase's noun, the name the organisation the text spoke of
+    text = f"Die Feuerwehr rückte am Abend mit vier Fahrzeugen aus. {phrase} wurden drei Menschen verletzt."
+    (quote,) = ex.extract(text)
+    assert quote.content.text == "wurden drei Menschen verletzt"
+    assert quote.speaker is not None
+    assert quote.speaker.text == phrase.split()[-1]
+    assert (quote.speaker.name, quote.speaker.type) == ("Feuerwehr", "organization")
+
+
+def test_a_compound_names_its_owner_and_does_not_point_back(ex: Extractor) -> None:
+    text = "Die Feuerwehr rückte am Abend mit vier Fahrzeugen aus. Nach Polizeiangaben wurden drei Menschen verletzt."
+    (quote,) = ex.extract(text)
+    assert quote.speaker is not None and quote.speaker.text == "Polizeiangaben"
+    assert quote.speaker.name != "Feuerwehr"
+
+
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        ("Dem Vernehmen nach treffen sich dort jeden Abend laute Gruppen.", "treffen sich dort jeden Abend laute Gruppen",
+         "dem vernehmen nach"),
+        ("Der Bruder war nach eigenem Bekunden seit langem in die Pläne eingeweiht.",
+         "Der Bruder war | seit langem in die Pläne eingeweiht", "nach eigenem bekunden"),
+    ],
+)
+def test_fixed_phrases_of_hearsay_and_own_account(ex: Extractor, text: str, content: str, cue: str) -> None:
+    (quote,) = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert " | ".join(text[s.start : s.end] for s in quote.content.spans) == content
+    assert quote.cue.text.lower() == cue

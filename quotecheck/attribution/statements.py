@@ -17,7 +17,7 @@ from quotecheck.attribution.words import (
     is_report_noun,
     is_speech_verb,
 )
-from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
+from quotecheck.lexicon import DETERMINER_CLASSES, REPORT_NOUN_SLOT, Lexicon
 from quotecheck.rules.candidate import Candidate, overlaps
 
 __all__ = [
@@ -122,13 +122,32 @@ def report_speaker(
     entry = cand.evidence.according
     if not cand.inherit_speaker or entry is None or cand.sentence == 0:
         return None, coref
-    if "report_anaphor" not in function_word_classes(lexicon, entry.cue_words[0]):
+    if "report_anaphor" not in function_word_classes(lexicon, entry.cue_words[0]) and not _bare_report_noun(doc, lexicon, cand):
         return None, coref
     before = doc.sentences[cand.sentence - 1]
     owner = _report_owner(doc, lexicon, before.first, before.last)
     if owner is not None or previous_sentence in (cand.sentence - 1, cand.sentence):
         return owner, coref
     return _opening_subject(doc, lexicon, coref, before.first, before.last)
+
+
+def _bare_report_noun(doc: Doc, lexicon: Lexicon, cand: Candidate) -> bool:
+    """„Laut Mitteilung …“, „Laut Bericht …“: a noun of saying alone after the preposition points back like „Demnach“.
+
+    Its author is the one the text spoke of: „Die Feuerwehr rückte aus. Laut
+    Mitteilung …“ (the Feuerwehr). Not „Nach Polizeiangaben“ (the compound names
+    its owner) nor „nach ersten Angaben“.
+    """
+    entry, frame = cand.evidence.according, cand.frame
+    if entry is None or frame is None or frame[1] - frame[0] != _BARE_PHRASE_TOKENS:
+        return False
+    if REPORT_NOUN_SLOT not in entry.words and entry.position != "anaphoric":
+        return False
+    return doc.tokens[frame[0] + 1].text in lexicon.speech_nouns
+
+
+#: A preposition and a noun: „Laut Mitteilung“.
+_BARE_PHRASE_TOKENS = 2
 
 
 def _report_owner(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhrase | None:

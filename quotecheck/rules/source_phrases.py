@@ -121,7 +121,7 @@ def report_head(doc: Doc, lexicon: Lexicon, start: int, last: int) -> tuple[int,
         i += 1
     i = skip_adjectives(doc, lexicon, i, last)
     for k in (i, i + 1):
-        if k >= last or tokens[k].kind != "word" or not tokens[k].text[:1].isupper():
+        if k >= last or tokens[k].kind != "word" or not tokens[k].text.rsplit("-", 1)[-1][:1].isupper():
             return None
         noun = _noun_of_saying(lexicon, tokens[k].text)
         if noun is not None:
@@ -166,6 +166,9 @@ _OwnerReader = Callable[[Doc, Lexicon, AccordingTo, TokenRange, int, int], "Toke
 def _noun_after(doc: Doc, lexicon: Lexicon, entry: AccordingTo, phrase: TokenRange, first: int, last: int) -> TokenRange | None:
     """``noun``: „laut der Polizei“, „laut Reuters“, „laut „Kurier““, „laut dpa“: a capital, a determiner or an agency opens the owner.
 
+    A web address is an owner of its own („laut tagesschau.de“), and so are
+    adjectives before a noun („laut israelischen Medien“).
+
     „laut und deutlich“ has none: there „laut“ is an adjective.
     """
     nxt = phrase.end
@@ -173,10 +176,19 @@ def _noun_after(doc: Doc, lexicon: Lexicon, entry: AccordingTo, phrase: TokenRan
         nxt += 1  # a title in quotation marks
     if nxt >= last:
         return _MISSING
+    if doc.tokens[nxt].kind == _URL:  # „laut tagesschau.de“, „laut „bildblog.de““
+        end = nxt + 1
+        while end < last and end - nxt <= nxt - phrase.end and doc.tokens[end].kind == "quote":
+            end += 1
+        return TokenRange(phrase.end, end)
     word = doc.tokens[nxt].text
     if not (word[:1].isupper() or function_word_classes(lexicon, word) & DETERMINER_CLASSES or lexicon.organization(word) or _adjective_before_noun(doc, lexicon, nxt, last)):
         return _MISSING
     return _required(owner_after(doc, lexicon, phrase.end, last))
+
+
+#: The token kind of a web address (:mod:`quotecheck.text`): a website is a medium of its own.
+_URL = "url"
 
 
 def _adjective_before_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> bool:
