@@ -173,11 +173,21 @@ def test_a_bare_report_noun_points_back_to_the_organisation_in_context(ex: Extra
     assert (quote.speaker.name, quote.speaker.type) == ("Feuerwehr", "organization")
 
 
-def test_a_compound_names_its_owner_and_does_not_point_back(ex: Extractor) -> None:
-    text = "Die Feuerwehr rückte am Abend mit vier Fahrzeugen aus. Nach Polizeiangaben wurden drei Menschen verletzt."
-    (quote,) = ex.extract(text)
-    assert quote.speaker is not None and quote.speaker.text == "Polizeiangaben"
-    assert quote.speaker.name != "Feuerwehr"
+@pytest.mark.parametrize(
+    "compound, name, kind",
+    [
+        ("Polizeiangaben", "Polizei", "organization"),  # an institution of org_classes.tsv
+        ("Regierungsangaben", "Regierung", "organization"),  # with the linking „s“
+        ("UN-Angaben", "UN", "organization"),  # a gazetteer entry
+        ("Zeugenaussagen", None, "unknown"),  # no organisation: no name, and none inherited
+    ],
+)
+def test_a_compound_names_its_owner_and_does_not_point_back(ex: Extractor, compound: str, name: str | None, kind: str) -> None:
+    text = f"„Wir sind vorbereitet“, sagte die Bürgermeisterin. Nach {compound} wurden drei Menschen verletzt."
+    quote = ex.extract(text)[-1]
+    assert quote.content.text == "wurden drei Menschen verletzt"
+    assert quote.speaker is not None and quote.speaker.text == compound
+    assert (quote.speaker.name, quote.speaker.type) == (name, kind)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.coreference import Coreference
 from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, parse_noun_phrase
-from quotecheck.attribution.naming import organization_in
+from quotecheck.attribution.naming import org_class, organization_in
 from quotecheck.attribution.words import (
     function_word_classes,
     is_report_noun,
@@ -19,9 +19,11 @@ from quotecheck.attribution.words import (
 )
 from quotecheck.lexicon import DETERMINER_CLASSES, REPORT_NOUN_SLOT, Lexicon
 from quotecheck.rules.candidate import Candidate, overlaps
+from quotecheck.rules.source_phrases import compound_modifier
 
 __all__ = [
     "according_phrase",
+    "compound_owner",
     "apposition_end",
     "report_speaker",
     "author_of_statement",
@@ -48,6 +50,37 @@ def according_phrase(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[int, 
     while last > first and (tokens[last - 1].kind != "word" or "prep" in function_word_classes(lexicon, tokens[last - 1].text)):
         last -= 1
     return (first, last) if first < last else None
+
+
+def compound_owner(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[str | None, str] | None:
+    """„Nach Polizeiangaben“, „Nach UN-Angaben“: the name and type the modifier of a compound noun of saying gives.
+
+    The phrase's compound names its owner, so the speaker is neither the previous
+    quote's nor unknown: „UN“ (a gazetteer entry), „Polizei“ (an institution of
+    ``org_classes.tsv``, also with a linking „s“: „Regierungsangaben“ →
+    „Regierung“); a modifier that names no organisation („Zeugenaussagen“) gives
+    no name. None when the frame holds no such compound.
+    """
+    entry, frame = cand.evidence.according, cand.frame
+    if entry is None or frame is None or cand.speaker_tokens is not None or REPORT_NOUN_SLOT not in entry.words:
+        return None
+    modifier = compound_modifier(lexicon, doc.tokens[frame[1] - 1].text)
+    if modifier is None:
+        return None
+    stem = modifier[: -len(_LINKING_S)] if modifier.endswith(_LINKING_S) and len(modifier) > len(_LINKING_S) else modifier
+    known = lexicon.organization(modifier) or lexicon.organization(stem)
+    if known is not None:
+        return known.name, _ORGANIZATION
+    for form in dict.fromkeys((stem, modifier)):  # „Regierung“ before the genitive-looking „Regierungs“
+        found = org_class(lexicon, form)
+        if found is not None and not found[1]:
+            return form, _ORGANIZATION
+    return None, _UNKNOWN
+
+
+#: The linking „s“ of a compound („Regierung|s|angaben“): a morpheme, not a word.
+_LINKING_S = "s"
+_ORGANIZATION, _UNKNOWN = "organization", "unknown"
 
 
 def apposition_end(doc: Doc, lexicon: Lexicon, cand: Candidate, end: int, named: bool) -> int:

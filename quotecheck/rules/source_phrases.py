@@ -43,7 +43,7 @@ from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import SourcePhrase
 from quotecheck.rules.cues import according_phrases_at
 
-__all__ = ["SourcePhrase", "opens_owner", "report_head", "source_phrase_at", "text_of"]
+__all__ = ["SourcePhrase", "compound_modifier", "opens_owner", "report_head", "source_phrase_at", "text_of"]
 
 
 def text_of(doc: Doc, tokens: TokenRange) -> str:
@@ -138,6 +138,18 @@ def _noun_of_saying(lexicon: Lexicon, word: str) -> str | None:
         if noun is not None and noun.use in _ACCORDING_USES and (k == 0 or k >= _MIN_MODIFIER):
             return form
     return None
+
+
+def compound_modifier(lexicon: Lexicon, word: str) -> str | None:
+    """What a compound noun of saying begins with: „Polizeiangaben“ → „Polizei“, „UN-Angaben“ → „UN“.
+
+    None for a noun of saying that is no compound („Angaben“) and for a word that
+    ends in none („Nachbarn“).
+    """
+    head = _noun_of_saying(lexicon, word)
+    if head is None or len(head) >= len(word):
+        return None
+    return word[: len(word) - len(head)].rstrip("-") or None
 
 
 #: The uses of a noun of saying (``speech_nouns.tsv``) that head an according-to phrase.
