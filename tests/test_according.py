@@ -203,3 +203,37 @@ def test_fixed_phrases_of_hearsay_and_own_account(ex: Extractor, text: str, cont
     (quote,) = [q for q in ex.extract(text) if q.kind == "indirect"]
     assert " | ".join(text[s.start : s.end] for s in quote.content.spans) == content
     assert quote.cue.text.lower() == cue
+
+
+MID_CLAUSE = [
+    # (text, content spans joined by " | ")
+    # a frame that opens a second main clause frames that clause alone
+    ("Zwei Menschen starben, nach Angaben der Behörden wurden fünf weitere verletzt.", "wurden fünf weitere verletzt"),
+    ("Der Umsatz stieg, nach Schätzungen der Branche wuchs auch der Gewinn.", "wuchs auch der Gewinn"),
+    # inside its clause or between commas, the content lies on both sides
+    ("Der Fahrer war, nach Angaben der Polizei, stark betrunken.", "Der Fahrer war | stark betrunken"),
+    ("Die Regierung hat nach Angaben der Opposition die Wahl manipuliert.", "Die Regierung hat | die Wahl manipuliert"),
+    ("Die Brücke wurde gesperrt, laut Polizei wegen Einsturzgefahr am Pfeiler.",
+     "Die Brücke wurde gesperrt | wegen Einsturzgefahr am Pfeiler"),
+    # an extended attribute before the noun of saying
+    ("Nach einer vom Institut veröffentlichten Studie schlafen Jugendliche zu wenig.", "schlafen Jugendliche zu wenig"),
+    ("Laut einer am Dienstag verbreiteten Mitteilung des Programms wurden zweitausend Menschen versorgt.",
+     "wurden zweitausend Menschen versorgt"),
+]
+
+
+@pytest.mark.parametrize("text, content", MID_CLAUSE)
+def test_the_content_is_the_clause_the_phrase_stands_in(ex: Extractor, text: str, content: str) -> None:
+    (quote,) = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert " | ".join(text[s.start : s.end] for s in quote.content.spans) == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach einer langen Sitzung im Rathaus gingen die Abgeordneten nach Hause.",  # no noun of saying
+        "Nach dem Spiel gab es neue Ausschreitungen vor dem Stadion.",
+    ],
+)
+def test_no_noun_of_saying_after_an_attribute(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.rule.startswith("according")] == []

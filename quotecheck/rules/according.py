@@ -27,7 +27,7 @@ from typing import Iterable
 
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
-from quotecheck.attribution.nounphrase import parse_noun_phrase, with_seat
+from quotecheck.attribution.nounphrase import function_word_classes, parse_noun_phrase, with_seat
 from quotecheck.lexicon import Lexicon
 from quotecheck.morph import clause_mood
 from quotecheck.ranges import CharSpan, TokenRange
@@ -62,9 +62,15 @@ def _so_frame(doc: Doc, lexicon: Lexicon, i: int, last: int) -> tuple[int, int] 
 
 
 def _content_spans(doc: Doc, lexicon: Lexicon, first: int, last: int, frame: tuple[int, int]) -> list[tuple[int, int]]:
-    """Token ranges of the sentence's content around the frame."""
+    """Token ranges of the sentence's content around the frame.
+
+    A frame that opens a main clause of its own after a comma („Zwei Menschen
+    starben, nach Angaben der Behörden wurden fünf verletzt.“) frames that clause
+    alone; in mid-clause („Der Fahrer war nach Polizeiangaben betrunken“) or
+    between commas the content lies on both sides.
+    """
     ranges = []
-    if frame[0] > first:
+    if frame[0] > first and not _opens_second_clause(doc, lexicon, frame, last):
         end = frame[0]
         while end > first and doc.tokens[end - 1].text in (",", "(", "–", "—"):
             end -= 1
@@ -78,6 +84,26 @@ def _content_spans(doc: Doc, lexicon: Lexicon, first: int, last: int, frame: tup
         if stop > start:
             ranges.append((start, stop))
     return ranges
+
+
+def _opens_second_clause(doc: Doc, lexicon: Lexicon, frame: tuple[int, int], last: int) -> bool:
+    """Whether the frame stands first in a main clause after a comma: a finite verb follows it („…, laut Polizei wurden …“).
+
+    Not „…, laut Polizei wegen Einsturzgefahr“ (no verb) nor „…, so die Polizei, …“.
+    """
+    tokens = doc.tokens
+    start, end = frame
+    if start == 0 or tokens[start - 1].text not in _CLAUSE_SEPARATORS or end >= last:
+        return False
+    verb = tokens[end]
+    classes = function_word_classes(lexicon, verb.text)
+    return verb.kind == "word" and verb.text[:1].islower() and (not classes or bool(classes & _VERB_CLASSES))
+
+
+#: What separates two main clauses of one sentence.
+_CLAUSE_SEPARATORS = frozenset({",", ";"})
+#: Function-word classes of finite verbs („wurden“, „ist“, „soll“).
+_VERB_CLASSES = frozenset({"aux", "passive_aux"})
 
 
 def _make(

@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import Callable
 
 import attrs
+import regex
 
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
@@ -117,15 +118,34 @@ def report_head(doc: Doc, lexicon: Lexicon, start: int, last: int) -> tuple[int,
     """
     tokens = doc.tokens
     i = start
-    if i < last and function_word_classes(lexicon, tokens[i].text) & DETERMINER_CLASSES:
+    determiner = i < last and bool(function_word_classes(lexicon, tokens[i].text) & DETERMINER_CLASSES)
+    if determiner:
         i += 1
-    i = skip_adjectives(doc, lexicon, i, last)
-    for k in (i, i + 1):
+    j = skip_adjectives(doc, lexicon, i, last)
+    for k in (j, j + 1):
         if k >= last or tokens[k].kind != "word" or not tokens[k].text.rsplit("-", 1)[-1][:1].isupper():
-            return None
+            break
         noun = _noun_of_saying(lexicon, tokens[k].text)
         if noun is not None:
             return k, noun
+    return _head_after_attribute(doc, lexicon, i, last) if determiner else None
+
+
+def _head_after_attribute(doc: Doc, lexicon: Lexicon, start: int, last: int) -> tuple[int, str] | None:
+    """The noun of saying after an extended attribute: „einer am Dienstag veröffentlichten Mitteilung“.
+
+    Between the determiner and the noun stand only words and numbers, the last an
+    inflected participle („veröffentlichten“, „erschienenen“), within
+    :data:`~quotecheck.tuning.REPORT_ATTRIBUTE_TOKENS` tokens.
+    """
+    tokens = doc.tokens
+    for k in range(start + 1, min(last, start + tuning.REPORT_ATTRIBUTE_TOKENS + 1)):
+        if tokens[k].kind not in ("word", "number"):
+            return None
+        if _PARTICIPLE.match(tokens[k - 1].text) and tokens[k].text[:1].isupper():
+            noun = _noun_of_saying(lexicon, tokens[k].text)
+            if noun is not None:
+                return k, noun
     return None
 
 
@@ -151,6 +171,10 @@ def compound_modifier(lexicon: Lexicon, word: str) -> str | None:
         return None
     return word[: len(word) - len(head)].rstrip("-") or None
 
+
+#: An inflected past participle before its noun („veröffentlichten“, „erschienenen“,
+#: „vorgelegte“): a morphological ending, not a word.
+_PARTICIPLE = regex.compile(r"^\p{Ll}\p{L}+[tn](?:e|en|er|es|em)$")
 
 #: The uses of a noun of saying (``speech_nouns.tsv``) that head an according-to phrase.
 _ACCORDING_USES = frozenset({"according_to", "both"})
