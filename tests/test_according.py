@@ -131,6 +131,7 @@ NOT_REPORT_NOUNS = [
     "Die Polizei sucht weiterhin nach neuen Informationen über den Täter.",  # the object of „suchen“
     "Der Reporter erkundigte sich nach den Angaben zur Zahl der Opfer.",  # the object of „sich erkundigen“
     "Nach Feierabend treffen sich die Kollegen im Biergarten am Fluss.",  # „Abend“ is no noun of saying
+    "Nach der Auszählung aller Stimmen lag die Partei knapp vorn.",  # „aus“ is a prefix, „Auszählung“ no compound
 ]
 
 

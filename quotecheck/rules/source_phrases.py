@@ -150,12 +150,15 @@ def _head_after_attribute(doc: Doc, lexicon: Lexicon, start: int, last: int) -> 
 
 
 def _noun_of_saying(lexicon: Lexicon, word: str) -> str | None:
-    """The noun of saying a word is or ends in: „Angaben“, „Polizeiangaben“ → „Angaben“, „dpa-Meldung“ → „Meldung“."""
+    """The noun of saying a word is or ends in: „Angaben“, „Polizeiangaben“ → „Angaben“, „dpa-Meldung“ → „Meldung“.
+
+    Not a noun derived with a verb particle („Auszählung“, „Nachberechnung“).
+    """
     tail = word.rsplit("-", 1)[-1]
     for k in range(len(tail) - _MIN_HEAD):
         form = tail[k:] if k == 0 else tail[k].upper() + tail[k + 1 :]
         noun = lexicon.speech_nouns.get(form)
-        if noun is not None and noun.use in _ACCORDING_USES and (k == 0 or k >= _MIN_MODIFIER):
+        if noun is not None and noun.use in _ACCORDING_USES and (k == 0 or _compound_modifier(lexicon, tail[:k])):
             return form
     return None
 
@@ -175,6 +178,11 @@ def compound_modifier(lexicon: Lexicon, word: str) -> str | None:
 #: An inflected past participle before its noun („veröffentlichten“, „erschienenen“,
 #: „vorgelegte“): a morphological ending, not a word.
 _PARTICIPLE = regex.compile(r"^\p{Ll}\p{L}+[tn](?:e|en|er|es|em)$")
+
+def _compound_modifier(lexicon: Lexicon, start: str) -> bool:
+    """Whether a word's start before a noun of saying is a noun, not a prefix („Polizei|angaben“, not „Aus|zählung“)."""
+    return len(start) >= _MIN_MODIFIER and start.lower() not in lexicon.particles
+
 
 #: The uses of a noun of saying (``speech_nouns.tsv``) that head an according-to phrase.
 _ACCORDING_USES = frozenset({"according_to", "both"})
