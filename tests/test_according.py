@@ -238,3 +238,32 @@ def test_the_content_is_the_clause_the_phrase_stands_in(ex: Extractor, text: str
 )
 def test_no_noun_of_saying_after_an_attribute(ex: Extractor, text: str) -> None:
     assert [q for q in ex.extract(text) if q.rule.startswith("according")] == []
+
+
+RELATIVE = [
+    # (text, content, cue, speaker mention)
+    ("Es gibt auch Gerüchte, nach denen der Sänger schwer krank war.", "der Sänger schwer krank war", "nach", "Gerüchte"),
+    ("Dem Gericht liegt ein Gutachten vor, laut dem das Kind misshandelt worden war.", "das Kind misshandelt worden war",
+     "laut", "ein Gutachten"),
+    ("Die Partei verwies auf Meinungsumfragen, nach denen zwei Drittel der Wähler den Plan ablehnen.",
+     "zwei Drittel der Wähler den Plan ablehnen", "nach", "Meinungsumfragen"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", RELATIVE)
+def test_a_relative_clause_after_a_statement_noun(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    (quote,) = [q for q in ex.extract(text) if q.rule == "according.relative"]
+    assert quote.content.text == content
+    assert quote.cue.text.lower() == cue
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Spiel ging in die Pause, nach der die Gäste deutlich stärker wurden.",  # no statement
+        "Sie besuchten die Stadt, nach der die Straße benannt worden war.",
+    ],
+)
+def test_no_relative_according_to_without_a_statement_noun(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.rule.startswith("according")] == []

@@ -31,6 +31,7 @@ import regex
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.naming import organization_in
+from quotecheck.attribution.words import is_report_noun
 from quotecheck.attribution.nounphrase import (
     NounPhrase,
     function_word_classes,
@@ -44,7 +45,7 @@ from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import SourcePhrase
 from quotecheck.rules.cues import according_phrases_at
 
-__all__ = ["SourcePhrase", "compound_modifier", "opens_owner", "report_head", "source_phrase_at", "text_of"]
+__all__ = ["SourcePhrase", "compound_modifier", "names_statement", "opens_owner", "report_head", "report_slots", "source_phrase_at", "text_of"]
 
 
 def text_of(doc: Doc, tokens: TokenRange) -> str:
@@ -81,10 +82,7 @@ def _report_phrase_at(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int)
     Angaben“, „nach Meinung“) says what the owner is; else the slot line does.
     Not „nach dem Spiel“, „nach Berlin“: no noun of saying.
     """
-    tokens = doc.tokens
-    for slot in lexicon.according_index.get(tokens[i].text.lower(), ()):
-        if slot.words[1:] != (REPORT_NOUN_SLOT,):
-            continue
+    for slot in report_slots(lexicon, doc.tokens[i].text):
         head = report_head(doc, lexicon, i + 1, last)
         if head is None or _object_of_verb(doc, lexicon, i, head[0] + 1, first, last):
             continue
@@ -178,6 +176,22 @@ def compound_modifier(lexicon: Lexicon, word: str) -> str | None:
 #: An inflected past participle before its noun („veröffentlichten“, „erschienenen“,
 #: „vorgelegte“): a morphological ending, not a word.
 _PARTICIPLE = regex.compile(r"^\p{Ll}\p{L}+[tn](?:e|en|er|es|em)$")
+
+def names_statement(lexicon: Lexicon, word: str) -> bool:
+    """Whether a noun names something said or written: any noun of ``speech_nouns.tsv`` („Gerüchte“,
+    „Studien“), a compound ending in one („Meinungsumfragen“), or a report noun („Gutachten“)."""
+    if not word[:1].isupper():
+        return False
+    if word in lexicon.speech_nouns or _noun_of_saying(lexicon, word) is not None or is_report_noun(lexicon, word):
+        return True
+    tail = word.rsplit("-", 1)[-1]
+    return any(tail[k].upper() + tail[k + 1 :] in lexicon.speech_nouns for k in range(_MIN_MODIFIER, len(tail) - _MIN_HEAD))
+
+
+def report_slots(lexicon: Lexicon, word: str) -> tuple[AccordingTo, ...]:
+    """The slot lines of ``according_to.tsv`` („nach <noun>“, „laut <noun>“) that start with ``word``."""
+    return tuple(e for e in lexicon.according_index.get(word.lower(), ()) if e.words[1:] == (REPORT_NOUN_SLOT,))
+
 
 def _compound_modifier(lexicon: Lexicon, start: str) -> bool:
     """Whether a word's start before a noun of saying is a noun, not a prefix („Polizei|angaben“, not „Aus|zählung“)."""
