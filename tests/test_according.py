@@ -154,6 +154,30 @@ LAUT_SHAPES = [
 ]
 
 
+GEMAESS_SHAPES = [
+    ("Gemäß seiner Aussage werden die neuen Codes eine größere Auswahl erlauben.",
+     "werden die neuen Codes eine größere Auswahl erlauben", "seiner Aussage"),
+    ("Gemäß einer Umfrage des Instituts lehnen die meisten Befragten den Plan ab.", "lehnen die meisten Befragten den Plan ab",
+     "einer Umfrage des Instituts"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", GEMAESS_SHAPES)
+def test_gemaess_and_a_noun_of_saying(ex: Extractor, text: str, content: str, speaker: str) -> None:
+    (quote,) = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert quote.content.text == content
+    assert quote.cue.text.lower() == "gemäß"
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die Geräte arbeiten gemäß dem neuen Profil schneller.", "Gemäß der Entscheidung des Gerichts muss die Fabrik schließen."],
+)
+def test_gemaess_without_a_noun_of_saying_frames_nothing(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.rule.startswith("according")] == []
+
+
 @pytest.mark.parametrize("text, content, speaker", LAUT_SHAPES)
 def test_laut_and_a_noun_of_saying_or_a_website(ex: Extractor, text: str, content: str, speaker: str) -> None:
     quotes = [q for q in ex.extract(text) if q.kind == "indirect"]
