@@ -230,6 +230,10 @@ MID_CLAUSE = [
     ("Die Regierung hat nach Angaben der Opposition die Wahl manipuliert.", "Die Regierung hat | die Wahl manipuliert"),
     ("Die Brücke wurde gesperrt, laut Polizei wegen Einsturzgefahr am Pfeiler.",
      "Die Brücke wurde gesperrt | wegen Einsturzgefahr am Pfeiler"),
+    # right after the opener of a verb-final clause, the phrase frames that clause alone
+    ("Der Fahrer, der nach Polizeiangaben betrunken war, floh vom Unfallort.", "der | betrunken war"),
+    ("Das Bad wird geschlossen, weil nach Angaben der Stadt das Geld fehlt.", "weil | das Geld fehlt"),
+    ("Die Polizei nahm den Mann fest, der laut Zeugen zuvor randaliert hatte.", "der | zuvor randaliert hatte"),
     # an extended attribute before the noun of saying
     ("Nach einer vom Institut veröffentlichten Studie schlafen Jugendliche zu wenig.", "schlafen Jugendliche zu wenig"),
     ("Laut einer am Dienstag verbreiteten Mitteilung des Programms wurden zweitausend Menschen versorgt.",

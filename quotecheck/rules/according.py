@@ -106,6 +106,26 @@ _CLAUSE_SEPARATORS = frozenset({",", ";"})
 _VERB_CLASSES = frozenset({"aux", "passive_aux"})
 
 
+def _own_clause(doc: Doc, lexicon: Lexicon, first: int, last: int, frame: tuple[int, int]) -> tuple[int, int]:
+    """The verb-final clause the frame stands in right after its opener, else the whole range.
+
+    „Der Fahrer, der nach Polizeiangaben betrunken war, floh.“ → „der … betrunken
+    war“; „…, weil nach Angaben der Stadt das Geld fehlt.“ → „weil … das Geld
+    fehlt“: the phrase vouches for that clause, not for the sentence around it.
+    """
+    opener = frame[0] - 1
+    if opener < first or not lexicon.clause.classes(doc.tokens[opener].text) & _CLAUSE_OPENERS:
+        return first, last
+    if opener > first and doc.tokens[opener - 1].text != ",":
+        return first, last
+    end = next((k for k in range(frame[1], last) if doc.tokens[k].text == ","), last)
+    return opener, end
+
+
+#: Clause-word classes (``clause_words.tsv``) that open a verb-final clause.
+_CLAUSE_OPENERS = frozenset({"relative", "subordinator"})
+
+
 def _make(
     doc: Doc,
     lexicon: Lexicon,
@@ -122,6 +142,7 @@ def _make(
 
     The speaker is the one the evidence names; without one it is inherited.
     """
+    first, last = _own_clause(doc, lexicon, first, last, frame)
     ranges = _content_spans(doc, lexicon, first, last, frame)
     words = sum(word_count(doc, a, b) for a, b in ranges)
     if words < 3:
