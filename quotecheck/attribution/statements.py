@@ -17,7 +17,7 @@ from quotecheck.attribution.words import (
     is_report_noun,
     is_speech_verb,
 )
-from quotecheck.lexicon import DETERMINER_CLASSES, REPORT_NOUN_SLOT, Lexicon
+from quotecheck.lexicon import DETERMINER_CLASSES, REPORT_SLOTS, Lexicon
 from quotecheck.rules.candidate import Candidate, overlaps
 from quotecheck.rules.source_phrases import compound_modifier
 
@@ -62,7 +62,7 @@ def compound_owner(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[str | N
     no name. None when the frame holds no such compound.
     """
     entry, frame = cand.evidence.according, cand.frame
-    if entry is None or frame is None or cand.speaker_tokens is not None or REPORT_NOUN_SLOT not in entry.words:
+    if entry is None or frame is None or cand.speaker_tokens is not None or not REPORT_SLOTS.intersection(entry.words):
         return None
     modifier = compound_modifier(lexicon, doc.tokens[frame[1] - 1].text)
     if modifier is None:
@@ -174,7 +174,7 @@ def _bare_report_noun(doc: Doc, lexicon: Lexicon, cand: Candidate) -> bool:
     entry, frame = cand.evidence.according, cand.frame
     if entry is None or frame is None or frame[1] - frame[0] != _BARE_PHRASE_TOKENS:
         return False
-    if REPORT_NOUN_SLOT not in entry.words and entry.position != "anaphoric":
+    if not REPORT_SLOTS.intersection(entry.words) and entry.position != "anaphoric":
         return False
     return doc.tokens[frame[0] + 1].text in lexicon.speech_nouns
 

@@ -40,7 +40,7 @@ from quotecheck.attribution.nounphrase import (
     skip_adjectives,
     with_seat,
 )
-from quotecheck.lexicon import DETERMINER_CLASSES, REPORT_NOUN_SLOT, AccordingTo, Lexicon
+from quotecheck.lexicon import DETERMINER_CLASSES, DOCUMENT_SLOT, REPORT_SLOTS, AccordingTo, Lexicon
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import SourcePhrase
 from quotecheck.rules.cues import according_phrases_at
@@ -83,7 +83,7 @@ def _report_phrase_at(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int)
     Not „nach dem Spiel“, „nach Berlin“: no noun of saying.
     """
     for slot in report_slots(lexicon, doc.tokens[i].text):
-        head = report_head(doc, lexicon, i + 1, last)
+        head = report_head(doc, lexicon, i + 1, last, documents=slot.words[1] == DOCUMENT_SLOT)
         if head is None or _object_of_verb(doc, lexicon, i, head[0] + 1, first, last):
             continue
         entry = _line_of_head(lexicon, slot, head)
@@ -107,12 +107,13 @@ def _object_of_verb(doc: Doc, lexicon: Lexicon, start: int, end: int, first: int
     return any(doc.tokens[k].text[:1].islower() and doc.lemma(k).lower() in verbs for k in near)
 
 
-def report_head(doc: Doc, lexicon: Lexicon, start: int, last: int) -> tuple[int, str] | None:
+def report_head(doc: Doc, lexicon: Lexicon, start: int, last: int, documents: bool = False) -> tuple[int, str] | None:
     """The head noun of a report noun phrase at ``start`` and the noun of saying it is or ends in.
 
     „den bisherigen Ermittlungen“ → „Ermittlungen“, „Polizeiangaben“ →
     „Angaben“, „einem EU-Dokument“ → „Dokument“; a genitive name may stand
-    before it („Grupps Meinung“).
+    before it („Grupps Meinung“). With ``documents`` a report noun of
+    ``function_words.tsv`` heads it too („der Anklageschrift“, „der Quartalsbilanz“).
     """
     tokens = doc.tokens
     i = start
@@ -123,13 +124,13 @@ def report_head(doc: Doc, lexicon: Lexicon, start: int, last: int) -> tuple[int,
     for k in (j, j + 1):
         if k >= last or tokens[k].kind != "word" or not tokens[k].text.rsplit("-", 1)[-1][:1].isupper():
             break
-        noun = _noun_of_saying(lexicon, tokens[k].text)
+        noun = _noun_of_saying(lexicon, tokens[k].text, documents)
         if noun is not None:
             return k, noun
-    return _head_after_attribute(doc, lexicon, i, last) if determiner else None
+    return _head_after_attribute(doc, lexicon, i, last, documents) if determiner else None
 
 
-def _head_after_attribute(doc: Doc, lexicon: Lexicon, start: int, last: int) -> tuple[int, str] | None:
+def _head_after_attribute(doc: Doc, lexicon: Lexicon, start: int, last: int, documents: bool) -> tuple[int, str] | None:
     """The noun of saying after an extended attribute: „einer am Dienstag veröffentlichten Mitteilung“.
 
     Between the determiner and the noun stand only words and numbers, the last an
@@ -141,13 +142,13 @@ def _head_after_attribute(doc: Doc, lexicon: Lexicon, start: int, last: int) -> 
         if tokens[k].kind not in ("word", "number"):
             return None
         if _PARTICIPLE.match(tokens[k - 1].text) and tokens[k].text[:1].isupper():
-            noun = _noun_of_saying(lexicon, tokens[k].text)
+            noun = _noun_of_saying(lexicon, tokens[k].text, documents)
             if noun is not None:
                 return k, noun
     return None
 
 
-def _noun_of_saying(lexicon: Lexicon, word: str) -> str | None:
+def _noun_of_saying(lexicon: Lexicon, word: str, documents: bool = False) -> str | None:
     """The noun of saying a word is or ends in: „Angaben“, „Polizeiangaben“ → „Angaben“, „dpa-Meldung“ → „Meldung“.
 
     Not a noun derived with a verb particle („Auszählung“, „Nachberechnung“).
@@ -158,7 +159,7 @@ def _noun_of_saying(lexicon: Lexicon, word: str) -> str | None:
         noun = lexicon.speech_nouns.get(form)
         if noun is not None and noun.use in _ACCORDING_USES and (k == 0 or _compound_modifier(lexicon, tail[:k])):
             return form
-    return None
+    return tail if documents and is_report_noun(lexicon, tail) else None
 
 
 def compound_modifier(lexicon: Lexicon, word: str) -> str | None:
@@ -189,8 +190,8 @@ def names_statement(lexicon: Lexicon, word: str) -> bool:
 
 
 def report_slots(lexicon: Lexicon, word: str) -> tuple[AccordingTo, ...]:
-    """The slot lines of ``according_to.tsv`` („nach <noun>“, „laut <noun>“) that start with ``word``."""
-    return tuple(e for e in lexicon.according_index.get(word.lower(), ()) if e.words[1:] == (REPORT_NOUN_SLOT,))
+    """The slot lines of ``according_to.tsv`` („nach <noun>“, „laut <document>“) that start with ``word``."""
+    return tuple(e for e in lexicon.according_index.get(word.lower(), ()) if len(e.words) == 2 and e.words[1] in REPORT_SLOTS)
 
 
 def _compound_modifier(lexicon: Lexicon, start: str) -> bool:
