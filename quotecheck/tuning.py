@@ -49,6 +49,8 @@ __all__ = [
     "PHRASE_WINDOW_BEFORE",
     "PIECE_WORDS",
     "PREFIELD_TOKENS",
+    "PREP_OBJECT_VERB_REACH",
+    "REPORT_ATTRIBUTE_TOKENS",
     "RELIABLE_SPEECH",
     "REPORTED",
     "REPORT_OF_PREVIOUS",
@@ -115,6 +117,12 @@ SOURCE_BEFORE_TOKENS = 10
 SOURCE_WINDOW_TOKENS = 100
 #: A „so“-frame in mid-sentence („…, so der Minister, …“) may be followed by this many words.
 SO_FRAME_TAIL_WORDS = 6
+#: A verb whose object „nach“ opens („suchte weiterhin nach Informationen“) stands at most
+#: this many tokens before the preposition.
+PREP_OBJECT_VERB_REACH = 3
+#: An extended attribute between the determiner and the noun of an according-to phrase
+#: („nach einer am Dienstag veröffentlichten Studie“) is at most this many tokens long.
+REPORT_ATTRIBUTE_TOKENS = 6
 #: The finite verb of a reported speech act stands within this many tokens of the sentence start.
 PREFIELD_TOKENS = 14
 #: … and the finite auxiliary of one in the perfect („Brenneisen hatte … zurückgewiesen“) within this many.

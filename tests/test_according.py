@@ -58,3 +58,235 @@ def test_source_inside_a_speech_frame_is_not_a_second_quote(ex: Extractor) -> No
     quotes = ex.extract(text)
     assert len(quotes) == 1
     assert quotes[0].content.text == "dass der Minister zurücktrete"
+
+
+# „nach“ + any noun of saying (speech_nouns.tsv) or a compound ending in one, after a
+# determiner and adjectives; the phrase without „nach“ is the speaker mention.
+REPORT_NOUN_CASES = [
+    # (text, content spans joined by " | ", cue, speaker mention)
+    ("Nach Polizeiangaben wurde der Fahrer schwer verletzt.", "wurde der Fahrer schwer verletzt", "nach", "Polizeiangaben"),
+    ("Nach Regierungsangaben stehen die Wahlen im Herbst an.", "stehen die Wahlen im Herbst an", "nach", "Regierungsangaben"),
+    ("Nach Medienberichten ist die Fusion geplatzt.", "ist die Fusion geplatzt", "nach", "Medienberichten"),
+    ("Nach WHO-Schätzungen erkranken jährlich Millionen Menschen.", "erkranken jährlich Millionen Menschen", "nach",
+     "WHO-Schätzungen"),
+    ("Nach einer Umfrage des Instituts lehnen zwei Drittel der Befragten den Plan ab.",
+     "lehnen zwei Drittel der Befragten den Plan ab", "nach", "einer Umfrage des Instituts"),
+    ("Nach den bisherigen Ermittlungen war der Fahrer zu schnell unterwegs.", "war der Fahrer zu schnell unterwegs", "nach",
+     "den bisherigen Ermittlungen"),
+    ("Nach israelischen Angaben wurden zwölf Raketen abgefeuert.", "wurden zwölf Raketen abgefeuert", "nach",
+     "israelischen Angaben"),
+    ("Der Fahrer wurde nach Polizeiangaben schwer verletzt.", "Der Fahrer wurde | schwer verletzt", "nach", "Polizeiangaben"),
+    ("Die Schule bleibt nach einer Mitteilung der Stadt bis Freitag geschlossen.", "Die Schule bleibt | bis Freitag geschlossen",
+     "nach", "einer Mitteilung der Stadt"),
+    # the lines for the phrase's own noun stay as they were
+    ("Nach Informationen der Zeitung hat der Konzern die Verhandlungen abgebrochen.",
+     "hat der Konzern die Verhandlungen abgebrochen", "nach informationen", "Informationen der Zeitung"),
+    ("Nach Darstellung der Anklage hatte der Kassierer das Geld veruntreut.", "hatte der Kassierer das Geld veruntreut",
+     "nach darstellung", "Darstellung der Anklage"),
+    ("Nach Einschätzung von Fachleuten wird der Bau deutlich teurer.", "wird der Bau deutlich teurer", "nach einschätzung",
+     "Einschätzung von Fachleuten"),
+]
+
+
+OTHER_SHAPES = [
+    # bare „Berichten zufolge“ (where „Berichten“ could be a verb opening the sentence)
+    ("Berichten zufolge wurde das Werk bereits im Mai geschlossen.", "wurde das Werk bereits im Mai geschlossen", "zufolge",
+     "Berichten"),
+    ("Schätzungen zufolge leben dort etwa dreitausend Menschen.", "leben dort etwa dreitausend Menschen", "zufolge", "Schätzungen"),
+    # a quoted name after „laut“
+    ("Laut „Spiegel“ plant die Regierung neue Steuern.", "plant die Regierung neue Steuern", "laut", "„Spiegel“"),
+    ("Die Regierung plant laut „Handelsblatt“ neue Steuern.", "Die Regierung plant | neue Steuern", "laut", "„Handelsblatt“"),
+    # adjectives before the owner after „laut“
+    ("Laut israelischen Medien gab es zehn Tote.", "gab es zehn Tote", "laut", "israelischen Medien"),
+    ("Laut aktueller Statistik stieg die Zahl der Fahrgäste deutlich.", "stieg die Zahl der Fahrgäste deutlich", "laut",
+     "aktueller Statistik"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", REPORT_NOUN_CASES + OTHER_SHAPES)
+def test_nach_and_any_noun_of_saying_and_other_shapes(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    quotes = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert len(quotes) == 1, text
+    q = quotes[0]
+    assert " | ".join(text[s.start : s.end] for s in q.content.spans) == content
+    assert q.cue.text.lower() == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+NOT_REPORT_NOUNS = [
+    "Nach dem Spiel feierten die Fans auf dem Marktplatz.",  # no noun of saying
+    "Die Delegation reiste nach Berlin und traf dort den Minister.",
+    "Er sprach laut und deutlich über die Pläne der Stadt.",  # „laut“ the adverb
+    "Die Musik war laut genug, um die ganze Nachbarschaft zu wecken.",
+    "Die Polizei sucht weiterhin nach neuen Informationen über den Täter.",  # the object of „suchen“
+    "Der Reporter erkundigte sich nach den Angaben zur Zahl der Opfer.",  # the object of „sich erkundigen“
+    "Nach Feierabend treffen sich die Kollegen im Biergarten am Fluss.",  # „Abend“ is no noun of saying
+    "Nach der Auszählung aller Stimmen lag die Partei knapp vorn.",  # „aus“ is a prefix, „Auszählung“ no compound
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORT_NOUNS)
+def test_not_a_report_noun_phrase(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.rule.startswith("according")] == []
+
+
+LAUT_SHAPES = [
+    # a noun of saying after „laut“, and its owner after it
+    ("Laut Angaben des Magazins stieg die Zahl der Anträge deutlich.", "stieg die Zahl der Anträge deutlich",
+     "Angaben des Magazins"),
+    ("Laut Aussage des Ministeriums lebte der Mann seit Jahren im Land.", "lebte der Mann seit Jahren im Land",
+     "Aussage des Ministeriums"),
+    ("Laut einer dpa-Meldung steigt der Konzern bei dem Hersteller ein.", "steigt der Konzern bei dem Hersteller ein",
+     "einer dpa-Meldung"),
+    # a website, with or without quotation marks
+    ("Laut tagesschau.de blieben viele Demonstranten in der Stadt.", "blieben viele Demonstranten in der Stadt", "tagesschau.de"),
+    ("Laut „heise.de“ wird das Gerät im Herbst ausgeliefert.", "wird das Gerät im Herbst ausgeliefert", "„heise.de“"),
+]
+
+
+GEMAESS_SHAPES = [
+    # after „gemäß“ and „laut“ a document vouches too (<document>: report nouns of function_words.tsv)
+    ("Gemäß der Anklageschrift hatte der Unternehmer hohe Schulden bei dem Opfer.",
+     "hatte der Unternehmer hohe Schulden bei dem Opfer", "der Anklageschrift"),
+    ("Gemäß der im Mai vorgelegten Jahresbilanz stieg der Umsatz um zwölf Prozent.", "stieg der Umsatz um zwölf Prozent",
+     "der im Mai vorgelegten Jahresbilanz"),
+    ("Gemäß seiner Aussage werden die neuen Codes eine größere Auswahl erlauben.",
+     "werden die neuen Codes eine größere Auswahl erlauben", "seiner Aussage"),
+    ("Gemäß einer Umfrage des Instituts lehnen die meisten Befragten den Plan ab.", "lehnen die meisten Befragten den Plan ab",
+     "einer Umfrage des Instituts"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", GEMAESS_SHAPES)
+def test_gemaess_and_a_noun_of_saying(ex: Extractor, text: str, content: str, speaker: str) -> None:
+    (quote,) = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert quote.content.text == content
+    assert quote.cue.text.lower() == "gemäß"
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die Geräte arbeiten gemäß dem neuen Profil schneller.", "Gemäß der Entscheidung des Gerichts muss die Fabrik schließen."],
+)
+def test_gemaess_without_a_noun_of_saying_frames_nothing(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.rule.startswith("according")] == []
+
+
+@pytest.mark.parametrize("text, content, speaker", LAUT_SHAPES)
+def test_laut_and_a_noun_of_saying_or_a_website(ex: Extractor, text: str, content: str, speaker: str) -> None:
+    quotes = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert len(quotes) == 1, text
+    assert quotes[0].content.text == content
+    assert quotes[0].cue.text.lower() == "laut"
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+
+
+@pytest.mark.parametrize("phrase", ["Laut Mitteilung", "Laut Bericht", "Demnach"])
+def test_a_bare_report_noun_points_back_to_the_organisation_in_context(ex: Extractor, phrase: str) -> None:
+    # the mention is the phrase's noun, the name the organisation the text spoke of
+    text = f"Die Feuerwehr rückte am Abend mit vier Fahrzeugen aus. {phrase} wurden drei Menschen verletzt."
+    (quote,) = ex.extract(text)
+    assert quote.content.text == "wurden drei Menschen verletzt"
+    assert quote.speaker is not None
+    assert quote.speaker.text == phrase.split()[-1]
+    assert (quote.speaker.name, quote.speaker.type) == ("Feuerwehr", "organization")
+
+
+@pytest.mark.parametrize(
+    "compound, name, kind",
+    [
+        ("Polizeiangaben", "Polizei", "organization"),  # an institution of org_classes.tsv
+        ("Regierungsangaben", "Regierung", "organization"),  # with the linking „s“
+        ("UN-Angaben", "UN", "organization"),  # a gazetteer entry
+        ("Zeugenaussagen", None, "unknown"),  # no organisation: no name, and none inherited
+    ],
+)
+def test_a_compound_names_its_owner_and_does_not_point_back(ex: Extractor, compound: str, name: str | None, kind: str) -> None:
+    text = f"„Wir sind vorbereitet“, sagte die Bürgermeisterin. Nach {compound} wurden drei Menschen verletzt."
+    quote = ex.extract(text)[-1]
+    assert quote.content.text == "wurden drei Menschen verletzt"
+    assert quote.speaker is not None and quote.speaker.text == compound
+    assert (quote.speaker.name, quote.speaker.type) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        ("Dem Vernehmen nach treffen sich dort jeden Abend laute Gruppen.", "treffen sich dort jeden Abend laute Gruppen",
+         "dem vernehmen nach"),
+        ("Der Bruder war nach eigenem Bekunden seit langem in die Pläne eingeweiht.",
+         "Der Bruder war | seit langem in die Pläne eingeweiht", "nach eigenem bekunden"),
+    ],
+)
+def test_fixed_phrases_of_hearsay_and_own_account(ex: Extractor, text: str, content: str, cue: str) -> None:
+    (quote,) = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert " | ".join(text[s.start : s.end] for s in quote.content.spans) == content
+    assert quote.cue.text.lower() == cue
+
+
+MID_CLAUSE = [
+    # (text, content spans joined by " | ")
+    # a frame that opens a second main clause frames that clause alone
+    ("Zwei Menschen starben, nach Angaben der Behörden wurden fünf weitere verletzt.", "wurden fünf weitere verletzt"),
+    ("Der Umsatz stieg, nach Schätzungen der Branche wuchs auch der Gewinn.", "wuchs auch der Gewinn"),
+    # inside its clause or between commas, the content lies on both sides
+    ("Der Fahrer war, nach Angaben der Polizei, stark betrunken.", "Der Fahrer war | stark betrunken"),
+    ("Die Regierung hat nach Angaben der Opposition die Wahl manipuliert.", "Die Regierung hat | die Wahl manipuliert"),
+    ("Die Brücke wurde gesperrt, laut Polizei wegen Einsturzgefahr am Pfeiler.",
+     "Die Brücke wurde gesperrt | wegen Einsturzgefahr am Pfeiler"),
+    # right after the opener of a verb-final clause, the phrase frames that clause alone
+    ("Der Fahrer, der nach Polizeiangaben betrunken war, floh vom Unfallort.", "der | betrunken war"),
+    ("Das Bad wird geschlossen, weil nach Angaben der Stadt das Geld fehlt.", "weil | das Geld fehlt"),
+    ("Die Polizei nahm den Mann fest, der laut Zeugen zuvor randaliert hatte.", "der | zuvor randaliert hatte"),
+    # an extended attribute before the noun of saying
+    ("Nach einer vom Institut veröffentlichten Studie schlafen Jugendliche zu wenig.", "schlafen Jugendliche zu wenig"),
+    ("Laut einer am Dienstag verbreiteten Mitteilung des Programms wurden zweitausend Menschen versorgt.",
+     "wurden zweitausend Menschen versorgt"),
+]
+
+
+@pytest.mark.parametrize("text, content", MID_CLAUSE)
+def test_the_content_is_the_clause_the_phrase_stands_in(ex: Extractor, text: str, content: str) -> None:
+    (quote,) = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert " | ".join(text[s.start : s.end] for s in quote.content.spans) == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach einer langen Sitzung im Rathaus gingen die Abgeordneten nach Hause.",  # no noun of saying
+        "Nach dem Spiel gab es neue Ausschreitungen vor dem Stadion.",
+    ],
+)
+def test_no_noun_of_saying_after_an_attribute(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.rule.startswith("according")] == []
+
+
+RELATIVE = [
+    # (text, content, cue, speaker mention)
+    ("Es gibt auch Gerüchte, nach denen der Sänger schwer krank war.", "der Sänger schwer krank war", "nach", "Gerüchte"),
+    ("Dem Gericht liegt ein Gutachten vor, laut dem das Kind misshandelt worden war.", "das Kind misshandelt worden war",
+     "laut", "ein Gutachten"),
+    ("Die Partei verwies auf Meinungsumfragen, nach denen zwei Drittel der Wähler den Plan ablehnen.",
+     "zwei Drittel der Wähler den Plan ablehnen", "nach", "Meinungsumfragen"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", RELATIVE)
+def test_a_relative_clause_after_a_statement_noun(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    (quote,) = [q for q in ex.extract(text) if q.rule == "according.relative"]
+    assert quote.content.text == content
+    assert quote.cue.text.lower() == cue
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Spiel ging in die Pause, nach der die Gäste deutlich stärker wurden.",  # no statement
+        "Sie besuchten die Stadt, nach der die Straße benannt worden war.",
+    ],
+)
+def test_no_relative_according_to_without_a_statement_noun(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.rule.startswith("according")] == []

@@ -167,3 +167,15 @@ def test_coordinated_acts(ex: Extractor, text: str, acts: list[tuple[str, str]])
     found = _reported(ex, text)
     assert [(content, cue) for content, cue, _ in found] == acts
     assert len({speaker for _, _, speaker in found}) == 1
+
+
+def test_an_act_whose_object_is_cited_by_an_according_relative_clause_is_no_act(ex: Extractor) -> None:
+    """„verwies auf Umfragen, nach denen …“: the relative clause is the statement, the object its source."""
+    quotes = ex.extract("Die Partei verwies auf Meinungsumfragen, nach denen zwei Drittel der Wähler den Plan ablehnen.")
+    assert [(q.kind, q.rule) for q in quotes] == [("indirect", "according.relative")]
+
+
+def test_an_act_whose_object_is_followed_by_a_plain_relative_clause_stays_an_act(ex: Extractor) -> None:
+    """„verwies auf die Umfragen, die …“: no according-to preposition, the act stays."""
+    quotes = ex.extract("Die Gewerkschaft verwies auf die schlechten Arbeitsbedingungen, die seit Jahren bestehen.")
+    assert [q.rule for q in quotes] == ["reported.act"]

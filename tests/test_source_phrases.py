@@ -41,6 +41,11 @@ PHRASES = [
      "Nach einem Bericht der Zeitung „Kurier“", "source", "published_in"),
     ("Nach Ansicht von Experten ist die Lage ernst.", "Nach", "Nach Ansicht von Experten", "speaker", None),
     ("Laut dem Bericht der „Welt“ wurde niemand verletzt.", "Laut", "Laut dem Bericht der „Welt“", "source", "reported_by"),
+    # „nach <noun>“: any noun of saying; the line of its head noun says what the owner is
+    ("Nach Polizeiangaben wurde niemand verletzt.", "Nach", "Nach Polizeiangaben", "source", "reported_by"),
+    ("Nach einer Umfrage des Instituts ist die Lage ernst.", "Nach", "Nach einer Umfrage des Instituts", "source", "published_in"),
+    ("Nach seiner Meinung ist die Lage ernst.", "Nach", "Nach seiner Meinung", "speaker", None),
+    ("Nach Expertenmeinung ist die Lage ernst.", "Nach", "Nach Expertenmeinung", "speaker", None),
 ]
 
 
@@ -57,6 +62,8 @@ def test_a_phrase_names_its_owner_with_what_it_is(ex: Extractor, text: str, word
         ("Er sang laut und deutlich.", "laut"),  # „laut“ the adjective
         ("Gemäß Artikel 5 muss die Fabrik schließen.", "Gemäß"),  # a legal reference
         ("Die Nachricht kam aus Kreisen und Verbänden.", "aus"),  # „aus Kreisen“ needs whose
+        ("Nach dem Spiel wurde niemand verletzt.", "Nach"),  # no noun of saying
+        ("Die Retter suchten nach weiteren Angaben.", "nach"),  # the object of „suchen“
     ],
 )
 def test_no_phrase_without_the_owner_its_line_requires(ex: Extractor, text: str, word: str) -> None:
@@ -77,6 +84,8 @@ AGREEING = [
     ("unter Verweis auf die Agentur Reuters", "Reuters"),
     ("gemäß der Nachrichtenagentur dpa", "dpa"),
     ("nach Informationen des Senders NDR", "NDR"),
+    # a noun of saying without a line of its own fills the slot of „nach <noun>“
+    ("nach einer Mitteilung des Senders NDR", "NDR"),
 ]
 
 

@@ -25,6 +25,7 @@ from quotecheck.attribution.sources import Source, placed, promote_cited, raw_so
 from quotecheck.attribution.speakers import find_speaker
 from quotecheck.attribution.statements import (
     according_phrase,
+    compound_owner,
     apposition_end,
     author_of_statement,
     possessive_owner,
@@ -217,6 +218,20 @@ def _said_by_owner(
     return _Said(speaker, entity), coref
 
 
+def _compound_speaker(
+    doc: Doc, lexicon: Lexicon, evidence: _Evidence, previous: _Previous | None, coref: Coreference
+) -> tuple[_Said, Coreference] | None:
+    """„Nach Polizeiangaben …“: the compound's modifier names the speaker („Polizei“), the phrase is the mention.
+
+    Not the previous quote's speaker: the compound names its own.
+    """
+    owner = compound_owner(doc, lexicon, evidence.cand)
+    if owner is None or evidence.phrase is None:
+        return None
+    name, kind = owner
+    return _Said(Mention.from_spans(doc.text, [char_span(doc, *evidence.phrase)], name, kind)), coref
+
+
 def _inherited_speaker(
     doc: Doc, lexicon: Lexicon, evidence: _Evidence, previous: _Previous | None, coref: Coreference
 ) -> tuple[_Said, Coreference] | None:
@@ -245,6 +260,7 @@ _SPEAKER_MENTIONS: tuple[_MentionStrategy, ...] = (
     _found_speaker,
     _reflexive_speaker,
     _possessive_speaker,
+    _compound_speaker,
     _inherited_speaker,
     _anaphor_only,
 )

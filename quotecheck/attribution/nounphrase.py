@@ -33,6 +33,7 @@ __all__ = [
     "NounPhrase",
     "function_word_classes",
     "parse_noun_phrase",
+    "skip_adjectives",
     "with_attached",
     "with_seat",
     "with_apposition",
@@ -116,7 +117,7 @@ def _name_link(doc: Doc, lexicon: Lexicon, i: int, limit: int, head_start: int) 
     return organization_in(doc, lexicon, j, k) is None  # „von der IG Metall“ names an employer
 
 
-def _skip_adjectives(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
+def skip_adjectives(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     """Past the attributive adjectives at ``i``: words with an adjective ending.
 
     A determiner („die“) or a speech verb („teilte“) ends like one but opens no
@@ -210,7 +211,7 @@ def parse_noun_phrase(
     if opening is None:
         return None
     determiner, i = opening
-    head_start = _skip_adjectives(doc, lexicon, _skip_age(doc, lexicon, i, limit), limit)
+    head_start = skip_adjectives(doc, lexicon, _skip_age(doc, lexicon, i, limit), limit)
     i = _capitalised_run(doc, lexicon, head_start, limit)
     if i == head_start:
         # „der „Bild““, „des „Kurier““: a quoted title is the name of a medium
@@ -267,7 +268,7 @@ def _genitive(doc: Doc, lexicon: Lexicon, role: str | None, named: bool, i: int,
     word = tokens[i].text
     if not (word in lexicon.rule_words.genitive or word in lexicon.rule_words.genitive_or_dative and (role is not None and not named or is_report_noun(lexicon, tokens[i - 1].text))):
         return None
-    j = _skip_adjectives(doc, lexicon, i + 1, limit)
+    j = skip_adjectives(doc, lexicon, i + 1, limit)
     k = _capitalised_run(doc, lexicon, j, limit)
     title = _quoted_title(doc, k, limit)
     if title is not None:

@@ -11,17 +11,19 @@ from __future__ import annotations
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.coreference import Coreference
 from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, parse_noun_phrase
-from quotecheck.attribution.naming import organization_in
+from quotecheck.attribution.naming import org_class, organization_in
 from quotecheck.attribution.words import (
     function_word_classes,
     is_report_noun,
     is_speech_verb,
 )
-from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
+from quotecheck.lexicon import DETERMINER_CLASSES, REPORT_SLOTS, Lexicon
 from quotecheck.rules.candidate import Candidate, overlaps
+from quotecheck.rules.source_phrases import compound_modifier
 
 __all__ = [
     "according_phrase",
+    "compound_owner",
     "apposition_end",
     "report_speaker",
     "author_of_statement",
@@ -48,6 +50,37 @@ def according_phrase(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[int, 
     while last > first and (tokens[last - 1].kind != "word" or "prep" in function_word_classes(lexicon, tokens[last - 1].text)):
         last -= 1
     return (first, last) if first < last else None
+
+
+def compound_owner(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[str | None, str] | None:
+    """„Nach Polizeiangaben“, „Nach UN-Angaben“: the name and type the modifier of a compound noun of saying gives.
+
+    The phrase's compound names its owner, so the speaker is neither the previous
+    quote's nor unknown: „UN“ (a gazetteer entry), „Polizei“ (an institution of
+    ``org_classes.tsv``, also with a linking „s“: „Regierungsangaben“ →
+    „Regierung“); a modifier that names no organisation („Zeugenaussagen“) gives
+    no name. None when the frame holds no such compound.
+    """
+    entry, frame = cand.evidence.according, cand.frame
+    if entry is None or frame is None or cand.speaker_tokens is not None or not REPORT_SLOTS.intersection(entry.words):
+        return None
+    modifier = compound_modifier(lexicon, doc.tokens[frame[1] - 1].text)
+    if modifier is None:
+        return None
+    stem = modifier[: -len(_LINKING_S)] if modifier.endswith(_LINKING_S) and len(modifier) > len(_LINKING_S) else modifier
+    known = lexicon.organization(modifier) or lexicon.organization(stem)
+    if known is not None:
+        return known.name, _ORGANIZATION
+    for form in dict.fromkeys((stem, modifier)):  # „Regierung“ before the genitive-looking „Regierungs“
+        found = org_class(lexicon, form)
+        if found is not None and not found[1]:
+            return form, _ORGANIZATION
+    return None, _UNKNOWN
+
+
+#: The linking „s“ of a compound („Regierung|s|angaben“): a morpheme, not a word.
+_LINKING_S = "s"
+_ORGANIZATION, _UNKNOWN = "organization", "unknown"
 
 
 def apposition_end(doc: Doc, lexicon: Lexicon, cand: Candidate, end: int, named: bool) -> int:
@@ -122,13 +155,32 @@ def report_speaker(
     entry = cand.evidence.according
     if not cand.inherit_speaker or entry is None or cand.sentence == 0:
         return None, coref
-    if "report_anaphor" not in function_word_classes(lexicon, entry.cue_words[0]):
+    if "report_anaphor" not in function_word_classes(lexicon, entry.cue_words[0]) and not _bare_report_noun(doc, lexicon, cand):
         return None, coref
     before = doc.sentences[cand.sentence - 1]
     owner = _report_owner(doc, lexicon, before.first, before.last)
     if owner is not None or previous_sentence in (cand.sentence - 1, cand.sentence):
         return owner, coref
     return _opening_subject(doc, lexicon, coref, before.first, before.last)
+
+
+def _bare_report_noun(doc: Doc, lexicon: Lexicon, cand: Candidate) -> bool:
+    """„Laut Mitteilung …“, „Laut Bericht …“: a noun of saying alone after the preposition points back like „Demnach“.
+
+    Its author is the one the text spoke of: „Die Feuerwehr rückte aus. Laut
+    Mitteilung …“ (the Feuerwehr). Not „Nach Polizeiangaben“ (the compound names
+    its owner) nor „nach ersten Angaben“.
+    """
+    entry, frame = cand.evidence.according, cand.frame
+    if entry is None or frame is None or frame[1] - frame[0] != _BARE_PHRASE_TOKENS:
+        return False
+    if not REPORT_SLOTS.intersection(entry.words) and entry.position != "anaphoric":
+        return False
+    return doc.tokens[frame[0] + 1].text in lexicon.speech_nouns
+
+
+#: A preposition and a noun: „Laut Mitteilung“.
+_BARE_PHRASE_TOKENS = 2
 
 
 def _report_owner(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhrase | None:

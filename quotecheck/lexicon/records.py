@@ -27,6 +27,9 @@ __all__ = [
     "PRONOUN_CASES",
     "PRONOUN_GENDERS",
     "DETERMINER_CLASSES",
+    "REPORT_NOUN_SLOT",
+    "DOCUMENT_SLOT",
+    "REPORT_SLOTS",
     "ABBREVIATION_FLAGS",
     "FIRST_NAME_GENDERS",
     "GENDERS",
@@ -75,6 +78,13 @@ PRONOUN_CASES = frozenset("nom gen dat acc poss".split())
 PRONOUN_GENDERS = frozenset("m f n any".split())
 #: ``function_words.tsv`` classes of words that open a noun phrase („der“, „dem“, „seine“).
 DETERMINER_CLASSES = frozenset({"det", "det_dative", "possessive"})
+#: The slot of an according-to phrase that any noun of saying fills („nach <noun>“:
+#: „Nach Polizeiangaben“, „nach einer Umfrage“); notation of ``according_to.tsv``, no word.
+REPORT_NOUN_SLOT = "<noun>"
+#: The slot that a document takes as well („laut <document>“: „laut der Anklageschrift“,
+#: „gemäß der Quartalsbilanz“): a report noun of ``function_words.tsv`` too.
+DOCUMENT_SLOT = "<document>"
+REPORT_SLOTS = frozenset({REPORT_NOUN_SLOT, DOCUMENT_SLOT})
 ABBREVIATION_FLAGS = frozenset("num final".split())
 FIRST_NAME_GENDERS = frozenset("m f any".split())
 GENDERS = frozenset("m f n".split())

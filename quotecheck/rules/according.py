@@ -27,7 +27,7 @@ from typing import Iterable
 
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
-from quotecheck.attribution.nounphrase import parse_noun_phrase, with_seat
+from quotecheck.attribution.nounphrase import function_word_classes, np_ending_at, parse_noun_phrase, with_seat
 from quotecheck.lexicon import Lexicon
 from quotecheck.morph import clause_mood
 from quotecheck.ranges import CharSpan, TokenRange
@@ -35,7 +35,7 @@ from quotecheck.rules.candidate import Candidate, Evidence, char_span, overlaps
 from quotecheck.rules.clauses import SENTENCE_END, word_count
 from quotecheck.rules.content import content_end
 from quotecheck.rules.pipeline import Claims
-from quotecheck.rules.source_phrases import SourcePhrase, source_phrase_at
+from quotecheck.rules.source_phrases import SourcePhrase, names_statement, report_slots, source_phrase_at
 from quotecheck.text import Sentence
 
 __all__ = ["AccordingRule", "find_according"]
@@ -62,9 +62,15 @@ def _so_frame(doc: Doc, lexicon: Lexicon, i: int, last: int) -> tuple[int, int] 
 
 
 def _content_spans(doc: Doc, lexicon: Lexicon, first: int, last: int, frame: tuple[int, int]) -> list[tuple[int, int]]:
-    """Token ranges of the sentence's content around the frame."""
+    """Token ranges of the sentence's content around the frame.
+
+    A frame that opens a main clause of its own after a comma („Zwei Menschen
+    starben, nach Angaben der Behörden wurden fünf verletzt.“) frames that clause
+    alone; in mid-clause („Der Fahrer war nach Polizeiangaben betrunken“) or
+    between commas the content lies on both sides.
+    """
     ranges = []
-    if frame[0] > first:
+    if frame[0] > first and not _opens_second_clause(doc, lexicon, frame, last):
         end = frame[0]
         while end > first and doc.tokens[end - 1].text in (",", "(", "–", "—"):
             end -= 1
@@ -78,6 +84,46 @@ def _content_spans(doc: Doc, lexicon: Lexicon, first: int, last: int, frame: tup
         if stop > start:
             ranges.append((start, stop))
     return ranges
+
+
+def _opens_second_clause(doc: Doc, lexicon: Lexicon, frame: tuple[int, int], last: int) -> bool:
+    """Whether the frame stands first in a main clause after a comma: a finite verb follows it („…, laut Polizei wurden …“).
+
+    Not „…, laut Polizei wegen Einsturzgefahr“ (no verb) nor „…, so die Polizei, …“.
+    """
+    tokens = doc.tokens
+    start, end = frame
+    if start == 0 or tokens[start - 1].text not in _CLAUSE_SEPARATORS or end >= last:
+        return False
+    verb = tokens[end]
+    classes = function_word_classes(lexicon, verb.text)
+    return verb.kind == "word" and verb.text[:1].islower() and (not classes or bool(classes & _VERB_CLASSES))
+
+
+#: What separates two main clauses of one sentence.
+_CLAUSE_SEPARATORS = frozenset({",", ";"})
+#: Function-word classes of finite verbs („wurden“, „ist“, „soll“).
+_VERB_CLASSES = frozenset({"aux", "passive_aux"})
+
+
+def _own_clause(doc: Doc, lexicon: Lexicon, first: int, last: int, frame: tuple[int, int]) -> tuple[int, int]:
+    """The verb-final clause the frame stands in right after its opener, else the whole range.
+
+    „Der Fahrer, der nach Polizeiangaben betrunken war, floh.“ → „der … betrunken
+    war“; „…, weil nach Angaben der Stadt das Geld fehlt.“ → „weil … das Geld
+    fehlt“: the phrase vouches for that clause, not for the sentence around it.
+    """
+    opener = frame[0] - 1
+    if opener < first or not lexicon.clause.classes(doc.tokens[opener].text) & _CLAUSE_OPENERS:
+        return first, last
+    if opener > first and doc.tokens[opener - 1].text != ",":
+        return first, last
+    end = next((k for k in range(frame[1], last) if doc.tokens[k].text == ","), last)
+    return opener, end
+
+
+#: Clause-word classes (``clause_words.tsv``) that open a verb-final clause.
+_CLAUSE_OPENERS = frozenset({"relative", "subordinator"})
 
 
 def _make(
@@ -96,6 +142,7 @@ def _make(
 
     The speaker is the one the evidence names; without one it is inherited.
     """
+    first, last = _own_clause(doc, lexicon, first, last, frame)
     ranges = _content_spans(doc, lexicon, first, last, frame)
     words = sum(word_count(doc, a, b) for a, b in ranges)
     if words < 3:
@@ -133,7 +180,7 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[Cha
         if low in so_words:
             cand = _so_quote(doc, lexicon, i, first, last, taken)
         elif low in first_words:  # the first word of an according-to phrase: most words are none
-            cand = _phrase_quote(doc, lexicon, i, first, last, taken)
+            cand = _phrase_quote(doc, lexicon, i, first, last, taken) or _relative_quote(doc, lexicon, i, first, last, taken)
         else:
             continue
         if cand is not None:
@@ -168,6 +215,49 @@ def _phrase_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, tak
     evidence = Evidence("according", match.owner, match.entry)
     rule = _RULE_OF_POSITION[match.entry.position]
     return _make(doc, lexicon, first, last, match.span, cue, tuning.ACCORDING_PHRASE, rule, evidence, taken)
+
+
+def _relative_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:
+    """„Studien der Charité, nach denen Homöopathie wirke“: a relative clause opened by an according-to preposition.
+
+    After a comma, the preposition of a slot line of ``according_to.tsv`` („nach“,
+    „laut“) and a relative pronoun, the relative clause is the content and the
+    statement noun it refers to is the speaker („Gerüchte, nach denen …“, „ein
+    Gutachten …, laut dem …“). Not „die Pause, nach der …“: no statement.
+    """
+    tokens = doc.tokens
+    rel = i + 1
+    if i - 1 <= first or tokens[i - 1].text != "," or rel >= last or not report_slots(lexicon, tokens[i].text):
+        return None
+    if "relative" not in lexicon.clause.classes(tokens[rel].text.lower()):
+        return None
+    end = i - 1
+    if end - 1 > first and tokens[end - 1].text in lexicon.particles:
+        end -= 1  # „liegt ein Gutachten vor, laut dem …“
+    antecedent = np_ending_at(doc, lexicon, end, first)
+    if antecedent is None or not any(names_statement(lexicon, tokens[k].text) for k in range(antecedent.start, antecedent.end)):
+        return None
+    stop = content_end(doc, lexicon, rel + 1, last)
+    if word_count(doc, rel + 1, stop) < 3:
+        return None
+    span = char_span(doc, rel + 1, stop)
+    if overlaps(span, taken):
+        return None
+    mood, _ = clause_mood(doc, lexicon, rel + 1, stop)
+    entry = report_slots(lexicon, tokens[i].text)[0]
+    return Candidate(
+        kind="indirect",
+        content=[span],
+        sentence=doc.layer.sentence_index(rel + 1),
+        cue_spans=(char_span(doc, i, i + 1),),
+        frame=(i, rel + 1),
+        mood=mood,
+        confidence=tuning.ACCORDING_PHRASE,
+        speaker_tokens=TokenRange(antecedent.start, antecedent.end),
+        inherit_speaker=False,
+        rule="according.relative",
+        evidence=Evidence("according", TokenRange(antecedent.start, antecedent.end), entry),
+    )
 
 
 def _impersonal(doc: Doc, lexicon: Lexicon, match: SourcePhrase, first: int) -> bool:

@@ -73,6 +73,7 @@ RULE_NAMES: Mapping[str, str] = MappingProxyType(
         "according.postposition": "„der Polizei zufolge“",
         "according.noun_phrase": "„nach Angaben der Polizei“, „nach eigenen Angaben“, „seiner Ansicht nach“",
         "according.anaphoric": "„demnach“, „dem Bericht zufolge“: the speaker of the quote before",
+        "according.relative": "„Studien der Charité, nach denen …“: the statement the relative clause refers to",
         "according.so": "„…, so der Minister.“",
         "according.impersonal": "„…, hieß es.“: no speaker named",
         "free_indirect.konjunktiv": "a sentence in Konjunktiv that continues a quote",

@@ -46,7 +46,7 @@ from quotecheck.rules.clauses import CLAUSE_BREAKS, SENTENCE_END, classes_at, cl
 from quotecheck.rules.content import content_end, wie_frame_end
 from quotecheck.rules.cues import match_speech_verb
 from quotecheck.rules.pipeline import Claims
-from quotecheck.rules.source_phrases import SourcePhrase, source_phrase_at
+from quotecheck.rules.source_phrases import SourcePhrase, opens_according_relative, source_phrase_at
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
 from quotecheck.spanindex import SpanIndex
 from quotecheck.text import KIND_CODES
@@ -456,9 +456,13 @@ def _object_of_an_act(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, first: int,
     """Whether ``[start, stop)`` is the object of a speech act that took place.
 
     Not „die Flut forderte 92 Menschenleben“ (claimed lives, not a demand), not „gab
-    die Behörde nicht bekannt“ (no act took place), not a bare reflexive.
+    die Behörde nicht bekannt“ (no act took place), not a bare reflexive, not the
+    cited source of a statement („verwies auf Umfragen, nach denen …“: the relative
+    clause is the statement).
     """
     tokens = doc.tokens
+    if stop < len(tokens) and opens_according_relative(doc, lexicon, stop, len(tokens)):
+        return False
     if entry.lemma in lexicon.rule_words.toll_verb and _toll(doc, lexicon, start, stop):
         return False
     if _negated(doc, lexicon, first, stop):

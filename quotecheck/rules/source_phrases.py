@@ -25,16 +25,37 @@ from __future__ import annotations
 
 from typing import Callable
 
+import attrs
+import regex
+
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.naming import organization_in
-from quotecheck.attribution.nounphrase import NounPhrase, function_word_classes, np_ending_at, parse_noun_phrase, with_seat
-from quotecheck.lexicon import DETERMINER_CLASSES, AccordingTo, Lexicon
+from quotecheck.attribution.words import is_report_noun
+from quotecheck.attribution.nounphrase import (
+    NounPhrase,
+    function_word_classes,
+    np_ending_at,
+    parse_noun_phrase,
+    skip_adjectives,
+    with_seat,
+)
+from quotecheck.lexicon import DETERMINER_CLASSES, DOCUMENT_SLOT, REPORT_SLOTS, AccordingTo, Lexicon
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import SourcePhrase
 from quotecheck.rules.cues import according_phrases_at
 
-__all__ = ["SourcePhrase", "opens_owner", "source_phrase_at", "text_of"]
+__all__ = [
+    "SourcePhrase",
+    "compound_modifier",
+    "names_statement",
+    "opens_according_relative",
+    "opens_owner",
+    "report_head",
+    "report_slots",
+    "source_phrase_at",
+    "text_of",
+]
 
 
 def text_of(doc: Doc, tokens: TokenRange) -> str:
@@ -56,7 +77,165 @@ def source_phrase_at(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int) 
         found = _OWNER_READERS[entry.owner](doc, lexicon, entry, phrase, first, last)
         if found is not _MISSING:
             return SourcePhrase(entry, phrase, found)
+    return _report_phrase_at(doc, lexicon, i, first, last)
+
+
+def _report_phrase_at(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int) -> SourcePhrase | None:
+    """A preposition and any report noun: „Nach Polizeiangaben“, „nach einer Umfrage des Instituts“.
+
+    The lines of ``according_to.tsv`` with the slot ``<noun>`` („nach <noun>“)
+    take any noun of saying of ``speech_nouns.tsv`` (use ``according_to`` or
+    ``both``) or a compound ending in one („Polizeiangaben“, „UNHCR-Angaben“,
+    „Medienberichten“), after a determiner and adjectives („nach den bisherigen
+    Ermittlungen“). The compound's modifier is how the sentence names the owner,
+    so the phrase is the speaker mention. A line for the head noun itself („nach
+    Angaben“, „nach Meinung“) says what the owner is; else the slot line does.
+    Not „nach dem Spiel“, „nach Berlin“: no noun of saying.
+    """
+    for slot in report_slots(lexicon, doc.tokens[i].text):
+        head = report_head(doc, lexicon, i + 1, last, documents=slot.words[1] == DOCUMENT_SLOT)
+        if head is None or _object_of_verb(doc, lexicon, i, head[0] + 1, first, last):
+            continue
+        entry = _line_of_head(lexicon, slot, head)
+        phrase = TokenRange(i, head[0] + 1)
+        found = _OWNER_READERS[entry.owner](doc, lexicon, entry, phrase, first, last)
+        if found is not _MISSING:
+            return SourcePhrase(entry, phrase, found)
     return None
+
+
+def _object_of_verb(doc: Doc, lexicon: Lexicon, start: int, end: int, first: int, last: int) -> bool:
+    """Whether the phrase ``[start, end)`` is the object of a verb next to it („suchte nach weiteren Informationen“).
+
+    The verb stands up to :data:`~quotecheck.tuning.PREP_OBJECT_VERB_REACH` words
+    before it („suchte weiterhin nach …“, „erkundigte sich nach …“) or right after it
+    („…, die nach Informationen suchten“).
+    """
+    verbs = lexicon.rule_words.prep_object_verb
+    before = range(max(first, start - tuning.PREP_OBJECT_VERB_REACH), start)
+    near = [k for k in before if doc.tokens[k].kind == "word"] + ([end] if end < last and doc.tokens[end].kind == "word" else [])
+    return any(doc.tokens[k].text[:1].islower() and doc.lemma(k).lower() in verbs for k in near)
+
+
+def report_head(doc: Doc, lexicon: Lexicon, start: int, last: int, documents: bool = False) -> tuple[int, str] | None:
+    """The head noun of a report noun phrase at ``start`` and the noun of saying it is or ends in.
+
+    „den bisherigen Ermittlungen“ → „Ermittlungen“, „Polizeiangaben“ →
+    „Angaben“, „einem EU-Dokument“ → „Dokument“; a genitive name may stand
+    before it („Grupps Meinung“). With ``documents`` a report noun of
+    ``function_words.tsv`` heads it too („der Anklageschrift“, „der Quartalsbilanz“).
+    """
+    tokens = doc.tokens
+    i = start
+    determiner = i < last and bool(function_word_classes(lexicon, tokens[i].text) & DETERMINER_CLASSES)
+    if determiner:
+        i += 1
+    j = skip_adjectives(doc, lexicon, i, last)
+    for k in (j, j + 1):
+        if k >= last or tokens[k].kind != "word" or not tokens[k].text.rsplit("-", 1)[-1][:1].isupper():
+            break
+        noun = _noun_of_saying(lexicon, tokens[k].text, documents)
+        if noun is not None:
+            return k, noun
+    return _head_after_attribute(doc, lexicon, i, last, documents) if determiner else None
+
+
+def _head_after_attribute(doc: Doc, lexicon: Lexicon, start: int, last: int, documents: bool) -> tuple[int, str] | None:
+    """The noun of saying after an extended attribute: „einer am Dienstag veröffentlichten Mitteilung“.
+
+    Between the determiner and the noun stand only words and numbers, the last an
+    inflected participle („veröffentlichten“, „erschienenen“), within
+    :data:`~quotecheck.tuning.REPORT_ATTRIBUTE_TOKENS` tokens.
+    """
+    tokens = doc.tokens
+    for k in range(start + 1, min(last, start + tuning.REPORT_ATTRIBUTE_TOKENS + 1)):
+        if tokens[k].kind not in ("word", "number"):
+            return None
+        if _PARTICIPLE.match(tokens[k - 1].text) and tokens[k].text[:1].isupper():
+            noun = _noun_of_saying(lexicon, tokens[k].text, documents)
+            if noun is not None:
+                return k, noun
+    return None
+
+
+def _noun_of_saying(lexicon: Lexicon, word: str, documents: bool = False) -> str | None:
+    """The noun of saying a word is or ends in: „Angaben“, „Polizeiangaben“ → „Angaben“, „dpa-Meldung“ → „Meldung“.
+
+    Not a noun derived with a verb particle („Auszählung“, „Nachberechnung“).
+    """
+    tail = word.rsplit("-", 1)[-1]
+    for k in range(len(tail) - _MIN_HEAD):
+        form = tail[k:] if k == 0 else tail[k].upper() + tail[k + 1 :]
+        noun = lexicon.speech_nouns.get(form)
+        if noun is not None and noun.use in _ACCORDING_USES and (k == 0 or _compound_modifier(lexicon, tail[:k])):
+            return form
+    return tail if documents and is_report_noun(lexicon, tail) else None
+
+
+def compound_modifier(lexicon: Lexicon, word: str) -> str | None:
+    """What a compound noun of saying begins with: „Polizeiangaben“ → „Polizei“, „UN-Angaben“ → „UN“.
+
+    None for a noun of saying that is no compound („Angaben“) and for a word that
+    ends in none („Nachbarn“).
+    """
+    head = _noun_of_saying(lexicon, word)
+    if head is None or len(head) >= len(word):
+        return None
+    return word[: len(word) - len(head)].rstrip("-") or None
+
+
+#: An inflected past participle before its noun („veröffentlichten“, „erschienenen“,
+#: „vorgelegte“): a morphological ending, not a word.
+_PARTICIPLE = regex.compile(r"^\p{Ll}\p{L}+[tn](?:e|en|er|es|em)$")
+
+def names_statement(lexicon: Lexicon, word: str) -> bool:
+    """Whether a noun names something said or written: any noun of ``speech_nouns.tsv`` („Gerüchte“,
+    „Studien“), a compound ending in one („Meinungsumfragen“), or a report noun („Gutachten“)."""
+    if not word[:1].isupper():
+        return False
+    if word in lexicon.speech_nouns or _noun_of_saying(lexicon, word) is not None or is_report_noun(lexicon, word):
+        return True
+    tail = word.rsplit("-", 1)[-1]
+    return any(tail[k].upper() + tail[k + 1 :] in lexicon.speech_nouns for k in range(_MIN_MODIFIER, len(tail) - _MIN_HEAD))
+
+
+def opens_according_relative(doc: Doc, lexicon: Lexicon, comma: int, last: int) -> bool:
+    """Whether a relative clause opened by an according-to preposition follows the comma at ``comma``.
+
+    „Umfragen, nach denen zwei Drittel den Plan ablehnen“, „ein Gutachten, laut dem
+    …“: what comes before the comma is the statement's source, and the relative
+    clause is what it says (the according rule's ``according.relative``).
+    """
+    tokens = doc.tokens
+    if comma + 2 >= last or tokens[comma].text != ",":
+        return False
+    return bool(report_slots(lexicon, tokens[comma + 1].text)) and "relative" in lexicon.clause.classes(tokens[comma + 2].text.lower())
+
+
+def report_slots(lexicon: Lexicon, word: str) -> tuple[AccordingTo, ...]:
+    """The slot lines of ``according_to.tsv`` („nach <noun>“, „laut <document>“) that start with ``word``."""
+    return tuple(e for e in lexicon.according_index.get(word.lower(), ()) if len(e.words) == 2 and e.words[1] in REPORT_SLOTS)
+
+
+def _compound_modifier(lexicon: Lexicon, start: str) -> bool:
+    """Whether a word's start before a noun of saying is a noun, not a prefix („Polizei|angaben“, not „Aus|zählung“)."""
+    return len(start) >= _MIN_MODIFIER and start.lower() not in lexicon.particles
+
+
+#: The uses of a noun of saying (``speech_nouns.tsv``) that head an according-to phrase.
+_ACCORDING_USES = frozenset({"according_to", "both"})
+#: The shortest head and modifier of a compound of a noun of saying („Polizei|angaben“):
+#: shorter tails are word endings, not nouns.
+_MIN_HEAD, _MIN_MODIFIER = 3, 3
+
+
+def _line_of_head(lexicon: Lexicon, slot: AccordingTo, head: tuple[int, str]) -> AccordingTo:
+    """The line for the slot filled with the head noun („nach Angaben“ for „nach Polizeiangaben“), with the slot's cue and phrase."""
+    words = (slot.words[0], head[1])
+    own = next((e for e in lexicon.according_index.get(words[0].lower(), ()) if e.words == words), None)
+    if own is None:
+        return slot
+    return attrs.evolve(own, phrase=slot.phrase, cue=slot.cue)
 
 
 #: The answer of an owner reader when the phrase needs an owner and has none.
@@ -69,6 +248,9 @@ _OwnerReader = Callable[[Doc, Lexicon, AccordingTo, TokenRange, int, int], "Toke
 def _noun_after(doc: Doc, lexicon: Lexicon, entry: AccordingTo, phrase: TokenRange, first: int, last: int) -> TokenRange | None:
     """``noun``: „laut der Polizei“, „laut Reuters“, „laut „Kurier““, „laut dpa“: a capital, a determiner or an agency opens the owner.
 
+    A web address is an owner of its own („laut tagesschau.de“), and so are
+    adjectives before a noun („laut israelischen Medien“).
+
     „laut und deutlich“ has none: there „laut“ is an adjective.
     """
     nxt = phrase.end
@@ -76,10 +258,28 @@ def _noun_after(doc: Doc, lexicon: Lexicon, entry: AccordingTo, phrase: TokenRan
         nxt += 1  # a title in quotation marks
     if nxt >= last:
         return _MISSING
+    if doc.tokens[nxt].kind == _URL:  # „laut tagesschau.de“, „laut „bildblog.de““
+        end = nxt + 1
+        while end < last and end - nxt <= nxt - phrase.end and doc.tokens[end].kind == "quote":
+            end += 1
+        return TokenRange(phrase.end, end)
     word = doc.tokens[nxt].text
-    if not (word[:1].isupper() or function_word_classes(lexicon, word) & DETERMINER_CLASSES or lexicon.organization(word)):
+    if not (word[:1].isupper() or function_word_classes(lexicon, word) & DETERMINER_CLASSES or lexicon.organization(word) or _adjective_before_noun(doc, lexicon, nxt, last)):
         return _MISSING
     return _required(owner_after(doc, lexicon, phrase.end, last))
+
+
+#: The token kind of a web address (:mod:`quotecheck.text`): a website is a medium of its own.
+_URL = "url"
+
+
+def _adjective_before_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> bool:
+    """„laut israelischen Medien“, „laut aktueller Statistik“: adjectives at ``i`` and a noun after them.
+
+    Not „laut und deutlich“, „laut genug“: no adjective ending, or no noun follows.
+    """
+    end = skip_adjectives(doc, lexicon, i, last)
+    return i < end < last and doc.tokens[end].kind == "word" and doc.tokens[end].text[:1].isupper()
 
 
 def _someone_after(doc: Doc, lexicon: Lexicon, entry: AccordingTo, phrase: TokenRange, first: int, last: int) -> TokenRange | None:
@@ -93,7 +293,7 @@ def _someone_after(doc: Doc, lexicon: Lexicon, entry: AccordingTo, phrase: Token
 def _any(doc: Doc, lexicon: Lexicon, entry: AccordingTo, phrase: TokenRange, first: int, last: int) -> TokenRange | None:
     """``any``: „unter Berufung auf Kreise“ (after a pre phrase), „der Zeitung zufolge“ (before a post phrase)."""
     if entry.position == "post":
-        return _required(owner_before(doc, lexicon, phrase.start, first))
+        return _required(owner_before(doc, lexicon, phrase.start, first) or _noun_of_saying_before(doc, lexicon, phrase.start, first))
     return _required(owner_after(doc, lexicon, phrase.end, last))
 
 
@@ -134,6 +334,14 @@ _OWNER_READERS: dict[str, _OwnerReader] = {
     "required": _genitive_after,
     "none": _no_owner,
 }
+
+
+def _noun_of_saying_before(doc: Doc, lexicon: Lexicon, end: int, first: int) -> TokenRange | None:
+    """„Berichten zufolge“, „Schätzungen zufolge“: a bare noun of saying, even where it could be a verb opening the sentence."""
+    k = end - 1
+    if k < first or doc.tokens[k].kind != "word" or not doc.tokens[k].text[:1].isupper():
+        return None
+    return TokenRange(k, end) if _noun_of_saying(lexicon, doc.tokens[k].text) is not None else None
 
 
 def _required(owner: TokenRange | None) -> TokenRange:
