@@ -650,10 +650,11 @@ def test_speaker_and_sources_in_one_sentence(text: str, start: str, name: str, s
 
 
 def test_dative_medium_after_the_name_is_the_addressee() -> None:
+    """The medium spoken to is also the first source (issue 12: ``told_to``)."""
     quote = only_quote("„Wir streiken weiter“, sagte Bahnchefin Sabine Krull der Nachrichtenagentur Reuters.")
     assert quote.speaker is not None and (quote.speaker.text, quote.speaker.name) == ("Bahnchefin Sabine Krull", "Sabine Krull")
     assert quote.addressee is not None and quote.addressee.name == "Reuters"
-    assert quote.sources == ()
+    assert [(s.name, s.relation) for s in quote.sources] == [("Reuters", "told_to")]
 
 
 @pytest.mark.parametrize(

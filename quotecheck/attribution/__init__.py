@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
+import attrs
 from attrs import frozen
 
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.coreference import Coreference, Entity
+from quotecheck.attribution.naming import is_medium, organization_in
 from quotecheck.attribution.nounphrase import NounPhrase
 from quotecheck.attribution.sources import Source, promote_cited, raw_sources, source_mention
 from quotecheck.attribution.speakers import find_speaker
@@ -32,7 +34,7 @@ from quotecheck.attribution.statements import (
     report_speaker,
 )
 from quotecheck.lexicon import Lexicon
-from quotecheck.model import SPEAKER_TYPES, Cue, Mention, Quote, Role
+from quotecheck.model import SPEAKER_TYPES, Cue, Mention, Quote, Relation, Role
 from quotecheck.rules.candidate import Candidate, char_span
 
 __all__ = ["attribute"]
@@ -55,6 +57,7 @@ class _Previous:
     sources: tuple[Mention, ...]
     paragraph: int
     sentence: int
+    addressee: Mention | None = None  # a medium spoken to goes on with the chain („sagte X der Agentur Reuters“)
 
 
 @frozen
@@ -78,6 +81,7 @@ class _Said:
     speaker: Mention | None = None
     entity: Entity | None = None
     inherited_sources: tuple[Mention, ...] = ()
+    inherited_addressee: Mention | None = None
 
 
 def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_id: str | None = None) -> list[Quote]:
@@ -106,15 +110,35 @@ def _attribute_one(
     evidence, coref = _evidence(doc, lexicon, cand, previous, coref)
     said, coref = _speaker_mention(doc, lexicon, evidence, previous, coref)
     addressee, coref = _addressee_mention(doc, evidence.addressee, coref)
-    mentions = []
+    mentions = [told] if (told := _told_to(doc, lexicon, evidence.addressee, addressee)) is not None else []
     for source in evidence.sources:
         mention, coref = source_mention(doc, lexicon, coref, source)
-        mentions.append(mention)
+        mentions.append(attrs.evolve(mention, relation=_relation(mention)))
     sources = tuple(mentions) or said.inherited_sources
+    if addressee is None and not mentions:
+        addressee = said.inherited_addressee
     quote = _quote(doc, cand, quote_id, said.speaker, addressee, sources)
     if said.speaker is not None:
-        previous = _Previous(said.speaker, said.entity, sources, evidence.paragraph, cand.sentence)
+        kept = addressee if told is not None or addressee is said.inherited_addressee else None
+        previous = _Previous(said.speaker, said.entity, sources, evidence.paragraph, cand.sentence, kept)
     return quote, previous, coref
+
+
+def _relation(source: Mention) -> Relation:
+    """A document passes the words on by printing them („in der Anklageschrift“), anyone else by reporting them."""
+    return "published_in" if source.type == "document" else "reported_by"
+
+
+def _told_to(doc: Doc, lexicon: Lexicon, np: NounPhrase | None, addressee: Mention | None) -> Mention | None:
+    """The medium the speaker spoke to is also the first source: „sagte Kim der Agentur Reuters“ → [Reuters (told_to)].
+
+    A person or an audience addressed („sagte sie den Delegierten“) passes nothing on.
+    """
+    if np is None or addressee is None or not is_medium(doc, lexicon, np):
+        return None
+    entry = organization_in(doc, lexicon, np.start, np.end)
+    source_type = entry.type if entry is not None else "media"
+    return attrs.evolve(addressee, type=source_type, relation="told_to")
 
 
 def _evidence(
@@ -218,14 +242,19 @@ def _inherited_speaker(
 ) -> tuple[_Said, Coreference] | None:
     """A quote without a frame of its own continues the previous speaker, in the same or the next paragraph.
 
+    It keeps the chain and a medium spoken to („sagte sie dem Sender, … . Man werde …“).
+
     „Demnach“, „nach eigenen Angaben“: the anaphor in this sentence names the speaker.
     """
     if not evidence.cand.inherit_speaker or previous is None or evidence.paragraph - previous.paragraph > _INHERIT_PARAGRAPHS:
         return None
     speaker = previous.speaker
     if evidence.phrase is not None:
+        # „Ihrer Meinung nach“, „Demnach“: a frame of its own, no longer said to the medium
         speaker = Mention.from_spans(doc.text, [char_span(doc, *evidence.phrase)], speaker.name, speaker.type)
-    return _Said(speaker, previous.entity, previous.sources), coref
+        reported = tuple(s for s in previous.sources if s.relation != "told_to")
+        return _Said(speaker, previous.entity, reported), coref
+    return _Said(speaker, previous.entity, previous.sources, previous.addressee), coref
 
 
 def _anaphor_only(

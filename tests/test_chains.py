@@ -1,0 +1,120 @@
+"""Attribution chains (issue 12): who said it, who passed it on, in order.
+
+Each table is one construction of docs/output-format.md („sources“, „relation“):
+German sentences written for these tests, positives beside negatives. A chain is
+written as the list of ``(source name, relation)`` pairs, nearest the speaker first.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quotecheck
+from quotecheck import Quote
+
+
+def quote_of(text: str, content: str) -> Quote:
+    """The quote whose content starts with ``content``."""
+    quotes = [q for q in quotecheck.extract(text) if q.content.text.startswith(content)]
+    assert quotes, [q.content.text for q in quotecheck.extract(text)]
+    return quotes[0]
+
+
+def chain(quote: Quote) -> list[tuple[str | None, str | None]]:
+    return [(s.name, s.relation) for s in quote.sources]
+
+
+def speaker_name(quote: Quote) -> str | None:
+    return quote.speaker.name if quote.speaker is not None else None
+
+
+# --- 5. media addressed: the medium spoken to is addressee and first source ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "addressee", "sources"),
+    [
+        # dative after the verb
+        (
+            "„Wir bauen keine Stellen ab“, sagte Firmenchefin Helga Rauch der Nachrichtenagentur Reuters.",
+            "Wir bauen",
+            "Helga Rauch",
+            "der Nachrichtenagentur Reuters",
+            [("Reuters", "told_to")],
+        ),
+        # „gegenüber“
+        (
+            "Der Bürgermeister Olaf Senger sagte gegenüber dem NDR: „Die Brücke bleibt gesperrt.“",
+            "Die Brücke",
+            "Olaf Senger",
+            "dem NDR",
+            [("NDR", "told_to")],
+        ),
+        # a newspaper in quotation marks
+        (
+            "„Ich bleibe im Amt“, sagte der Landrat Peter Kunz der „Lausitzer Abendpost“.",
+            "Ich bleibe",
+            "Peter Kunz",
+            "der „Lausitzer Abendpost“",
+            [("Lausitzer Abendpost", "told_to")],
+        ),
+    ],
+)
+def test_a_medium_spoken_to_is_addressee_and_told_to_source(
+    text: str, content: str, speaker: str, addressee: str, sources: list[tuple[str, str]]
+) -> None:
+    quote = quote_of(text, content)
+    assert speaker_name(quote) == speaker
+    assert quote.addressee is not None and quote.addressee.text == addressee
+    assert chain(quote) == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a person or an audience addressed passes nothing on
+        ("Die Trainerin Jana Kühl sagte gegenüber den Spielerinnen: „Wir schaffen das.“", "Wir schaffen"),
+        ("„Der Haushalt steht“, sagte Kämmerer Rolf Brink dem Stadtrat.", "Der Haushalt"),
+    ],
+)
+def test_an_addressee_that_is_no_medium_is_no_source(text: str, content: str) -> None:
+    quote = quote_of(text, content)
+    assert quote.addressee is not None
+    assert chain(quote) == []
+
+
+def test_a_continuation_keeps_the_medium_spoken_to() -> None:
+    """Free indirect speech goes on with the speaker, the addressee and the chain."""
+    text = (
+        "Die Ministerin Karla Wendt sagte dem Deutschlandfunk, die Reform komme im Frühjahr. "
+        "Der Entwurf sei bereits fertig."
+    )
+    quote = quote_of(text, "Der Entwurf")
+    assert speaker_name(quote) == "Karla Wendt"
+    assert chain(quote) == [("Deutschlandfunk", "told_to")]
+    assert quote.addressee is not None and quote.addressee.text == "dem Deutschlandfunk"
+
+
+def test_a_new_frame_without_a_medium_starts_a_fresh_chain() -> None:
+    text = (
+        "Die Ministerin Karla Wendt sagte dem Deutschlandfunk, die Reform komme im Frühjahr. "
+        "Der Oppositionsführer Bernd Lohse sagte dagegen, der Entwurf sei unfertig."
+    )
+    quote = quote_of(text, "der Entwurf")
+    assert speaker_name(quote) == "Bernd Lohse"
+    assert chain(quote) == []
+    assert quote.addressee is None
+
+
+# --- relations of reporting sources ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "sources"),
+    [
+        ("Die Lage sei ernst, sagte der Bürgermeister Udo Kamp laut dpa.", "Die Lage", [("dpa", "reported_by")]),
+        ("Die Brücke sei marode, sagte der Ingenieur Malte Voss nach Angaben der AFP.", "Die Brücke", [("AFP", "reported_by")]),
+    ],
+)
+def test_a_reporting_outlet_is_reported_by(text: str, content: str, sources: list[tuple[str, str]]) -> None:
+    assert chain(quote_of(text, content)) == sources
