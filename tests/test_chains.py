@@ -118,3 +118,76 @@ def test_a_new_frame_without_a_medium_starts_a_fresh_chain() -> None:
 )
 def test_a_reporting_outlet_is_reported_by(text: str, content: str, sources: list[tuple[str, str]]) -> None:
     assert chain(quote_of(text, content)) == sources
+
+
+# --- 7. questions: the question is not the answerer's subject --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Ministerin Hanna Lenz sagte, das Land helfe. Auf die Frage, ob auch Getreide geliefert werde, antwortete sie: „Darüber reden wir später.“",
+            "Darüber reden",
+            "Hanna Lenz",
+        ),
+        (
+            "Auf die Frage, wann der Bau beginne, sagte Bürgermeister Olaf Senger: „Im Mai.“",
+            "Im Mai",
+            "Olaf Senger",
+        ),
+        (
+            "Auf die Frage, warum Direktor Paul Fink fehle, sagte die Sprecherin Mia Roth: „Er ist krank.“",
+            "Er ist krank",
+            "Mia Roth",
+        ),
+        # negative: a relative clause in the subject leaves the subject where it is
+        (
+            "Der Minister Uwe Kranz, der gestern aus Rom zurückkam, sagte: „Wir sind bereit.“",
+            "Wir sind bereit",
+            "Uwe Kranz",
+        ),
+    ],
+)
+def test_the_answerer_of_a_question_speaks(text: str, content: str, speaker: str) -> None:
+    assert speaker_name(quote_of(text, content)) == speaker
+
+
+# --- 9. coreference: name particles ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a particle hyphenated to the surname stays in the name
+        ("„Wir handeln“, sagte Generalsekretär Karim bin Nasser al-Hamadi.", "Wir handeln", "Karim bin Nasser al-Hamadi"),
+        ("„Das Wasser reicht nicht“, sagte Außenminister Faisal al-Masri.", "Das Wasser", "Faisal al-Masri"),
+        # … and the sentence-initial surname with its particle capitalised finds the person
+        (
+            "Der Minister Tarek al-Sayed kam am Morgen. „Wir sind bereit“, sagte er. Al-Sayed sprach von einem „Wendepunkt“.",
+            "von einem",
+            "Tarek al-Sayed",
+        ),
+        (
+            "Der Bischof Clemens von Hallberg begrüßte die Pläne. Von Hallberg sagte der Zeitung, die Vorschläge seien gut.",
+            "die Vorschläge",
+            "Clemens von Hallberg",
+        ),
+        ("„Wir streiken“, sagte der Hafenarbeiter Jaap van der Meulen.", "Wir streiken", "Jaap van der Meulen"),
+    ],
+)
+def test_name_particles_stay_in_the_name(text: str, content: str, speaker: str) -> None:
+    assert speaker_name(quote_of(text, content)) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a capitalised „Von“ before a place is a preposition, not a name
+        "Die Ministerin Olga Brandt besuchte Kassel. Von Kassel aus sagte sie, die Lage sei ruhig.",
+        # „Von Hallberg“ with no „von Hallberg“ written before: no name to continue
+        "Die Ministerin Olga Brandt war in Hallberg. Von Hallberg sagte sie, die Lage sei ruhig.",
+    ],
+)
+def test_a_capitalised_preposition_is_no_name(text: str) -> None:
+    assert speaker_name(quote_of(text, "die Lage")) == "Olga Brandt"

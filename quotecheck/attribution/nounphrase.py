@@ -176,6 +176,8 @@ def _name_part_end(doc: Doc, lexicon: Lexicon, i: int, start: int, limit: int) -
         return i + 1
     if tokens[i].kind == "word" and lexicon.organization(text) is not None:
         return i + 1
+    if i > start and _particle_compound(lexicon, text):
+        return i + 1  # „Faisal al-Masri“: the particle is written onto the surname
     if _name_link(doc, lexicon, i, limit, start):
         while i < limit and _is_link(doc, lexicon, i):
             i += 1
@@ -183,6 +185,12 @@ def _name_part_end(doc: Doc, lexicon: Lexicon, i: int, start: int, limit: int) -
     if text == "(" and i + 2 < limit and tokens[i + 2].text == ")" and i > start:
         return i + 3
     return None
+
+
+def _particle_compound(lexicon: Lexicon, text: str) -> bool:
+    """„al-Masri“, „el-Sayed“, „bin-Laden“: a lower-case name link hyphenated to a capitalised name."""
+    link, hyphen, rest = text.partition("-")
+    return bool(hyphen) and link in lexicon.words.name_links and rest[:1].isupper()
 
 
 def parse_noun_phrase(

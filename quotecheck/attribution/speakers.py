@@ -23,7 +23,7 @@ from attrs import frozen
 
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.addressees import addressee_after
-from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, extended, np_ending_at, parse_noun_phrase, with_apposition, with_attached, adverbial_phrase
+from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, is_capitalised, extended, np_ending_at, parse_noun_phrase, with_apposition, with_attached, adverbial_phrase
 from quotecheck.attribution.words import (
     function_word_classes,
 )
@@ -282,16 +282,27 @@ def _speaker_of_parse(
     return _mention_in(doc, lexicon, speaker), _mention_in(doc, lexicon, dependency.addressee_of(doc, verb, lexicon))
 
 
+#: Words that open a verb-final clause embedded in a frame („, ob …“, „, wann …“, „, weil …“).
+_CLAUSE_OPENERS = frozenset({"subordinator", "complementizer", "w_word"})
+
+
 def _main_clause_start(doc: Doc, lexicon: Lexicon, start: int, verb: int) -> int:
     """Where the cue's own clause starts when the frame opens with a subordinate clause.
 
     „Wie die Zeitung meldete, soll der Minister gesagt haben: „…““: the subject of
-    „gesagt“ is after the comma; „die Zeitung“ belongs to the wie-clause.
+    „gesagt“ is after the comma; „die Zeitung“ belongs to the wie-clause. So too
+    after a clause embedded in the frame („Auf die Frage, ob …, antwortete sie“).
     """
-    if not classes_at(doc, lexicon, start) & {"subordinator", "w_word"}:
-        return start
     comma = next((k for k in range(verb - 1, start, -1) if doc.tokens[k].text == ","), None)
-    return comma + 1 if comma is not None else start
+    if comma is None:
+        return start
+    if classes_at(doc, lexicon, start) & {"subordinator", "w_word"}:
+        return comma + 1
+    # „Auf die Frage, ob auch Reis geliefert werde, antwortete sie“: the question is no subject
+    opened = any(
+        doc.tokens[k].text == "," and classes_at(doc, lexicon, k + 1) & _CLAUSE_OPENERS for k in range(start, comma)
+    )
+    return comma + 1 if opened else start
 
 
 def _quoting(lexicon: Lexicon, cand: Candidate) -> bool:
@@ -440,6 +451,8 @@ def _front_noun_phrase(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> N
     """A nominative noun phrase opening the clause („Der Minister“, „Er“), not an adverb or a verb."""
     word = doc.tokens[start].text
     classes = function_word_classes(lexicon, word)
+    if _capitalised_particle_name(doc, lexicon, start, finite):
+        return NounPhrase(start, start + 2, name_tokens=(start, start + 1))
     if doc.tokens[start].kind != "word" or classes & (_PREPOSITIONS | {"conj", "adverbial", "time"}):
         return None
     if not word[:1].isupper() and not classes & {"det", "possessive"} and word.lower() not in lexicon.attribution.speaker_pronouns:
@@ -448,6 +461,25 @@ def _front_noun_phrase(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> N
     if np is None or not can_be_subject(np, lexicon) or (np.pronoun is not None and np.pronoun not in lexicon.attribution.speaker_pronouns):
         return None
     return np
+
+
+def _capitalised_particle_name(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> bool:
+    """„Von Hallberg sagte …“ after „Clemens von Hallberg“: the particle opens the sentence, capitalised.
+
+    Only a surname the text has written with its lower-case particle before
+    („von Hallberg“), and only right before the finite verb: „Von Berlin aus
+    sagte er“ is a prepositional phrase.
+    """
+    tokens = doc.tokens
+    if finite != start + 2 or not is_capitalised(doc, start) or not is_capitalised(doc, start + 1):
+        return False
+    link, surname = tokens[start].text.lower(), tokens[start + 1].text
+    if link not in lexicon.words.name_links:
+        return False
+    return any(
+        tokens[k].text == link and tokens[k + 1].text == surname and is_capitalised(doc, k - 1)
+        for k in range(1, start - 1)
+    )
 
 
 def _named_after_comma(doc: Doc, lexicon: Lexicon, np: NounPhrase, stop: int) -> NounPhrase | None:
