@@ -19,6 +19,7 @@ from quotecheck.errors import (
 )
 from quotecheck.extractor import Extractor, extract
 from quotecheck.model import Cue, DocumentResult, Mention, Quote, Role, Span
+from quotecheck.provenance import CompareConfig, Comparison, Conflict, Rendering, StatementGroup, compare
 from quotecheck.rules import DEFAULT_RULES, Rule
 
 #: The distribution's name on PyPI ("quotecheck" there is an unrelated project).
@@ -32,6 +33,9 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "DEFAULT_RULES",
     "BackendUnavailable",
+    "CompareConfig",
+    "Comparison",
+    "Conflict",
     "Cue",
     "DocumentResult",
     "Extractor",
@@ -42,10 +46,13 @@ __all__ = [
     "PipelineError",
     "Quote",
     "QuotecheckError",
+    "Rendering",
     "Role",
     "Rule",
     "Span",
+    "StatementGroup",
     "__version__",
+    "compare",
     "extract",
     "to_frame",
 ]

@@ -148,7 +148,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in (_add_extract, _add_evaluate, _add_view):
+    for add in (_add_extract, _add_evaluate, _add_view, _add_compare):
         add(commands)
     return parser
 
@@ -163,6 +163,13 @@ def _add_evaluate(commands: Any) -> None:
 def _add_view(commands: Any) -> None:
     """``quotecheck view``: lives in :mod:`quotecheck.view.command`."""
     from quotecheck.view.command import register
+
+    register(commands)
+
+
+def _add_compare(commands: Any) -> None:
+    """``quotecheck compare``: lives in :mod:`quotecheck.provenance.command`."""
+    from quotecheck.provenance.command import register
 
     register(commands)
 

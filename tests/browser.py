@@ -7,7 +7,10 @@ Playwright and Puppeteer talk to it. Only the handful of commands the page tests
 need are wrapped: open a page, evaluate JavaScript, press a key, take a screenshot.
 
 Chromium is Debian's ``chromium`` package (``/usr/bin/chromium``) or whatever
-``QUOTECHECK_CHROMIUM`` names.
+``QUOTECHECK_CHROMIUM`` names. The fixture :func:`chromium` gives a test one
+browser (per module) and skips when there is none — except under ``CI=true``,
+where a missing browser fails the test, so a browser test cannot pass by not
+running. Use it with ``from tests.browser import chromium``.
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ import shutil
 import subprocess
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
-__all__ = ["Browser", "BrowserError", "find_chromium"]
+import pytest
+
+__all__ = ["Browser", "BrowserError", "chromium", "find_chromium"]
 
 FLAGS = (
     "--headless",
@@ -188,3 +193,15 @@ class Browser:
                 os.close(fd)
             except OSError:
                 pass
+
+
+@pytest.fixture(scope="module")
+def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    """One headless Chromium for a test module; skipped without one, failed under CI=true."""
+    binary = find_chromium()
+    if binary is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but no Chromium found: .ci/run installs Debian's chromium")
+        pytest.skip("no Chromium installed (apt-get install chromium); the page tests need a real browser")
+    with Browser(binary, tmp_path_factory.mktemp("chromium-profile")) as browser:
+        yield browser

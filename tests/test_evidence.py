@@ -95,7 +95,7 @@ def test_a_reported_act_keeps_the_source_phrase_it_cut_from_its_content(ex: Extr
     assert cand.rule == "reported.act" and cand.evidence.frame_kind == "act"
     (source,) = cand.evidence.sources
     assert [t.text for t in doc.tokens[source.cue.start : source.cue.end]] == ["laut"]
-    assert source.source is not None and doc.tokens[source.source.start].text == "Interfax"
+    assert source.owner is not None and doc.tokens[source.owner.start].text == "Interfax"
 
 
 def test_a_speaker_label_is_evidence_of_its_colon_frame(ex: Extractor) -> None:

@@ -23,7 +23,7 @@ from quotecheck.analysis.base import Doc
 from quotecheck.attribution.coreference import Coreference, Entity
 from quotecheck.attribution.naming import is_medium, organization_in
 from quotecheck.attribution.nounphrase import NounPhrase
-from quotecheck.attribution.sources import Source, promote_cited, raw_sources, source_mention
+from quotecheck.attribution.sources import Source, placed, promote_cited, raw_sources, source_mention
 from quotecheck.attribution.speakers import find_speaker
 from quotecheck.attribution.statements import (
     according_phrase,
@@ -161,7 +161,7 @@ def _evidence(
         cand,
         speaker_np,
         addressee_np,
-        found,
+        placed(found, speaker_np),
         report,
         author_of_statement(doc, lexicon, speaker_np),
         according_phrase(doc, lexicon, cand),

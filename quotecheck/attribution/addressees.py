@@ -18,6 +18,7 @@ from quotecheck.attribution.words import (
     is_report_noun,
 )
 from quotecheck.lexicon import Lexicon
+from quotecheck.rules.cues import according_phrase_at
 
 __all__ = ["ADDRESSEE_STRATEGIES", "addressee_after"]
 
@@ -98,9 +99,15 @@ def _after_preposition(doc: Doc, lexicon: Lexicon, i: int) -> bool:
     return i > 0 and "prep" in function_word_classes(lexicon, doc.tokens[i - 1].text)
 
 
+def _postposition_at(doc: Doc, lexicon: Lexicon, i: int, end: int) -> bool:
+    """Whether an according-to phrase whose owner precedes it starts at ``i`` („zufolge“)."""
+    entry = according_phrase_at(doc, lexicon, i, end)
+    return entry is not None and entry.position == "post"
+
+
 def _medium_after(doc: Doc, lexicon: Lexicon, i: int, end: int) -> NounPhrase | None:
-    """The noun phrase at ``i`` if it is a news agency or medium (and no „zufolge“ follows)."""
+    """The noun phrase at ``i`` if it is a news agency or medium, and no postposition makes it a source („der Zeitung zufolge“)."""
     np = parse_noun_phrase(doc, lexicon, i, end)
-    if np is None or np.end < end and doc.tokens[np.end].text.lower() in lexicon.attribution.source_after:
+    if np is None or np.end < end and _postposition_at(doc, lexicon, np.end, end):
         return None
     return np if is_medium(doc, lexicon, np) else None

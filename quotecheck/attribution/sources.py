@@ -3,9 +3,15 @@
 Pipeline stage 3 (attribution): after the speaker strategies, in the sentences
 of the candidate's frame, outside its content.
 
-Sources are the according-to phrases and reporting clauses of the quote's
-sentence outside its content (laut X, X zufolge, unter Berufung auf X, nach
-Angaben von X, wie X berichtete, berichtete X), nearest to the text first.
+Sources are the according-to phrases of the quote's sentence outside its content
+that name a source or a cited party (``according_to.tsv``, matched by the one
+source grammar of :mod:`quotecheck.rules.source_phrases`: „laut X“, „X zufolge“,
+„unter Berufung auf X“, „nach Angaben von X“, „gemäß X“ …), reporting clauses
+(„wie X berichtete“, „berichtete X“), someone who relays („ließ über X
+erklären“) and a quoting medium („wurde von X zitiert“), nearest to the text
+first. The phrases a rule already matched (a reported act's „laut Interfax“) are
+read from the candidate's evidence, not matched again. Each source knows the
+``relation`` the grammar gives it and on which side of the speaker it stands.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from attrs import frozen
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.coreference import Coreference
 from quotecheck.attribution.naming import is_medium, organization_in
-from quotecheck.attribution.nounphrase import NounPhrase, np_ending_at, parse_noun_phrase
+from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
 from quotecheck.attribution.speakers import is_passive
 from quotecheck.attribution.words import (
     function_word_classes,
@@ -27,19 +33,34 @@ from quotecheck.attribution.words import (
 )
 from quotecheck.lexicon import Lexicon
 from quotecheck.model import Mention
-from quotecheck.rules.candidate import Candidate, char_span
+from quotecheck.rules.candidate import Candidate, SourcePhrase, char_span
 from quotecheck.rules.clauses import clause_end
+from quotecheck.rules.cues import according_phrase_at
+from quotecheck.rules.source_phrases import source_phrase_at
 
-__all__ = ["Source", "SOURCE_STRATEGIES", "find_sources", "raw_sources", "promote_cited", "source_mention"]
+__all__ = ["SIDES", "Source", "SOURCE_STRATEGIES", "find_sources", "raw_sources", "placed", "promote_cited", "source_mention", "source_of_phrase"]
+
+
+#: Where a source phrase stands relative to the speaker mention (``Source.side``).
+SIDES = ("before", "after")
 
 
 @frozen
 class Source:
-    """A source phrase found in a candidate's sentences, and the noun phrase that names the source."""
+    """A source phrase found in a candidate's sentences, and the noun phrase that names the source.
+
+    ``relation`` is how the source passed the words on, as the grammar of its
+    phrase says (``reported_by``, ``published_in``; None where no phrase says);
+    ``phrase`` the according-to phrase that named it, if one did; ``side`` whether
+    it stands before or after the speaker mention (None without a speaker).
+    """
 
     marker: tuple[int, int]  # token range of the whole source phrase („laut der AP“)
     np: NounPhrase
-    strategy: str = ""  # the name of the strategy that found it („source_after_laut“)
+    strategy: str = ""  # the name of the strategy that found it („source_phrase“)
+    relation: str | None = None
+    phrase: SourcePhrase | None = None
+    side: str | None = None
 
 
 @frozen
@@ -92,47 +113,22 @@ def _word(doc: Doc, i: int) -> str:
     return doc.tokens[i].text.lower()
 
 
-def source_after_laut(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -> Source | None:
-    """„laut der Nachrichtenagentur AP“: the noun phrase after the preposition."""
-    if _word(doc, i) not in lexicon.attribution.source_before:
-        return None
-    np = parse_noun_phrase(doc, lexicon, i + 1, window.end)
-    return Source((i, np.end), np) if np else None
+def source_phrase(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -> Source | None:
+    """„laut der AP“, „der Zeitung zufolge“, „unter Berufung auf Kreise“, „nach Angaben von X“, „gemäß X“.
 
-
-def source_cited(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -> Source | None:
-    """„unter Berufung auf Regierungskreise“: whom the speaker cites (see :func:`promote_cited`)."""
-    if _word(doc, i) not in lexicon.attribution.citation_nouns or i + 1 >= window.end or doc.tokens[i + 1].text not in lexicon.attribution.citation_prepositions:
-        return None
-    np = parse_noun_phrase(doc, lexicon, i + 2, window.end)
-    first = i - 1 if i > window.start and _word(doc, i - 1) in lexicon.attribution.citation_openers else i
-    return Source((first, np.end), np) if np else None
-
-
-def source_before_zufolge(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -> Source | None:
-    """„der Zeitung zufolge“: the noun phrase before the postposition.
-
-    „sagte Brandt Reuters zufolge“: of a bare name run, the agency alone.
+    An according-to phrase (``according_to.tsv``) that names a source or a cited
+    party; one that names a view („nach Ansicht von Experten“) is no intermediary.
     """
-    if _word(doc, i) not in lexicon.attribution.source_after:
-        return None
-    np = np_ending_at(doc, lexicon, i, window.start)
-    if np is not None and np.determiner is None and np.role is None:
-        np = next(
-            (parse_noun_phrase(doc, lexicon, k, i) for k in range(np.start + 1, i) if organization_in(doc, lexicon, k, i) is not None),
-            None,
-        ) or np
-    return Source((np.start, i + 1), np) if np else None
+    match = source_phrase_at(doc, lexicon, i, window.start, window.end)
+    return source_of_phrase(doc, lexicon, match) if match is not None and match.names_source else None
 
 
-def source_of_statement(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -> Source | None:
-    """„nach Angaben der Polizei“, „nach Angaben von Peter Beck“: the statement's owner."""
-    if _word(doc, i) not in lexicon.attribution.statement_nouns or i + 1 >= window.end:
-        return None
-    j = i + 2 if _word(doc, i + 1) in lexicon.attribution.statement_links else i + 1
-    np = parse_noun_phrase(doc, lexicon, j, window.end)
-    first = i - 1 if i > window.start and _word(doc, i - 1) in lexicon.attribution.statement_openers else i
-    return Source((first, np.end), np) if np else None
+def source_of_phrase(doc: Doc, lexicon: Lexicon, phrase: SourcePhrase) -> Source:
+    """The source an according-to phrase names, with the relation its table line gives."""
+    owner = phrase.owner
+    assert owner is not None, "only a phrase with an owner names a source"
+    np = parse_noun_phrase(doc, lexicon, owner.start, owner.end) or NounPhrase(owner.start, owner.end)
+    return Source(phrase.span, np, "source_phrase", phrase.relation, phrase)
 
 
 def source_in_wie_clause(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -> Source | None:
@@ -143,7 +139,8 @@ def source_in_wie_clause(doc: Doc, lexicon: Lexicon, i: int, window: _Window) ->
     if np is None:
         return None
     if any(is_speech_verb(doc, lexicon, k) for k in range(np.end, clause_end(doc, np.end, window.end))):
-        return Source((i, np.end), np)
+        entry = according_phrase_at(doc, lexicon, i, i + 1)  # the table's line for the wie-clause gives its relation
+        return Source((i, np.end), np, relation=entry.relation if entry is not None else None)
     return None
 
 
@@ -177,10 +174,7 @@ def source_reporting(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -> Sou
 
 #: The source phrases looked for at each token, in order; the first that answers wins.
 SOURCE_STRATEGIES: tuple[SourceStrategy, ...] = (
-    source_after_laut,
-    source_cited,
-    source_before_zufolge,
-    source_of_statement,
+    source_phrase,
     source_in_wie_clause,
     source_relaying,
     source_quoting,
@@ -217,16 +211,33 @@ def raw_sources(
     speaker_np: NounPhrase | None,
     addressee_np: NounPhrase | None,
 ) -> list[Source]:
-    """Sources in the sentences of the candidate's frame, outside its content."""
+    """Sources in the sentences of the candidate's frame, outside its content, in text order.
+
+    The source phrases the rule matched itself (``cand.evidence.sources``) are
+    taken as they are; the rest of the sentences is searched.
+    """
     if cand.frame is None and cand.speaker_tokens is None:
         return []
     first, last = cand.frame if cand.frame is not None else cand.speaker_tokens  # type: ignore[misc]
     sentence_first = doc.sentences[doc.layer.sentence_index(first)]
     sentence_last = doc.sentences[doc.layer.sentence_index(max(first, last - 1))]
-    found = find_sources(doc, lexicon, sentence_first.first, sentence_last.last, cand.content, speaker_np)
+    given = [source_of_phrase(doc, lexicon, p) for p in cand.evidence.sources if p.names_source]
+    seen = [char_span(doc, *p.span) for p in cand.evidence.sources]
+    searched = find_sources(doc, lexicon, sentence_first.first, sentence_last.last, [*cand.content, *seen], speaker_np)
+    found = sorted(
+        (s for s in [*given, *searched] if speaker_np is None or s.np.start != speaker_np.start),
+        key=lambda s: s.marker[0],
+    )
     if addressee_np is not None:
         found = [s for s in found if not (addressee_np.start <= s.np.start < addressee_np.end)]
     return found
+
+
+def placed(sources: list[Source], speaker_np: NounPhrase | None) -> list[Source]:
+    """The sources with the side of the (final) speaker mention each stands on („laut Reuters“ after „sagte Kim“)."""
+    if speaker_np is None:
+        return sources
+    return [attrs.evolve(s, side="before" if s.marker[0] < speaker_np.start else "after") for s in sources]
 
 
 def promote_cited(
@@ -241,9 +252,10 @@ def promote_cited(
     if speaker_np is None or not is_medium(doc, lexicon, speaker_np):
         return speaker_np, sources
     for n, source in enumerate(sources):
-        if _word(doc, source.marker[0]) not in lexicon.attribution.citation_openers | lexicon.attribution.citation_nouns:
+        if source.phrase is None or source.phrase.entry.names != "cited":
             continue
         if not is_medium(doc, lexicon, source.np):
             rest = sources[:n] + sources[n + 1 :]
-            return source.np, [Source((speaker_np.start, speaker_np.end), speaker_np), *rest]
+            medium = Source((speaker_np.start, speaker_np.end), speaker_np, relation=source.relation)
+            return source.np, [medium, *rest]
     return speaker_np, sources

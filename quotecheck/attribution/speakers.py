@@ -31,7 +31,7 @@ from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
 from quotecheck.rules import dependency
 from quotecheck.rules.candidate import Candidate, overlaps
 from quotecheck.rules.clauses import classes_at
-from quotecheck.rules.cues import according_phrase_at
+from quotecheck.rules.source_phrases import source_phrase_at
 
 __all__ = ["Speakers", "SPEAKER_STRATEGIES", "find_speaker", "is_passive"]
 
@@ -414,11 +414,9 @@ def _phrase_end(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int | None:
 
     „sagte nach Angaben der Nachrichtenagentur Reuters“, „erklärte am Montag in Berlin“.
     """
-    phrase = according_phrase_at(doc, lexicon, i, limit)
-    if phrase is not None and phrase.position in ("pre", "circum"):
-        after = i + len(phrase.words)
-        np = parse_noun_phrase(doc, lexicon, after, limit, coordination=False) if after < limit else None
-        return np.end if np is not None and np.pronoun is None else after
+    phrase = source_phrase_at(doc, lexicon, i, i, limit)
+    if phrase is not None and phrase.entry.position in _OWNER_AFTER:
+        return phrase.span.end
     if function_word_classes(lexicon, doc.tokens[i].text) & _PREPOSITIONS:
         np = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
         return np.end if np is not None else i + 1
@@ -426,6 +424,8 @@ def _phrase_end(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int | None:
 
 
 _PREPOSITIONS = frozenset({"prep", "addressee_prep", "source_prep"})
+#: Positions of ``according_to.tsv`` whose owner follows the phrase („nach Angaben der Polizei“).
+_OWNER_AFTER = frozenset({"pre", "circum"})
 
 
 def _front_subject(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> NounPhrase | None:

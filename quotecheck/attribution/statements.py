@@ -39,7 +39,7 @@ def according_phrase(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[int, 
     „so X“, „hieß es“ or a colon, whose frames hold no statement noun.
     """
     entry = cand.evidence.according
-    if entry is None or cand.frame is None or "according_mention" not in function_word_classes(lexicon, entry.cue_words[0]):
+    if entry is None or cand.frame is None or not entry.mention:
         return None
     tokens = doc.tokens
     first, last = cand.frame

@@ -18,6 +18,7 @@ from quotecheck.lexicon.indexes import (
     declension_variants,
     freeze,
     phrases_by_base,
+    with_according_nouns,
 )
 from quotecheck.lexicon.readers import read_organizations
 from quotecheck.lexicon.records import (
@@ -125,7 +126,7 @@ class Lexicon:
             "speech_phrases_by_base": phrases_by_base(self.speech_phrases),
             "content_nouns": frozenset(form for form, noun in self.speech_nouns.items() if noun.content),
             "closed_words": closed_words(self.words.by_word, self.pronouns),
-            "function_words": self.words.by_word,
+            "function_words": with_according_nouns(self.words.by_word, self.according_to),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)

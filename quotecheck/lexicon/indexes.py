@@ -11,6 +11,8 @@ from typing import Iterable, Iterator, Mapping, TypeVar
 from quotecheck.lexicon.records import DETERMINER_CLASSES, AccordingTo, Organization, Pronoun, SpeechVerb
 
 __all__ = [
+    "ACCORDING_NOUN",
+    "with_according_nouns",
     "according_by_first_word",
     "alias_indexes",
     "closed_words",
@@ -88,6 +90,28 @@ def according_by_first_word(entries: Iterable[AccordingTo]) -> Mapping[str, tupl
     for entry in entries:
         index.setdefault(entry.words[0].lower(), []).append(entry)
     return freeze({k: tuple(v) for k, v in index.items()})
+
+
+def with_according_nouns(
+    function_words: Mapping[str, frozenset[str]], entries: Iterable[AccordingTo]
+) -> Mapping[str, frozenset[str]]:
+    """The function-word classes, with class ``according_noun`` for the nouns of according-to phrases.
+
+    „Angaben“, „Meinung“, „Bericht“, „Berufung“ (the capitalised words of
+    ``according_to.tsv``'s phrases) open a statement, never a name: „Nach Meinung
+    von Ammann“ is no name „Meinung von Ammann“. They are listed once, in the
+    phrases, and the noun-phrase grammar sees them as closed words from here.
+    """
+    merged = {word: set(classes) for word, classes in function_words.items()}
+    for entry in entries:
+        for word in entry.words:
+            if word[:1].isupper():
+                merged.setdefault(word.lower(), set()).add(ACCORDING_NOUN)
+    return freeze({word: frozenset(classes) for word, classes in merged.items()})
+
+
+#: The derived function-word class of a noun in an according-to phrase (see :func:`with_according_nouns`).
+ACCORDING_NOUN = "according_noun"
 
 
 def closed_words(

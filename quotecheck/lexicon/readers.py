@@ -26,7 +26,10 @@ from quotecheck.lexicon.records import (
     NOUN_USES,
     ORGANIZATION_TYPES,
     PERSON_NUMBERS,
+    OWNERS_BY_POSITION,
+    PHRASE_NAMES,
     POSITIONS,
+    SOURCE_RELATIONS,
     PRONOUN_CASES,
     PRONOUN_GENDERS,
     ROLE_TYPES,
@@ -56,6 +59,7 @@ __all__ = [
     "parse_speech_verbs",
     "parse_word_classes",
     "parse_word_list",
+    "parse_word_variants",
     "read_organizations",
 ]
 
@@ -197,17 +201,31 @@ def parse_speech_nouns(text: str, source: str) -> dict[str, SpeechNoun]:
 
 
 def parse_according_to(text: str, source: str) -> tuple[AccordingTo, ...]:
-    """Parse ``according_to.tsv``; the result is sorted longest phrase first."""
+    """Parse ``according_to.tsv``; the result is sorted longest phrase first.
+
+    Columns: phrase, position, cue, owner, names, relation, mention (the file's
+    header explains each). The owner must suit the position, a phrase that names a
+    source must say its relation, and one that names a speaker gives none.
+    """
     phrases: dict[str, AccordingTo] = {}
-    for n, (phrase, position, cue) in _rows(text, source, ("phrase", "position", "cue")):
+    columns = ("phrase", "position", "cue", "owner", "names", "relation", "mention")
+    for n, (phrase, position, cue, owner, names, relation, mention) in _rows(text, source, columns):
         phrase = " ".join(_required(phrase, "phrase", source, n).split())
         _choice(position, POSITIONS, "position", source, n)
         cue = " ".join(_required(cue, "cue", source, n).split())
-        if cue not in phrase:
+        if f" {cue} " not in f" {phrase} ":
             raise _error(source, n, f"cue {cue!r} is not part of phrase {phrase!r}")
         if phrase in phrases:
             raise _error(source, n, f"duplicate phrase {phrase!r}")
-        phrases[phrase] = AccordingTo(phrase, position, cue)
+        _choice(owner, OWNERS_BY_POSITION[position], f"owner of a {position} phrase", source, n)
+        _choice(names, PHRASE_NAMES, "names", source, n)
+        given = _optional(relation)
+        if (given is None) != (names == "speaker"):
+            raise _error(source, n, f"a phrase that names a {names} needs a relation exactly when it names a source")
+        if given is not None:
+            _choice(given, SOURCE_RELATIONS, "relation", source, n)
+        _choice(mention, ("yes", "no"), "mention", source, n)
+        phrases[phrase] = AccordingTo(phrase, position, cue, owner, names, given, mention == "yes")
     return tuple(sorted(phrases.values(), key=lambda a: (-len(a.words), -len(a.phrase), a.phrase)))
 
 
@@ -314,6 +332,14 @@ def parse_konjunktiv(text: str, source: str) -> dict[str, tuple[VerbForm, ...]]:
 def parse_word_list(text: str, source: str) -> frozenset[str]:
     """Parse a one-entry-per-line list (``titles.txt``, ``particles.txt``)."""
     return frozenset(entry for _, entry in _lines(text))
+
+
+def parse_word_variants(text: str, source: str) -> dict[str, str]:
+    """Parse ``word_variants.tsv``: a spelling (lower case) and its normal form („zwölf“ → „12“)."""
+    variants: dict[str, str] = {}
+    for n, (form, normal) in _rows(text, source, ("form", "normal")):
+        variants[_required(form, "form", source, n).lower()] = _required(normal, "normal", source, n)
+    return variants
 
 
 def parse_abbreviations(text: str, source: str) -> dict[str, str | None]:

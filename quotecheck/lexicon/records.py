@@ -17,6 +17,10 @@ __all__ = [
     "ROLE_TYPES",
     "NOUN_USES",
     "POSITIONS",
+    "OWNERS",
+    "OWNERS_BY_POSITION",
+    "PHRASE_NAMES",
+    "SOURCE_RELATIONS",
     "MOODS",
     "PERSON_NUMBERS",
     "PRONOUN_CASES",
@@ -48,6 +52,20 @@ ORGANIZATION_TYPES = frozenset("news_agency media government organization".split
 ROLE_TYPES = frozenset("person organization block".split())
 NOUN_USES = frozenset("according_to frame both".split())
 POSITIONS = frozenset("pre post circum anaphoric parenthetical".split())
+#: How an according-to phrase's owner is found, by position (``according_to.tsv``'s header).
+OWNERS_BY_POSITION = {
+    "pre": frozenset("noun someone any".split()),
+    "post": frozenset({"any"}),
+    "circum": frozenset("optional required none".split()),
+    "anaphoric": frozenset({"none"}),
+    "parenthetical": frozenset({"none"}),
+}
+OWNERS = frozenset().union(*OWNERS_BY_POSITION.values())
+#: What an according-to phrase's owner is: the speaker, a source, or whom the subject cites.
+PHRASE_NAMES = frozenset("speaker source cited".split())
+#: The relations a source phrase can give its source (the output's ``relation``, less
+#: ``told_to``, which no phrase gives: it is the addressee's).
+SOURCE_RELATIONS = frozenset("reported_by published_in".split())
 MOODS = frozenset("subj1 subj2 ind ambiguous".split())
 PERSON_NUMBERS = frozenset("1sg 2sg 3sg 1pl 2pl 3pl".split())
 PRONOUN_CASES = frozenset("nom gen dat acc poss".split())
@@ -113,11 +131,21 @@ class SpeechNoun:
 
 @frozen
 class AccordingTo:
-    """An according-to phrase („laut“, „X zufolge“, „nach Angaben von X“)."""
+    """An according-to phrase („laut“, „X zufolge“, „nach Angaben von X“): a line of ``according_to.tsv``.
+
+    ``owner`` says how the speaker or source it names is found, ``names`` whether
+    that owner is a speaker, a source or a cited party, ``relation`` the relation a
+    source through it has (None when it names no source), ``mention`` whether a
+    quote it frames has the phrase without its preposition as speaker mention.
+    """
 
     phrase: str
     position: str = field(validator=attrs.validators.in_(POSITIONS))
     cue: str
+    owner: str = field(default="none", validator=attrs.validators.in_(OWNERS))
+    names: str = field(default="speaker", validator=attrs.validators.in_(PHRASE_NAMES))
+    relation: str | None = field(default=None, validator=attrs.validators.optional(attrs.validators.in_(SOURCE_RELATIONS)))
+    mention: bool = False
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -128,6 +156,12 @@ class AccordingTo:
     def cue_words(self) -> tuple[str, ...]:
         """The words of the phrase that are the quote's cue („Meinung nach“ of „seiner Meinung nach“)."""
         return tuple(self.cue.split())
+
+    @property
+    def cue_offset(self) -> int:
+        """Where the cue words start within the phrase (1 for „Meinung nach“ in „seiner Meinung nach“)."""
+        words, cue = self.words, self.cue_words
+        return next((k for k in range(len(words) - len(cue) + 1) if words[k : k + len(cue)] == cue), 0)
 
 
 @frozen

@@ -56,7 +56,7 @@ CLAUSE_CLASSES = frozenset(
 )
 #: Classes of ``function_words.tsv`` (its header documents each).
 FUNCTION_CLASSES = frozenset(
-    "according_mention addressee_prep adverbial article_prep attached_prep aux conj coord "
+    "addressee_prep adverbial article_prep attached_prep aux conj coord "
     "definite det det_dative feminine group_head indefinite name_link not_nominative "
     "passive_aux place_prep possessive prep pronoun reflexive_owner report_anaphor "
     "report_noun source_prep spokesperson time venue_prep".split()
@@ -72,9 +72,9 @@ ATTRIBUTION_CLASSES = frozenset(
     "speaker_pronoun ambiguous_pronoun first_person_pronoun masculine_pronoun feminine_pronoun "
     "possessive_masculine possessive_feminine name_link_article age_unit "
     "name_attribute_preposition dative_plural_article neuter_article "
-    "place_name_preposition quote_verb source_before "
-    "source_after citation_noun citation_preposition citation_opener statement_noun statement_link "
-    "statement_opener relay_preposition relay_verb".split()
+    "place_name_preposition quote_verb "
+    ""
+    "relay_preposition relay_verb".split()
 )
 #: Classes of ``piece_frames.tsv`` (its header documents each).
 PIECE_CLASSES = frozenset("prepositional_frame cue_preposition auxiliary".split())
@@ -320,17 +320,6 @@ class AttributionWords:
     place_name_prepositions: frozenset[str]
     #: A lemma whose agent only passes the words on („zitieren“).
     quote_verbs: frozenset[str]
-    #: „laut X“ and „X zufolge“.
-    source_before: frozenset[str]
-    source_after: frozenset[str]
-    #: „unter Berufung auf X“: noun, preposition, opener.
-    citation_nouns: frozenset[str]
-    citation_prepositions: frozenset[str]
-    citation_openers: frozenset[str]
-    #: „nach Angaben von X“: noun, link, opener.
-    statement_nouns: frozenset[str]
-    statement_links: frozenset[str]
-    statement_openers: frozenset[str]
     #: „ließ über seinen Anwalt erklären“: the preposition and the verb (a lemma).
     relay_prepositions: frozenset[str]
     relay_verbs: frozenset[str]
@@ -357,14 +346,6 @@ class AttributionWords:
             neuter_articles=c["neuter_article"],
             place_name_prepositions=c["place_name_preposition"],
             quote_verbs=c["quote_verb"],
-            source_before=c["source_before"],
-            source_after=c["source_after"],
-            citation_nouns=c["citation_noun"],
-            citation_prepositions=c["citation_preposition"],
-            citation_openers=c["citation_opener"],
-            statement_nouns=c["statement_noun"],
-            statement_links=c["statement_link"],
-            statement_openers=c["statement_opener"],
             relay_prepositions=c["relay_preposition"],
             relay_verbs=c["relay_verb"],
         )

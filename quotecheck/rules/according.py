@@ -2,14 +2,15 @@
 
 Pipeline stage 2 (rules), after direct and indirect speech.
 
-The phrase list is data (``data/de/according_to.tsv``); its ``position`` column
-says where the source X stands:
+The phrases and what they name are data (``data/de/according_to.tsv``), matched
+by the source grammar (:mod:`~quotecheck.rules.source_phrases`), which attribution
+uses too; the ``position`` column says where the speaker X stands:
 
 * ``pre``: after the phrase („laut der Polizei“, „unter Berufung auf Kreise“);
 * ``post``: before it („der Polizei zufolge“);
 * ``circum``: after the phrase when a genitive or von-phrase follows („nach
-  Angaben der Polizei“), else nowhere („nach eigenen Angaben“, „seiner Meinung
-  nach“: the speaker is the one talked about before);
+  Angaben der Polizei“, „aus Kreisen der Partei“), else nowhere („nach eigenen
+  Angaben“, „seiner Meinung nach“: the speaker is the one talked about before);
 * ``anaphoric``: never named („demnach“, „dem Bericht zufolge“): the speaker is
   inherited from the previous quote;
 * ``parenthetical``: „…, so der Minister.“ and „…, hieß es.“ after the content.
@@ -24,63 +25,20 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from quotecheck.analysis.base import Doc
 from quotecheck import tuning
-from quotecheck.lexicon import DETERMINER_CLASSES, AccordingTo, Lexicon
-from quotecheck.attribution.nounphrase import function_word_classes, parse_noun_phrase, with_seat
+from quotecheck.analysis.base import Doc
+from quotecheck.attribution.nounphrase import parse_noun_phrase, with_seat
+from quotecheck.lexicon import Lexicon
 from quotecheck.morph import clause_mood
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, Evidence, char_span, overlaps
 from quotecheck.rules.clauses import SENTENCE_END, word_count
 from quotecheck.rules.content import content_end
-from quotecheck.rules.cues import according_phrase_at
 from quotecheck.rules.pipeline import Claims
+from quotecheck.rules.source_phrases import SourcePhrase, source_phrase_at
 from quotecheck.text import Sentence
 
 __all__ = ["AccordingRule", "find_according"]
-
-
-def _opens_owner(lexicon: Lexicon, word: str) -> bool:
-    """Whether ``word`` after „nach Angaben“ opens its owner („der Polizei“, „seines Anwalts“, „von“)."""
-    low = word.lower()
-    return "source_prep" in lexicon.words.classes(low) or low in lexicon.rule_words.genitive_openers
-
-
-def _source_after(doc: Doc, lexicon: Lexicon, start: int, last: int) -> tuple[int, int] | None:
-    """The source noun phrase starting at ``start``, with von-/genitive attachments."""
-    tokens = doc.tokens
-    if start < last and "source_prep" in function_word_classes(lexicon, tokens[start].text):
-        start += 1
-    np = parse_noun_phrase(doc, lexicon, start, last)
-    if np is None:
-        return None
-    end = with_seat(doc, lexicon, np, last).end  # „des Instituts für Weltwirtschaft in Kiel“
-    # „Oberst Franz Polzer vom niederösterreichischen Landeskriminalamt“
-    while end < last and tokens[end].text.lower() in lexicon.rule_words.source_attachment:
-        more = parse_noun_phrase(doc, lexicon, end + 1, last) if tokens[end].text.lower() not in ("der", "des") else parse_noun_phrase(doc, lexicon, end, last)
-        if more is None or more.end <= end + 1:
-            break
-        end = more.end
-    return start, end
-
-
-def _source_before(doc: Doc, lexicon: Lexicon, end: int, floor: int) -> tuple[int, int] | None:
-    """The longest noun phrase ending right before token ``end`` („der Polizei“ zufolge)."""
-    for k in range(max(floor, end - tuning.SOURCE_BEFORE_TOKENS), end):
-        np = parse_noun_phrase(doc, lexicon, k, end)
-        if np is not None and np.end == end:
-            return k, end
-    return None
-
-
-def _names_someone(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
-    """Whether the noun phrase at ``start`` names a person, a role or an organisation."""
-    np = parse_noun_phrase(doc, lexicon, start, end)
-    if np is None:
-        return False
-    if np.name_tokens or np.role is not None:
-        return doc.tokens[start].text.lower() not in lexicon.rule_words.legal_reference
-    return any(lexicon.organization(doc.tokens[k].text) is not None for k in range(start, end))
 
 
 def _so_frame(doc: Doc, lexicon: Lexicon, i: int, last: int) -> tuple[int, int] | None:
@@ -193,78 +151,33 @@ def _so_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: 
 
 
 def _phrase_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:
-    """The quote of an according-to phrase (``according_to.tsv``) starting at token ``i``, if any."""
-    tokens = doc.tokens
-    entry = according_phrase_at(doc, lexicon, i, last)
-    if entry is None:
+    """The quote of an according-to phrase (``according_to.tsv``) starting at token ``i``, if any.
+
+    The phrase and its owner are the frame; the owner, when the phrase names one,
+    is the speaker (:mod:`~quotecheck.rules.source_phrases`); without one the
+    speaker is inherited („nach eigenen Angaben“, „demnach“).
+    """
+    match = source_phrase_at(doc, lexicon, i, first, last)
+    if match is None or match.entry.position == "parenthetical" and not _impersonal(doc, lexicon, match, first):
         return None
-    n = len(entry.words)
-    cue_words = entry.cue.split()
-    cue_at = next(k for k in range(i, i + n) if tokens[k].text.lower() == cue_words[0].lower())
-    cue = (cue_at, cue_at + len(cue_words))
-    if entry.position == "parenthetical":
-        return _impersonal_quote(doc, lexicon, entry, i, first, last, cue, taken)
-    found = _READ_AT[entry.position](doc, lexicon, entry, i, first, last)
-    if found is None:
-        return None
-    frame, speaker = found
-    evidence = Evidence("according", None if speaker is None else TokenRange(*speaker), entry)
-    rule = _RULE_OF_POSITION[entry.position]
-    return _make(doc, lexicon, first, last, frame, cue, tuning.ACCORDING_PHRASE, rule, evidence, taken)
+    cue = match.cue
+    if match.entry.position == "parenthetical":
+        evidence = Evidence("impersonal", None, match.entry)
+        frame = (i - 1, match.phrase.end)
+        return _make(doc, lexicon, first, i - 1, frame, cue, tuning.ACCORDING_IMPERSONAL, "according.impersonal", evidence, taken)
+    evidence = Evidence("according", match.owner, match.entry)
+    rule = _RULE_OF_POSITION[match.entry.position]
+    return _make(doc, lexicon, first, last, match.span, cue, tuning.ACCORDING_PHRASE, rule, evidence, taken)
 
 
-#: A frame (token range) and the speaker named in it, if any.
-_Frame = tuple[tuple[int, int], tuple[int, int] | None]
+def _impersonal(doc: Doc, lexicon: Lexicon, match: SourcePhrase, first: int) -> bool:
+    """„…, hieß es.“: a parenthetical phrase that opens with an impersonal speech verb, after a comma.
 
-
-def _source_first(doc: Doc, lexicon: Lexicon, entry: AccordingTo, i: int, first: int, last: int) -> _Frame | None:
-    """Position ``pre``: the source follows („laut der Polizei“, „unter Berufung auf Kreise“)."""
-    tokens = doc.tokens
-    low = tokens[i].text.lower()
-    n = len(entry.words)
-    if low == "laut" and (i + 1 >= last or not tokens[i + 1].text[:1].isupper()) and (
-        i + 1 >= last or not lexicon.function_words.get(tokens[i + 1].text.lower(), frozenset()) & DETERMINER_CLASSES
-    ):
-        return None  # „laut“ the adjective: „laut und deutlich“
-    speaker = _source_after(doc, lexicon, i + n, last)
-    if speaker is None:
-        return None
-    if low == "gemäß" and not _names_someone(doc, lexicon, i + n, speaker[1]):
-        return None  # „gemäß dem neuen Profil“, „gemäß Artikel 5“: no source
-    return (i, speaker[1]), speaker
-
-
-def _source_last(doc: Doc, lexicon: Lexicon, entry: AccordingTo, i: int, first: int, last: int) -> _Frame | None:
-    """Position ``post``: the source precedes („der Polizei zufolge“)."""
-    if doc.tokens[i].text.lower() != "zufolge":
-        return None  # „Angaben zufolge“: handled at „zufolge“ with its whole noun phrase
-    speaker = _source_before(doc, lexicon, i, first)
-    if speaker is None:
-        return None
-    return (speaker[0], i + 1), speaker
-
-
-def _source_around(doc: Doc, lexicon: Lexicon, entry: AccordingTo, i: int, first: int, last: int) -> _Frame | None:
-    """Position ``circum``: an owner may follow („nach Angaben der Polizei“, „nach eigenen Angaben“)."""
-    tokens = doc.tokens
-    n = len(entry.words)
-    frame = (i, i + n)
-    if entry.words[0].lower() == "aus" and not (i + n < last and tokens[i + n].text.lower() in ("der", "des", "von", "vom")):
-        return None  # „aus Kreisen“ needs whose circles
-    if entry.words[0].lower() == "nach" and i + n < last and (
-        _opens_owner(lexicon, tokens[i + n].text) or tokens[i + n].text[:1].isupper()
-    ):
-        speaker = _source_after(doc, lexicon, i + n, last)
-        if speaker is not None:
-            return (i, speaker[1]), speaker
-    return frame, None
-
-
-def _no_source(doc: Doc, lexicon: Lexicon, entry: AccordingTo, i: int, first: int, last: int) -> _Frame | None:
-    """Position ``anaphoric``: no source named („demnach“, „dem Bericht zufolge“)."""
-    if doc.tokens[i].text.lower() == "wonach":
-        return None  # a relative clause of a preceding noun: left to the indirect rule
-    return (i, i + len(entry.words)), None
+    Not „…, so X“ (the so-frame's own construction) nor „…, wie es hieß“, whose
+    wie-clause is the indirect rule's.
+    """
+    i = match.phrase.start
+    return i > first and doc.tokens[i - 1].text == "," and doc.tokens[i].text in lexicon.rule_words.impersonal_speech
 
 
 #: The construction name of each position of ``according_to.tsv``.
@@ -274,33 +187,6 @@ _RULE_OF_POSITION = {
     "circum": "according.noun_phrase",
     "anaphoric": "according.anaphoric",
 }
-#: How each position of ``according_to.tsv`` reads a phrase's frame and source.
-_READ_AT = {
-    "pre": _source_first,
-    "post": _source_last,
-    "circum": _source_around,
-    "anaphoric": _no_source,
-}
-
-
-def _impersonal_quote(
-    doc: Doc,
-    lexicon: Lexicon,
-    entry: AccordingTo,
-    i: int,
-    first: int,
-    last: int,
-    cue: tuple[int, int],
-    taken: list[CharSpan],
-) -> Candidate | None:
-    """Position ``parenthetical``: „…, hieß es.“ after the content, no speaker."""
-    tokens = doc.tokens
-    if tokens[i].text.lower() != "hieß" or i == first or tokens[i - 1].text != ",":
-        return None
-    n = len(entry.words)
-    frame = (i - 1, i + n + (1 if i + n < last and tokens[i + n].text.lower() == "es" else 0))
-    evidence = Evidence("impersonal", None, entry)
-    return _make(doc, lexicon, first, i - 1, frame, cue, tuning.ACCORDING_IMPERSONAL, "according.impersonal", evidence, taken)
 
 
 def find_according(doc: Doc, lexicon: Lexicon, taken: Claims | Iterable[tuple[int, int]] = ()) -> list[Candidate]:

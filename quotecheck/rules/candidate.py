@@ -30,10 +30,10 @@ __all__ = [
     "FRAME_KINDS",
     "NO_EVIDENCE",
     "RULE_NAMES",
+    "SourcePhrase",
     "Candidate",
     "CueMatch",
     "Evidence",
-    "SourcePhrase",
     "char_span",
     "overlaps",
 ]
@@ -103,11 +103,39 @@ class CueMatch:
 
 @frozen
 class SourcePhrase:
-    """An according-to phrase a rule matched as a source: „laut Interfax“ in „nannte … laut Interfax …“."""
+    """An according-to phrase found in the text, with the owner it names.
 
-    cue: TokenRange  # the phrase's words („laut“, „unter Berufung auf“)
-    source: TokenRange | None  # the noun phrase it names („Interfax“)
-    entry: AccordingTo  # its line of according_to.tsv
+    ``phrase`` are the phrase's words („unter Berufung auf“, „zufolge“), ``owner``
+    the noun phrase it names („Regierungskreise“, „der Zeitung“), None when it
+    names none („nach eigenen Angaben“, „demnach“). ``span`` covers both.
+    """
+
+    entry: AccordingTo
+    phrase: TokenRange
+    owner: TokenRange | None
+
+    @property
+    def span(self) -> TokenRange:
+        """The phrase with its owner: „laut der Polizei“, „der Polizei zufolge“."""
+        if self.owner is None:
+            return self.phrase
+        return TokenRange(min(self.phrase.start, self.owner.start), max(self.phrase.end, self.owner.end))
+
+    @property
+    def cue(self) -> TokenRange:
+        """The tokens of the entry's cue words within the phrase („Meinung nach“ of „seiner Meinung nach“)."""
+        start = self.phrase.start + self.entry.cue_offset
+        return TokenRange(start, start + len(self.entry.cue_words))
+
+    @property
+    def relation(self) -> str | None:
+        """How a source named through this phrase passed the words on (None when it names a speaker)."""
+        return self.entry.relation
+
+    @property
+    def names_source(self) -> bool:
+        """Whether the owner can be an intermediary: a source or a cited party, not a speaker's view."""
+        return self.owner is not None and self.entry.names != "speaker"
 
 
 @frozen

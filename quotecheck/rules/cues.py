@@ -12,6 +12,8 @@ Pipeline stage 2 (rules): helpers of every rule; the lexicon says what a cue is
 
 from __future__ import annotations
 
+from typing import Iterator
+
 import regex
 
 from quotecheck import tuning
@@ -20,7 +22,7 @@ from quotecheck.lexicon import AccordingTo, Lexicon
 from quotecheck.rules.candidate import CueMatch
 from quotecheck.rules.clauses import SENTENCE_END, clause_end, clause_start, is_word
 
-__all__ = ["according_phrase_at", "find_cue", "find_speech_verb", "match_speech_verb"]
+__all__ = ["according_phrase_at", "according_phrases_at", "find_cue", "find_speech_verb", "match_speech_verb"]
 
 #: A participle: optional separable particle, ge-, stem, -t/-et/-en.
 _PARTICIPLE = regex.compile(r"^(?P<particle>\p{Ll}*?)ge(?P<stem>\p{Ll}{2,}?)(?:et|t|en)$")
@@ -181,11 +183,19 @@ def _particle_after_apposition(doc: Doc, lexicon: Lexicon, index: int, lemma: st
 
 def according_phrase_at(doc: Doc, lexicon: Lexicon, i: int, last: int) -> AccordingTo | None:
     """The longest according-to phrase (``according_to.tsv``) starting at token ``i``, if any."""
+    return next(according_phrases_at(doc, lexicon, i, last), None)
+
+
+def according_phrases_at(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Iterator[AccordingTo]:
+    """Every according-to phrase starting at token ``i`` and ending before ``last``, longest first.
+
+    „laut dem Bericht“ (anaphoric) and „laut“: the source grammar takes the
+    shorter one when an owner follows („laut dem Bericht der Zeitung“).
+    """
     tokens = doc.tokens
     for entry in lexicon.according_index.get(tokens[i].text.lower(), ()):
         words = entry.words
         if i + len(words) > last:
             continue
         if all(tokens[i + k].text.lower() == w.lower() for k, w in enumerate(words)):
-            return entry
-    return None
+            yield entry

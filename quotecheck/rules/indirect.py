@@ -40,8 +40,9 @@ from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps
 from quotecheck.rules.clauses import SENTENCE_END, classes_at, clause_end, clause_start, quoted_titles, sentence_core_end, word_count
 from quotecheck.rules.content import content_end, ends_in_zu_infinitive, wie_frame_end
-from quotecheck.rules.cues import according_phrase_at, find_cue, match_speech_verb
+from quotecheck.rules.cues import find_cue, match_speech_verb
 from quotecheck.rules.pipeline import Claims
+from quotecheck.rules.source_phrases import source_phrase_at
 
 __all__ = ["IndirectRule", "find_indirect"]
 
@@ -397,11 +398,9 @@ def _speaker_before_wie(doc: Doc, lexicon: Lexicon, start: int, comma: int) -> b
             np = parse_noun_phrase(doc, lexicon, k + 2, comma)
             return np is not None and with_seat(doc, lexicon, np, comma).end == comma
     for k in range(start, comma - 1):
-        entry = according_phrase_at(doc, lexicon, k, comma)
-        if entry is None or entry.position not in _NAMING_POSITIONS:
-            continue
-        if tokens[k].text.lower() != "laut" or tokens[k + 1].text[:1].isupper():
-            return True  # („laut und deutlich“ is no source)
+        match = source_phrase_at(doc, lexicon, k, start, comma)  # („laut und deutlich“ is none)
+        if match is not None and match.entry.position in _NAMING_POSITIONS:
+            return True
     return False
 
 

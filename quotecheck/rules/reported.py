@@ -39,11 +39,12 @@ from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, SpeechVerb
 from quotecheck.attribution.nounphrase import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
 from quotecheck.ranges import TokenRange
-from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, SourcePhrase, char_span
+from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span
 from quotecheck.rules.clauses import CLAUSE_BREAKS, SENTENCE_END, classes_at, clause_end, word_count
 from quotecheck.rules.content import content_end, wie_frame_end
-from quotecheck.rules.cues import according_phrase_at, match_speech_verb
+from quotecheck.rules.cues import match_speech_verb
 from quotecheck.rules.pipeline import Claims
+from quotecheck.rules.source_phrases import SourcePhrase, source_phrase_at
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
 from quotecheck.spanindex import SpanIndex
 
@@ -152,23 +153,22 @@ def _without_source_phrase(
 
     „nannte die Forderungen laut Interfax „unrealistisch““: „laut Interfax“ names
     who passed the act on (a source, found by attribution), not what was said.
+    Phrases are matched by the source grammar (:func:`~quotecheck.rules.source_phrases.source_phrase_at`).
     """
-    tokens = doc.tokens
     for k in range(start, end):
-        entry = according_phrase_at(doc, lexicon, k, end)
-        if entry is None or entry.position not in ("pre", "circum"):
+        match = source_phrase_at(doc, lexicon, k, start, end)
+        if match is None or match.owner is None or match.entry.position not in _NAMING_POSITIONS:
             continue
-        after = k + len(entry.words)
-        if after < end and "source_prep" in function_word_classes(lexicon, tokens[after].text):
-            after += 1
-        np = parse_noun_phrase(doc, lexicon, after, end) if after < end else None
-        if np is None or tokens[k].text.lower() == "laut" and not (np.name_tokens or np.determiner or np.role):
-            continue
-        parts.append((start, k))
-        sources.append(SourcePhrase(TokenRange(k, k + len(entry.words)), TokenRange(np.start, np.end), entry))
-        _without_source_phrase(doc, lexicon, np.end, end, parts, sources)  # „laut AFP unter Berufung auf ERT“
+        span = match.span
+        parts.append((start, span.start))
+        sources.append(match)
+        _without_source_phrase(doc, lexicon, span.end, end, parts, sources)  # „laut AFP unter Berufung auf ERT“
         return
     parts.append((start, end))
+
+
+#: Positions of ``according_to.tsv`` whose phrases name an owner of their own.
+_NAMING_POSITIONS = frozenset({"pre", "post", "circum"})
 
 
 def _reports_act(lexicon: Lexicon, entry: SpeechVerb) -> bool:

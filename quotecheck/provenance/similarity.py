@@ -1,0 +1,180 @@
+"""How alike two renderings are, and when they render the same statement.
+
+Stage: compare (across documents), step 3 — the measure that grouping applies to
+each candidate pair.
+
+The measure (every number is a field of :class:`CompareConfig`):
+
+``lemmas``
+    The Ochiai (cosine) coefficient of the two content-lemma sets,
+    ``|A ∩ B| / sqrt(|A| · |B|)``. It rewards shared content words whatever the
+    rendering does around them — direct or indirect, Konjunktiv or indicative,
+    „wir“ or „sie“ — and, unlike Jaccard, does not punish a short rendering
+    of a long statement too hard: a partial quote of 4 of 12 content words
+    scores 0.58, a paraphrase sharing 5 of 10 and 10 scores 0.5.
+``verbatim``
+    The longest run of identical words (normalised, punctuation ignored) that
+    the two share, divided by the shorter rendering's length in words, when
+    that run has at least ``verbatim_run`` words: „die Armee habe Mut und Treue
+    gezeigt“ and „Mut und Treue gezeigt“ share a run of 4. A verbatim piece
+    survives paraphrase around it, which the lemma sets dilute.
+
+``similarity = max(lemmas, verbatim)``. A pair renders the same statement when
+
+- the similarity reaches ``threshold`` (default 0.3: the event corpus's
+  paraphrases — a headline „Kreml fordert Freigabe von Fischtrawler“ against
+  „die sofortige Freigabe des Schiffes und seiner Besatzung“ — share few
+  content words, and at 0.3 the gold quotes are still grouped with precision
+  1.0), and
+- when both speakers are known and are different entities (neither speaking
+  for the other, :func:`quotecheck.provenance.names.one_side`), the
+  similarity reaches ``other_speaker_threshold`` (default 0.6) instead: the
+  same words given to another person (a misattribution, which the comparison
+  exists to find) share most of their words; two people who merely speak
+  about the same thing share only some („Die Bahn muss mehr in das
+  Schienennetz investieren“ / „Die Bahn investiert bereits Milliarden in das
+  Netz“: 0.5, two statements).
+
+A rendering without content lemmas (a reported „das“, „Das stimmt“) is a
+group of its own. Renderings with fewer than ``min_lemmas`` content lemmas
+(„Wir werden nicht nachgeben“) carry too little to recognise across
+documents: they are grouped with a rendering whose words are identical, or,
+when the speaker is the same known person, whose content lemmas are the same
+or with which they share a verbatim run.
+
+The thresholds were chosen on our own test sentences and the event corpus
+(``corpus/events``); ``benchmarks/compare_accuracy.py`` prints what they give,
+and ``--threshold`` tries another.
+"""
+
+from __future__ import annotations
+
+import math
+from difflib import SequenceMatcher
+from typing import Sequence
+
+from attrs import field, frozen
+from attrs.validators import ge, gt, instance_of, le
+
+__all__ = ["OTHER", "SAME", "UNKNOWN", "CompareConfig", "lemma_score", "longest_run", "same_statement", "similarity", "verbatim_score"]
+
+
+@frozen
+class CompareConfig:
+    """The parameters of the comparison, with the defaults the benchmark measures.
+
+    Similarity (see the module docstring): ``threshold``,
+    ``other_speaker_threshold``, ``verbatim_run``, ``min_lemmas``.
+    Candidate pairs (:mod:`quotecheck.provenance.lsh`): ``bands`` × ``rows``
+    MinHash values per rendering, and ``bucket_window``, the most recent
+    renderings of one bucket each new one is compared with. ``anchor_size``:
+    a join that would make a group larger than this also needs each quote of
+    the pair to render one statement with the other group's first quote
+    (:meth:`quotecheck.provenance.grouping.Comparison._anchored`).
+    """
+
+    threshold: float = field(default=0.3, validator=[instance_of(float), ge(0.0), le(1.0)])
+    other_speaker_threshold: float = field(default=0.6, validator=[instance_of(float), ge(0.0), le(1.0)])
+    verbatim_run: int = field(default=4, validator=[instance_of(int), gt(0)])
+    min_lemmas: int = field(default=2, validator=[instance_of(int), ge(0)])
+    bands: int = field(default=24, validator=[instance_of(int), gt(0)])
+    rows: int = field(default=2, validator=[instance_of(int), gt(0)])
+    bucket_window: int = field(default=16, validator=[instance_of(int), gt(0)])
+    anchor_size: int = field(default=8, validator=[instance_of(int), ge(1)])
+
+
+def lemma_score(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> float:
+    """Ochiai coefficient of two content-lemma sets (0.0 when either is empty).
+
+    >>> lemma_score({1, 2, 3, 4}, {2, 3, 4, 5})
+    0.75
+    """
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+def longest_run(a: Sequence[int], b: Sequence[int]) -> int:
+    """Length of the longest run of equal words two word sequences share.
+
+    >>> longest_run([1, 2, 3, 4, 5], [9, 2, 3, 4, 8])
+    3
+    """
+    if not a or not b:
+        return 0
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+
+
+def verbatim_score(a: Sequence[int], b: Sequence[int], min_run: int) -> float:
+    """The shared verbatim run over the shorter length, 0.0 below ``min_run`` words.
+
+    >>> verbatim_score([1, 2, 3, 4, 5, 6], [7, 2, 3, 4, 5], 4)
+    0.8
+    >>> verbatim_score([1, 2, 3], [1, 2, 3], 4)  # identical, but short: still verbatim
+    1.0
+    """
+    shorter = min(len(a), len(b))
+    if shorter == 0:
+        return 0.0
+    run = longest_run(a, b)
+    return run / shorter if run >= min(min_run, shorter) else 0.0
+
+
+def similarity(
+    lemmas_a: frozenset[int], words_a: Sequence[int], lemmas_b: frozenset[int], words_b: Sequence[int],
+    config: CompareConfig,
+) -> float:
+    """``max(lemma_score, verbatim_score)``: how alike two renderings are, for the report."""
+    if not lemmas_a or not lemmas_b:
+        return 0.0
+    score = lemma_score(lemmas_a, lemmas_b)
+    if score >= 1.0:
+        return score
+    return max(score, verbatim_score(words_a, words_b, config.verbatim_run))
+
+
+#: How the speakers of a pair relate: both known and one entity, both known and different, or not known.
+SAME, OTHER, UNKNOWN = "same", "other", "unknown"
+
+
+def same_statement(
+    lemmas_a: frozenset[int], words_a: Sequence[int], lemmas_b: frozenset[int], words_b: Sequence[int],
+    speakers: str, config: CompareConfig,
+) -> bool:
+    """Whether two renderings render one statement (the decision rule of the module docstring).
+
+    ``speakers`` is :data:`SAME`, :data:`OTHER` or :data:`UNKNOWN`. Computes
+    only as much of :func:`similarity` as the decision needs: the verbatim run
+    is looked for only when the lemmas fall short and the two share enough
+    words to hold such a run.
+
+    >>> config = CompareConfig()
+    >>> a, b = frozenset({1, 2, 3, 4}), frozenset({1, 2, 5, 6})  # Ochiai 0.5
+    >>> same_statement(a, [1, 2, 3, 4], b, [1, 2, 5, 6], UNKNOWN, config)
+    True
+    >>> same_statement(a, [1, 2, 3, 4], b, [1, 2, 5, 6], OTHER, config)
+    False
+    >>> same_statement(frozenset({7}), [1, 2, 3, 7], frozenset({7}), [1, 2, 7], SAME, config)  # „Wir werden (nicht) nachgeben“
+    True
+    """
+    if not lemmas_a or not lemmas_b:
+        return False
+    if min(len(lemmas_a), len(lemmas_b)) < config.min_lemmas:
+        if tuple(words_a) == tuple(words_b):
+            return True
+        if speakers != SAME or not lemmas_a or not lemmas_b:
+            return False
+        return lemmas_a == lemmas_b or verbatim_score(words_a, words_b, config.verbatim_run) >= config.threshold
+    needed = config.other_speaker_threshold if speakers == OTHER else config.threshold
+    if lemma_score(lemmas_a, lemmas_b) >= needed:
+        return True
+    run = min(config.verbatim_run, len(words_a), len(words_b))
+    if len(set(words_a) & set(words_b)) < run or not _share_run(words_a, words_b, run):
+        return False
+    return verbatim_score(words_a, words_b, config.verbatim_run) >= needed
+
+
+def _share_run(a: Sequence[int], b: Sequence[int], run: int) -> bool:
+    """Whether ``a`` and ``b`` share a run of ``run`` equal words (a cheap test before the search)."""
+    grams = {tuple(a[i : i + run]) for i in range(len(a) - run + 1)}
+    return any(tuple(b[i : i + run]) in grams for i in range(len(b) - run + 1))
