@@ -50,6 +50,45 @@ def speaker_name(quote: Quote) -> str | None:
             "dem NDR",
             [("NDR", "told_to")],
         ),
+        # after a long apposition between commas
+        (
+            "„Die Zahlen sind alarmierend“, sagte Lena Vogt, Professorin an der Universität Kiel, der Agentur epd.",
+            "Die Zahlen",
+            "Lena Vogt",
+            "der Agentur epd",
+            [("epd", "told_to")],
+        ),
+        (
+            "Die Lage sei ernst, sagte Tom Brix, der seit 2019 im Stadtrat sitzt, dem Radiosender Antenne Nord.",
+            "Die Lage",
+            "Tom Brix",
+            "dem Radiosender Antenne Nord",
+            [("Antenne Nord", "told_to")],
+        ),
+        # the medium as venue, by its noun
+        (
+            "Der Minister Ivan Petrow sagte im Staatsfernsehen, die Lieferungen gingen weiter.",
+            "die Lieferungen",
+            "Ivan Petrow",
+            "Staatsfernsehen",
+            [("Staatsfernsehen", "told_to")],
+        ),
+        # in a conversation or an interview with the medium
+        (
+            "Die Landrätin Eva Krug sagte im Gespräch mit dem MDR, die Schule bleibe offen.",
+            "die Schule",
+            "Eva Krug",
+            "dem MDR",
+            [("MDR", "told_to")],
+        ),
+        # a medium without article right after the verb
+        (
+            "Ein Sprecher der Stadtwerke sagte Radio Bremen, man prüfe die Preise.",
+            "man prüfe",
+            "Stadtwerke",
+            "Radio Bremen",
+            [("Radio Bremen", "told_to")],
+        ),
         # a newspaper in quotation marks
         (
             "„Ich bleibe im Amt“, sagte der Landrat Peter Kunz der „Lausitzer Abendpost“.",
@@ -75,11 +114,34 @@ def test_a_medium_spoken_to_is_addressee_and_told_to_source(
         # a person or an audience addressed passes nothing on
         ("Die Trainerin Jana Kühl sagte gegenüber den Spielerinnen: „Wir schaffen das.“", "Wir schaffen"),
         ("„Der Haushalt steht“, sagte Kämmerer Rolf Brink dem Stadtrat.", "Der Haushalt"),
+        # a conversation partner who is no medium
+        ("Die Ministerin Eva Krug sagte im Gespräch mit Landwirten: „Wir helfen.“", "Wir helfen"),
     ],
 )
 def test_an_addressee_that_is_no_medium_is_no_source(text: str, content: str) -> None:
     quote = quote_of(text, content)
     assert quote.addressee is not None
+    assert chain(quote) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a place or a document after „in“ is no medium
+        ("Der Minister Ivan Petrow sagte in der Hauptstadt, die Lieferungen gingen weiter.", "die Lieferungen"),
+        ("Der Minister Ivan Petrow sagte im Parlament, die Lieferungen gingen weiter.", "die Lieferungen"),
+    ],
+)
+def test_a_venue_that_is_no_medium_is_neither_addressee_nor_source(text: str, content: str) -> None:
+    quote = quote_of(text, content)
+    assert quote.addressee is None
+    assert chain(quote) == []
+
+
+def test_after_a_talk_is_not_in_a_talk() -> None:
+    """„nach einem Gespräch mit X sagte sie“: X is whom she met before, not whom she told."""
+    quote = quote_of("Die Ministerin Eva Krug sagte nach einem Gespräch mit dem MDR-Intendanten Jan Roth, das Land helfe.", "das Land")
+    assert quote.addressee is None
     assert chain(quote) == []
 
 

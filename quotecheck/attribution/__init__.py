@@ -14,14 +14,14 @@ The package, in reading order:
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable, Sequence, cast
 
 import attrs
 from attrs import frozen
 
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.coreference import Coreference, Entity
-from quotecheck.attribution.naming import is_medium, organization_in
+from quotecheck.attribution.naming import MEDIA_TYPES, is_medium, nominative_noun, organization_in, origin_name
 from quotecheck.attribution.nounphrase import NounPhrase
 from quotecheck.attribution.sources import Source, placed, promote_cited, raw_sources, source_mention
 from quotecheck.attribution.speakers import find_speaker
@@ -34,7 +34,7 @@ from quotecheck.attribution.statements import (
     report_speaker,
 )
 from quotecheck.lexicon import Lexicon
-from quotecheck.model import SPEAKER_TYPES, Cue, Mention, Quote, Relation, Role
+from quotecheck.model import RELATIONS, SPEAKER_TYPES, Cue, Mention, Quote, Relation, Role
 from quotecheck.rules.candidate import Candidate, char_span
 
 __all__ = ["attribute"]
@@ -111,9 +111,11 @@ def _attribute_one(
     said, coref = _speaker_mention(doc, lexicon, evidence, previous, coref)
     addressee, coref = _addressee_mention(doc, evidence.addressee, coref)
     mentions = [told] if (told := _told_to(doc, lexicon, evidence.addressee, addressee)) is not None else []
+    if told is not None and addressee is not None and addressee.name is None:
+        addressee = attrs.evolve(addressee, name=told.name)
     for source in evidence.sources:
         mention, coref = source_mention(doc, lexicon, coref, source)
-        mentions.append(attrs.evolve(mention, relation=_relation(mention)))
+        mentions.append(attrs.evolve(mention, relation=_relation(mention, source.relation)))
     sources = tuple(mentions) or said.inherited_sources
     if addressee is None and not mentions:
         addressee = said.inherited_addressee
@@ -124,8 +126,17 @@ def _attribute_one(
     return quote, previous, coref
 
 
-def _relation(source: Mention) -> Relation:
-    """A document passes the words on by printing them („in der Anklageschrift“), anyone else by reporting them."""
+def _relation(source: Mention, given: str | None) -> Relation:
+    """How the source passed the words on: as its phrase says, else a document prints them, anyone else reports them.
+
+    A report of a news outlet is that outlet reporting („nach einem Bericht der
+    Agentur Anadolu“ → ``reported_by``); only a document publishes („nach einem
+    Bericht des Rechnungshofs“ → ``published_in``).
+    """
+    if source.type in MEDIA_TYPES:
+        return "reported_by"
+    if given in RELATIONS:
+        return cast(Relation, given)
     return "published_in" if source.type == "document" else "reported_by"
 
 
@@ -138,7 +149,11 @@ def _told_to(doc: Doc, lexicon: Lexicon, np: NounPhrase | None, addressee: Menti
         return None
     entry = organization_in(doc, lexicon, np.start, np.end)
     source_type = entry.type if entry is not None else "media"
-    return attrs.evolve(addressee, type=source_type, relation="told_to")
+    name = addressee.name
+    if name is None and np.role is not None and not np.name_tokens:
+        # „im moldauischen Fernsehen“: a medium named by its noun and origin
+        name = origin_name(doc, lexicon, np, nominative_noun(lexicon, np.role))
+    return attrs.evolve(addressee, name=name, type=source_type, relation="told_to")
 
 
 def _evidence(

@@ -147,8 +147,20 @@ def subject_of_clause(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers |
         speaker = _subject_left_of_frame(doc, lexicon, cand, start)
     if speaker is not None:
         after = max(speaker.end, verb + 1)
-        return Speakers(speaker, addressee or addressee_after(doc, lexicon, after, end))
+        return Speakers(speaker, addressee or addressee_after(doc, lexicon, after, _apposition_limit(doc, after, end)))
     return Speakers(None, addressee) if cand.speaker_tokens is None else None
+
+
+def _apposition_limit(doc: Doc, after: int, end: int) -> int:
+    """Where an addressee may be looked for: past the frame when it ends at an apposition's comma.
+
+    „…, sagte Tom Brix, der seit 2019 im Stadtrat sitzt, dem Radiosender Antenne
+    Nord.“: the rule's frame ends at „Brix“, the addressee follows the apposition.
+    """
+    tokens = doc.tokens
+    if after != end or end >= len(tokens) or tokens[end].text != ",":
+        return end
+    return doc.sentences[doc.layer.sentence_index(end)].last
 
 
 def speaker_guessed_by_rule(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:

@@ -71,7 +71,7 @@ RULE_CLASSES = frozenset(
 ATTRIBUTION_CLASSES = frozenset(
     "speaker_pronoun ambiguous_pronoun first_person_pronoun masculine_pronoun feminine_pronoun "
     "possessive_masculine possessive_feminine name_link_article age_unit "
-    "name_attribute_preposition dative_plural_article neuter_article "
+    "name_attribute_preposition dative_plural_article neuter_article interview_noun interview_preposition "
     "place_name_preposition quote_verb "
     ""
     "relay_preposition relay_verb".split()
@@ -323,6 +323,9 @@ class AttributionWords:
     #: „ließ über seinen Anwalt erklären“: the preposition and the verb (a lemma).
     relay_prepositions: frozenset[str]
     relay_verbs: frozenset[str]
+    #: „im Gespräch mit dem NDR“: the conversation noun and the preposition naming its partner.
+    interview_nouns: frozenset[str] = frozenset()
+    interview_prepositions: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, text: str, source: str) -> AttributionWords:
@@ -348,6 +351,8 @@ class AttributionWords:
             quote_verbs=c["quote_verb"],
             relay_prepositions=c["relay_preposition"],
             relay_verbs=c["relay_verb"],
+            interview_nouns=c["interview_noun"],
+            interview_prepositions=c["interview_preposition"],
         )
 
 
