@@ -253,3 +253,69 @@ def test_name_particles_stay_in_the_name(text: str, content: str, speaker: str) 
 )
 def test_a_capitalised_preposition_is_no_name(text: str) -> None:
     assert speaker_name(quote_of(text, "die Lage")) == "Olga Brandt"
+
+
+# --- 1. „zitierte MEDIUM PERSON“: the quoted one speaks, the medium passes it on ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "mention", "sources"),
+    [
+        (
+            "Die Agentur Interfax zitierte den Vizeminister Oleg Sorin mit den Worten: „Die Gespräche gehen weiter.“",
+            "Die Gespräche",
+            "Oleg Sorin",
+            "den Vizeminister Oleg Sorin",
+            [("Interfax", "reported_by")],
+        ),
+        (
+            "Der Gouverneur Pavel Lysenko besuchte das Lager. „Niemand wird vergessen“, zitierte ihn die Agentur Ukrinform.",
+            "Niemand wird",
+            "Pavel Lysenko",
+            "ihn",
+            [("Ukrinform", "reported_by")],
+        ),
+        (
+            "Die Ministerin Irma Kask reiste nach Riga. „Wir stehen zusammen“, zitierte sie der Sender ERR.",
+            "Wir stehen",
+            "Irma Kask",
+            "sie",
+            [("ERR", "reported_by")],
+        ),
+        # a description named by an apposition: the mention is the name alone
+        (
+            "Die Agentur Yonhap zitierte die Sprecherin im Vereinigungsministerium, Lee Su-min, mit den Worten: „Wir warten.“",
+            "Wir warten",
+            "Lee Su-min",
+            "Lee Su-min",
+            [("Yonhap", "reported_by")],
+        ),
+        # stacked: the quoting medium is nearest the speaker, the reporting agency after it
+        (
+            "Die Preise würden steigen, zitierte die Agentur TASS den Minister Boris Orlow, wie Reuters berichtete.",
+            "Die Preise",
+            "Boris Orlow",
+            "den Minister Boris Orlow",
+            [("TASS", "reported_by"), ("Reuters", "reported_by")],
+        ),
+    ],
+)
+def test_the_quoted_person_speaks_and_the_quoting_medium_is_a_source(
+    text: str, content: str, speaker: str, mention: str, sources: list[tuple[str, str]]
+) -> None:
+    quote = quote_of(text, content)
+    assert quote.speaker is not None and (quote.speaker.name, quote.speaker.text) == (speaker, mention)
+    assert chain(quote) == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # „zitieren“ with no medium: someone quotes someone else's words as their own point
+        ("„Wer rastet, der rostet“, zitierte der Trainer Ole Brandt ein Sprichwort.", "Wer rastet", "Ole Brandt"),
+        # the passive keeps its own reading: the subject was quoted, the agent is the source
+        ("Der Minister Boris Orlow wurde von der Agentur TASS mit den Worten zitiert: „Die Preise steigen.“", "Die Preise", "Boris Orlow"),
+    ],
+)
+def test_zitieren_without_an_active_medium(text: str, content: str, speaker: str) -> None:
+    assert speaker_name(quote_of(text, content)) == speaker

@@ -168,6 +168,10 @@ def _evidence(
     speakers = find_speaker(doc, lexicon, cand)
     speaker_np, addressee_np = speakers.speaker, speakers.addressee
     found = raw_sources(doc, lexicon, cand, speaker_np, addressee_np)
+    if speakers.relay is not None:
+        # „TASS zitierte Peskow …, wie Reuters berichtete“: the quoting medium is nearest the speaker
+        relay = speakers.relay
+        found = [Source((relay.start, relay.end), relay, "quoted_object", "reported_by"), *(s for s in found if s.np.start != relay.start)]
     speaker_np, found = promote_cited(doc, lexicon, speaker_np, found)
     report, coref = report_speaker(doc, lexicon, coref, cand, previous.sentence if previous else None)
     if report is not None:

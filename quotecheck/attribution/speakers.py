@@ -23,6 +23,7 @@ from attrs import frozen
 
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.addressees import addressee_after
+from quotecheck.attribution.naming import is_medium
 from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, is_capitalised, extended, np_ending_at, parse_noun_phrase, with_apposition, with_attached, adverbial_phrase
 from quotecheck.attribution.words import (
     function_word_classes,
@@ -43,6 +44,7 @@ class Speakers:
     speaker: NounPhrase | None
     addressee: NounPhrase | None = None
     strategy: str = ""  # the name of the strategy that answered („subject_of_clause“)
+    relay: NounPhrase | None = None  # the medium that quoted the speaker („zitierte KCNA den Funktionär“)
 
 
 #: A speaker strategy: the speakers of a candidate if its construction is the strategy's, else None.
@@ -56,6 +58,86 @@ def find_speaker(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers:
         if found is not None:
             return attrs.evolve(found, strategy=strategy.__name__)
     return Speakers(None)
+
+
+def quoted_object(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
+    """„KCNA zitierte den Funktionär mit den Worten …“, „…, zitierte ihn die Agentur UNIAN“: the quoted one speaks.
+
+    With an active „zitieren“ the medium among the clause's noun phrases only
+    passes the words on (``relay``, a source); the other noun phrase, the object,
+    is the speaker: a name, a description („den Politiker“) or a pronoun („ihn“).
+    """
+    frame = _verb_frame(cand)
+    if frame is None or not _quoting(lexicon, cand) or is_passive(doc, lexicon, frame[0], frame[1]):
+        return None
+    start, end, verb = frame
+    phrases = _clause_noun_phrases(doc, lexicon, start, end, verb)
+    medium = next((np for np in phrases if np.pronoun is None and is_medium(doc, lexicon, np)), None)
+    quoted = next((np for np in phrases if np is not medium), None)  # „den Vizeminister“: accusative, whatever its ending says
+    if medium is None or quoted is None:
+        return None
+    if quoted.pronoun is None and not quoted.name_tokens:
+        quoted = _named_apposition(doc, lexicon, quoted) or quoted
+    return Speakers(quoted, relay=medium)
+
+
+#: How far after a description its naming apposition may begin („die Abteilungsleiterin im Zentralkomitee der Partei, Ri Hyon Suk“).
+_APPOSITION_WORDS = 8
+
+
+def _named_apposition(doc: Doc, lexicon: Lexicon, np: NounPhrase) -> NounPhrase | None:
+    """„den Präfekten des Dikasteriums, Kardinal Miguel de Almeida“: the name after the comma names the description.
+
+    The apposition may follow the rule's frame; it ends the sentence or is closed
+    by a comma, a dash or what follows the quoted one („mit den Worten“).
+    """
+    tokens = doc.tokens
+    sentence = doc.sentences[doc.layer.sentence_index(np.start)]
+    comma = next((k for k in range(np.end, min(sentence.last, np.end + _APPOSITION_WORDS)) if tokens[k].text == ","), None)
+    if comma is None or any(tokens[k].kind == "quote" or doc.lemma(k).lower() in lexicon.speech_verbs for k in range(np.end, comma)):
+        return None
+    named = parse_noun_phrase(doc, lexicon, comma + 1, sentence.last, coordination=False)
+    if named is None or named.pronoun is not None or named.determiner is not None or not named.name_tokens:
+        return None
+    closed = named.end >= sentence.last or tokens[named.end].text in (",", "–", "—", ".", ":") or tokens[named.end].text.islower()
+    # the mention is the name alone when commas part it from its title (corpus convention)
+    return attrs.evolve(named, role=named.role or np.role, role_type=named.role_type or np.role_type) if closed else None
+
+
+def _clause_noun_phrases(doc: Doc, lexicon: Lexicon, start: int, end: int, verb: int) -> list[NounPhrase]:
+    """The noun phrases of the cue's clause outside prepositional phrases („mit den Worten“), in order."""
+    found: list[NounPhrase] = []
+    i = start
+    limit = min(end, len(doc.tokens))
+    while i < limit:
+        tok = doc.tokens[i]
+        if i == verb or tok.kind != "word":
+            if tok.text in (":", ";") or tok.kind == "quote":
+                break
+            i += 1
+            continue
+        skipped = _phrase_end(doc, lexicon, i, limit)
+        if skipped is not None:
+            i = skipped
+            continue
+        np = _accusative_pronoun(lexicon, tok.text, i) or parse_noun_phrase(doc, lexicon, i, limit, coordination=False)
+        if np is None or (tok.text[:1].islower() and np.pronoun is None and not function_word_classes(lexicon, tok.text) & DETERMINER_CLASSES):
+            i += 1
+            continue
+        found.append(np)
+        i = max(np.end, i + 1)
+    return found
+
+
+def _accusative_pronoun(lexicon: Lexicon, word: str, i: int) -> NounPhrase | None:
+    """„zitierte ihn die Agentur“: an accusative personal pronoun, as the subject pronoun it stands for („er“)."""
+    readings = lexicon.pronouns.get(word.lower(), ())
+    if not any(r.case == "acc" and r.person == 3 and r.number == "sg" for r in readings):
+        return None
+    genders = {r.gender for r in readings if r.case == "acc"}
+    words = lexicon.attribution
+    pronoun = words.masculine_pronoun if "m" in genders else words.feminine_pronoun if "f" in genders else None
+    return NounPhrase(i, i + 1, pronoun=pronoun) if pronoun is not None else None
 
 
 def speaker_marked_by_rule(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
@@ -190,6 +272,7 @@ def speaker_before_colon(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speaker
 
 #: Where a candidate's speaker is looked for, in order; the first strategy that answers wins.
 SPEAKER_STRATEGIES: tuple[SpeakerStrategy, ...] = (
+    quoted_object,
     speaker_marked_by_rule,
     subject_from_parse,
     passive_quoted_subject,
