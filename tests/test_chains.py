@@ -319,3 +319,56 @@ def test_the_quoted_person_speaks_and_the_quoting_medium_is_a_source(
 )
 def test_zitieren_without_an_active_medium(text: str, content: str, speaker: str) -> None:
     assert speaker_name(quote_of(text, content)) == speaker
+
+
+# --- 6. pointers back to a report: „Demnach“ goes on with the report's chain -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "sources"),
+    [
+        (
+            "Die Zeitung „Nordkurier“ berichtete unter Berufung auf zwei mit den Plänen vertraute Personen, "
+            "die Werft werde verkauft. Demnach soll der Käufer aus Norwegen kommen.",
+            "soll der Käufer",
+            "zwei mit den Plänen vertraute Personen",
+            [("Nordkurier", "reported_by")],
+        ),
+        (
+            "Die Agentur Kyodo meldete unter Berufung auf Regierungskreise, der Gipfel werde verschoben. "
+            "Demnach ist ein neuer Termin im Mai geplant.",
+            "ist ein neuer",
+            "Regierungskreise",
+            [("Kyodo", "reported_by")],
+        ),
+    ],
+)
+def test_demnach_continues_the_cited_speaker_and_the_chain(text: str, content: str, speaker: str, sources: list[tuple[str, str]]) -> None:
+    quote = quote_of(text, content)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert chain(quote) == sources
+
+
+def test_demnach_after_a_report_of_an_authority_names_the_authority() -> None:
+    """No chain before: „Demnach“ points to the report's author, who speaks."""
+    text = "Das Landesamt für Statistik veröffentlichte am Montag einen Bericht. Demnach stieg die Zahl der Geburten."
+    quote = quote_of(text, "stieg die Zahl")
+    assert speaker_name(quote) == "Landesamt für Statistik"
+    assert chain(quote) == []
+
+
+# --- noun phrases of unnamed sources -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Zwei Diplomaten sagten, der Vertrag sei fertig.", "der Vertrag", "Zwei Diplomaten"),
+        ("Mehrere mit dem Fall vertraute Beamte sagten, die Akte sei verschwunden.", "die Akte", "Mehrere mit dem Fall vertraute Beamte"),
+        # an age is no quantity
+        ("Der 29 Jahre alte Techniker Jan Bode sagte, er sei unschuldig.", "er sei", "Der 29 Jahre alte Techniker Jan Bode"),
+    ],
+)
+def test_quantities_and_extended_attributes_open_a_speaker(text: str, content: str, speaker: str) -> None:
+    quote = quote_of(text, content)
+    assert quote.speaker is not None and quote.speaker.text == speaker

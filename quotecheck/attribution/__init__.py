@@ -23,6 +23,7 @@ from quotecheck.analysis.base import Doc
 from quotecheck.attribution.coreference import Coreference, Entity
 from quotecheck.attribution.naming import MEDIA_TYPES, is_medium, nominative_noun, organization_in, origin_name
 from quotecheck.attribution.nounphrase import NounPhrase
+from quotecheck.attribution.words import function_word_classes
 from quotecheck.attribution.sources import Source, placed, promote_cited, raw_sources, source_mention
 from quotecheck.attribution.speakers import find_speaker
 from quotecheck.attribution.statements import (
@@ -174,6 +175,8 @@ def _evidence(
         found = [Source((relay.start, relay.end), relay, "quoted_object", "reported_by"), *(s for s in found if s.np.start != relay.start)]
     speaker_np, found = promote_cited(doc, lexicon, speaker_np, found)
     report, coref = report_speaker(doc, lexicon, coref, cand, previous.sentence if previous else None)
+    if report is not None and _passed_on_before(coref, report, previous):
+        report = speaker_np = None  # „Demnach“ after „X berichtete unter Berufung auf Y“: Y goes on, through X
     if report is not None:
         speaker_np = report
     evidence = _Evidence(
@@ -187,6 +190,19 @@ def _evidence(
         doc.sentences[cand.sentence].paragraph,
     )
     return evidence, coref
+
+
+def _passed_on_before(coref: Coreference, report: NounPhrase, previous: _Previous | None) -> bool:
+    """Whether the author of the report „Demnach“ points to passed the previous quote on.
+
+    „Die Zeitung X berichtete unter Berufung auf Vertraute, … . Demnach …“: the
+    report is the paper's, but the paper was the previous quote's source, so its
+    speaker (the Vertraute) and chain go on.
+    """
+    if previous is None or not previous.sources:
+        return False
+    entity = coref.resolve(report).entity
+    return entity is not None and any(source.name == entity.name for source in previous.sources)
 
 
 #: How the speaker mention is made, tried in order; the first that answers wins.
@@ -268,12 +284,21 @@ def _inherited_speaker(
     if not evidence.cand.inherit_speaker or previous is None or evidence.paragraph - previous.paragraph > _INHERIT_PARAGRAPHS:
         return None
     speaker = previous.speaker
+    if evidence.phrase is not None and _points_to_report(lexicon, evidence.cand) and previous.sources:
+        # „Demnach“: the preceding report's speaker and chain, written as there
+        return _Said(speaker, previous.entity, tuple(s for s in previous.sources if s.relation != "told_to")), coref
     if evidence.phrase is not None:
         # „Ihrer Meinung nach“, „Demnach“: a frame of its own, no longer said to the medium
         speaker = Mention.from_spans(doc.text, [char_span(doc, *evidence.phrase)], speaker.name, speaker.type)
         reported = tuple(s for s in previous.sources if s.relation != "told_to")
         return _Said(speaker, previous.entity, reported), coref
     return _Said(speaker, previous.entity, previous.sources, previous.addressee), coref
+
+
+def _points_to_report(lexicon: Lexicon, cand: Candidate) -> bool:
+    """„Demnach“, „Dem Bericht zufolge“: an according-to phrase that points back to a report."""
+    entry = cand.evidence.according
+    return entry is not None and "report_anaphor" in function_word_classes(lexicon, entry.cue_words[0])
 
 
 def _anaphor_only(

@@ -130,6 +130,31 @@ def _skip_adjectives(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     return i
 
 
+def _skip_quantity(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
+    """„zwei Diplomaten“, „mehrere Insider“, „3 Beamte“: past a number before the noun."""
+    if i < limit and (doc.tokens[i].kind == "number" or doc.tokens[i].text.lower() in lexicon.attribution.quantities):
+        return i + 1
+    return i
+
+
+def _skip_extended_attribute(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
+    """„zwei mit den Verhandlungen vertraute Personen“: past a prepositional phrase inside an adjective.
+
+    Only after a determiner or a number, and only when an adjective and a noun
+    follow the phrase; otherwise ``i`` stays where it was.
+    """
+    tokens = doc.tokens
+    if i + 2 >= limit or not tokens[i].text.islower() or "prep" not in function_word_classes(lexicon, tokens[i].text):
+        return i
+    inner = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
+    if inner is None or inner.pronoun is not None:
+        return i
+    after = _skip_adjectives(doc, lexicon, inner.end, limit)
+    if after == inner.end or after >= limit or not is_capitalised(doc, after):
+        return i
+    return inner.end
+
+
 _AGE_ADJECTIVE = regex.compile(r"^alt(?:e|en|er|es|em)?$")
 
 
@@ -217,7 +242,13 @@ def parse_noun_phrase(
     if opening is None:
         return None
     determiner, i = opening
-    head_start = _skip_adjectives(doc, lexicon, _skip_age(doc, lexicon, i, limit), limit)
+    aged = _skip_age(doc, lexicon, i, limit)  # „Der 29 Jahre alte Techniker“: the number is an age
+    if aged == i:
+        i = _skip_quantity(doc, lexicon, i, limit)
+        if determiner is not None or i > start:
+            i = _skip_extended_attribute(doc, lexicon, i, limit)
+        aged = _skip_age(doc, lexicon, i, limit)
+    head_start = _skip_adjectives(doc, lexicon, aged, limit)
     i = _capitalised_run(doc, lexicon, head_start, limit)
     if i == head_start:
         # „der „Bild““, „des „Kurier““: a quoted title is the name of a medium

@@ -71,7 +71,7 @@ RULE_CLASSES = frozenset(
 ATTRIBUTION_CLASSES = frozenset(
     "speaker_pronoun ambiguous_pronoun first_person_pronoun masculine_pronoun feminine_pronoun "
     "possessive_masculine possessive_feminine name_link_article age_unit "
-    "name_attribute_preposition dative_plural_article neuter_article interview_noun interview_preposition "
+    "name_attribute_preposition dative_plural_article neuter_article interview_noun interview_preposition quantity "
     "place_name_preposition quote_verb "
     ""
     "relay_preposition relay_verb".split()
@@ -326,6 +326,8 @@ class AttributionWords:
     #: „im Gespräch mit dem NDR“: the conversation noun and the preposition naming its partner.
     interview_nouns: frozenset[str] = frozenset()
     interview_prepositions: frozenset[str] = frozenset()
+    #: Number words that open a noun phrase like a determiner („zwei Diplomaten“).
+    quantities: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, text: str, source: str) -> AttributionWords:
@@ -353,6 +355,7 @@ class AttributionWords:
             relay_verbs=c["relay_verb"],
             interview_nouns=c["interview_noun"],
             interview_prepositions=c["interview_preposition"],
+            quantities=c["quantity"],
         )
 
 
