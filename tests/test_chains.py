@@ -372,3 +372,37 @@ def test_demnach_after_a_report_of_an_authority_names_the_authority() -> None:
 def test_quantities_and_extended_attributes_open_a_speaker(text: str, content: str, speaker: str) -> None:
     quote = quote_of(text, content)
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+# --- 3. a report that cites someone: the cited speak, the report's author passes it on ----
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "sources"),
+    [
+        (
+            "Laut einem Bericht der „Lausitzer Rundschau“, die sich auf Sicherheitskreise beruft, ist die Anlage stillgelegt.",
+            "ist die Anlage",
+            "Sicherheitskreise",
+            [("Lausitzer Rundschau", "reported_by")],
+        ),
+        (
+            "Nach einem Bericht der Agentur Kyodo, die sich auf Regierungskreise stützt, soll der Gipfel verschoben werden.",
+            "soll der Gipfel",
+            "Regierungskreise",
+            [("Kyodo", "reported_by")],
+        ),
+    ],
+)
+def test_a_report_citing_someone(text: str, content: str, speaker: str, sources: list[tuple[str, str]]) -> None:
+    quote = quote_of(text, content)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert chain(quote) == sources
+    assert not quote.content.text.startswith("die sich")
+
+
+def test_a_report_whose_relative_clause_cites_nobody() -> None:
+    """„…, die am Montag erschien, …“: the clause describes the report; its author speaks, as before."""
+    quote = quote_of("Laut einem Bericht der Agentur Kyodo, die am Montag erschien, soll der Gipfel verschoben werden.", "soll der Gipfel")
+    assert speaker_name(quote) == "Kyodo"
+    assert not quote.content.text.startswith("die am")

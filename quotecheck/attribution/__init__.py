@@ -22,13 +22,14 @@ from attrs import frozen
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.coreference import Coreference, Entity
 from quotecheck.attribution.naming import MEDIA_TYPES, is_medium, nominative_noun, organization_in, origin_name
-from quotecheck.attribution.nounphrase import NounPhrase
+from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
 from quotecheck.attribution.words import function_word_classes
 from quotecheck.attribution.sources import Source, placed, promote_cited, raw_sources, source_mention
 from quotecheck.attribution.speakers import find_speaker
 from quotecheck.attribution.statements import (
     according_phrase,
     apposition_end,
+    cited_by_report,
     author_of_statement,
     possessive_owner,
     reflexive_owner,
@@ -174,6 +175,12 @@ def _evidence(
         relay = speakers.relay
         found = [Source((relay.start, relay.end), relay, "quoted_object", "reported_by"), *(s for s in found if s.np.start != relay.start)]
     speaker_np, found = promote_cited(doc, lexicon, speaker_np, found)
+    if speaker_np is not None and (cited := cited_by_report(doc, lexicon, speaker_np)) is not None:
+        # „Laut einem Bericht der Zeitung, die sich auf Sicherheitskreise beruft“: the report passes it on
+        report_np = _report_author(doc, lexicon, speaker_np)
+        marker = cand.frame if cand.frame is not None and cand.frame[0] <= speaker_np.start < cand.frame[1] else (speaker_np.start, speaker_np.end)
+        found = [Source((marker[0], marker[1]), report_np, "cited_by_report", "reported_by"), *found]
+        speaker_np = cited
     report, coref = report_speaker(doc, lexicon, coref, cand, previous.sentence if previous else None)
     if report is not None and _passed_on_before(coref, report, previous):
         report = speaker_np = None  # „Demnach“ after „X berichtete unter Berufung auf Y“: Y goes on, through X
@@ -190,6 +197,13 @@ def _evidence(
         doc.sentences[cand.sentence].paragraph,
     )
     return evidence, coref
+
+
+def _report_author(doc: Doc, lexicon: Lexicon, np: NounPhrase) -> NounPhrase:
+    """„einem Bericht der ‚Sport-Rundschau‘“ → „der ‚Sport-Rundschau‘“: the report's genitive author, if named."""
+    if np.genitive is None:
+        return np
+    return parse_noun_phrase(doc, lexicon, np.genitive[0], np.genitive[1], coordination=False) or np
 
 
 def _passed_on_before(coref: Coreference, report: NounPhrase, previous: _Previous | None) -> bool:

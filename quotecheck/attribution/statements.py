@@ -22,6 +22,7 @@ from quotecheck.rules.candidate import Candidate, overlaps
 
 __all__ = [
     "according_phrase",
+    "cited_by_report",
     "apposition_end",
     "report_speaker",
     "author_of_statement",
@@ -216,3 +217,29 @@ def reflexive_owner(doc: Doc, lexicon: Lexicon, cand: Candidate, phrase: tuple[i
     if nxt is None or nxt.kind != "word" or not nxt.text[:1].islower():
         return None
     return np
+
+
+def cited_by_report(doc: Doc, lexicon: Lexicon, speaker: NounPhrase) -> NounPhrase | None:
+    """„Laut einem Bericht der Zeitung, die sich auf Sicherheitskreise beruft, …“: whom the report cites.
+
+    A relative clause right after the speaker mention whose verb cites („sich auf
+    X berufen / beziehen / stützen“, ``citing_verb`` in attribution_words.tsv)
+    names the party behind the report: that party speaks, the report's author
+    passes the words on. The clause's own noun phrase after the preposition is the
+    cited one.
+    """
+    tokens = doc.tokens
+    sentence = doc.sentences[doc.layer.sentence_index(speaker.start)]
+    i = speaker.end
+    if i + 4 >= sentence.last or tokens[i].text != "," or "relative" not in lexicon.clause.classes(tokens[i + 1].text.lower()):
+        return None
+    words = lexicon.attribution
+    if tokens[i + 2].text.lower() not in words.reflexives or tokens[i + 3].text.lower() not in words.citing_prepositions:
+        return None
+    cited = parse_noun_phrase(doc, lexicon, i + 4, sentence.last)
+    if cited is None or cited.pronoun is not None:
+        return None
+    verb = cited.end
+    while verb < sentence.last and tokens[verb].text not in (",", ".") and doc.lemma(verb).lower() not in words.citing_verbs:
+        verb += 1  # „… auf Sicherheitskreise in Berlin beruft“: attributes before the verb
+    return cited if verb < sentence.last and doc.lemma(verb).lower() in words.citing_verbs else None

@@ -71,7 +71,7 @@ RULE_CLASSES = frozenset(
 ATTRIBUTION_CLASSES = frozenset(
     "speaker_pronoun ambiguous_pronoun first_person_pronoun masculine_pronoun feminine_pronoun "
     "possessive_masculine possessive_feminine name_link_article age_unit "
-    "name_attribute_preposition dative_plural_article neuter_article interview_noun interview_preposition quantity "
+    "name_attribute_preposition dative_plural_article neuter_article interview_noun interview_preposition quantity reflexive citing_preposition citing_verb "
     "place_name_preposition quote_verb "
     ""
     "relay_preposition relay_verb".split()
@@ -328,6 +328,10 @@ class AttributionWords:
     interview_prepositions: frozenset[str] = frozenset()
     #: Number words that open a noun phrase like a determiner („zwei Diplomaten“).
     quantities: frozenset[str] = frozenset()
+    #: „…, die sich auf Sicherheitskreise beruft“: the reflexive, the preposition and the verbs (lemmas).
+    reflexives: frozenset[str] = frozenset()
+    citing_prepositions: frozenset[str] = frozenset()
+    citing_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, text: str, source: str) -> AttributionWords:
@@ -356,6 +360,9 @@ class AttributionWords:
             interview_nouns=c["interview_noun"],
             interview_prepositions=c["interview_preposition"],
             quantities=c["quantity"],
+            reflexives=c["reflexive"],
+            citing_prepositions=c["citing_preposition"],
+            citing_verbs=c["citing_verb"],
         )
 
 
