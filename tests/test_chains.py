@@ -406,3 +406,17 @@ def test_a_report_whose_relative_clause_cites_nobody() -> None:
     quote = quote_of("Laut einem Bericht der Agentur Kyodo, die am Montag erschien, soll der Gipfel verschoben werden.", "soll der Gipfel")
     assert speaker_name(quote) == "Kyodo"
     assert not quote.content.text.startswith("die am")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "sources"),
+    [
+        # a medium inside a relative clause on the frame's noun passed the statement on
+        ("Laut einem Entwurf des Vertrags, der der Agentur Reuters vorliegt, sollen die Zölle fallen.", "sollen die Zölle", [("Reuters", "reported_by")]),
+        ("Nach Angaben des Generalstabs in Seoul, die von der Agentur Yonhap verbreitet wurden, sind Truppen verlegt worden.", "sind Truppen", [("Yonhap", "reported_by")]),
+        # negative: a relative clause without a medium adds no source
+        ("Nach Angaben des Generalstabs in Seoul, die am Montag veröffentlicht wurden, sind Truppen verlegt worden.", "sind Truppen", []),
+    ],
+)
+def test_a_medium_that_holds_or_spread_the_statement(text: str, content: str, sources: list[tuple[str, str]]) -> None:
+    assert chain(quote_of(text, content)) == sources

@@ -30,6 +30,7 @@ from quotecheck.attribution.statements import (
     according_phrase,
     apposition_end,
     cited_by_report,
+    medium_of_report,
     author_of_statement,
     possessive_owner,
     reflexive_owner,
@@ -175,12 +176,16 @@ def _evidence(
         relay = speakers.relay
         found = [Source((relay.start, relay.end), relay, "quoted_object", "reported_by"), *(s for s in found if s.np.start != relay.start)]
     speaker_np, found = promote_cited(doc, lexicon, speaker_np, found)
-    if speaker_np is not None and (cited := cited_by_report(doc, lexicon, speaker_np)) is not None:
+    phrase_end = _phrase_end(cand, speaker_np)
+    if speaker_np is not None and (cited := cited_by_report(doc, lexicon, speaker_np, phrase_end)) is not None:
         # „Laut einem Bericht der Zeitung, die sich auf Sicherheitskreise beruft“: the report passes it on
         report_np = _report_author(doc, lexicon, speaker_np)
         marker = cand.frame if cand.frame is not None and cand.frame[0] <= speaker_np.start < cand.frame[1] else (speaker_np.start, speaker_np.end)
         found = [Source((marker[0], marker[1]), report_np, "cited_by_report", "reported_by"), *found]
         speaker_np = cited
+    elif speaker_np is not None and (medium := medium_of_report(doc, lexicon, speaker_np, phrase_end)) is not None:
+        if all(not (s.np.start <= medium.start < s.marker[1] or s.marker[0] <= medium.start < s.marker[1]) for s in found):
+            found = [Source((medium.start, medium.end), medium, "medium_of_report", "reported_by"), *found]
     report, coref = report_speaker(doc, lexicon, coref, cand, previous.sentence if previous else None)
     if report is not None and _passed_on_before(coref, report, previous):
         report = speaker_np = None  # „Demnach“ after „X berichtete unter Berufung auf Y“: Y goes on, through X
@@ -197,6 +202,15 @@ def _evidence(
         doc.sentences[cand.sentence].paragraph,
     )
     return evidence, coref
+
+
+def _phrase_end(cand: Candidate, np: NounPhrase | None) -> int:
+    """Where the speaker's phrase ends: the according-to frame holding it („Nach Angaben des Stabs in Seoul“), or the mention."""
+    if np is None:
+        return 0
+    if cand.frame is not None and cand.evidence.according is not None and cand.frame[0] <= np.start < cand.frame[1]:
+        return max(np.end, cand.frame[1])
+    return np.end
 
 
 def _report_author(doc: Doc, lexicon: Lexicon, np: NounPhrase) -> NounPhrase:
