@@ -420,3 +420,54 @@ def test_a_report_whose_relative_clause_cites_nobody() -> None:
 )
 def test_a_medium_that_holds_or_spread_the_statement(text: str, content: str, sources: list[tuple[str, str]]) -> None:
     assert chain(quote_of(text, content)) == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "sources"),
+    [
+        # „so die Agentur“ after the agency quoted someone: the quoted one goes on, through it
+        (
+            "Die Agentur KCNA zitierte den Funktionär Pak Chol mit den Worten: „Wir sind bereit.“ "
+            "Der nächste Start folge bald, so die Agentur.",
+            "Der nächste Start",
+            "Pak Chol",
+            [("KCNA", "reported_by")],
+        ),
+        (
+            "Die Zeitung „Nordkurier“ berichtete unter Berufung auf Werftkreise, die Werft werde verkauft. "
+            "Wie das Blatt weiter schrieb, soll der Käufer aus Norwegen kommen.",
+            "soll der Käufer",
+            None,
+            [("Nordkurier", "reported_by")],
+        ),
+    ],
+)
+def test_a_medium_going_on_relays_the_same_speaker(text: str, content: str, speaker: str | None, sources: list[tuple[str, str]]) -> None:
+    quote = quote_of(text, content)
+    assert speaker_name(quote) == speaker
+    assert chain(quote) == sources
+
+
+def test_a_named_agency_reporting_again_speaks_itself() -> None:
+    """„Die Agentur TASS berichtete zudem …“: with its name and no „weiter“ the agency reports on its own."""
+    text = (
+        "Die Agentur TASS zitierte den Minister Oleg Sorin mit den Worten: „Wir liefern.“ "
+        "Die Agentur TASS berichtete zudem, die Preise seien gestiegen."
+    )
+    quote = quote_of(text, "die Preise")
+    assert speaker_name(quote) == "TASS"
+    assert chain(quote) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        # „das Blatt“ is the newspaper named before, whatever its name ends in
+        ("Die „Hanseatische Rundschau“ berichtete über die Werft. Die Lage sei ernst, schreibt das Blatt.", "Die Lage", "Hanseatische Rundschau"),
+        ("Das „Oberwalliser Tagblatt“ berichtete am Montag. Die Route sei gefährlich, sagte Bergführer Jon Imboden laut dem Blatt.", "Die Route", "Oberwalliser Tagblatt"),
+    ],
+)
+def test_the_paper_is_the_paper_named_before(text: str, content: str, source: str) -> None:
+    quote = quote_of(text, content)
+    names = [s.name for s in quote.sources] + [speaker_name(quote)]
+    assert source in names

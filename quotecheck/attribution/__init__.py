@@ -75,6 +75,7 @@ class _Evidence:
     author: NounPhrase | None  # the author of a statement noun that is the speaker („den Plänen der Regierung“)
     phrase: tuple[int, int] | None  # the according-to frame without its preposition („Angaben der Polizei“)
     paragraph: int
+    relayed: _Previous | None = None  # „so die Agentur weiter“: the quote whose speaker goes on, through the medium
 
 
 @frozen
@@ -119,6 +120,13 @@ def _attribute_one(
     for source in evidence.sources:
         mention, coref = source_mention(doc, lexicon, coref, source)
         mentions.append(attrs.evolve(mention, relation=_relation(mention, source.relation)))
+    if evidence.relayed is not None and mentions:
+        # the medium's new mention takes the place of its earlier one in the chain
+        medium = mentions[-1]
+        earlier = [s for s in evidence.relayed.sources if s.relation != "told_to"]
+        mentions = [medium if s.name is not None and s.name == medium.name else s for s in earlier]
+        if medium not in mentions:
+            mentions = [medium, *earlier]
     sources = tuple(mentions) or said.inherited_sources
     if addressee is None and not mentions:
         addressee = said.inherited_addressee
@@ -186,6 +194,13 @@ def _evidence(
     elif speaker_np is not None and (medium := medium_of_report(doc, lexicon, speaker_np, phrase_end)) is not None:
         if all(not (s.np.start <= medium.start < s.marker[1] or s.marker[0] <= medium.start < s.marker[1]) for s in found):
             found = [Source((medium.start, medium.end), medium, "medium_of_report", "reported_by"), *found]
+    relayed = _medium_goes_on(doc, lexicon, coref, cand, speaker_np, previous)
+    if relayed is not None and speaker_np is not None and previous is not None:
+        # „…, so die Agentur weiter“ after the agency quoted Ri: Ri goes on, through the agency
+        marker = (cand.frame[0], cand.frame[1]) if cand.frame is not None else (speaker_np.start, speaker_np.end)
+        medium = Source(marker, speaker_np, "medium_goes_on", "reported_by")
+        evidence = _Evidence(cand, None, addressee_np, [medium], None, None, None, doc.sentences[cand.sentence].paragraph, relayed)
+        return evidence, coref
     report, coref = report_speaker(doc, lexicon, coref, cand, previous.sentence if previous else None)
     if report is not None and _passed_on_before(coref, report, previous):
         report = speaker_np = None  # „Demnach“ after „X berichtete unter Berufung auf Y“: Y goes on, through X
@@ -202,6 +217,36 @@ def _evidence(
         doc.sentences[cand.sentence].paragraph,
     )
     return evidence, coref
+
+
+#: Frames in which a medium reports as the subject: „so die Agentur“, „wie das Blatt schrieb“, „berichtete der Sender“.
+_RELAY_FRAMES = frozenset({"so", "wie", "verb"})
+
+
+def _medium_goes_on(
+    doc: Doc, lexicon: Lexicon, coref: Coreference, cand: Candidate, np: NounPhrase | None, previous: _Previous | None
+) -> _Previous | None:
+    """The previous quote, when this frame's medium passed it on and now goes on passing its speaker's words.
+
+    „KCNA zitierte Ri … . …, so die Agentur.“, „Wie das Blatt weiter schrieb, …“: a
+    medium that was a source of the previous quote, named by its noun alone or
+    going on („weiter“), still relays; „Die Agentur TASS berichtete zudem …“ with its
+    name is a report of its own.
+    """
+    if np is None or previous is None or not previous.sources or cand.evidence.frame_kind not in _RELAY_FRAMES:
+        return None  # „laut der Zeitung“ names the paper's own report
+    if not is_medium(doc, lexicon, np):
+        return None
+    if doc.sentences[cand.sentence].paragraph - previous.paragraph > _INHERIT_PARAGRAPHS:
+        return None
+    frame = cand.frame or (np.start, np.end)
+    going_on = any(doc.tokens[k].text.lower() in lexicon.attribution.continuations for k in range(frame[0], frame[1]))
+    if np.name_tokens and not going_on:
+        return None
+    entity = coref.resolve(np).entity
+    if entity is None or entity.name == previous.speaker.name:
+        return None
+    return previous if any(s.name == entity.name and s.relation != "told_to" for s in previous.sources) else None
 
 
 def _phrase_end(cand: Candidate, np: NounPhrase | None) -> int:
@@ -338,7 +383,18 @@ def _anaphor_only(
     return _Said(Mention.from_spans(doc.text, [char_span(doc, *evidence.phrase)], None, "unknown")), coref
 
 
+def _relayed_speaker(
+    doc: Doc, lexicon: Lexicon, evidence: _Evidence, previous: _Previous | None, coref: Coreference
+) -> tuple[_Said, Coreference] | None:
+    """„…, so die Agentur weiter“: the speaker the medium relayed before goes on."""
+    relayed = evidence.relayed
+    if relayed is None:
+        return None
+    return _Said(relayed.speaker, relayed.entity), coref
+
+
 _SPEAKER_MENTIONS: tuple[_MentionStrategy, ...] = (
+    _relayed_speaker,
     _found_speaker,
     _reflexive_speaker,
     _possessive_speaker,

@@ -37,10 +37,14 @@ __all__ = [
     "origin_name",
     "name_key",
     "is_medium",
+    "MEDIA_TYPES",
+    "MEDIUM_CLASSES",
 ]
 
 _NAME_SEPARATORS = regex.compile(r"[\s\-]+")
 MEDIA_TYPES = frozenset({"media", "news_agency"})
+#: The org_classes.tsv classes of media nouns: agencies and broadcasters, and the press („das Blatt“).
+MEDIUM_CLASSES = frozenset({"Medium", "Presse"})
 
 
 def org_gender(lexicon: Lexicon, noun: str) -> str | None:
@@ -218,4 +222,4 @@ def is_medium(doc: Doc, lexicon: Lexicon, np: NounPhrase) -> bool:
         return entry.type in MEDIA_TYPES
     if np.name_tokens and np.name_tokens[0] > 0 and doc.tokens[np.name_tokens[0] - 1].kind == "quote":
         return True  # a title in quotation marks („die „Bild““, „der „Nordkurier““) names a publication
-    return np.role is not None and org_kind(lexicon, np.role) == "Medium"
+    return np.role is not None and org_kind(lexicon, np.role) in MEDIUM_CLASSES

@@ -19,7 +19,7 @@ import regex
 from attrs import frozen
 
 from quotecheck.analysis.base import Doc
-from quotecheck.attribution.naming import org_class, org_kind, organization_in
+from quotecheck.attribution.naming import MEDIUM_CLASSES, org_class, org_kind, organization_in
 from quotecheck.attribution.words import (
     function_word_classes,
     is_report_noun,
@@ -406,7 +406,7 @@ def _spokesperson_to_medium(doc: Doc, lexicon: Lexicon, role: str | None, det: i
     entry = organization_in(doc, lexicon, start, end)
     if entry is not None:
         return entry.type in ("media", "news_agency")
-    return org_kind(lexicon, doc.tokens[start].text) == "Medium"
+    return org_kind(lexicon, doc.tokens[start].text) in MEDIUM_CLASSES
 
 
 def _quoted_title(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:

@@ -71,7 +71,7 @@ RULE_CLASSES = frozenset(
 ATTRIBUTION_CLASSES = frozenset(
     "speaker_pronoun ambiguous_pronoun first_person_pronoun masculine_pronoun feminine_pronoun "
     "possessive_masculine possessive_feminine name_link_article age_unit "
-    "name_attribute_preposition dative_plural_article neuter_article interview_noun interview_preposition quantity reflexive citing_preposition citing_verb "
+    "name_attribute_preposition dative_plural_article neuter_article interview_noun interview_preposition quantity reflexive citing_preposition citing_verb continuation "
     "place_name_preposition quote_verb "
     ""
     "relay_preposition relay_verb".split()
@@ -332,6 +332,8 @@ class AttributionWords:
     reflexives: frozenset[str] = frozenset()
     citing_prepositions: frozenset[str] = frozenset()
     citing_verbs: frozenset[str] = frozenset()
+    #: „so die Agentur weiter“: a medium going on with the report it relayed.
+    continuations: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, text: str, source: str) -> AttributionWords:
@@ -363,6 +365,7 @@ class AttributionWords:
             reflexives=c["reflexive"],
             citing_prepositions=c["citing_preposition"],
             citing_verbs=c["citing_verb"],
+            continuations=c["continuation"],
         )
 
 
