@@ -471,3 +471,45 @@ def test_the_paper_is_the_paper_named_before(text: str, content: str, source: st
     quote = quote_of(text, content)
     names = [s.name for s in quote.sources] + [speaker_name(quote)]
     assert source in names
+
+
+# --- 2. stacked chains: ordered from the speaker outwards --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "sources"),
+    [
+        # „wie Y unter Berufung auf Z“: Z had the words first
+        (
+            "Die Preise würden steigen, sagte Minister Oleg Sorin, wie die Agentur Interfax unter Berufung auf TASS berichtete.",
+            "Die Preise",
+            "Oleg Sorin",
+            [("TASS", "reported_by"), ("Interfax", "reported_by")],
+        ),
+        # „…, so X, laut Y“
+        (
+            "Die Grenze bleibe offen, so der Kreml, laut der Agentur AP.",
+            "Die Grenze",
+            "Kreml",
+            [("AP", "reported_by")],
+        ),
+        # „sagte X nach Angaben von Y, wie Z berichtete“: text order
+        (
+            "Die Lage sei stabil, sagte Minister Jun Park nach Angaben von Yonhap, wie die Agentur AFP berichtete.",
+            "Die Lage",
+            "Jun Park",
+            [("Yonhap", "reported_by"), ("AFP", "reported_by")],
+        ),
+        # „X zufolge, wie Y meldete“
+        (
+            "Dem Ministerium zufolge sind zwei Dörfer evakuiert worden, wie die Agentur Reuters meldete.",
+            "sind zwei",
+            "Ministerium",
+            [("Reuters", "reported_by")],
+        ),
+    ],
+)
+def test_stacked_chains(text: str, content: str, speaker: str, sources: list[tuple[str, str]]) -> None:
+    quote = quote_of(text, content)
+    assert speaker_name(quote) == speaker
+    assert chain(quote) == sources

@@ -201,6 +201,7 @@ def _evidence(
         medium = Source(marker, speaker_np, "medium_goes_on", "reported_by")
         evidence = _Evidence(cand, None, addressee_np, [medium], None, None, None, doc.sentences[cand.sentence].paragraph, relayed)
         return evidence, coref
+    found = _speaker_outwards(found)
     report, coref = report_speaker(doc, lexicon, coref, cand, previous.sentence if previous else None)
     if report is not None and _passed_on_before(coref, report, previous):
         report = speaker_np = None  # „Demnach“ after „X berichtete unter Berufung auf Y“: Y goes on, through X
@@ -247,6 +248,21 @@ def _medium_goes_on(
     if entity is None or entity.name == previous.speaker.name:
         return None
     return previous if any(s.name == entity.name and s.relation != "told_to" for s in previous.sources) else None
+
+
+def _speaker_outwards(sources: list[Source]) -> list[Source]:
+    """The sources ordered from the speaker outwards: whom an outlet cites comes before the outlet.
+
+    „…, wie die Agentur Interfax unter Berufung auf TASS berichtete“ → [TASS,
+    Interfax]: TASS had the words first. Otherwise the text order holds
+    („sagte X nach Angaben von Y, wie Z berichtete“ → [Y, Z]).
+    """
+    ordered = list(sources)
+    for n in range(1, len(ordered)):
+        phrase = ordered[n].phrase
+        if phrase is not None and phrase.entry.names == "cited" and ordered[n - 1].relation != "told_to":
+            ordered[n - 1], ordered[n] = ordered[n], ordered[n - 1]
+    return ordered
 
 
 def _phrase_end(cand: Candidate, np: NounPhrase | None) -> int:
