@@ -513,3 +513,17 @@ def test_stacked_chains(text: str, content: str, speaker: str, sources: list[tup
     quote = quote_of(text, content)
     assert speaker_name(quote) == speaker
     assert chain(quote) == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        # a programme of a broadcaster keeps the name it is given
+        ("Die Ministerin Eva Krug sagte dem Radiosender NDR Info, die Schule bleibe offen.", "die Schule", "NDR Info"),
+        ("Der Bürgermeister Urs Kälin sagte gegenüber Radio SRF, die Straße bleibe zu.", "die Straße", "Radio SRF"),
+        # an agency keeps its gazetteer name
+        ("Der Bürgermeister Urs Kälin sagte der Nachrichtenagentur Reuters, die Straße bleibe zu.", "die Straße", "Reuters"),
+    ],
+)
+def test_the_name_of_a_medium_spoken_to(text: str, content: str, name: str) -> None:
+    assert [s.name for s in quote_of(text, content).sources] == [name]

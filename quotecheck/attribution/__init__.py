@@ -21,7 +21,7 @@ from attrs import frozen
 
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.coreference import Coreference, Entity
-from quotecheck.attribution.naming import MEDIA_TYPES, is_medium, nominative_noun, organization_in, origin_name
+from quotecheck.attribution.naming import MEDIA_TYPES, is_medium, nominative_noun, organization_in, origin_name, station_name
 from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
 from quotecheck.attribution.words import function_word_classes
 from quotecheck.attribution.sources import Source, placed, promote_cited, raw_sources, source_mention
@@ -160,7 +160,7 @@ def _told_to(doc: Doc, lexicon: Lexicon, np: NounPhrase | None, addressee: Menti
         return None
     entry = organization_in(doc, lexicon, np.start, np.end)
     source_type = entry.type if entry is not None else "media"
-    name = addressee.name
+    name = station_name(doc, lexicon, np, addressee.name) if addressee.name is not None else None
     if name is None and np.role is not None and not np.name_tokens:
         # „im moldauischen Fernsehen“: a medium named by its noun and origin
         name = origin_name(doc, lexicon, np, nominative_noun(lexicon, np.role))

@@ -37,6 +37,7 @@ __all__ = [
     "origin_name",
     "name_key",
     "is_medium",
+    "station_name",
     "MEDIA_TYPES",
     "MEDIUM_CLASSES",
 ]
@@ -223,3 +224,29 @@ def is_medium(doc: Doc, lexicon: Lexicon, np: NounPhrase) -> bool:
     if np.name_tokens and np.name_tokens[0] > 0 and doc.tokens[np.name_tokens[0] - 1].kind == "quote":
         return True  # a title in quotation marks („die „Bild““, „der „Nordkurier““) names a publication
     return np.role is not None and org_kind(lexicon, np.role) in MEDIUM_CLASSES
+
+
+def station_name(doc: Doc, lexicon: Lexicon, np: NounPhrase, name: str) -> str:
+    """A broadcaster's programme named with more than its gazetteer alias: „NDR Info“, „TRT Haber“, „ORF-Radio Ö1“.
+
+    The name as written is kept when the noun phrase's name runs on past the
+    gazetteer's alias; „der Nachrichtenagentur Reuters“ stays „Reuters“.
+    """
+    if not np.name_tokens:
+        return name
+    first = np.name_tokens[0]
+    before = doc.tokens[first - 1].text if first > np.start else ""
+    if before and before == np.role and (before in lexicon.attribution.station_words or _names_broadcaster(lexicon, before)):
+        first -= 1  # „Radio SRF“, „ORF-Radio Ö1“: the noun is part of the programme's name
+    written = " ".join(doc.tokens[i].text for i in range(first, np.name_tokens[-1] + 1))
+    entry = organization_in(doc, lexicon, np.name_tokens[0], np.name_tokens[-1] + 1)
+    if entry is None or entry.type != "media" or lexicon.organization(written) is not None:
+        return name
+    return written if len(name_key(written)) > 1 and len(written) > len(name) else name
+
+
+def _names_broadcaster(lexicon: Lexicon, word: str) -> bool:
+    """„ORF-Radio“: a compound whose first part is a gazetteer medium."""
+    head, hyphen, _ = word.partition("-")
+    entry = lexicon.organization(head) if hyphen else None
+    return entry is not None and entry.type in MEDIA_TYPES

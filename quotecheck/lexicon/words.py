@@ -71,7 +71,7 @@ RULE_CLASSES = frozenset(
 ATTRIBUTION_CLASSES = frozenset(
     "speaker_pronoun ambiguous_pronoun first_person_pronoun masculine_pronoun feminine_pronoun "
     "possessive_masculine possessive_feminine name_link_article age_unit "
-    "name_attribute_preposition dative_plural_article neuter_article interview_noun interview_preposition quantity reflexive citing_preposition citing_verb continuation "
+    "name_attribute_preposition dative_plural_article neuter_article interview_noun interview_preposition quantity reflexive citing_preposition citing_verb continuation station_word "
     "place_name_preposition quote_verb "
     ""
     "relay_preposition relay_verb".split()
@@ -334,6 +334,8 @@ class AttributionWords:
     citing_verbs: frozenset[str] = frozenset()
     #: „so die Agentur weiter“: a medium going on with the report it relayed.
     continuations: frozenset[str] = frozenset()
+    #: „Radio SRF“: a medium noun that is part of a programme's name (case-sensitive).
+    station_words: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, text: str, source: str) -> AttributionWords:
@@ -366,6 +368,7 @@ class AttributionWords:
             citing_prepositions=c["citing_preposition"],
             citing_verbs=c["citing_verb"],
             continuations=c["continuation"],
+            station_words=c["station_word"],
         )
 
 
