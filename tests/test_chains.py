@@ -89,6 +89,29 @@ def speaker_name(quote: Quote) -> str | None:
             "Radio Bremen",
             [("Radio Bremen", "told_to")],
         ),
+        # a medium before the verb, as a dative or after „gegenüber“
+        (
+            "Dem Rundfunksender ERR sagte Außenministerin Kadri Lepik, Tallinn sei bereit.",
+            "Tallinn sei",
+            "Kadri Lepik",
+            "Dem Rundfunksender ERR",
+            [("ERR", "told_to")],
+        ),
+        (
+            "Gegenüber dem „Stralsunder Tageblatt“ sprach Trainer Jens Ott von einer „überhasteten Entscheidung“.",
+            "von einer",
+            "Jens Ott",
+            "dem „Stralsunder Tageblatt“",
+            [("Stralsunder Tageblatt", "told_to")],
+        ),
+        # after an age description „der“ + a publication is the addressee, not a genitive
+        (
+            "Die Betriebsrätin Sandra Kühnel kam. „Wir erfahren es aus der Zeitung“, sagte die 53-Jährige der „Zwickauer Tagespost“.",
+            "Wir erfahren",
+            "Sandra Kühnel",
+            "der „Zwickauer Tagespost“",
+            [("Zwickauer Tagespost", "told_to")],
+        ),
         # a newspaper in quotation marks
         (
             "„Ich bleibe im Amt“, sagte der Landrat Peter Kunz der „Lausitzer Abendpost“.",
@@ -130,6 +153,9 @@ def test_an_addressee_that_is_no_medium_is_no_source(text: str, content: str) ->
         # a place or a document after „in“ is no medium
         ("Der Minister Ivan Petrow sagte in der Hauptstadt, die Lieferungen gingen weiter.", "die Lieferungen"),
         ("Der Minister Ivan Petrow sagte im Parlament, die Lieferungen gingen weiter.", "die Lieferungen"),
+        # „vor“ before the verb is a place or a time, not an audience
+        ("Vor Gericht sagte der Zeuge Paul Horn, er habe nichts gesehen.", "er habe"),
+        ("Vor einer Woche sagte der Zeuge Paul Horn, er habe nichts gesehen.", "er habe"),
     ],
 )
 def test_a_venue_that_is_no_medium_is_neither_addressee_nor_source(text: str, content: str) -> None:

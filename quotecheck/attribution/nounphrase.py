@@ -397,15 +397,19 @@ def _spokesperson_to_medium(doc: Doc, lexicon: Lexicon, role: str | None, det: i
     """„sagte ein Unternehmenssprecher der Nachrichtenagentur Reuters“: a dative, not „of Reuters“.
 
     Spokespeople speak to agencies and newspapers far more often than for them;
-    after a spokesperson noun, „der“ + a medium is read as the addressee.
+    after a spokesperson noun, „der“ + a medium is read as the addressee. So too
+    after an age („sagte die 53-Jährige der „Zwickauer Tagespost““): nobody is a
+    53-year-old of a newspaper.
     """
     if role is None or doc.tokens[det].text not in lexicon.rule_words.genitive_or_dative:
         return False
-    if not any(role.casefold().endswith(w) for w in lexicon.words.spokesperson):
+    if not _AGE.match(role) and not any(role.casefold().endswith(w) for w in lexicon.words.spokesperson):
         return False
     entry = organization_in(doc, lexicon, start, end)
     if entry is not None:
         return entry.type in ("media", "news_agency")
+    if doc.tokens[start].kind == "quote":
+        return True  # „der „Zwickauer Tagespost““: a title in quotation marks names a publication
     return org_kind(lexicon, doc.tokens[start].text) in MEDIUM_CLASSES
 
 

@@ -151,9 +151,22 @@ def speaker_marked_by_rule(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speak
     if cand.speaker_tokens is None:
         return None
     given = _given_speaker(doc, lexicon, *cand.speaker_tokens)
-    if cand.cue is None or cand.frame is None or can_be_subject(given, lexicon) and given.pronoun in (None, *lexicon.attribution.speaker_pronouns):
+    if cand.cue is None or cand.frame is None:
         return Speakers(given)
+    if can_be_subject(given, lexicon) and given.pronoun in (None, *lexicon.attribution.speaker_pronouns):
+        return Speakers(given, _fronted_addressee(doc, lexicon, cand.frame[0], given.start))
     return None
+
+
+def _fronted_addressee(doc: Doc, lexicon: Lexicon, start: int, speaker: int) -> NounPhrase | None:
+    """„Gegenüber dem „Tageblatt“ sprach Ott von …“: a medium addressed at the frame's opening, before the speaker.
+
+    Not „Vor Gericht sagte er“ nor „vor einer Woche“: before the verb only a medium is read so.
+    """
+    if start >= speaker or "addressee_prep" not in function_word_classes(lexicon, doc.tokens[start].text):
+        return None
+    np = parse_noun_phrase(doc, lexicon, start + 1, speaker, coordination=False)
+    return np if np is not None and np.pronoun is None and is_medium(doc, lexicon, np) else None
 
 
 def subject_from_parse(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
@@ -445,8 +458,8 @@ def _subject_in_clause(
             break
         if step.subject is not None:
             return extended(doc, lexicon, step.subject, limit), addressee
-        if step.dative is not None and addressee is None and i > verb:
-            addressee = step.dative
+        if step.dative is not None and addressee is None and (i > verb or is_medium(doc, lexicon, step.dative)):
+            addressee = step.dative  # „Dem estnischen Rundfunk ERR sagte Lepik“: a medium before the verb too
         i = step.next
     return None, addressee
 
@@ -488,6 +501,11 @@ def _clause_step(doc: Doc, lexicon: Lexicon, i: int, limit: int, verbs: tuple[in
     tok = doc.tokens[i]
     if i in verbs or tok.kind != "word":
         return None if tok.text in (":", ";") or tok.kind == "quote" else _Step(i + 1)
+    if "addressee_prep" in function_word_classes(lexicon, tok.text):
+        # „Gegenüber dem Blatt sprach Ott von …“ (before the verb only a medium: „Vor Gericht sagte er“)
+        np = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
+        if np is not None and np.pronoun is None:
+            return _Step(np.end, dative=np)
     skipped = _phrase_end(doc, lexicon, i, limit)
     if skipped is not None:
         return _Step(skipped)
