@@ -553,3 +553,24 @@ def test_stacked_chains(text: str, content: str, speaker: str, sources: list[tup
 )
 def test_the_name_of_a_medium_spoken_to(text: str, content: str, name: str) -> None:
     assert [s.name for s in quote_of(text, content).sources] == [name]
+
+
+# --- 4. circles and „hieß es“ ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Aus dem Kanzleramt hieß es am Abend, der Termin stehe fest.", "der Termin", "dem Kanzleramt"),
+        ("Aus Regierungskreisen hieß es, der Termin stehe fest.", "der Termin", "Regierungskreisen"),
+    ],
+)
+def test_the_origin_after_aus_speaks(text: str, content: str, speaker: str) -> None:
+    quote = quote_of(text, content)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_hiess_es_without_an_origin_is_not_the_origin_strategy() -> None:
+    """„hieß es“ with no „aus“: the previous speaker or the institution named before, not a noun of the clause."""
+    text = "Das Ministerium Sachsens kündigte neue Regeln an. Die Regeln sollen ab Mai gelten, hieß es."
+    assert speaker_name(quote_of(text, "Die Regeln")) != "Mai"

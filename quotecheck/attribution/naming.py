@@ -239,6 +239,8 @@ def station_name(doc: Doc, lexicon: Lexicon, np: NounPhrase, name: str) -> str:
     if before and before == np.role and (before in lexicon.attribution.station_words or _names_broadcaster(lexicon, before)):
         first -= 1  # „Radio SRF“, „ORF-Radio Ö1“: the noun is part of the programme's name
     written = " ".join(doc.tokens[i].text for i in range(first, np.name_tokens[-1] + 1))
+    if first < np.name_tokens[0]:
+        return written
     entry = organization_in(doc, lexicon, np.name_tokens[0], np.name_tokens[-1] + 1)
     if entry is None or entry.type != "media" or lexicon.organization(written) is not None:
         return name

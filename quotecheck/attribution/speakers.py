@@ -140,6 +140,28 @@ def _accusative_pronoun(lexicon: Lexicon, word: str, i: int) -> NounPhrase | Non
     return NounPhrase(i, i + 1, pronoun=pronoun) if pronoun is not None else None
 
 
+def said_from(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
+    """„Aus dem Kreml hieß es“, „Aus Parteikreisen verlautete“, „Aus Ermittlerkreisen erfuhr die APA“: the origin speaks.
+
+    With a verb that tells where words came from (``origin_verb``), the noun phrase
+    after „aus“ (``origin_preposition``) in the frame is the speaker; a medium that
+    is the clause's subject („erfuhr die APA“) is whom it was told.
+    """
+    frame = _verb_frame(cand)
+    if frame is None or cand.cue is None or cand.cue.lemma not in lexicon.attribution.origin_verbs:
+        return None
+    start, end, verb = frame
+    words = lexicon.attribution
+    origin = next(
+        (parse_noun_phrase(doc, lexicon, k + 1, end) for k in range(start, end - 1) if doc.tokens[k].text.lower() in words.origin_prepositions),
+        None,
+    )
+    if origin is None or origin.pronoun is not None:
+        return None
+    told = next((np for np in _clause_noun_phrases(doc, lexicon, start, end, verb) if np.start != origin.start and np.pronoun is None and is_medium(doc, lexicon, np)), None)
+    return Speakers(origin, told)
+
+
 def speaker_marked_by_rule(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
     """The noun phrase the rule marked as the speaker, when it can be a subject.
 
@@ -286,6 +308,7 @@ def speaker_before_colon(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speaker
 #: Where a candidate's speaker is looked for, in order; the first strategy that answers wins.
 SPEAKER_STRATEGIES: tuple[SpeakerStrategy, ...] = (
     quoted_object,
+    said_from,
     speaker_marked_by_rule,
     subject_from_parse,
     passive_quoted_subject,

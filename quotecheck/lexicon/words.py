@@ -71,7 +71,7 @@ RULE_CLASSES = frozenset(
 ATTRIBUTION_CLASSES = frozenset(
     "speaker_pronoun ambiguous_pronoun first_person_pronoun masculine_pronoun feminine_pronoun "
     "possessive_masculine possessive_feminine name_link_article age_unit "
-    "name_attribute_preposition dative_plural_article neuter_article interview_noun interview_preposition quantity reflexive citing_preposition citing_verb continuation station_word "
+    "name_attribute_preposition dative_plural_article neuter_article interview_noun interview_preposition quantity reflexive citing_preposition citing_verb continuation station_word origin_verb origin_preposition "
     "place_name_preposition quote_verb "
     ""
     "relay_preposition relay_verb".split()
@@ -336,6 +336,9 @@ class AttributionWords:
     continuations: frozenset[str] = frozenset()
     #: „Radio SRF“: a medium noun that is part of a programme's name (case-sensitive).
     station_words: frozenset[str] = frozenset()
+    #: „Aus dem Kreml hieß es“: verbs (lemmas) telling where words came from, and the preposition naming it.
+    origin_verbs: frozenset[str] = frozenset()
+    origin_prepositions: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, text: str, source: str) -> AttributionWords:
@@ -369,6 +372,8 @@ class AttributionWords:
             citing_verbs=c["citing_verb"],
             continuations=c["continuation"],
             station_words=c["station_word"],
+            origin_verbs=c["origin_verb"],
+            origin_prepositions=c["origin_preposition"],
         )
 
 
