@@ -574,3 +574,13 @@ def test_hiess_es_without_an_origin_is_not_the_origin_strategy() -> None:
     """„hieß es“ with no „aus“: the previous speaker or the institution named before, not a noun of the clause."""
     text = "Das Ministerium Sachsens kündigte neue Regeln an. Die Regeln sollen ab Mai gelten, hieß es."
     assert speaker_name(quote_of(text, "Die Regeln")) != "Mai"
+
+
+def test_dem_bericht_zufolge_is_the_report_of_the_outlet_before() -> None:
+    text = (
+        "Die Zeitung „Isar-Bote“ berichtete unter Berufung auf Parteikreise, der Vorsitzende trete zurück. "
+        "Dem Bericht zufolge soll der Parteitag im Mai stattfinden."
+    )
+    quote = quote_of(text, "soll der Parteitag")
+    assert [s.name for s in quote.sources] == ["Isar-Bote"]
+    assert quote.speaker is not None and quote.speaker.text == "Parteikreise"

@@ -23,7 +23,7 @@ from quotecheck.analysis.base import Doc
 from quotecheck.attribution.coreference import Coreference, Entity
 from quotecheck.attribution.naming import MEDIA_TYPES, is_medium, nominative_noun, organization_in, origin_name, station_name
 from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
-from quotecheck.attribution.words import function_word_classes
+from quotecheck.attribution.words import function_word_classes, is_report_noun
 from quotecheck.attribution.sources import Source, placed, promote_cited, raw_sources, source_mention
 from quotecheck.attribution.speakers import find_speaker
 from quotecheck.attribution.statements import (
@@ -119,6 +119,7 @@ def _attribute_one(
         addressee = attrs.evolve(addressee, name=told.name)
     for source in evidence.sources:
         mention, coref = source_mention(doc, lexicon, coref, source)
+        mention = _report_named_before(lexicon, doc, source, mention, previous)
         mentions.append(attrs.evolve(mention, relation=_relation(mention, source.relation)))
     if evidence.relayed is not None and mentions:
         # the medium's new mention takes the place of its earlier one in the chain
@@ -135,6 +136,21 @@ def _attribute_one(
         kept = addressee if told is not None or addressee is said.inherited_addressee else None
         previous = _Previous(said.speaker, said.entity, sources, evidence.paragraph, cand.sentence, kept)
     return quote, previous, coref
+
+
+def _report_named_before(lexicon: Lexicon, doc: Doc, source: Source, mention: Mention, previous: _Previous | None) -> Mention:
+    """„Dem Bericht zufolge“ after a quote a newspaper passed on: the report is that newspaper's.
+
+    A bare report noun („dem Bericht“, „der Meldung“) that names no outlet takes
+    the name of the outlet that passed the previous quote on.
+    """
+    np = source.np
+    if mention.name is not None or previous is None or np.name_tokens or np.genitive is not None or np.role is not None:
+        return mention
+    if not any(is_report_noun(lexicon, doc.tokens[k].text) for k in range(np.start, np.end)):
+        return mention
+    outlet = next((s for s in reversed(previous.sources) if s.relation != "told_to" and s.name is not None), None)
+    return attrs.evolve(mention, name=outlet.name, type=outlet.type) if outlet is not None else mention
 
 
 def _relation(source: Mention, given: str | None) -> Relation:
