@@ -584,3 +584,53 @@ def test_dem_bericht_zufolge_is_the_report_of_the_outlet_before() -> None:
     quote = quote_of(text, "soll der Parteitag")
     assert [s.name for s in quote.sources] == ["Isar-Bote"]
     assert quote.speaker is not None and quote.speaker.text == "Parteikreise"
+
+
+# --- 6. documents: the words stand in a text (``published_in``) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "sources"),
+    [
+        # the document's genitive author speaks
+        (
+            "Im aktuellen Jahresbericht des Bundesamts für Energie heißt es, die Versorgung sei gesichert.",
+            "die Versorgung",
+            "Bundesamt für Energie",
+            [("Jahresbericht", "published_in")],
+        ),
+        # the subject wrote it
+        (
+            "Die Firma Holtex teilte in einer schriftlichen Erklärung mit, man kooperiere mit den Behörden.",
+            "man kooperiere",
+            "Holtex",
+            [("Erklärung", "published_in")],
+        ),
+        # impersonal „hieß es“: the institution that spoke before goes on, in the document
+        (
+            "Der Hersteller Aerolux Systems wies die Vorwürfe zurück. In einer Stellungnahme hieß es weiter, Ersatzteile seien lieferbar.",
+            "Ersatzteile seien",
+            "Aerolux Systems",
+            [("Stellungnahme", "published_in")],
+        ),
+    ],
+)
+def test_the_document_the_words_stand_in(text: str, content: str, speaker: str, sources: list[tuple[str, str]]) -> None:
+    quote = quote_of(text, content)
+    assert speaker_name(quote) == speaker
+    assert chain(quote) == sources
+
+
+def test_a_study_after_an_agency_report_is_not_the_agencys() -> None:
+    """„Laut dieser Studie“ after dpa reported about it: dpa wrote no study."""
+    text = (
+        "Wie die Agentur dpa meldete, liegt dem Ministerium eine neue Studie vor. "
+        "Laut dieser Studie würden viele Abiturienten auf ein Studium verzichten."
+    )
+    assert speaker_name(quote_of(text, "würden viele")) != "dpa"
+
+
+def test_information_is_no_document() -> None:
+    """„Nach Angaben des Berichts“: the information of the report, no document source of its own."""
+    quote = quote_of("Nach Angaben des Berichts waren im System 400 Personen gespeichert.", "waren im System")
+    assert all(s.relation != "published_in" or s.text != "Nach Angaben des Berichts" for s in quote.sources) or speaker_name(quote) is None

@@ -21,7 +21,7 @@ from attrs import frozen
 
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.coreference import Coreference, Entity
-from quotecheck.attribution.naming import MEDIA_TYPES, is_medium, nominative_noun, organization_in, origin_name, station_name
+from quotecheck.attribution.naming import MEDIA_TYPES, MEDIUM_CLASSES, is_medium, org_kind, nominative_noun, organization_in, origin_name, station_name
 from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
 from quotecheck.attribution.words import function_word_classes, is_report_noun
 from quotecheck.attribution.sources import Source, placed, promote_cited, raw_sources, source_mention
@@ -120,6 +120,10 @@ def _attribute_one(
     for source in evidence.sources:
         mention, coref = source_mention(doc, lexicon, coref, source)
         mention = _report_named_before(lexicon, doc, source, mention, previous)
+        if source.strategy == "document" and mention.name is None:
+            # „in einer schriftlichen Stellungnahme“ → Stellungnahme: a document is named by its noun
+            head_end = source.np.genitive[0] if source.np.genitive is not None else source.np.end
+            mention = attrs.evolve(mention, name=doc.tokens[head_end - 1].text, type="document")
         mentions.append(attrs.evolve(mention, relation=_relation(mention, source.relation)))
     if evidence.relayed is not None and mentions:
         # the medium's new mention takes the place of its earlier one in the chain
@@ -147,6 +151,8 @@ def _report_named_before(lexicon: Lexicon, doc: Doc, source: Source, mention: Me
     np = source.np
     if mention.name is not None or previous is None or np.name_tokens or np.genitive is not None or np.role is not None:
         return mention
+    if np.determiner not in lexicon.words.definite:
+        return mention  # „in einer Mitteilung“: a new document, not the report before
     if not any(is_report_noun(lexicon, doc.tokens[k].text) for k in range(np.start, np.end)):
         return mention
     outlet = next((s for s in reversed(previous.sources) if s.relation != "told_to" and s.name is not None), None)
@@ -218,6 +224,24 @@ def _evidence(
         evidence = _Evidence(cand, None, addressee_np, [medium], None, None, None, doc.sentences[cand.sentence].paragraph, relayed)
         return evidence, coref
     found = _speaker_outwards(found)
+    document = _document_of(doc, lexicon, cand, speaker_np)
+    if document is not None:
+        marker, doc_np = document
+        frame_end = cand.frame[1] if cand.frame is not None else doc_np.end
+        owner = parse_noun_phrase(doc, lexicon, doc_np.genitive[0], frame_end, coordination=False) if doc_np.genitive is not None else None
+        if owner is not None and not (owner.role or owner.name_tokens or organization_in(doc, lexicon, owner.start, owner.end)):
+            owner = None  # „einem Entwurf des Vertrags“: a genitive that names nobody is no author
+        goes_on = owner is None and _document_goes_on(doc, lexicon, cand, speaker_np, doc_np, previous)
+        if owner is not None or goes_on or (speaker_np is not None and speaker_np.start != doc_np.start):
+            # someone wrote it: the document is a source; a document without author speaks itself
+            if not any(s.marker[0] <= doc_np.start < s.marker[1] for s in found):
+                found = [Source(marker, doc_np, "document", "published_in"), *found]
+        if owner is not None:
+            speaker_np = owner  # „Im Versorgungsbericht des Bundesamts heißt es“: the Bundesamt speaks
+        elif goes_on:
+            # „In einer Stellungnahme hieß es weiter“: whoever spoke before goes on, in the document
+            evidence = _Evidence(cand, None, addressee_np, found, None, None, None, doc.sentences[cand.sentence].paragraph, previous)
+            return evidence, coref
     report, coref = report_speaker(doc, lexicon, coref, cand, previous.sentence if previous else None)
     if report is not None and _passed_on_before(coref, report, previous):
         report = speaker_np = None  # „Demnach“ after „X berichtete unter Berufung auf Y“: Y goes on, through X
@@ -264,6 +288,78 @@ def _medium_goes_on(
     if entity is None or entity.name == previous.speaker.name:
         return None
     return previous if any(s.name == entity.name and s.relation != "told_to" for s in previous.sources) else None
+
+
+def _document_goes_on(
+    doc: Doc, lexicon: Lexicon, cand: Candidate, speaker: NounPhrase | None, document: NounPhrase, previous: _Previous | None
+) -> bool:
+    """Whether the previous speaker is the author of a document named without one.
+
+    „In einer Stellungnahme hieß es weiter“ (impersonal, ``origin_verb``) and
+    „Gemäß der Anklageschrift“ after the prosecutors spoke: the institution
+    speaking before wrote it. Not a medium („Laut dieser Studie“ after dpa
+    reported: dpa wrote no study) and not a subject of the clause („schrieb diese
+    in einer Stellungnahme“).
+    """
+    if previous is None or previous.entity is None or not _close(doc, cand, previous):
+        return False
+    if speaker is not None and speaker.start != document.start:
+        return False
+    impersonal = cand.cue is not None and cand.cue.lemma in lexicon.attribution.origin_verbs
+    listed = lexicon.organization(previous.entity.name)
+    medium = (
+        previous.entity.org_type in MEDIA_TYPES
+        or (listed is not None and listed.type in MEDIA_TYPES)
+        or org_kind(lexicon, previous.entity.name.split()[-1]) in MEDIUM_CLASSES  # „Deutsche Presseagentur“
+    )
+    institution = previous.entity.type == "organization" and not medium
+    return impersonal or (speaker is not None and institution)
+
+
+def _close(doc: Doc, cand: Candidate, previous: _Previous) -> bool:
+    """Whether the previous quote is near enough to go on (the same or the previous paragraph)."""
+    return doc.sentences[cand.sentence].paragraph - previous.paragraph <= _INHERIT_PARAGRAPHS
+
+
+#: How an according-to phrase names a document as its own object („laut“, „gemäß“ + noun), not as a statement's owner.
+_DOCUMENT_OWNERS = frozenset({"noun", "someone"})
+
+
+def _document_of(doc: Doc, lexicon: Lexicon, cand: Candidate, speaker: NounPhrase | None) -> tuple[tuple[int, int], NounPhrase] | None:
+    """The document the words stand in: „hieß es in einer Mitteilung“, „teilte in einer Erklärung mit“, „Gemäß der Anklageschrift“.
+
+    A report noun after a venue preposition in the frame, or the speaker mention
+    itself when it is a report with no outlet named (a document, ``published_in``).
+    Returns the source phrase's token range and the document's noun phrase.
+    """
+    if cand.frame is None:
+        return None
+    start, end = cand.frame
+    entry = cand.evidence.according
+    if speaker is not None and entry is not None and entry.owner in _DOCUMENT_OWNERS and _is_document(doc, lexicon, speaker):
+        return (start, end), speaker  # „Gemäß der Anklageschrift“, not „Nach Angaben des Berichts“
+    for k in range(start, end - 1):
+        if "venue_prep" not in function_word_classes(lexicon, doc.tokens[k].text.lower()):
+            continue
+        np = parse_noun_phrase(doc, lexicon, k + 1, end, coordination=False)
+        if np is not None and _is_document(doc, lexicon, np):
+            return (k, np.genitive[0] if np.genitive is not None else np.end), np
+    return None
+
+
+def _is_document(doc: Doc, lexicon: Lexicon, np: NounPhrase) -> bool:
+    """A document noun heads the phrase („einer schriftlichen Stellungnahme“) and no outlet wrote it.
+
+    Nouns for the information itself („Angaben“, „Aussagen“, „Daten“) are no documents.
+    """
+    head_end = np.genitive[0] if np.genitive is not None else np.end
+    if np.pronoun is not None or head_end <= np.start or any(k != head_end - 1 for k in np.name_tokens):
+        return False  # „dem Bericht X“ names something; a lone unknown compound („Jahresbericht“) may be the head
+    head = doc.tokens[head_end - 1].text.casefold()
+    if not any(head.endswith(noun) for noun in lexicon.attribution.document_nouns) or is_medium(doc, lexicon, np):
+        return False
+    owner = _report_author(doc, lexicon, np) if np.genitive is not None else None
+    return owner is None or not is_medium(doc, lexicon, owner)  # „dem Bericht des Fachmagazins“ is the magazine reporting
 
 
 def _speaker_outwards(sources: list[Source]) -> list[Source]:

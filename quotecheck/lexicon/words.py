@@ -71,7 +71,7 @@ RULE_CLASSES = frozenset(
 ATTRIBUTION_CLASSES = frozenset(
     "speaker_pronoun ambiguous_pronoun first_person_pronoun masculine_pronoun feminine_pronoun "
     "possessive_masculine possessive_feminine name_link_article age_unit "
-    "name_attribute_preposition dative_plural_article neuter_article interview_noun interview_preposition quantity reflexive citing_preposition citing_verb continuation station_word origin_verb origin_preposition "
+    "name_attribute_preposition dative_plural_article neuter_article interview_noun interview_preposition quantity reflexive citing_preposition citing_verb continuation station_word origin_verb origin_preposition document_noun "
     "place_name_preposition quote_verb "
     ""
     "relay_preposition relay_verb".split()
@@ -339,6 +339,8 @@ class AttributionWords:
     #: „Aus dem Kreml hieß es“: verbs (lemmas) telling where words came from, and the preposition naming it.
     origin_verbs: frozenset[str] = frozenset()
     origin_prepositions: frozenset[str] = frozenset()
+    #: Documents the words can stand in („Anklageschrift“, „Stellungnahme“), matched at a word's end.
+    document_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, text: str, source: str) -> AttributionWords:
@@ -374,6 +376,7 @@ class AttributionWords:
             station_words=c["station_word"],
             origin_verbs=c["origin_verb"],
             origin_prepositions=c["origin_preposition"],
+            document_nouns=c["document_noun"],
         )
 
 
