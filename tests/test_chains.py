@@ -634,3 +634,78 @@ def test_information_is_no_document() -> None:
     """„Nach Angaben des Berichts“: the information of the report, no document source of its own."""
     quote = quote_of("Nach Angaben des Berichts waren im System 400 Personen gespeichert.", "waren im System")
     assert all(s.relation != "published_in" or s.text != "Nach Angaben des Berichts" for s in quote.sources) or speaker_name(quote) is None
+
+
+# --- 8. „sprach von“, „nannte“, „bezeichnete als“: the subject's quoted words ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment"),
+    [
+        ("Die Ministerin Eva Krug sprach von einem „schwarzen Tag“ für die Region.", "Eva Krug", "schwarzen Tag"),
+        ("Der Trainer Jens Ott nannte die Niederlage „eine Katastrophe“.", "Jens Ott", "eine Katastrophe"),
+        ("Oppositionschefin Mia Roth bezeichnete den Plan als „verfrüht“.", "Mia Roth", "verfrüht"),
+        # the passive: the agent speaks
+        ("Der Plan wurde von Oppositionschefin Mia Roth als „verfrüht“ bezeichnet.", "Mia Roth", "verfrüht"),
+        # with a medium spoken to: still the subject's words, the medium is the chain
+        ("Oppositionschefin Mia Roth bezeichnete den Plan im Sender MBC als „verfrüht“.", "Mia Roth", "verfrüht"),
+    ],
+)
+def test_the_subject_speaks_the_quoted_words(text: str, speaker: str, fragment: str) -> None:
+    quotes = quotecheck.extract(text)
+    assert len(quotes) == 1
+    assert speaker_name(quotes[0]) == speaker
+    assert fragment in [f.text for f in quotes[0].fragments]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # without quotation marks there is nothing verbatim to attribute
+        "Die Zeitung sprach von einem Erfolg.",
+        # „nennen“ naming, not speaking
+        "Die Eltern nannten ihren Sohn Paul.",
+    ],
+)
+def test_no_quoted_words_no_quote(text: str) -> None:
+    assert quotecheck.extract(text) == []
+
+
+# --- 9. coreference: origin descriptions ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the one described by that origin, not the last person of the gender
+        (
+            "Die finnische Ministerin Aino Virtanen traf die Kollegin Eva Berg. „Wir sind bereit“, sagte die Finnin.",
+            "Wir sind",
+            "Aino Virtanen",
+        ),
+        (
+            "Die brasilianische Ministerin Luiza Andrade traf Ministerin Katharina Wolff. Die Brasilianerin kündigte an, eine Konferenz auszurichten.",
+            "eine Konferenz",
+            "Luiza Andrade",
+        ),
+        (
+            "Der jordanische Außenminister Faisal al-Masri traf den Minister Karl Huber. Der Jordanier forderte eine „faire Lösung“.",
+            "eine „faire",
+            "Faisal al-Masri",
+        ),
+        # a nationality noun introduced as a role („der Litauer Tomas Vaitkus“)
+        (
+            "Der Litauer Tomas Vaitkus kam mit Minister Jan Novak. „Einstimmigkeit bleibt die Hürde“, sagte der Litauer.",
+            "Einstimmigkeit",
+            "Tomas Vaitkus",
+        ),
+    ],
+)
+def test_an_origin_description_finds_the_person_described_so(text: str, content: str, speaker: str) -> None:
+    assert speaker_name(quote_of(text, content)) == speaker
+
+
+def test_an_origin_nobody_had_falls_back_to_the_last_person() -> None:
+    """„der Chilene“ with nobody introduced as Chilean: the previous man, as any description."""
+    text = "Der Trainer Pablo Rojas kam am Montag. „Wir gewinnen“, sagte der Chilene."
+    assert speaker_name(quote_of(text, "Wir gewinnen")) == "Pablo Rojas"

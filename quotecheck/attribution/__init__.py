@@ -37,7 +37,7 @@ from quotecheck.attribution.statements import (
     report_speaker,
 )
 from quotecheck.lexicon import Lexicon
-from quotecheck.model import RELATIONS, SPEAKER_TYPES, Cue, Mention, Quote, Relation, Role
+from quotecheck.model import RELATIONS, SPEAKER_TYPES, Cue, Mention, Quote, Relation, Role, SourceType
 from quotecheck.rules.candidate import Candidate, char_span
 
 __all__ = ["attribute"]
@@ -159,6 +159,10 @@ def _report_named_before(lexicon: Lexicon, doc: Doc, source: Source, mention: Me
     return attrs.evolve(mention, name=outlet.name, type=outlet.type) if outlet is not None else mention
 
 
+#: The relations by name, so that a phrase's relation string becomes a :data:`~quotecheck.model.Relation`.
+_RELATIONS: dict[str, Relation] = {relation: relation for relation in RELATIONS}
+
+
 def _relation(source: Mention, given: str | None) -> Relation:
     """How the source passed the words on: as its phrase says, else a document prints them, anyone else reports them.
 
@@ -168,8 +172,8 @@ def _relation(source: Mention, given: str | None) -> Relation:
     """
     if source.type in MEDIA_TYPES:
         return "reported_by"
-    if given in RELATIONS:
-        return cast(Relation, given)
+    if given in _RELATIONS:
+        return _RELATIONS[given]
     return "published_in" if source.type == "document" else "reported_by"
 
 
@@ -186,7 +190,7 @@ def _told_to(doc: Doc, lexicon: Lexicon, np: NounPhrase | None, addressee: Menti
     if name is None and np.role is not None and not np.name_tokens:
         # „im moldauischen Fernsehen“: a medium named by its noun and origin
         name = origin_name(doc, lexicon, np, nominative_noun(lexicon, np.role))
-    return attrs.evolve(addressee, name=name, type=source_type, relation="told_to")
+    return attrs.evolve(addressee, name=name, type=cast(SourceType, source_type), relation="told_to")
 
 
 def _evidence(
@@ -220,8 +224,8 @@ def _evidence(
     if relayed is not None and speaker_np is not None and previous is not None:
         # „…, so die Agentur weiter“ after the agency quoted Ri: Ri goes on, through the agency
         marker = (cand.frame[0], cand.frame[1]) if cand.frame is not None else (speaker_np.start, speaker_np.end)
-        medium = Source(marker, speaker_np, "medium_goes_on", "reported_by")
-        evidence = _Evidence(cand, None, addressee_np, [medium], None, None, None, doc.sentences[cand.sentence].paragraph, relayed)
+        relay_source = Source(marker, speaker_np, "medium_goes_on", "reported_by")
+        evidence = _Evidence(cand, None, addressee_np, [relay_source], None, None, None, doc.sentences[cand.sentence].paragraph, relayed)
         return evidence, coref
     found = _speaker_outwards(found)
     document = _document_of(doc, lexicon, cand, speaker_np)

@@ -26,6 +26,7 @@ from attrs import frozen
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.entities import (
     LOOKBACK_SENTENCES,
+    ORIGIN_MARK,
     ORGANIZATION_LOOKBACK,
     Entity,
     EntityTable,
@@ -35,7 +36,7 @@ from quotecheck.attribution.entities import (
     document_places,
     has_role,
 )
-from quotecheck.attribution.naming import name_key, nominative_noun, organization_in, origin_name, role_gender
+from quotecheck.attribution.naming import demonym_fits, name_key, nominative_noun, organization_in, origin_name, role_gender
 from quotecheck.attribution.nounphrase import NounPhrase, first_conjunct, parse_noun_phrase
 from quotecheck.attribution.words import (
     function_word_classes,
@@ -255,6 +256,11 @@ class _Resolver(Namer):
         head = (entry.noun if entry is not None else role).casefold()
         if last is not None and has_role(self.lexicon, last, role, head):
             return last
+        if np.role_type == "person":
+            # „die Finnin“ after „die finnische Ministerin Aino Virtanen“: the one described so, not the last named
+            described = self.recent(np.start, lambda e: _of_origin(e, role))
+            if described is not None:
+                return described
         # an institution stays the same through an article: „Laut Gericht“ long after „Das Landgericht Kassel“
         lookback = ORGANIZATION_LOOKBACK if np.role_type == "organization" else LOOKBACK_SENTENCES
         entity = self.recent(np.start, lambda e: has_role(self.lexicon, e, role, head), lookback)
@@ -351,6 +357,13 @@ _DESCRIPTION_STRATEGIES: tuple[Callable[[_Resolver, NounPhrase, Entity | None], 
     _Resolver.spokesperson_with_von,
     _Resolver.spokesperson_of_organization,
 )
+
+
+def _of_origin(entity: Entity, noun: str) -> bool:
+    """Whether the entity was introduced with an origin the nationality noun names („die Finnin“)."""
+    return entity.type == "person" and any(
+        r.startswith(ORIGIN_MARK) and demonym_fits(noun, r[len(ORIGIN_MARK) :]) for r in entity.roles
+    )
 
 
 def _description_kind(np: NounPhrase) -> str:

@@ -32,6 +32,7 @@ from quotecheck.attribution.naming import (
     organization_in,
     origin_name,
     origin_qualified,
+    origin_stem,
     role_gender,
     text_of,
 )
@@ -41,7 +42,10 @@ from quotecheck.attribution.words import (
 )
 from quotecheck.lexicon import Lexicon
 
-__all__ = ["Entity", "Occurrence", "EntityTable", "TableDraft", "Namer", "build_table", "document_places", "has_role"]
+__all__ = ["ORIGIN_MARK", "Entity", "Occurrence", "EntityTable", "TableDraft", "Namer", "build_table", "document_places", "has_role"]
+
+#: Marks an origin among an entity's roles („~finnisch“): no role noun starts with it.
+ORIGIN_MARK = "~"
 
 #: How far back (in sentences) a pronoun or description looks for its entity.
 LOOKBACK_SENTENCES = 12
@@ -287,6 +291,18 @@ class Namer:
             self.draft.occur(np.start, entity)
             entity = self._apposition(np, entity)
             self._abbreviation(np, entity)
+            self._origin(np, entity)
+
+    def _origin(self, np: NounPhrase, entity: Entity) -> None:
+        """„die finnische Ministerin Aino Virtanen“: her origin, for a later „die Finnin“.
+
+        Kept among the roles as ``ORIGIN_MARK`` + the adjective's stem („~finnisch“).
+        """
+        if entity.type != "person" or not np.name_tokens:
+            return
+        stems = {origin_stem(self.doc.tokens[k].text) for k in range(np.start, np.name_tokens[0])} - {None}
+        if stems:
+            self.draft.update(entity, roles=entity.roles | {f"{ORIGIN_MARK}{stem}" for stem in stems if stem})
 
     def _abbreviation(self, np: NounPhrase, entity: Entity) -> None:
         """„das Kraftfahrt-Bundesamt (KBA)“: the bracketed short form names the same organisation.

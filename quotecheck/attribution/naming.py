@@ -38,6 +38,8 @@ __all__ = [
     "name_key",
     "is_medium",
     "station_name",
+    "origin_stem",
+    "demonym_fits",
     "MEDIA_TYPES",
     "MEDIUM_CLASSES",
 ]
@@ -252,3 +254,25 @@ def _names_broadcaster(lexicon: Lexicon, word: str) -> bool:
     head, hyphen, _ = word.partition("-")
     entry = lexicon.organization(head) if hyphen else None
     return entry is not None and entry.type in MEDIA_TYPES
+
+
+def origin_stem(word: str) -> str | None:
+    """„finnische“ → „finnisch“: the stem of an adjective of origin, if ``word`` is one."""
+    found = _ORIGIN_ADJECTIVE.match(word)
+    return str(found.group(1)) if found is not None else None
+
+
+#: Endings that make a demonym of a stem („Finn-in“, „Chilen-e“, „Norweg-er“, „Brasilian-er-in“), longest first.
+_DEMONYM_ENDINGS = ("erin", "in", "er", "e")
+
+
+def demonym_fits(noun: str, stem: str) -> bool:
+    """Whether a nationality noun fits an adjective of origin: „Finnin“ – „finnisch“, „Jordanier“ – „jordanisch“."""
+    folded = noun.casefold()
+    base = next((folded[: -len(e)] for e in _DEMONYM_ENDINGS if folded.endswith(e) and len(folded) - len(e) >= 3), folded)
+    shared = 0
+    for a, b in zip(base, stem):
+        if a != b:
+            break
+        shared += 1
+    return shared >= max(3, len(base) - 1)
