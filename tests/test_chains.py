@@ -709,3 +709,25 @@ def test_an_origin_nobody_had_falls_back_to_the_last_person() -> None:
     """„der Chilene“ with nobody introduced as Chilean: the previous man, as any description."""
     text = "Der Trainer Pablo Rojas kam am Montag. „Wir gewinnen“, sagte der Chilene."
     assert speaker_name(quote_of(text, "Wir gewinnen")) == "Pablo Rojas"
+
+
+# --- known bugs: passive detection, coordinated groups, cataphora --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "passive"),
+    [
+        ("Der Minister wurde von der Zeitung mit den Worten zitiert.", True),
+        ("Von der Staatsanwaltschaft wurde zudem bestätigt, dass der Mann gestanden hat.", True),
+        ("Die Zahlen, die von der Agentur verbreitet wurden, sind alt.", True),
+        # a „von“ inside a name and a „werden“ of the future: no passive
+        ("Ursula von der Leyen wird morgen eine Rede halten.", False),
+        ("Der Minister wird von Kiel aus eine Rede halten.", False),
+    ],
+)
+def test_is_passive_needs_agent_and_participle(text: str, passive: bool) -> None:
+    from quotecheck.attribution.speakers import is_passive
+
+    extractor = quotecheck.Extractor()
+    doc = extractor.analyse(text)
+    assert is_passive(doc, extractor.lexicon, 0, len(doc.tokens)) is passive

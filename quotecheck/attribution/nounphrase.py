@@ -115,6 +115,11 @@ def _name_link(doc: Doc, lexicon: Lexicon, i: int, limit: int, head_start: int) 
     return organization_in(doc, lexicon, j, k) is None  # „von der IG Metall“ names an employer
 
 
+def name_link_at(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> bool:
+    """Whether token ``i`` is a particle inside a name („Ursula **von** der Leyen“), not a preposition."""
+    return i > 0 and _name_link(doc, lexicon, i, limit, i - 1)
+
+
 def _skip_adjectives(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     """Past the attributive adjectives at ``i``: words with an adjective ending.
 

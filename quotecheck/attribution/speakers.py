@@ -24,7 +24,7 @@ from attrs import frozen
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.addressees import addressee_after
 from quotecheck.attribution.naming import is_medium
-from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, is_capitalised, extended, np_ending_at, parse_noun_phrase, with_apposition, with_attached, adverbial_phrase
+from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, is_capitalised, name_link_at, extended, np_ending_at, parse_noun_phrase, with_apposition, with_attached, adverbial_phrase
 from quotecheck.attribution.words import (
     function_word_classes,
 )
@@ -716,7 +716,28 @@ def _elided_subject(
 
 
 def is_passive(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
-    """A form of „werden“ and a „von“ phrase in the frame: a passive with an agent."""
-    words = [doc.tokens[i].text.lower() for i in range(start, end)]
-    classes = [function_word_classes(lexicon, w) for w in words]
-    return any("source_prep" in c for c in classes) and any("passive_aux" in c for c in classes)
+    """A passive with an agent in ``[start, end)``: a form of „werden“, an agent „von“ and a participle after it.
+
+    „wurde von der Zeitung zitiert“, „…, die von ANP zitiert wurde“. Not a „von“
+    inside a name („Ursula von der Leyen wird sagen“) nor a future with an
+    infinitive („wird von Kiel aus sagen“): the participle must follow the agent.
+    """
+    tokens = doc.tokens
+    if not any("passive_aux" in function_word_classes(lexicon, tokens[k].text.lower()) for k in range(start, end)):
+        return False
+    for k in range(start, end):
+        if "source_prep" not in function_word_classes(lexicon, tokens[k].text.lower()) or (k > start and name_link_at(doc, lexicon, k, end)):
+            continue
+        if any(_participle(doc, lexicon, p) for p in range(k + 2, end)):
+            return True
+    return False
+
+
+def _participle(doc: Doc, lexicon: Lexicon, i: int) -> bool:
+    """„zitiert“, „bestätigt“, „bezeichnet“, „gesagt“: a past participle of a speech verb, not its infinitive."""
+    word = doc.tokens[i].text
+    if not word.islower() or not word.endswith(("t", "en")):
+        return False
+    lemma = doc.lemma(i).lower()
+    speech = lemma in lexicon.speech_verbs or lemma in lexicon.attribution.quote_verbs
+    return speech and (word != lemma or lexicon.morph.may_be_participle(word))
