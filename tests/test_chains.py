@@ -731,3 +731,27 @@ def test_is_passive_needs_agent_and_participle(text: str, passive: bool) -> None
     extractor = quotecheck.Extractor()
     doc = extractor.analyse(text)
     assert is_passive(doc, extractor.lexicon, 0, len(doc.tokens)) is passive
+
+
+def test_er_is_never_a_coordinated_group() -> None:
+    text = "Der Präsident Wladimir Putin traf Kim Jong Un. „Wir sind Freunde“, sagten Putin und Kim. „Das ist gut“, sagte er."
+    quote = quote_of(text, "Das ist gut")
+    assert speaker_name(quote) in ("Wladimir Putin", "Kim Jong Un")
+
+
+def test_sie_may_still_be_a_group() -> None:
+    """„sie“ may stand for several: the group goes on."""
+    text = "„Wir fordern Aufklärung“, erklärten Anna Müller und Jens Schmidt. „Wir warten“, sagten sie."
+    assert speaker_name(quote_of(text, "Wir warten")) == "Anna Müller und Jens Schmidt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pronoun before anyone is named stays unresolved: no cataphora
+        "„Das ist gut“, sagte er. Der Minister Paul Roth kam später.",
+        "„Wir warten ab“, sagte sie am Montag. Die Ministerin Eva Krug reiste am Dienstag an.",
+    ],
+)
+def test_a_pronoun_never_resolves_to_someone_named_later(text: str) -> None:
+    assert speaker_name(quotecheck.extract(text)[0]) is None

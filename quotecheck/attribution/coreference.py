@@ -139,7 +139,8 @@ class _Resolver(Namer):
         types = ("person",) if masculine else ("person", "organization")
 
         def fits(e: Entity) -> bool:
-            return e.type in types and e.gender in genders
+            # „er“ is one man: never a group („Putin und Kim“); „sie“ may be several
+            return e.type in types and e.gender in genders and not (masculine and e.group)
 
         entity = self.recent(np.start, fits)
         if last is not None and (entity is None or entity.id != last.id) and fits(last) and self._mentioned_lately(last, np.start):

@@ -67,6 +67,7 @@ class Entity:
     gender: str | None = None  # m / f / None
     roles: frozenset[str] = frozenset()  # role nouns and short forms („Präsident“, „KBA“)
     org_type: str | None = None  # the gazetteer's type for organisations
+    group: bool = False  # „Putin und Kim“: several, never „er“
 
 
 @frozen
@@ -170,9 +171,9 @@ class TableDraft:
         return self.update(entity, gender=entity.gender or gender, roles=entity.roles | {role} if role else entity.roles)
 
     def new(self, name: str, type: str, gender: str | None, roles: frozenset[str], *, indexed: bool) -> Entity:
-        """A new entity; ``indexed`` ones can be found by their name words (a group „Putin und Kim“ cannot)."""
+        """A new entity; ``indexed`` ones can be found by their name words (a group „Putin und Kim“ cannot, and is a group)."""
         entities = self._own_entities()
-        entity = Entity(len(entities), name, type, gender, roles)
+        entity = Entity(len(entities), name, type, gender, roles, group=not indexed)
         entities.append(entity)
         if indexed:
             self.index(entity, name_key(name))
