@@ -755,3 +755,17 @@ def test_sie_may_still_be_a_group() -> None:
 )
 def test_a_pronoun_never_resolves_to_someone_named_later(text: str) -> None:
     assert speaker_name(quotecheck.extract(text)[0]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the seat after an institution is part of its mention, not the speaker
+        ("Dem Innenministerium in Wien zufolge handelt es sich um einen gezielten Angriff.", "handelt es sich", "Innenministerium"),
+        ("Der Polizei in Kassel zufolge wurde bei dem Unfall niemand verletzt.", "wurde bei", "Polizei"),
+    ],
+)
+def test_a_seat_is_no_speaker(text: str, content: str, speaker: str) -> None:
+    quote = quote_of(text, content)
+    assert speaker_name(quote) == speaker
+    assert quote.content.text.startswith(content)

@@ -223,6 +223,8 @@ def _longest_ending_at(doc: Doc, lexicon: Lexicon, end: int, floor: int) -> Noun
         if is_speech_verb(doc, lexicon, k) or "aux" in function_word_classes(lexicon, doc.tokens[k].text):
             continue
         np = parse_noun_phrase(doc, lexicon, k, end)
+        if np is not None and np.end < end:
+            np = with_seat(doc, lexicon, np, end)  # „Dem Innenministerium in Wien zufolge“: Wien is its seat
         if np is not None and np.end == end:
             return np
     return None
