@@ -769,3 +769,23 @@ def test_a_seat_is_no_speaker(text: str, content: str, speaker: str) -> None:
     quote = quote_of(text, content)
     assert speaker_name(quote) == speaker
     assert quote.content.text.startswith(content)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a spokesperson speaks for the institution of the genitive, listed or not
+        ("„Wir wahren unsere Rechte“, sagte ein Sprecher der Küstenwache.", "Küstenwache"),
+        ("„Wir prüfen das“, sagte ein Sprecher des Hafenamts.", "Hafenamt"),
+        ("„Die Lage ist ernst“, sagte ein Sprecher des Gesundheitsministeriums.", "Gesundheitsministerium"),
+    ],
+)
+def test_a_spokesperson_links_to_the_institution(text: str, name: str) -> None:
+    speaker = quotecheck.extract(text)[0].speaker
+    assert speaker is not None and (speaker.name, speaker.type) == (name, "organization")
+
+
+def test_a_plural_genitive_is_no_institution() -> None:
+    """„ein Sprecher der Angehörigen“: people, not an institution; unresolved."""
+    speaker = quotecheck.extract("„Ja“, sagte ein Sprecher der Angehörigen.")[0].speaker
+    assert speaker is not None and speaker.name is None

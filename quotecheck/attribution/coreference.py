@@ -219,7 +219,26 @@ class _Resolver(Namer):
             entity = self._by_role(owner, None) or self.draft.add(
                 origin_name(self.doc, self.lexicon, owner, nominative_noun(self.lexicon, owner.role)), "organization", None, owner.role
             )
+        if entity is None and np.role and np.role.casefold().endswith(self.lexicon.words.spokesperson):
+            entity = self._unlisted_institution(owner)
         return (entity, "organization") if entity is not None and entity.type == "organization" else None
+
+    def _unlisted_institution(self, owner: NounPhrase) -> Entity | None:
+        """„einen Sprecher der Küstenwache“: a spokesperson speaks for an institution, even one the lexicon lacks.
+
+        Only a definite noun without a name of its own („der Küstenwache“, „des
+        Hafenamts“); the name is the noun in the nominative.
+        """
+        if owner.determiner not in self.lexicon.words.definite or owner.role is not None or owner.end - owner.start != 2:
+            return None
+        head = owner.end - 1
+        word = self.doc.tokens[head].text
+        if not word[:1].isupper() or word in self.lexicon.first_names or self.common_noun_at(head):
+            return None
+        name = nominative_noun(self.lexicon, word)
+        if word.endswith("s") and owner.determiner in self.lexicon.rule_words.genitive and not word.endswith("ss"):
+            name = word[:-2] if word.endswith("es") and len(word) > 5 else word[:-1]
+        return self.draft.add(name, "organization", None, name)
 
     def spokesperson_with_von(self, np: NounPhrase, last: Entity | None) -> _Answer | None:
         """„Ein Sprecher von Pro Asyl“: a spokesperson's „von“-owner is an organisation."""
