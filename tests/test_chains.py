@@ -789,3 +789,17 @@ def test_a_plural_genitive_is_no_institution() -> None:
     """„ein Sprecher der Angehörigen“: people, not an institution; unresolved."""
     speaker = quotecheck.extract("„Ja“, sagte ein Sprecher der Angehörigen.")[0].speaker
     assert speaker is not None and speaker.name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        # the document's spelling of a listed agency is its name
+        ("Die Lage sei ernst, sagte der Bürgermeister Luca Neri laut Ansa.", "Die Lage", "Ansa"),
+        ("Die Lage sei ernst, sagte der Bürgermeister Luca Neri laut ANSA.", "Die Lage", "ANSA"),
+        # another form is still the gazetteer's canonical name
+        ("Die Lage sei ernst, sagte der Bürgermeister Udo Kamp laut der Deutschen Presse-Agentur.", "Die Lage", "dpa"),
+    ],
+)
+def test_a_listed_medium_is_named_as_the_text_spells_it(text: str, content: str, name: str) -> None:
+    assert [s.name for s in quote_of(text, content).sources] == [name]

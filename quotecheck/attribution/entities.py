@@ -33,6 +33,7 @@ from quotecheck.attribution.naming import (
     origin_name,
     origin_qualified,
     origin_stem,
+    as_written,
     role_gender,
     text_of,
 )
@@ -349,7 +350,7 @@ class Namer:
         organization = organization_in(self.doc, self.lexicon, np.start, head_end)
         if organization is None or (np.role_type == "person" and np.name_tokens):
             return None
-        entity = self.draft.add(organization.name, "organization", None, np.role)
+        entity = self.draft.add(as_written(self.doc, np.start, head_end, organization.name), "organization", None, np.role)
         return self.draft.update(entity, org_type=organization.type)
 
     def _described_institution(self, np: NounPhrase) -> Entity | None:

@@ -38,6 +38,7 @@ __all__ = [
     "name_key",
     "is_medium",
     "station_name",
+    "as_written",
     "origin_stem",
     "demonym_fits",
     "MEDIA_TYPES",
@@ -276,3 +277,13 @@ def demonym_fits(noun: str, stem: str) -> bool:
             break
         shared += 1
     return shared >= max(3, len(base) - 1)
+
+
+def as_written(doc: Doc, start: int, end: int, name: str) -> str:
+    """The gazetteer's name as the text spells it, when it differs only in case („Ansa“ for ANSA, „UNIAN“ for Unian).
+
+    The canonical name is the one the document uses; the gazetteer only decides
+    which organisation it is.
+    """
+    folded = name.casefold()
+    return next((doc.tokens[k].text for k in range(start, end) if doc.tokens[k].text.casefold() == folded), name)

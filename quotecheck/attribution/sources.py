@@ -23,7 +23,7 @@ from attrs import frozen
 
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.coreference import Coreference
-from quotecheck.attribution.naming import is_medium, organization_in, station_name
+from quotecheck.attribution.naming import as_written, is_medium, organization_in, station_name
 from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
 from quotecheck.attribution.speakers import is_passive
 from quotecheck.attribution.words import (
@@ -195,7 +195,8 @@ def source_mention(doc: Doc, lexicon: Lexicon, coref: Coreference, source: Sourc
     entry = organization_in(doc, lexicon, np.start, np.end)
     span = char_span(doc, *source.marker)
     if entry is not None:
-        return Mention.from_spans(doc.text, [span], station_name(doc, lexicon, np, entry.name), entry.type), coref
+        name = station_name(doc, lexicon, np, as_written(doc, np.start, np.end, entry.name))
+        return Mention.from_spans(doc.text, [span], name, entry.type), coref
     resolution = coref.resolve(np)
     entity = resolution.entity
     if entity is None:
