@@ -803,3 +803,15 @@ def test_a_plural_genitive_is_no_institution() -> None:
 )
 def test_a_listed_medium_is_named_as_the_text_spells_it(text: str, content: str, name: str) -> None:
     assert [s.name for s in quote_of(text, content).sources] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        ("Nach Angaben des Zivilschutzes starben drei Menschen.", "starben", "Zivilschutz"),
+        ("Die Zeitung „Il Resto“ berichtete unter Berufung auf den regionalen Wetterdienst, es regne weiter.", "es regne", "Wetterdienst"),
+        ("Wie die Agentur Ansa unter Berufung auf die Bergrettung berichtete, sind zwei Bergsteiger tot.", "sind zwei", "Bergrettung"),
+    ],
+)
+def test_rescue_and_weather_services_are_institutions(text: str, content: str, name: str) -> None:
+    assert speaker_name(quote_of(text, content)) == name
