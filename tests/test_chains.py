@@ -815,3 +815,16 @@ def test_a_listed_medium_is_named_as_the_text_spells_it(text: str, content: str,
 )
 def test_rescue_and_weather_services_are_institutions(text: str, content: str, name: str) -> None:
     assert speaker_name(quote_of(text, content)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an object after the name is no part of it
+        ("In Chisinau kündigte Regierungschefin Elena Vrabie Notmaßnahmen an. „Wir lassen uns nicht erpressen“, sagte Vrabie.", "Elena Vrabie"),
+        # a genitive -s stays a name („Wladimir Putins“ is no object)
+        ("„Wir helfen“, sagte Präsident Wladimir Putin.", "Wladimir Putin"),
+    ],
+)
+def test_an_object_noun_ends_the_name(text: str, name: str) -> None:
+    assert speaker_name(quotecheck.extract(text)[-1]) == name

@@ -178,6 +178,19 @@ def _agency_after_person(doc: Doc, lexicon: Lexicon, start: int, i: int) -> bool
     return lexicon.organization(doc.tokens[i].text) is not None
 
 
+def _object_after_person(doc: Doc, lexicon: Lexicon, start: int, i: int) -> bool:
+    """An inflected common noun at ``i`` after a given name and a surname („Elena Vrabie Notmaßnahmen“).
+
+    Names do not inflect but for a genitive -s; a plural noun whose lemma is
+    shorter („Notmaßnahmen“ → „Notmaßnahme“) ends the name.
+    """
+    text = doc.tokens[i].text
+    if not any(doc.tokens[k].text in lexicon.first_names for k in range(start, i - 1)) or text.endswith("s"):
+        return False
+    lemma = doc.lemma(i)
+    return lemma != text and lemma[:1].isupper() and len(lemma) < len(text)
+
+
 def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     """The end of the run of name and role words at ``i`` („Präsident Wladimir Putin“)."""
     start = i
@@ -186,6 +199,8 @@ def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
             break  # „am Montag Kim Jong Un“: the weekday is no part of the name
         if i > start and doc.tokens[i].kind == "word" and _agency_after_person(doc, lexicon, start, i):
             break  # „Erik Brandt Reuters zufolge“: the agency is no part of his name
+        if i > start + 1 and _object_after_person(doc, lexicon, start, i):
+            break  # „kündigte Regierungschefin Elena Vrabie Notmaßnahmen an“: the object is no part of her name
         after = _name_part_end(doc, lexicon, i, start, limit)
         if after is None:
             break
