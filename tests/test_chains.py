@@ -828,3 +828,17 @@ def test_rescue_and_weather_services_are_institutions(text: str, content: str, n
 )
 def test_an_object_noun_ends_the_name(text: str, name: str) -> None:
     assert speaker_name(quotecheck.extract(text)[-1]) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a title in quotation marks is named in the nominative
+        ("Die Lage sei ernst, sagte Paul Roth der „Hanseatischen Rundschau“.", "Hanseatische Rundschau"),
+        ("Die Lage sei ernst, sagte Paul Roth dem „Bayerischen Kurier“.", "Bayerischer Kurier"),
+        # a title without a declined adjective stays as written
+        ("Die Lage sei ernst, sagte Paul Roth dem „Nordkurier“.", "Nordkurier"),
+    ],
+)
+def test_a_quoted_title_is_named_in_the_nominative(text: str, name: str) -> None:
+    assert [s.name for s in quote_of(text, "Die Lage").sources] == [name]

@@ -34,6 +34,7 @@ from quotecheck.attribution.naming import (
     origin_qualified,
     origin_stem,
     as_written,
+    nominative_title,
     role_gender,
     text_of,
 )
@@ -398,6 +399,9 @@ class Namer:
         """The entity of a mention with a proper name: an institution, a person, or a known name."""
         doc, lexicon = self.doc, self.lexicon
         name = " ".join(doc.tokens[i].text for i in np.name_tokens)
+        if np.name_tokens and np.name_tokens[0] > 0 and doc.tokens[np.name_tokens[0] - 1].kind == "quote":
+            # „der „Hanseatischen Rundschau““: a title in quotation marks, named in the nominative
+            name = nominative_title(lexicon, np.determiner, [doc.tokens[i].text for i in np.name_tokens])
         institution = self._named_institution(np, name)
         if institution is not None:
             return institution

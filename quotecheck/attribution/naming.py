@@ -39,6 +39,7 @@ __all__ = [
     "is_medium",
     "station_name",
     "as_written",
+    "nominative_title",
     "origin_stem",
     "demonym_fits",
     "MEDIA_TYPES",
@@ -287,3 +288,20 @@ def as_written(doc: Doc, start: int, end: int, name: str) -> str:
     """
     folded = name.casefold()
     return next((doc.tokens[k].text for k in range(start, end) if doc.tokens[k].text.casefold() == folded), name)
+
+
+def nominative_title(lexicon: Lexicon, determiner: str | None, words: Sequence[str]) -> str:
+    """„der „Hanseatischen Rundschau““ → „Hanseatische Rundschau“: a publication's title in the nominative.
+
+    After a declined article a capitalised adjective opening the title takes the
+    strong nominative ending of the title noun's gender (``org_classes.tsv``);
+    without a known gender the title stays as written.
+    """
+    if determiner is None or len(words) < 2:
+        return " ".join(words)
+    gender = org_gender(lexicon, words[-1])
+    proper = _NAME_ADJECTIVE.match(words[0])
+    if gender is None or proper is None or not words[0].endswith("en"):
+        return " ".join(words)
+    stem = str(proper.group(1))
+    return " ".join([f"{stem}{_ADJECTIVE_ENDING[gender]}", *words[1:]])
