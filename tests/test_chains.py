@@ -842,3 +842,15 @@ def test_an_object_noun_ends_the_name(text: str, name: str) -> None:
 )
 def test_a_quoted_title_is_named_in_the_nominative(text: str, name: str) -> None:
     assert [s.name for s in quote_of(text, "Die Lage").sources] == [name]
+
+
+def test_the_genitive_of_a_known_person_is_no_name() -> None:
+    """„Vertraute Hubers“: people close to Huber, unnamed; not a person called „Vertraute Hubers“."""
+    text = "Der Landeschef Korbinian Huber schweigt. Die Zeitung „Isar-Bote“ berichtete unter Berufung auf Vertraute Hubers, er trete zurück."
+    quote = quote_of(text, "er trete")
+    assert quote.speaker is not None and (quote.speaker.text, quote.speaker.name) == ("Vertraute Hubers", None)
+
+
+def test_a_two_word_name_ending_in_s_is_still_a_name() -> None:
+    """„Thomas Haas“: a given name first, so a name, even if someone called Haa were known."""
+    assert speaker_name(quotecheck.extract("„Wir sind bereit“, sagte Thomas Haas.")[0]) == "Thomas Haas"

@@ -156,7 +156,7 @@ class _Resolver(Namer):
     def _named_speaker(self, np: NounPhrase) -> Entity | None:
         """The entity a name refers to; a name nobody introduced („sagte Kim“) is its own canonical name."""
         named = self.entity_of(np)
-        if named is None and np.name_tokens and np.determiner is None and np.role is None and not self._common_noun(np):
+        if named is None and np.name_tokens and np.determiner is None and np.role is None and not self._common_noun(np) and not self._genitive_of_known(np):
             named = self.draft.add(" ".join(self.doc.tokens[i].text for i in np.name_tokens), "person", None, None)
         return named
 

@@ -416,7 +416,7 @@ class Namer:
             # a lone capitalised word is a name only if it matches a known entity
             # (resolve() names it when it speaks: „sagte Kim“)
             return self.draft.find_name(name_key(name))
-        elif self._no_name(np):
+        elif self._no_name(np) or self._genitive_of_known(np):
             return None
         else:
             kind = "person"
@@ -443,6 +443,19 @@ class Namer:
             return False
         place = np.start > 0 and "place_prep" in function_word_classes(self.lexicon, doc.tokens[np.start - 1].text)
         return self.common_noun_at(np.name_tokens[0]) or place
+
+    def _genitive_of_known(self, np: NounPhrase) -> bool:
+        """„Vertraute Hubers“, „Anhänger Kims“: a noun with the genitive of a person named before, no name.
+
+        The last word is a known person's surname with a genitive -s; the words
+        before it are no given name.
+        """
+        doc = self.doc
+        last = doc.tokens[np.name_tokens[-1]].text
+        if len(np.name_tokens) < 2 or not last.endswith("s") or doc.tokens[np.name_tokens[0]].text in self.lexicon.first_names:
+            return False
+        key = name_key(last[:-1])
+        return any(e.type == "person" and name_key(e.name)[-1:] == key for e in self.draft.candidates(key))
 
     def _role_before_surname(self, np: NounPhrase) -> Entity | None:
         """„Torschütze Vukić“ after „Kapitän Marco Vukić“: an unknown role noun and a surname.
