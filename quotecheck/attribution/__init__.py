@@ -25,7 +25,7 @@ from quotecheck.attribution.naming import MEDIA_TYPES, MEDIUM_CLASSES, is_medium
 from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
 from quotecheck.attribution.words import function_word_classes, is_report_noun
 from quotecheck.attribution.sources import Source, placed, promote_cited, raw_sources, source_mention
-from quotecheck.attribution.speakers import find_speaker
+from quotecheck.attribution.speakers import Speakers, find_speaker
 from quotecheck.attribution.statements import (
     according_phrase,
     apposition_end,
@@ -193,59 +193,37 @@ def _told_to(doc: Doc, lexicon: Lexicon, np: NounPhrase | None, addressee: Menti
     return attrs.evolve(addressee, name=name, type=cast(SourceType, source_type), relation="told_to")
 
 
+@frozen
+class _Chain:
+    """A candidate's speaker and sources while the :data:`_CHAIN_STEPS` work on them.
+
+    ``relayed`` set by a step: the previous quote's speaker goes on through these
+    sources („…, so die Agentur weiter“), and no later step runs.
+    """
+
+    speaker: NounPhrase | None
+    sources: tuple[Source, ...]
+    relayed: _Previous | None = None
+
+
 def _evidence(
     doc: Doc, lexicon: Lexicon, cand: Candidate, previous: _Previous | None, coref: Coreference
 ) -> tuple[_Evidence, Coreference]:
     """The speaker, addressee and sources of a candidate, as noun phrases.
 
-    „Yonhap berichtete unter Berufung auf Regierungskreise“: the cited party
-    speaks (:func:`~quotecheck.attribution.sources.promote_cited`); „Demnach“: the
-    report's author speaks (:func:`~quotecheck.attribution.statements.report_speaker`).
+    The speaker strategies read the frame; the :data:`_CHAIN_STEPS` then order the
+    intermediaries and let a cited party or a document's author speak; „Demnach“:
+    the report's author speaks (:func:`~quotecheck.attribution.statements.report_speaker`).
     """
     speakers = find_speaker(doc, lexicon, cand)
-    speaker_np, addressee_np = speakers.speaker, speakers.addressee
-    found = raw_sources(doc, lexicon, cand, speaker_np, addressee_np)
-    if speakers.relay is not None:
-        # „TASS zitierte Peskow …, wie Reuters berichtete“: the quoting medium is nearest the speaker
-        relay = speakers.relay
-        found = [Source((relay.start, relay.end), relay, "quoted_object", "reported_by"), *(s for s in found if s.np.start != relay.start)]
-    speaker_np, found = promote_cited(doc, lexicon, speaker_np, found)
-    phrase_end = _phrase_end(cand, speaker_np)
-    if speaker_np is not None and (cited := cited_by_report(doc, lexicon, speaker_np, phrase_end)) is not None:
-        # „Laut einem Bericht der Zeitung, die sich auf Sicherheitskreise beruft“: the report passes it on
-        report_np = _report_author(doc, lexicon, speaker_np)
-        marker = cand.frame if cand.frame is not None and cand.frame[0] <= speaker_np.start < cand.frame[1] else (speaker_np.start, speaker_np.end)
-        found = [Source((marker[0], marker[1]), report_np, "cited_by_report", "reported_by"), *found]
-        speaker_np = cited
-    elif speaker_np is not None and (medium := medium_of_report(doc, lexicon, speaker_np, phrase_end)) is not None:
-        if all(not (s.np.start <= medium.start < s.marker[1] or s.marker[0] <= medium.start < s.marker[1]) for s in found):
-            found = [Source((medium.start, medium.end), medium, "medium_of_report", "reported_by"), *found]
-    relayed = _medium_goes_on(doc, lexicon, coref, cand, speaker_np, previous)
-    if relayed is not None and speaker_np is not None and previous is not None:
-        # „…, so die Agentur weiter“ after the agency quoted Ri: Ri goes on, through the agency
-        marker = (cand.frame[0], cand.frame[1]) if cand.frame is not None else (speaker_np.start, speaker_np.end)
-        relay_source = Source(marker, speaker_np, "medium_goes_on", "reported_by")
-        evidence = _Evidence(cand, None, addressee_np, [relay_source], None, None, None, doc.sentences[cand.sentence].paragraph, relayed)
-        return evidence, coref
-    found = _speaker_outwards(found)
-    document = _document_of(doc, lexicon, cand, speaker_np)
-    if document is not None:
-        marker, doc_np = document
-        frame_end = cand.frame[1] if cand.frame is not None else doc_np.end
-        owner = parse_noun_phrase(doc, lexicon, doc_np.genitive[0], frame_end, coordination=False) if doc_np.genitive is not None else None
-        if owner is not None and not (owner.role or owner.name_tokens or organization_in(doc, lexicon, owner.start, owner.end)):
-            owner = None  # „einem Entwurf des Vertrags“: a genitive that names nobody is no author
-        goes_on = owner is None and _document_goes_on(doc, lexicon, cand, speaker_np, doc_np, previous)
-        if owner is not None or goes_on or (speaker_np is not None and speaker_np.start != doc_np.start):
-            # someone wrote it: the document is a source; a document without author speaks itself
-            if not any(s.marker[0] <= doc_np.start < s.marker[1] for s in found):
-                found = [Source(marker, doc_np, "document", "published_in"), *found]
-        if owner is not None:
-            speaker_np = owner  # „Im Versorgungsbericht des Bundesamts heißt es“: the Bundesamt speaks
-        elif goes_on:
-            # „In einer Stellungnahme hieß es weiter“: whoever spoke before goes on, in the document
-            evidence = _Evidence(cand, None, addressee_np, found, None, None, None, doc.sentences[cand.sentence].paragraph, previous)
-            return evidence, coref
+    addressee_np = speakers.addressee
+    paragraph = doc.sentences[cand.sentence].paragraph
+    chain = _Chain(speakers.speaker, tuple(_quoted_first(speakers, raw_sources(doc, lexicon, cand, speakers.speaker, addressee_np))))
+    for step in _CHAIN_STEPS:
+        chain = step(doc, lexicon, cand, chain, previous, coref)
+        if chain.relayed is not None:
+            return _Evidence(cand, None, addressee_np, list(chain.sources), None, None, None, paragraph, chain.relayed), coref
+    speaker_np = chain.speaker
     report, coref = report_speaker(doc, lexicon, coref, cand, previous.sentence if previous else None)
     if report is not None and _passed_on_before(coref, report, previous):
         report = speaker_np = None  # „Demnach“ after „X berichtete unter Berufung auf Y“: Y goes on, through X
@@ -255,13 +233,107 @@ def _evidence(
         cand,
         speaker_np,
         addressee_np,
-        placed(found, speaker_np),
+        placed(list(chain.sources), speaker_np),
         report,
         author_of_statement(doc, lexicon, speaker_np),
         according_phrase(doc, lexicon, cand),
-        doc.sentences[cand.sentence].paragraph,
+        paragraph,
     )
     return evidence, coref
+
+
+def _quoted_first(speakers: Speakers, found: list[Source]) -> list[Source]:
+    """„TASS zitierte Peskow …, wie Reuters berichtete“: the quoting medium is nearest the speaker."""
+    relay = speakers.relay
+    if relay is None:
+        return found
+    return [Source((relay.start, relay.end), relay, "quoted_object", "reported_by"), *(s for s in found if s.np.start != relay.start)]
+
+
+#: A step on the chain: the candidate's speaker and sources after its construction, if it is there.
+_ChainStep = Callable[[Doc, Lexicon, Candidate, _Chain, "_Previous | None", Coreference], _Chain]
+
+
+def _cited_by_medium(doc: Doc, lexicon: Lexicon, cand: Candidate, chain: _Chain, previous: _Previous | None, coref: Coreference) -> _Chain:
+    """„Yonhap berichtete unter Berufung auf Regierungskreise“ (:func:`~quotecheck.attribution.sources.promote_cited`)."""
+    speaker, found = promote_cited(doc, lexicon, chain.speaker, list(chain.sources))
+    return _Chain(speaker, tuple(found))
+
+
+def _cited_by_report(doc: Doc, lexicon: Lexicon, cand: Candidate, chain: _Chain, previous: _Previous | None, coref: Coreference) -> _Chain:
+    """„Laut einem Bericht der Zeitung, die sich auf Sicherheitskreise beruft“; „…, der der Agentur Reuters vorliegt“."""
+    speaker_np, found = chain.speaker, list(chain.sources)
+    if speaker_np is None:
+        return chain
+    phrase_end = _phrase_end(cand, speaker_np)
+    cited = cited_by_report(doc, lexicon, speaker_np, phrase_end)
+    if cited is not None:
+        report_np = _report_author(doc, lexicon, speaker_np)
+        marker = cand.frame if cand.frame is not None and cand.frame[0] <= speaker_np.start < cand.frame[1] else (speaker_np.start, speaker_np.end)
+        return _Chain(cited, (Source((marker[0], marker[1]), report_np, "cited_by_report", "reported_by"), *found))
+    medium = medium_of_report(doc, lexicon, speaker_np, phrase_end)
+    if medium is not None and all(not (s.np.start <= medium.start < s.marker[1] or s.marker[0] <= medium.start < s.marker[1]) for s in found):
+        return _Chain(speaker_np, (Source((medium.start, medium.end), medium, "medium_of_report", "reported_by"), *found))
+    return chain
+
+
+def _medium_relays(doc: Doc, lexicon: Lexicon, cand: Candidate, chain: _Chain, previous: _Previous | None, coref: Coreference) -> _Chain:
+    """„…, so die Agentur weiter“ after the agency quoted Ri: Ri goes on, through the agency (:func:`_medium_goes_on`)."""
+    speaker_np = chain.speaker
+    relayed = _medium_goes_on(doc, lexicon, coref, cand, speaker_np, previous)
+    if relayed is None or speaker_np is None:
+        return chain
+    marker = (cand.frame[0], cand.frame[1]) if cand.frame is not None else (speaker_np.start, speaker_np.end)
+    return _Chain(None, (Source(marker, speaker_np, "medium_goes_on", "reported_by"),), relayed)
+
+
+def _outwards(doc: Doc, lexicon: Lexicon, cand: Candidate, chain: _Chain, previous: _Previous | None, coref: Coreference) -> _Chain:
+    """The sources from the speaker outwards (:func:`_speaker_outwards`)."""
+    return _Chain(chain.speaker, tuple(_speaker_outwards(list(chain.sources))))
+
+
+def _in_document(doc: Doc, lexicon: Lexicon, cand: Candidate, chain: _Chain, previous: _Previous | None, coref: Coreference) -> _Chain:
+    """„Im Versorgungsbericht des Bundesamts heißt es“, „In einer Stellungnahme hieß es weiter“ (:func:`_document_of`).
+
+    Someone wrote the document (its genitive author, the clause's subject, the
+    institution that spoke before): it is a ``published_in`` source. A document
+    without author speaks itself („Laut einem Entwurf …“).
+    """
+    speaker_np, found = chain.speaker, chain.sources
+    document = _document_of(doc, lexicon, cand, speaker_np)
+    if document is None:
+        return chain
+    marker, doc_np = document
+    owner = _document_author(doc, lexicon, cand, doc_np)
+    goes_on = owner is None and _document_goes_on(doc, lexicon, cand, speaker_np, doc_np, previous)
+    if (owner is not None or goes_on or (speaker_np is not None and speaker_np.start != doc_np.start)) and not any(
+        s.marker[0] <= doc_np.start < s.marker[1] for s in found
+    ):
+        found = (Source(marker, doc_np, "document", "published_in"), *found)
+    if goes_on:
+        return _Chain(None, found, previous)
+    return _Chain(owner if owner is not None else speaker_np, found)
+
+
+def _document_author(doc: Doc, lexicon: Lexicon, cand: Candidate, doc_np: NounPhrase) -> NounPhrase | None:
+    """The genitive author of a document („des Bundesamts für Energie“); not a genitive that names nobody („des Vertrags“)."""
+    if doc_np.genitive is None:
+        return None
+    frame_end = cand.frame[1] if cand.frame is not None else doc_np.end
+    owner = parse_noun_phrase(doc, lexicon, doc_np.genitive[0], frame_end, coordination=False)
+    if owner is None or not (owner.role or owner.name_tokens or organization_in(doc, lexicon, owner.start, owner.end)):
+        return None
+    return owner
+
+
+#: The chain constructions, in order: each takes the speaker and sources of the step before.
+_CHAIN_STEPS: tuple[_ChainStep, ...] = (
+    _cited_by_medium,
+    _cited_by_report,
+    _medium_relays,
+    _outwards,
+    _in_document,
+)
 
 
 #: Frames in which a medium reports as the subject: „so die Agentur“, „wie das Blatt schrieb“, „berichtete der Sender“.
