@@ -28,7 +28,6 @@ __all__ = [
     "DIRECT_UNFRAMED",
     "FRAME_GAP_TOKENS",
     "FRAME_TAIL_TOKENS",
-    "FREE_INDIRECT_PASSED",
     "FREE_INDIRECT_REPORTIVE",
     "FREE_INDIRECT_SUBJUNCTIVE",
     "FREE_INDIRECT_WORDS",
@@ -47,7 +46,6 @@ __all__ = [
     "RELIABLE_SPEECH",
     "REPORTED",
     "REPORT_OF_PREVIOUS",
-    "RUN_ACT_STRENGTH",
     "SO_FRAME_TAIL_WORDS",
     "SOURCE_BEFORE_TOKENS",
     "SPEECH_NOUN",
@@ -113,11 +111,6 @@ OBJECT_WORDS = 2
 PIECE_WORDS = 12
 #: A free-indirect sentence has at least this many words.
 FREE_INDIRECT_WORDS = 3
-#: A run of free indirect speech passes over this many sentences whose mood cannot be read.
-FREE_INDIRECT_PASSED = 1
-#: A speech act without a content clause starts a run when its verb is this strong
-#: („Der Bürgermeister zeigte sich erleichtert. Die Stimmung sei gut.“).
-RUN_ACT_STRENGTH = 0.6
 #: An according-to phrase is not sought in a sentence whose text is claimed beyond this share.
 CLAIMED_SHARE = 0.5
 
