@@ -854,3 +854,12 @@ def test_the_genitive_of_a_known_person_is_no_name() -> None:
 def test_a_two_word_name_ending_in_s_is_still_a_name() -> None:
     """„Thomas Haas“: a given name first, so a name, even if someone called Haa were known."""
     assert speaker_name(quotecheck.extract("„Wir sind bereit“, sagte Thomas Haas.")[0]) == "Thomas Haas"
+
+
+def test_an_indefinite_quoted_word_is_no_organisation() -> None:
+    """„einen „Arbeitsstand““ is a quoted word: the bare spokesperson speaks for the ministry before."""
+    text = (
+        "Das Verkehrsministerium bestätigte die Existenz des Gutachtens. "
+        "Es handele sich um einen „Arbeitsstand“, sagte eine Sprecherin der Deutschen Presse-Agentur."
+    )
+    assert speaker_name(quote_of(text, "Es handele")) == "Verkehrsministerium"

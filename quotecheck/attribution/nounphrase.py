@@ -271,8 +271,11 @@ def parse_noun_phrase(
     head_start = _skip_adjectives(doc, lexicon, aged, limit)
     i = _capitalised_run(doc, lexicon, head_start, limit)
     if i == head_start:
-        # „der „Bild““, „des „Kurier““: a quoted title is the name of a medium
-        return _quoted_medium(doc, start, i, limit, determiner) if determiner is not None else None
+        # „der „Bild““, „des „Kurier““: a quoted title is the name of a medium; „einen „Arbeitsstand““
+        # (indefinite) is a quoted word, not a title
+        if determiner is None or determiner in lexicon.words.indefinite:
+            return None
+        return _quoted_medium(doc, start, i, limit, determiner)
     role, role_type, names, age = _split_head(doc, lexicon, head_start, i, determiner)
     title = _quoted_title(doc, i, limit)
     if title is not None and role_type == "organization":
