@@ -8,8 +8,8 @@ that name a source or a cited party (``according_to.tsv``, matched by the one
 source grammar of :mod:`quotecheck.rules.source_phrases`: „laut X“, „X zufolge“,
 „unter Berufung auf X“, „nach Angaben von X“, „gemäß X“ …), reporting clauses
 („wie X berichtete“, „berichtete X“), someone who relays („ließ über X
-erklären“) and a quoting medium („wurde von X zitiert“), nearest to the text
-first. The phrases a rule already matched (a reported act's „laut Interfax“) are
+erklären“) and a quoting medium („wurde von X zitiert“), in text order;
+attribution then orders them from the speaker outwards. The phrases a rule already matched (a reported act's „laut Interfax“) are
 read from the candidate's evidence, not matched again. Each source knows the
 ``relation`` the grammar gives it and on which side of the speaker it stands.
 """
