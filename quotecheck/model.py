@@ -41,8 +41,10 @@ __all__ = [
 Kind = Literal["direct", "indirect", "free_indirect", "reported"]
 #: The verb mood of reported content; direct quotes have none (``None``).
 Mood = Literal["subjunctive", "indicative"]
-#: The ``type`` of a speaker or addressee.
-SpeakerType = Literal["person", "organization", "unknown"]
+#: The ``type`` of a speaker or addressee. ``document`` (a project addition to the
+#: contract's three) is a speaker only: a text that names no author and so is
+#: itself the originator („…, heißt es in dem Gutachten“).
+SpeakerType = Literal["person", "organization", "unknown", "document"]
 #: The ``type`` of an intermediary source.
 SourceType = Literal["news_agency", "media", "government", "organization", "person", "document", "unknown"]
 #: Any mention's ``type``: speakers, addressees and sources share :class:`Mention`.
@@ -151,6 +153,8 @@ class Mention(Role):
 
     name: str | None = field(default=None, validator=optional(instance_of(str)))
     type: MentionType = field(default="unknown", validator=in_(get_args(MentionType)))
+    #: How a source passed the words on (:data:`RELATIONS`); ``None`` on speakers and addressees.
+    relation: Relation | None = field(default=None, validator=optional(in_(get_args(Relation))))
 
     @classmethod
     def from_spans(
@@ -159,16 +163,21 @@ class Mention(Role):
         spans: Iterable[Span | Sequence[int]],
         name: str | None = None,
         type: MentionType = "unknown",
+        relation: Relation | None = None,
     ) -> "Mention":
         spans = _spans(spans)
-        return cls(join_spans(text, spans), spans, name, type)
+        return cls(join_spans(text, spans), spans, name, type, relation)
 
     def to_dict(self) -> dict[str, Any]:
-        return {**Role.to_dict(self), "name": self.name, "type": self.type}
+        """The contract's object; ``relation`` only when the mention has one (a source)."""
+        data = {**Role.to_dict(self), "name": self.name, "type": self.type}
+        if self.relation is not None:
+            data["relation"] = self.relation
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Mention":
-        return cls(data["text"], data["spans"], data.get("name"), data.get("type", "unknown"))
+        return cls(data["text"], data["spans"], data.get("name"), data.get("type", "unknown"), data.get("relation"))
 
 
 def _mentions(items: Iterable[Mention]) -> tuple[Mention, ...]:

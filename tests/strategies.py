@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from quotecheck.model import KINDS, MOODS, SOURCE_TYPES, SPEAKER_TYPES, Cue, Mention, Quote, Role, Span
+from quotecheck.model import KINDS, MOODS, RELATIONS, SOURCE_TYPES, SPEAKER_TYPES, Cue, Mention, Quote, Role, Span
 from quotecheck.rules.candidate import RULE_NAMES
 
 __all__ = [
@@ -126,12 +126,14 @@ def cues(text: str) -> st.SearchStrategy[Cue]:
     )
 
 
-def mentions(text: str, types: tuple[str, ...]) -> st.SearchStrategy[Mention]:
+def mentions(text: str, types: tuple[str, ...], relations: tuple[str | None, ...] = (None,)) -> st.SearchStrategy[Mention]:
+    """A mention in ``text``; sources pass ``relations`` (their ``relation`` field)."""
     return st.builds(
-        lambda spans, name, kind: Mention.from_spans(text, spans, name, kind),
+        lambda spans, name, kind, relation: Mention.from_spans(text, spans, name, kind, relation),
         spans_in(text, max_size=1),
         st.none() | st.text(max_size=20),
         st.sampled_from(types),
+        st.sampled_from(relations),
     )
 
 
@@ -146,8 +148,8 @@ def quotes(text: str) -> st.SearchStrategy[Quote]:
         cue=st.none() | cues(text),
         frame=st.none() | roles(text),
         speaker=st.none() | mentions(text, SPEAKER_TYPES),
-        addressee=st.none() | mentions(text, SPEAKER_TYPES),
-        sources=st.lists(mentions(text, SOURCE_TYPES), max_size=3),
+        addressee=st.none() | mentions(text, tuple(t for t in SPEAKER_TYPES if t != "document")),
+        sources=st.lists(mentions(text, SOURCE_TYPES, (None, *RELATIONS)), max_size=3),
         fragments=st.lists(roles(text), max_size=2),
         sentence=st.none() | st.integers(0, 10_000),
         # the JSON form keeps three decimals; use values that survive that

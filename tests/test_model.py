@@ -12,6 +12,7 @@ from quotecheck.model import (
     KINDS,
     MOODS,
     SOURCE_TYPES,
+    RELATIONS,
     SPEAKER_TYPES,
     Cue,
     DocumentResult,
@@ -193,6 +194,28 @@ def test_every_kind_and_mood_is_accepted(kind: str, mood: str | None) -> None:
 @pytest.mark.parametrize("kind", sorted(set(SPEAKER_TYPES + SOURCE_TYPES)))
 def test_every_mention_type_is_accepted(kind: str) -> None:
     assert Mention("AP", [(0, 2)], "AP", kind).to_dict()["type"] == kind
+
+
+@pytest.mark.parametrize("relation", RELATIONS)
+def test_a_source_relation_is_written_and_read_back(relation: str) -> None:
+    source = Mention("der Agentur Reuters", [(10, 29)], "Reuters", "news_agency", relation)
+    assert source.to_dict()["relation"] == relation
+    assert Mention.from_dict(source.to_dict()) == source
+
+
+def test_a_mention_without_relation_has_no_relation_key() -> None:
+    """Speakers and addressees carry no relation: the record stays as it was."""
+    assert "relation" not in Mention("Kim", [(0, 3)], "Kim", "person").to_dict()
+
+
+def test_an_unknown_relation_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        Mention("AP", [(0, 2)], "AP", "news_agency", "overheard")
+
+
+def test_a_document_may_be_the_speaker() -> None:
+    """„…, heißt es in dem Gutachten“: a document that names no author originated the words."""
+    assert "document" in SPEAKER_TYPES
 
 
 # --- one record per document ----------------------------------------------------------

@@ -26,6 +26,7 @@ from attrs import frozen
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.entities import (
     LOOKBACK_SENTENCES,
+    ORIGIN_MARK,
     ORGANIZATION_LOOKBACK,
     Entity,
     EntityTable,
@@ -35,7 +36,7 @@ from quotecheck.attribution.entities import (
     document_places,
     has_role,
 )
-from quotecheck.attribution.naming import name_key, nominative_noun, organization_in, origin_name, role_gender
+from quotecheck.attribution.naming import demonym_fits, name_key, nominative_noun, organization_in, origin_name, role_gender
 from quotecheck.attribution.nounphrase import NounPhrase, first_conjunct, parse_noun_phrase
 from quotecheck.attribution.words import (
     function_word_classes,
@@ -138,7 +139,8 @@ class _Resolver(Namer):
         types = ("person",) if masculine else ("person", "organization")
 
         def fits(e: Entity) -> bool:
-            return e.type in types and e.gender in genders
+            # „er“ is one man: never a group („Putin und Kim“); „sie“ may be several
+            return e.type in types and e.gender in genders and not (masculine and e.group)
 
         entity = self.recent(np.start, fits)
         if last is not None and (entity is None or entity.id != last.id) and fits(last) and self._mentioned_lately(last, np.start):
@@ -154,7 +156,7 @@ class _Resolver(Namer):
     def _named_speaker(self, np: NounPhrase) -> Entity | None:
         """The entity a name refers to; a name nobody introduced („sagte Kim“) is its own canonical name."""
         named = self.entity_of(np)
-        if named is None and np.name_tokens and np.determiner is None and np.role is None and not self._common_noun(np):
+        if named is None and np.name_tokens and np.determiner is None and np.role is None and not self._common_noun(np) and not self._genitive_of_known(np):
             named = self.draft.add(" ".join(self.doc.tokens[i].text for i in np.name_tokens), "person", None, None)
         return named
 
@@ -217,7 +219,26 @@ class _Resolver(Namer):
             entity = self._by_role(owner, None) or self.draft.add(
                 origin_name(self.doc, self.lexicon, owner, nominative_noun(self.lexicon, owner.role)), "organization", None, owner.role
             )
+        if entity is None and np.role and np.role.casefold().endswith(self.lexicon.words.spokesperson):
+            entity = self._unlisted_institution(owner)
         return (entity, "organization") if entity is not None and entity.type == "organization" else None
+
+    def _unlisted_institution(self, owner: NounPhrase) -> Entity | None:
+        """„einen Sprecher der Küstenwache“: a spokesperson speaks for an institution, even one the lexicon lacks.
+
+        Only a definite noun without a name of its own („der Küstenwache“, „des
+        Hafenamts“); the name is the noun in the nominative.
+        """
+        if owner.determiner not in self.lexicon.words.definite or owner.role is not None or owner.end - owner.start != 2:
+            return None
+        head = owner.end - 1
+        word = self.doc.tokens[head].text
+        if not word[:1].isupper() or word in self.lexicon.first_names or self.common_noun_at(head):
+            return None
+        name = nominative_noun(self.lexicon, word)
+        if word.endswith("s") and owner.determiner in self.lexicon.rule_words.genitive and not word.endswith("ss"):
+            name = word[:-2] if word.endswith("es") and len(word) > 5 else word[:-1]
+        return self.draft.add(name, "organization", None, name)
 
     def spokesperson_with_von(self, np: NounPhrase, last: Entity | None) -> _Answer | None:
         """„Ein Sprecher von Pro Asyl“: a spokesperson's „von“-owner is an organisation."""
@@ -255,6 +276,11 @@ class _Resolver(Namer):
         head = (entry.noun if entry is not None else role).casefold()
         if last is not None and has_role(self.lexicon, last, role, head):
             return last
+        if np.role_type == "person":
+            # „die Finnin“ after „die finnische Ministerin Aino Virtanen“: the one described so, not the last named
+            described = self.recent(np.start, lambda e: _of_origin(e, role))
+            if described is not None:
+                return described
         # an institution stays the same through an article: „Laut Gericht“ long after „Das Landgericht Kassel“
         lookback = ORGANIZATION_LOOKBACK if np.role_type == "organization" else LOOKBACK_SENTENCES
         entity = self.recent(np.start, lambda e: has_role(self.lexicon, e, role, head), lookback)
@@ -351,6 +377,13 @@ _DESCRIPTION_STRATEGIES: tuple[Callable[[_Resolver, NounPhrase, Entity | None], 
     _Resolver.spokesperson_with_von,
     _Resolver.spokesperson_of_organization,
 )
+
+
+def _of_origin(entity: Entity, noun: str) -> bool:
+    """Whether the entity was introduced with an origin the nationality noun names („die Finnin“)."""
+    return entity.type == "person" and any(
+        r.startswith(ORIGIN_MARK) and demonym_fits(noun, r[len(ORIGIN_MARK) :]) for r in entity.roles
+    )
 
 
 def _description_kind(np: NounPhrase) -> str:

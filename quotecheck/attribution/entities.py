@@ -32,6 +32,9 @@ from quotecheck.attribution.naming import (
     organization_in,
     origin_name,
     origin_qualified,
+    origin_stem,
+    as_written,
+    nominative_title,
     role_gender,
     text_of,
 )
@@ -41,7 +44,10 @@ from quotecheck.attribution.words import (
 )
 from quotecheck.lexicon import Lexicon
 
-__all__ = ["Entity", "Occurrence", "EntityTable", "TableDraft", "Namer", "build_table", "document_places", "has_role"]
+__all__ = ["ORIGIN_MARK", "Entity", "Occurrence", "EntityTable", "TableDraft", "Namer", "build_table", "document_places", "has_role"]
+
+#: Marks an origin among an entity's roles („~finnisch“): no role noun starts with it.
+ORIGIN_MARK = "~"
 
 #: How far back (in sentences) a pronoun or description looks for its entity.
 LOOKBACK_SENTENCES = 12
@@ -63,6 +69,7 @@ class Entity:
     gender: str | None = None  # m / f / None
     roles: frozenset[str] = frozenset()  # role nouns and short forms („Präsident“, „KBA“)
     org_type: str | None = None  # the gazetteer's type for organisations
+    group: bool = False  # „Putin und Kim“: several, never „er“
 
 
 @frozen
@@ -166,9 +173,9 @@ class TableDraft:
         return self.update(entity, gender=entity.gender or gender, roles=entity.roles | {role} if role else entity.roles)
 
     def new(self, name: str, type: str, gender: str | None, roles: frozenset[str], *, indexed: bool) -> Entity:
-        """A new entity; ``indexed`` ones can be found by their name words (a group „Putin und Kim“ cannot)."""
+        """A new entity; ``indexed`` ones can be found by their name words (a group „Putin und Kim“ cannot, and is a group)."""
         entities = self._own_entities()
-        entity = Entity(len(entities), name, type, gender, roles)
+        entity = Entity(len(entities), name, type, gender, roles, group=not indexed)
         entities.append(entity)
         if indexed:
             self.index(entity, name_key(name))
@@ -287,6 +294,18 @@ class Namer:
             self.draft.occur(np.start, entity)
             entity = self._apposition(np, entity)
             self._abbreviation(np, entity)
+            self._origin(np, entity)
+
+    def _origin(self, np: NounPhrase, entity: Entity) -> None:
+        """„die finnische Ministerin Aino Virtanen“: her origin, for a later „die Finnin“.
+
+        Kept among the roles as ``ORIGIN_MARK`` + the adjective's stem („~finnisch“).
+        """
+        if entity.type != "person" or not np.name_tokens:
+            return
+        stems = {origin_stem(self.doc.tokens[k].text) for k in range(np.start, np.name_tokens[0])} - {None}
+        if stems:
+            self.draft.update(entity, roles=entity.roles | {f"{ORIGIN_MARK}{stem}" for stem in stems if stem})
 
     def _abbreviation(self, np: NounPhrase, entity: Entity) -> None:
         """„das Kraftfahrt-Bundesamt (KBA)“: the bracketed short form names the same organisation.
@@ -332,7 +351,7 @@ class Namer:
         organization = organization_in(self.doc, self.lexicon, np.start, head_end)
         if organization is None or (np.role_type == "person" and np.name_tokens):
             return None
-        entity = self.draft.add(organization.name, "organization", None, np.role)
+        entity = self.draft.add(as_written(self.doc, np.start, head_end, organization.name), "organization", None, np.role)
         return self.draft.update(entity, org_type=organization.type)
 
     def _described_institution(self, np: NounPhrase) -> Entity | None:
@@ -380,6 +399,9 @@ class Namer:
         """The entity of a mention with a proper name: an institution, a person, or a known name."""
         doc, lexicon = self.doc, self.lexicon
         name = " ".join(doc.tokens[i].text for i in np.name_tokens)
+        if np.name_tokens and np.name_tokens[0] > 0 and doc.tokens[np.name_tokens[0] - 1].kind == "quote":
+            # „der „Hanseatischen Rundschau““: a title in quotation marks, named in the nominative
+            name = nominative_title(lexicon, np.determiner, [doc.tokens[i].text for i in np.name_tokens])
         institution = self._named_institution(np, name)
         if institution is not None:
             return institution
@@ -394,7 +416,7 @@ class Namer:
             # a lone capitalised word is a name only if it matches a known entity
             # (resolve() names it when it speaks: „sagte Kim“)
             return self.draft.find_name(name_key(name))
-        elif self._no_name(np):
+        elif self._no_name(np) or self._genitive_of_known(np):
             return None
         else:
             kind = "person"
@@ -421,6 +443,19 @@ class Namer:
             return False
         place = np.start > 0 and "place_prep" in function_word_classes(self.lexicon, doc.tokens[np.start - 1].text)
         return self.common_noun_at(np.name_tokens[0]) or place
+
+    def _genitive_of_known(self, np: NounPhrase) -> bool:
+        """„Vertraute Hubers“, „Anhänger Kims“: a noun with the genitive of a person named before, no name.
+
+        The last word is a known person's surname with a genitive -s; the words
+        before it are no given name.
+        """
+        doc = self.doc
+        last = doc.tokens[np.name_tokens[-1]].text
+        if len(np.name_tokens) < 2 or not last.endswith("s") or doc.tokens[np.name_tokens[0]].text in self.lexicon.first_names:
+            return False
+        key = name_key(last[:-1])
+        return any(e.type == "person" and name_key(e.name)[-1:] == key for e in self.draft.candidates(key))
 
     def _role_before_surname(self, np: NounPhrase) -> Entity | None:
         """„Torschütze Vukić“ after „Kapitän Marco Vukić“: an unknown role noun and a surname.

@@ -37,10 +37,19 @@ __all__ = [
     "origin_name",
     "name_key",
     "is_medium",
+    "station_name",
+    "as_written",
+    "nominative_title",
+    "origin_stem",
+    "demonym_fits",
+    "MEDIA_TYPES",
+    "MEDIUM_CLASSES",
 ]
 
 _NAME_SEPARATORS = regex.compile(r"[\s\-]+")
 MEDIA_TYPES = frozenset({"media", "news_agency"})
+#: The org_classes.tsv classes of media nouns: agencies and broadcasters, and the press („das Blatt“).
+MEDIUM_CLASSES = frozenset({"Medium", "Presse"})
 
 
 def org_gender(lexicon: Lexicon, noun: str) -> str | None:
@@ -218,4 +227,81 @@ def is_medium(doc: Doc, lexicon: Lexicon, np: NounPhrase) -> bool:
         return entry.type in MEDIA_TYPES
     if np.name_tokens and np.name_tokens[0] > 0 and doc.tokens[np.name_tokens[0] - 1].kind == "quote":
         return True  # a title in quotation marks („die „Bild““, „der „Nordkurier““) names a publication
-    return np.role is not None and org_kind(lexicon, np.role) == "Medium"
+    return np.role is not None and org_kind(lexicon, np.role) in MEDIUM_CLASSES
+
+
+def station_name(doc: Doc, lexicon: Lexicon, np: NounPhrase, name: str) -> str:
+    """A broadcaster's programme named with more than its gazetteer alias: „NDR Info“, „TRT Haber“, „ORF-Radio Ö1“.
+
+    The name as written is kept when the noun phrase's name runs on past the
+    gazetteer's alias; „der Nachrichtenagentur Reuters“ stays „Reuters“.
+    """
+    if not np.name_tokens:
+        return name
+    first = np.name_tokens[0]
+    before = doc.tokens[first - 1].text if first > np.start else ""
+    if before and before == np.role and (before in lexicon.attribution.station_words or _names_broadcaster(lexicon, before)):
+        first -= 1  # „Radio SRF“, „ORF-Radio Ö1“: the noun is part of the programme's name
+    written = " ".join(doc.tokens[i].text for i in range(first, np.name_tokens[-1] + 1))
+    if first < np.name_tokens[0]:
+        return written
+    entry = organization_in(doc, lexicon, np.name_tokens[0], np.name_tokens[-1] + 1)
+    if entry is None or entry.type != "media" or lexicon.organization(written) is not None:
+        return name
+    return written if len(name_key(written)) > 1 and len(written) > len(name) else name
+
+
+def _names_broadcaster(lexicon: Lexicon, word: str) -> bool:
+    """„ORF-Radio“: a compound whose first part is a gazetteer medium."""
+    head, hyphen, _ = word.partition("-")
+    entry = lexicon.organization(head) if hyphen else None
+    return entry is not None and entry.type in MEDIA_TYPES
+
+
+def origin_stem(word: str) -> str | None:
+    """„finnische“ → „finnisch“: the stem of an adjective of origin, if ``word`` is one."""
+    found = _ORIGIN_ADJECTIVE.match(word)
+    return str(found.group(1)) if found is not None else None
+
+
+#: Endings that make a demonym of a stem („Finn-in“, „Chilen-e“, „Norweg-er“, „Brasilian-er-in“), longest first.
+_DEMONYM_ENDINGS = ("erin", "in", "er", "e")
+
+
+def demonym_fits(noun: str, stem: str) -> bool:
+    """Whether a nationality noun fits an adjective of origin: „Finnin“ – „finnisch“, „Jordanier“ – „jordanisch“."""
+    folded = noun.casefold()
+    base = next((folded[: -len(e)] for e in _DEMONYM_ENDINGS if folded.endswith(e) and len(folded) - len(e) >= 3), folded)
+    shared = 0
+    for a, b in zip(base, stem):
+        if a != b:
+            break
+        shared += 1
+    return shared >= max(3, len(base) - 1)
+
+
+def as_written(doc: Doc, start: int, end: int, name: str) -> str:
+    """The gazetteer's name as the text spells it, when it differs only in case („Ansa“ for ANSA, „UNIAN“ for Unian).
+
+    The canonical name is the one the document uses; the gazetteer only decides
+    which organisation it is.
+    """
+    folded = name.casefold()
+    return next((doc.tokens[k].text for k in range(start, end) if doc.tokens[k].text.casefold() == folded), name)
+
+
+def nominative_title(lexicon: Lexicon, determiner: str | None, words: Sequence[str]) -> str:
+    """„der „Hanseatischen Rundschau““ → „Hanseatische Rundschau“: a publication's title in the nominative.
+
+    After a declined article a capitalised adjective opening the title takes the
+    strong nominative ending of the title noun's gender (``org_classes.tsv``);
+    without a known gender the title stays as written.
+    """
+    if determiner is None or len(words) < 2:
+        return " ".join(words)
+    gender = org_gender(lexicon, words[-1])
+    proper = _NAME_ADJECTIVE.match(words[0])
+    if gender is None or proper is None or not words[0].endswith("en"):
+        return " ".join(words)
+    stem = str(proper.group(1))
+    return " ".join([f"{stem}{_ADJECTIVE_ENDING[gender]}", *words[1:]])

@@ -20,7 +20,7 @@ from attrs import frozen
 
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
-from quotecheck.attribution.naming import org_class, org_kind, organization_in
+from quotecheck.attribution.naming import MEDIUM_CLASSES, org_class, org_kind, organization_in
 from quotecheck.attribution.words import (
     function_word_classes,
     is_report_noun,
@@ -117,6 +117,11 @@ def _name_link(doc: Doc, lexicon: Lexicon, i: int, limit: int, head_start: int) 
     return organization_in(doc, lexicon, j, k) is None  # „von der IG Metall“ names an employer
 
 
+def name_link_at(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> bool:
+    """Whether token ``i`` is a particle inside a name („Ursula **von** der Leyen“), not a preposition."""
+    return i > 0 and _name_link(doc, lexicon, i, limit, i - 1)
+
+
 def skip_adjectives(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     """Past the attributive adjectives at ``i``: words with an adjective ending.
 
@@ -130,6 +135,31 @@ def skip_adjectives(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
             break
         i += 1
     return i
+
+
+def _skip_quantity(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
+    """„zwei Diplomaten“, „mehrere Insider“, „3 Beamte“: past a number before the noun."""
+    if i < limit and (doc.tokens[i].kind == "number" or doc.tokens[i].text.lower() in lexicon.attribution.quantities):
+        return i + 1
+    return i
+
+
+def _skip_extended_attribute(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
+    """„zwei mit den Verhandlungen vertraute Personen“: past a prepositional phrase inside an adjective.
+
+    Only after a determiner or a number, and only when an adjective and a noun
+    follow the phrase; otherwise ``i`` stays where it was.
+    """
+    tokens = doc.tokens
+    if i + 2 >= limit or not tokens[i].text.islower() or "prep" not in function_word_classes(lexicon, tokens[i].text):
+        return i
+    inner = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
+    if inner is None or inner.pronoun is not None:
+        return i
+    after = skip_adjectives(doc, lexicon, inner.end, limit)
+    if after == inner.end or after >= limit or not is_capitalised(doc, after):
+        return i
+    return inner.end
 
 
 _AGE_ADJECTIVE = regex.compile(r"^alt(?:e|en|er|es|em)?$")
@@ -150,6 +180,19 @@ def _agency_after_person(doc: Doc, lexicon: Lexicon, start: int, i: int) -> bool
     return lexicon.organization(doc.tokens[i].text) is not None
 
 
+def _object_after_person(doc: Doc, lexicon: Lexicon, start: int, i: int) -> bool:
+    """An inflected common noun at ``i`` after a given name and a surname („Elena Vrabie Notmaßnahmen“).
+
+    Names do not inflect but for a genitive -s; a plural noun whose lemma is
+    shorter („Notmaßnahmen“ → „Notmaßnahme“) ends the name.
+    """
+    text = doc.tokens[i].text
+    if not any(doc.tokens[k].text in lexicon.first_names for k in range(start, i - 1)) or text.endswith("s"):
+        return False
+    lemma = doc.lemma(i)
+    return lemma != text and lemma[:1].isupper() and len(lemma) < len(text)
+
+
 def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     """The end of the run of name and role words at ``i`` („Präsident Wladimir Putin“)."""
     start = i
@@ -158,6 +201,8 @@ def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
             break  # „am Montag Kim Jong Un“: the weekday is no part of the name
         if i > start and doc.tokens[i].kind == "word" and _agency_after_person(doc, lexicon, start, i):
             break  # „Erik Brandt Reuters zufolge“: the agency is no part of his name
+        if i > start + 1 and _object_after_person(doc, lexicon, start, i):
+            break  # „kündigte Regierungschefin Elena Vrabie Notmaßnahmen an“: the object is no part of her name
         after = _name_part_end(doc, lexicon, i, start, limit)
         if after is None:
             break
@@ -178,6 +223,8 @@ def _name_part_end(doc: Doc, lexicon: Lexicon, i: int, start: int, limit: int) -
         return i + 1
     if tokens[i].kind == "word" and lexicon.organization(text) is not None:
         return i + 1
+    if i > start and _particle_compound(lexicon, text):
+        return i + 1  # „Faisal al-Masri“: the particle is written onto the surname
     if _name_link(doc, lexicon, i, limit, start):
         while i < limit and _is_link(doc, lexicon, i):
             i += 1
@@ -185,6 +232,12 @@ def _name_part_end(doc: Doc, lexicon: Lexicon, i: int, start: int, limit: int) -
     if text == "(" and i + 2 < limit and tokens[i + 2].text == ")" and i > start:
         return i + 3
     return None
+
+
+def _particle_compound(lexicon: Lexicon, text: str) -> bool:
+    """„al-Masri“, „el-Sayed“, „bin-Laden“: a lower-case name link hyphenated to a capitalised name."""
+    link, hyphen, rest = text.partition("-")
+    return bool(hyphen) and link in lexicon.words.name_links and rest[:1].isupper()
 
 
 def parse_noun_phrase(
@@ -211,11 +264,20 @@ def parse_noun_phrase(
     if opening is None:
         return None
     determiner, i = opening
-    head_start = skip_adjectives(doc, lexicon, _skip_age(doc, lexicon, i, limit), limit)
+    aged = _skip_age(doc, lexicon, i, limit)  # „Der 29 Jahre alte Techniker“: the number is an age
+    if aged == i:
+        i = _skip_quantity(doc, lexicon, i, limit)
+        if determiner is not None or i > start:
+            i = _skip_extended_attribute(doc, lexicon, i, limit)
+        aged = _skip_age(doc, lexicon, i, limit)
+    head_start = skip_adjectives(doc, lexicon, aged, limit)
     i = _capitalised_run(doc, lexicon, head_start, limit)
     if i == head_start:
-        # „der „Bild““, „des „Kurier““: a quoted title is the name of a medium
-        return _quoted_medium(doc, start, i, limit, determiner) if determiner is not None else None
+        # „der „Bild““, „des „Kurier““: a quoted title is the name of a medium; „einen „Arbeitsstand““
+        # (indefinite) is a quoted word, not a title
+        if determiner is None or determiner in lexicon.words.indefinite:
+            return None
+        return _quoted_medium(doc, start, i, limit, determiner)
     role, role_type, names, age = _split_head(doc, lexicon, head_start, i, determiner)
     title = _quoted_title(doc, i, limit)
     if title is not None and role_type == "organization":
@@ -360,16 +422,20 @@ def _spokesperson_to_medium(doc: Doc, lexicon: Lexicon, role: str | None, det: i
     """„sagte ein Unternehmenssprecher der Nachrichtenagentur Reuters“: a dative, not „of Reuters“.
 
     Spokespeople speak to agencies and newspapers far more often than for them;
-    after a spokesperson noun, „der“ + a medium is read as the addressee.
+    after a spokesperson noun, „der“ + a medium is read as the addressee. So too
+    after an age („sagte die 53-Jährige der „Zwickauer Tagespost““): nobody is a
+    53-year-old of a newspaper.
     """
     if role is None or doc.tokens[det].text not in lexicon.rule_words.genitive_or_dative:
         return False
-    if not any(role.casefold().endswith(w) for w in lexicon.words.spokesperson):
+    if not _AGE.match(role) and not any(role.casefold().endswith(w) for w in lexicon.words.spokesperson):
         return False
     entry = organization_in(doc, lexicon, start, end)
     if entry is not None:
         return entry.type in ("media", "news_agency")
-    return org_kind(lexicon, doc.tokens[start].text) == "Medium"
+    if doc.tokens[start].kind == "quote":
+        return True  # „der „Zwickauer Tagespost““: a title in quotation marks names a publication
+    return org_kind(lexicon, doc.tokens[start].text) in MEDIUM_CLASSES
 
 
 def _quoted_title(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
@@ -532,15 +598,21 @@ def adverbial_phrase(doc: Doc, lexicon: Lexicon, i: int) -> bool:
     return doc.lemma(i) != tok.text and tok.text not in lexicon.first_names and lexicon.organization(tok.text) is None
 
 
-def np_ending_at(doc: Doc, lexicon: Lexicon, end: int, floor: int, reach: int = tuning.NP_BEFORE_TOKENS) -> NounPhrase | None:
+def np_ending_at(
+    doc: Doc, lexicon: Lexicon, end: int, floor: int, reach: int = tuning.NP_BEFORE_TOKENS, seat: bool = False
+) -> NounPhrase | None:
     """The longest noun phrase that ends right before token ``end``, starting at most ``reach`` tokens before it.
 
     It never starts at a verb („sagte Brandt der Zeitung zufolge“: „der Zeitung“).
+    With ``seat`` an organisation's seat belongs to it („Dem Innenministerium in
+    Wien zufolge“: „Dem Innenministerium in Wien“, Wien its seat).
     """
     for k in range(max(floor, end - reach), end):
         if is_speech_verb(doc, lexicon, k) or "aux" in function_word_classes(lexicon, doc.tokens[k].text):
             continue
         np = parse_noun_phrase(doc, lexicon, k, end)
+        if seat and np is not None and np.end < end:
+            np = with_seat(doc, lexicon, np, end)
         if np is not None and np.end == end:
             return np
     return None

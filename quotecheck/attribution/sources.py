@@ -8,8 +8,8 @@ that name a source or a cited party (``according_to.tsv``, matched by the one
 source grammar of :mod:`quotecheck.rules.source_phrases`: „laut X“, „X zufolge“,
 „unter Berufung auf X“, „nach Angaben von X“, „gemäß X“ …), reporting clauses
 („wie X berichtete“, „berichtete X“), someone who relays („ließ über X
-erklären“) and a quoting medium („wurde von X zitiert“), nearest to the text
-first. The phrases a rule already matched (a reported act's „laut Interfax“) are
+erklären“) and a quoting medium („wurde von X zitiert“), in text order;
+attribution then orders them from the speaker outwards. The phrases a rule already matched (a reported act's „laut Interfax“) are
 read from the candidate's evidence, not matched again. Each source knows the
 ``relation`` the grammar gives it and on which side of the speaker it stands.
 """
@@ -24,7 +24,7 @@ from attrs import frozen
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc, document_memo
 from quotecheck.attribution.coreference import Coreference
-from quotecheck.attribution.naming import is_medium, organization_in
+from quotecheck.attribution.naming import as_written, is_medium, organization_in, station_name
 from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
 from quotecheck.attribution.speakers import is_passive
 from quotecheck.attribution.words import (
@@ -213,7 +213,8 @@ def source_mention(doc: Doc, lexicon: Lexicon, coref: Coreference, source: Sourc
     entry = organization_in(doc, lexicon, np.start, np.end)
     span = char_span(doc, *source.marker)
     if entry is not None:
-        return Mention.from_spans(doc.text, [span], entry.name, entry.type), coref
+        name = station_name(doc, lexicon, np, as_written(doc, np.start, np.end, entry.name))
+        return Mention.from_spans(doc.text, [span], name, entry.type), coref
     resolution = coref.resolve(np)
     entity = resolution.entity
     if entity is None:

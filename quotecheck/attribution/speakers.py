@@ -23,7 +23,8 @@ from attrs import frozen
 
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.addressees import addressee_after
-from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, extended, np_ending_at, parse_noun_phrase, with_apposition, with_attached, adverbial_phrase
+from quotecheck.attribution.naming import is_medium
+from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, is_capitalised, name_link_at, extended, np_ending_at, parse_noun_phrase, with_apposition, with_attached, adverbial_phrase
 from quotecheck.attribution.words import (
     function_word_classes,
 )
@@ -43,6 +44,7 @@ class Speakers:
     speaker: NounPhrase | None
     addressee: NounPhrase | None = None
     strategy: str = ""  # the name of the strategy that answered („subject_of_clause“)
+    relay: NounPhrase | None = None  # the medium that quoted the speaker („zitierte KCNA den Funktionär“)
 
 
 #: A speaker strategy: the speakers of a candidate if its construction is the strategy's, else None.
@@ -56,6 +58,108 @@ def find_speaker(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers:
         if found is not None:
             return attrs.evolve(found, strategy=strategy.__name__)
     return Speakers(None)
+
+
+def quoted_object(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
+    """„KCNA zitierte den Funktionär mit den Worten …“, „…, zitierte ihn die Agentur UNIAN“: the quoted one speaks.
+
+    With an active „zitieren“ the medium among the clause's noun phrases only
+    passes the words on (``relay``, a source); the other noun phrase, the object,
+    is the speaker: a name, a description („den Politiker“) or a pronoun („ihn“).
+    """
+    frame = _verb_frame(cand)
+    if frame is None or not _quoting(lexicon, cand) or is_passive(doc, lexicon, frame[0], frame[1]):
+        return None
+    start, end, verb = frame
+    phrases = _clause_noun_phrases(doc, lexicon, start, end, verb)
+    medium = next((np for np in phrases if np.pronoun is None and is_medium(doc, lexicon, np)), None)
+    quoted = next((np for np in phrases if np is not medium), None)  # „den Vizeminister“: accusative, whatever its ending says
+    if medium is None or quoted is None:
+        return None
+    if quoted.pronoun is None and not quoted.name_tokens:
+        quoted = _named_apposition(doc, lexicon, quoted) or quoted
+    return Speakers(quoted, relay=medium)
+
+
+#: How far after a description its naming apposition may begin („die Abteilungsleiterin im Zentralkomitee der Partei, Ri Hyon Suk“).
+_APPOSITION_WORDS = 8
+
+
+def _named_apposition(doc: Doc, lexicon: Lexicon, np: NounPhrase) -> NounPhrase | None:
+    """„den Präfekten des Dikasteriums, Kardinal Miguel de Almeida“: the name after the comma names the description.
+
+    The apposition may follow the rule's frame; it ends the sentence or is closed
+    by a comma, a dash or what follows the quoted one („mit den Worten“).
+    """
+    tokens = doc.tokens
+    sentence = doc.sentences[doc.layer.sentence_index(np.start)]
+    comma = next((k for k in range(np.end, min(sentence.last, np.end + _APPOSITION_WORDS)) if tokens[k].text == ","), None)
+    if comma is None or any(tokens[k].kind == "quote" or doc.lemma(k).lower() in lexicon.speech_verbs for k in range(np.end, comma)):
+        return None
+    named = parse_noun_phrase(doc, lexicon, comma + 1, sentence.last, coordination=False)
+    if named is None or named.pronoun is not None or named.determiner is not None or not named.name_tokens:
+        return None
+    closed = named.end >= sentence.last or tokens[named.end].text in (",", "–", "—", ".", ":") or tokens[named.end].text.islower()
+    # the mention is the name alone when commas part it from its title (corpus convention)
+    return attrs.evolve(named, role=named.role or np.role, role_type=named.role_type or np.role_type) if closed else None
+
+
+def _clause_noun_phrases(doc: Doc, lexicon: Lexicon, start: int, end: int, verb: int) -> list[NounPhrase]:
+    """The noun phrases of the cue's clause outside prepositional phrases („mit den Worten“), in order."""
+    found: list[NounPhrase] = []
+    i = start
+    limit = min(end, len(doc.tokens))
+    while i < limit:
+        tok = doc.tokens[i]
+        if i == verb or tok.kind != "word":
+            if tok.text in (":", ";") or tok.kind == "quote":
+                break
+            i += 1
+            continue
+        skipped = _phrase_end(doc, lexicon, i, limit)
+        if skipped is not None:
+            i = skipped
+            continue
+        np = _accusative_pronoun(lexicon, tok.text, i) or parse_noun_phrase(doc, lexicon, i, limit, coordination=False)
+        if np is None or (tok.text[:1].islower() and np.pronoun is None and not function_word_classes(lexicon, tok.text) & DETERMINER_CLASSES):
+            i += 1
+            continue
+        found.append(np)
+        i = max(np.end, i + 1)
+    return found
+
+
+def _accusative_pronoun(lexicon: Lexicon, word: str, i: int) -> NounPhrase | None:
+    """„zitierte ihn die Agentur“: an accusative personal pronoun, as the subject pronoun it stands for („er“)."""
+    readings = lexicon.pronouns.get(word.lower(), ())
+    if not any(r.case == "acc" and r.person == 3 and r.number == "sg" for r in readings):
+        return None
+    genders = {r.gender for r in readings if r.case == "acc"}
+    words = lexicon.attribution
+    pronoun = words.masculine_pronoun if "m" in genders else words.feminine_pronoun if "f" in genders else None
+    return NounPhrase(i, i + 1, pronoun=pronoun) if pronoun is not None else None
+
+
+def said_from(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
+    """„Aus dem Kreml hieß es“, „Aus Parteikreisen verlautete“, „Aus Ermittlerkreisen erfuhr die APA“: the origin speaks.
+
+    With a verb that tells where words came from (``origin_verb``), the noun phrase
+    after „aus“ (``origin_preposition``) in the frame is the speaker; a medium that
+    is the clause's subject („erfuhr die APA“) is whom it was told.
+    """
+    frame = _verb_frame(cand)
+    if frame is None or cand.cue is None or cand.cue.lemma not in lexicon.attribution.origin_verbs:
+        return None
+    start, end, verb = frame
+    words = lexicon.attribution
+    origin = next(
+        (parse_noun_phrase(doc, lexicon, k + 1, end) for k in range(start, end - 1) if doc.tokens[k].text.lower() in words.origin_prepositions),
+        None,
+    )
+    if origin is None or origin.pronoun is not None:
+        return None
+    told = next((np for np in _clause_noun_phrases(doc, lexicon, start, end, verb) if np.start != origin.start and np.pronoun is None and is_medium(doc, lexicon, np)), None)
+    return Speakers(origin, told)
 
 
 def speaker_marked_by_rule(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
@@ -79,8 +183,19 @@ def speaker_marked_by_rule(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speak
     if cand.cue is None or cand.frame is None:
         return Speakers(given)
     if can_be_subject(given, lexicon) and given.pronoun in (None, *lexicon.attribution.speaker_pronouns):
-        return Speakers(given)
+        return Speakers(given, _fronted_addressee(doc, lexicon, cand.frame[0], given.start))
     return None
+
+
+def _fronted_addressee(doc: Doc, lexicon: Lexicon, start: int, speaker: int) -> NounPhrase | None:
+    """„Gegenüber dem „Tageblatt“ sprach Ott von …“: a medium addressed at the frame's opening, before the speaker.
+
+    Not „Vor Gericht sagte er“ nor „vor einer Woche“: before the verb only a medium is read so.
+    """
+    if start >= speaker or "addressee_prep" not in function_word_classes(lexicon, doc.tokens[start].text):
+        return None
+    np = parse_noun_phrase(doc, lexicon, start + 1, speaker, coordination=False)
+    return np if np is not None and np.pronoun is None and is_medium(doc, lexicon, np) else None
 
 
 def subject_from_parse(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
@@ -156,8 +271,20 @@ def subject_of_clause(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers |
         speaker = _subject_left_of_frame(doc, lexicon, cand, start)
     if speaker is not None:
         after = max(speaker.end, verb + 1)
-        return Speakers(speaker, addressee or addressee_after(doc, lexicon, after, end))
+        return Speakers(speaker, addressee or addressee_after(doc, lexicon, after, _apposition_limit(doc, after, end)))
     return Speakers(None, addressee) if cand.speaker_tokens is None else None
+
+
+def _apposition_limit(doc: Doc, after: int, end: int) -> int:
+    """Where an addressee may be looked for: past the frame when it ends at an apposition's comma.
+
+    „…, sagte Tom Brix, der seit 2019 im Stadtrat sitzt, dem Radiosender Antenne
+    Nord.“: the rule's frame ends at „Brix“, the addressee follows the apposition.
+    """
+    tokens = doc.tokens
+    if after != end or end >= len(tokens) or tokens[end].text != ",":
+        return end
+    return doc.sentences[doc.layer.sentence_index(end)].last
 
 
 def speaker_guessed_by_rule(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:
@@ -187,6 +314,8 @@ def speaker_before_colon(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speaker
 
 #: Where a candidate's speaker is looked for, in order; the first strategy that answers wins.
 SPEAKER_STRATEGIES: tuple[SpeakerStrategy, ...] = (
+    quoted_object,
+    said_from,
     speaker_marked_by_rule,
     subject_from_parse,
     passive_quoted_subject,
@@ -291,16 +420,27 @@ def _speaker_of_parse(
     return _mention_in(doc, lexicon, speaker), _mention_in(doc, lexicon, dependency.addressee_of(doc, verb, lexicon))
 
 
+#: Words that open a verb-final clause embedded in a frame („, ob …“, „, wann …“, „, weil …“).
+_CLAUSE_OPENERS = frozenset({"subordinator", "complementizer", "w_word"})
+
+
 def _main_clause_start(doc: Doc, lexicon: Lexicon, start: int, verb: int) -> int:
     """Where the cue's own clause starts when the frame opens with a subordinate clause.
 
     „Wie die Zeitung meldete, soll der Minister gesagt haben: „…““: the subject of
-    „gesagt“ is after the comma; „die Zeitung“ belongs to the wie-clause.
+    „gesagt“ is after the comma; „die Zeitung“ belongs to the wie-clause. So too
+    after a clause embedded in the frame („Auf die Frage, ob …, antwortete sie“).
     """
-    if not classes_at(doc, lexicon, start) & {"subordinator", "w_word"}:
-        return start
     comma = next((k for k in range(verb - 1, start, -1) if doc.tokens[k].text == ","), None)
-    return comma + 1 if comma is not None else start
+    if comma is None:
+        return start
+    if classes_at(doc, lexicon, start) & {"subordinator", "w_word"}:
+        return comma + 1
+    # „Auf die Frage, ob auch Reis geliefert werde, antwortete sie“: the question is no subject
+    opened = any(
+        doc.tokens[k].text == "," and classes_at(doc, lexicon, k + 1) & _CLAUSE_OPENERS for k in range(start, comma)
+    )
+    return comma + 1 if opened else start
 
 
 def _quoting(lexicon: Lexicon, cand: Candidate) -> bool:
@@ -348,8 +488,8 @@ def _subject_in_clause(
             break
         if step.subject is not None:
             return extended(doc, lexicon, step.subject, limit), addressee
-        if step.dative is not None and addressee is None and i > verb:
-            addressee = step.dative
+        if step.dative is not None and addressee is None and (i > verb or is_medium(doc, lexicon, step.dative)):
+            addressee = step.dative  # „Dem estnischen Rundfunk ERR sagte Lepik“: a medium before the verb too
         i = step.next
     return None, addressee
 
@@ -391,6 +531,11 @@ def _clause_step(doc: Doc, lexicon: Lexicon, i: int, limit: int, verbs: tuple[in
     tok = doc.tokens[i]
     if i in verbs or tok.kind != "word":
         return None if tok.text in (":", ";") or tok.kind == "quote" else _Step(i + 1)
+    if "addressee_prep" in function_word_classes(lexicon, tok.text):
+        # „Gegenüber dem Blatt sprach Ott von …“ (before the verb only a medium: „Vor Gericht sagte er“)
+        np = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
+        if np is not None and np.pronoun is None:
+            return _Step(np.end, dative=np)
     skipped = _phrase_end(doc, lexicon, i, limit)
     if skipped is not None:
         return _Step(skipped)
@@ -449,6 +594,8 @@ def _front_noun_phrase(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> N
     """A nominative noun phrase opening the clause („Der Minister“, „Er“), not an adverb or a verb."""
     word = doc.tokens[start].text
     classes = function_word_classes(lexicon, word)
+    if _capitalised_particle_name(doc, lexicon, start, finite):
+        return NounPhrase(start, start + 2, name_tokens=(start, start + 1))
     if doc.tokens[start].kind != "word" or classes & (_PREPOSITIONS | {"conj", "adverbial", "time"}):
         return None
     if not word[:1].isupper() and not classes & {"det", "possessive"} and word.lower() not in lexicon.attribution.speaker_pronouns:
@@ -457,6 +604,25 @@ def _front_noun_phrase(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> N
     if np is None or not can_be_subject(np, lexicon) or (np.pronoun is not None and np.pronoun not in lexicon.attribution.speaker_pronouns):
         return None
     return np
+
+
+def _capitalised_particle_name(doc: Doc, lexicon: Lexicon, start: int, finite: int) -> bool:
+    """„Von Hallberg sagte …“ after „Clemens von Hallberg“: the particle opens the sentence, capitalised.
+
+    Only a surname the text has written with its lower-case particle before
+    („von Hallberg“), and only right before the finite verb: „Von Berlin aus
+    sagte er“ is a prepositional phrase.
+    """
+    tokens = doc.tokens
+    if finite != start + 2 or not is_capitalised(doc, start) or not is_capitalised(doc, start + 1):
+        return False
+    link, surname = tokens[start].text.lower(), tokens[start + 1].text
+    if link not in lexicon.words.name_links:
+        return False
+    return any(
+        tokens[k].text == link and tokens[k + 1].text == surname and is_capitalised(doc, k - 1)
+        for k in range(1, start - 1)
+    )
 
 
 def _named_after_comma(doc: Doc, lexicon: Lexicon, np: NounPhrase, stop: int) -> NounPhrase | None:
@@ -557,7 +723,28 @@ def _elided_subject(
 
 
 def is_passive(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
-    """A form of „werden“ and a „von“ phrase in the frame: a passive with an agent."""
-    words = [doc.tokens[i].text.lower() for i in range(start, end)]
-    classes = [function_word_classes(lexicon, w) for w in words]
-    return any("source_prep" in c for c in classes) and any("passive_aux" in c for c in classes)
+    """A passive with an agent in ``[start, end)``: a form of „werden“, an agent „von“ and a participle after it.
+
+    „wurde von der Zeitung zitiert“, „…, die von ANP zitiert wurde“. Not a „von“
+    inside a name („Ursula von der Leyen wird sagen“) nor a future with an
+    infinitive („wird von Kiel aus sagen“): the participle must follow the agent.
+    """
+    tokens = doc.tokens
+    if not any("passive_aux" in function_word_classes(lexicon, tokens[k].text.lower()) for k in range(start, end)):
+        return False
+    for k in range(start, end):
+        if "source_prep" not in function_word_classes(lexicon, tokens[k].text.lower()) or (k > start and name_link_at(doc, lexicon, k, end)):
+            continue
+        if any(_participle(doc, lexicon, p) for p in range(k + 2, end)):
+            return True
+    return False
+
+
+def _participle(doc: Doc, lexicon: Lexicon, i: int) -> bool:
+    """„zitiert“, „bestätigt“, „bezeichnet“, „gesagt“: a past participle of a speech verb, not its infinitive."""
+    word = doc.tokens[i].text
+    if not word.islower() or not word.endswith(("t", "en")):
+        return False
+    lemma = doc.lemma(i).lower()
+    speech = lemma in lexicon.speech_verbs or lemma in lexicon.attribution.quote_verbs
+    return speech and (word != lemma or lexicon.morph.may_be_participle(word))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.coreference import Coreference
 from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, parse_noun_phrase
-from quotecheck.attribution.naming import org_class, organization_in
+from quotecheck.attribution.naming import is_medium, org_class, organization_in
 from quotecheck.attribution.words import (
     function_word_classes,
     is_report_noun,
@@ -23,7 +23,9 @@ from quotecheck.rules.source_phrases import compound_modifier
 
 __all__ = [
     "according_phrase",
+    "cited_by_report",
     "compound_owner",
+    "medium_of_report",
     "apposition_end",
     "report_speaker",
     "author_of_statement",
@@ -268,3 +270,49 @@ def reflexive_owner(doc: Doc, lexicon: Lexicon, cand: Candidate, phrase: tuple[i
     if nxt is None or nxt.kind != "word" or not nxt.text[:1].islower():
         return None
     return np
+
+
+def cited_by_report(doc: Doc, lexicon: Lexicon, speaker: NounPhrase, end: int) -> NounPhrase | None:
+    """„Laut einem Bericht der Zeitung, die sich auf Sicherheitskreise beruft, …“: whom the report cites.
+
+    A relative clause right after the speaker mention whose verb cites („sich auf
+    X berufen / beziehen / stützen“, ``citing_verb`` in attribution_words.tsv)
+    names the party behind the report: that party speaks, the report's author
+    passes the words on. The clause's own noun phrase after the preposition is the
+    cited one. ``end`` is where the speaker's phrase ends (its frame, with a seat).
+    """
+    tokens = doc.tokens
+    sentence = doc.sentences[doc.layer.sentence_index(speaker.start)]
+    i = end
+    if i + 4 >= sentence.last or tokens[i].text != "," or "relative" not in lexicon.clause.classes(tokens[i + 1].text.lower()):
+        return None
+    words = lexicon.attribution
+    if tokens[i + 2].text.lower() not in words.reflexives or tokens[i + 3].text.lower() not in words.citing_prepositions:
+        return None
+    cited = parse_noun_phrase(doc, lexicon, i + 4, sentence.last)
+    if cited is None or cited.pronoun is not None:
+        return None
+    verb = cited.end
+    while verb < sentence.last and tokens[verb].text not in (",", ".") and doc.lemma(verb).lower() not in words.citing_verbs:
+        verb += 1  # „… auf Sicherheitskreise in Berlin beruft“: attributes before the verb
+    return cited if verb < sentence.last and doc.lemma(verb).lower() in words.citing_verbs else None
+
+
+def medium_of_report(doc: Doc, lexicon: Lexicon, speaker: NounPhrase, end: int) -> NounPhrase | None:
+    """„Laut einem Entwurf, der der Agentur Reuters vorliegt, …“, „…, die von ANP verbreitet wurden“: the medium.
+
+    A medium named inside a relative clause right after the speaker mention
+    passed the statement on (it holds the document, spread or quoted it).
+    """
+    tokens = doc.tokens
+    sentence = doc.sentences[doc.layer.sentence_index(speaker.start)]
+    i = end
+    if i + 2 >= sentence.last or tokens[i].text != "," or "relative" not in lexicon.clause.classes(tokens[i + 1].text.lower()):
+        return None
+    k = i + 2
+    while k < sentence.last and tokens[k].text not in (",", ".", ":", ";"):
+        np = parse_noun_phrase(doc, lexicon, k, sentence.last, coordination=False)
+        if np is not None and np.pronoun is None and is_medium(doc, lexicon, np):
+            return np
+        k = np.end if np is not None and np.end > k else k + 1
+    return None

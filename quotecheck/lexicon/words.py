@@ -73,7 +73,7 @@ RULE_CLASSES = frozenset(
 ATTRIBUTION_CLASSES = frozenset(
     "speaker_pronoun ambiguous_pronoun first_person_pronoun masculine_pronoun feminine_pronoun "
     "possessive_masculine possessive_feminine name_link_article age_unit "
-    "name_attribute_preposition dative_plural_article neuter_article "
+    "name_attribute_preposition dative_plural_article neuter_article interview_noun interview_preposition quantity reflexive citing_preposition citing_verb continuation station_word origin_verb origin_preposition document_noun "
     "place_name_preposition quote_verb "
     ""
     "relay_preposition relay_verb".split()
@@ -329,6 +329,24 @@ class AttributionWords:
     #: „ließ über seinen Anwalt erklären“: the preposition and the verb (a lemma).
     relay_prepositions: frozenset[str]
     relay_verbs: frozenset[str]
+    #: „im Gespräch mit dem NDR“: the conversation noun and the preposition naming its partner.
+    interview_nouns: frozenset[str] = frozenset()
+    interview_prepositions: frozenset[str] = frozenset()
+    #: Number words that open a noun phrase like a determiner („zwei Diplomaten“).
+    quantities: frozenset[str] = frozenset()
+    #: „…, die sich auf Sicherheitskreise beruft“: the reflexive, the preposition and the verbs (lemmas).
+    reflexives: frozenset[str] = frozenset()
+    citing_prepositions: frozenset[str] = frozenset()
+    citing_verbs: frozenset[str] = frozenset()
+    #: „so die Agentur weiter“: a medium going on with the report it relayed.
+    continuations: frozenset[str] = frozenset()
+    #: „Radio SRF“: a medium noun that is part of a programme's name (case-sensitive).
+    station_words: frozenset[str] = frozenset()
+    #: „Aus dem Kreml hieß es“: verbs (lemmas) telling where words came from, and the preposition naming it.
+    origin_verbs: frozenset[str] = frozenset()
+    origin_prepositions: frozenset[str] = frozenset()
+    #: Documents the words can stand in („Anklageschrift“, „Stellungnahme“), matched at a word's end.
+    document_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, text: str, source: str) -> AttributionWords:
@@ -354,6 +372,17 @@ class AttributionWords:
             quote_verbs=c["quote_verb"],
             relay_prepositions=c["relay_preposition"],
             relay_verbs=c["relay_verb"],
+            interview_nouns=c["interview_noun"],
+            interview_prepositions=c["interview_preposition"],
+            quantities=c["quantity"],
+            reflexives=c["reflexive"],
+            citing_prepositions=c["citing_preposition"],
+            citing_verbs=c["citing_verb"],
+            continuations=c["continuation"],
+            station_words=c["station_word"],
+            origin_verbs=c["origin_verb"],
+            origin_prepositions=c["origin_preposition"],
+            document_nouns=c["document_noun"],
         )
 
 

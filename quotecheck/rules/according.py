@@ -76,7 +76,7 @@ def _content_spans(doc: Doc, lexicon: Lexicon, first: int, last: int, frame: tup
             end -= 1
         if end > first:
             ranges.append((first, end))
-    start = frame[1]
+    start = _past_relative_clause(doc, lexicon, frame[1], last)
     while start < last and doc.tokens[start].text in (",", ")", "–", "—"):
         start += 1
     if start < last:
@@ -124,6 +124,19 @@ def _own_clause(doc: Doc, lexicon: Lexicon, first: int, last: int, frame: tuple[
 
 #: Clause-word classes (``clause_words.tsv``) that open a verb-final clause.
 _CLAUSE_OPENERS = frozenset({"relative", "subordinator"})
+
+
+def _past_relative_clause(doc: Doc, lexicon: Lexicon, end: int, last: int) -> int:
+    """After a relative clause on the frame's noun („Laut einem Bericht der Zeitung, die sich auf Kreise beruft, …“).
+
+    The clause describes the source, it is not what was said: the content starts
+    after the comma that closes it.
+    """
+    tokens = doc.tokens
+    if end + 1 >= last or tokens[end].text != "," or "relative" not in lexicon.clause.classes(tokens[end + 1].text.lower()):
+        return end
+    close = next((k for k in range(end + 2, last) if tokens[k].text == ","), None)
+    return close if close is not None else end
 
 
 def _make(

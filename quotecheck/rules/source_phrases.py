@@ -413,10 +413,11 @@ def owner_before(doc: Doc, lexicon: Lexicon, end: int, floor: int) -> TokenRange
     """The owner noun phrase ending right before token ``end`` („der Polizei“ zufolge).
 
     The longest one that does not start at a verb („sagte Brandt der Zeitung
-    zufolge“: „der Zeitung“); of a bare run of names, the organisation alone
+    zufolge“: „der Zeitung“), with its seat („Dem Innenministerium in Wien
+    zufolge“: Wien is the ministry's seat); of a bare run of names, the organisation alone
     („sagte Brandt Reuters zufolge“: Reuters).
     """
-    np = np_ending_at(doc, lexicon, end, floor, reach=tuning.SOURCE_BEFORE_TOKENS)
+    np = np_ending_at(doc, lexicon, end, floor, reach=tuning.SOURCE_BEFORE_TOKENS, seat=True)
     if np is not None and np.determiner is None and np.role is None:
         np = next(
             (parse_noun_phrase(doc, lexicon, k, end) for k in range(np.start + 1, end) if organization_in(doc, lexicon, k, end) is not None),
