@@ -178,7 +178,7 @@ def _add_compare(commands: Any) -> None:
 def _version() -> str:
     from quotecheck import __version__
 
-    return __version__
+    return str(__version__)
 
 
 # ---------------------------------------------------------------------------

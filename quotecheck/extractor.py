@@ -22,7 +22,7 @@ from quotecheck.errors import InputError
 from quotecheck.inputs import json_id, json_kind
 from quotecheck.lexicon import Lexicon, load_lexicon
 from quotecheck.lexicon.overlay import overlay_lexicon
-from quotecheck.model import DocumentResult, Mention, Quote
+from quotecheck.model import DocumentResult, Mention, MentionType, Quote
 from quotecheck.nesting import nest_pieces
 from quotecheck.rules import DEFAULT_RULES, dependency
 from quotecheck.rules.candidate import Candidate
@@ -96,7 +96,8 @@ class Extractor:
 
     def analyse(self, text: str) -> Doc:
         """The backend's analysis of ``text`` (tokens, sentences, lemmas …)."""
-        return self.backend.analyse(text)
+        doc: Doc = self.backend.analyse(text)
+        return doc
 
     def extract(self, text: str, doc_id: str | None = None) -> list[Quote]:
         """All quotes of one document, in text order.
@@ -234,7 +235,7 @@ class Extractor:
 
 
 #: Named-entity labels of a backend and the speaker type they mean.
-_ENTITY_TYPES = {"PER": "person", "ORG": "organization"}
+_ENTITY_TYPES: dict[str, MentionType] = {"PER": "person", "ORG": "organization"}
 
 
 def _typed_by_entities(doc: Doc, quote: Quote) -> Quote:
@@ -248,10 +249,11 @@ def _typed_by_entities(doc: Doc, quote: Quote) -> Quote:
     def typed(mention: Mention | None) -> Mention | None:
         if mention is None or doc.entities is None:
             return mention
-        labels = {doc.entities[i] for span in mention.spans for i in _tokens_in(doc, span.start, span.end)}
-        labels &= _ENTITY_TYPES.keys()
-        if len(labels) == 1:
-            return attrs.evolve(mention, type=_ENTITY_TYPES[labels.pop()])
+        entities = doc.entities
+        labels = {entities[i] for span in mention.spans for i in _tokens_in(doc, span.start, span.end)}
+        found = {label for label in labels if label is not None and label in _ENTITY_TYPES}
+        if len(found) == 1:
+            return attrs.evolve(mention, type=_ENTITY_TYPES[found.pop()])
         return mention
 
     return attrs.evolve(quote, speaker=typed(quote.speaker), addressee=typed(quote.addressee))

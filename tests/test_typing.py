@@ -1,6 +1,6 @@
-"""Typing: the strict-clean part of the package stays strict-clean, and so does a user's script.
+"""Typing: the whole package stays ``mypy --strict`` clean, and so does a user's script.
 
-The list of strictly checked modules is ``[tool.mypy] files`` in pyproject.toml.
+What is checked is ``[tool.mypy]`` in pyproject.toml (``files = ["quotecheck"]``).
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ from quotecheck.attribution.statements import (
     report_speaker,
 )
 from quotecheck.lexicon import Lexicon
-from quotecheck.model import RELATIONS, SPEAKER_TYPES, Cue, Mention, Quote, Relation, Role, SourceType
+from quotecheck.model import RELATIONS, SPEAKER_TYPES, Cue, Kind, Mention, Mood, Quote, Relation, Role, SourceType, SpeakerType
 from quotecheck.rules.candidate import Candidate, char_span
 
 __all__ = ["attribute"]
@@ -48,7 +48,8 @@ __all__ = ["attribute"]
 _INHERIT_PARAGRAPHS = 1
 
 
-def _speaker_type(kind: str) -> str:
+def _speaker_type(kind: str) -> SpeakerType:
+    """A resolution's kind as a speaker type: one of SPEAKER_TYPES, else ``unknown``."""
     return kind if kind in SPEAKER_TYPES else "unknown"
 
 
@@ -565,7 +566,7 @@ def _compound_speaker(
     if owner is None or evidence.phrase is None:
         return None
     name, kind = owner
-    return _Said(Mention.from_spans(doc.text, [char_span(doc, *evidence.phrase)], name, kind)), coref
+    return _Said(Mention.from_spans(doc.text, [char_span(doc, *evidence.phrase)], name, _speaker_type(kind))), coref
 
 
 def _inherited_speaker(
@@ -666,8 +667,8 @@ def _quote(
         cue = Cue.from_spans(doc.text, cand.cue_spans, doc.text[slice(*cand.cue_spans[0])].lower())
     return Quote(
         id=quote_id,
-        kind=cand.kind,
-        mood=cand.mood,
+        kind=cast(Kind, cand.kind),  # the rules make only the four kinds (tests/test_pipeline.py)
+        mood=cast("Mood | None", cand.mood),
         content=Role.from_spans(doc.text, cand.content),
         cue=cue,
         frame=Role.from_spans(doc.text, [char_span(doc, *cand.frame)]) if cand.frame else None,

@@ -16,7 +16,7 @@ read from the candidate's evidence, not matched again. Each source knows the
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable, Sequence, cast
 
 import attrs
 from attrs import frozen
@@ -33,7 +33,7 @@ from quotecheck.attribution.words import (
     is_speech_verb,
 )
 from quotecheck.lexicon import Lexicon
-from quotecheck.model import Mention
+from quotecheck.model import Mention, MentionType
 from quotecheck.rules.candidate import Candidate, SourcePhrase, char_span
 from quotecheck.rules.clauses import clause_end
 from quotecheck.rules.cues import according_phrase_at
@@ -214,13 +214,13 @@ def source_mention(doc: Doc, lexicon: Lexicon, coref: Coreference, source: Sourc
     span = char_span(doc, *source.marker)
     if entry is not None:
         name = station_name(doc, lexicon, np, as_written(doc, np.start, np.end, entry.name))
-        return Mention.from_spans(doc.text, [span], name, entry.type), coref
+        return Mention.from_spans(doc.text, [span], name, cast(MentionType, entry.type)), coref  # checked when agencies.tsv loads
     resolution = coref.resolve(np)
     entity = resolution.entity
     if entity is None:
         return Mention.from_spans(doc.text, [span], None, "unknown"), resolution.coreference
     source_type = entity.org_type or ("person" if entity.type == "person" else "organization" if entity.type == "organization" else "unknown")
-    return Mention.from_spans(doc.text, [span], entity.name, source_type), resolution.coreference
+    return Mention.from_spans(doc.text, [span], entity.name, cast(MentionType, source_type)), resolution.coreference
 
 
 def raw_sources(

@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
 def _version() -> str:
     from quotecheck import __version__
 
-    return __version__
+    return str(__version__)
 
 
 def _quiet_stdout() -> None:

@@ -27,7 +27,7 @@ Recovery rules, so that one odd mark never spoils a document:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from attrs import field, frozen
 
@@ -61,6 +61,11 @@ _PARAGRAPH_FINAL = frozenset(".!?…:;)")
 _SENTENCE_OPENERS = frozenset(":,–—-(")
 
 
+def _span_tuple(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The content spans as a tuple (a typed converter: attrs hands ``tuple`` untyped to mypy)."""
+    return tuple(spans)
+
+
 @frozen
 class QuotedSpan:
     """A stretch of text between a pair of quotation marks.
@@ -73,7 +78,7 @@ class QuotedSpan:
 
     open: int  # token index of the opening mark
     close: int | None  # token index of the closing mark
-    spans: tuple[tuple[int, int], ...] = field(converter=tuple)
+    spans: tuple[tuple[int, int], ...] = field(converter=_span_tuple)
     depth: int = 0  # 0 for top-level quotes, 1 for a quote inside a quote …
     unbalanced: bool = False
 
