@@ -38,6 +38,7 @@ __all__ = [
     "INDIRECT_POSTPOSED",
     "INDIRECT_WIE_PREPOSED",
     "LABEL_TOKENS",
+    "LEAD_TOKENS",
     "MIN_DASS_STRENGTH",
     "MIN_PIECE_STRENGTH",
     "MIN_V2_STRENGTH",
@@ -115,6 +116,10 @@ PREFIELD_TOKENS = 14
 AUXILIARY_TOKENS = 8
 #: A reported speech act needs this many words of object („lobte die Helfer“).
 OBJECT_WORDS = 2
+#: The lead of a sentence before another quote's frame or content („Er nannte X „Y“ und
+#: erklärte, …“) is read for a speech act when it has at least this many tokens
+#: (subject, verb and an object of two words).
+LEAD_TOKENS = 4
 #: A quoted piece up to this many words is a fragment; longer quoted text is speech of its own.
 PIECE_WORDS = 12
 #: A free-indirect sentence has at least this many words.

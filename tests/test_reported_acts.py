@@ -167,3 +167,41 @@ def test_coordinated_acts(ex: Extractor, text: str, acts: list[tuple[str, str]])
     found = _reported(ex, text)
     assert [(content, cue) for content, cue, _ in found] == acts
     assert len({speaker for _, _, speaker in found}) == 1
+
+
+LEADS = [
+    # (text, content, cue, kind of the other quote): an act in the sentence's lead, before
+    # another quote's cue, is a quote of its own
+    ("Die Ministerin bezeichnete das Unglück als „schwere Tragödie“ und erklärte, ihr Land helfe.",
+     "das Unglück als „schwere Tragödie“", "bezeichnete als", "indirect"),
+    ("Der Präsident nannte die Bewerbung „sehr respektabel“, stellte aber fest, dass andere an der Reihe seien.",
+     "die Bewerbung „sehr respektabel“", "nannte", "indirect"),
+    ("Die Gewerkschaft kritisierte die Schließungspläne und kündigte an, notfalls zu streiken.",
+     "die Schließungspläne", "kritisierte", "indirect"),
+    ("Der Trainer nannte die Absage einen „Skandal“: „Wir wurden nicht gefragt.“",
+     "die Absage einen „Skandal“", "nannte", "direct"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, other", LEADS)
+def test_an_act_before_another_quote_is_found(ex: Extractor, text: str, content: str, cue: str, other: str) -> None:
+    quotes = ex.extract(text)
+    assert [(q.content.text, q.cue.text if q.cue else "") for q in quotes if q.kind == "reported"] == [(content, cue)]
+    assert [q.kind for q in quotes if q.parent is None and q.kind != "reported"] == [other]
+
+
+NO_LEADS = [
+    # the verb of the other quote's frame is no act of its own
+    "Der Minister sagte am Montag, die Lage sei ernst.",
+    # the lead is the frame of the direct quote („kritisierte … scharf:“), not a second act
+    "Der Verband kritisierte die Pläne scharf: „Das ist ein Angriff auf uns alle.“",
+    # a title in quotes in the lead is no piece of anyone's words
+    "Im Film „Der Pate“ spielte er die Hauptrolle, sagte die Kritikerin.",
+    # a narrator's lead without a verb of saying
+    "Der Minister besuchte am Montag die Unglücksstelle und sagte, man werde helfen.",
+]
+
+
+@pytest.mark.parametrize("text", NO_LEADS)
+def test_no_act_in_a_lead_without_one(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "reported"] == []

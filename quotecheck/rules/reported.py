@@ -38,7 +38,7 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, SpeechVerb
 from quotecheck.attribution.nounphrase import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
-from quotecheck.ranges import TokenRange
+from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span
 from quotecheck.rules.clauses import CLAUSE_BREAKS, SENTENCE_END, classes_at, clause_end, word_count
 from quotecheck.rules.content import content_end, wie_frame_end
@@ -47,6 +47,7 @@ from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.source_phrases import SourcePhrase, source_phrase_at
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
 from quotecheck.spanindex import SpanIndex
+from quotecheck.text import Sentence
 
 __all__ = ["ReportedRule", "find_reported"]
 
@@ -690,27 +691,61 @@ def find_reported(
     """
     out = []
     pieces: SpanIndex[tuple[int, int]] | None = None
-    for sentence, local in Claims.of(doc, taken).by_sentence():
+    claims = Claims.of(doc, taken)
+    for sentence, local in claims.by_sentence():
+        first, last = sentence.first, sentence.last
         if local:
-            continue
-        cand = (
-            _sentence(doc, lexicon, sentence.first, sentence.last)
-            or _perfect(doc, lexicon, sentence.first, sentence.last)
-            or _passive(doc, lexicon, sentence.first, sentence.last)
-        )
-        if cand is None and any(doc.tokens[k].kind == "quote" for k in range(sentence.first, sentence.last)):
+            last = _unclaimed_lead(doc, lexicon, claims, sentence, local)
+            if last - first < tuning.LEAD_TOKENS:
+                continue
+        cand = _sentence(doc, lexicon, first, last) or _perfect(doc, lexicon, first, last) or _passive(doc, lexicon, first, last)
+        if cand is None and any(doc.tokens[k].kind == "quote" for k in range(first, last)):
             if pieces is None:
                 spans = quoted if quoted is not None else pair_quotation_marks(doc.layer)
                 pieces = SpanIndex((s.start, s.end) for s in spans if s.end > s.start)
-            found = pieces.overlapping(sentence.start, sentence.end)
+            found = pieces.overlapping(sentence.start, doc.tokens[last - 1].end)
             if found:
-                cand = _piece_sentence(doc, lexicon, sentence.first, sentence.last, found)
+                cand = _piece_sentence(doc, lexicon, first, last, found)
         if cand is not None:
             out.append(cand)
-            second = _coordinated_act(doc, lexicon, cand, sentence.last)
+            second = _coordinated_act(doc, lexicon, cand, last)
             if second is not None:
                 out.append(second)
     return out
+
+
+def _unclaimed_lead(doc: Doc, lexicon: Lexicon, claims: Claims, sentence: Sentence, local: Sequence[CharSpan]) -> int:
+    """The end token of the sentence's lead that no earlier quote took (``sentence.first`` when none).
+
+    „Der Präsident nannte die Bewerbung „sehr respektabel“, stellte aber fest, dass
+    …“, „Die Ministerin bezeichnete das Unglück als „Tragödie“ und erklärte, ihr
+    Land helfe“: the indirect quote after it holds the lead's act in its frame at
+    most, so the lead ends at the first claimed content or cue; a frame's other
+    words (the shared subject) stay open. Commas and coordinators before that
+    point are no part of the lead.
+    """
+    tokens = doc.tokens
+    in_sentence = [c for c in claims.candidates if any(sentence.start <= s.start < sentence.end for s in c.content)]
+    frames = {char_span(doc, *c.frame) for c in in_sentence if c.frame is not None}
+    starts = [s.start for s in local if s not in frames]
+    cues = [_cue_start(doc, c) for c in in_sentence if c.frame is not None]
+    edge = min(starts + cues, default=sentence.start)
+    last = next((k for k in range(sentence.first, sentence.last) if tokens[k].end > edge), sentence.last)
+    if last > sentence.first and tokens[last - 1].kind == "quote" and edge not in cues:
+        last -= 1  # the opening mark of a direct quote („… einen „Skandal“: „Wir …“)
+    while last > sentence.first and (tokens[last - 1].text in CLAUSE_BREAKS or tokens[last - 1].text.lower() in lexicon.morph.coordinators):
+        last -= 1
+    return last
+
+
+def _cue_start(doc: Doc, candidate: Candidate) -> int:
+    """Where the cue of a framed candidate starts: its verb, its other cue („:“, „laut“), else its frame."""
+    if candidate.cue is not None:
+        return doc.tokens[min(candidate.cue.tokens)].start
+    if candidate.cue_spans:
+        return min(s.start for s in candidate.cue_spans)
+    assert candidate.frame is not None
+    return char_span(doc, *candidate.frame).start
 
 
 class ReportedRule:
