@@ -91,13 +91,14 @@ def _v2_content_ok(
     """
     if end - start < 2:
         return False, None
-    classes = classes_at(doc, lexicon, start)
+    lead = start + 1 if doc.tokens[start].kind == "quote" else start  # „Er sagte, „Sperrzonen“ dürfe es nicht geben.“
+    classes = classes_at(doc, lexicon, lead)
     if classes & {"complementizer", "subordinator", "coordinator", "w_word"} and "subject_pronoun" not in classes:
         return False, None
-    first = doc.tokens[start]
+    first = doc.tokens[lead]
     if first.kind != "word" and first.kind != "number":
         return False, None
-    if classes_at(doc, lexicon, start + 1) & {"complementizer", "subordinator"}:
+    if lead + 1 < end and classes_at(doc, lexicon, lead + 1) & {"complementizer", "subordinator"}:
         return False, None  # „…, so dass …“
     mood, finite = clause_mood(doc, lexicon, start, end)
     if finite is None:
