@@ -205,3 +205,39 @@ NO_LEADS = [
 @pytest.mark.parametrize("text", NO_LEADS)
 def test_no_act_in_a_lead_without_one(ex: Extractor, text: str) -> None:
     assert [q for q in ex.extract(text) if q.kind == "reported"] == []
+
+
+VERB_FINAL_PIECES = [
+    # (text, content, cue, speaker): a piece frame in a relative or subordinate clause
+    ("Die Kritik kam von der Kommentatorin, die den Beschluss als „peinliche Fehlentscheidung“ bezeichnete.",
+     "den Beschluss als „peinliche Fehlentscheidung“", "als bezeichnete", "der Kommentatorin"),
+    ("Der Streit wuchs, weil die Ministerin den Plan am Freitag als „reine Geldverschwendung“ bezeichnet hatte.",
+     "den Plan am Freitag als „reine Geldverschwendung“", "als bezeichnet", "die Ministerin"),
+    # a relative pronoun that is no subject: the subject after it spoke
+    ("Das ist der Plan, den die Ministerin gestern „völlig unausgegoren“ nannte.",
+     "gestern „völlig unausgegoren“", "nannte", "die Ministerin"),
+    # an agentless passive: nobody is named
+    ("Die Wolken, die von Anwohnern als „gelblich“ beschrieben wurden, verzogen sich.",
+     "von Anwohnern als „gelblich“", "als beschrieben", None),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", VERB_FINAL_PIECES)
+def test_a_piece_frame_in_a_verb_final_clause(ex: Extractor, text: str, content: str, cue: str, speaker: str | None) -> None:
+    assert _reported(ex, text) == [(content, cue, speaker)]
+
+
+NOT_VERB_FINAL_PIECES = [
+    # a title in a relative clause whose verb is no verb of saying
+    "Sie sah den Film, der „Der Pate“ heißt, zum dritten Mal.",
+    "Er kam zu spät, weil er „Der Pate“ noch zu Ende sehen wollte.",
+    # scare quotes in the narrator's relative clause
+    "Die Gruppe, die sich selbst „die Wächter“ nennt, trat nicht auf.",
+    # no act took place
+    "Der Sprecher, der den Plan nie als „Fehler“ bezeichnet hatte, schwieg.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_VERB_FINAL_PIECES)
+def test_no_piece_frame_in_these_verb_final_clauses(ex: Extractor, text: str) -> None:
+    assert _reported(ex, text) == []

@@ -38,7 +38,17 @@ from quotecheck.attribution.nounphrase import parse_noun_phrase, with_apposition
 from quotecheck.morph import clause_mood, mood_at
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps
-from quotecheck.rules.clauses import FRAME_BREAKS, SENTENCE_END, classes_at, clause_end, clause_start, quoted_titles, sentence_core_end, word_count
+from quotecheck.rules.clauses import (
+    FRAME_BREAKS,
+    SENTENCE_END,
+    classes_at,
+    clause_end,
+    clause_start,
+    quoted_titles,
+    relative_antecedent,
+    sentence_core_end,
+    word_count,
+)
 from quotecheck.rules.content import content_end, ends_in_zu_infinitive, piece_opens_clause, wie_frame_end
 from quotecheck.rules.cues import find_cue, match_speech_verb
 from quotecheck.rules.pipeline import Claims
@@ -182,7 +192,7 @@ def _preposed(
     # „…, ein Sanitäter, der betonte, niemand sei verletzt worden, …“: the content ends with its
     # clause, where the sentence goes on; the relative pronoun's antecedent speaks
     end = min(end, clause_end(doc, start, limit))
-    speaker = _antecedent(doc, lexicon, relative)
+    speaker = relative_antecedent(doc, lexicon, relative)
     evidence = Evidence("verb", None if speaker is None else TokenRange(*speaker))
     return _candidate(doc, (start, end), cue, (relative, comma + 1), mood, confidence, rule, evidence, speaker)
 
@@ -281,17 +291,6 @@ def _relative_head(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int) 
     if head == 0 or head >= cue.tokens[0] or doc.tokens[head - 1].text != ",":
         return None
     return head if "relative" in classes_at(doc, lexicon, head) else None
-
-
-def _antecedent(doc: Doc, lexicon: Lexicon, relative: int) -> tuple[int, int] | None:
-    """The noun phrase that ends at the comma before the relative pronoun („ein Sanitäter, der …“)."""
-    comma = relative - 1
-    first = doc.sentences[doc.layer.sentence_index(relative)].first
-    for k in range(max(first, comma - tuning.PREFIELD_TOKENS), comma):
-        np = parse_noun_phrase(doc, lexicon, k, comma)
-        if np is not None and np.end == comma and np.pronoun is None:
-            return k, comma
-    return None
 
 
 def _subordinate_frame(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int) -> bool:

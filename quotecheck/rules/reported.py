@@ -40,7 +40,7 @@ from quotecheck.lexicon import Lexicon, SpeechVerb
 from quotecheck.attribution.nounphrase import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span
-from quotecheck.rules.clauses import CLAUSE_BREAKS, SENTENCE_END, classes_at, clause_end, word_count
+from quotecheck.rules.clauses import CLAUSE_BREAKS, SENTENCE_END, classes_at, clause_end, clause_start, relative_antecedent, word_count
 from quotecheck.rules.content import content_end, wie_frame_end
 from quotecheck.rules.cues import match_speech_verb
 from quotecheck.rules.pipeline import Claims
@@ -561,9 +561,89 @@ def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: l
         if found is _Verdict.NEXT_WORD:
             continue
         if found is None:
-            return None
-        return _piece_act(doc, lexicon, first, last, verb, found, ranges)
-    return None
+            break
+        act = _piece_act(doc, lexicon, first, last, verb, found, ranges)
+        if act is not None:
+            return act
+        break
+    return next((act for lo, _ in ranges if (act := _verb_final_piece(doc, lexicon, first, last, lo, ranges)) is not None), None)
+
+
+def _verb_final_piece(
+    doc: Doc, lexicon: Lexicon, first: int, last: int, piece: int, ranges: list[tuple[int, int]]
+) -> Candidate | None:
+    """A piece frame in a relative or subordinate clause, its verb at the end.
+
+    „…, der die Entscheidung als „Verirrung“ bezeichnete, …“ (the antecedent
+    spoke), „…, weil die Regierung das Land als „junge Demokratie“ bezeichnet hat“
+    (the subject after the subordinator spoke), „…, den der Verband als
+    „Kapitulation“ sieht“ (a relative pronoun that is no subject: the subject
+    after it spoke). The verb must take the piece as in a main clause: through
+    its act-frame marker or its preposition before the piece, or as its object.
+    """
+    tokens = doc.tokens
+    head = clause_start(doc, piece, first)
+    classes = classes_at(doc, lexicon, head)
+    relative = "relative" in classes and head > first and tokens[head - 1].text == ","
+    if not (relative or "subordinator" in classes) or head >= piece:
+        return None
+    end = clause_end(doc, piece, last, ranges)
+    verb = end - 1
+    while verb > piece and (tokens[verb].text.lower() in lexicon.frames.passive_participles or "aux" in function_word_classes(lexicon, tokens[verb].text.lower())):
+        verb -= 1  # „bezeichnet hat“, „beschrieben worden war“
+    cue = _final_piece_cue(doc, lexicon, head, piece, verb, ranges)
+    if cue is None or _negated(doc, lexicon, head, end, ranges):
+        return None  # no verb of saying, or no act took place
+    if any(tokens[k].text.lower() in lexicon.clause.reflexives for k in range(head + 1, piece)):
+        return None  # a name given to oneself („die sich „die Wächter“ nennt“)
+    if any(_passive_aux(doc, lexicon, k) or tokens[k].text.lower() in lexicon.frames.passive_participles for k in range(verb + 1, end)):
+        # „die als „nebelartig“ beschrieben wurden“: the pronoun is what was described; the agent is unnamed
+        start = max((k + 1 for k in range(head + 1, piece) if "coordinator" in classes_at(doc, lexicon, k)), default=head + 1)
+        return _act(doc, lexicon, head, [(start, verb)], cue, (head, end), None, "reported.piece_final", "passive_act")
+    speaker, start = _final_clause_speaker(doc, lexicon, head, relative, piece)
+    if start >= verb:
+        return None
+    return _act(doc, lexicon, head, [(start, verb)], cue, (head, end), speaker, "reported.piece_final")
+
+
+def _final_piece_cue(doc: Doc, lexicon: Lexicon, head: int, piece: int, verb: int, ranges: list[tuple[int, int]]) -> CueMatch | None:
+    """The cue of a verb-final piece frame: the verb at ``verb``, with its act-frame marker if one stands before the piece.
+
+    The verb takes the piece as in a main clause (:func:`_piece_act`): „sprach mit
+    dem „Paten““ reports no words, „sprach von einem „Skandal““ does.
+    """
+    tokens = doc.tokens
+    if _inside(verb, ranges) or tokens[verb].kind != "word" or not tokens[verb].text[:1].islower():
+        return None
+    cue = match_speech_verb(doc, lexicon, verb, verb + 1)
+    if cue is None or cue.verb is None or cue.verb.strength < tuning.MIN_PIECE_STRENGTH or cue.verb.is_phrase:
+        return None
+    entry = cue.verb
+    if entry.lemma in lexicon.rule_words.not_reported:
+        return None
+    marker = _marker(doc, lexicon.frames.markers_of(entry.lemma), head + 1, piece + 1)
+    if marker is not None:
+        return _with_marker(doc, lexicon, cue, marker)
+    preposition = any((entry.lemma, tokens[k].text.lower()) in lexicon.pieces.prepositional for k in range(head + 1, piece))
+    if not preposition and (entry.lemma in lexicon.pieces.preposition_only or "np" not in entry.valency and not entry.reported):
+        return None
+    return cue
+
+
+def _final_clause_speaker(doc: Doc, lexicon: Lexicon, head: int, relative: bool, piece: int) -> tuple[tuple[int, int] | None, int]:
+    """Who speaks in the verb-final clause opened at ``head``, and where the content starts.
+
+    A relative pronoun that can be a subject („der“, „die“, „welche“) stands for
+    its antecedent; after one that cannot („den“, „dessen“) or after a
+    subordinator the subject is the noun phrase that follows.
+    """
+    word = doc.tokens[head].text.lower()
+    if relative and not function_word_classes(lexicon, word) & {"not_nominative", "possessive"}:
+        return relative_antecedent(doc, lexicon, head), head + 1
+    np = parse_noun_phrase(doc, lexicon, head + 1, piece)
+    if np is None or np.dative or "not_nominative" in function_word_classes(lexicon, doc.tokens[np.start].text.lower()):
+        return None, head + 1
+    return (np.start, np.end), np.end
 
 
 class _Verdict(enum.Enum):
