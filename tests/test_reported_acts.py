@@ -241,3 +241,32 @@ NOT_VERB_FINAL_PIECES = [
 @pytest.mark.parametrize("text", NOT_VERB_FINAL_PIECES)
 def test_no_piece_frame_in_these_verb_final_clauses(ex: Extractor, text: str) -> None:
     assert _reported(ex, text) == []
+
+
+LATER_CLAUSES = [
+    # (text, content, cue, speaker): an act in a main clause after a comma
+    ("Die Veranstalter zählten 9.000 Teilnehmer, die Polizei sprach von knapp 5.000 Demonstranten.",
+     "von knapp 5.000 Demonstranten", "sprach von", "die Polizei"),
+    ("Der Umsatz stieg um zwei Prozent; der Vorstand lobte die Belegschaft ausdrücklich.",
+     "die Belegschaft ausdrücklich", "lobte", "der Vorstand"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", LATER_CLAUSES)
+def test_an_act_in_a_later_main_clause(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    assert _reported(ex, text) == [(content, cue, speaker)]
+
+
+NOT_LATER_CLAUSES = [
+    # a relative clause: its verb is last, nothing follows it
+    "Bei der Polizei gingen Anrufe von Anwohnern ein, die von lauten Knallgeräuschen sprachen.",
+    # a subordinate clause with a participle of a speech verb used as an adjective
+    "Der Minister erklärte sich zufrieden, weil das Land die lange geforderten Reformen endlich umsetzt.",
+    # a title in quotes after the comma, no verb of saying
+    "Das Kino war voll, der Film „Der Pate“ lief zum dritten Mal.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LATER_CLAUSES)
+def test_no_act_in_these_later_clauses(ex: Extractor, text: str) -> None:
+    assert _reported(ex, text) == []

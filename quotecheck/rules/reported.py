@@ -786,12 +786,43 @@ def find_reported(
             found = pieces.overlapping(sentence.start, doc.tokens[last - 1].end)
             if found:
                 cand = _piece_sentence(doc, lexicon, first, last, found)
+        if cand is None:
+            cand, last = _later_clause_act(doc, lexicon, sentence, local) or (None, last)
         if cand is not None:
             out.append(cand)
             second = _coordinated_act(doc, lexicon, cand, last)
             if second is not None:
                 out.append(second)
     return out
+
+
+def _later_clause_act(doc: Doc, lexicon: Lexicon, sentence: Sentence, local: Sequence[CharSpan]) -> tuple[Candidate, int] | None:
+    """An act in a main clause after a comma or semicolon, and where that clause's material ends.
+
+    „Die Veranstalter zählten 7.000 Teilnehmer, die Polizei sprach von 4.000.“, „Nach
+    Angaben der Veranstalter kamen 7.000 Menschen, die Polizei spricht von 4.000.“:
+    the clause has its own subject before a speech verb in second place (as a
+    sentence would, :func:`_sentence`), and no earlier quote took any of it. A
+    relative clause („…, die von Erschütterungen sprachen“) has its verb last and
+    no object after it, so it is none.
+    """
+    tokens = doc.tokens
+    claimed = [k for k in range(sentence.first, sentence.last) if any(s.start < tokens[k].end and tokens[k].start < s.end for s in local)]
+    for k in range(sentence.first + 1, sentence.last - tuning.LEAD_TOKENS):
+        if tokens[k].text not in (",", ";") or k + 1 in claimed:
+            continue
+        start = k + 1
+        if classes_at(doc, lexicon, start) & {"complementizer", "subordinator", "w_word"}:
+            continue  # „…, dass es die geforderten Reformen angegangen ist“: no main clause
+        end = next((c for c in claimed if c > start), sentence.last)
+        while end < sentence.last and end > start and (tokens[end - 1].text in CLAUSE_BREAKS or tokens[end - 1].text.lower() in lexicon.morph.coordinators):
+            end -= 1
+        if end - start < tuning.LEAD_TOKENS:
+            continue
+        cand = _sentence(doc, lexicon, start, end)
+        if cand is not None:
+            return cand, end
+    return None
 
 
 def _unclaimed_lead(doc: Doc, lexicon: Lexicon, claims: Claims, sentence: Sentence, local: Sequence[CharSpan]) -> int:
