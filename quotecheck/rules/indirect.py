@@ -245,10 +245,13 @@ def _complement(
     clause = clause_end(doc, start, limit, quoted_titles(doc, start, limit))  # „die Mannschaft „mit …“ zu stabilisieren“
     if zu and ends_in_zu_infinitive(doc, lexicon, start, clause):
         return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0], "indirect.zu_infinitive"
-    if valency & {"v2", "colon"} and strength >= tuning.MIN_V2_STRENGTH:
+    # „bezweifelte die Eignung des Ministers: Er habe …“: after a colon a clause in Konjunktiv is
+    # what the speech act said, whatever the verb's valency
+    colon = verb is not None and doc.tokens[start - 1].text == ":"
+    if (valency & {"v2", "colon"} or colon) and strength >= tuning.MIN_V2_STRENGTH:
         wie = doc.tokens[frame_start].text.lower() in lexicon.rule_words.wie_frame
         ok, mood = _v2_content_ok(doc, lexicon, verb, start, end, verb_first=wie)
-        if ok:
+        if ok and (valency & {"v2", "colon"} or mood == "subjunctive"):
             rule = "indirect.v2_konjunktiv" if mood == "subjunctive" else "indirect.v2_indicative"
             return tuning.OTHER_BASE, mood, rule
     return None
