@@ -270,3 +270,20 @@ NOT_LATER_CLAUSES = [
 @pytest.mark.parametrize("text", NOT_LATER_CLAUSES)
 def test_no_act_in_these_later_clauses(ex: Extractor, text: str) -> None:
     assert _reported(ex, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a quoted predicate opening the sentence is the speaker's words: part of the content
+        ("Als „verpasste Chance“ bezeichnete der Abgeordnete die Reise des Kanzlers.",
+         "Als „verpasste Chance“ … die Reise des Kanzlers"),
+        # without a quote the predicate stays out („Als Grund nannte …“)
+        ("Als Grund nannte die Behörde die hohen Kosten.", "die hohen Kosten"),
+        # a title in the prefield of an act verb is no predicate of it
+        ("Im Film „Der Pate“ lobte der Kritiker vor allem die Musik.", "vor allem die Musik"),
+    ],
+)
+def test_a_quoted_predicate_before_the_verb(ex: Extractor, text: str, content: str) -> None:
+    (quote,) = [q for q in ex.extract(text) if q.kind == "reported"]
+    assert " … ".join(text[s.start:s.end] for s in quote.content.spans) == content

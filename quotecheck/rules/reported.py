@@ -398,7 +398,11 @@ def _act_at(
             start, stop = first, verb
     if not _object_of_an_act(doc, lexicon, entry, first, start, stop):
         return None
-    return _act(doc, lexicon, first, [(start, stop)], cue, (first, max(stop, cue.tokens[-1] + 1)), speaker, "reported.act")
+    parts = [(start, stop)]
+    predicate_first = start > verb and cue.tokens[0] < verb  # the act-frame marker opens the prefield („Als … nannte X …“)
+    if predicate_first and any(doc.tokens[k].kind == "quote" for k in range(first, verb)):
+        parts.insert(0, (first, verb))  # „Als „verpasste Chance“ bezeichnete X die Reise“: the predicate holds the speaker's words
+    return _act(doc, lexicon, first, parts, cue, (first, max(stop, cue.tokens[-1] + 1)), speaker, "reported.act")
 
 
 def _marker(doc: Doc, markers: frozenset[str], start: int, stop: int) -> int | None:
