@@ -176,3 +176,8 @@ def test_a_konjunktiv_clause_after_a_colon_frame(ex: Extractor, text: str, conte
 )
 def test_no_indirect_quote_after_these_colons(ex: Extractor, text: str) -> None:
     assert _indirect(ex, text) == []
+
+
+def test_a_subordinate_clause_with_a_main_clause_before_a_postposed_frame_stays_content(ex: Extractor) -> None:
+    text = "Weil das Geld fehlt, kann man nicht bauen, sagte der Bürgermeister."
+    assert _indirect(ex, text) == [("Weil das Geld fehlt, kann man nicht bauen", "sagte", "der Bürgermeister")]

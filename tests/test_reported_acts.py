@@ -287,3 +287,32 @@ def test_no_act_in_these_later_clauses(ex: Extractor, text: str) -> None:
 def test_a_quoted_predicate_before_the_verb(ex: Extractor, text: str, content: str) -> None:
     (quote,) = [q for q in ex.extract(text) if q.kind == "reported"]
     assert " … ".join(text[s.start:s.end] for s in quote.content.spans) == content
+
+
+AFTER_SUBORDINATE = [
+    # (text, content, cue, speaker): the main clause after a fronted subordinate clause
+    ("Nachdem die Firma die Zahlen vorgelegt hatte, kritisierte der Betriebsrat die Kürzungen scharf.",
+     "die Kürzungen scharf", "kritisierte", "der Betriebsrat"),
+    ("Während die Veranstalter 9.000 Teilnehmer zählten, sprach die Polizei von knapp 5.000.",
+     "von knapp 5.000", "sprach von", "die Polizei"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", AFTER_SUBORDINATE)
+def test_an_act_after_a_fronted_subordinate_clause(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    quotes = ex.extract(text)
+    assert [(q.content.text, q.cue.text if q.cue else "", q.speaker.text if q.speaker else None) for q in quotes] == [
+        (content, cue, speaker)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the fronted clause is no content and „sprach mit“ is no act
+        "Als der Minister ankam, sprach er mit den Helfern.",
+        "Nachdem der Film „Der Pate“ gelaufen war, sprach sie mit den Gästen.",
+    ],
+)
+def test_a_fronted_subordinate_clause_is_no_content(ex: Extractor, text: str) -> None:
+    assert ex.extract(text) == []

@@ -461,6 +461,8 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
         # „Hans Maier, Sprecher der Stadtwerke, kritisierte …“, „Die Ministerin, die seit Mai im Amt
         # ist, kritisierte …“: the subject with its apposition or relative clause, no content
         return None
+    if not wie and mood != "subjunctive" and _adverbial_clause(doc, lexicon, start, comma):
+        return None  # „Als der Minister ankam, sprach er …“: a fronted adverbial clause, no content
     if cue.tokens[0] > comma + 1 and not wie and mood != "subjunctive":
         return None  # a perfect frame („…, hatte er gesagt“) only after Konjunktiv: the indicative is too often narration
     speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if wie else None
@@ -468,6 +470,16 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
     rule, evidence = ("indirect.wie_after", Evidence("wie", speaker)) if wie else ("indirect.frame_after", Evidence("verb", subject))
     confidence = tuning.INDIRECT_POSTPOSED
     return _candidate(doc, (start, comma), cue, (comma, frame_end), mood, confidence, rule, evidence, speaker), end
+
+
+def _adverbial_clause(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is one subordinate clause („Nachdem die Firma die Zahlen vorgelegt hatte“).
+
+    Before a verb-first main clause („…, kritisierte der Betriebsrat …“) it is the
+    main clause's adverbial, not what was said; with a main clause after it („Weil
+    das Geld fehlt, kann man nicht bauen, sagte sie.“) the whole is content.
+    """
+    return "subordinator" in classes_at(doc, lexicon, start) and not any(doc.tokens[k].text in FRAME_BREAKS for k in range(start, end))
 
 
 def _noun_with_relative(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:

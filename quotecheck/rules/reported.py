@@ -823,10 +823,23 @@ def _later_clause_act(doc: Doc, lexicon: Lexicon, sentence: Sentence, local: Seq
             end -= 1
         if end - start < tuning.LEAD_TOKENS:
             continue
-        cand = _sentence(doc, lexicon, start, end)
+        cand = _sentence(doc, lexicon, start, end) or _after_subordinate_clause(doc, lexicon, sentence.first, start, end)
         if cand is not None:
             return cand, end
     return None
+
+
+def _after_subordinate_clause(doc: Doc, lexicon: Lexicon, first: int, start: int, end: int) -> Candidate | None:
+    """„Während die Zeitung von 100.000 sprach, sprach die Agentur von 50.000“: the main clause after a fronted subordinate one.
+
+    The main clause opens with its finite verb, the subject right after it.
+    """
+    if "subordinator" not in classes_at(doc, lexicon, first) or not doc.tokens[start].text[:1].islower():
+        return None
+    cue = match_speech_verb(doc, lexicon, start, end)
+    if cue is None or cue.verb is None:
+        return None
+    return _act_at(doc, lexicon, start, end, start, cue, cue.verb)
 
 
 def _unclaimed_lead(doc: Doc, lexicon: Lexicon, claims: Claims, sentence: Sentence, local: Sequence[CharSpan]) -> int:
