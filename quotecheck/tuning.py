@@ -39,6 +39,7 @@ __all__ = [
     "INDIRECT_POSTPOSED",
     "INDIRECT_WIE_PREPOSED",
     "LABEL_TOKENS",
+    "LEAD_TOKENS",
     "MIN_DASS_STRENGTH",
     "MIN_PIECE_STRENGTH",
     "MIN_V2_STRENGTH",
@@ -132,6 +133,10 @@ OBJECT_WORDS = 2
 #: Reported content runs at most this many tokens from its start (the longest sentence of
 #: the WikiNews texts has 128 tokens; a longer one is a list or a run-on without a full stop).
 CONTENT_TOKENS = 200
+#: The lead of a sentence before another quote's frame or content („Er nannte X „Y“ und
+#: erklärte, …“) is read for a speech act when it has at least this many tokens
+#: (subject, verb and an object of two words).
+LEAD_TOKENS = 4
 #: A quoted piece up to this many words is a fragment; longer quoted text is speech of its own.
 PIECE_WORDS = 12
 #: A free-indirect sentence has at least this many words.

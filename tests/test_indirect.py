@@ -148,3 +148,36 @@ def test_find_indirect_respects_taken_spans() -> None:
     doc = ex.analyse(text)
     assert find_indirect(doc, ex.lexicon, [(0, len(text))]) == []
     assert len(find_indirect(doc, ex.lexicon, [])) == 1
+
+
+COLON_KONJUNKTIV = [
+    # (text, content, cue, speaker): after a colon a Konjunktiv clause is what the act said,
+    # even when the verb takes no clause of its own
+    ("Die Abgeordnete bezweifelte offen die Eignung des Ministers: Er habe nicht das nötige Gespür.",
+     "Er habe nicht das nötige Gespür", "bezweifelte", "Die Abgeordnete"),
+    ("Der Trainer lobte seine Mannschaft: Sie habe bis zuletzt gekämpft.",
+     "Sie habe bis zuletzt gekämpft", "lobte", "Der Trainer"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", COLON_KONJUNKTIV)
+def test_a_konjunktiv_clause_after_a_colon_frame(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    assert _indirect(ex, text) == [(content, cue, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the indicative after a colon stays the narrator's, unless the verb takes a colon
+        "Die Abgeordnete bezweifelte die Zahlen: Sie stammen aus dem Jahr 1990.",
+        # no verb of saying before the colon
+        "Der Minister besuchte die Stadt: Sie habe schwer gelitten.",
+    ],
+)
+def test_no_indirect_quote_after_these_colons(ex: Extractor, text: str) -> None:
+    assert _indirect(ex, text) == []
+
+
+def test_a_subordinate_clause_with_a_main_clause_before_a_postposed_frame_stays_content(ex: Extractor) -> None:
+    text = "Weil das Geld fehlt, kann man nicht bauen, sagte der Bürgermeister."
+    assert _indirect(ex, text) == [("Weil das Geld fehlt, kann man nicht bauen", "sagte", "der Bürgermeister")]

@@ -33,6 +33,11 @@ MIXED = [
      "indirect", ["die Daten aller Bürger"]),
     ("Der Betriebsrat forderte die Leitung auf, „ohne weitere Verzögerung“ zu verhandeln.",
      "indirect", ["ohne weitere Verzögerung"]),
+    # a piece that opens a verb-second content clause
+    ("Die Ministerin sagte, „Sperrzonen“ dürfe es in der Stadt nicht geben.",
+     "indirect", ["Sperrzonen"]),
+    ("Der Anwalt betonte, „rein private Gründe“ hätten seinen Mandanten geleitet.",
+     "indirect", ["rein private Gründe"]),
 ]
 
 DIRECT_AFTER_COMMA = [
@@ -76,6 +81,8 @@ NAMES = [
     ("Die Forscher berichteten, das „Institut für Meeresbiologie“ (IfM) habe die Proben geprüft.",
      "Institut für Meeresbiologie"),
     ("Der Verband erklärte, er werde die Kampagne „Sauberes Wasser“ fortsetzen.", "Sauberes Wasser"),
+    # a title opening the verb-second clause, named as one
+    ("Der Regisseur sagte, der Film „Die letzte Fähre“ sei sein persönlichster.", "Die letzte Fähre"),
 ]
 
 

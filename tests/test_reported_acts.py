@@ -179,3 +179,152 @@ def test_an_act_whose_object_is_followed_by_a_plain_relative_clause_stays_an_act
     """„verwies auf die Umfragen, die …“: no according-to preposition, the act stays."""
     quotes = ex.extract("Die Gewerkschaft verwies auf die schlechten Arbeitsbedingungen, die seit Jahren bestehen.")
     assert [q.rule for q in quotes] == ["reported.act"]
+
+
+LEADS = [
+    # (text, content, cue, kind of the other quote): an act in the sentence's lead, before
+    # another quote's cue, is a quote of its own
+    ("Die Ministerin bezeichnete das Unglück als „schwere Tragödie“ und erklärte, ihr Land helfe.",
+     "das Unglück als „schwere Tragödie“", "bezeichnete als", "indirect"),
+    ("Der Präsident nannte die Bewerbung „sehr respektabel“, stellte aber fest, dass andere an der Reihe seien.",
+     "die Bewerbung „sehr respektabel“", "nannte", "indirect"),
+    ("Die Gewerkschaft kritisierte die Schließungspläne und kündigte an, notfalls zu streiken.",
+     "die Schließungspläne", "kritisierte", "indirect"),
+    ("Der Trainer nannte die Absage einen „Skandal“: „Wir wurden nicht gefragt.“",
+     "die Absage einen „Skandal“", "nannte", "direct"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, other", LEADS)
+def test_an_act_before_another_quote_is_found(ex: Extractor, text: str, content: str, cue: str, other: str) -> None:
+    quotes = ex.extract(text)
+    assert [(q.content.text, q.cue.text if q.cue else "") for q in quotes if q.kind == "reported"] == [(content, cue)]
+    assert [q.kind for q in quotes if q.parent is None and q.kind != "reported"] == [other]
+
+
+NO_LEADS = [
+    # the verb of the other quote's frame is no act of its own
+    "Der Minister sagte am Montag, die Lage sei ernst.",
+    # the lead is the frame of the direct quote („kritisierte … scharf:“), not a second act
+    "Der Verband kritisierte die Pläne scharf: „Das ist ein Angriff auf uns alle.“",
+    # a title in quotes in the lead is no piece of anyone's words
+    "Im Film „Der Pate“ spielte er die Hauptrolle, sagte die Kritikerin.",
+    # a narrator's lead without a verb of saying
+    "Der Minister besuchte am Montag die Unglücksstelle und sagte, man werde helfen.",
+]
+
+
+@pytest.mark.parametrize("text", NO_LEADS)
+def test_no_act_in_a_lead_without_one(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "reported"] == []
+
+
+VERB_FINAL_PIECES = [
+    # (text, content, cue, speaker): a piece frame in a relative or subordinate clause
+    ("Die Kritik kam von der Kommentatorin, die den Beschluss als „peinliche Fehlentscheidung“ bezeichnete.",
+     "den Beschluss als „peinliche Fehlentscheidung“", "als bezeichnete", "der Kommentatorin"),
+    ("Der Streit wuchs, weil die Ministerin den Plan am Freitag als „reine Geldverschwendung“ bezeichnet hatte.",
+     "den Plan am Freitag als „reine Geldverschwendung“", "als bezeichnet", "die Ministerin"),
+    # a relative pronoun that is no subject: the subject after it spoke
+    ("Das ist der Plan, den die Ministerin gestern „völlig unausgegoren“ nannte.",
+     "gestern „völlig unausgegoren“", "nannte", "die Ministerin"),
+    # an agentless passive: nobody is named
+    ("Die Wolken, die von Anwohnern als „gelblich“ beschrieben wurden, verzogen sich.",
+     "von Anwohnern als „gelblich“", "als beschrieben", None),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", VERB_FINAL_PIECES)
+def test_a_piece_frame_in_a_verb_final_clause(ex: Extractor, text: str, content: str, cue: str, speaker: str | None) -> None:
+    assert _reported(ex, text) == [(content, cue, speaker)]
+
+
+NOT_VERB_FINAL_PIECES = [
+    # a title in a relative clause whose verb is no verb of saying
+    "Sie sah den Film, der „Der Pate“ heißt, zum dritten Mal.",
+    "Er kam zu spät, weil er „Der Pate“ noch zu Ende sehen wollte.",
+    # scare quotes in the narrator's relative clause
+    "Die Gruppe, die sich selbst „die Wächter“ nennt, trat nicht auf.",
+    # no act took place
+    "Der Sprecher, der den Plan nie als „Fehler“ bezeichnet hatte, schwieg.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_VERB_FINAL_PIECES)
+def test_no_piece_frame_in_these_verb_final_clauses(ex: Extractor, text: str) -> None:
+    assert _reported(ex, text) == []
+
+
+LATER_CLAUSES = [
+    # (text, content, cue, speaker): an act in a main clause after a comma
+    ("Die Veranstalter zählten 9.000 Teilnehmer, die Polizei sprach von knapp 5.000 Demonstranten.",
+     "von knapp 5.000 Demonstranten", "sprach von", "die Polizei"),
+    ("Der Umsatz stieg um zwei Prozent; der Vorstand lobte die Belegschaft ausdrücklich.",
+     "die Belegschaft ausdrücklich", "lobte", "der Vorstand"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", LATER_CLAUSES)
+def test_an_act_in_a_later_main_clause(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    assert _reported(ex, text) == [(content, cue, speaker)]
+
+
+NOT_LATER_CLAUSES = [
+    # a relative clause: its verb is last, nothing follows it
+    "Bei der Polizei gingen Anrufe von Anwohnern ein, die von lauten Knallgeräuschen sprachen.",
+    # a subordinate clause with a participle of a speech verb used as an adjective
+    "Der Minister erklärte sich zufrieden, weil das Land die lange geforderten Reformen endlich umsetzt.",
+    # a title in quotes after the comma, no verb of saying
+    "Das Kino war voll, der Film „Der Pate“ lief zum dritten Mal.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LATER_CLAUSES)
+def test_no_act_in_these_later_clauses(ex: Extractor, text: str) -> None:
+    assert _reported(ex, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a quoted predicate opening the sentence is the speaker's words: part of the content
+        ("Als „verpasste Chance“ bezeichnete der Abgeordnete die Reise des Kanzlers.",
+         "Als „verpasste Chance“ … die Reise des Kanzlers"),
+        # without a quote the predicate stays out („Als Grund nannte …“)
+        ("Als Grund nannte die Behörde die hohen Kosten.", "die hohen Kosten"),
+        # a title in the prefield of an act verb is no predicate of it
+        ("Im Film „Der Pate“ lobte der Kritiker vor allem die Musik.", "vor allem die Musik"),
+    ],
+)
+def test_a_quoted_predicate_before_the_verb(ex: Extractor, text: str, content: str) -> None:
+    (quote,) = [q for q in ex.extract(text) if q.kind == "reported"]
+    assert " … ".join(text[s.start:s.end] for s in quote.content.spans) == content
+
+
+AFTER_SUBORDINATE = [
+    # (text, content, cue, speaker): the main clause after a fronted subordinate clause
+    ("Nachdem die Firma die Zahlen vorgelegt hatte, kritisierte der Betriebsrat die Kürzungen scharf.",
+     "die Kürzungen scharf", "kritisierte", "der Betriebsrat"),
+    ("Während die Veranstalter 9.000 Teilnehmer zählten, sprach die Polizei von knapp 5.000.",
+     "von knapp 5.000", "sprach von", "die Polizei"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", AFTER_SUBORDINATE)
+def test_an_act_after_a_fronted_subordinate_clause(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    quotes = ex.extract(text)
+    assert [(q.content.text, q.cue.text if q.cue else "", q.speaker.text if q.speaker else None) for q in quotes] == [
+        (content, cue, speaker)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the fronted clause is no content and „sprach mit“ is no act
+        "Als der Minister ankam, sprach er mit den Helfern.",
+        "Nachdem der Film „Der Pate“ gelaufen war, sprach sie mit den Gästen.",
+    ],
+)
+def test_a_fronted_subordinate_clause_is_no_content(ex: Extractor, text: str) -> None:
+    assert ex.extract(text) == []

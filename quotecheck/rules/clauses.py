@@ -16,6 +16,7 @@ from typing import Sequence
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc, document_memo
 from quotecheck.lexicon import Lexicon
+from quotecheck.attribution.nounphrase import parse_noun_phrase
 from quotecheck.ranges import TokenRange
 from quotecheck.text import Token
 
@@ -29,6 +30,7 @@ __all__ = [
     "clause_start",
     "is_word",
     "quoted_titles",
+    "relative_antecedent",
     "sentence_core_end",
     "title_after",
     "word_count",
@@ -175,3 +177,14 @@ def sentence_core_end(doc: Doc, start: int, limit: int) -> int:
     while end > start and doc.tokens[end - 1].text in SENTENCE_END:
         end -= 1
     return end
+
+
+def relative_antecedent(doc: Doc, lexicon: Lexicon, relative: int) -> tuple[int, int] | None:
+    """The noun phrase that ends at the comma before the relative pronoun („ein Sanitäter, der …“)."""
+    comma = relative - 1
+    first = doc.sentences[doc.layer.sentence_index(relative)].first
+    for k in range(max(first, comma - tuning.PREFIELD_TOKENS), comma):
+        np = parse_noun_phrase(doc, lexicon, k, comma)
+        if np is not None and np.end == comma and np.pronoun is None:
+            return k, comma
+    return None

@@ -46,6 +46,7 @@ from quotecheck.rules.clauses import (
     clause_end_over_titles,
     clause_start,
     quoted_titles,
+    relative_antecedent,
     sentence_core_end,
     word_count,
 )
@@ -101,13 +102,14 @@ def _v2_content_ok(
     """
     if end - start < 2:
         return False, None
-    classes = classes_at(doc, lexicon, start)
+    lead = start + 1 if doc.tokens[start].kind == "quote" else start  # „Er sagte, „Sperrzonen“ dürfe es nicht geben.“
+    classes = classes_at(doc, lexicon, lead)
     if classes & {"complementizer", "subordinator", "coordinator", "w_word"} and "subject_pronoun" not in classes:
         return False, None
-    first = doc.tokens[start]
+    first = doc.tokens[lead]
     if first.kind != "word" and first.kind != "number":
         return False, None
-    if classes_at(doc, lexicon, start + 1) & {"complementizer", "subordinator"}:
+    if lead + 1 < end and classes_at(doc, lexicon, lead + 1) & {"complementizer", "subordinator"}:
         return False, None  # „…, so dass …“
     mood, finite = clause_mood(doc, lexicon, start, end)
     if finite is None:
@@ -191,7 +193,7 @@ def _preposed(
     # „…, ein Sanitäter, der betonte, niemand sei verletzt worden, …“: the content ends with its
     # clause, where the sentence goes on; the relative pronoun's antecedent speaks
     end = min(end, clause_end(doc, start, limit))
-    speaker = _antecedent(doc, lexicon, relative)
+    speaker = relative_antecedent(doc, lexicon, relative)
     evidence = Evidence("verb", None if speaker is None else TokenRange(*speaker))
     return _candidate(doc, (start, end), cue, (relative, comma + 1), mood, confidence, rule, evidence, speaker)
 
@@ -244,10 +246,13 @@ def _complement(
     clause = clause_end_over_titles(doc, start, limit)  # „die Mannschaft „mit …“ zu stabilisieren“
     if zu and ends_in_zu_infinitive(doc, lexicon, start, clause):
         return tuning.OTHER_BASE, clause_mood(doc, lexicon, start, end)[0], "indirect.zu_infinitive"
-    if valency & {"v2", "colon"} and strength >= tuning.MIN_V2_STRENGTH:
+    # „bezweifelte die Eignung des Ministers: Er habe …“: after a colon a clause in Konjunktiv is
+    # what the speech act said, whatever the verb's valency
+    colon = verb is not None and doc.tokens[start - 1].text == ":"
+    if (valency & {"v2", "colon"} or colon) and strength >= tuning.MIN_V2_STRENGTH:
         wie = doc.tokens[frame_start].text.lower() in lexicon.rule_words.wie_frame
         ok, mood = _v2_content_ok(doc, lexicon, verb, start, end, verb_first=wie)
-        if ok:
+        if ok and (valency & {"v2", "colon"} or mood == "subjunctive"):
             rule = "indirect.v2_konjunktiv" if mood == "subjunctive" else "indirect.v2_indicative"
             return tuning.OTHER_BASE, mood, rule
     return None
@@ -290,17 +295,6 @@ def _relative_head(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int) 
     if head == 0 or head >= cue.tokens[0] or doc.tokens[head - 1].text != ",":
         return None
     return head if "relative" in classes_at(doc, lexicon, head) else None
-
-
-def _antecedent(doc: Doc, lexicon: Lexicon, relative: int) -> tuple[int, int] | None:
-    """The noun phrase that ends at the comma before the relative pronoun („ein Sanitäter, der …“)."""
-    comma = relative - 1
-    first = doc.sentences[doc.layer.sentence_index(relative)].first
-    for k in range(max(first, comma - tuning.PREFIELD_TOKENS), comma):
-        np = parse_noun_phrase(doc, lexicon, k, comma)
-        if np is not None and np.end == comma and np.pronoun is None:
-            return k, comma
-    return None
 
 
 def _subordinate_frame(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int) -> bool:
@@ -468,6 +462,8 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
         # „Hans Maier, Sprecher der Stadtwerke, kritisierte …“, „Die Ministerin, die seit Mai im Amt
         # ist, kritisierte …“: the subject with its apposition or relative clause, no content
         return None
+    if not wie and mood != "subjunctive" and _adverbial_clause(doc, lexicon, start, comma):
+        return None  # „Als der Minister ankam, sprach er …“: a fronted adverbial clause, no content
     if cue.tokens[0] > comma + 1 and not wie and mood != "subjunctive":
         return None  # a perfect frame („…, hatte er gesagt“) only after Konjunktiv: the indicative is too often narration
     speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if wie else None
@@ -475,6 +471,16 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
     rule, evidence = ("indirect.wie_after", Evidence("wie", speaker)) if wie else ("indirect.frame_after", Evidence("verb", subject))
     confidence = tuning.INDIRECT_POSTPOSED
     return _candidate(doc, (start, comma), cue, (comma, frame_end), mood, confidence, rule, evidence, speaker), end
+
+
+def _adverbial_clause(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is one subordinate clause („Nachdem die Firma die Zahlen vorgelegt hatte“).
+
+    Before a verb-first main clause („…, kritisierte der Betriebsrat …“) it is the
+    main clause's adverbial, not what was said; with a main clause after it („Weil
+    das Geld fehlt, kann man nicht bauen, sagte sie.“) the whole is content.
+    """
+    return "subordinator" in classes_at(doc, lexicon, start) and not any(doc.tokens[k].text in FRAME_BREAKS for k in range(start, end))
 
 
 def _noun_with_relative(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:

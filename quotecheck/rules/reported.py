@@ -40,16 +40,16 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, SpeechVerb
 from quotecheck.attribution.nounphrase import NounPhrase, function_word_classes, parse_noun_phrase, with_attached
-from quotecheck.ranges import TokenRange
+from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span
-from quotecheck.rules.clauses import CLAUSE_BREAKS, SENTENCE_END, classes_at, clause_end, word_count
+from quotecheck.rules.clauses import CLAUSE_BREAKS, SENTENCE_END, classes_at, clause_end, clause_start, relative_antecedent, word_count
 from quotecheck.rules.content import content_end, wie_frame_end
 from quotecheck.rules.cues import match_speech_verb
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.source_phrases import SourcePhrase, opens_according_relative, source_phrase_at
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
 from quotecheck.spanindex import SpanIndex
-from quotecheck.text import KIND_CODES
+from quotecheck.text import KIND_CODES, Sentence
 
 __all__ = ["ReportedRule", "find_reported"]
 
@@ -400,7 +400,11 @@ def _act_at(
             start, stop = first, verb
     if not _object_of_an_act(doc, lexicon, entry, first, start, stop):
         return None
-    return _act(doc, lexicon, first, [(start, stop)], cue, (first, max(stop, cue.tokens[-1] + 1)), speaker, "reported.act")
+    parts = [(start, stop)]
+    predicate_first = start > verb and cue.tokens[0] < verb  # the act-frame marker opens the prefield („Als … nannte X …“)
+    if predicate_first and any(doc.tokens[k].kind == "quote" for k in range(first, verb)):
+        parts.insert(0, (first, verb))  # „Als „verpasste Chance“ bezeichnete X die Reise“: the predicate holds the speaker's words
+    return _act(doc, lexicon, first, parts, cue, (first, max(stop, cue.tokens[-1] + 1)), speaker, "reported.act")
 
 
 def _marker(doc: Doc, markers: frozenset[str], start: int, stop: int) -> int | None:
@@ -585,9 +589,89 @@ def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: l
         if found is _Verdict.NEXT_WORD:
             continue
         if found is None:
-            return None
-        return _piece_act(doc, lexicon, first, last, verb, found, ranges)
-    return None
+            break
+        act = _piece_act(doc, lexicon, first, last, verb, found, ranges)
+        if act is not None:
+            return act
+        break
+    return next((act for lo, _ in ranges if (act := _verb_final_piece(doc, lexicon, first, last, lo, ranges)) is not None), None)
+
+
+def _verb_final_piece(
+    doc: Doc, lexicon: Lexicon, first: int, last: int, piece: int, ranges: list[tuple[int, int]]
+) -> Candidate | None:
+    """A piece frame in a relative or subordinate clause, its verb at the end.
+
+    „…, der die Entscheidung als „Verirrung“ bezeichnete, …“ (the antecedent
+    spoke), „…, weil die Regierung das Land als „junge Demokratie“ bezeichnet hat“
+    (the subject after the subordinator spoke), „…, den der Verband als
+    „Kapitulation“ sieht“ (a relative pronoun that is no subject: the subject
+    after it spoke). The verb must take the piece as in a main clause: through
+    its act-frame marker or its preposition before the piece, or as its object.
+    """
+    tokens = doc.tokens
+    head = clause_start(doc, piece, first)
+    classes = classes_at(doc, lexicon, head)
+    relative = "relative" in classes and head > first and tokens[head - 1].text == ","
+    if not (relative or "subordinator" in classes) or head >= piece:
+        return None
+    end = clause_end(doc, piece, last, ranges)
+    verb = end - 1
+    while verb > piece and (tokens[verb].text.lower() in lexicon.frames.passive_participles or "aux" in function_word_classes(lexicon, tokens[verb].text.lower())):
+        verb -= 1  # „bezeichnet hat“, „beschrieben worden war“
+    cue = _final_piece_cue(doc, lexicon, head, piece, verb, ranges)
+    if cue is None or _negated(doc, lexicon, head, end, ranges):
+        return None  # no verb of saying, or no act took place
+    if any(tokens[k].text.lower() in lexicon.clause.reflexives for k in range(head + 1, piece)):
+        return None  # a name given to oneself („die sich „die Wächter“ nennt“)
+    if any(_passive_aux(doc, lexicon, k) or tokens[k].text.lower() in lexicon.frames.passive_participles for k in range(verb + 1, end)):
+        # „die als „nebelartig“ beschrieben wurden“: the pronoun is what was described; the agent is unnamed
+        start = max((k + 1 for k in range(head + 1, piece) if "coordinator" in classes_at(doc, lexicon, k)), default=head + 1)
+        return _act(doc, lexicon, head, [(start, verb)], cue, (head, end), None, "reported.piece_final", "passive_act")
+    speaker, start = _final_clause_speaker(doc, lexicon, head, relative, piece)
+    if start >= verb:
+        return None
+    return _act(doc, lexicon, head, [(start, verb)], cue, (head, end), speaker, "reported.piece_final")
+
+
+def _final_piece_cue(doc: Doc, lexicon: Lexicon, head: int, piece: int, verb: int, ranges: list[tuple[int, int]]) -> CueMatch | None:
+    """The cue of a verb-final piece frame: the verb at ``verb``, with its act-frame marker if one stands before the piece.
+
+    The verb takes the piece as in a main clause (:func:`_piece_act`): „sprach mit
+    dem „Paten““ reports no words, „sprach von einem „Skandal““ does.
+    """
+    tokens = doc.tokens
+    if _inside(verb, ranges) or tokens[verb].kind != "word" or not tokens[verb].text[:1].islower():
+        return None
+    cue = match_speech_verb(doc, lexicon, verb, verb + 1)
+    if cue is None or cue.verb is None or cue.verb.strength < tuning.MIN_PIECE_STRENGTH or cue.verb.is_phrase:
+        return None
+    entry = cue.verb
+    if entry.lemma in lexicon.rule_words.not_reported:
+        return None
+    marker = _marker(doc, lexicon.frames.markers_of(entry.lemma), head + 1, piece + 1)
+    if marker is not None:
+        return _with_marker(doc, lexicon, cue, marker)
+    preposition = any((entry.lemma, tokens[k].text.lower()) in lexicon.pieces.prepositional for k in range(head + 1, piece))
+    if not preposition and (entry.lemma in lexicon.pieces.preposition_only or "np" not in entry.valency and not entry.reported):
+        return None
+    return cue
+
+
+def _final_clause_speaker(doc: Doc, lexicon: Lexicon, head: int, relative: bool, piece: int) -> tuple[tuple[int, int] | None, int]:
+    """Who speaks in the verb-final clause opened at ``head``, and where the content starts.
+
+    A relative pronoun that can be a subject („der“, „die“, „welche“) stands for
+    its antecedent; after one that cannot („den“, „dessen“) or after a
+    subordinator the subject is the noun phrase that follows.
+    """
+    word = doc.tokens[head].text.lower()
+    if relative and not function_word_classes(lexicon, word) & {"not_nominative", "possessive"}:
+        return relative_antecedent(doc, lexicon, head), head + 1
+    np = parse_noun_phrase(doc, lexicon, head + 1, piece)
+    if np is None or np.dative or "not_nominative" in function_word_classes(lexicon, doc.tokens[np.start].text.lower()):
+        return None, head + 1
+    return (np.start, np.end), np.end
 
 
 class _Verdict(enum.Enum):
@@ -715,27 +799,105 @@ def find_reported(
     """
     out = []
     pieces: SpanIndex[tuple[int, int]] | None = None
-    for sentence, local in Claims.of(doc, taken).by_sentence():
+    claims = Claims.of(doc, taken)
+    for sentence, local in claims.by_sentence():
+        first, last = sentence.first, sentence.last
         if local:
-            continue
-        cand = (
-            _sentence(doc, lexicon, sentence.first, sentence.last)
-            or _perfect(doc, lexicon, sentence.first, sentence.last)
-            or _passive(doc, lexicon, sentence.first, sentence.last)
-        )
-        if cand is None and any(doc.tokens[k].kind == "quote" for k in range(sentence.first, sentence.last)):
+            last = _unclaimed_lead(doc, lexicon, claims, sentence, local)
+            if last - first < tuning.LEAD_TOKENS:
+                continue
+        cand = _sentence(doc, lexicon, first, last) or _perfect(doc, lexicon, first, last) or _passive(doc, lexicon, first, last)
+        if cand is None and any(doc.tokens[k].kind == "quote" for k in range(first, last)):
             if pieces is None:
                 spans = quoted if quoted is not None else pair_quotation_marks(doc.layer)
                 pieces = SpanIndex((s.start, s.end) for s in spans if s.end > s.start)
-            found = pieces.overlapping(sentence.start, sentence.end)
+            found = pieces.overlapping(sentence.start, doc.tokens[last - 1].end)
             if found:
-                cand = _piece_sentence(doc, lexicon, sentence.first, sentence.last, found)
+                cand = _piece_sentence(doc, lexicon, first, last, found)
+        if cand is None:
+            cand, last = _later_clause_act(doc, lexicon, sentence, local) or (None, last)
         if cand is not None:
             out.append(cand)
-            second = _coordinated_act(doc, lexicon, cand, sentence.last)
+            second = _coordinated_act(doc, lexicon, cand, last)
             if second is not None:
                 out.append(second)
     return out
+
+
+def _later_clause_act(doc: Doc, lexicon: Lexicon, sentence: Sentence, local: Sequence[CharSpan]) -> tuple[Candidate, int] | None:
+    """An act in a main clause after a comma or semicolon, and where that clause's material ends.
+
+    „Die Veranstalter zählten 7.000 Teilnehmer, die Polizei sprach von 4.000.“, „Nach
+    Angaben der Veranstalter kamen 7.000 Menschen, die Polizei spricht von 4.000.“:
+    the clause has its own subject before a speech verb in second place (as a
+    sentence would, :func:`_sentence`), and no earlier quote took any of it. A
+    relative clause („…, die von Erschütterungen sprachen“) has its verb last and
+    no object after it, so it is none.
+    """
+    tokens = doc.tokens
+    claimed = [k for k in range(sentence.first, sentence.last) if any(s.start < tokens[k].end and tokens[k].start < s.end for s in local)]
+    for k in range(sentence.first + 1, sentence.last - tuning.LEAD_TOKENS):
+        if tokens[k].text not in (",", ";") or k + 1 in claimed:
+            continue
+        start = k + 1
+        if classes_at(doc, lexicon, start) & {"complementizer", "subordinator", "w_word"}:
+            continue  # „…, dass es die geforderten Reformen angegangen ist“: no main clause
+        end = next((c for c in claimed if c > start), sentence.last)
+        while end < sentence.last and end > start and (tokens[end - 1].text in CLAUSE_BREAKS or tokens[end - 1].text.lower() in lexicon.morph.coordinators):
+            end -= 1
+        if end - start < tuning.LEAD_TOKENS:
+            continue
+        cand = _sentence(doc, lexicon, start, end) or _after_subordinate_clause(doc, lexicon, sentence.first, start, end)
+        if cand is not None:
+            return cand, end
+    return None
+
+
+def _after_subordinate_clause(doc: Doc, lexicon: Lexicon, first: int, start: int, end: int) -> Candidate | None:
+    """„Während die Zeitung von 100.000 sprach, sprach die Agentur von 50.000“: the main clause after a fronted subordinate one.
+
+    The main clause opens with its finite verb, the subject right after it.
+    """
+    if "subordinator" not in classes_at(doc, lexicon, first) or not doc.tokens[start].text[:1].islower():
+        return None
+    cue = match_speech_verb(doc, lexicon, start, end)
+    if cue is None or cue.verb is None:
+        return None
+    return _act_at(doc, lexicon, start, end, start, cue, cue.verb)
+
+
+def _unclaimed_lead(doc: Doc, lexicon: Lexicon, claims: Claims, sentence: Sentence, local: Sequence[CharSpan]) -> int:
+    """The end token of the sentence's lead that no earlier quote took (``sentence.first`` when none).
+
+    „Der Präsident nannte die Bewerbung „sehr respektabel“, stellte aber fest, dass
+    …“, „Die Ministerin bezeichnete das Unglück als „Tragödie“ und erklärte, ihr
+    Land helfe“: the indirect quote after it holds the lead's act in its frame at
+    most, so the lead ends at the first claimed content or cue; a frame's other
+    words (the shared subject) stay open. Commas and coordinators before that
+    point are no part of the lead.
+    """
+    tokens = doc.tokens
+    in_sentence = [c for c in claims.candidates if any(sentence.start <= s.start < sentence.end for s in c.content)]
+    frames = {char_span(doc, *c.frame) for c in in_sentence if c.frame is not None}
+    starts = [s.start for s in local if s not in frames]
+    cues = [_cue_start(doc, c) for c in in_sentence if c.frame is not None]
+    edge = min(starts + cues, default=sentence.start)
+    last = next((k for k in range(sentence.first, sentence.last) if tokens[k].end > edge), sentence.last)
+    if last > sentence.first and tokens[last - 1].kind == "quote" and edge not in cues:
+        last -= 1  # the opening mark of a direct quote („… einen „Skandal“: „Wir …“)
+    while last > sentence.first and (tokens[last - 1].text in CLAUSE_BREAKS or tokens[last - 1].text.lower() in lexicon.morph.coordinators):
+        last -= 1
+    return last
+
+
+def _cue_start(doc: Doc, candidate: Candidate) -> int:
+    """Where the cue of a framed candidate starts: its verb, its other cue („:“, „laut“), else its frame."""
+    if candidate.cue is not None:
+        return doc.tokens[min(candidate.cue.tokens)].start
+    if candidate.cue_spans:
+        return min(s.start for s in candidate.cue_spans)
+    assert candidate.frame is not None
+    return char_span(doc, *candidate.frame).start
 
 
 class ReportedRule:
