@@ -13,13 +13,13 @@ Pipeline stage 2 (rules): helpers of every rule; the lexicon says what a cue is
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc, document_memo
-from quotecheck.lexicon import AccordingTo, Lexicon
+from quotecheck.lexicon import AccordingTo, Lexicon, SpeechVerb
 from quotecheck.rules.candidate import CueMatch
 from quotecheck.rules.clauses import SENTENCE_END, clause_end, clause_start, is_word
 
@@ -72,18 +72,9 @@ def match_speech_verb(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> Cue
     bases = lexicon.speech_verbs_by_base.get(lemma, ())
     if entry is None and not bases:
         return None  # most words: no need to look for a particle at the clause end (see _may_be_speech_verb)
-    end = clause_end(doc, index + 1, limit)
-    particle_index = end - 1 if end - 1 > index and is_word(doc, end - 1) else None
-    particle = doc.tokens[particle_index].text.lower() if particle_index is not None else None
-    if particle_index is not None and particle and (particle in lexicon.particles or any(v.particle == particle for v in bases)):
-        # a particle outside particles.txt („hielt … dagegen“) only where a verb of the lexicon has it
-        for verb in bases:
-            if verb.particle == particle:
-                return CueMatch((index, particle_index), verb.lemma, verb)
-        if entry is None or entry.particle is None:
-            # „sagte … ab“, „gab … auf“: the particle makes another verb.
-            if lexicon.speech_verbs.get(particle + lemma) is None:
-                return None
+    found, other_verb = _with_particle(doc, lexicon, index, limit, lemma, entry, bases)
+    if found is not None or other_verb:
+        return found
     if index + 1 < limit and doc.tokens[index + 1].text.lower() in lexicon.clause.reflexives:
         # „zeigte sich zufrieden“, „äußerte sich“: the reflexive verb is its own entry
         reflexive = lexicon.speech_verbs.get(f"sich {lemma}")
@@ -95,6 +86,28 @@ def match_speech_verb(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> Cue
         if verb.particle is None:
             return CueMatch((index,), verb.lemma, verb)
     return None
+
+
+def _with_particle(
+    doc: Doc, lexicon: Lexicon, index: int, limit: int, lemma: str, entry: SpeechVerb | None, bases: Iterable[SpeechVerb]
+) -> tuple[CueMatch | None, bool]:
+    """The verb at ``index`` with the separated particle that ends its clause, and whether the particle makes another verb.
+
+    „fügte … hinzu“ → hinzufügen; „sagte den Termin ab“ → (None, True): „absagen“
+    is no speech verb of the lexicon. A particle outside particles.txt („hielt …
+    dagegen“) counts only where a verb of the lexicon has it.
+    """
+    end = clause_end(doc, index + 1, limit)
+    if not (end - 1 > index and is_word(doc, end - 1)):
+        return None, False
+    particle = doc.tokens[end - 1].text.lower()
+    if not particle or not (particle in lexicon.particles or any(v.particle == particle for v in bases)):
+        return None, False
+    for verb in bases:
+        if verb.particle == particle:
+            return CueMatch((index, end - 1), verb.lemma, verb), False
+    other_verb = (entry is None or entry.particle is None) and lexicon.speech_verbs.get(particle + lemma) is None
+    return None, other_verb
 
 
 def find_speech_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> CueMatch | None:

@@ -243,6 +243,34 @@ def _passive(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
     vorgeworfen.“, „Außerdem wurde mehr Geld gefordert.“) was a quote in only 4
     of 12 sentences on WikiNews train. The content is the rest of the clause.
     """
+    clause = _passive_clause(doc, lexicon, first, last)
+    if clause is None:
+        return None
+    aux, participle, end = clause
+    cue = match_speech_verb(doc, lexicon, participle, participle + 1)
+    if cue is None or cue.verb is None or _base_form(doc, participle):
+        return None  # no speech verb, or a future („wird … kritisieren“)
+    agent = _agent_after(doc, lexicon, aux, participle) or _leading_agent(doc, lexicon, first, aux)
+    if agent is None:
+        return None  # agentless („Außerdem wurde mehr Geld gefordert“): on WikiNews train more often no quote than one
+    marker = None if _reports_act(lexicon, cue.verb) else _marker(doc, lexicon.frames.markers_of(cue.verb.lemma), first, participle)
+    if not _reports_act(lexicon, cue.verb) and marker is None:
+        return None
+    content = _without_agent([(first, aux), (aux + 1, participle)], agent)
+    if sum(word_count(doc, a, b) for a, b in content) < tuning.OBJECT_WORDS:
+        return None
+    act_cue = CueMatch((participle,), cue.lemma, cue.verb)
+    speaker = (agent.start, agent.end)
+    return _act(doc, lexicon, first, content, act_cue if marker is None else _with_marker(doc, lexicon, act_cue, marker), (first, end), speaker, "reported.passive", "passive_act")
+
+
+def _passive_clause(doc: Doc, lexicon: Lexicon, first: int, last: int) -> tuple[int, int, int] | None:
+    """``(auxiliary, participle, clause end)`` of a passive main clause starting at ``first``, if it is one.
+
+    The indicative auxiliary stands second after one constituent („Von der
+    Opposition **wurde** … **kritisiert**“); „ist“/„war“ make a passive only with
+    „worden“; the clause ends the sentence and is not negated.
+    """
     tokens = doc.tokens
     aux = next((k for k in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)) if _passive_aux(doc, lexicon, k)), None)
     if aux is None or not _one_constituent(doc, lexicon, first, aux):
@@ -254,25 +282,14 @@ def _passive(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
     participle = end - 2 if worden else end - 1
     if participle <= aux + 1 or end < last and tokens[end].text not in SENTENCE_END or _negated(doc, lexicon, first, end):
         return None
-    cue = match_speech_verb(doc, lexicon, participle, participle + 1)
-    if cue is None or cue.verb is None or _base_form(doc, participle):
-        return None  # no speech verb, or a future („wird … kritisieren“)
-    agent = _agent_after(doc, lexicon, aux, participle) or _leading_agent(doc, lexicon, first, aux)
-    if agent is None:
-        return None  # agentless („Außerdem wurde mehr Geld gefordert“): on WikiNews train more often no quote than one
-    marker = None if _reports_act(lexicon, cue.verb) else _marker(doc, lexicon.frames.markers_of(cue.verb.lemma), first, participle)
-    if not _reports_act(lexicon, cue.verb) and marker is None:
-        return None
-    content = [(first, aux), (aux + 1, participle)]
-    if agent is not None:
-        agent_start = agent.start - 1  # the preposition („von“) belongs to the agent phrase
-        content = [(a, agent_start) if a < agent_start < b else (agent.end, b) if a <= agent_start < agent.end <= b else (a, b) for a, b in content]
-        content = [(a, b) for a, b in content if not (agent_start <= a and b <= agent.end)]
-    if sum(word_count(doc, a, b) for a, b in content) < tuning.OBJECT_WORDS:
-        return None
-    act_cue = CueMatch((participle,), cue.lemma, cue.verb)
-    speaker = (agent.start, agent.end)
-    return _act(doc, lexicon, first, content, act_cue if marker is None else _with_marker(doc, lexicon, act_cue, marker), (first, end), speaker, "reported.passive", "passive_act")
+    return aux, participle, end
+
+
+def _without_agent(content: list[tuple[int, int]], agent: NounPhrase) -> list[tuple[int, int]]:
+    """The content ranges without the „von“ agent phrase („Der Plan wurde **von der Opposition** kritisiert“)."""
+    agent_start = agent.start - 1  # the preposition („von“) belongs to the agent phrase
+    cut = [(a, agent_start) if a < agent_start < b else (agent.end, b) if a <= agent_start < agent.end <= b else (a, b) for a, b in content]
+    return [(a, b) for a, b in cut if not (agent_start <= a and b <= agent.end)]
 
 
 def _passive_aux(doc: Doc, lexicon: Lexicon, k: int) -> bool:
