@@ -586,6 +586,72 @@ def test_dem_bericht_zufolge_is_the_report_of_the_outlet_before() -> None:
     assert quote.speaker is not None and quote.speaker.text == "Parteikreise"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "sources"),
+    [
+        (
+            "Die Stadtwerke erhöhen den Gaspreis zum Januar um zwölf Prozent. "
+            "Das kündigte Geschäftsführerin Petra Lindqvist am Mittwoch an, wie die Agentur dpa meldete.",
+            "Die Stadtwerke erhöhen",
+            "Petra Lindqvist",
+            [("dpa", "reported_by")],
+        ),
+        (
+            "Die Regierung will das Rentenalter nicht weiter anheben. "
+            "Dies sagte der Arbeitsminister des Landes, Tomasz Wierzbicki, am Rande eines Treffens, "
+            "wie die Nachrichtenagentur PAP berichtete.",
+            "Die Regierung will",
+            "Tomasz Wierzbicki",
+            [("PAP", "reported_by")],
+        ),
+        (
+            "Der Konzern streicht in Europa rund 4000 Stellen. "
+            "Das teilte die Konzernleitung in Turin mit, wie die Agentur Ansa berichtete.",
+            "Der Konzern streicht",
+            None,
+            [("Ansa", "reported_by")],
+        ),
+    ],
+)
+def test_a_cataphoric_report_relayed_by_a_medium(text: str, content: str, speaker: str | None, sources: list[tuple[str, str]]) -> None:
+    """„… Das kündigte X an, wie Y meldete.“: the sentence before is X's, Y relays it."""
+    quote = quote_of(text, content)
+    if speaker is not None:
+        assert speaker_name(quote) == speaker
+    assert chain(quote) == sources
+    assert not any(q.content.text.startswith(("Das ", "Dies ", "wie ")) for q in quotecheck.extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        ("Die Fähre fällt bis Freitag aus. Das kündigte Reedereichef Ole Brandvik am Morgen an.", "Reedereichef Ole Brandvik"),
+        ("Die Fähre fällt bis Freitag aus. Dies teilte Hafenmeisterin Jana Koski mit.", "Hafenmeisterin Jana Koski"),
+        ("Die Fähre fällt bis Freitag aus. Das erklärte die Reederei am Morgen.", "die Reederei"),
+    ],
+)
+def test_the_speaker_of_a_cataphoric_report_starts_after_the_verb(text: str, speaker_text: str) -> None:
+    """„Das kündigte Reedereichef X an“: the fronted „Das“ and the verb are no part of the speaker's mention."""
+    quote = quote_of(text, "Die Fähre")
+    assert quote.speaker is not None and quote.speaker.text == speaker_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the wie-clause compares, it relays nothing: no quote of the sentence before
+        "Die Brücke bleibt bis Mai gesperrt. Das kam so, wie alle es erwartet hatten.",
+        # the demonstrative sentence goes on with a clause of its own
+        "Die Brücke bleibt bis Mai gesperrt. Das sagte er, weil die Gutachter Risse fanden, wie die Zeitung meldete.",
+    ],
+)
+def test_no_cataphoric_report_without_a_speech_frame(text: str) -> None:
+    quotes = quotecheck.extract(text)
+    assert not any(q.content.text.startswith("Die Brücke") and q.sources for q in quotes), [
+        (q.content.text, [s.name for s in q.sources]) for q in quotes
+    ]
+
+
 # --- 6. documents: the words stand in a text (``published_in``) --------------------------
 
 
