@@ -886,6 +886,34 @@ def test_rescue_and_weather_services_are_institutions(text: str, content: str, n
 
 
 @pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Die Elterninitiative „Sichere Schulwege“ hat 3000 Unterschriften gesammelt. "
+            "Der Umbau der Kreuzung sei überfällig, teilte die Initiative mit.",
+            "Der Umbau",
+            "Sichere Schulwege",
+        ),
+        (
+            "Die Bürgerinitiative „Grüner Hafen“ lehnt das Terminal ab. Der Lärm werde unerträglich, so die Initiative weiter.",
+            "Der Lärm",
+            "Grüner Hafen",
+        ),
+        # negatives: „Initiative“ as a proposal or an occasion names nobody
+        (
+            "Auf Initiative von Bürgermeisterin Anke Roth beriet der Rat über den Umbau. Die Kreuzung sei gefährlich, sagte sie.",
+            "Die Kreuzung",
+            "Anke Roth",
+        ),
+        ("Die Initiative der Regierung sei gescheitert, sagte Oppositionschef Lars Moe.", "Die Initiative", "Lars Moe"),
+    ],
+)
+def test_a_citizens_initiative_is_an_organisation(text: str, content: str, speaker: str) -> None:
+    """„die Initiative“ after „Die Bürgerinitiative „X““ is X, like „der Verein“ after „Der Verein „X““."""
+    assert speaker_name(quote_of(text, content)) == speaker
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         # an object after the name is no part of it
