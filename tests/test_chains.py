@@ -853,6 +853,36 @@ def test_a_spokesperson_links_to_the_institution(text: str, name: str) -> None:
     assert speaker is not None and (speaker.name, speaker.type) == (name, "organization")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Gewerkschaftschef Tom Brink sagte dem Sender NOS, die Arbeiter forderten mehr Lohn. "
+            "Eine Sprecherin der Stadtwerke sagte der Zeitung, der Ausfall koste Geld. "
+            "Die Reparatur dauere bis Montag, so die Sprecherin weiter.",
+            "Die Reparatur",
+            "Stadtwerke",
+        ),
+        (
+            "Die Polizei sperrte die Brücke. Ein Polizeisprecher sagte, der Verkehr werde umgeleitet. "
+            "Die Sperre gelte bis Mitternacht, sagte der Sprecher.",
+            "Die Sperre",
+            "Polizei",
+        ),
+        # negative: a spokesperson introduced by name stays that person
+        (
+            "Gewerkschaftschef Tom Brink sagte, die Arbeiter forderten mehr Lohn. "
+            "Regierungssprecher Lars Holm sagte, man prüfe die Forderung. Eine Einigung sei möglich, so der Sprecher weiter.",
+            "Eine Einigung",
+            "Lars Holm",
+        ),
+    ],
+)
+def test_the_spokesperson_goes_on_for_the_institution(text: str, content: str, speaker: str) -> None:
+    """„so der Sprecher weiter“ after „Ein Sprecher der Hafenbehörde“: the institution, not the last person named."""
+    assert speaker_name(quote_of(text, content)) == speaker
+
+
 def test_a_plural_genitive_is_no_institution() -> None:
     """„ein Sprecher der Angehörigen“: people, not an institution; unresolved."""
     speaker = quotecheck.extract("„Ja“, sagte ein Sprecher der Angehörigen.")[0].speaker

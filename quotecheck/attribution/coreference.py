@@ -285,7 +285,9 @@ class _Resolver(Namer):
         lookback = ORGANIZATION_LOOKBACK if np.role_type == "organization" else LOOKBACK_SENTENCES
         entity = self.recent(np.start, lambda e: has_role(self.lexicon, e, role, head), lookback)
         if entity is None and np.role_type == "person" and np.determiner in self.lexicon.words.definite and np.genitive is None:
-            return self._previous_person(np, role)
+            # „…, so der Sprecher weiter“ after „Ein Sprecher der Hafenbehörde sagte …“: no person was
+            # introduced as spokesperson, so the one speaking for the institution goes on
+            return self._spokesperson_of(np) or self._previous_person(np, role)
         return entity
 
     def _by_age(self, np: NounPhrase) -> Entity | None:
