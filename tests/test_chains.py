@@ -883,6 +883,40 @@ def test_the_spokesperson_goes_on_for_the_institution(text: str, content: str, s
     assert speaker_name(quote_of(text, content)) == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Ein Sprecher des Umweltamts wollte sich zu den Messwerten nicht äußern. "
+            "Die Proben würden noch ausgewertet, sagte er dem Sender SWR.",
+            "Die Proben",
+            "Umweltamt",
+        ),
+        (
+            "Eine Sprecherin der Bahn wollte den Bericht nicht kommentieren. Sie verwies auf laufende Gespräche. "
+            "Eine Lösung sei in Sicht, sagte sie.",
+            "Eine Lösung",
+            "Bahn",
+        ),
+        # negatives: a person to refer to wins; „sie“ is no male spokesperson
+        (
+            "Ein Sprecher des Umweltamts wollte sich nicht äußern. Landrat Uwe Krahl kam am Abend. "
+            "Die Proben würden ausgewertet, sagte er.",
+            "Die Proben",
+            "Uwe Krahl",
+        ),
+        (
+            "Ein Sprecher des Umweltamts wollte sich nicht äußern. Die Proben würden ausgewertet, sagte sie.",
+            "Die Proben",
+            None,
+        ),
+    ],
+)
+def test_a_pronoun_after_a_silent_spokesperson_speaks_for_the_institution(text: str, content: str, speaker: str | None) -> None:
+    """„Ein Sprecher des Ministeriums wollte sich nicht äußern. … sagte er“: „er“ speaks for the ministry."""
+    assert speaker_name(quote_of(text, content)) == speaker
+
+
 def test_a_plural_genitive_is_no_institution() -> None:
     """„ein Sprecher der Angehörigen“: people, not an institution; unresolved."""
     speaker = quotecheck.extract("„Ja“, sagte ein Sprecher der Angehörigen.")[0].speaker

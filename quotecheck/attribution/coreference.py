@@ -47,6 +47,8 @@ __all__ = ["Entity", "Coreference", "Resolution"]
 
 #: A bare „ein Sprecher“ speaks for an organisation of its own or the previous sentence only.
 _BARE_SPOKESPERSON_LOOKBACK = 1
+#: How many sentences back a pronoun with no person to refer to looks for a spokesperson („Er verwies …“).
+_PRONOUN_SPOKESPERSON_LOOKBACK = 2
 
 
 @frozen(eq=False)
@@ -145,9 +147,37 @@ class _Resolver(Namer):
         entity = self.recent(np.start, fits)
         if last is not None and (entity is None or entity.id != last.id) and fits(last) and self._mentioned_lately(last, np.start):
             entity = last
+        if entity is None and np.pronoun in self.lexicon.attribution.speaker_pronouns:
+            entity = self._spokesperson_before(np.start, "m" if masculine else "f")
         if entity is None:
             return None, "person" if masculine else "unknown"
         return entity, entity.type
+
+    def _spokesperson_before(self, before: int, gender: str) -> Entity | None:
+        """The institution of a spokesperson the pronoun points back to when no person fits it.
+
+        „Ein Sprecher des Ministeriums wollte sich nicht äußern. Er verwies auf einen
+        Bericht.“: the spokesperson said nothing quoted, so no entity was noted for
+        him, yet „er“ speaks for the ministry. Only a spokesperson of the pronoun's
+        gender without a name of his own, in the two sentences before.
+        """
+        doc = self.doc
+        here = doc.layer.sentence_index(min(before, len(doc.tokens) - 1))
+        for index in range(here - 1, max(-1, here - 1 - _PRONOUN_SPOKESPERSON_LOOKBACK), -1):
+            sentence = doc.sentences[index]
+            for i in range(sentence.first, sentence.last):
+                folded = doc.tokens[i].text.casefold()
+                if not folded.endswith(self.lexicon.words.spokesperson) or (role_gender(doc.tokens[i].text) == "f") != (gender == "f"):
+                    continue
+                start = i - 1 if i > sentence.first and doc.tokens[i - 1].text.lower() in self.lexicon.words.indefinite else i
+                np = parse_noun_phrase(doc, self.lexicon, start, sentence.last, coordination=False)
+                if np is None or np.name_tokens or np.role_type != "person":
+                    continue
+                for strategy in (_Resolver.spokesperson_with_genitive, _Resolver.spokesperson_of_organization):
+                    answer = strategy(self, np, None)
+                    if answer is not None and answer[0] is not None:
+                        return answer[0]
+        return None
 
     def _mentioned_lately(self, entity: Entity, before: int) -> bool:
         """Whether ``entity`` occurs in the sentence of token ``before`` or the one before it."""
