@@ -917,6 +917,41 @@ def test_a_pronoun_after_a_silent_spokesperson_speaks_for_the_institution(text: 
     assert speaker_name(quote_of(text, content)) == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Landwirt Paolo Neri (71) aus Lugo sagte der Agentur Ansa, das Wasser habe seinen Hof überflutet. "
+            "Minister Marco Bassi kündigte Soforthilfen an. Die Ernte sei verloren, sagte der 71-Jährige.",
+            "Die Ernte",
+            "Paolo Neri",
+        ),
+        (
+            "Die Anwohnerin Greta Lund (64) hatte den Brand bemerkt. Feuerwehrchef Ole Sand sagte, das Haus sei unbewohnbar. "
+            "Sie habe nur noch ihre Katze retten können, sagte die 64-Jährige.",
+            "Sie habe",
+            "Greta Lund",
+        ),
+        # negatives: another age, or no age in brackets, is the last person of that gender
+        (
+            "Landwirt Paolo Neri (71) aus Lugo sagte, das Wasser habe seinen Hof überflutet. "
+            "Minister Marco Bassi kündigte Soforthilfen an. Die Hilfe komme schnell, sagte der 58-Jährige.",
+            "Die Hilfe",
+            "Marco Bassi",
+        ),
+        (
+            "Landwirt Paolo Neri sagte, das Wasser habe seinen Hof überflutet. "
+            "Minister Marco Bassi kündigte Soforthilfen an. Die Hilfe komme schnell, sagte der 71-Jährige.",
+            "Die Hilfe",
+            "Marco Bassi",
+        ),
+    ],
+)
+def test_an_age_description_finds_the_person_introduced_with_that_age(text: str, content: str, speaker: str) -> None:
+    """„Paolo Neri (71)“ … „der 71-Jährige“: the person of that age, not the last man named."""
+    assert speaker_name(quote_of(text, content)) == speaker
+
+
 def test_a_plural_genitive_is_no_institution() -> None:
     """„ein Sprecher der Angehörigen“: people, not an institution; unresolved."""
     speaker = quotecheck.extract("„Ja“, sagte ein Sprecher der Angehörigen.")[0].speaker

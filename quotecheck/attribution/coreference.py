@@ -47,6 +47,8 @@ __all__ = ["Entity", "Coreference", "Resolution"]
 
 #: A bare „ein Sprecher“ speaks for an organisation of its own or the previous sentence only.
 _BARE_SPOKESPERSON_LOOKBACK = 1
+#: How far before „(61)“ the name of the person of that age may start („Trainer Jens Ott (61)“).
+_AGE_AFTER_NAME_TOKENS = 4
 #: How many sentences back a pronoun with no person to refer to looks for a spokesperson („Er verwies …“).
 _PRONOUN_SPOKESPERSON_LOOKBACK = 2
 
@@ -321,9 +323,26 @@ class _Resolver(Namer):
         return entity
 
     def _by_age(self, np: NounPhrase) -> Entity | None:
-        """„der 41-Jährige“, „die 29-Jährige“: the last person of that gender (or of none known)."""
+        """„der 41-Jährige“, „die 29-Jährige“: the person introduced with that age, else the last of that gender.
+
+        „Landwirt Paolo Neri (71) sagte …“ … „Der 71-Jährige“ is Neri even when
+        other men were named in between.
+        """
         gender = "f" if np.determiner in self.lexicon.words.feminine else "m"
-        return self.recent(np.start, lambda e: e.type == "person" and e.gender in (gender, None))
+        return self._introduced_with_age(np) or self.recent(np.start, lambda e: e.type == "person" and e.gender in (gender, None))
+
+    def _introduced_with_age(self, np: NounPhrase) -> Entity | None:
+        """The person whose name stands right before „(N)“, N the age of ``np`` („Jens Ott (61)“)."""
+        tokens = self.doc.tokens
+        age = tokens[np.end - 1].text.split("-", 1)[0]
+        occurrences = self.draft.occurrences
+        for k in range(np.start - 2, 0, -1):
+            if tokens[k].text != age or tokens[k - 1].text != "(" or tokens[k + 1].text != ")":
+                continue
+            named = [o for o in occurrences if k - 1 - _AGE_AFTER_NAME_TOKENS <= o.token < k - 1]
+            entity = self.draft.entity(named[-1].entity) if named else None
+            return entity if entity is not None and entity.type == "person" else None
+        return None
 
     def _previous_person(self, np: NounPhrase, role: str) -> Entity | None:
         """„der GdP-Vorsitzende“ after „Gewerkschaftschef Konrad Freiberg“: the previous person.
