@@ -952,6 +952,40 @@ def test_an_age_description_finds_the_person_introduced_with_that_age(text: str,
     assert speaker_name(quote_of(text, content)) == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "sources"),
+    [
+        (
+            "Wie die Agentur AFP unter Berufung auf die Agentur Tass meldete, sagte der Berater Ilja Sorin, "
+            "ein Treffen sei noch nicht vereinbart.",
+            "ein Treffen",
+            "Ilja Sorin",
+            [("Tass", "reported_by"), ("AFP", "reported_by")],
+        ),
+        (
+            "Wie die Agentur Reuters meldete, erklärte die Ministerin Ana Ruiz am Abend, die Grenze bleibe offen.",
+            "die Grenze",
+            "Ana Ruiz",
+            [("Reuters", "reported_by")],
+        ),
+        # negative: without a frame of its own the clause after the wie-clause is the content
+        (
+            "Wie die Agentur Reuters meldete, bleibt die Grenze bis Freitag geschlossen.",
+            "bleibt die Grenze",
+            "Reuters",
+            [],
+        ),
+    ],
+)
+def test_a_preposed_wie_clause_relays_the_frame_after_it(
+    text: str, content: str, speaker: str, sources: list[tuple[str, str]]
+) -> None:
+    """„Wie AFP meldete, sagte X, …“: X speaks, AFP relays; „sagte X“ is no content of AFP's."""
+    quote = quote_of(text, content)
+    assert (speaker_name(quote), chain(quote)) == (speaker, sources)
+    assert not any(q.content.text.startswith(("sagte", "erklärte", "Wie")) for q in quotecheck.extract(text))
+
+
 def test_a_plural_genitive_is_no_institution() -> None:
     """„ein Sprecher der Angehörigen“: people, not an institution; unresolved."""
     speaker = quotecheck.extract("„Ja“, sagte ein Sprecher der Angehörigen.")[0].speaker

@@ -443,11 +443,32 @@ def _preposed_wie(doc: Doc, lexicon: Lexicon, i: int, last: int, taken: list[Cha
     stop = content_end(doc, lexicon, start, last)
     if stop - start < 2 or overlaps(char_span(doc, start, stop), taken) or _speech_act_at(doc, lexicon, start, stop):
         return None
+    if _frame_of_its_own(doc, lexicon, start, last, taken):
+        return None  # „Wie AFP meldete, sagte Ostrowski, …“: the wie-clause relays the frame after it
     mood, _ = clause_mood(doc, lexicon, start, stop)
     speaker = _np_range(i + 1, cue.tokens[1])
     evidence = Evidence("wie", speaker)
     confidence = tuning.INDIRECT_WIE_PREPOSED
     return _candidate(doc, (start, stop), cue, (i, end + 1), mood, confidence, "indirect.wie_before", evidence, speaker), stop
+
+
+def _frame_of_its_own(doc: Doc, lexicon: Lexicon, start: int, last: int, taken: list[CharSpan]) -> bool:
+    """Whether the clause after a preposed wie-clause opens with a speech-verb frame of its own.
+
+    „Wie die Agentur AFP meldete, sagte der Berater, ein Treffen sei nicht
+    vereinbart“: the content is the adviser's, after „sagte der Berater,“; the
+    wie-clause stays a source of that frame.
+    """
+    cue = find_cue(doc, lexicon, start, last)
+    return cue is not None and _verb_frame(doc, lexicon, cue, start, start, last, taken) is not None
+
+
+def _only_a_wie_clause(doc: Doc, lexicon: Lexicon, start: int, comma: int) -> bool:
+    """Whether ``[start, comma)`` is nothing but a wie-frame („Wie die Agentur AFP meldete“)."""
+    if doc.tokens[start].text.lower() not in lexicon.rule_words.wie_frame:
+        return False
+    wie = wie_frame_end(doc, lexicon, start, comma + 1)
+    return wie is not None and wie[0] == comma
 
 
 def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, taken: list[CharSpan]) -> _Hit | None:
@@ -463,6 +484,8 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
         return None
     if wie and _speaker_before_wie(doc, lexicon, start, comma):
         return None
+    if not wie and _only_a_wie_clause(doc, lexicon, start, comma):
+        return None  # „Wie AFP meldete, sagte Ostrowski, …“: a wie-clause is no content of the frame after it
     mood, finite = clause_mood(doc, lexicon, start, comma)
     if not wie and (finite is None or _noun_with_relative(doc, lexicon, start, comma)):
         # „Hans Maier, Sprecher der Stadtwerke, kritisierte …“, „Die Ministerin, die seit Mai im Amt
@@ -502,8 +525,12 @@ def _verb_frame(
     if comma >= reach or tokens[comma].text not in (",", ":") or comma - i > tuning.FRAME_GAP_TOKENS:
         return None
     frame_start = clause_start(doc, i, floor) if _after_content(doc, floor, i) else floor
+    if frame_start > floor and tokens[frame_start - 1].text == "," and _only_a_wie_clause(doc, lexicon, floor, frame_start - 1):
+        frame_start = floor  # „Wie AFP meldete, sagte Ostrowski, …“: the wie-clause belongs to the frame
     if _is_hedge_passive(doc, lexicon, cue, frame_start, comma) or _speech_act_at(doc, lexicon, comma + 1, last):
         return None
+    if tokens[frame_start].text.lower() in lexicon.rule_words.wie_frame and _frame_of_its_own(doc, lexicon, comma + 1, last, taken):
+        return None  # „Wie AFP meldete, sagte Ostrowski, …“: the wie-clause relays the frame after it
     cand = _preposed(doc, lexicon, cue, frame_start, comma, last)
     if cand is None or overlaps(cand.content[0], taken):
         return None
