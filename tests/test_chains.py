@@ -586,6 +586,72 @@ def test_dem_bericht_zufolge_is_the_report_of_the_outlet_before() -> None:
     assert quote.speaker is not None and quote.speaker.text == "Parteikreise"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "sources"),
+    [
+        (
+            "Die Stadtwerke erhöhen den Gaspreis zum Januar um zwölf Prozent. "
+            "Das kündigte Geschäftsführerin Petra Lindqvist am Mittwoch an, wie die Agentur dpa meldete.",
+            "Die Stadtwerke erhöhen",
+            "Petra Lindqvist",
+            [("dpa", "reported_by")],
+        ),
+        (
+            "Die Regierung will das Rentenalter nicht weiter anheben. "
+            "Dies sagte der Arbeitsminister des Landes, Tomasz Wierzbicki, am Rande eines Treffens, "
+            "wie die Nachrichtenagentur PAP berichtete.",
+            "Die Regierung will",
+            "Tomasz Wierzbicki",
+            [("PAP", "reported_by")],
+        ),
+        (
+            "Der Konzern streicht in Europa rund 4000 Stellen. "
+            "Das teilte die Konzernleitung in Turin mit, wie die Agentur Ansa berichtete.",
+            "Der Konzern streicht",
+            None,
+            [("Ansa", "reported_by")],
+        ),
+    ],
+)
+def test_a_cataphoric_report_relayed_by_a_medium(text: str, content: str, speaker: str | None, sources: list[tuple[str, str]]) -> None:
+    """„… Das kündigte X an, wie Y meldete.“: the sentence before is X's, Y relays it."""
+    quote = quote_of(text, content)
+    if speaker is not None:
+        assert speaker_name(quote) == speaker
+    assert chain(quote) == sources
+    assert not any(q.content.text.startswith(("Das ", "Dies ", "wie ")) for q in quotecheck.extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        ("Die Fähre fällt bis Freitag aus. Das kündigte Reedereichef Ole Brandvik am Morgen an.", "Reedereichef Ole Brandvik"),
+        ("Die Fähre fällt bis Freitag aus. Dies teilte Hafenmeisterin Jana Koski mit.", "Hafenmeisterin Jana Koski"),
+        ("Die Fähre fällt bis Freitag aus. Das erklärte die Reederei am Morgen.", "die Reederei"),
+    ],
+)
+def test_the_speaker_of_a_cataphoric_report_starts_after_the_verb(text: str, speaker_text: str) -> None:
+    """„Das kündigte Reedereichef X an“: the fronted „Das“ and the verb are no part of the speaker's mention."""
+    quote = quote_of(text, "Die Fähre")
+    assert quote.speaker is not None and quote.speaker.text == speaker_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the wie-clause compares, it relays nothing: no quote of the sentence before
+        "Die Brücke bleibt bis Mai gesperrt. Das kam so, wie alle es erwartet hatten.",
+        # the demonstrative sentence goes on with a clause of its own
+        "Die Brücke bleibt bis Mai gesperrt. Das sagte er, weil die Gutachter Risse fanden, wie die Zeitung meldete.",
+    ],
+)
+def test_no_cataphoric_report_without_a_speech_frame(text: str) -> None:
+    quotes = quotecheck.extract(text)
+    assert not any(q.content.text.startswith("Die Brücke") and q.sources for q in quotes), [
+        (q.content.text, [s.name for s in q.sources]) for q in quotes
+    ]
+
+
 # --- 6. documents: the words stand in a text (``published_in``) --------------------------
 
 
@@ -787,6 +853,139 @@ def test_a_spokesperson_links_to_the_institution(text: str, name: str) -> None:
     assert speaker is not None and (speaker.name, speaker.type) == (name, "organization")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Gewerkschaftschef Tom Brink sagte dem Sender NOS, die Arbeiter forderten mehr Lohn. "
+            "Eine Sprecherin der Stadtwerke sagte der Zeitung, der Ausfall koste Geld. "
+            "Die Reparatur dauere bis Montag, so die Sprecherin weiter.",
+            "Die Reparatur",
+            "Stadtwerke",
+        ),
+        (
+            "Die Polizei sperrte die Brücke. Ein Polizeisprecher sagte, der Verkehr werde umgeleitet. "
+            "Die Sperre gelte bis Mitternacht, sagte der Sprecher.",
+            "Die Sperre",
+            "Polizei",
+        ),
+        # negative: a spokesperson introduced by name stays that person
+        (
+            "Gewerkschaftschef Tom Brink sagte, die Arbeiter forderten mehr Lohn. "
+            "Regierungssprecher Lars Holm sagte, man prüfe die Forderung. Eine Einigung sei möglich, so der Sprecher weiter.",
+            "Eine Einigung",
+            "Lars Holm",
+        ),
+    ],
+)
+def test_the_spokesperson_goes_on_for_the_institution(text: str, content: str, speaker: str) -> None:
+    """„so der Sprecher weiter“ after „Ein Sprecher der Hafenbehörde“: the institution, not the last person named."""
+    assert speaker_name(quote_of(text, content)) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Ein Sprecher des Umweltamts wollte sich zu den Messwerten nicht äußern. "
+            "Die Proben würden noch ausgewertet, sagte er dem Sender SWR.",
+            "Die Proben",
+            "Umweltamt",
+        ),
+        (
+            "Eine Sprecherin der Bahn wollte den Bericht nicht kommentieren. Sie verwies auf laufende Gespräche. "
+            "Eine Lösung sei in Sicht, sagte sie.",
+            "Eine Lösung",
+            "Bahn",
+        ),
+        # negatives: a person to refer to wins; „sie“ is no male spokesperson
+        (
+            "Ein Sprecher des Umweltamts wollte sich nicht äußern. Landrat Uwe Krahl kam am Abend. "
+            "Die Proben würden ausgewertet, sagte er.",
+            "Die Proben",
+            "Uwe Krahl",
+        ),
+        (
+            "Ein Sprecher des Umweltamts wollte sich nicht äußern. Die Proben würden ausgewertet, sagte sie.",
+            "Die Proben",
+            None,
+        ),
+    ],
+)
+def test_a_pronoun_after_a_silent_spokesperson_speaks_for_the_institution(text: str, content: str, speaker: str | None) -> None:
+    """„Ein Sprecher des Ministeriums wollte sich nicht äußern. … sagte er“: „er“ speaks for the ministry."""
+    assert speaker_name(quote_of(text, content)) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Landwirt Paolo Neri (71) aus Lugo sagte der Agentur Ansa, das Wasser habe seinen Hof überflutet. "
+            "Minister Marco Bassi kündigte Soforthilfen an. Die Ernte sei verloren, sagte der 71-Jährige.",
+            "Die Ernte",
+            "Paolo Neri",
+        ),
+        (
+            "Die Anwohnerin Greta Lund (64) hatte den Brand bemerkt. Feuerwehrchef Ole Sand sagte, das Haus sei unbewohnbar. "
+            "Sie habe nur noch ihre Katze retten können, sagte die 64-Jährige.",
+            "Sie habe",
+            "Greta Lund",
+        ),
+        # negatives: another age, or no age in brackets, is the last person of that gender
+        (
+            "Landwirt Paolo Neri (71) aus Lugo sagte, das Wasser habe seinen Hof überflutet. "
+            "Minister Marco Bassi kündigte Soforthilfen an. Die Hilfe komme schnell, sagte der 58-Jährige.",
+            "Die Hilfe",
+            "Marco Bassi",
+        ),
+        (
+            "Landwirt Paolo Neri sagte, das Wasser habe seinen Hof überflutet. "
+            "Minister Marco Bassi kündigte Soforthilfen an. Die Hilfe komme schnell, sagte der 71-Jährige.",
+            "Die Hilfe",
+            "Marco Bassi",
+        ),
+    ],
+)
+def test_an_age_description_finds_the_person_introduced_with_that_age(text: str, content: str, speaker: str) -> None:
+    """„Paolo Neri (71)“ … „der 71-Jährige“: the person of that age, not the last man named."""
+    assert speaker_name(quote_of(text, content)) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "sources"),
+    [
+        (
+            "Wie die Agentur AFP unter Berufung auf die Agentur Tass meldete, sagte der Berater Ilja Sorin, "
+            "ein Treffen sei noch nicht vereinbart.",
+            "ein Treffen",
+            "Ilja Sorin",
+            [("Tass", "reported_by"), ("AFP", "reported_by")],
+        ),
+        (
+            "Wie die Agentur Reuters meldete, erklärte die Ministerin Ana Ruiz am Abend, die Grenze bleibe offen.",
+            "die Grenze",
+            "Ana Ruiz",
+            [("Reuters", "reported_by")],
+        ),
+        # negative: without a frame of its own the clause after the wie-clause is the content
+        (
+            "Wie die Agentur Reuters meldete, bleibt die Grenze bis Freitag geschlossen.",
+            "bleibt die Grenze",
+            "Reuters",
+            [],
+        ),
+    ],
+)
+def test_a_preposed_wie_clause_relays_the_frame_after_it(
+    text: str, content: str, speaker: str, sources: list[tuple[str, str]]
+) -> None:
+    """„Wie AFP meldete, sagte X, …“: X speaks, AFP relays; „sagte X“ is no content of AFP's."""
+    quote = quote_of(text, content)
+    assert (speaker_name(quote), chain(quote)) == (speaker, sources)
+    assert not any(q.content.text.startswith(("sagte", "erklärte", "Wie")) for q in quotecheck.extract(text))
+
+
 def test_a_plural_genitive_is_no_institution() -> None:
     """„ein Sprecher der Angehörigen“: people, not an institution; unresolved."""
     speaker = quotecheck.extract("„Ja“, sagte ein Sprecher der Angehörigen.")[0].speaker
@@ -817,6 +1016,34 @@ def test_a_listed_medium_is_named_as_the_text_spells_it(text: str, content: str,
 )
 def test_rescue_and_weather_services_are_institutions(text: str, content: str, name: str) -> None:
     assert speaker_name(quote_of(text, content)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Die Elterninitiative „Sichere Schulwege“ hat 3000 Unterschriften gesammelt. "
+            "Der Umbau der Kreuzung sei überfällig, teilte die Initiative mit.",
+            "Der Umbau",
+            "Sichere Schulwege",
+        ),
+        (
+            "Die Bürgerinitiative „Grüner Hafen“ lehnt das Terminal ab. Der Lärm werde unerträglich, so die Initiative weiter.",
+            "Der Lärm",
+            "Grüner Hafen",
+        ),
+        # negatives: „Initiative“ as a proposal or an occasion names nobody
+        (
+            "Auf Initiative von Bürgermeisterin Anke Roth beriet der Rat über den Umbau. Die Kreuzung sei gefährlich, sagte sie.",
+            "Die Kreuzung",
+            "Anke Roth",
+        ),
+        ("Die Initiative der Regierung sei gescheitert, sagte Oppositionschef Lars Moe.", "Die Initiative", "Lars Moe"),
+    ],
+)
+def test_a_citizens_initiative_is_an_organisation(text: str, content: str, speaker: str) -> None:
+    """„die Initiative“ after „Die Bürgerinitiative „X““ is X, like „der Verein“ after „Der Verein „X““."""
+    assert speaker_name(quote_of(text, content)) == speaker
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,10 @@ __all__ = ["Entity", "Coreference", "Resolution"]
 
 #: A bare „ein Sprecher“ speaks for an organisation of its own or the previous sentence only.
 _BARE_SPOKESPERSON_LOOKBACK = 1
+#: How far before „(61)“ the name of the person of that age may start („Trainer Jens Ott (61)“).
+_AGE_AFTER_NAME_TOKENS = 4
+#: How many sentences back a pronoun with no person to refer to looks for a spokesperson („Er verwies …“).
+_PRONOUN_SPOKESPERSON_LOOKBACK = 2
 
 
 @frozen(eq=False)
@@ -145,9 +149,37 @@ class _Resolver(Namer):
         entity = self.recent(np.start, fits)
         if last is not None and (entity is None or entity.id != last.id) and fits(last) and self._mentioned_lately(last, np.start):
             entity = last
+        if entity is None and np.pronoun in self.lexicon.attribution.speaker_pronouns:
+            entity = self._spokesperson_before(np.start, "m" if masculine else "f")
         if entity is None:
             return None, "person" if masculine else "unknown"
         return entity, entity.type
+
+    def _spokesperson_before(self, before: int, gender: str) -> Entity | None:
+        """The institution of a spokesperson the pronoun points back to when no person fits it.
+
+        „Ein Sprecher des Ministeriums wollte sich nicht äußern. Er verwies auf einen
+        Bericht.“: the spokesperson said nothing quoted, so no entity was noted for
+        him, yet „er“ speaks for the ministry. Only a spokesperson of the pronoun's
+        gender without a name of his own, in the two sentences before.
+        """
+        doc = self.doc
+        here = doc.layer.sentence_index(min(before, len(doc.tokens) - 1))
+        for index in range(here - 1, max(-1, here - 1 - _PRONOUN_SPOKESPERSON_LOOKBACK), -1):
+            sentence = doc.sentences[index]
+            for i in range(sentence.first, sentence.last):
+                folded = doc.tokens[i].text.casefold()
+                if not folded.endswith(self.lexicon.words.spokesperson) or (role_gender(doc.tokens[i].text) == "f") != (gender == "f"):
+                    continue
+                start = i - 1 if i > sentence.first and doc.tokens[i - 1].text.lower() in self.lexicon.words.indefinite else i
+                np = parse_noun_phrase(doc, self.lexicon, start, sentence.last, coordination=False)
+                if np is None or np.name_tokens or np.role_type != "person":
+                    continue
+                for strategy in (_Resolver.spokesperson_with_genitive, _Resolver.spokesperson_of_organization):
+                    answer = strategy(self, np, None)
+                    if answer is not None and answer[0] is not None:
+                        return answer[0]
+        return None
 
     def _mentioned_lately(self, entity: Entity, before: int) -> bool:
         """Whether ``entity`` occurs in the sentence of token ``before`` or the one before it."""
@@ -285,13 +317,32 @@ class _Resolver(Namer):
         lookback = ORGANIZATION_LOOKBACK if np.role_type == "organization" else LOOKBACK_SENTENCES
         entity = self.recent(np.start, lambda e: has_role(self.lexicon, e, role, head), lookback)
         if entity is None and np.role_type == "person" and np.determiner in self.lexicon.words.definite and np.genitive is None:
-            return self._previous_person(np, role)
+            # „…, so der Sprecher weiter“ after „Ein Sprecher der Hafenbehörde sagte …“: no person was
+            # introduced as spokesperson, so the one speaking for the institution goes on
+            return self._spokesperson_of(np) or self._previous_person(np, role)
         return entity
 
     def _by_age(self, np: NounPhrase) -> Entity | None:
-        """„der 41-Jährige“, „die 29-Jährige“: the last person of that gender (or of none known)."""
+        """„der 41-Jährige“, „die 29-Jährige“: the person introduced with that age, else the last of that gender.
+
+        „Landwirt Paolo Neri (71) sagte …“ … „Der 71-Jährige“ is Neri even when
+        other men were named in between.
+        """
         gender = "f" if np.determiner in self.lexicon.words.feminine else "m"
-        return self.recent(np.start, lambda e: e.type == "person" and e.gender in (gender, None))
+        return self._introduced_with_age(np) or self.recent(np.start, lambda e: e.type == "person" and e.gender in (gender, None))
+
+    def _introduced_with_age(self, np: NounPhrase) -> Entity | None:
+        """The person whose name stands right before „(N)“, N the age of ``np`` („Jens Ott (61)“)."""
+        tokens = self.doc.tokens
+        age = tokens[np.end - 1].text.split("-", 1)[0]
+        occurrences = self.draft.occurrences
+        for k in range(np.start - 2, 0, -1):
+            if tokens[k].text != age or tokens[k - 1].text != "(" or tokens[k + 1].text != ")":
+                continue
+            named = [o for o in occurrences if k - 1 - _AGE_AFTER_NAME_TOKENS <= o.token < k - 1]
+            entity = self.draft.entity(named[-1].entity) if named else None
+            return entity if entity is not None and entity.type == "person" else None
+        return None
 
     def _previous_person(self, np: NounPhrase, role: str) -> Entity | None:
         """„der GdP-Vorsitzende“ after „Gewerkschaftschef Konrad Freiberg“: the previous person.

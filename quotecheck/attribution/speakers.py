@@ -542,7 +542,8 @@ def _clause_step(doc: Doc, lexicon: Lexicon, i: int, limit: int, verbs: tuple[in
     classes = function_word_classes(lexicon, tok.text)
     if tok.text[:1].islower() and not classes & DETERMINER_CLASSES and tok.text.lower() not in lexicon.attribution.speaker_pronouns:
         return _Step(i + 1)
-    np = parse_noun_phrase(doc, lexicon, i, limit)
+    # no noun phrase runs over the finite verb: „Das kündigte Minister Ole Berg an“ is no „das kündigte …“
+    np = parse_noun_phrase(doc, lexicon, i, verbs[0] if i < verbs[0] else limit)
     if np is None:
         return _Step(i + 1)
     if np.dative or "not_nominative" in function_word_classes(lexicon, np.determiner or ""):

@@ -437,11 +437,32 @@ def _preposed_wie(doc: Doc, lexicon: Lexicon, i: int, last: int, taken: list[Cha
     stop = content_end(doc, lexicon, start, last)
     if stop - start < 2 or overlaps(char_span(doc, start, stop), taken) or _speech_act_at(doc, lexicon, start, stop):
         return None
+    if _frame_of_its_own(doc, lexicon, start, last, taken):
+        return None  # „Wie AFP meldete, sagte Ostrowski, …“: the wie-clause relays the frame after it
     mood, _ = clause_mood(doc, lexicon, start, stop)
     speaker = _np_range(i + 1, cue.tokens[1])
     evidence = Evidence("wie", speaker)
     confidence = tuning.INDIRECT_WIE_PREPOSED
     return _candidate(doc, (start, stop), cue, (i, end + 1), mood, confidence, "indirect.wie_before", evidence, speaker), stop
+
+
+def _frame_of_its_own(doc: Doc, lexicon: Lexicon, start: int, last: int, taken: list[CharSpan]) -> bool:
+    """Whether the clause after a preposed wie-clause opens with a speech-verb frame of its own.
+
+    „Wie die Agentur AFP meldete, sagte der Berater, ein Treffen sei nicht
+    vereinbart“: the content is the adviser's, after „sagte der Berater,“; the
+    wie-clause stays a source of that frame.
+    """
+    cue = find_cue(doc, lexicon, start, last)
+    return cue is not None and _verb_frame(doc, lexicon, cue, start, start, last, taken) is not None
+
+
+def _only_a_wie_clause(doc: Doc, lexicon: Lexicon, start: int, comma: int) -> bool:
+    """Whether ``[start, comma)`` is nothing but a wie-frame („Wie die Agentur AFP meldete“)."""
+    if doc.tokens[start].text.lower() not in lexicon.rule_words.wie_frame:
+        return False
+    wie = wie_frame_end(doc, lexicon, start, comma + 1)
+    return wie is not None and wie[0] == comma
 
 
 def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, taken: list[CharSpan]) -> _Hit | None:
@@ -457,6 +478,8 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
         return None
     if wie and _speaker_before_wie(doc, lexicon, start, comma):
         return None
+    if not wie and _only_a_wie_clause(doc, lexicon, start, comma):
+        return None  # „Wie AFP meldete, sagte Ostrowski, …“: a wie-clause is no content of the frame after it
     mood, finite = clause_mood(doc, lexicon, start, comma)
     if not wie and (finite is None or _noun_with_relative(doc, lexicon, start, comma)):
         # „Hans Maier, Sprecher der Stadtwerke, kritisierte …“, „Die Ministerin, die seit Mai im Amt
@@ -508,8 +531,12 @@ def _verb_frame(
     if comma >= reach or tokens[comma].text not in (",", ":") or comma - i > tuning.FRAME_GAP_TOKENS:
         return None
     frame_start = clause_start(doc, i, floor) if _after_content(doc, floor, i) else floor
+    if frame_start > floor and tokens[frame_start - 1].text == "," and _only_a_wie_clause(doc, lexicon, floor, frame_start - 1):
+        frame_start = floor  # „Wie AFP meldete, sagte Ostrowski, …“: the wie-clause belongs to the frame
     if _is_hedge_passive(doc, lexicon, cue, frame_start, comma) or _speech_act_at(doc, lexicon, comma + 1, last):
         return None
+    if tokens[frame_start].text.lower() in lexicon.rule_words.wie_frame and _frame_of_its_own(doc, lexicon, comma + 1, last, taken):
+        return None  # „Wie AFP meldete, sagte Ostrowski, …“: the wie-clause relays the frame after it
     cand = _preposed(doc, lexicon, cue, frame_start, comma, last)
     if cand is None or overlaps(cand.content[0], taken):
         return None
@@ -674,9 +701,9 @@ def find_indirect(doc: Doc, lexicon: Lexicon, taken: Claims | Iterable[tuple[int
     previous_free = False  # the sentence before is unclaimed and gave no quote
     for index, (sentence, local) in enumerate(Claims.of(doc, taken).by_sentence()):
         found = _sentence_candidates(doc, lexicon, sentence.first, sentence.last, local)
-        if not found and not local and previous_free:
-            anaphoric = _report_of_previous(doc, lexicon, index)
-            if anaphoric is not None:
+        if not local and previous_free:
+            anaphoric = _report_of_previous(doc, lexicon, index, relayed_only=bool(found))
+            if anaphoric is not None:  # „… Das teilte X mit, wie Y meldete.“: the wie-clause is no content
                 out.append(anaphoric)
                 previous_free = False
                 continue
@@ -685,11 +712,16 @@ def find_indirect(doc: Doc, lexicon: Lexicon, taken: Claims | Iterable[tuple[int
     return out
 
 
-def _report_of_previous(doc: Doc, lexicon: Lexicon, index: int) -> Candidate | None:
+def _report_of_previous(doc: Doc, lexicon: Lexicon, index: int, *, relayed_only: bool = False) -> Candidate | None:
     """„… Das teilte die Notenbank am Donnerstag mit.“: the sentence before is what was said.
 
     A short sentence opened by a demonstrative („Das“, „Dies“) with a speech verb
     right after it reports the previous sentence of the same paragraph as a whole.
+    It may end in a wie-clause that relays it („Das kündigte der Minister an, wie
+    die Agentur Y meldete.“): that clause stays in the frame, where attribution
+    reads its medium as a source, and is no content of its own. With
+    ``relayed_only`` (another construction already read the sentence) only that
+    relayed form is taken.
     """
     tokens = doc.tokens
     sentence, before = doc.sentences[index], doc.sentences[index - 1] if index > 0 else None
@@ -697,20 +729,35 @@ def _report_of_previous(doc: Doc, lexicon: Lexicon, index: int) -> Candidate | N
         return None
     if "report_demonstrative" not in classes_at(doc, lexicon, sentence.first):
         return None
-    cue = find_cue(doc, lexicon, sentence.first + 1, sentence.last)
+    frame_end = sentence.last - 1 if tokens[sentence.last - 1].text in SENTENCE_END else sentence.last
+    core_end = _relaying_wie_clause(doc, lexicon, sentence.first + 1, frame_end)
+    if relayed_only and core_end == frame_end:
+        return None
+    limit = core_end + 1 if core_end < frame_end else sentence.last  # the punctuation after a particle closes it
+    cue = find_cue(doc, lexicon, sentence.first + 1, limit)
     if cue is None or cue.tokens[0] != sentence.first + 1 or cue.verb is None or cue.verb.strength < tuning.RELIABLE_SPEECH:
         return None
     clause_words = {"complementizer", "subordinator", "w_word"}
-    if any(tokens[k].kind == "quote" or classes_at(doc, lexicon, k) & clause_words for k in range(sentence.first + 1, sentence.last)):
+    if any(tokens[k].kind == "quote" or classes_at(doc, lexicon, k) & clause_words for k in range(sentence.first + 1, core_end)):
         return None  # „Das sagte er, weil …“, „Das nannte er „absurd““: not a report of the sentence before
     stop = sentence_core_end(doc, before.first, before.last)
     if word_count(doc, before.first, stop) < 3:
         return None
     mood, _ = clause_mood(doc, lexicon, before.first, stop)
-    frame_end = sentence.last - 1 if tokens[sentence.last - 1].text in SENTENCE_END else sentence.last
     frame = (sentence.first, frame_end)
     rule = "indirect.report_of_previous"
     return _candidate(doc, (before.first, stop), cue, frame, mood, tuning.REPORT_OF_PREVIOUS, rule, _VERB_FRAME)
+
+
+def _relaying_wie_clause(doc: Doc, lexicon: Lexicon, start: int, end: int) -> int:
+    """Where a final „…, wie die Agentur Y berichtete“ of ``[start, end)`` begins (its comma), else ``end``."""
+    tokens = doc.tokens
+    for comma in range(end - 2, start, -1):
+        if tokens[comma].text != "," or tokens[comma + 1].text.lower() not in lexicon.rule_words.wie_frame:
+            continue
+        wie = wie_frame_end(doc, lexicon, comma + 1, end)
+        return comma if wie is not None and wie[0] == end else end
+    return end
 
 
 class IndirectRule:
