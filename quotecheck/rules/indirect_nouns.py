@@ -1,0 +1,109 @@
+"""Indirect speech after a noun of saying: „die Hoffnung, dass …“, „der Vorwurf, er habe …“.
+
+Used by :mod:`quotecheck.rules.indirect`. It holds the noun construction
+(„die Forderung der Eltern, die Schule früher zu öffnen“): the noun, the
+attribute that names who said it („der Vorwurf der Opposition, …“) and the
+content clause the noun takes (dass-, ob-, verb-second or zu-infinitive clause).
+"""
+
+from __future__ import annotations
+
+from quotecheck import tuning
+from quotecheck.analysis.base import Doc
+from quotecheck.lexicon import Lexicon
+from quotecheck.attribution.nounphrase import parse_noun_phrase, with_apposition
+from quotecheck.morph import clause_mood
+from quotecheck.ranges import TokenRange
+from quotecheck.rules.candidate import Candidate, CueMatch, Evidence
+from quotecheck.rules.clauses import classes_at, clause_end_over_titles, clause_start
+from quotecheck.rules.content import content_end, ends_in_zu_infinitive
+from quotecheck.rules.indirect_content import _candidate, _reported_frame, _v2_content_ok
+
+
+def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | None:
+    """„die Hoffnung, dass …“ / „der Vorwurf, er habe …“ / „die Forderung der Eltern, … zu …“.
+
+    A noun of saying (``speech_nouns.tsv``), its attribute naming who said it („der
+    Eltern“, „von Minister Kim“, „Frankreichs“) if any, a comma, and a content the
+    noun takes: a dass- or ob-clause, a verb-second clause in Konjunktiv or a
+    zu-infinitive. The attribute is the speaker.
+    """
+    tokens = doc.tokens
+    noun = lexicon.speech_nouns.get(tokens[i].text)
+    if noun is None or not noun.valency:
+        return None
+    owner = _noun_owner(doc, lexicon, i + 1, last)
+    comma = _after_noun_link(doc, lexicon, owner.end if owner is not None else i + 1, last)
+    if comma + 2 >= last or tokens[comma].text != ",":
+        return None
+    start = comma + 1
+    read = _noun_content(doc, lexicon, noun.valency, start, last)
+    if read is None:
+        return None
+    end, mood = read
+    cue = CueMatch((i,), tokens[i].text)
+    frame = (clause_start(doc, i, doc.sentences[doc.layer.sentence_index(i)].first), start)
+    if _reported_frame(doc, lexicon, None, frame[0], comma):
+        return None
+    evidence = Evidence("noun", owner)
+    return _candidate(doc, (start, end), cue, frame, mood, tuning.SPEECH_NOUN, "indirect.speech_noun", evidence, owner)
+
+
+def _after_noun_link(doc: Doc, lexicon: Lexicon, i: int, last: int) -> int:
+    """Skip one correlative or clause-final particle between a noun of saying and its comma.
+
+    „Hinweise darauf, dass …“, „Es lagen Hinweise vor, dass …“: the word stands
+    between the noun and its content clause.
+    """
+    if i + 1 < last and doc.tokens[i + 1].text == ",":
+        word = doc.tokens[i].text
+        if word in lexicon.frames.correlatives or word in lexicon.particles:
+            return i + 1
+    return i
+
+
+def _noun_owner(doc: Doc, lexicon: Lexicon, i: int, last: int) -> TokenRange | None:
+    """Who said what a noun of saying names: its attribute right after it, if any.
+
+    „der Eltern“, „des Ministers, Hans Maier“, „von Minister Kim“, „Frankreichs“;
+    None when a comma or anything else follows the noun.
+    """
+    tokens = doc.tokens
+    if i >= last or tokens[i].kind != "word":
+        return None
+    words = lexicon.rule_words
+    low = tokens[i].text.lower()
+    opens = low in words.genitive or low in words.genitive_or_dative or tokens[i].text[:1].isupper()
+    start = i + 1 if low in words.agent_preposition else i
+    if not opens and start == i or start >= last:
+        return None
+    np = parse_noun_phrase(doc, lexicon, start, last)
+    if np is None or np.pronoun is not None or not (np.name_tokens or np.role or np.determiner):
+        return None
+    np = with_apposition(doc, lexicon, np, last)
+    return TokenRange(start, np.end)
+
+
+def _noun_content(doc: Doc, lexicon: Lexicon, valency: frozenset[str], start: int, last: int) -> tuple[int, str | None] | None:
+    """(end, mood) of the content after a noun of saying, if the noun takes what follows.
+
+    The matrix clause usually goes on after the content („Die Hoffnung, …,
+    erfüllte sich nicht“), so the content ends at the clause's comma.
+    """
+    end = min(content_end(doc, lexicon, start, last), clause_end_over_titles(doc, start, last))
+    if end - start < 3:
+        return None
+    opener = classes_at(doc, lexicon, start)
+    mood, _ = clause_mood(doc, lexicon, start, end)
+    if "complementizer" in opener:
+        wanted = "ob" if "polar_question" in opener else "dass"
+        return (end, mood) if wanted in valency else None
+    if "zu" in valency and ends_in_zu_infinitive(doc, lexicon, start, end):
+        # „Pläne, um die Kosten zu senken“: an infinitive of purpose is no content of the noun
+        purpose = any(doc.tokens[k].text.lower() in lexicon.frames.infinitive_conjunctions for k in range(start, end))
+        return None if purpose else (end, mood)
+    if "v2" in valency:
+        ok, mood = _v2_content_ok(doc, lexicon, None, start, end)
+        if ok and mood == "subjunctive":
+            return end, mood
+    return None
