@@ -7,6 +7,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quotecheck import columns as columns_module
 from quotecheck import text as text_module
 from quotecheck.lexicon import load_lexicon
 from quotecheck.text import (
@@ -468,10 +469,10 @@ def test_sentence_and_paragraph_columns_behave_like_tuples() -> None:
 
 def test_token_blocks_are_made_again_after_being_dropped() -> None:
     """A long document keeps a bounded number of token blocks; a dropped one is made again."""
-    tokens = tokenize("Wort " * ((1 << 11) * (text_module._CACHED_BLOCKS + 3)))
+    tokens = tokenize("Wort " * ((1 << 11) * (columns_module._CACHED_BLOCKS + 3)))
     expected = Token(5 * 7, 5 * 7 + 4, "Wort", "word")
     assert tokens[7] == expected
-    for block in range(1, text_module._CACHED_BLOCKS + 2):
+    for block in range(1, columns_module._CACHED_BLOCKS + 2):
         assert tokens[block << 11].text == "Wort"
     assert tokens[7] == expected
 
