@@ -9,7 +9,8 @@ most one genitive attribute („Ein Sprecher des Gesundheitsministeriums“).
 :func:`with_attached`, :func:`with_seat`, :func:`with_apposition` and
 :func:`extended` widen a mention by the phrases that belong to it („Der
 Bürgermeister von Marathonas“, „das Präsidialamt in Taipeh“, „Katrin Oswald,
-Sprecherin der Bahn,“).
+Sprecherin der Bahn,“). The small parts it steps over (adjectives, „zwei“,
+„29 Jahre alte“, quoted titles) are in :mod:`~quotecheck.attribution.nounphrase_parts`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from attrs import frozen
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.naming import MEDIUM_CLASSES, org_class, org_kind, organization_in
+from quotecheck.attribution.nounphrase_parts import _quoted_title, _skip_age, _skip_quantity, is_capitalised, skip_adjectives
 from quotecheck.attribution.words import (
     function_word_classes,
     is_report_noun,
@@ -34,6 +36,7 @@ __all__ = [
     "function_word_classes",
     "parse_noun_phrase",
     "skip_adjectives",
+    "is_capitalised",
     "with_attached",
     "with_seat",
     "with_apposition",
@@ -41,9 +44,6 @@ __all__ = [
     "np_ending_at",
     "can_be_subject",
 ]
-
-
-_ADJECTIVE = regex.compile(r"^\p{Ll}[\p{L}-]*(?:e|en|er|es|em)$|^\d+\.$")
 
 
 _CAPITALISED_ADJECTIVE = regex.compile(r"^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$")
@@ -78,11 +78,6 @@ class NounPhrase:
     age: bool = False  # „der 41-Jährige“
     coordinated: "NounPhrase | None" = None  # „Putin und Kim“: the second conjunct
     attribute: tuple[int, int] | None = None  # „für Umwelt“, „am Hafen“: part of an institution's name
-
-
-def is_capitalised(doc: Doc, i: int) -> bool:
-    tok = doc.tokens[i]
-    return tok.kind == "word" and tok.text[:1].isupper()
 
 
 def _is_link(doc: Doc, lexicon: Lexicon, i: int) -> bool:
@@ -122,28 +117,6 @@ def name_link_at(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> bool:
     return i > 0 and _name_link(doc, lexicon, i, limit, i - 1)
 
 
-def skip_adjectives(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
-    """Past the attributive adjectives at ``i``: words with an adjective ending.
-
-    A determiner („die“) or a speech verb („teilte“) ends like one but opens no
-    attribute: „Das teilte die Notenbank mit“ has no noun phrase at „Das“.
-    """
-    tokens = doc.tokens
-    while i < limit and tokens[i].kind in ("word", "number") and _ADJECTIVE.match(tokens[i].text):
-        word = tokens[i].text
-        if function_word_classes(lexicon, word) & DETERMINER_CLASSES or doc.lemma(i).lower() in lexicon.speech_verbs:
-            break
-        i += 1
-    return i
-
-
-def _skip_quantity(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
-    """„zwei Diplomaten“, „mehrere Insider“, „3 Beamte“: past a number before the noun."""
-    if i < limit and (doc.tokens[i].kind == "number" or doc.tokens[i].text.lower() in lexicon.attribution.quantities):
-        return i + 1
-    return i
-
-
 def _skip_extended_attribute(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     """„zwei mit den Verhandlungen vertraute Personen“: past a prepositional phrase inside an adjective.
 
@@ -160,17 +133,6 @@ def _skip_extended_attribute(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> 
     if after == inner.end or after >= limit or not is_capitalised(doc, after):
         return i
     return inner.end
-
-
-_AGE_ADJECTIVE = regex.compile(r"^alt(?:e|en|er|es|em)?$")
-
-
-def _skip_age(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
-    """„Der 29 Jahre alte IT-Techniker“: the age phrase before the noun is an adjective."""
-    tokens = doc.tokens
-    if i + 2 < limit and tokens[i].kind == "number" and tokens[i + 1].text in lexicon.attribution.age_units and _AGE_ADJECTIVE.match(tokens[i + 2].text):
-        return i + 3
-    return i
 
 
 def _agency_after_person(doc: Doc, lexicon: Lexicon, start: int, i: int) -> bool:
@@ -436,19 +398,6 @@ def _spokesperson_to_medium(doc: Doc, lexicon: Lexicon, role: str | None, det: i
     if doc.tokens[start].kind == "quote":
         return True  # „der „Zwickauer Tagespost““: a title in quotation marks names a publication
     return org_kind(lexicon, doc.tokens[start].text) in MEDIUM_CLASSES
-
-
-def _quoted_title(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
-    """Token range of a short quoted title right at ``i`` („„Kurier““), if any."""
-    tokens = doc.tokens
-    if i >= limit or tokens[i].kind != "quote":
-        return None
-    for j in range(i + 1, min(limit, i + 6)):
-        if tokens[j].kind == "quote":
-            return (i + 1, j) if j > i + 1 else None
-        if tokens[j].kind != "word":
-            return None
-    return None
 
 
 def _split_head(

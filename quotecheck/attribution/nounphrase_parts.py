@@ -1,0 +1,71 @@
+"""Small parts of the noun-phrase grammar: capitals, adjectives, quantities, ages, quoted titles.
+
+:func:`~quotecheck.attribution.nounphrase.parse_noun_phrase` steps over these
+before it reaches the head noun: the attributive adjectives of „die
+**russische** Regierung“, the number of „**zwei** Diplomaten“ or „**mehrere**
+Insider“, the age phrase of „Der **29 Jahre alte** IT-Techniker“, and the short
+quoted title of „die Zeitung **„Kurier“**“. None of them reads a whole noun
+phrase, so this module needs nothing from :mod:`~quotecheck.attribution.nounphrase`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from quotecheck.analysis.base import Doc
+from quotecheck.attribution.words import function_word_classes
+from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
+
+
+_ADJECTIVE = regex.compile(r"^\p{Ll}[\p{L}-]*(?:e|en|er|es|em)$|^\d+\.$")
+
+
+def is_capitalised(doc: Doc, i: int) -> bool:
+    tok = doc.tokens[i]
+    return tok.kind == "word" and tok.text[:1].isupper()
+
+
+def skip_adjectives(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
+    """Past the attributive adjectives at ``i``: words with an adjective ending.
+
+    A determiner („die“) or a speech verb („teilte“) ends like one but opens no
+    attribute: „Das teilte die Notenbank mit“ has no noun phrase at „Das“.
+    """
+    tokens = doc.tokens
+    while i < limit and tokens[i].kind in ("word", "number") and _ADJECTIVE.match(tokens[i].text):
+        word = tokens[i].text
+        if function_word_classes(lexicon, word) & DETERMINER_CLASSES or doc.lemma(i).lower() in lexicon.speech_verbs:
+            break
+        i += 1
+    return i
+
+
+def _skip_quantity(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
+    """„zwei Diplomaten“, „mehrere Insider“, „3 Beamte“: past a number before the noun."""
+    if i < limit and (doc.tokens[i].kind == "number" or doc.tokens[i].text.lower() in lexicon.attribution.quantities):
+        return i + 1
+    return i
+
+
+_AGE_ADJECTIVE = regex.compile(r"^alt(?:e|en|er|es|em)?$")
+
+
+def _skip_age(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
+    """„Der 29 Jahre alte IT-Techniker“: the age phrase before the noun is an adjective."""
+    tokens = doc.tokens
+    if i + 2 < limit and tokens[i].kind == "number" and tokens[i + 1].text in lexicon.attribution.age_units and _AGE_ADJECTIVE.match(tokens[i + 2].text):
+        return i + 3
+    return i
+
+
+def _quoted_title(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
+    """Token range of a short quoted title right at ``i`` („„Kurier““), if any."""
+    tokens = doc.tokens
+    if i >= limit or tokens[i].kind != "quote":
+        return None
+    for j in range(i + 1, min(limit, i + 6)):
+        if tokens[j].kind == "quote":
+            return (i + 1, j) if j > i + 1 else None
+        if tokens[j].kind != "word":
+            return None
+    return None
