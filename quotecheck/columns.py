@@ -188,6 +188,7 @@ class Tokens(Columns[Token]):
     string); here a token costs 9 bytes, and Token objects are made on access
     (see :class:`Columns`); their texts are sliced from the text then.
 
+    >>> from quotecheck.text import tokenize
     >>> tokens = tokenize("Er sagte: „Ja.“")
     >>> tokens[1]
     Token(start=3, end=8, text='sagte', kind='word')
