@@ -27,6 +27,7 @@ __all__ = [
     "DASS_BASE",
     "DIRECT_FRAMED",
     "DIRECT_UNFRAMED",
+    "FRAME_AFTER_TOKENS",
     "FRAME_GAP_TOKENS",
     "FRAME_TAIL_TOKENS",
     "FREE_INDIRECT_PASSED",
@@ -103,6 +104,10 @@ FRAME_GAP_TOKENS = 12
 FRAME_TAIL_TOKENS = 4
 #: … or this many when they are adverbials only (no coordinated clause).
 ADVERBIAL_TAIL_TOKENS = 12
+#: A frame after a direct quote („…“, sagte er der „Zeit“ am Montag …) is read this many
+#: tokens at most (the longest sentence of the WikiNews texts has 128 tokens): a run-on
+#: with quoted titles („… und „Titel“, die Regierung sagte …“) is not walked per quote.
+FRAME_AFTER_TOKENS = 130
 #: A multi-word speech phrase is sought this many tokens before and after its verb.
 PHRASE_WINDOW_BEFORE = 6
 PHRASE_WINDOW_AFTER = 8

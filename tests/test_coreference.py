@@ -61,3 +61,44 @@ def test_a_noted_speaker_is_found_by_a_later_pronoun() -> None:
     assert resolution.coreference.resolve(pronoun).entity is None  # introduced, but never mentioned as a speaker
     noted = resolution.coreference.noted(_mention(coref, "Schmolke kam"), resolution.entity)
     assert noted.resolve(pronoun).entity == resolution.entity
+
+
+# --- the noted speakers: an append-only log that versions share -------------------------------
+
+
+def _occ(token: int, entity: int = 0):
+    from quotecheck.attribution.entities import Occurrence
+
+    return Occurrence(token, entity)
+
+
+def test_a_noted_speaker_leaves_the_earlier_version_as_it_was() -> None:
+    from quotecheck.attribution.entities import NotedLog
+
+    first = NotedLog().with_occurrence(_occ(5))
+    second = first.with_occurrence(_occ(9))
+    assert list(first) == [_occ(5)] and list(second) == [_occ(5), _occ(9)]
+
+
+def test_two_versions_grown_from_one_do_not_see_each_other() -> None:
+    from quotecheck.attribution.entities import NotedLog
+
+    base = NotedLog().with_occurrence(_occ(5))
+    left, right = base.with_occurrence(_occ(7, 1)), base.with_occurrence(_occ(8, 2))
+    assert list(left) == [_occ(5), _occ(7, 1)] and list(right) == [_occ(5), _occ(8, 2)]
+
+
+def test_a_speaker_noted_before_the_last_one_goes_in_text_order() -> None:
+    from quotecheck.attribution.entities import NotedLog
+
+    log = NotedLog().with_occurrence(_occ(5)).with_occurrence(_occ(20)).with_occurrence(_occ(9, 1))
+    assert [o.token for o in log] == [5, 9, 20] and log[-1] == _occ(20)
+
+
+def test_occurrences_before_merge_named_mentions_and_noted_speakers_nearest_first() -> None:
+    """At one token the noted speaker comes first: it was added after the named mention there."""
+    from quotecheck.attribution.entities import NotedLog, occurrences_before
+
+    named = (_occ(2, 0), _occ(6, 1), _occ(12, 2))
+    noted = NotedLog().with_occurrence(_occ(6, 3)).with_occurrence(_occ(10, 4))
+    assert [(o.token, o.entity) for o in occurrences_before(named, noted, 12)] == [(10, 4), (6, 3), (6, 1), (2, 0)]

@@ -124,6 +124,19 @@ def test_claims_record_contents_and_frames() -> None:
     assert claims.overlapping(0, 10) == []
 
 
+def test_claims_find_the_candidates_whose_content_starts_in_a_range() -> None:
+    """A rule asks per sentence which earlier quotes start in it; found in the order added."""
+    doc = EmbeddedBackend().analyse(TEXT)
+    claims = Claims(doc)
+    late, early, spanning = (Candidate("indirect", [(67, 96)], 1), Candidate("direct", [(1, 20)], 0),
+                             Candidate("direct", [(30, 40), (50, 60)], 0))
+    claims.add([late, early], frames=False)
+    claims.add(spanning, frames=False)
+    assert claims.starting_in(0, 55) == [early, spanning]
+    assert claims.starting_in(60, 100) == [late]
+    assert claims.starting_in(21, 29) == []
+
+
 def test_candidates_carry_typed_ranges() -> None:
     candidate = Candidate("indirect", [(67, 96)], 1, frame=(9, 13), speaker_tokens=(10, 12))
     assert type(candidate.content[0]) is CharSpan and type(candidate.frame) is TokenRange

@@ -49,6 +49,9 @@ __all__ = ["Entity", "Coreference", "Resolution"]
 _BARE_SPOKESPERSON_LOOKBACK = 1
 #: How far before „(61)“ the name of the person of that age may start („Trainer Jens Ott (61)“).
 _AGE_AFTER_NAME_TOKENS = 4
+#: How far back „der 71-Jährige“ looks for „Paolo Neri (71)“: an article's length, so
+#: that a document of thousands of such descriptions stays linear.
+_AGE_LOOKBACK_TOKENS = 5_000
 #: How many sentences back a pronoun with no person to refer to looks for a spokesperson („Er verwies …“).
 _PRONOUN_SPOKESPERSON_LOOKBACK = 2
 
@@ -335,12 +338,12 @@ class _Resolver(Namer):
         """The person whose name stands right before „(N)“, N the age of ``np`` („Jens Ott (61)“)."""
         tokens = self.doc.tokens
         age = tokens[np.end - 1].text.split("-", 1)[0]
-        occurrences = self.draft.occurrences
-        for k in range(np.start - 2, 0, -1):
+        for k in range(np.start - 2, max(0, np.start - _AGE_LOOKBACK_TOKENS), -1):
             if tokens[k].text != age or tokens[k - 1].text != "(" or tokens[k + 1].text != ")":
                 continue
-            named = [o for o in occurrences if k - 1 - _AGE_AFTER_NAME_TOKENS <= o.token < k - 1]
-            entity = self.draft.entity(named[-1].entity) if named else None
+            named = next(self.draft.occurrences_before(k - 1), None)
+            near = named is not None and named.token >= k - 1 - _AGE_AFTER_NAME_TOKENS
+            entity = self.draft.entity(named.entity) if named is not None and near else None
             return entity if entity is not None and entity.type == "person" else None
         return None
 

@@ -124,10 +124,11 @@ def _after_frame_tokens(doc: Doc, span: QuotedSpan) -> tuple[int, int] | None:
     # (as :func:`quoted_titles` would find them from ``i``), not to the sentence
     # end for every quote of a sentence of quotes.
     end = i
-    while end < sentence.last:
+    last = min(sentence.last, i + tuning.FRAME_AFTER_TOKENS)
+    while end < last:
         tok = tokens[end]
         if tok.kind == "quote":
-            after = title_after(doc, end, sentence.last)
+            after = title_after(doc, end, last)
             if after is None or tokens[end - 1].kind != "word":
                 break
             end = after

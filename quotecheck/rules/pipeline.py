@@ -14,6 +14,7 @@ is built that its backend provides what each rule requires (:func:`check_rules`)
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterable, Iterator, Protocol, Sequence, runtime_checkable
 
 from quotecheck.analysis.base import ANNOTATIONS, Doc
@@ -63,7 +64,7 @@ class Claims:
     [1, 0]
     """
 
-    __slots__ = ("doc", "candidates", "quoted", "_spans", "_index")
+    __slots__ = ("doc", "candidates", "quoted", "_spans", "_index", "_content_starts")
 
     def __init__(self, doc: Doc, spans: Iterable[tuple[int, int]] = ()) -> None:
         self.doc = doc
@@ -71,6 +72,7 @@ class Claims:
         self.quoted: tuple[QuotedSpan, ...] | None = None
         self._spans: list[CharSpan] = [CharSpan(*s) for s in spans]
         self._index: SpanIndex[CharSpan] | None = None
+        self._content_starts: list[tuple[int, int]] | None = None
 
     @classmethod
     def of(cls, doc: Doc, taken: Claims | Iterable[tuple[int, int]]) -> Claims:
@@ -89,6 +91,7 @@ class Claims:
             if frames and candidate.frame is not None:
                 self._spans.append(char_span(self.doc, *candidate.frame))  # a frame is no content
         self._index = None
+        self._content_starts = None
 
     @property
     def spans(self) -> Sequence[CharSpan]:
@@ -100,6 +103,21 @@ class Claims:
         if self._index is None:
             self._index = SpanIndex(self._spans)
         return self._index.overlapping(start, end)
+
+    def starting_in(self, start: int, end: int) -> list[Candidate]:
+        """The candidates with a content span that starts in ``[start, end)``, in the order found.
+
+        A sorted list of content starts, not a scan of every candidate per
+        sentence, keeps a rule that asks this for each sentence linear.
+        """
+        if self._content_starts is None:
+            self._content_starts = sorted(
+                (span.start, i) for i, candidate in enumerate(self.candidates) for span in candidate.content
+            )
+        starts = self._content_starts
+        lo = bisect.bisect_left(starts, (start, -1))
+        hi = bisect.bisect_left(starts, (end, -1))
+        return [self.candidates[i] for i in sorted({i for _, i in starts[lo:hi]})]
 
     def by_sentence(self) -> Iterator[tuple[Sentence, list[CharSpan]]]:
         """Each sentence with the claimed spans that overlap it, so a rule skips text an earlier rule took.

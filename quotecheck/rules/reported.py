@@ -33,6 +33,7 @@ This module holds the rule and the per-sentence driver; the constructions live i
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterable, Sequence
 
 from quotecheck import tuning
@@ -110,14 +111,16 @@ def _later_clause_act(doc: Doc, lexicon: Lexicon, sentence: Sentence, local: Seq
     no object after it, so it is none.
     """
     tokens = doc.tokens
-    claimed = [k for k in range(sentence.first, sentence.last) if any(s.start < tokens[k].end and tokens[k].start < s.end for s in local)]
+    claimed = _claimed_tokens(doc, sentence, local)
+    taken = set(claimed)
     for k in range(sentence.first + 1, sentence.last - tuning.LEAD_TOKENS):
-        if tokens[k].text not in (",", ";") or k + 1 in claimed:
+        if tokens[k].text not in (",", ";") or k + 1 in taken:
             continue
         start = k + 1
         if classes_at(doc, lexicon, start) & {"complementizer", "subordinator", "w_word"}:
             continue  # „…, dass es die geforderten Reformen angegangen ist“: no main clause
-        end = next((c for c in claimed if c > start), sentence.last)
+        after = bisect.bisect_right(claimed, start)
+        end = claimed[after] if after < len(claimed) else sentence.last
         while end < sentence.last and end > start and (tokens[end - 1].text in CLAUSE_BREAKS or tokens[end - 1].text.lower() in lexicon.morph.coordinators):
             end -= 1
         if end - start < tuning.LEAD_TOKENS:
@@ -126,6 +129,31 @@ def _later_clause_act(doc: Doc, lexicon: Lexicon, sentence: Sentence, local: Seq
         if cand is not None:
             return cand, end
     return None
+
+
+def _claimed_tokens(doc: Doc, sentence: Sentence, local: Sequence[CharSpan]) -> list[int]:
+    """The sentence's tokens that share a character with a claimed span, in order.
+
+    One walk over the tokens beside the merged spans (``local`` comes sorted by
+    start), not a test of every span per token.
+    """
+    merged: list[list[int]] = []
+    for span in local:
+        if merged and span.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span.end)
+        else:
+            merged.append([span.start, span.end])
+    claimed: list[int] = []
+    at = 0
+    for k in range(sentence.first, sentence.last):
+        token = doc.tokens[k]
+        while at < len(merged) and merged[at][1] <= token.start:
+            at += 1
+        if at == len(merged):
+            break
+        if merged[at][0] < token.end:
+            claimed.append(k)
+    return claimed
 
 
 def _after_subordinate_clause(doc: Doc, lexicon: Lexicon, first: int, start: int, end: int) -> Candidate | None:
@@ -152,7 +180,7 @@ def _unclaimed_lead(doc: Doc, lexicon: Lexicon, claims: Claims, sentence: Senten
     point are no part of the lead.
     """
     tokens = doc.tokens
-    in_sentence = [c for c in claims.candidates if any(sentence.start <= s.start < sentence.end for s in c.content)]
+    in_sentence = claims.starting_in(sentence.start, sentence.end)
     frames = {char_span(doc, *c.frame) for c in in_sentence if c.frame is not None}
     starts = [s.start for s in local if s not in frames]
     cues = [_cue_start(doc, c) for c in in_sentence if c.frame is not None]
