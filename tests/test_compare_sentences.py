@@ -1,0 +1,121 @@
+"""``quotecheck.compare``: a quote of several sentences against outlets that quote them one by one."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotecheck import CompareConfig, compare
+from quotecheck.provenance.words import sentence_starts
+from tests.compare_records import q, record
+
+# Three sentences in one piece (the press release), one of them elsewhere: against the whole
+# the single sentence shares too few content words, against its own sentence nearly all.
+RELEASE_QUOTE = ("Wir senken die Ticketpreise zum Sommer deutlich. Außerdem fahren die Busse künftig alle zehn "
+                 "Minuten. Die neuen Linien verbinden endlich alle Stadtteile mit dem Bahnhof.")
+RELEASE = f"„{RELEASE_QUOTE}“, sagte Verkehrsdezernentin Lea Sommer."
+
+
+def test_a_sentence_quoted_on_its_own_joins_the_quote_of_several_sentences() -> None:
+    paper = "Die Busse führen künftig alle zehn Minuten, kündigte Bürgermeister Jan Kraft an."
+    groups = compare([
+        record("pressestelle", RELEASE, q(RELEASE_QUOTE, speaker=("Verkehrsdezernentin Lea Sommer", "Lea Sommer"))),
+        record("zeitung", paper, q("Die Busse führen künftig alle zehn Minuten", "indirect",
+                                   speaker=("Bürgermeister Jan Kraft", "Jan Kraft"))),
+    ])
+    assert len(groups) == 1
+    conflict = groups[0].conflict("speaker")  # the sentence given to another person is flagged, not lost
+    assert conflict is not None and conflict.values == ("Lea Sommer", "Jan Kraft")
+
+
+def test_the_whole_quote_alone_would_not_have_joined_them() -> None:
+    """The same pair without sentence ends in the long quote stays apart: the sentences make the difference."""
+    run_on = RELEASE_QUOTE.replace(". ", ", ")
+    release = f"„{run_on}“, sagte Verkehrsdezernentin Lea Sommer."
+    paper = "Die Busse führen künftig alle zehn Minuten, kündigte Bürgermeister Jan Kraft an."
+    groups = compare([
+        record("pressestelle", release, q(run_on, speaker=("Verkehrsdezernentin Lea Sommer", "Lea Sommer"))),
+        record("zeitung", paper, q("Die Busse führen künftig alle zehn Minuten", "indirect",
+                                   speaker=("Bürgermeister Jan Kraft", "Jan Kraft"))),
+    ])
+    assert len(groups) == 2
+
+
+def test_each_sentence_quoted_separately_joins_one_group() -> None:
+    paper = ("Sommer sagte, man senke die Ticketpreise zum Sommer deutlich. Die neuen Linien verbänden "
+             "endlich alle Stadtteile mit dem Bahnhof.")
+    groups = compare([
+        record("pressestelle", RELEASE, q(RELEASE_QUOTE, speaker=("Verkehrsdezernentin Lea Sommer", "Lea Sommer"))),
+        record("zeitung", paper,
+               q("man senke die Ticketpreise zum Sommer deutlich", "indirect", speaker=("Sommer", "Lea Sommer")),
+               q("Die neuen Linien verbänden endlich alle Stadtteile mit dem Bahnhof.", "free_indirect",
+                 speaker=("Sommer", "Lea Sommer"))),
+    ])
+    assert len(groups) == 1 and len(groups[0].renderings) == 3
+
+
+def test_a_short_sentence_of_one_speaker_joins_by_its_content_word() -> None:
+    """„vor einem Handelskrieg“ has one content word: it joins the sentence that has just that word, same speaker."""
+    agency = "„Wir wollen keinen Handelskrieg. Zölle können nur das letzte Mittel sein“, sagte Ministerin Anna Roth."
+    paper = "Ministerin Roth warnte vor einem Handelskrieg."
+    groups = compare([
+        record("agentur", agency, q("Wir wollen keinen Handelskrieg. Zölle können nur das letzte Mittel sein",
+                                    speaker=("Ministerin Anna Roth", "Anna Roth"))),
+        record("zeitung", paper, q("vor einem Handelskrieg", "reported", speaker=("Ministerin Roth", "Roth"))),
+    ])
+    assert len(groups) == 1
+
+
+def test_a_short_sentence_of_another_speaker_joins_nothing() -> None:
+    agency = "„Wir wollen keinen Handelskrieg. Zölle können nur das letzte Mittel sein“, sagte Ministerin Anna Roth."
+    paper = "Verbandschef Paul Brandt warnte vor einem Handelskrieg."
+    groups = compare([
+        record("agentur", agency, q("Wir wollen keinen Handelskrieg. Zölle können nur das letzte Mittel sein",
+                                    speaker=("Ministerin Anna Roth", "Anna Roth"))),
+        record("zeitung", paper, q("vor einem Handelskrieg", "reported", speaker=("Verbandschef Paul Brandt", "Paul Brandt"))),
+    ])
+    assert len(groups) == 2
+
+
+def test_an_identical_short_sentence_of_two_people_does_not_join_their_quotes() -> None:
+    a_quote = "Das ist falsch. Die Stadt hat die Brücke jahrelang nicht geprüft."
+    b_quote = "Das ist falsch. Unsere Ingenieure haben jede Schraube kontrolliert."
+    groups = compare([
+        record("a", f"„{a_quote}“, sagte Stadtrat Jonas Weber.", q(a_quote, speaker=("Stadtrat Jonas Weber", "Jonas Weber"))),
+        record("b", f"„{b_quote}“, sagte Baudezernentin Katrin Oswald.",
+               q(b_quote, speaker=("Baudezernentin Katrin Oswald", "Katrin Oswald"))),
+    ])
+    assert len(groups) == 2
+
+
+def test_a_sentence_on_the_same_topic_by_another_person_stays_apart() -> None:
+    paper = "Die Busse seien viel zu selten pünktlich, sagte Fahrgastsprecher Tom Berg."
+    groups = compare([
+        record("pressestelle", RELEASE, q(RELEASE_QUOTE, speaker=("Verkehrsdezernentin Lea Sommer", "Lea Sommer"))),
+        record("zeitung", paper, q("Die Busse seien viel zu selten pünktlich", "indirect",
+                                   speaker=("Fahrgastsprecher Tom Berg", "Tom Berg"))),
+    ])
+    assert len(groups) == 2
+
+
+def test_the_sentence_score_is_the_rendering_score() -> None:
+    paper = "Die Busse führen künftig alle zehn Minuten, sagte Sommer."
+    groups = compare([
+        record("pressestelle", RELEASE, q(RELEASE_QUOTE, speaker=("Verkehrsdezernentin Lea Sommer", "Lea Sommer"))),
+        record("zeitung", paper, q("Die Busse führen künftig alle zehn Minuten", "indirect", speaker=("Sommer", "Lea Sommer"))),
+    ], config=CompareConfig())
+    assert [r.score for r in groups[0].renderings][1] >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Der Rückruf kommt zu spät. Beschwerden gab es schon vor zwei Wochen.", (5,)),
+        ("„Ja.“ Und dann: Nein!", (1,)),
+        ("Betroffen sind Gläser mit dem Datum 14. August.", ()),  # an ordinal
+        ("Das sagte Dr. Müller gestern.", ()),  # an abbreviation
+        ("Wir kommen, und wir bleiben.", ()),
+        ("Es reicht … und zwar endgültig.", ()),  # a lowercase word continues the sentence
+    ],
+)
+def test_sentence_starts_follow_the_document_splitter(text: str, starts: tuple[int, ...]) -> None:
+    assert sentence_starts(text) == starts
