@@ -119,3 +119,65 @@ def test_the_sentence_score_is_the_rendering_score() -> None:
 )
 def test_sentence_starts_follow_the_document_splitter(text: str, starts: tuple[int, ...]) -> None:
     assert sentence_starts(text) == starts
+
+
+# --- a quotation its frame interrupts -------------------------------------------------
+
+INTERRUPTED = ("„Die Stadt verkauft die Stadtwerke nicht“, betonte Kämmerin Anna Roth, „die Einnahmen brauchen wir "
+               "für Schulen, Kitas, Schwimmbäder und den Nahverkehr im ganzen Kreis.“")
+PIECES = ("Die Stadt verkauft die Stadtwerke nicht",
+          "die Einnahmen brauchen wir für Schulen, Kitas, Schwimmbäder und den Nahverkehr im ganzen Kreis.")
+
+
+def _interrupted_record() -> dict:
+    """The quotation as the extractor gives it: two spans, the content their text joined with one space."""
+    out = record("agentur", INTERRUPTED, q(PIECES[0], speaker=("Kämmerin Anna Roth", "Anna Roth")))
+    starts = [INTERRUPTED.index(piece) for piece in PIECES]
+    out["quotes"][0]["content"] = {"text": " ".join(PIECES),
+                                   "spans": [[start, start + len(piece)] for start, piece in zip(starts, PIECES)]}
+    return out
+
+
+def test_one_span_of_an_interrupted_quote_quoted_alone_joins_it() -> None:
+    paper = "Die Stadt wolle die Stadtwerke keinesfalls verkaufen, sagte Bürgermeister Jan Kraft."
+    groups = compare([
+        _interrupted_record(),
+        record("zeitung", paper, q("Die Stadt wolle die Stadtwerke keinesfalls verkaufen", "indirect",
+                                   speaker=("Bürgermeister Jan Kraft", "Jan Kraft"))),
+    ])
+    assert len(groups) == 1 and groups[0].conflict("speaker") is not None
+
+
+def test_a_piece_sharing_one_word_with_another_quote_joins_nothing() -> None:
+    """„Die Stadt verkauft die Stadtwerke nicht“ and „Die Stadt baue ein Hallenbad“ share only „Stadt“ (Ochiai 0.33)."""
+    paper = "Die Stadt baue ein Hallenbad, hieß es."
+    groups = compare([
+        _interrupted_record(),
+        record("zeitung", paper, q("Die Stadt baue ein Hallenbad", "indirect", speaker=None)),
+    ])
+    assert len(groups) == 2
+
+
+# --- whom a person speaks for ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mention", "body", "conflict"),
+    [
+        ("Sprecherin Lea Sommer vom Mieterbund Nordstadt", "Mieterbund Nordstadt", False),
+        ("Lea Sommer von der Initiative Grüne Gleise", "Grüne Gleise", False),
+        ("Lea Sommer von der Initiative Grüne Gleise", "Initiative Saubere Luft", True),
+        ("Ursula von der Heide", "Heide Kliniken", True),  # a nobility particle names no body
+    ],
+)
+def test_a_person_of_a_named_body_and_the_body_are_one_speaker(mention: str, body: str, conflict: bool) -> None:
+    words = "Die Mieten in der Nordstadt steigen schneller als die Löhne der Beschäftigten"
+    name = mention.split(" vom ")[0].split(" von der Initiative")[0].replace("Sprecherin ", "")
+    a = f"„{words}“, sagte {mention}."
+    b = f"„{words}“, erklärte {body}."
+    groups = compare([
+        record("a", a, q(words, speaker=(mention, name))),
+        record("b", b, q(words, speaker=(body, body))),
+    ])
+    assert len(groups) == 1
+    assert (groups[0].conflict("speaker") is not None) is conflict

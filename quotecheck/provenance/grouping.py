@@ -138,7 +138,7 @@ class Comparison:
         speaker = quote.speaker
         self._speakers.append(self._names.observe(speaker.name, speaker.text) if speaker is not None else -1)
         self._add_keys(number, lemmas)
-        cuts = sentence_starts(quote.content.text)
+        cuts = sentence_starts(quote.content.text, _span_breaks(quote))
         if cuts:
             bounds = list(zip((0, *cuts), (*cuts, len(numbers))))
             sentences = tuple((frozenset(n for n in per_word[a:b] if n >= 0), numbers[a:b]) for a, b in bounds)
@@ -326,6 +326,15 @@ class Comparison:
             speaker=speaker, speaker_entity=name, speaks_for=sorted(speaks_for), sources=quote.sources, fragments=quote.fragments,
             outlet=outlet, sentence=quote.sentence, chain=chain,
         )
+
+
+def _span_breaks(quote: Quote) -> list[int]:
+    """Where each further span of a discontinuous content begins in its text (the spans joined with one space)."""
+    breaks, offset = [], 0
+    for span in quote.content.spans[:-1]:
+        offset += span.end - span.start + 1
+        breaks.append(offset)
+    return breaks
 
 
 def _with_score(rendering: Rendering, score: float) -> Rendering:

@@ -48,10 +48,13 @@ sentence**: another outlet that gives one of those sentences as a quote of its
 own („der Rückruf komme zu spät“) renders the same statement, though against
 the whole it shares only a third of the content words (Ochiai 0.58 instead of
 1.0). Each sentence is measured like a rendering of its own, with the same
-thresholds; a sentence with fewer than ``min_lemmas`` content lemmas („Das ist
-falsch.“) joins only when both speakers are the same known person — identical
-short sentences of different people are no evidence of one statement
-(:func:`same_sentence`).
+thresholds, except that two sentences sharing fewer than ``min_lemmas`` content
+lemmas join only when both speakers are the same known person — one shared
+word between two short pieces, or identical short sentences („Das ist
+falsch.“) of different people, are no evidence of one statement
+(:func:`same_sentence`). The spans of a quotation its frame interrupts („Der
+Staat steigt nicht ein“, betonte sie, „die Bürgschaft ist an Bedingungen
+geknüpft“) are pieces too: another outlet may quote one of them alone.
 
 The thresholds were chosen on our own test sentences and the event corpus
 (``corpus/events``); ``benchmarks/compare_accuracy.py`` prints what they give,
@@ -201,23 +204,26 @@ def same_sentence(sentences_a: Sequence[Piece], sentences_b: Sequence[Piece], sp
     Asked when the two renderings as wholes do not pass :func:`same_statement`
     and at least one of them has several sentences (a rendering of one
     sentence is given as its single piece). The decision rule is the one of
-    :func:`same_statement`, except that a sentence with fewer than
-    ``min_lemmas`` content lemmas needs the same known speaker on both sides:
-    „Das ist falsch.“ said by two people in two long quotes does not make them
-    one statement.
+    :func:`same_statement`, except that two pieces which share fewer than
+    ``min_lemmas`` content lemmas need the same known speaker on both sides: a
+    piece is short, and one shared word is chance („und er wird nicht ohne
+    Antwort bleiben“ / „Die Autobahn bleibt gesperrt“), as is „Das ist
+    falsch.“ said by two people in two long quotes.
 
     >>> config = CompareConfig()
     >>> rueckruf, beschwerde = (frozenset({1, 2, 3}), [1, 2, 3]), (frozenset({4, 5, 6}), [4, 5, 6])
     >>> same_sentence([rueckruf, beschwerde], [(frozenset({1, 2, 3}), [9, 1, 2, 3])], OTHER, config)
     True
-    >>> same_sentence([rueckruf, beschwerde], [(frozenset({1, 7, 8}), [1, 7, 8])], UNKNOWN, config)
+    >>> same_sentence([rueckruf, beschwerde], [(frozenset({1, 2, 8}), [1, 2, 8])], UNKNOWN, config)
     True
+    >>> same_sentence([rueckruf, beschwerde], [(frozenset({1, 7, 8}), [1, 7, 8])], UNKNOWN, config)  # one word shared
+    False
     >>> same_sentence([rueckruf, (frozenset({9}), [9])], [(frozenset({9}), [9])], OTHER, config)  # „Das ist falsch.“
     False
     """
     for lemmas_a, words_a in sentences_a:
         for lemmas_b, words_b in sentences_b:
-            if speakers != SAME and min(len(lemmas_a), len(lemmas_b)) < config.min_lemmas:
+            if speakers != SAME and len(lemmas_a & lemmas_b) < config.min_lemmas:
                 continue
             if same_statement(lemmas_a, words_a, lemmas_b, words_b, speakers, config):
                 return True

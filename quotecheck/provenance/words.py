@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, Sequence
 
 import regex
 
@@ -110,26 +110,34 @@ def surface_words(text: str) -> tuple[str, ...]:
 _INNER_END = regex.compile(r"[.!?…][\"'“”»«’)\]]*\s+\S")
 
 
-def sentence_starts(text: str) -> tuple[int, ...]:
+def sentence_starts(text: str, breaks: Sequence[int] = ()) -> tuple[int, ...]:
     """The word positions (as :func:`word_tokens` counts) where a further sentence of ``text`` begins.
 
     One outlet quotes two sentences in one piece, „Der Rückruf kommt zu spät.
     Beschwerden gab es schon vor zwei Wochen.“, another gives them as two
     quotes; each of those renders one sentence of the first. Sentences are
     cut as :func:`quotecheck.text.segment` cuts a document (no cut after
-    abbreviations, initials or ordinals: „am 14. August“). Empty for a
-    quotation of one sentence.
+    abbreviations, initials or ordinals: „am 14. August“). ``breaks`` are
+    character offsets in ``text`` where a piece begins whatever the
+    punctuation: the further spans of a quotation its frame interrupts
+    („Der Staat steigt nicht ein“, betonte sie, „die Bürgschaft ist an
+    Bedingungen geknüpft“), each of which another outlet may quote alone.
+    Empty for a quotation of one sentence and one span.
 
     >>> sentence_starts("Der Rückruf kommt zu spät. Beschwerden gab es schon vor zwei Wochen.")
     (5,)
     >>> sentence_starts("Betroffen sind Gläser mit dem Datum 14. August.")
     ()
+    >>> sentence_starts("Der Staat steigt nicht ein die Bürgschaft ist an Bedingungen geknüpft", breaks=(27,))
+    (5,)
     """
-    if _INNER_END.search(text) is None:
-        return ()
-    from quotecheck.text import segment  # the document splitter, needed only for quotations of several sentences
+    starts = sorted(breaks)
+    if _INNER_END.search(text) is not None:
+        from quotecheck.text import segment  # the document splitter, needed only for quotations of several sentences
 
-    starts = [sentence.start for sentence in segment(text).sentences[1:]]
+        starts = sorted({*starts, *(sentence.start for sentence in segment(text).sentences[1:])})
+    if not starts:
+        return ()
     cuts: list[int] = []
     pending = 0
     for index, (_, start, _) in enumerate(word_tokens(text)):
