@@ -181,3 +181,26 @@ def test_a_person_of_a_named_body_and_the_body_are_one_speaker(mention: str, bod
     ])
     assert len(groups) == 1
     assert (groups[0].conflict("speaker") is not None) is conflict
+
+
+# --- one shared word ----------------------------------------------------------------------
+
+
+def test_two_quotes_sharing_one_content_word_stay_apart_without_a_common_speaker() -> None:
+    """„Freigabe“ alone (Ochiai 0.35) is chance when nobody, or two people, say it."""
+    a = "Die Reederei forderte die Freigabe des Frachters. Die Behörde sprach von „einer schnellen Freigabe“."
+    groups = compare([
+        record("a", a, q("die Freigabe des Frachters", "reported", speaker=None)),
+        record("b", a, q("einer schnellen Freigabe", "reported", speaker=None)),
+    ])
+    assert len(groups) == 2
+
+
+def test_two_quotes_sharing_one_content_word_join_when_one_person_says_both() -> None:
+    a = "Kapitän Olaf Brink forderte die Freigabe des Frachters."
+    b = "Brink sprach von „einer schnellen Freigabe“."
+    groups = compare([
+        record("a", a, q("die Freigabe des Frachters", "reported", speaker=("Kapitän Olaf Brink", "Olaf Brink"))),
+        record("b", b, q("einer schnellen Freigabe", "reported", speaker=("Brink", "Olaf Brink"))),
+    ])
+    assert len(groups) == 1

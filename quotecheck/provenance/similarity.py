@@ -35,8 +35,11 @@ The measure (every number is a field of :class:`CompareConfig`):
   Schienennetz investieren“ / „Die Bahn investiert bereits Milliarden in das
   Netz“: 0.5, two statements).
 
-A rendering without content lemmas (a reported „das“, „Das stimmt“) is a
-group of its own. Renderings with fewer than ``min_lemmas`` content lemmas
+Two renderings that share fewer than ``min_lemmas`` content lemmas are one
+statement only when the same known person says both: one shared word is
+chance („Die Stadt verkauft die Stadtwerke nicht“ / „Die Stadt baut ein
+Hallenbad“, Ochiai 0.33). A rendering without content lemmas (a reported
+„das“, „Das stimmt“) is a group of its own. Renderings with fewer than ``min_lemmas`` content lemmas
 („Wir werden nicht nachgeben“) carry too little to recognise across
 documents: they are grouped with a rendering whose words are identical, or,
 when the speaker is the same known person, whose content lemmas are the same
@@ -186,6 +189,8 @@ def same_statement(
             return False
         return lemmas_a == lemmas_b or verbatim_score(words_a, words_b, config.verbatim_run) >= config.threshold
     needed = config.other_speaker_threshold if speakers == OTHER else config.threshold
+    if speakers != SAME and len(lemmas_a & lemmas_b) < config.min_lemmas:
+        return False  # one shared content word is chance, unless the same person says it
     if lemma_score(lemmas_a, lemmas_b) >= needed:
         return True
     run = min(config.verbatim_run, len(words_a), len(words_b))
