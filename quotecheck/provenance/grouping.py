@@ -4,7 +4,9 @@ Stage: compare (across documents) — the engine: documents in, statement groups
 
 :class:`Comparison` reads documents one at a time (:meth:`Comparison.add`) and
 keeps only what grouping needs in memory — per quote its word numbers, its
-speaker observation and ``bands`` bucket keys; the quote itself goes to a
+speaker observation and ``bands`` bucket keys (a quote of several sentences or
+spans: also its pieces' numbers and one more row of keys per piece, each row
+owned by its quote); the quote itself goes to a
 spill file (in memory up to 1 MB, a temporary file beyond). :meth:`Comparison.groups`
 then
 
