@@ -204,3 +204,15 @@ def test_two_quotes_sharing_one_content_word_join_when_one_person_says_both() ->
         record("b", b, q("einer schnellen Freigabe", "reported", speaker=("Brink", "Olaf Brink"))),
     ])
     assert len(groups) == 1
+
+
+def test_a_closing_sentence_two_people_share_does_not_join_their_different_quotes() -> None:
+    """„Das ist ein Skandal für die Stadt.“ ends both; the rest differs (wholes: Ochiai 0.27): two statements."""
+    a_quote = "Die Mieten steigen seit Jahren schneller als die Löhne. Das ist ein Skandal für die Stadt."
+    b_quote = "Der neue Busbahnhof wird im Herbst fertig, weil Baufirmen fehlen. Das ist ein Skandal für die Stadt."
+    groups = compare([
+        record("a", f"„{a_quote}“, sagte Stadtrat Jonas Weber.", q(a_quote, speaker=("Stadtrat Jonas Weber", "Jonas Weber"))),
+        record("b", f"„{b_quote}“, sagte Baudezernentin Katrin Oswald.",
+               q(b_quote, speaker=("Baudezernentin Katrin Oswald", "Katrin Oswald"))),
+    ])
+    assert len(groups) == 2

@@ -42,7 +42,7 @@ from quotecheck.provenance.lsh import band_keys, candidate_pairs
 from quotecheck.provenance.model import Rendering, StatementGroup
 from quotecheck.provenance.names import NameIndex, one_side
 from quotecheck.provenance.similarity import (
-    OTHER, SAME, UNKNOWN, CompareConfig, Piece, same_sentence, same_statement, sentence_similarity, similarity,
+    OTHER, SAME, UNKNOWN, CompareConfig, Piece, lemma_score, same_sentence, same_statement, sentence_similarity, similarity,
 )
 from quotecheck.provenance.words import content_lemma, normal_word, sentence_starts, surface_words
 from quotecheck.errors import InputError
@@ -261,7 +261,8 @@ class Comparison:
             return True
         if i not in self._sentences and j not in self._sentences:
             return False
-        return same_sentence(self._pieces(i), self._pieces(j), speakers, self.config)
+        whole = lemma_score(self._lemma_set(i), self._lemma_set(j))
+        return same_sentence(self._pieces(i), self._pieces(j), speakers, self.config, whole)
 
     def _anchored(self, i: int, j: int, root_i: int, root_j: int, entity: array[int]) -> bool:
         """Whether each of a pair also renders one statement with the other group's first quote.

@@ -54,8 +54,9 @@ the whole it shares only a third of the content words (Ochiai 0.58 instead of
 thresholds, except that two sentences sharing fewer than ``min_lemmas`` content
 lemmas join only when both speakers are the same known person — one shared
 word between two short pieces, or identical short sentences („Das ist
-falsch.“) of different people, are no evidence of one statement
-(:func:`same_sentence`). The spans of a quotation its frame interrupts („Der
+falsch.“) of different people, are no evidence of one statement, and two
+different people's quotes join on a piece only when the wholes also reach
+``threshold`` (:func:`same_sentence`). The spans of a quotation its frame interrupts („Der
 Staat steigt nicht ein“, betonte sie, „die Bürgschaft ist an Bedingungen
 geknüpft“) are pieces too: another outlet may quote one of them alone.
 
@@ -203,7 +204,10 @@ def same_statement(
 Piece = tuple[frozenset[int], Sequence[int]]
 
 
-def same_sentence(sentences_a: Sequence[Piece], sentences_b: Sequence[Piece], speakers: str, config: CompareConfig) -> bool:
+def same_sentence(
+    sentences_a: Sequence[Piece], sentences_b: Sequence[Piece], speakers: str, config: CompareConfig,
+    whole: float = 1.0,
+) -> bool:
     """Whether a sentence of one rendering renders one statement with a sentence of the other.
 
     Asked when the two renderings as wholes do not pass :func:`same_statement`
@@ -213,7 +217,11 @@ def same_sentence(sentences_a: Sequence[Piece], sentences_b: Sequence[Piece], sp
     ``min_lemmas`` content lemmas need the same known speaker on both sides: a
     piece is short, and one shared word is chance („und er wird nicht ohne
     Antwort bleiben“ / „Die Autobahn bleibt gesperrt“), as is „Das ist
-    falsch.“ said by two people in two long quotes.
+    falsch.“ said by two people in two long quotes. And for two different
+    people the wholes (their lemma score ``whole``) must still reach
+    ``threshold``: a piece they share while the rest of both quotes differs
+    („…, die Zahlen seien „verfrüht““ closing two unrelated quotes) is a
+    shared phrase, not the same words given to someone else.
 
     >>> config = CompareConfig()
     >>> rueckruf, beschwerde = (frozenset({1, 2, 3}), [1, 2, 3]), (frozenset({4, 5, 6}), [4, 5, 6])
@@ -225,7 +233,11 @@ def same_sentence(sentences_a: Sequence[Piece], sentences_b: Sequence[Piece], sp
     False
     >>> same_sentence([rueckruf, (frozenset({9}), [9])], [(frozenset({9}), [9])], OTHER, config)  # „Das ist falsch.“
     False
+    >>> same_sentence([rueckruf, beschwerde], [(frozenset({1, 2, 3}), [9, 1, 2, 3])], OTHER, config, whole=0.2)
+    False
     """
+    if speakers == OTHER and whole < config.threshold:
+        return False
     for lemmas_a, words_a in sentences_a:
         for lemmas_b, words_b in sentences_b:
             if speakers != SAME and len(lemmas_a & lemmas_b) < config.min_lemmas:
