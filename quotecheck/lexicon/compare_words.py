@@ -17,7 +17,7 @@ from quotecheck.lexicon.words import sizes
 __all__ = ["COMPARE_FILES", "CompareWords"]
 
 #: The data files of :class:`CompareWords`, in the order :meth:`CompareWords.parse` takes them.
-COMPARE_FILES = ("stop_words.txt", "word_variants.tsv", "name_letters.tsv", "speaks_for.txt")
+COMPARE_FILES = ("stop_words.txt", "word_variants.tsv", "name_letters.tsv", "speaks_for.txt", "affiliations.txt")
 
 
 @frozen(repr=False)
@@ -38,16 +38,20 @@ class CompareWords:
     name_letters: Mapping[str, str]
     #: Role nouns whose holder speaks for a body („Kremlsprecher“ → Kreml), longest first: ``speaks_for.txt``.
     speaks_for: tuple[str, ...]
+    #: Prepositions that tie a person to a body after the name („von der“, „vom“), as word tuples,
+    #: longest first: ``affiliations.txt``.
+    affiliations: tuple[tuple[str, ...], ...]
 
     @classmethod
     def parse(cls, *files: tuple[str, str]) -> CompareWords:
         """Read the files of :data:`COMPARE_FILES`, each as ``(text, display name)``, in that order."""
-        stops, variants, letters, heads = files
+        stops, variants, letters, heads, affiliations = files
         return cls(
             parse_word_list(*stops),
             freeze(parse_word_variants(*variants)),
             freeze(parse_word_variants(*letters)),
             tuple(sorted(parse_word_list(*heads), key=len, reverse=True)),
+            tuple(sorted((tuple(a.split()) for a in parse_word_list(*affiliations)), key=lambda a: (-len(a), a))),
         )
 
     def __repr__(self) -> str:

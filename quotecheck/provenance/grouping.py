@@ -4,7 +4,9 @@ Stage: compare (across documents) — the engine: documents in, statement groups
 
 :class:`Comparison` reads documents one at a time (:meth:`Comparison.add`) and
 keeps only what grouping needs in memory — per quote its word numbers, its
-speaker observation and ``bands`` bucket keys; the quote itself goes to a
+speaker observation and ``bands`` bucket keys (a quote of several sentences or
+spans: also its pieces' numbers and one more row of keys per piece, each row
+owned by its quote); the quote itself goes to a
 spill file (in memory up to 1 MB, a temporary file beyond). :meth:`Comparison.groups`
 then
 
@@ -39,8 +41,10 @@ from quotecheck.provenance.conflicts import Group, find_conflicts
 from quotecheck.provenance.lsh import band_keys, candidate_pairs
 from quotecheck.provenance.model import Rendering, StatementGroup
 from quotecheck.provenance.names import NameIndex, one_side
-from quotecheck.provenance.similarity import OTHER, SAME, UNKNOWN, CompareConfig, same_statement, similarity
-from quotecheck.provenance.words import content_lemma, normal_word, surface_words
+from quotecheck.provenance.similarity import (
+    OTHER, SAME, UNKNOWN, CompareConfig, Piece, lemma_score, same_sentence, same_statement, sentence_similarity, similarity,
+)
+from quotecheck.provenance.words import content_lemma, normal_word, sentence_starts, surface_words
 from quotecheck.errors import InputError
 from quotecheck.model import DocumentResult, Mention, Quote, Role
 
@@ -72,8 +76,10 @@ class Comparison:
         self._offsets = array("q")
         self._words: list[array[int]] = []
         self._lemma_ids: list[array[int]] = []
+        self._sentences: dict[int, tuple[Piece, ...]] = {}  # only quotes of several sentences
         self._speakers = array("l")
-        self._keys = [array("q") for _ in range(self.config.bands)]  # one column per band
+        self._keys = [array("q") for _ in range(self.config.bands)]  # one column per band, one row per key set
+        self._owner = array("l")  # per row of the key columns: its quote (a quote of several sentences has more rows)
         self._vocabulary: dict[str, int] = {}
         self._lemma_of: dict[str, int] = {}
         self._lemmas: dict[str, int] = {}
@@ -126,16 +132,35 @@ class Comparison:
         self._spill.write(line.encode("utf-8", "surrogatepass") + b"\n")
         surfaces = surface_words(quote.content.text)
         numbers = array("I", map(self._word_number, map(normal_word, surfaces)))
+        per_word = [self._lemma_number(surface) for surface in surfaces]
+        number = len(self._words)
         self._words.append(numbers)
-        lemmas = sorted({n for n in map(self._lemma_number, surfaces) if n >= 0})
+        lemmas = sorted({n for n in per_word if n >= 0})
         self._lemma_ids.append(array("I", lemmas))
         speaker = quote.speaker
         self._speakers.append(self._names.observe(speaker.name, speaker.text) if speaker is not None else -1)
+        self._add_keys(number, lemmas)
+        cuts = sentence_starts(quote.content.text, _span_breaks(quote))
+        if cuts:
+            bounds = list(zip((0, *cuts), (*cuts, len(numbers))))
+            sentences = tuple((frozenset(n for n in per_word[a:b] if n >= 0), numbers[a:b]) for a, b in bounds)
+            self._sentences[number] = sentences
+            for sentence_lemmas, _ in sentences:
+                if sentence_lemmas:
+                    self._add_keys(number, sorted(sentence_lemmas))
+
+    def _add_keys(self, number: int, lemmas: list[int]) -> None:
+        """One row of bucket keys for quote ``number``: of its content lemmas, or of one of its sentences'.
+
+        A sentence quoted on its own elsewhere shares few lemmas with a long
+        quote of several sentences, and would seldom meet it in a bucket; its
+        own row meets it as one sentence meets another.
+        """
         names = self._lemma_names
-        shingles = [names[n] for n in lemmas]
-        keys = band_keys(shingles, self.config.bands, self.config.rows) or [0] * self.config.bands
+        keys = band_keys([names[n] for n in lemmas], self.config.bands, self.config.rows) or [0] * self.config.bands
         for column, key in zip(self._keys, keys):
             column.append(key)
+        self._owner.append(number)
 
     def _word_number(self, word: str) -> int:
         number = self._vocabulary.get(word)
@@ -177,9 +202,16 @@ class Comparison:
     def _lemma_set(self, i: int) -> frozenset[int]:
         return frozenset(self._lemma_ids[i])
 
+    def _pieces(self, i: int) -> tuple[Piece, ...]:
+        """Quote ``i``'s sentences, or the whole quote as its one piece."""
+        return self._sentences.get(i) or ((self._lemma_set(i), self._words[i]),)
+
     def score(self, i: int, j: int) -> float:
-        """The similarity of quotes ``i`` and ``j`` (numbers in input order)."""
-        return similarity(self._lemma_set(i), self._words[i], self._lemma_set(j), self._words[j], self.config)
+        """The similarity of quotes ``i`` and ``j`` (numbers in input order): as wholes or sentence by sentence."""
+        whole = similarity(self._lemma_set(i), self._words[i], self._lemma_set(j), self._words[j], self.config)
+        if i not in self._sentences and j not in self._sentences:
+            return whole
+        return max(whole, sentence_similarity(self._pieces(i), self._pieces(j), self.config))
 
     def _join(self, entity: array[int]) -> array[int]:
         """Union–find over the candidate pairs; every root is its group's first quote.
@@ -204,7 +236,9 @@ class Comparison:
         size = array("l", [1]) * count
         rejected = bytearray(count)  # per rendering: candidates that failed the measure so far
         budget = config.max_rejected
-        for i, j in candidate_pairs(self._keys, config.bucket_window):
+        owner = self._owner
+        for row_i, row_j in candidate_pairs(self._keys, config.bucket_window):
+            i, j = owner[row_i], owner[row_j]
             root_i, root_j = find(i), find(j)
             if root_i == root_j or rejected[j] >= budget:
                 continue
@@ -223,8 +257,12 @@ class Comparison:
     def _same(self, i: int, j: int, entity: array[int]) -> bool:
         """Whether quotes ``i`` and ``j`` render one statement (the measure's decision rule)."""
         speakers = self._speakers_of(i, j, entity)
-        return same_statement(self._lemma_set(i), self._words[i], self._lemma_set(j), self._words[j], speakers,
-                              self.config)
+        if same_statement(self._lemma_set(i), self._words[i], self._lemma_set(j), self._words[j], speakers, self.config):
+            return True
+        if i not in self._sentences and j not in self._sentences:
+            return False
+        whole = lemma_score(self._lemma_set(i), self._lemma_set(j))
+        return same_sentence(self._pieces(i), self._pieces(j), speakers, self.config, whole)
 
     def _anchored(self, i: int, j: int, root_i: int, root_j: int, entity: array[int]) -> bool:
         """Whether each of a pair also renders one statement with the other group's first quote.
@@ -291,6 +329,15 @@ class Comparison:
             speaker=speaker, speaker_entity=name, speaks_for=sorted(speaks_for), sources=quote.sources, fragments=quote.fragments,
             outlet=outlet, sentence=quote.sentence, chain=chain,
         )
+
+
+def _span_breaks(quote: Quote) -> list[int]:
+    """Where each further span of a discontinuous content begins in its text (the spans joined with one space)."""
+    breaks, offset = [], 0
+    for span in quote.content.spans[:-1]:
+        offset += span.end - span.start + 1
+        breaks.append(offset)
+    return breaks
 
 
 def _with_score(rendering: Rendering, score: float) -> Rendering:

@@ -163,16 +163,22 @@ def description_key(mention: str, name: str | None = None) -> str:
     return " ".join(sorted(content_lemmas(kept)))
 
 
-def speaks_for_stems(mention: str) -> frozenset[str]:
-    """Whom a mention says its person speaks for: the modifiers of its spokesperson compounds.
+def speaks_for_stems(mention: str, name: str | None = None) -> frozenset[str]:
+    """Whom a mention says its person speaks for: the modifiers of its spokesperson compounds,
+    and the body an affiliation names (:func:`affiliated_body`).
 
     >>> sorted(speaks_for_stems("Kremlsprecher Dmitri Sacharow")), sorted(speaks_for_stems("Sonnenhof-Sprecherin Carina Voigt"))
     (['kreml'], ['sonnenhof'])
     >>> sorted(speaks_for_stems("eines Gerichtssprechers")), sorted(speaks_for_stems("Ministerin Anna Roth"))
     (['gericht'], [])
+    >>> sorted(speaks_for_stems("Verbraucherschützer Jonas Petri von der Initiative Klarer Teller", "Jonas Petri"))
+    ['initiative klarer teller']
     """
     heads = _speaks_for_heads()
     stems = set()
+    body = affiliated_body(mention, name)
+    if body:
+        stems.add(body)
     for token in mention.split():
         word = fold(token.strip(".,;:()„“\"'"))
         for ending in ("s", "es", "n", ""):
@@ -187,6 +193,44 @@ def speaks_for_stems(mention: str) -> frozenset[str]:
     return frozenset(stems)
 
 
+def affiliated_body(mention: str, name: str | None = None) -> str:
+    """The name key of the body a mention ties its person to with a preposition, or ``""``.
+
+    „Jonas Petri von der Initiative Klarer Teller“, „Max Feld vom ADAC“: the
+    capitalised words after a preposition of ``affiliations.txt``. The words of
+    the person's own name are no body („Ursula von der Leyen“).
+
+    >>> affiliated_body("Max Feld vom ADAC", "Max Feld"), affiliated_body("Ursula von der Leyen", "Ursula von der Leyen")
+    ('adac', '')
+    >>> affiliated_body("ein Sprecher von morgen")
+    ''
+    """
+    raw = mention.split()
+    tokens = [token.strip(".,;:()„“\"'") for token in raw]
+    own = set(name_key(name).split()) if name else set()
+    for start in range(len(tokens)):
+        for preposition in _affiliations():
+            after = start + len(preposition)
+            if tuple(t.lower() for t in tokens[start:after]) != preposition:
+                continue
+            words = []
+            for token, written in zip(tokens[after:], raw[after:]):
+                if not token[:1].isupper():
+                    break
+                words.append(token)
+                if written[-1:] in ",;:)":  # „von Greenpeace, Max …“: the body ends at the comma
+                    break
+            key = name_key(" ".join(words)) if words else ""
+            if key and not set(key.split()) <= own:
+                return key
+            break
+    return ""
+
+
+def _affiliations() -> tuple[tuple[str, ...], ...]:
+    return load_lexicon().compare.affiliations
+
+
 def one_side(name_a: str, stems_a: Iterable[str], name_b: str, stems_b: Iterable[str]) -> bool:
     """Whether two speakers are one for the comparison: the same, or one speaks for the other.
 
@@ -196,13 +240,26 @@ def one_side(name_a: str, stems_a: Iterable[str], name_b: str, stems_b: Iterable
     True
     >>> one_side("Bernd Ruhland", ["gericht"], "Lea Sommer", ["autobahn"])
     False
+    >>> one_side("Jonas Petri", ["initiative klarer teller"], "Klarer Teller", [])  # „Petri von der Initiative Klarer Teller“
+    True
+    >>> one_side("Jonas Petri", ["initiative klarer teller"], "Initiative Saubere Luft", [])
+    False
     """
     if name_key(name_a) == name_key(name_b):
         return True
     words_a, words_b = name_key(name_a).split(), name_key(name_b).split()
-    return any(stem in word for stem in stems_a for word in words_b) or any(
-        stem in word for stem in stems_b for word in words_a
-    )
+    return _speaks_for(stems_a, words_b) or _speaks_for(stems_b, words_a)
+
+
+def _speaks_for(stems: Iterable[str], words: list[str]) -> bool:
+    """Whether a stem is part of one of the words, or a body's name key holds all of them."""
+    for stem in stems:
+        if " " in stem:
+            if words and set(words) <= set(stem.split()):
+                return True
+        elif any(stem in word for word in words):
+            return True
+    return False
 
 
 class NameIndex:
@@ -233,7 +290,7 @@ class NameIndex:
         ident = self._observations.get((key, description, mention or ""))
         if ident is None:
             ident = self._observations[(key, description, mention or "")] = len(self._observations)
-            self._stems.append(speaks_for_stems(mention or ""))
+            self._stems.append(speaks_for_stems(mention or "", name))
             self._linked = False
         return ident
 

@@ -24,15 +24,15 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, Sequence
 
 import regex
 
 from quotecheck.analysis.embedded import lemmatize
 from quotecheck.lexicon import load_lexicon
 
-__all__ = ["WordToken", "content_lemma", "content_lemmas", "normal_word", "stop_words", "surface_words", "word_tokens",
-           "words"]
+__all__ = ["WordToken", "content_lemma", "content_lemmas", "normal_word", "sentence_starts", "stop_words", "surface_words",
+           "word_tokens", "words"]
 
 #: A word as the comparison reads it: numbers with their separators („12,5“),
 #: words with inner hyphens or apostrophes („Jong-un“, „geht's“), and the unit
@@ -103,6 +103,49 @@ def surface_words(text: str) -> tuple[str, ...]:
         else:
             out.extend(part for part in _HYPHEN.split(piece) if part)
     return tuple(out)
+
+
+#: A possible sentence end inside a quotation: ``. ! ? …`` (closing marks glued on), then space and more
+#: text. Only a quotation that has one is given to the sentence splitter.
+_INNER_END = regex.compile(r"[.!?…][\"'“”»«’)\]]*\s+\S")
+
+
+def sentence_starts(text: str, breaks: Sequence[int] = ()) -> tuple[int, ...]:
+    """The word positions (as :func:`word_tokens` counts) where a further sentence of ``text`` begins.
+
+    One outlet quotes two sentences in one piece, „Der Rückruf kommt zu spät.
+    Beschwerden gab es schon vor zwei Wochen.“, another gives them as two
+    quotes; each of those renders one sentence of the first. Sentences are
+    cut as :func:`quotecheck.text.segment` cuts a document (no cut after
+    abbreviations, initials or ordinals: „am 14. August“). ``breaks`` are
+    character offsets in ``text`` where a piece begins whatever the
+    punctuation: the further spans of a quotation its frame interrupts
+    („Der Staat steigt nicht ein“, betonte sie, „die Bürgschaft ist an
+    Bedingungen geknüpft“), each of which another outlet may quote alone.
+    Empty for a quotation of one sentence and one span.
+
+    >>> sentence_starts("Der Rückruf kommt zu spät. Beschwerden gab es schon vor zwei Wochen.")
+    (5,)
+    >>> sentence_starts("Betroffen sind Gläser mit dem Datum 14. August.")
+    ()
+    >>> sentence_starts("Der Staat steigt nicht ein die Bürgschaft ist an Bedingungen geknüpft", breaks=(27,))
+    (5,)
+    """
+    starts = sorted(breaks)
+    if _INNER_END.search(text) is not None:
+        from quotecheck.text import segment  # the document splitter, needed only for quotations of several sentences
+
+        starts = sorted({*starts, *(sentence.start for sentence in segment(text).sentences[1:])})
+    if not starts:
+        return ()
+    cuts: list[int] = []
+    pending = 0
+    for index, (_, start, _) in enumerate(word_tokens(text)):
+        while pending < len(starts) and start >= starts[pending]:
+            pending += 1
+            if index > 0 and (not cuts or cuts[-1] != index):
+                cuts.append(index)
+    return tuple(cuts)
 
 
 def words(text: str) -> tuple[str, ...]:
