@@ -59,6 +59,7 @@ __all__ = [
     "RUN_ACT_STRENGTH",
     "SO_FRAME_TAIL_WORDS",
     "SOURCE_BEFORE_TOKENS",
+    "SOURCE_DATE_TOKENS",
     "SOURCE_WINDOW_TOKENS",
     "SPEECH_NOUN",
     "STANDALONE_WORDS",
@@ -117,6 +118,9 @@ APPOSITION_PARTICLE_TOKENS = 16
 NP_BEFORE_TOKENS = 8
 #: A source before „zufolge“ („der Polizei zufolge“) starts at most this many tokens before it.
 SOURCE_BEFORE_TOKENS = 10
+#: A date between a noun of saying and „zufolge“ („Angaben vom gestrigen Montag zufolge“)
+#: has at most this many tokens after its preposition.
+SOURCE_DATE_TOKENS = 4
 #: A quote's sources are sought in its frame's sentences, at most this many tokens
 #: before and after the frame (the longest sentence of the WikiNews texts has 128
 #: tokens; a longer one is a list or a run-on, „sagte er, sagte er, …“).

@@ -85,13 +85,37 @@ def _given_speaker(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhra
     """
     np = parse_noun_phrase(doc, lexicon, start, end)
     if np is None:
-        return NounPhrase(start, end)
+        # „Ihm zufolge“: a dative pronoun the according-to rule marked, resolved as „er“
+        pronoun = object_pronoun(lexicon, doc.tokens[start].text, start, "dat") if end - start == 1 else None
+        return pronoun or NounPhrase(start, end)
     np = with_attached(doc, lexicon, np, end)  # „Der Bürgermeister von Marathonas, Giorgos Leventis“
     if np.end + 1 < end and doc.tokens[np.end].text == ",":
         apposition = parse_noun_phrase(doc, lexicon, np.end + 1, end)
         if apposition is not None and apposition.name_tokens:
             return attrs.evolve(apposition, start=np.start)
     return np
+
+
+def object_pronoun(lexicon: Lexicon, word: str, i: int, case: str) -> NounPhrase | None:
+    """A third-person object pronoun, as the subject pronoun it stands for.
+
+    „zitierte ihn die Agentur“ (``case`` „acc“): „ihn“ is „er“; „Ihm zufolge“,
+    „Ihnen zufolge“ („dat“): „er“ and „sie“. „es“ and the reflexive „sich“ stand
+    for no speaker.
+    """
+    lower = word.lower()
+    readings = [r for r in lexicon.pronouns.get(lower, ()) if r.case == case and r.person == 3]
+    if not readings or lower in lexicon.attribution.reflexives:
+        return None
+    genders = {r.gender for r in readings}
+    words = lexicon.attribution
+    if "m" in genders:
+        pronoun = words.masculine_pronoun
+    elif "f" in genders or any(r.number == "pl" for r in readings):
+        pronoun = words.feminine_pronoun
+    else:
+        return None
+    return NounPhrase(i, i + 1, pronoun=pronoun)
 
 
 def _mention_in(doc: Doc, lexicon: Lexicon, found: tuple[int, int] | None) -> NounPhrase | None:

@@ -67,7 +67,7 @@ FUNCTION_CLASSES = frozenset(
 RULE_CLASSES = frozenset(
     "addressee_case so_frame impersonal_speech impersonal_lemma legal_reference source_attachment "
     "not_reported subject_particle genitive genitive_or_dative agent_preposition "
-    "phrase_determiner wie_frame frame_coordinator act_subject_pronoun toll_verb act_auxiliary prep_object_verb".split()
+    "phrase_determiner wie_frame frame_coordinator act_subject_pronoun toll_verb act_auxiliary prep_object_verb dated_preposition".split()
 )
 #: Classes of ``attribution_words.tsv`` (its header documents each).
 ATTRIBUTION_CLASSES = frozenset(
@@ -276,6 +276,8 @@ class RuleWords:
     act_auxiliary: frozenset[str]
     #: A verb (lemma) whose prepositional object „nach“ opens („suchte nach Informationen“).
     prep_object_verb: frozenset[str]
+    #: A preposition attaching a date to a noun of saying before „zufolge“ („Angaben vom Montag“).
+    dated_preposition: frozenset[str]
 
     @classmethod
     def parse(cls, text: str, source: str) -> RuleWords:
