@@ -27,6 +27,8 @@ __all__ = [
     "DASS_BASE",
     "DIRECT_FRAMED",
     "DIRECT_UNFRAMED",
+    "DIRECT_SLOGAN",
+    "SLOGAN_LINK_TOKENS",
     "FRAME_AFTER_TOKENS",
     "FRAME_GAP_TOKENS",
     "FRAME_TAIL_TOKENS",
@@ -175,6 +177,11 @@ CANDIDATE_DEFAULT = 0.8
 DIRECT_FRAMED = 0.9
 #: … and without one (a quote opening its sentence, the speaker inherited).
 DIRECT_UNFRAMED = 0.6
+#: Confidence of a quoted slogan or inscription („skandierten Parolen wie „…““): the
+#: group that chanted it is read from the clause, no speech verb frames it.
+DIRECT_SLOGAN = 0.6
+#: At most this many slogan_link words stand between a slogan noun and its slogan („wie zum Beispiel“).
+SLOGAN_LINK_TOKENS = 3
 #: Subtracted when a quotation mark was never closed (the quote was cut at the paragraph end).
 UNBALANCED_PENALTY = 0.2
 #: Indirect speech with a dass/ob clause: ``DASS_BASE + STRENGTH_WEIGHT × verb strength`` …
