@@ -31,6 +31,8 @@ __all__ = [
     "SLOGAN_LINK_TOKENS",
     "FRAME_AFTER_TOKENS",
     "FRAME_GAP_TOKENS",
+    "APPOSITIONS_IN_FRAME",
+    "BRACKET_ASIDE_TOKENS",
     "FRAME_TAIL_TOKENS",
     "FREE_INDIRECT_PASSED",
     "FREE_INDIRECT_REPORTIVE",
@@ -103,6 +105,12 @@ TITLE_WORDS = 5
 #: At most this many tokens from a cue to the comma or colon before its content, and
 #: from „wie“ to the end of a wie-frame.
 FRAME_GAP_TOKENS = 12
+#: A frame runs over at most this many appositions between commas („wie Jan Berg, Sprecher der
+#: Stadtwerke, mitteilte“); their tokens do not count towards FRAME_GAP_TOKENS.
+APPOSITIONS_IN_FRAME = 2
+#: A bracketed aside between a verb and its particle („teilte am Abend (Ortszeit) mit“) holds
+#: at most this many tokens.
+BRACKET_ASIDE_TOKENS = 6
 #: Tokens allowed after the inverted subject of a postposed frame („…, sagte er am Montag“) …
 FRAME_TAIL_TOKENS = 4
 #: … or this many when they are adverbials only (no coordinated clause).

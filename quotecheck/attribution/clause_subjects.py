@@ -251,6 +251,9 @@ def _clause_step(doc: Doc, lexicon: Lexicon, i: int, limit: int, verbs: tuple[in
     None at a colon, semicolon or quotation mark, where the clause ends.
     """
     tok = doc.tokens[i]
+    if tok.text == "(":
+        # „teilte am Abend (Ortszeit) mit“: a bracketed aside holds no constituent of the clause
+        return _Step(next((k + 1 for k in range(i + 1, limit) if doc.tokens[k].text == ")"), limit))
     if i in verbs or tok.kind != "word":
         return None if tok.text in (":", ";") or tok.kind == "quote" else _Step(i + 1)
     if "addressee_prep" in function_word_classes(lexicon, tok.text):

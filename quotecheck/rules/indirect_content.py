@@ -77,14 +77,17 @@ def _v2_content_ok(
         return False, None
     lead = start + 1 if doc.tokens[start].kind == "quote" else start  # „Er sagte, „Sperrzonen“ dürfe es nicht geben.“
     classes = classes_at(doc, lexicon, lead)
+    mood_from = start
     if classes & {"complementizer", "subordinator", "coordinator", "w_word"} and "subject_pronoun" not in classes:
-        return False, None
+        if not _adverb_before_finite(doc, lexicon, lead, end):
+            return False, None
+        mood_from = lead + 1  # the mood rules would read the word as a subordinator
     first = doc.tokens[lead]
     if first.kind != "word" and first.kind != "number":
         return False, None
     if lead + 1 < end and classes_at(doc, lexicon, lead + 1) & {"complementizer", "subordinator"}:
         return False, None  # „…, so dass …“
-    mood, finite = clause_mood(doc, lexicon, start, end)
+    mood, finite = clause_mood(doc, lexicon, mood_from, end)
     if finite is None:
         return False, None
     if "relative" in classes and "subject_pronoun" not in classes and finite >= end - 1:
@@ -93,6 +96,21 @@ def _v2_content_ok(
         return True, mood
     strong = verb is not None and verb.strength >= tuning.ALWAYS_SPEECH and "v2" in verb.valency
     return strong and _main_clause_order(doc, lexicon, start, end, finite, verb_first), mood
+
+
+def _adverb_before_finite(doc: Doc, lexicon: Lexicon, lead: int, end: int) -> bool:
+    """„…, damit solle ein Machtvakuum vermieden werden“: a correlative right before a finite verb is an adverb.
+
+    As a subordinator („damit die Wahl stattfinden kann“) the word puts its verb
+    last; followed at once by a finite form of ``konjunktiv.tsv`` it fills the
+    position before the verb of a main clause.
+    """
+    tokens = doc.tokens
+    return (
+        tokens[lead].text.lower() in lexicon.frames.correlatives
+        and lead + 1 < end
+        and lexicon.mood(tokens[lead + 1].text) is not None
+    )
 
 
 def _main_clause_order(doc: Doc, lexicon: Lexicon, start: int, end: int, finite: int, verb_first: bool) -> bool:
