@@ -261,7 +261,7 @@ def _clause_step(doc: Doc, lexicon: Lexicon, i: int, limit: int, verbs: tuple[in
         np = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
         if np is not None and np.pronoun is None:
             return _Step(np.end, dative=np)
-    skipped = _phrase_end(doc, lexicon, i, limit)
+    skipped = _phrase_end(doc, lexicon, i, limit, prefield=i < verbs[0])
     if skipped is not None:
         return _Step(skipped)
     classes = function_word_classes(lexicon, tok.text)
@@ -278,17 +278,30 @@ def _clause_step(doc: Doc, lexicon: Lexicon, i: int, limit: int, verbs: tuple[in
     return _Step(np.end, subject=np)
 
 
-def _phrase_end(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int | None:
+def _phrase_end(doc: Doc, lexicon: Lexicon, i: int, limit: int, prefield: bool = False) -> int | None:
     """The end of an according-to or prepositional phrase at ``i``: no subject is inside.
 
     „sagte nach Angaben der Nachrichtenagentur Reuters“, „erklärte am Montag in Berlin“.
+    The genitive attribute of its noun belongs to it: „des Vereins“ anywhere, and in
+    the prefield (``prefield``: before the finite verb, where only one constituent
+    stands) „der Praxis“ too („Auf der Internetseite der Praxis wird Lang zitiert“);
+    after the verb „der“ may open the subject („erklärte am Montag der Minister“).
     """
     phrase = source_phrase_at(doc, lexicon, i, i, limit)
     if phrase is not None and phrase.entry.position in _OWNER_AFTER:
         return phrase.span.end
     if function_word_classes(lexicon, doc.tokens[i].text) & _PREPOSITIONS:
         np = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
-        return np.end if np is not None else i + 1
+        if np is None:
+            return i + 1
+        end = np.end
+        openers = lexicon.rule_words.genitive_openers if prefield else lexicon.rule_words.genitive
+        while end < limit and doc.tokens[end].text.lower() in openers:  # „am Rande der Konferenz der Minister“
+            genitive = parse_noun_phrase(doc, lexicon, end, limit, coordination=False)
+            if genitive is None or genitive.end <= end:
+                break
+            end = genitive.end
+        return end
     return None
 
 
