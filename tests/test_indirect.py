@@ -220,3 +220,21 @@ def test_frames_over_appositions_brackets_and_an_adverb_opening_the_content(
 )
 def test_no_indirect_quote_in_these_frames(ex: Extractor, text: str) -> None:
     assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hätte der Sprecher am Abend etwas mitgeteilt, wäre die Lage klarer.",  # irrealis: nothing was said
+        "Hätte der Trainer gesagt, dass er geht, wäre der Verein vorbereitet gewesen.",
+        "Würde die Stadt zustimmen, dass der Markt bleibt, könnten die Händler planen.",
+    ],
+)
+def test_a_verb_first_condition_frames_no_content(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
+
+
+def test_a_frame_after_a_condition_still_frames_its_content(ex: Extractor) -> None:
+    text = "Der Sprecher teilte am Abend mit, die Lage sei klar."
+    (q,) = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == "die Lage sei klar"

@@ -166,6 +166,23 @@ def _candidate(
 _ACT_CLASSES = frozenset({"decide", "plan", "command", "find"})
 
 
+def _verb_first_condition(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int) -> bool:
+    """Whether the frame is a condition with its finite verb first („Hätte der Sprecher etwas mitgeteilt, …“).
+
+    A sentence that opens with a finite form of ``konjunktiv.tsv`` before the cue
+    is an irrealis or a question, not a report: what follows the comma is its
+    consequence.
+    """
+    sentence = doc.sentences[doc.layer.sentence_index(frame_start)]
+    first = doc.tokens[sentence.first]
+    return (
+        frame_start == sentence.first
+        and cue.tokens[0] > sentence.first
+        and first.kind == "word"
+        and lexicon.mood(first.text.lower()) in _KONJUNKTIV
+    )
+
+
 def _reported_frame(doc: Doc, lexicon: Lexicon, verb: SpeechVerb | None, start: int, end: int) -> bool:
     """Whether a frame that is no plain verb of saying is itself in Konjunktiv („Beide Seiten hätten vereinbart, …“).
 
@@ -187,6 +204,8 @@ def _complement(
     valency, a reliable verb), a verb-second clause (in Konjunktiv, or after a verb
     that always denotes speech).
     """
+    if _verb_first_condition(doc, lexicon, cue, frame_start):
+        return None  # „Hätte der Sprecher etwas mitgeteilt, wäre …“: nothing was said
     verb = cue.verb
     valency = verb.valency if verb is not None else frozenset({"dass", "v2"})
     strength = verb.strength if verb is not None else tuning.UNKNOWN_VERB_STRENGTH
