@@ -27,8 +27,12 @@ __all__ = [
     "DASS_BASE",
     "DIRECT_FRAMED",
     "DIRECT_UNFRAMED",
+    "DIRECT_SLOGAN",
+    "SLOGAN_LINK_TOKENS",
     "FRAME_AFTER_TOKENS",
     "FRAME_GAP_TOKENS",
+    "APPOSITIONS_IN_FRAME",
+    "BRACKET_ASIDE_TOKENS",
     "FRAME_TAIL_TOKENS",
     "FREE_INDIRECT_PASSED",
     "FREE_INDIRECT_REPORTIVE",
@@ -59,6 +63,7 @@ __all__ = [
     "RUN_ACT_STRENGTH",
     "SO_FRAME_TAIL_WORDS",
     "SOURCE_BEFORE_TOKENS",
+    "SOURCE_DATE_TOKENS",
     "SOURCE_WINDOW_TOKENS",
     "SPEECH_NOUN",
     "STANDALONE_WORDS",
@@ -100,6 +105,12 @@ TITLE_WORDS = 5
 #: At most this many tokens from a cue to the comma or colon before its content, and
 #: from „wie“ to the end of a wie-frame.
 FRAME_GAP_TOKENS = 12
+#: A frame runs over at most this many appositions between commas („wie Jan Berg, Sprecher der
+#: Stadtwerke, mitteilte“); their tokens do not count towards FRAME_GAP_TOKENS.
+APPOSITIONS_IN_FRAME = 2
+#: A bracketed aside between a verb and its particle („teilte am Abend (Ortszeit) mit“) holds
+#: at most this many tokens.
+BRACKET_ASIDE_TOKENS = 6
 #: Tokens allowed after the inverted subject of a postposed frame („…, sagte er am Montag“) …
 FRAME_TAIL_TOKENS = 4
 #: … or this many when they are adverbials only (no coordinated clause).
@@ -117,6 +128,9 @@ APPOSITION_PARTICLE_TOKENS = 16
 NP_BEFORE_TOKENS = 8
 #: A source before „zufolge“ („der Polizei zufolge“) starts at most this many tokens before it.
 SOURCE_BEFORE_TOKENS = 10
+#: A date between a noun of saying and „zufolge“ („Angaben vom gestrigen Montag zufolge“)
+#: has at most this many tokens after its preposition.
+SOURCE_DATE_TOKENS = 4
 #: A quote's sources are sought in its frame's sentences, at most this many tokens
 #: before and after the frame (the longest sentence of the WikiNews texts has 128
 #: tokens; a longer one is a list or a run-on, „sagte er, sagte er, …“).
@@ -171,6 +185,11 @@ CANDIDATE_DEFAULT = 0.8
 DIRECT_FRAMED = 0.9
 #: … and without one (a quote opening its sentence, the speaker inherited).
 DIRECT_UNFRAMED = 0.6
+#: Confidence of a quoted slogan or inscription („skandierten Parolen wie „…““): the
+#: group that chanted it is read from the clause, no speech verb frames it.
+DIRECT_SLOGAN = 0.6
+#: At most this many slogan_link words stand between a slogan noun and its slogan („wie zum Beispiel“).
+SLOGAN_LINK_TOKENS = 3
 #: Subtracted when a quotation mark was never closed (the quote was cut at the paragraph end).
 UNBALANCED_PENALTY = 0.2
 #: Indirect speech with a dass/ob clause: ``DASS_BASE + STRENGTH_WEIGHT × verb strength`` …

@@ -290,3 +290,89 @@ def test_a_relative_clause_after_a_statement_noun(ex: Extractor, text: str, cont
 )
 def test_no_relative_according_to_without_a_statement_noun(ex: Extractor, text: str) -> None:
     assert [q for q in ex.extract(text) if q.rule.startswith("according")] == []
+
+
+# More nouns of saying after „nach“: statements, plans, results and the state of knowledge.
+MORE_REPORT_NOUNS = [
+    # (text, content, speaker mention)
+    ("Nach einer Stellungnahme des Landratsamts war das Wasser zu keiner Zeit belastet.",
+     "war das Wasser zu keiner Zeit belastet", "einer Stellungnahme des Landratsamts"),
+    ("Nach den aktuellen Planungen soll die neue Brücke im Sommer eröffnet werden.",
+     "soll die neue Brücke im Sommer eröffnet werden", "den aktuellen Planungen"),
+    ("Nach dem amtlichen Endergebnis kam die Liste auf knapp zwölf Prozent.", "kam die Liste auf knapp zwölf Prozent",
+     "dem amtlichen Endergebnis"),
+    ("Nach bisherigem Kenntnisstand löste ein defektes Kabel das Feuer aus.", "löste ein defektes Kabel das Feuer aus",
+     "bisherigem Kenntnisstand"),
+    ("Nach der Idee des Bürgermeisters sollen Anwohner kostenlos parken.", "sollen Anwohner kostenlos parken",
+     "der Idee des Bürgermeisters"),
+    ("Der Trainer hatte nach eigenem Bekunden nie an einen Abschied gedacht.", "Der Trainer hatte | nie an einen Abschied gedacht",
+     "eigenem Bekunden"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", MORE_REPORT_NOUNS)
+def test_nach_a_statement_a_plan_a_result_or_the_state_of_knowledge(ex: Extractor, text: str, content: str, speaker: str) -> None:
+    (q,) = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert " | ".join(text[s.start : s.end] for s in q.content.spans) == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach dem Ergebnis der Wahl trat der gesamte Vorstand zurück.",  # „Ergebnis“ alone is a time, not a source
+        "Nach der Ankündigung des Konzerns fiel der Kurs der Aktie deutlich.",  # after the announcement
+        "Nach dem Spiel vom Samstag feierten die Fans bis in die Nacht.",
+    ],
+)
+def test_nach_an_event_is_a_time_not_a_source(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.rule.startswith("according")] == []
+
+
+# „zufolge“ after a dative pronoun (its antecedent is the speaker) or after a noun of
+# saying with a date („Angaben vom Montag zufolge“).
+ZUFOLGE_SHAPES = [
+    # (text, content, speaker mention)
+    ("Die Forscher legten am Montag ihre Messungen vor. Ihnen zufolge ist der Gletscher um ein Drittel geschrumpft.",
+     "ist der Gletscher um ein Drittel geschrumpft", "Ihnen"),
+    ("Ein Anwohner hatte den Knall gehört. Ihm zufolge sei der Wagen mit hoher Geschwindigkeit gefahren.",
+     "sei der Wagen mit hoher Geschwindigkeit gefahren", "Ihm"),
+    ("Die Ärztin untersuchte die Kinder sofort. Ihr zufolge war keines von ihnen ernsthaft verletzt.",
+     "war keines von ihnen ernsthaft verletzt", "Ihr"),
+    ("Ersten Angaben vom Dienstag zufolge gehörte das Boot einem Fischer aus Husum.",
+     "gehörte das Boot einem Fischer aus Husum", "Ersten Angaben vom Dienstag"),
+    ("Einem Bericht der Hafenbehörde vom gestrigen Abend zufolge lief der Frachter auf Grund.",
+     "lief der Frachter auf Grund", "Einem Bericht der Hafenbehörde vom gestrigen Abend"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", ZUFOLGE_SHAPES)
+def test_zufolge_after_a_pronoun_or_a_dated_report(ex: Extractor, text: str, content: str, speaker: str) -> None:
+    (q,) = [q for q in ex.extract(text) if q.rule == "according.postposition"]
+    assert q.content.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dem Spiel vom Sonntag zufolge steht der Verein nun auf dem dritten Platz.",  # no noun of saying before the date
+        "Der Plan vom Montag sieht vor, die Halle im Herbst zu schließen.",  # no „zufolge“
+        "Wer sich zufolge der neuen Regeln verhält, zahlt nichts.",  # the reflexive owns nothing
+    ],
+)
+def test_no_zufolge_source_without_a_noun_of_saying_or_a_pronoun(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.rule == "according.postposition"] == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Die Ministerin Helga Brandt reiste am Montag nach Wien. Ihr zufolge ist der Vertrag bereits unterschrieben.",
+         "Helga Brandt"),
+        ("Der Pilot Jonas Weber landete sicher. Ihm zufolge war das Fahrwerk blockiert.", "Jonas Weber"),
+    ],
+)
+def test_a_pronoun_before_zufolge_is_resolved_like_a_subject_pronoun(ex: Extractor, text: str, name: str) -> None:
+    (q,) = [q for q in ex.extract(text) if q.rule == "according.postposition"]
+    assert q.speaker is not None and q.speaker.name == name

@@ -761,3 +761,22 @@ def test_subjects_sources_and_groups(text: str, start: str, name: str | None, so
 def test_owners_of_spokespeople_and_roles(text: str, start: str, name: str) -> None:
     speaker = quote_with(text, start).speaker
     assert speaker is not None and speaker.name == name
+
+
+# A prepositional phrase before the finite verb keeps its genitive attribute: the
+# subject after the verb speaks, not the genitive („der Praxis“).
+PREFIELD_GENITIVE = [
+    # (text, speaker mention)
+    ("Auf der Internetseite der Praxis wird der Arzt Peter Lang wie folgt zitiert: „Wir haben alles getan.“",
+     "der Arzt Peter Lang"),
+    ("Am Rande der Konferenz der Innenminister sagte die Senatorin, die Lage sei ernst.", "die Senatorin"),
+    ("Nach der Sitzung des Ausschusses erklärte der Vorsitzende, man habe sich geeinigt.", "der Vorsitzende"),
+    # after the verb „der“ opens the subject, not a genitive
+    ("Am Montag erklärte in Berlin der Vorsitzende, man habe sich geeinigt.", "der Vorsitzende"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", PREFIELD_GENITIVE)
+def test_the_genitive_of_a_prefield_phrase_is_not_the_speaker(text: str, speaker: str) -> None:
+    quotes = [q for q in quotecheck.extract(text) if q.parent is None]
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == speaker

@@ -1092,3 +1092,18 @@ def test_an_indefinite_quoted_word_is_no_organisation() -> None:
         "Es handele sich um einen „Arbeitsstand“, sagte eine Sprecherin der Deutschen Presse-Agentur."
     )
     assert speaker_name(quote_of(text, "Es handele")) == "Verkehrsministerium"
+
+
+@pytest.mark.parametrize(
+    "text, content, mention",
+    [
+        # no author, no one spoke before: the document speaks itself, as after „laut“
+        ("Das Turnier beginnt im Mai. In einer Stellungnahme hieß es, die Karten seien ausverkauft.",
+         "die Karten seien ausverkauft", "einer Stellungnahme"),
+        ("In dem Gutachten hieß es, die Kosten seien zu hoch.", "die Kosten seien zu hoch", "dem Gutachten"),
+    ],
+)
+def test_a_document_without_author_or_previous_speaker_speaks_itself(text: str, content: str, mention: str) -> None:
+    quote = quote_of(text, content)
+    assert quote.speaker is not None and quote.speaker.text == mention
+    assert chain(quote) == []

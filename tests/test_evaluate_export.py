@@ -328,3 +328,27 @@ def test_a_nested_quote_without_its_parent_is_an_ordinary_direct_quote():
     _, child = with_nested(indirect_with_fragment(), FRAGMENT_TEXT, "alles Mögliche tun")
     [a] = export_document([child], tokenize(FRAGMENT_TEXT), FRAGMENT_TEXT)
     assert (a["type"], a["isNested"], a["quote"]["text"]) == ("Direct", False, "„alles Mögliche tun“")
+
+
+def _cited(text, lemma, relation="reported_by"):
+    """„Die Ministerin wird von der Zeitung mit den Worten zitiert: „…““ as a contract quote."""
+    quote = contract(text, "Wir bauen.", cue="zitiert", speaker="Die Ministerin")
+    quote["cue"]["lemma"] = lemma
+    quote["sources"] = [{**role(text, "von der Zeitung"), "name": "Zeitung", "type": "organization", "relation": relation}]
+    return quote
+
+
+@pytest.mark.parametrize("relation", ["reported_by", "published_in"])
+def test_a_citing_source_is_exported_as_a_second_annotation_with_the_source_as_speaker(relation):
+    text = "Die Ministerin wird von der Zeitung mit den Worten zitiert: „Wir bauen.“"
+    own, citing = export_document([_cited(text, "zitieren", relation)], tokenize(text), text)
+    assert own["quote"] == citing["quote"]
+    assert own["speaker"]["text"] == "Die Ministerin"
+    assert citing["speaker"]["text"] == "von der Zeitung"
+    assert citing["isNested"] and citing["fragment"]
+
+
+def test_a_source_of_a_quote_that_is_not_cited_stays_dropped():
+    text = "Die Ministerin wird von der Zeitung mit den Worten zitiert: „Wir bauen.“"
+    assert len(export_document([_cited(text, "sagen")], tokenize(text), text)) == 1  # „sagen“ quotes no one
+    assert len(export_document([_cited(text, "zitieren")], tokenize(text), text, frozenset())) == 1  # contract scoring

@@ -181,3 +181,60 @@ def test_no_indirect_quote_after_these_colons(ex: Extractor, text: str) -> None:
 def test_a_subordinate_clause_with_a_main_clause_before_a_postposed_frame_stays_content(ex: Extractor) -> None:
     text = "Weil das Geld fehlt, kann man nicht bauen, sagte der Bürgermeister."
     assert _indirect(ex, text) == [("Weil das Geld fehlt, kann man nicht bauen", "sagte", "der Bürgermeister")]
+
+
+# Frames with an apposition between commas, a bracketed aside before the particle,
+# and a content clause opened by the adverb „damit“.
+FRAME_SHAPES = [
+    # (text, content, cue, speaker)
+    ("Wie Jan Berg, Sprecher der Stadtwerke, in Kiel mitteilte, hat die Stadt nur sechs Busse im Einsatz.",
+     "hat die Stadt nur sechs Busse im Einsatz", "Wie mitteilte", "Jan Berg, Sprecher der Stadtwerke"),
+    ("Die Brücke sei sicher, wie die Sprecherin der Stadt, Anna Roth, am Montag betonte.",
+     "Die Brücke sei sicher", "wie betonte", "die Sprecherin der Stadt, Anna Roth"),
+    ("Vor dem Start wurde kein Notsignal gesendet, teilte später der Direktor der Behörde, Jan Berg, mit.",
+     "Vor dem Start wurde kein Notsignal gesendet", "teilte mit", "der Direktor der Behörde, Jan Berg"),
+    ("Die Bürgermeisterin, Eva Lenz, teilte am Abend (Ortszeit) mit, dass niemand verletzt worden sei.",
+     "dass niemand verletzt worden sei", "teilte mit", "Die Bürgermeisterin, Eva Lenz"),
+    ("Der General erklärte hingegen, damit solle ein Machtvakuum vermieden werden.",
+     "damit solle ein Machtvakuum vermieden werden", "erklärte", "Der General"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", FRAME_SHAPES)
+def test_frames_over_appositions_brackets_and_an_adverb_opening_the_content(
+    ex: Extractor, text: str, content: str, cue: str, speaker: str
+) -> None:
+    (q,) = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == content
+    assert q.cue.text == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Minister reiste nach Paris, damit die Verhandlungen weitergehen könnten.",  # „damit“ the subordinator
+        "Die Firma sagte den Termin (geplant war der Montag) ab, weil der Saal fehlte.",  # „absagen“ is no speech verb
+        "Der Sprecher, Jan Berg, war am Abend (Ortszeit) nicht zu erreichen.",  # narration, no verb of saying
+    ],
+)
+def test_no_indirect_quote_in_these_frames(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hätte der Sprecher am Abend etwas mitgeteilt, wäre die Lage klarer.",  # irrealis: nothing was said
+        "Hätte der Trainer gesagt, dass er geht, wäre der Verein vorbereitet gewesen.",
+        "Würde die Stadt zustimmen, dass der Markt bleibt, könnten die Händler planen.",
+    ],
+)
+def test_a_verb_first_condition_frames_no_content(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
+
+
+def test_a_frame_after_a_condition_still_frames_its_content(ex: Extractor) -> None:
+    text = "Der Sprecher teilte am Abend mit, die Lage sei klar."
+    (q,) = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == "die Lage sei klar"

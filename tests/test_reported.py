@@ -86,7 +86,7 @@ PIECE_NEGATIVES = [
     "Der Kommissar sprach mit dem „Paten“ über das Wetter.",  # sprechen without „von“: a conversation
     "Die Ärztin warnte die Patienten nicht vor der „Nebenwirkung“.",  # negated
     "Von einem „Skandal“ sprach niemand.",  # negated subject: no act
-    "Er kam spät nach Hause und nannte die Sache „erledigt“.",  # the prefield is a clause, not a subject
+    "Spät nach Hause kam er und nannte die Sache „erledigt“.",  # no subject opens the sentence
     "Die Kinder sehen am Abend den „Tatort“.",  # an infinitive-like plural form, and not speech
 ]
 
@@ -114,3 +114,38 @@ def test_a_source_phrase_alone_is_no_reported_content(ex: Extractor, text: str) 
     result = ex.process("d", text)
     assert result.error is None
     assert all(q.content.text.strip() for q in result.quotes)
+
+
+# A verb-first clause after „und“ frames the piece; its subject opens the sentence.
+COORDINATED_PIECES = [
+    # (text, content, cue, speaker, fragments)
+    ("Die Stadt zeigte sich erschüttert über die Tat und verurteilte sie als „feigen Anschlag“.",
+     "sie als „feigen Anschlag“", "verurteilte", "Die Stadt", ["feigen Anschlag"]),
+    ("Er kam spät nach Hause und nannte die Sache „erledigt“.", "die Sache „erledigt“", "nannte", "Er", ["erledigt"]),
+    ("Die Rektorin besuchte die neue Mensa und lobte das Essen als „überraschend gut“.",
+     "das Essen als „überraschend gut“", "lobte", "Die Rektorin", ["überraschend gut"]),
+    # a relative clause after the subject has a verb of its own („sah“), not the sentence's
+    ("Der Stürmer, der wegen eines Fouls Rot sah, nannte den Platzverweis „überzogen“.",
+     "den Platzverweis „überzogen“", "nannte", "Der Stürmer", ["überzogen"]),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker, fragments", COORDINATED_PIECES)
+def test_a_piece_after_a_coordinated_verb_or_a_relative_clause(
+    ex: Extractor, text: str, content: str, cue: str, speaker: str, fragments: list[str]
+) -> None:
+    q = _only_reported(ex, text, content, cue, speaker)
+    assert [f.text for f in q.fragments] == fragments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Band spielte ihr Lied „Sommerregen“ und verließ dann die Bühne.",  # a title, no verb of saying after „und“
+        "Am Abend las die Autorin aus „Nachtzug“ und signierte danach Bücher.",
+        "Der Minister kam nicht und nannte auch keinen „Grund“.",  # negated
+        "Hätte der Trainer geschwiegen und den Platzverweis nicht „überzogen“ genannt, wäre nichts passiert.",  # irrealis, verb last
+    ],
+)
+def test_no_coordinated_piece_act_without_a_verb_of_saying(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "reported"] == []

@@ -272,6 +272,9 @@ def _in_document(doc: Doc, lexicon: Lexicon, cand: Candidate, chain: _Chain, pre
         found = (Source(marker, doc_np, "document", "published_in"), *found)
     if goes_on:
         return _Chain(None, found, previous)
+    if owner is None and speaker_np is None:
+        # „Im Bericht heißt es, …“ with no author and no one speaking before: the document speaks itself
+        return _Chain(doc_np, found)
     return _Chain(owner if owner is not None else speaker_np, found)
 
 

@@ -85,13 +85,37 @@ def _given_speaker(doc: Doc, lexicon: Lexicon, start: int, end: int) -> NounPhra
     """
     np = parse_noun_phrase(doc, lexicon, start, end)
     if np is None:
-        return NounPhrase(start, end)
+        # „Ihm zufolge“: a dative pronoun the according-to rule marked, resolved as „er“
+        pronoun = object_pronoun(lexicon, doc.tokens[start].text, start, "dat") if end - start == 1 else None
+        return pronoun or NounPhrase(start, end)
     np = with_attached(doc, lexicon, np, end)  # „Der Bürgermeister von Marathonas, Giorgos Leventis“
     if np.end + 1 < end and doc.tokens[np.end].text == ",":
         apposition = parse_noun_phrase(doc, lexicon, np.end + 1, end)
         if apposition is not None and apposition.name_tokens:
             return attrs.evolve(apposition, start=np.start)
     return np
+
+
+def object_pronoun(lexicon: Lexicon, word: str, i: int, case: str) -> NounPhrase | None:
+    """A third-person object pronoun, as the subject pronoun it stands for.
+
+    „zitierte ihn die Agentur“ (``case`` „acc“): „ihn“ is „er“; „Ihm zufolge“,
+    „Ihnen zufolge“ („dat“): „er“ and „sie“. „es“ and the reflexive „sich“ stand
+    for no speaker.
+    """
+    lower = word.lower()
+    readings = [r for r in lexicon.pronouns.get(lower, ()) if r.case == case and r.person == 3]
+    if not readings or lower in lexicon.attribution.reflexives:
+        return None
+    genders = {r.gender for r in readings}
+    words = lexicon.attribution
+    if "m" in genders:
+        pronoun = words.masculine_pronoun
+    elif "f" in genders or any(r.number == "pl" for r in readings):
+        pronoun = words.feminine_pronoun
+    else:
+        return None
+    return NounPhrase(i, i + 1, pronoun=pronoun)
 
 
 def _mention_in(doc: Doc, lexicon: Lexicon, found: tuple[int, int] | None) -> NounPhrase | None:
@@ -227,6 +251,9 @@ def _clause_step(doc: Doc, lexicon: Lexicon, i: int, limit: int, verbs: tuple[in
     None at a colon, semicolon or quotation mark, where the clause ends.
     """
     tok = doc.tokens[i]
+    if tok.text == "(":
+        # „teilte am Abend (Ortszeit) mit“: a bracketed aside holds no constituent of the clause
+        return _Step(next((k + 1 for k in range(i + 1, limit) if doc.tokens[k].text == ")"), limit))
     if i in verbs or tok.kind != "word":
         return None if tok.text in (":", ";") or tok.kind == "quote" else _Step(i + 1)
     if "addressee_prep" in function_word_classes(lexicon, tok.text):
@@ -234,7 +261,7 @@ def _clause_step(doc: Doc, lexicon: Lexicon, i: int, limit: int, verbs: tuple[in
         np = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
         if np is not None and np.pronoun is None:
             return _Step(np.end, dative=np)
-    skipped = _phrase_end(doc, lexicon, i, limit)
+    skipped = _phrase_end(doc, lexicon, i, limit, prefield=i < verbs[0])
     if skipped is not None:
         return _Step(skipped)
     classes = function_word_classes(lexicon, tok.text)
@@ -251,17 +278,30 @@ def _clause_step(doc: Doc, lexicon: Lexicon, i: int, limit: int, verbs: tuple[in
     return _Step(np.end, subject=np)
 
 
-def _phrase_end(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int | None:
+def _phrase_end(doc: Doc, lexicon: Lexicon, i: int, limit: int, prefield: bool = False) -> int | None:
     """The end of an according-to or prepositional phrase at ``i``: no subject is inside.
 
     „sagte nach Angaben der Nachrichtenagentur Reuters“, „erklärte am Montag in Berlin“.
+    The genitive attribute of its noun belongs to it: „des Vereins“ anywhere, and in
+    the prefield (``prefield``: before the finite verb, where only one constituent
+    stands) „der Praxis“ too („Auf der Internetseite der Praxis wird Lang zitiert“);
+    after the verb „der“ may open the subject („erklärte am Montag der Minister“).
     """
     phrase = source_phrase_at(doc, lexicon, i, i, limit)
     if phrase is not None and phrase.entry.position in _OWNER_AFTER:
         return phrase.span.end
     if function_word_classes(lexicon, doc.tokens[i].text) & _PREPOSITIONS:
         np = parse_noun_phrase(doc, lexicon, i + 1, limit, coordination=False)
-        return np.end if np is not None else i + 1
+        if np is None:
+            return i + 1
+        end = np.end
+        openers = lexicon.rule_words.genitive_openers if prefield else lexicon.rule_words.genitive
+        while end < limit and doc.tokens[end].text.lower() in openers:  # „am Rande der Konferenz der Minister“
+            genitive = parse_noun_phrase(doc, lexicon, end, limit, coordination=False)
+            if genitive is None or genitive.end <= end:
+                break
+            end = genitive.end
+        return end
     return None
 
 

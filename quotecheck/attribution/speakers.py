@@ -25,6 +25,7 @@ from quotecheck.analysis.base import Doc
 from quotecheck.attribution.addressees import addressee_after
 from quotecheck.attribution.naming import is_medium
 from quotecheck.attribution.clause_subjects import (
+    object_pronoun,
     _colon_speaker,
     _elided_subject,
     _given_speaker,
@@ -131,24 +132,13 @@ def _clause_noun_phrases(doc: Doc, lexicon: Lexicon, start: int, end: int, verb:
         if skipped is not None:
             i = skipped
             continue
-        np = _accusative_pronoun(lexicon, tok.text, i) or parse_noun_phrase(doc, lexicon, i, limit, coordination=False)
+        np = object_pronoun(lexicon, tok.text, i, "acc") or parse_noun_phrase(doc, lexicon, i, limit, coordination=False)
         if np is None or (tok.text[:1].islower() and np.pronoun is None and not function_word_classes(lexicon, tok.text) & DETERMINER_CLASSES):
             i += 1
             continue
         found.append(np)
         i = max(np.end, i + 1)
     return found
-
-
-def _accusative_pronoun(lexicon: Lexicon, word: str, i: int) -> NounPhrase | None:
-    """„zitierte ihn die Agentur“: an accusative personal pronoun, as the subject pronoun it stands for („er“)."""
-    readings = lexicon.pronouns.get(word.lower(), ())
-    if not any(r.case == "acc" and r.person == 3 and r.number == "sg" for r in readings):
-        return None
-    genders = {r.gender for r in readings if r.case == "acc"}
-    words = lexicon.attribution
-    pronoun = words.masculine_pronoun if "m" in genders else words.feminine_pronoun if "f" in genders else None
-    return NounPhrase(i, i + 1, pronoun=pronoun) if pronoun is not None else None
 
 
 def said_from(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speakers | None:

@@ -67,7 +67,7 @@ FUNCTION_CLASSES = frozenset(
 RULE_CLASSES = frozenset(
     "addressee_case so_frame impersonal_speech impersonal_lemma legal_reference source_attachment "
     "not_reported subject_particle genitive genitive_or_dative agent_preposition "
-    "phrase_determiner wie_frame frame_coordinator act_subject_pronoun toll_verb act_auxiliary prep_object_verb".split()
+    "phrase_determiner wie_frame frame_coordinator act_subject_pronoun toll_verb act_auxiliary prep_object_verb dated_preposition".split()
 )
 #: Classes of ``attribution_words.tsv`` (its header documents each).
 ATTRIBUTION_CLASSES = frozenset(
@@ -79,7 +79,7 @@ ATTRIBUTION_CLASSES = frozenset(
     "relay_preposition relay_verb".split()
 )
 #: Classes of ``piece_frames.tsv`` (its header documents each).
-PIECE_CLASSES = frozenset("prepositional_frame cue_preposition auxiliary name_noun name_marker not_name_noun".split())
+PIECE_CLASSES = frozenset("prepositional_frame cue_preposition auxiliary name_noun name_marker not_name_noun slogan_noun slogan_link".split())
 #: Classes of ``morph.tsv`` (its header documents each).
 MORPH_CLASSES = frozenset(
     "boundary nonverb advice hearsay frame_verb perfect_aux modal_inf advice_modal claim_modal short_verb "
@@ -276,6 +276,8 @@ class RuleWords:
     act_auxiliary: frozenset[str]
     #: A verb (lemma) whose prepositional object „nach“ opens („suchte nach Informationen“).
     prep_object_verb: frozenset[str]
+    #: A preposition attaching a date to a noun of saying before „zufolge“ („Angaben vom Montag“).
+    dated_preposition: frozenset[str]
 
     @classmethod
     def parse(cls, text: str, source: str) -> RuleWords:
@@ -413,6 +415,11 @@ class PieceFrames:
     name_markers: frozenset[str] = frozenset()
     #: Words ending in a name noun that name nothing („Beispiel“).
     not_name_nouns: frozenset[str] = frozenset()
+    #: Nouns before a quoted slogan or inscription („Parolen“, „Aufschrift“): a compound
+    #: ending in one counts too.
+    slogan_nouns: frozenset[str] = frozenset()
+    #: Words between a slogan noun and its slogan („wie zum Beispiel“).
+    slogan_links: frozenset[str] = frozenset()
 
     def names_a_piece(self, word: str) -> bool:
         """Whether ``word`` before a quoted piece makes the piece a name („Vereinssender „…““).
@@ -429,6 +436,17 @@ class PieceFrames:
             return False
         forms = [lower] + [lower[: -len(e)] for e in _NOUN_ENDINGS if lower.endswith(e) and len(lower) > len(e) + 2]
         return any(form.endswith(noun) for form in forms for noun in self.name_nouns)
+
+    def names_a_slogan(self, word: str) -> bool:
+        """Whether ``word`` before a quoted piece makes the piece a slogan or inscription („Hassparolen „…““).
+
+        >>> from quotecheck.lexicon import load_lexicon
+        >>> pieces = load_lexicon().pieces
+        >>> pieces.names_a_slogan("Hassparolen"), pieces.names_a_slogan("Aufschrift"), pieces.names_a_slogan("Motto")
+        (True, True, False)
+        """
+        lower = word.lower()
+        return word[:1].isupper() and any(lower.endswith(noun) for noun in self.slogan_nouns)
 
     @classmethod
     def parse(cls, text: str, source: str) -> PieceFrames:
@@ -447,6 +465,8 @@ class PieceFrames:
             tuple(sorted(by_class["name_noun"], key=lambda noun: (-len(noun), noun))),
             by_class["name_marker"],
             by_class["not_name_noun"],
+            by_class["slogan_noun"],
+            by_class["slogan_link"],
         )
 
 

@@ -50,6 +50,7 @@ RULE_NAMES: Mapping[str, str] = MappingProxyType(
         "direct.label": "„Merkel: „…““: a speaker label and a colon",
         "direct.continued": "a quote opening its sentence without a frame: the speaker goes on",
         "direct.embedded": "a long quoted sentence inside a sentence, without a frame",
+        "direct.slogan": "„skandierten Parolen wie „…““, „mit der Aufschrift „…““: a slogan or inscription",
         "direct.piece": "„sagte, der Neubau sei „ein teurer Irrweg““: a verbatim piece of another quote, nested in it",
         "indirect.dass": "„Kim sagte, dass …“",
         "indirect.ob": "„Kim fragte, ob …“",

@@ -16,7 +16,7 @@ from typing import Sequence
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc, document_memo
 from quotecheck.lexicon import Lexicon
-from quotecheck.attribution.nounphrase import parse_noun_phrase
+from quotecheck.attribution.nounphrase import parse_noun_phrase, with_apposition
 from quotecheck.ranges import TokenRange
 from quotecheck.text import Token
 
@@ -26,6 +26,8 @@ __all__ = [
     "SENTENCE_END",
     "classes_at",
     "clause_end",
+    "clause_end_over_appositions",
+    "clause_end_over_brackets",
     "clause_end_over_titles",
     "clause_start",
     "is_word",
@@ -91,6 +93,26 @@ def clause_end(doc: Doc, start: int, limit: int, keep: Sequence[tuple[int, int]]
     return limit
 
 
+def clause_end_over_brackets(doc: Doc, start: int, limit: int) -> int:
+    """:func:`clause_end`, walking over a short bracketed aside („teilte am Abend (Ortszeit) mit“).
+
+    The aside closes within :data:`~quotecheck.tuning.BRACKET_ASIDE_TOKENS` tokens
+    and holds no sentence end; otherwise the bracket ends the clause as before.
+    """
+    tokens = doc.tokens
+    while True:
+        end = clause_end(doc, start, limit)
+        if end >= limit or tokens[end].text != "(":
+            return end
+        close = next(
+            (j for j in range(end + 1, min(limit, end + tuning.BRACKET_ASIDE_TOKENS + 1)) if tokens[j].text in ")(" or tokens[j].text in SENTENCE_END),
+            None,
+        )
+        if close is None or tokens[close].text != ")":
+            return end
+        start = close + 1
+
+
 class _Breaks:
     """Where the document's clauses may break, found once: rules ask at every cue.
 
@@ -138,6 +160,32 @@ def clause_end_over_titles(doc: Doc, start: int, limit: int) -> int:
             return i
         i += 1
     return i
+
+
+def clause_end_over_appositions(doc: Doc, lexicon: Lexicon, start: int, limit: int) -> tuple[int, int]:
+    """:func:`clause_end_over_titles`, walking over the apposition of a name or role between commas.
+
+    „wie Jan Berg, Sprecher der Stadtwerke, mitteilte“, „teilte der Direktor der
+    Behörde, Jan Berg, mit“: the commas around the apposition end no clause. Returns
+    the clause end and how many tokens the appositions (with their commas) took. An
+    apposition names someone (a name or a role) and is closed off by a comma or
+    dash; „sagte Kim, Europa brauche …“ has none.
+    """
+    tokens = doc.tokens
+    end = clause_end_over_titles(doc, start, limit)
+    skipped = 0
+    for _ in range(tuning.APPOSITIONS_IN_FRAME):
+        if end + 1 >= limit or tokens[end].text != ",":
+            break
+        np = next((np for k in range(start, end) if (np := parse_noun_phrase(doc, lexicon, k, end)) is not None and np.end == end), None)
+        if np is None:
+            break
+        apposition = with_apposition(doc, lexicon, np, limit)
+        if apposition.end == np.end or apposition.end >= limit or tokens[apposition.end].text != ",":
+            break
+        skipped += apposition.end + 1 - end
+        end = clause_end_over_titles(doc, apposition.end + 1, limit)
+    return end, skipped
 
 
 def title_after(doc: Doc, i: int, limit: int) -> int | None:

@@ -15,7 +15,7 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
 from quotecheck.rules.candidate import CueMatch
-from quotecheck.rules.clauses import FRAME_BREAKS, SENTENCE_END, classes_at, clause_end_over_titles, sentence_core_end
+from quotecheck.rules.clauses import FRAME_BREAKS, SENTENCE_END, classes_at, clause_end_over_appositions, sentence_core_end
 from quotecheck.rules.cues import find_cue, match_speech_verb
 
 __all__ = ["content_end", "ends_in_zu_infinitive", "piece_opens_clause", "wie_frame_end"]
@@ -123,8 +123,9 @@ def _frame_after_comma(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> bo
 def wie_frame_end(doc: Doc, lexicon: Lexicon, wie: int, limit: int) -> tuple[int, CueMatch] | None:
     """„wie X sagte“ / „wie der Kreml angekündigt hatte“: (clause end, cue), else None."""
     tokens = doc.tokens
-    end = clause_end_over_titles(doc, wie + 1, limit)  # „wie das „Abendblatt“ berichtete“
-    if end - wie < 3 or end - wie > tuning.FRAME_GAP_TOKENS:
+    # „wie das „Abendblatt“ berichtete“, „wie Jan Berg, Sprecher der Stadtwerke, mitteilte“
+    end, apposition = clause_end_over_appositions(doc, lexicon, wie + 1, limit)
+    if end - wie < 3 or end - wie - apposition > tuning.FRAME_GAP_TOKENS:
         return None
     for k in (end - 1, end - 2):
         if k <= wie + 1:

@@ -21,7 +21,7 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc, document_memo
 from quotecheck.lexicon import AccordingTo, Lexicon, SpeechVerb
 from quotecheck.rules.candidate import CueMatch
-from quotecheck.rules.clauses import SENTENCE_END, clause_end, clause_start, is_word
+from quotecheck.rules.clauses import SENTENCE_END, clause_end, clause_end_over_brackets, clause_start, is_word
 
 __all__ = ["according_phrase_at", "according_phrases_at", "find_cue", "find_speech_verb", "match_speech_verb"]
 
@@ -97,7 +97,7 @@ def _with_particle(
     is no speech verb of the lexicon. A particle outside particles.txt („hielt …
     dagegen“) counts only where a verb of the lexicon has it.
     """
-    end = clause_end(doc, index + 1, limit)
+    end = clause_end_over_brackets(doc, index + 1, limit)
     if not (end - 1 > index and is_word(doc, end - 1)):
         return None, False
     particle = doc.tokens[end - 1].text.lower()
@@ -250,7 +250,8 @@ def _particle_after_apposition(doc: Doc, lexicon: Lexicon, index: int, lemma: st
             continue
         if text in SENTENCE_END or text in (";", ":") or tokens[k].kind == "quote":
             return None
-        if commas and k + 1 < limit and tokens[k + 1].text in (",", ":", ".") and text.islower():
+        # the particle ends the clause: a break follows, or the range given ends after it („…, Jan Berg, mit.“)
+        if commas and text.islower() and (k + 1 == limit or k + 1 < limit and tokens[k + 1].text in (",", ":", ".")):
             for verb in bases:
                 if verb.particle == text:
                     return CueMatch((index, k), verb.lemma, verb)

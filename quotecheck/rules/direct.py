@@ -32,6 +32,7 @@ from quotecheck.rules.cues import find_speech_verb, match_speech_verb
 from quotecheck.rules.names import without_names
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
+from quotecheck.rules.slogans import find_slogans
 
 __all__ = ["DirectResult", "DirectRule", "find_direct"]
 
@@ -351,7 +352,8 @@ class DirectRule:
     indirect rule finds there (claiming the frames loses such quotes in 8 of the
     740 corpus and WikiNews documents). The quoted spans that are no direct speech
     are left in ``claims.quoted`` for the reported rule and the fragments, except
-    the names and titles among them (:mod:`quotecheck.rules.names`). Run after
+    the names and titles among them (:mod:`quotecheck.rules.names`) and the slogans,
+    which are quotes of their own (:mod:`quotecheck.rules.slogans`). Run after
     another rule, it drops a quote whose content is already claimed.
     """
 
@@ -361,5 +363,7 @@ class DirectRule:
 
     def __call__(self, doc: Doc, lexicon: Lexicon, claims: Claims) -> list[Candidate]:
         result = find_direct(doc, lexicon)
-        claims.quoted = without_names(doc, lexicon, result.other_spans)
-        return [c for c in result.quotes if not any(claims.overlapping(*span) for span in c.content)]
+        slogans, others = find_slogans(doc, lexicon, result.other_spans)
+        claims.quoted = without_names(doc, lexicon, others)
+        quotes = sorted((*result.quotes, *slogans), key=lambda c: c.content[0].start)
+        return [c for c in quotes if not any(claims.overlapping(*span) for span in c.content)]

@@ -77,14 +77,17 @@ def _v2_content_ok(
         return False, None
     lead = start + 1 if doc.tokens[start].kind == "quote" else start  # „Er sagte, „Sperrzonen“ dürfe es nicht geben.“
     classes = classes_at(doc, lexicon, lead)
+    mood_from = start
     if classes & {"complementizer", "subordinator", "coordinator", "w_word"} and "subject_pronoun" not in classes:
-        return False, None
+        if not _adverb_before_finite(doc, lexicon, lead, end):
+            return False, None
+        mood_from = lead + 1  # the mood rules would read the word as a subordinator
     first = doc.tokens[lead]
     if first.kind != "word" and first.kind != "number":
         return False, None
     if lead + 1 < end and classes_at(doc, lexicon, lead + 1) & {"complementizer", "subordinator"}:
         return False, None  # „…, so dass …“
-    mood, finite = clause_mood(doc, lexicon, start, end)
+    mood, finite = clause_mood(doc, lexicon, mood_from, end)
     if finite is None:
         return False, None
     if "relative" in classes and "subject_pronoun" not in classes and finite >= end - 1:
@@ -93,6 +96,21 @@ def _v2_content_ok(
         return True, mood
     strong = verb is not None and verb.strength >= tuning.ALWAYS_SPEECH and "v2" in verb.valency
     return strong and _main_clause_order(doc, lexicon, start, end, finite, verb_first), mood
+
+
+def _adverb_before_finite(doc: Doc, lexicon: Lexicon, lead: int, end: int) -> bool:
+    """„…, damit solle ein Machtvakuum vermieden werden“: a correlative right before a finite verb is an adverb.
+
+    As a subordinator („damit die Wahl stattfinden kann“) the word puts its verb
+    last; followed at once by a finite form of ``konjunktiv.tsv`` it fills the
+    position before the verb of a main clause.
+    """
+    tokens = doc.tokens
+    return (
+        tokens[lead].text.lower() in lexicon.frames.correlatives
+        and lead + 1 < end
+        and lexicon.mood(tokens[lead + 1].text) is not None
+    )
 
 
 def _main_clause_order(doc: Doc, lexicon: Lexicon, start: int, end: int, finite: int, verb_first: bool) -> bool:
@@ -148,6 +166,23 @@ def _candidate(
 _ACT_CLASSES = frozenset({"decide", "plan", "command", "find"})
 
 
+def _verb_first_condition(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int) -> bool:
+    """Whether the frame is a condition with its finite verb first („Hätte der Sprecher etwas mitgeteilt, …“).
+
+    A sentence that opens with a finite form of ``konjunktiv.tsv`` before the cue
+    is an irrealis or a question, not a report: what follows the comma is its
+    consequence.
+    """
+    sentence = doc.sentences[doc.layer.sentence_index(frame_start)]
+    first = doc.tokens[sentence.first]
+    return (
+        frame_start == sentence.first
+        and cue.tokens[0] > sentence.first
+        and first.kind == "word"
+        and lexicon.mood(first.text.lower()) in _KONJUNKTIV
+    )
+
+
 def _reported_frame(doc: Doc, lexicon: Lexicon, verb: SpeechVerb | None, start: int, end: int) -> bool:
     """Whether a frame that is no plain verb of saying is itself in Konjunktiv („Beide Seiten hätten vereinbart, …“).
 
@@ -169,6 +204,8 @@ def _complement(
     valency, a reliable verb), a verb-second clause (in Konjunktiv, or after a verb
     that always denotes speech).
     """
+    if _verb_first_condition(doc, lexicon, cue, frame_start):
+        return None  # „Hätte der Sprecher etwas mitgeteilt, wäre …“: nothing was said
     verb = cue.verb
     valency = verb.valency if verb is not None else frozenset({"dass", "v2"})
     strength = verb.strength if verb is not None else tuning.UNKNOWN_VERB_STRENGTH

@@ -16,7 +16,7 @@ from __future__ import annotations
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
-from quotecheck.attribution.nounphrase import parse_noun_phrase, with_seat
+from quotecheck.attribution.nounphrase import parse_noun_phrase, with_apposition, with_seat
 from quotecheck.morph import clause_mood
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps
@@ -25,6 +25,7 @@ from quotecheck.rules.clauses import (
     SENTENCE_END,
     classes_at,
     clause_end,
+    clause_end_over_appositions,
     clause_end_over_titles,
     clause_start,
     quoted_titles,
@@ -78,7 +79,7 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     i = comma + 1
     if i >= limit or tokens[i].kind != "word":
         return None
-    end = clause_end_over_titles(doc, i, limit)
+    end, _ = clause_end_over_appositions(doc, lexicon, i, limit)  # „teilte der Direktor, Jan Berg, mit“
     if end < limit and tokens[end].text not in SENTENCE_END and tokens[end].text != ",":
         return None
     if tokens[i].text.lower() in lexicon.rule_words.wie_frame:
@@ -125,7 +126,7 @@ def _inverted_subject(doc: Doc, lexicon: Lexicon, start: int, end: int) -> Token
             return TokenRange(k, k + 1)
         np = parse_noun_phrase(doc, lexicon, k, end)
         if np is not None and not np.dative:
-            return TokenRange(k, np.end)
+            return TokenRange(k, with_apposition(doc, lexicon, np, end).end)  # „der Direktor, Jan Berg,“
         if k == start and "adverb" not in classes_at(doc, lexicon, k):
             return None  # „sagte vor der Presse …“: no subject right after the verb
     return None

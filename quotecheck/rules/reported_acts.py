@@ -56,6 +56,40 @@ def _subject_before(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> tuple[
     return None
 
 
+def _relative_clauses(doc: Doc, lexicon: Lexicon, first: int, stop: int) -> frozenset[int]:
+    """The tokens of the relative clauses in ``[first, stop)``, their commas included.
+
+    „Der Stürmer, der wegen eines Fouls Rot sah, nannte …“: the verb of the
+    relative clause („sah“) is not the verb of the sentence.
+    """
+    tokens = doc.tokens
+    inside: set[int] = set()
+    k = first + 1
+    while k < stop:
+        if tokens[k - 1].text == "," and "relative" in classes_at(doc, lexicon, k):
+            close = next((j for j in range(k + 1, stop) if tokens[j].text == ","), None)
+            if close is None:
+                break
+            inside.update(range(k - 1, close + 1))
+            k = close + 1
+            continue
+        k += 1
+    return frozenset(inside)
+
+
+def _opening_subject(doc: Doc, lexicon: Lexicon, first: int, stop: int, embedded: frozenset[int]) -> tuple[int, int] | None:
+    """The subject noun phrase that opens the sentence right before its finite verb (a relative clause may follow it)."""
+    np = parse_noun_phrase(doc, lexicon, first, stop)
+    if np is None or np.dative or "not_nominative" in function_word_classes(lexicon, doc.tokens[np.start].text.lower()):
+        return None
+    verb = np.end
+    while verb in embedded:
+        verb += 1
+    if verb >= stop or doc.tokens[verb].kind != "word" or not doc.tokens[verb].text[:1].islower():
+        return None
+    return np.start, np.end
+
+
 def _negated(doc: Doc, lexicon: Lexicon, start: int, end: int, pieces: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether a negation outside the quoted pieces stands in ``[start, end)``: then no act took place."""
     return any("negation" in classes_at(doc, lexicon, k) for k in range(start, end) if not _inside(k, pieces))
@@ -182,6 +216,10 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | 
         limit = _second_act_at(doc, lexicon, verb, last) or last
         cue = match_speech_verb(doc, lexicon, verb, limit)
         if cue is not None and cue.verb is not None:
+            if doc.tokens[verb - 1].text.lower() in lexicon.rule_words.frame_coordinator:
+                # „Die Rektorin besuchte die Mensa und lobte das Essen“: the subject that opens the sentence speaks
+                shared = _opening_subject(doc, lexicon, first, verb, frozenset())
+                return None if shared is None else _act_at(doc, lexicon, verb, limit, verb, cue, cue.verb, shared)
             act = _act_at(doc, lexicon, first, limit, verb, cue, cue.verb)
             if act is not None or not _in_relative_clause(doc, lexicon, first, verb):
                 return act
@@ -244,13 +282,23 @@ def _coordinated_act(doc: Doc, lexicon: Lexicon, act: Candidate, last: int) -> C
 
 
 def _act_at(
-    doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int, cue: CueMatch, entry: SpeechVerb
+    doc: Doc,
+    lexicon: Lexicon,
+    first: int,
+    last: int,
+    verb: int,
+    cue: CueMatch,
+    entry: SpeechVerb,
+    shared: tuple[int, int] | None = None,
 ) -> Candidate | None:
-    """„Putin lobte die Soldaten für ihre Tapferkeit“: the act of the speech verb at ``verb``, if it is one."""
+    """„Putin lobte die Soldaten für ihre Tapferkeit“: the act of the speech verb at ``verb``, if it is one.
+
+    ``shared``: the subject of the first clause when the verb opens a coordinated one.
+    """
     markers = lexicon.frames.markers_of(entry.lemma)
     if not (_reports_act(lexicon, entry) or markers):
         return None  # a weak verb
-    subject = _subject_before(doc, lexicon, first, verb)
+    subject = shared or _subject_before(doc, lexicon, first, verb)
     if subject is None and _base_form(doc, verb):
         # an infinitive or a verb-final plural in a subordinate clause; a plural present right
         # after its subject is the finite verb of the main clause („Die Behörden warnen vor …“)

@@ -29,7 +29,18 @@ from quotecheck.rules.candidate import Candidate, CueMatch
 from quotecheck.rules.clauses import CLAUSE_BREAKS, classes_at, clause_end, clause_start, relative_antecedent
 from quotecheck.rules.content import content_end
 from quotecheck.rules.cues import match_speech_verb
-from quotecheck.rules.reported_acts import _act, _base_form, _inside, _marker, _negated, _one_constituent, _subject_before, _with_marker
+from quotecheck.rules.reported_acts import (
+    _act,
+    _base_form,
+    _inside,
+    _marker,
+    _negated,
+    _one_constituent,
+    _opening_subject,
+    _relative_clauses,
+    _subject_before,
+    _with_marker,
+)
 from quotecheck.rules.reported_passive import _passive_agent, _passive_aux
 from quotecheck.text import KIND_CODES
 
@@ -111,9 +122,10 @@ def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: l
     ranges = _piece_tokens(doc, first, last, pieces)
     if not ranges:
         return None
-    for verb in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)):
+    embedded = _relative_clauses(doc, lexicon, first, min(last, ranges[0][0]))
+    for verb in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS + len(embedded))):
         tok = doc.tokens[verb]
-        if tok.kind != "word" or not tok.text[:1].islower() or _inside(verb, ranges):
+        if tok.kind != "word" or not tok.text[:1].islower() or _inside(verb, ranges) or verb in embedded:
             continue
         found = _piece_cue_at(doc, lexicon, verb, last, ranges)
         if found is _Verdict.NEXT_WORD:
@@ -124,7 +136,30 @@ def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: l
         if act is not None:
             return act
         break
-    return next((act for lo, _ in ranges if (act := _verb_final_piece(doc, lexicon, first, last, lo, ranges)) is not None), None)
+    final = next((act for lo, _ in ranges if (act := _verb_final_piece(doc, lexicon, first, last, lo, ranges)) is not None), None)
+    return final or _coordinated_piece(doc, lexicon, first, last, ranges, embedded)
+
+
+def _coordinated_piece(
+    doc: Doc, lexicon: Lexicon, first: int, last: int, ranges: list[tuple[int, int]], embedded: frozenset[int]
+) -> Candidate | None:
+    """„Die Regierung zeigte sich bestürzt und verurteilte den Angriff als „feige““: the second verb shares the subject.
+
+    The sentence opens with its subject and a finite verb that frames no piece; a
+    coordinator (``frame_coordinator``) before the first piece opens a verb-first
+    clause whose verb frames the piece as in a main clause (:func:`_piece_act`).
+    """
+    tokens = doc.tokens
+    subject = _opening_subject(doc, lexicon, first, ranges[0][0], embedded)
+    if subject is None:
+        return None
+    for k in range(subject[1] + 1, ranges[0][0] - 1):
+        if tokens[k].text.lower() not in lexicon.rule_words.frame_coordinator or k in embedded:
+            continue
+        found = _piece_cue_at(doc, lexicon, k + 1, last, ranges)
+        if isinstance(found, _PieceCue) and found.at == k + 1:
+            return _piece_act(doc, lexicon, k + 1, last, k + 1, found, ranges, subject)
+    return None
 
 
 def _verb_final_piece(
@@ -251,9 +286,20 @@ def _piece_cue_at(
 
 
 def _piece_act(
-    doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int, found: _PieceCue, ranges: list[tuple[int, int]]
+    doc: Doc,
+    lexicon: Lexicon,
+    first: int,
+    last: int,
+    verb: int,
+    found: _PieceCue,
+    ranges: list[tuple[int, int]],
+    shared: tuple[int, int] | None = None,
 ) -> Candidate | None:
-    """The speech act of the verb at ``verb`` around the quoted pieces after it, if it is one."""
+    """The speech act of the verb at ``verb`` around the quoted pieces after it, if it is one.
+
+    ``shared`` is the subject of a first clause the verb's clause is coordinated with
+    („zeigte sich bestürzt und verurteilte …“, :func:`_coordinated_piece`).
+    """
     tokens = doc.tokens
     entry, end = found.entry, found.end
     inner = [r for r in ranges if verb < r[0] and r[1] <= end]
@@ -264,7 +310,7 @@ def _piece_act(
     )
     if preposition is None and (entry.lemma in lexicon.pieces.preposition_only or "np" not in entry.valency and not entry.reported):
         return None  # „sprach mit dem „Paten““: only „sprechen von“ reports words
-    subject = _subject_before(doc, lexicon, first, verb)
+    subject = shared or _subject_before(doc, lexicon, first, verb)
     speaker = subject if subject is not None else _inverted_piece_speaker(doc, lexicon, first, last, verb, inner[0][0])
     if speaker is None or _negated(doc, lexicon, first, end, ranges):
         return None

@@ -31,7 +31,7 @@ import regex
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.naming import organization_in
-from quotecheck.attribution.words import is_report_noun
+from quotecheck.attribution.words import is_report_noun, is_time_word
 from quotecheck.attribution.nounphrase import (
     NounPhrase,
     function_word_classes,
@@ -293,8 +293,51 @@ def _someone_after(doc: Doc, lexicon: Lexicon, entry: AccordingTo, phrase: Token
 def _any(doc: Doc, lexicon: Lexicon, entry: AccordingTo, phrase: TokenRange, first: int, last: int) -> TokenRange | None:
     """``any``: „unter Berufung auf Kreise“ (after a pre phrase), „der Zeitung zufolge“ (before a post phrase)."""
     if entry.position == "post":
-        return _required(owner_before(doc, lexicon, phrase.start, first) or _noun_of_saying_before(doc, lexicon, phrase.start, first))
+        end = phrase.start
+        return _required(
+            owner_before(doc, lexicon, end, first)
+            or _noun_of_saying_before(doc, lexicon, end, first)
+            or _pronoun_before(doc, lexicon, end, first)
+            or _dated_report_before(doc, lexicon, end, first)
+        )
     return _required(owner_after(doc, lexicon, phrase.end, last))
+
+
+def _pronoun_before(doc: Doc, lexicon: Lexicon, end: int, first: int) -> TokenRange | None:
+    """„Ihm zufolge“, „Ihnen zufolge“: a dative personal pronoun is the owner; coreference names it.
+
+    Not the reflexive „sich“, which never stands before „zufolge“ as its owner.
+    """
+    k = end - 1
+    if k < first or doc.tokens[k].kind != "word":
+        return None
+    word = doc.tokens[k].text.lower()
+    if word in lexicon.attribution.reflexives or not any(r.case == "dat" for r in lexicon.pronouns.get(word, ())):
+        return None
+    return TokenRange(k, end)
+
+
+def _dated_report_before(doc: Doc, lexicon: Lexicon, end: int, first: int) -> TokenRange | None:
+    """„Ersten Angaben vom gestrigen Mittwoch zufolge“: a date stands between the noun of saying and „zufolge“.
+
+    The date is a preposition of ``dated_preposition`` and at most
+    :data:`~quotecheck.tuning.SOURCE_DATE_TOKENS` tokens ending in a weekday, month or
+    time of day; before it stands a noun phrase with a noun of saying („Angaben“,
+    „einem Bericht der Behörde“), which with the date is the owner. „Dem Bericht vom Montag zufolge“ alike; not
+    „dem Spiel vom Montag zufolge“: no noun of saying.
+    """
+    tokens = doc.tokens
+    k = end - 1
+    if k <= first or tokens[k].kind != "word" or not is_time_word(lexicon, tokens[k].text):
+        return None
+    for p in range(k - 1, max(first, k - tuning.SOURCE_DATE_TOKENS - 1), -1):
+        if tokens[p].text.lower() not in lexicon.rule_words.dated_preposition:
+            continue
+        owner = owner_before(doc, lexicon, p, first) or _noun_of_saying_before(doc, lexicon, p, first)
+        if owner is None or not any(names_statement(lexicon, tokens[j].text) for j in range(owner.start, owner.end)):
+            return None
+        return TokenRange(owner.start, end)
+    return None
 
 
 def _optional(doc: Doc, lexicon: Lexicon, entry: AccordingTo, phrase: TokenRange, first: int, last: int) -> TokenRange | None:

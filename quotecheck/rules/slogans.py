@@ -1,0 +1,110 @@
+"""Slogans and inscriptions: quoted words a group chanted, wrote or carried.
+
+Pipeline stage 2 (rules), part of :class:`~quotecheck.rules.direct.DirectRule`.
+„Die Demonstranten skandierten Parolen wie „Frieden jetzt“ und „Nie wieder
+Krieg“.“, „Sie trugen Schilder mit der Aufschrift „Wir bleiben““: no speech verb
+frames the quoted piece, yet it is the group's words, and the WikiNews gold
+annotates it as direct speech. A quoted span is a slogan when a slogan noun of
+``piece_frames.tsv`` stands right before it (with a few ``slogan_link`` words
+between, „Parolen wie zum Beispiel „…““), or when it is coordinated with a slogan
+(„„…“ und „…““). The speaker is the subject that opens the clause („Die
+Demonstranten skandierten …“), the cue its verb; without one („Auf dem Transparent
+war die Parole „…“ zu lesen“) the slogan has no speaker. A motto („unter dem Motto
+„…““) names an event and stays a name (:mod:`quotecheck.rules.names`).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from quotecheck import tuning
+from quotecheck.analysis.base import Doc
+from quotecheck.attribution.nounphrase import can_be_subject, parse_noun_phrase
+from quotecheck.lexicon import Lexicon
+from quotecheck.ranges import TokenRange
+from quotecheck.rules.candidate import Candidate, CueMatch, Evidence
+from quotecheck.rules.quotemarks import QuotedSpan
+
+__all__ = ["find_slogans"]
+
+
+def find_slogans(doc: Doc, lexicon: Lexicon, spans: Sequence[QuotedSpan]) -> tuple[list[Candidate], tuple[QuotedSpan, ...]]:
+    """The slogans among the quoted spans direct speech left over, and the spans that are none.
+
+    >>> from quotecheck import Extractor
+    >>> from quotecheck.rules.quotemarks import pair_quotation_marks
+    >>> ex = Extractor()
+    >>> doc = ex.analyse("Die Fans riefen Parolen wie „Wir sind die Stadt“ und „Nie mehr zweite Liga“.")
+    >>> found, rest = find_slogans(doc, ex.lexicon, pair_quotation_marks(doc.layer))
+    >>> [doc.text[c.content[0].start : c.content[0].end] for c in found], rest
+    (['Wir sind die Stadt', 'Nie mehr zweite Liga'], ())
+    """
+    found: list[Candidate] = []
+    rest: list[QuotedSpan] = []
+    previous: QuotedSpan | None = None
+    for span in sorted(spans, key=lambda s: s.open):
+        noun = _slogan_noun_before(doc, lexicon, span) if span.depth == 0 and span.close is not None else None
+        if noun is None and previous is not None and span.depth == 0 and _coordinated(doc, lexicon, previous, span):
+            noun = previous.open
+        if noun is None:
+            rest.append(span)
+            previous = None
+            continue
+        found.append(_slogan(doc, lexicon, span, noun))
+        previous = span
+    return found, tuple(rest)
+
+
+def _slogan_noun_before(doc: Doc, lexicon: Lexicon, span: QuotedSpan) -> int | None:
+    """The slogan noun before the opening mark („Parolen wie „…““), past its link words."""
+    tokens = doc.tokens
+    k = span.open - 1
+    links = 0
+    while k >= 0 and links < tuning.SLOGAN_LINK_TOKENS and tokens[k].text.lower() in lexicon.pieces.slogan_links:
+        k -= 1
+        links += 1
+    if k < 0 or tokens[k].kind != "word" or not lexicon.pieces.names_a_slogan(tokens[k].text):
+        return None
+    return k
+
+
+def _coordinated(doc: Doc, lexicon: Lexicon, previous: QuotedSpan, span: QuotedSpan) -> bool:
+    """„„Frieden jetzt“ und „Nie wieder Krieg““: one coordinator or comma between a slogan and the next span."""
+    if previous.close is None or span.open != previous.close + 2:
+        return False
+    between = doc.tokens[previous.close + 1].text
+    return between == "," or between.lower() in lexicon.morph.coordinators
+
+
+def _slogan(doc: Doc, lexicon: Lexicon, span: QuotedSpan, noun: int) -> Candidate:
+    """The direct quote of a slogan; its speaker the subject that opens the clause, if one does."""
+    sentence = doc.layer.sentence_index(span.open)
+    first = doc.sentences[sentence].first
+    subject = _opening_subject(doc, lexicon, first, noun)
+    cue = None if subject is None else CueMatch((subject.end,), doc.lemma(subject.end))
+    return Candidate(
+        kind="direct",
+        content=span.spans,
+        sentence=sentence,
+        cue=cue,
+        frame=TokenRange(first, noun + 1),
+        confidence=tuning.DIRECT_SLOGAN,
+        speaker_tokens=subject,
+        rule="direct.slogan",
+        evidence=Evidence(speaker=subject),
+    )
+
+
+def _opening_subject(doc: Doc, lexicon: Lexicon, first: int, noun: int) -> TokenRange | None:
+    """„Die Demonstranten skandierten …“: the noun phrase opening the sentence, when a finite verb follows it.
+
+    None for a sentence that opens otherwise („Auf dem Transparent war …“: a
+    preposition) or whose first noun phrase is no subject.
+    """
+    np = parse_noun_phrase(doc, lexicon, first, noun)
+    if np is None or np.dative or not can_be_subject(np, lexicon) or np.end >= noun:
+        return None
+    verb = doc.tokens[np.end]
+    if verb.kind != "word" or not verb.text[:1].islower():
+        return None
+    return TokenRange(np.start, np.end)

@@ -1,0 +1,54 @@
+"""Slogans and inscriptions (quotecheck.rules.slogans): the quoted words of whoever chanted, wrote or carried them."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotecheck.extractor import Extractor
+
+
+SLOGANS = [
+    # (text, the slogans joined by " | ", speaker mention or None, cue or None)
+    ("Die Demonstranten skandierten Parolen wie „Nie wieder Krieg“ und „Frieden jetzt“.",
+     "Nie wieder Krieg | Frieden jetzt", "Die Demonstranten", "skandierten"),
+    ("Die Fans riefen Parolen wie zum Beispiel „Wir sind die Stadt“ oder „Nie mehr zweite Liga“.",
+     "Wir sind die Stadt | Nie mehr zweite Liga", "Die Fans", "riefen"),
+    ("Einige Eltern trugen Schilder mit der Aufschrift „Schulen statt Straßen“ vor dem Rathaus.",
+     "Schulen statt Straßen", "Einige Eltern", "trugen"),
+    ("Die Täter hatten Hassparolen wie „Raus aus unserem Dorf“ an die Tür gesprüht.",
+     "Raus aus unserem Dorf", "Die Täter", "hatten"),
+    ("Auf dem vordersten Transparent war die Parole „Mieten runter“ zu lesen.", "Mieten runter", None, None),
+    ("Die Partei warb mit dem Slogan „Mehr Mut“ um junge Wähler.", "Mehr Mut", "Die Partei", "warb"),
+]
+
+
+@pytest.mark.parametrize("text, slogans, speaker, cue", SLOGANS)
+def test_a_slogan_is_a_direct_quote_of_the_group_that_chanted_or_carried_it(
+    ex: Extractor, text: str, slogans: str, speaker: str | None, cue: str | None
+) -> None:
+    quotes = [q for q in ex.extract(text) if q.rule == "direct.slogan"]
+    assert " | ".join(q.content.text for q in quotes) == slogans
+    for q in quotes:
+        assert q.kind == "direct"
+        assert (q.speaker.text if q.speaker is not None else None) == speaker
+        assert (q.cue.text if q.cue is not None else None) == cue
+
+
+NOT_SLOGANS = [
+    "Unter dem Motto „Freiheit statt Angst“ zogen am Samstag Tausende durch die Innenstadt.",  # a motto names the event
+    "Der Verein erhob Einspruch gegen das Urteil „im Namen der Mitglieder“.",  # „Einspruch“ is no slogan
+    "Die Auslosung „der ersten Runde“ findet am Sonntag statt.",
+    "Die Zeitung „Neue Presse“ berichtete über die Parolen der Demonstranten.",  # no quoted piece after „Parolen“
+    "Hätte die Menge Parolen gerufen, wäre die Polizei eingeschritten.",  # irrealis, nothing quoted
+]
+
+
+@pytest.mark.parametrize("text", NOT_SLOGANS)
+def test_no_slogan_without_a_slogan_noun_right_before_the_quoted_piece(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.rule == "direct.slogan"] == []
+
+
+def test_a_quoted_piece_after_a_framed_slogan_coordinator_must_follow_a_slogan(ex: Extractor) -> None:
+    text = "Die Menge rief Parolen wie „Wir sind mehr“, die Zeitung „Abendblatt“ berichtete live."
+    quotes = [q.content.text for q in ex.extract(text) if q.rule == "direct.slogan"]
+    assert quotes == ["Wir sind mehr"]
