@@ -67,13 +67,13 @@ def test_a_noted_speaker_is_found_by_a_later_pronoun() -> None:
 
 
 def _occ(token: int, entity: int = 0):
-    from quotecheck.attribution.entities import Occurrence
+    from quotecheck.attribution.occurrences import Occurrence
 
     return Occurrence(token, entity)
 
 
 def test_a_noted_speaker_leaves_the_earlier_version_as_it_was() -> None:
-    from quotecheck.attribution.entities import NotedLog
+    from quotecheck.attribution.occurrences import NotedLog
 
     first = NotedLog().with_occurrence(_occ(5))
     second = first.with_occurrence(_occ(9))
@@ -81,7 +81,7 @@ def test_a_noted_speaker_leaves_the_earlier_version_as_it_was() -> None:
 
 
 def test_two_versions_grown_from_one_do_not_see_each_other() -> None:
-    from quotecheck.attribution.entities import NotedLog
+    from quotecheck.attribution.occurrences import NotedLog
 
     base = NotedLog().with_occurrence(_occ(5))
     left, right = base.with_occurrence(_occ(7, 1)), base.with_occurrence(_occ(8, 2))
@@ -89,7 +89,7 @@ def test_two_versions_grown_from_one_do_not_see_each_other() -> None:
 
 
 def test_a_speaker_noted_before_the_last_one_goes_in_text_order() -> None:
-    from quotecheck.attribution.entities import NotedLog
+    from quotecheck.attribution.occurrences import NotedLog
 
     log = NotedLog().with_occurrence(_occ(5)).with_occurrence(_occ(20)).with_occurrence(_occ(9, 1))
     assert [o.token for o in log] == [5, 9, 20] and log[-1] == _occ(20)
@@ -97,7 +97,7 @@ def test_a_speaker_noted_before_the_last_one_goes_in_text_order() -> None:
 
 def test_occurrences_before_merge_named_mentions_and_noted_speakers_nearest_first() -> None:
     """At one token the noted speaker comes first: it was added after the named mention there."""
-    from quotecheck.attribution.entities import NotedLog, occurrences_before
+    from quotecheck.attribution.occurrences import NotedLog, occurrences_before
 
     named = (_occ(2, 0), _occ(6, 1), _occ(12, 2))
     noted = NotedLog().with_occurrence(_occ(6, 3)).with_occurrence(_occ(10, 4))
