@@ -203,3 +203,41 @@ def test_pipeline_reads_grow_linearly_with_mixed_shapes(units: list[str], count:
     small = _pipeline_reads(text * count)
     large = _pipeline_reads(text * (4 * count))
     assert large <= 5 * small + 200, (small, large)
+
+
+# --- memory: what a document leaves in the lexicon's caches, what its extraction allocates -----
+
+
+def test_quoted_paragraphs_are_not_looked_up_as_organisation_names() -> None:
+    """„"„"…: every span between two marks is checked for a name; none may be cached whole."""
+    extractor = _extractor()
+    extractor.extract(_shape("alternating marks", 5_000))
+    longest = max(map(len, extractor.lexicon._organization_cache), default=0)
+    assert longest <= extractor.lexicon.max_organization_chars
+
+
+def test_a_surface_longer_than_any_name_is_no_organisation() -> None:
+    lexicon = _extractor().lexicon
+    assert lexicon.organization("Reuters") is not None
+    assert lexicon.organization("Reuters " * 100) is None
+
+
+def _peak_bytes(text: str) -> int:
+    import tracemalloc
+
+    extractor = _extractor()
+    tracemalloc.start()
+    try:
+        extractor.extract(text)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["alternating marks", "every quotation mark", "„Ja“ repeated", "quoted titles"])
+def test_memory_grows_linearly_with_quote_heavy_shapes(name: str) -> None:
+    """Four times the shape, at most five times the allocated peak (a slice or cache key per quote gives 16)."""
+    count = 20_000 // len(SHAPE_UNITS[name])
+    small, large = _peak_bytes(_shape(name, count)), _peak_bytes(_shape(name, 4 * count))
+    assert large <= 5 * small, (small, large)

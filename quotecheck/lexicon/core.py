@@ -49,6 +49,10 @@ _MIN_TIME_PART = 3
 #: documents with ever new words keeps its memory flat.
 _CACHE_SIZE = 200_000
 
+#: Characters a surface may have beyond twice the longest alias and still name an
+#: organisation (see :attr:`Lexicon.max_organization_chars`).
+_ALIAS_MARGIN = 16
+
 
 def _remember(cache: dict[str, V], key: str, value: V) -> None:
     if len(cache) >= _CACHE_SIZE:
@@ -112,6 +116,10 @@ class Lexicon:
     closed_words: frozenset[str] = field(init=False, repr=False)
     #: Word → its ``function_words.tsv`` classes (the mapping of :attr:`words`).
     function_words: Mapping[str, frozenset[str]] = field(init=False, repr=False)
+    #: The longest surface that can name an organisation: twice the longest alias and a
+    #: margin (declined endings, doubled spaces). Longer text („…“ of a whole paragraph)
+    #: is no name, and is neither sliced nor cached for the look-up.
+    max_organization_chars: int = field(init=False, repr=False)
     _compound_index: Mapping[str, RoleNoun] = field(init=False, repr=False)
     _role_cache: dict[str, RoleNoun | None] = field(init=False, factory=dict, repr=False)
     _org_suffix_cache: dict[str, tuple[tuple[int, OrgClass], ...]] = field(init=False, factory=dict, repr=False)
@@ -133,6 +141,7 @@ class Lexicon:
             "content_nouns": frozenset(form for form, noun in self.speech_nouns.items() if noun.content),
             "closed_words": closed_words(self.words.by_word, self.pronouns),
             "function_words": with_according_nouns(self.words.by_word, self.according_to),
+            "max_organization_chars": 2 * max(map(len, self.alias_index), default=0) + _ALIAS_MARGIN,
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
@@ -228,6 +237,8 @@ class Lexicon:
         declined multi-word form („der Deutschen Bahn“ → Deutsche Bahn). Answers are
         cached: mention parsing asks about the same words many times per document.
         """
+        if len(surface) > self.max_organization_chars:
+            return None
         try:
             return self._organization_cache[surface]
         except KeyError:

@@ -64,7 +64,8 @@ def is_quoted_name(doc: Doc, lexicon: Lexicon, span: QuotedSpan) -> bool:
     after = span.close + 1 if span.close is not None else None
     if after is not None and after < len(tokens) and tokens[after].text == "(":
         return True
-    if lexicon.organization(doc.text[span.start : span.end]) is not None:
+    short = span.end - span.start <= lexicon.max_organization_chars  # no slice of a paragraph per quote
+    if short and lexicon.organization(doc.text[span.start : span.end]) is not None:
         return True
     return before >= 0 and _medium_addressed(doc, lexicon, before)
 
