@@ -23,7 +23,7 @@ from quotecheck.lexicon import AccordingTo, Lexicon, SpeechVerb
 from quotecheck.rules.candidate import CueMatch
 from quotecheck.rules.clauses import SENTENCE_END, clause_end, clause_start, is_word
 
-__all__ = ["according_phrase_at", "according_phrases_at", "cue_positions", "find_cue", "find_speech_verb", "match_speech_verb", "speech_verb_positions"]
+__all__ = ["Positions", "according_phrase_at", "according_phrases_at", "cue_positions", "find_cue", "find_speech_verb", "match_speech_verb", "speech_verb_positions"]
 
 #: A participle: optional separable particle, ge-, stem, -t/-et/-en.
 _PARTICIPLE = regex.compile(r"^(?P<particle>\p{Ll}*?)ge(?P<stem>\p{Ll}{2,}?)(?:et|t|en)$")
@@ -114,7 +114,7 @@ def find_speech_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> CueMat
     """The first speech verb in the token range ``[start, end)``: the cue of a preposed frame.
 
     Only the words that may be speech verbs are tried, found once per sentence
-    (:class:`_Positions`): a sentence of many quotes („„Titel“, „Titel“, …“)
+    (:class:`Positions`): a sentence of many quotes („„Titel“, „Titel“, …“)
     asks this for every quote, from the sentence start.
     """
     positions = speech_verb_positions(doc, lexicon)
@@ -125,7 +125,7 @@ def find_speech_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> CueMat
     return None
 
 
-class _Positions:
+class Positions:
     """The tokens of one document where a rule's trigger may be, found sentence by sentence on demand.
 
     ``test(doc, lexicon, i)`` is the rule's cheap first test (most words are no
@@ -183,9 +183,9 @@ class _Positions:
                 yield found[k]
 
 
-def speech_verb_positions(doc: Doc, lexicon: Lexicon) -> _Positions:
+def speech_verb_positions(doc: Doc, lexicon: Lexicon) -> Positions:
     """The tokens of ``doc`` where :func:`match_speech_verb` may find a verb (computed once per document)."""
-    return document_memo(doc, ("speech verb positions", id(lexicon)), lambda: _Positions(lexicon, _may_be_speech_verb))
+    return document_memo(doc, ("speech verb positions", id(lexicon)), lambda: Positions(lexicon, _may_be_speech_verb))
 
 
 def _may_be_cue(doc: Doc, lexicon: Lexicon, index: int) -> bool:
@@ -205,13 +205,13 @@ def _may_be_cue(doc: Doc, lexicon: Lexicon, index: int) -> bool:
     return known or lemma in lexicon.speech_phrases_by_base or participle
 
 
-def cue_positions(doc: Doc, lexicon: Lexicon) -> _Positions:
+def cue_positions(doc: Doc, lexicon: Lexicon) -> Positions:
     """The tokens of ``doc`` where :func:`find_cue` may find a cue (computed once per document).
 
     A rule that scans a clause for its speech verb visits these, not every word:
     ``for k in cue_positions(doc, lexicon).within(doc, start, end)``.
     """
-    return document_memo(doc, ("cue positions", id(lexicon)), lambda: _Positions(lexicon, _may_be_cue, by_word=True))
+    return document_memo(doc, ("cue positions", id(lexicon)), lambda: Positions(lexicon, _may_be_cue, by_word=True))
 
 
 def _match_phrase(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int) -> CueMatch | None:

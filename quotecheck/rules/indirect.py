@@ -44,7 +44,7 @@ from quotecheck.ranges import CharSpan
 from quotecheck.rules.candidate import Candidate, overlaps
 from quotecheck.rules.clauses import SENTENCE_END, classes_at, sentence_core_end, word_count
 from quotecheck.rules.content import wie_frame_end
-from quotecheck.rules.cues import cue_positions, find_cue
+from quotecheck.rules.cues import Positions, cue_positions, find_cue
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.indirect_content import _VERB_FRAME, _candidate
 from quotecheck.rules.indirect_frames import _Hit, _after, _postposed, _preposed_wie, _verb_frame
@@ -60,12 +60,13 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
     tokens = doc.tokens
     found: list[Candidate] = []
     floor = first  # tokens before this belong to an earlier candidate of the sentence
+    cues = cue_positions(doc, lexicon)
     i = first
     while i < last:
         tok = tokens[i]
         hit = None
         # a frame starts at a word, or at the comma before a postposed frame
-        if _may_start(doc, lexicon, i, tok) and not overlaps((tok.start, tok.end), taken):
+        if _may_start(doc, lexicon, cues, i, tok) and not overlaps((tok.start, tok.end), taken):
             hit = _construction_at(doc, lexicon, i, floor, last, taken)
         if hit is None:
             i += 1
@@ -76,16 +77,16 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
     return found
 
 
-def _may_start(doc: Doc, lexicon: Lexicon, i: int, tok: Token) -> bool:
+def _may_start(doc: Doc, lexicon: Lexicon, cues: Positions, i: int, tok: Token) -> bool:
     """Whether a construction of :func:`_construction_at` may start at token ``i``: the cheap tests first.
 
     The comma before a postposed frame, a „wie“ of a preposed one, a noun of
     saying („die Forderung, …“) or a word where :func:`find_cue` may find a cue
-    (:func:`~quotecheck.rules.cues.cue_positions`); about one token in ten.
+    (``cues``: :func:`~quotecheck.rules.cues.cue_positions`); about one token in ten.
     """
     if tok.kind != "word":
         return tok.kind == "punct" and tok.text == ","
-    return tok.text.lower() in lexicon.rule_words.wie_frame or tok.text in lexicon.content_nouns or cue_positions(doc, lexicon).has(doc, i)
+    return tok.text.lower() in lexicon.rule_words.wie_frame or tok.text in lexicon.content_nouns or cues.has(doc, i)
 
 
 def _construction_at(doc: Doc, lexicon: Lexicon, i: int, floor: int, last: int, taken: list[CharSpan]) -> _Hit | None:
