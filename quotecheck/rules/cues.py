@@ -134,11 +134,14 @@ class Positions:
     scans it, :meth:`has` answers for one token.
     """
 
-    __slots__ = ("lexicon", "test", "_by_sentence", "_verdicts", "_by_word")
+    __slots__ = ("lexicon", "test", "answers", "_by_sentence", "_verdicts", "_by_word")
 
     def __init__(self, lexicon: Lexicon, test: Callable[[Doc, Lexicon, int], bool], *, by_word: bool = False) -> None:
         self.lexicon = lexicon
         self.test = test
+        #: The rule's answers by ``(index, limit)``: the same cue is asked for by
+        #: several rules, and by every candidate of a sentence.
+        self.answers: dict[tuple[int, int], CueMatch | None] = {}
         self._by_sentence: dict[int, list[int]] = {}
         self._verdicts: dict[int, bool] = {}
         #: With ``by_word`` the test reads only the token (its text, its kind and the
@@ -257,8 +260,18 @@ def find_cue(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | N
     with their separated particle, then participles the lemmatizer leaves alone
     („angedeutet“ → andeuten).
     """
-    if not cue_positions(doc, lexicon).has(doc, index):
+    positions = cue_positions(doc, lexicon)
+    if not positions.has(doc, index):
         return None  # cheap exit, once per token: most words are no verb of saying
+    key = (index, limit)
+    if key in positions.answers:
+        return positions.answers[key]
+    found = positions.answers[key] = _cue_at(doc, lexicon, index, limit)
+    return found
+
+
+def _cue_at(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | None:
+    """:func:`find_cue` at a token that passed the cheap test."""
     lemma = doc.lemma(index).lower()
     word = doc.tokens[index].text
     phrase = _match_phrase(doc, lexicon, index, lemma, limit)
