@@ -65,8 +65,10 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
     while i < last:
         tok = tokens[i]
         hit = None
-        # a frame starts at a word, or at the comma before a postposed frame
-        if _may_start(doc, lexicon, cues, i, tok) and not overlaps((tok.start, tok.end), taken):
+        # a frame starts at a word, or at the comma before a postposed frame, outside the claimed
+        # text (tested before _may_start: the words of a direct quote need no lemma)
+        free = (tok.kind == "word" or tok.kind == "punct" and tok.text == ",") and not overlaps((tok.start, tok.end), taken)
+        if free and _may_start(doc, lexicon, cues, i, tok):
             hit = _construction_at(doc, lexicon, i, floor, last, taken)
         if hit is None:
             i += 1
