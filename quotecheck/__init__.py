@@ -6,7 +6,7 @@
 ('Wir streiken weiter', 'Jan Roth', 'sagte')
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quotecheck.errors import (
     BackendUnavailable,
@@ -18,8 +18,10 @@ from quotecheck.errors import (
 )
 from quotecheck.extractor import Extractor, extract
 from quotecheck.model import Cue, DocumentResult, Mention, Quote, Role, Span
-from quotecheck.provenance import CompareConfig, Comparison, Conflict, Rendering, StatementGroup, compare
 from quotecheck.rules import DEFAULT_RULES, Rule
+
+if TYPE_CHECKING:
+    from quotecheck.provenance import CompareConfig, Comparison, Conflict, Rendering, StatementGroup, compare
 
 #: The distribution's name on PyPI ("quotecheck" there is an unrelated project).
 DISTRIBUTION = "quotecheck-de"
@@ -51,12 +53,17 @@ __all__ = [
     "to_frame",
 ]
 
+#: The public names :func:`__getattr__` imports from :mod:`quotecheck.provenance` on first use.
+_PROVENANCE = frozenset({"CompareConfig", "Comparison", "Conflict", "Rendering", "StatementGroup", "compare"})
+
 
 def __getattr__(name: str) -> Any:
     """What is costly to import, looked up on first use.
 
     ``__version__``: importlib.metadata costs 40 ms at start-up. ``to_frame``: so
-    that ``import quotecheck`` never imports pandas.
+    that ``import quotecheck`` never imports pandas. The comparison API
+    (``compare`` …): :mod:`quotecheck.provenance` with hashlib and difflib costs
+    about 25 ms that ``quotecheck extract`` never needs.
     """
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
@@ -71,4 +78,10 @@ def __getattr__(name: str) -> Any:
         from quotecheck.frame import to_frame
 
         return to_frame
+    if name in _PROVENANCE:
+        from quotecheck import provenance
+
+        value = getattr(provenance, name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'quotecheck' has no attribute {name!r}")

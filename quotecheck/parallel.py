@@ -34,8 +34,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import ctypes
-import multiprocessing
 import os
 import signal
 import sys
@@ -43,7 +41,6 @@ import threading
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -51,6 +48,7 @@ import attrs
 from quotecheck.model import DocumentResult
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
 
     from quotecheck.extractor import Extractor
@@ -297,6 +295,8 @@ class _Pool:
         for worker in busy:
             by_handle[worker.conn] = worker
             by_handle[worker.process.sentinel] = worker
+        from multiprocessing.connection import wait
+
         ready = wait(list(by_handle), timeout)
         for worker in {by_handle[handle] for handle in ready}:
             if self._receive(worker) and worker.process.is_alive():
@@ -360,7 +360,13 @@ class _Pool:
 
 
 def _context() -> Any:
-    """``fork`` where it exists (workers inherit the loaded lexica), else ``spawn``."""
+    """``fork`` where it exists (workers inherit the loaded lexica), else ``spawn``.
+
+    multiprocessing is imported here, not at the top: ``--jobs 1`` (the default)
+    never needs it, and its import (pickle, socket, subprocess) is ~15 ms of start-up.
+    """
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods and os.name != "nt" else "spawn")
 
@@ -445,6 +451,8 @@ def _worker_main(
 def _die_with_parent(parent_pid: int, pdeathsig: bool) -> None:
     if pdeathsig:
         try:
+            import ctypes
+
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         except (OSError, AttributeError):

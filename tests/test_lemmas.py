@@ -147,3 +147,35 @@ def test_known_words_are_simplemmas() -> None:
 @given(st.text(max_size=20))
 def test_any_word_is_known_as_simplemma_knows_it(word: str) -> None:
     assert _outcome(lemmas.german_is_known(), word) == _outcome(lambda w: simplemma.is_known(w, lang="de"), word)
+
+
+# --- the dictionary look-up that needs no simplemma -------------------------------------
+
+
+def _first(entries: dict[str, str], tmp_path: Path) -> object:
+    path = tmp_path / "t.table"
+    build_table(entries.items(), path)
+    return lemmas._dictionary_first(LemmaTable.open(path), lambda word: f"simplemma({word})")
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("sagte", "sagen"),  # found as it is
+        ("Sagte", "sagen"),  # found with the first letter's case swapped
+        ("Haus", "Haus"),
+        ("haus", "Haus"),
+        ("Häuser", "simplemma(Häuser)"),  # not in the table: simplemma's other strategies
+        ("Leer", "simplemma(Leer)"),  # an empty lemma: simplemma goes on to its other strategies
+        ("geht's", "simplemma(geht's)"),  # an apostrophe: simplemma's apostrophe variants
+        ("2024", "simplemma(2024)"),  # numeric: simplemma answers the number itself
+        ("", "simplemma()"),  # simplemma raises on an empty word
+    ],
+)
+def test_words_in_the_table_are_answered_without_simplemma(word: str, expected: str, tmp_path: Path) -> None:
+    lemmatize = _first({"sagte": "sagen", "Haus": "Haus", "Leer": "", "geht's": "gehen", "2024": "2024"}, tmp_path)
+    assert lemmatize(word) == expected  # type: ignore[operator]
+
+
+def test_the_table_is_found_without_importing_simplemma() -> None:
+    assert lemmas._simplemma_release()[1] == simplemma.__version__

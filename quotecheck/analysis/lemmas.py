@@ -32,11 +32,14 @@ File layout (native byte order, which the name records)::
 from __future__ import annotations
 
 import functools
+import importlib.util
 import mmap
 import os
+import re
 import struct
 import sys
 import tempfile
+import unicodedata
 import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
@@ -181,12 +184,33 @@ def cache_folder() -> Path:
     return Path(base) / "quotecheck"
 
 
-def table_path() -> Path:
-    """The table file for the installed simplemma: its version and dictionary file in the name."""
+@functools.cache
+def _simplemma_release() -> tuple[Path, str]:
+    """simplemma's package folder and version, read without importing simplemma where possible.
+
+    Importing simplemma compiles the lemmatization rules of all its languages
+    (about 70 ms); finding the table and answering the words the table holds need
+    neither. The version is read from ``__metadata__.py`` (``__version__ = "2.0.0"``);
+    where that file does not say, simplemma is imported and asked.
+    """
+    spec = importlib.util.find_spec("simplemma")
+    if spec is not None and spec.origin is not None:
+        folder = Path(spec.origin).parent
+        try:
+            found = _VERSION_LINE.search((folder / "__metadata__.py").read_text(encoding="utf-8"))
+        except OSError:
+            found = None
+        if found is not None:
+            return folder, found[1]
     import simplemma
 
-    version = getattr(simplemma, "__version__", "unknown")
-    source = next(Path(simplemma.__file__).parent.rglob(f"{_LANGUAGE}.plzma"), None)
+    return Path(simplemma.__file__).parent, getattr(simplemma, "__version__", "unknown")
+
+
+def table_path() -> Path:
+    """The table file for the installed simplemma: its version and dictionary file in the name."""
+    folder, version = _simplemma_release()
+    source = next(folder.rglob(f"{_LANGUAGE}.plzma"), None)
     stamp = f"{source.stat().st_size}-{source.stat().st_mtime_ns}" if source is not None else "0"
     name = f"{_LANGUAGE}-simplemma-{version}-{stamp}-{sys.byteorder}-v{_FORMAT}.table"
     return cache_folder() / name
@@ -230,17 +254,71 @@ def german_lemmatizer() -> Callable[[str], str]:
     """``word -> lemma`` exactly as ``simplemma.lemmatize(word, lang="de")``, from the table.
 
     Falls back to simplemma's in-memory dictionary when the table can be neither
-    read nor written (a read-only home folder, say).
+    read nor written (a read-only home folder, say). A word the table holds is
+    answered without simplemma (:func:`_dictionary_first`); simplemma itself is
+    imported for the first word it is not.
     """
-    import simplemma
-    from simplemma.strategies import DefaultStrategy
-
     try:
         table = load_table()
     except (OSError, ValueError):  # cannot be cached here, or simplemma's data does not fit the layout
+        import simplemma
+
         return functools.partial(simplemma.lemmatize, lang=_LANGUAGE)
-    lemmatizer: Any = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_TableFactory(table)))
-    return functools.partial(lemmatizer.lemmatize, lang=_LANGUAGE)
+    full = _SimplemmaOnTable(table)
+    if _simplemma_release()[1].startswith(_DICTIONARY_FIRST_RELEASES):
+        return _dictionary_first(table, full)
+    return full
+
+
+class _SimplemmaOnTable:
+    """simplemma's own ``Lemmatizer`` and ``DefaultStrategy`` on the table, set up on the first word."""
+
+    __slots__ = ("_table", "_lemmatize")
+
+    def __init__(self, table: LemmaTable) -> None:
+        self._table = table
+        self._lemmatize: Callable[[str], str] | None = None
+
+    def __call__(self, word: str) -> str:
+        if self._lemmatize is None:
+            import simplemma
+            from simplemma.strategies import DefaultStrategy
+
+            lemmatizer: Any = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_TableFactory(self._table)))
+            self._lemmatize = functools.partial(lemmatizer.lemmatize, lang=_LANGUAGE)
+        return self._lemmatize(word)
+
+
+#: simplemma releases whose German lemmatization starts as :func:`_dictionary_first`
+#: assumes (simplemma 2.0: ``DefaultStrategy._search_pipeline``, German being neither
+#: an apostrophe-boundary nor a canonicalised language, no greedy round by default).
+_DICTIONARY_FIRST_RELEASES = ("2.0.",)
+_VERSION_LINE = re.compile(r"""^__version__\s*=\s*["']([^"']+)["']""", re.MULTILINE)
+#: The apostrophes simplemma's look-up folds (``simplemma.utils.has_apostrophe``).
+_APOSTROPHES = ("'", "\u2019", "\u02bc")
+
+
+def _dictionary_first(table: LemmaTable, full: Callable[[str], str]) -> Callable[[str], str]:
+    """simplemma's first answer for a German word found in its dictionary, without simplemma.
+
+    simplemma 2.0 lemmatizes an NFC word that is not numeric and has no
+    apostrophe by looking it up as it is („sagte“ → „sagen“), then with its first
+    letter's case swapped („Wir“ → „wir“), and returns the first non-empty
+    lemma found; only then do its other strategies (hyphens, affixes, rules) run.
+    This does the look-ups itself and leaves every other word to ``full``.
+    """
+
+    def lemmatize(word: str) -> str:
+        token = unicodedata.normalize("NFC", word) if isinstance(word, str) else ""
+        if token and not token.isnumeric() and not any(a in token for a in _APOSTROPHES):
+            lemma = table.get(token)
+            if lemma is None:
+                lemma = table.get(token.lower() if token[:1].isupper() else token.capitalize())
+            if lemma:
+                return lemma
+        return full(word)
+
+    return lemmatize
 
 
 @functools.cache

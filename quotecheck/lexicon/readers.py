@@ -15,7 +15,7 @@ import os
 import stat
 import unicodedata
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Collection, Iterator, Sequence
 
 from quotecheck.errors import LexiconError
 from quotecheck.lexicon.records import (
@@ -87,8 +87,7 @@ def _rows(
     column names. The last ``optional`` columns may be left off.
     """
     header_seen = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip("\r\n")
+    for number, line in enumerate(text.splitlines(), start=1):  # splitlines drops the line ends
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
@@ -116,8 +115,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
             yield number, stripped
 
 
-def _choice(value: str, allowed: Iterable[str], what: str, source: str, line: int) -> str:
-    allowed = frozenset(allowed)
+def _choice(value: str, allowed: Collection[str], what: str, source: str, line: int) -> str:
     if value not in allowed:
         raise _error(source, line, f"unknown {what} {value!r}; expected one of {', '.join(sorted(allowed))}")
     return value

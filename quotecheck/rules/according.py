@@ -187,15 +187,15 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[Cha
     so_words, first_words = lexicon.rule_words.so_frame, lexicon.according_index
     for i in range(first, last):
         tok = tokens[i]
-        if tok.kind != "word" or overlaps((tok.start, tok.end), taken):
+        if tok.kind != "word":
             continue
         low = tok.text.lower()
+        if low not in so_words and low not in first_words or overlaps((tok.start, tok.end), taken):
+            continue  # the word lists first: most words start no frame, and overlaps is a call
         if low in so_words:
             cand = _so_quote(doc, lexicon, i, first, last, taken)
-        elif low in first_words:  # the first word of an according-to phrase: most words are none
+        else:  # the first word of an according-to phrase
             cand = _phrase_quote(doc, lexicon, i, first, last, taken) or _relative_quote(doc, lexicon, i, first, last, taken)
-        else:
-            continue
         if cand is not None:
             return cand
     return None

@@ -53,13 +53,13 @@ from typing import Sequence
 from attrs import frozen
 
 from quotecheck import tuning
-from quotecheck.analysis.base import Doc
+from quotecheck.analysis.base import Doc, document_memo
 from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
 from quotecheck.morph import clause_mood, find_finite, find_subject, finite_mood, is_reportive
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, char_span
 from quotecheck.rules.clauses import classes_at
-from quotecheck.rules.cues import find_cue
+from quotecheck.rules.cues import cue_positions, find_cue
 from quotecheck.rules.pipeline import Claims
 from quotecheck.text import Sentence
 from quotecheck.verbforms import (
@@ -103,17 +103,30 @@ class SentenceReading:
     modal: bool = False
 
 
-def _clauses(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> list[tuple[int, int]]:
-    """The sentence cut at boundary marks (commas, dashes, quotation marks …) into clauses with words."""
+def _clauses(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> tuple[tuple[int, int], ...]:
+    """The sentence cut at boundary marks (commas, dashes, quotation marks …) into clauses with words.
+
+    Read once per sentence (the cue test, the speech act and the reading of a
+    sentence each ask): „Er kam, sah und siegte.“ is ``((0, 2), (3, 6))``.
+    """
+    return document_memo(doc, ("free indirect clauses", id(lexicon), sentence.first), lambda: _cut(doc, lexicon, sentence))
+
+
+def _cut(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> tuple[tuple[int, int], ...]:
     boundaries = lexicon.morph.boundaries
+    tokens = doc.tokens
     out = []
     start = sentence.first
+    words = False  # whether [start, j) holds a word
     for j in range(sentence.first, sentence.last + 1):
-        if j == sentence.last or doc.tokens[j].text in boundaries or doc.tokens[j].kind == "quote":
-            if any(doc.tokens[i].kind == "word" for i in range(start, j)):
+        if j == sentence.last or tokens[j].text in boundaries or tokens[j].kind == "quote":
+            if words:
                 out.append((start, j))
             start = j + 1
-    return out
+            words = False
+        elif tokens[j].kind == "word":
+            words = True
+    return tuple(out)
 
 
 def _verb_first_condition(doc: Doc, lexicon: Lexicon, clause: tuple[int, int], n: int, count: int) -> bool:
@@ -385,8 +398,8 @@ def _speech_act(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> TokenRange | 
             continue
         start, end = clause
         verb = find_finite(doc, lexicon, start, end)
-        for k in range(start, end):
-            cue = find_cue(doc, lexicon, k, end) if doc.tokens[k].kind == "word" else None
+        for k in cue_positions(doc, lexicon).within(doc, start, end):
+            cue = find_cue(doc, lexicon, k, end)
             if cue is None or verb is None or not _run_cue(cue) or verb not in cue.tokens:
                 continue
             subject = find_subject(doc, lexicon, start, end, verb)
@@ -441,8 +454,9 @@ def _has_cue(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> bool:
     A speech verb under a modal is what was said („Entschuldigen wolle er sich nicht.“).
     """
     clauses = _clauses(doc, lexicon, sentence)
+    positions = cue_positions(doc, lexicon)
     for start, end in clauses:
-        for k in range(start, end):
+        for k in positions.within(doc, start, end):
             cue = find_cue(doc, lexicon, k, end)
             if cue is not None and cue.verb is not None and cue.verb.strength >= tuning.ALWAYS_SPEECH:
                 if find_finite(doc, lexicon, start, end) in cue.tokens:

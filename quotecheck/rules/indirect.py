@@ -44,11 +44,12 @@ from quotecheck.ranges import CharSpan
 from quotecheck.rules.candidate import Candidate, overlaps
 from quotecheck.rules.clauses import SENTENCE_END, classes_at, sentence_core_end, word_count
 from quotecheck.rules.content import wie_frame_end
-from quotecheck.rules.cues import find_cue
+from quotecheck.rules.cues import Positions, cue_positions, find_cue
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.indirect_content import _VERB_FRAME, _candidate
 from quotecheck.rules.indirect_frames import _Hit, _after, _postposed, _preposed_wie, _verb_frame
 from quotecheck.rules.indirect_nouns import _speech_noun
+from quotecheck.text import Token
 
 
 __all__ = ["IndirectRule", "find_indirect"]
@@ -59,12 +60,15 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
     tokens = doc.tokens
     found: list[Candidate] = []
     floor = first  # tokens before this belong to an earlier candidate of the sentence
+    cues = cue_positions(doc, lexicon)
     i = first
     while i < last:
         tok = tokens[i]
         hit = None
-        # a frame starts at a word, or at the comma before a postposed frame
-        if (tok.kind == "word" or tok.kind == "punct" and tok.text == ",") and not overlaps((tok.start, tok.end), taken):
+        # a frame starts at a word, or at the comma before a postposed frame, outside the claimed
+        # text (tested before _may_start: the words of a direct quote need no lemma)
+        free = (tok.kind == "word" or tok.kind == "punct" and tok.text == ",") and not overlaps((tok.start, tok.end), taken)
+        if free and _may_start(doc, lexicon, cues, i, tok):
             hit = _construction_at(doc, lexicon, i, floor, last, taken)
         if hit is None:
             i += 1
@@ -73,6 +77,18 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
         found.append(cand)
         floor = i = after
     return found
+
+
+def _may_start(doc: Doc, lexicon: Lexicon, cues: Positions, i: int, tok: Token) -> bool:
+    """Whether a construction of :func:`_construction_at` may start at token ``i``: the cheap tests first.
+
+    The comma before a postposed frame, a „wie“ of a preposed one, a noun of
+    saying („die Forderung, …“) or a word where :func:`find_cue` may find a cue
+    (``cues``: :func:`~quotecheck.rules.cues.cue_positions`); about one token in ten.
+    """
+    if tok.kind != "word":
+        return tok.kind == "punct" and tok.text == ","
+    return tok.text.lower() in lexicon.rule_words.wie_frame or tok.text in lexicon.content_nouns or cues.has(doc, i)
 
 
 def _construction_at(doc: Doc, lexicon: Lexicon, i: int, floor: int, last: int, taken: list[CharSpan]) -> _Hit | None:

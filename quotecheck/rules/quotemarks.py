@@ -31,6 +31,7 @@ from typing import Iterable, Iterator
 
 from attrs import field, frozen
 
+from quotecheck.columns import KIND_CODES
 from quotecheck.text import TextLayer
 
 __all__ = ["QuotedSpan", "CLOSERS_OF", "pair_quotation_marks"]
@@ -53,6 +54,8 @@ CLOSERS_OF: dict[str, frozenset[str]] = {
 _CAN_CLOSE = frozenset().union(*CLOSERS_OF.values())
 #: Marks that never open (they only close, typographically).
 _ONLY_CLOSE = frozenset("’")
+#: The code of a quotation mark in the tokens' kinds column.
+_QUOTE = KIND_CODES["quote"]
 _MAX_SEARCH = 3
 _OPEN_CONTEXT = frozenset("([{/–—-")
 #: A paragraph of a multi-paragraph quote ends in one of these (before the break).
@@ -135,9 +138,9 @@ def _pair(layer: TextLayer) -> Iterator[QuotedSpan]:
         last_tok = layer.sentences[paragraph.last - 1].last
         stack: list[_Open] = carried if carried_to == p_index else []
         carried, carried_to = [], -1
-        for i in range(first_tok, last_tok):
+        for i in _quote_marks(layer, first_tok, last_tok):
             tok = tokens[i]
-            if tok.kind != "quote" or i == skip:
+            if i == skip:
                 continue
             char = tok.text
             can_open, can_close = _flanks(text, tok.start, tok.end)
@@ -171,6 +174,15 @@ def _pair(layer: TextLayer) -> Iterator[QuotedSpan]:
             continue
         while stack:
             yield _cut(text, stack.pop(), end, len(stack))
+
+
+def _quote_marks(layer: TextLayer, first: int, last: int) -> Iterator[int]:
+    """The tokens of ``[first, last)`` that are quotation marks, found in the kinds column (a C-level scan)."""
+    kinds = layer.columns.kinds
+    i = kinds.find(_QUOTE, first, last)
+    while i != -1:
+        yield i
+        i = kinds.find(_QUOTE, i + 1, last)
 
 
 def _opens_sentence(layer: TextLayer, index: int) -> bool:

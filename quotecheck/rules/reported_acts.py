@@ -27,7 +27,7 @@ from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span
 from quotecheck.rules.clauses import classes_at, clause_end, word_count
 from quotecheck.rules.content import content_end, wie_frame_end
-from quotecheck.rules.cues import match_speech_verb
+from quotecheck.rules.cues import match_speech_verb, speech_verb_positions
 from quotecheck.rules.source_phrases import SourcePhrase, opens_according_relative, source_phrase_at
 
 
@@ -209,10 +209,11 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | 
         # „Wie Reuters meldete, wies die Delegation die Darstellung zurück“: the wie-clause is
         # the prefield (and a source); the act's verb follows it
         return _inverted_act(doc, lexicon, first, lead, last)
+    verbs = speech_verb_positions(doc, lexicon)
     for verb in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)):
         tok = doc.tokens[verb]
-        if tok.kind != "word" or not tok.text[:1].islower():
-            continue
+        if tok.kind != "word" or not tok.text[:1].islower() or not verbs.has(doc, verb):
+            continue  # no speech verb here, whatever the limit: no need to look for a second act
         limit = _second_act_at(doc, lexicon, verb, last) or last
         cue = match_speech_verb(doc, lexicon, verb, limit)
         if cue is not None and cue.verb is not None:
