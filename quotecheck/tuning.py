@@ -29,6 +29,7 @@ __all__ = [
     "DIRECT_UNFRAMED",
     "DIRECT_SLOGAN",
     "SLOGAN_LINK_TOKENS",
+    "SLOGAN_VERB_TOKENS",
     "FRAME_AFTER_TOKENS",
     "FRAME_GAP_TOKENS",
     "APPOSITIONS_IN_FRAME",
@@ -190,6 +191,9 @@ DIRECT_UNFRAMED = 0.6
 DIRECT_SLOGAN = 0.6
 #: At most this many slogan_link words stand between a slogan noun and its slogan („wie zum Beispiel“).
 SLOGAN_LINK_TOKENS = 3
+#: After a finite auxiliary („Die Täter hatten Parolen wie „…“ an die Wand gesprüht“), the
+#: participle that voices or writes the slogan stands within this many tokens of its closing mark.
+SLOGAN_VERB_TOKENS = 12
 #: Subtracted when a quotation mark was never closed (the quote was cut at the paragraph end).
 UNBALANCED_PENALTY = 0.2
 #: Indirect speech with a dass/ob clause: ``DASS_BASE + STRENGTH_WEIGHT × verb strength`` …

@@ -16,7 +16,7 @@ SLOGANS = [
     ("Einige Eltern trugen Schilder mit der Aufschrift „Schulen statt Straßen“ vor dem Rathaus.",
      "Schulen statt Straßen", "Einige Eltern", "trugen"),
     ("Die Täter hatten Hassparolen wie „Raus aus unserem Dorf“ an die Tür gesprüht.",
-     "Raus aus unserem Dorf", "Die Täter", "hatten"),
+     "Raus aus unserem Dorf", "Die Täter", "gesprüht"),
     ("Auf dem vordersten Transparent war die Parole „Mieten runter“ zu lesen.", "Mieten runter", None, None),
     ("Die Partei warb mit dem Slogan „Mehr Mut“ um junge Wähler.", "Mehr Mut", "Die Partei", "warb"),
 ]
@@ -32,6 +32,30 @@ def test_a_slogan_is_a_direct_quote_of_the_group_that_chanted_or_carried_it(
         assert q.kind == "direct"
         assert (q.speaker.text if q.speaker is not None else None) == speaker
         assert (q.cue.text if q.cue is not None else None) == cue
+
+
+NO_SPEAKER = [
+    # the subject does something else with the slogan: the words are not its own
+    "Der Minister verurteilte Parolen wie „Ausländer raus“ scharf.",
+    "Er kritisierte die Parole „Wir schaffen das“ als naiv.",
+    "Die Polizei entfernte Transparente mit der Aufschrift „Bullen raus“.",
+    "Die Polizei berichtete, Demonstranten hätten Parolen wie „Nie wieder“ gerufen.",  # the reporter is no chanter
+    "Schilder mit der Aufschrift „Wir bleiben“ hingen am Zaun.",  # the sign is no speaker, „mit“ no cue
+]
+
+
+@pytest.mark.parametrize("text", NO_SPEAKER)
+def test_a_slogan_has_no_speaker_unless_the_subject_chants_writes_or_carries_it(ex: Extractor, text: str) -> None:
+    (quote,) = [q for q in ex.extract(text) if q.rule == "direct.slogan"]
+    assert quote.speaker is None and quote.cue is None
+
+
+def test_coordinated_slogans_share_the_noun_and_speaker_of_the_first() -> None:
+    text = "Die Eltern trugen Schilder mit den Aufschriften „Mehr Lehrer“, „Kleinere Klassen“ und „Schulen sanieren“."
+    quotes = [q for q in Extractor().extract(text) if q.rule == "direct.slogan"]
+    assert [q.content.text for q in quotes] == ["Mehr Lehrer", "Kleinere Klassen", "Schulen sanieren"]
+    assert [q.speaker.text if q.speaker else None for q in quotes] == ["Die Eltern"] * 3
+    assert {q.frame.text for q in quotes if q.frame is not None} == {"Die Eltern trugen Schilder mit den Aufschriften"}
 
 
 NOT_SLOGANS = [

@@ -62,11 +62,13 @@ Mapping rules, and why:
 - ``sources`` have no place in the dataset format and are dropped, except a source
   that cites the speaker: a quote whose cue is a quoting verb (``quote_verb`` of
   ``attribution_words.tsv``, „wird von der Zeitung mit den Worten zitiert“, „zitiert
-  die Agentur den Minister“) is in the dataset a quote of the citing medium with
-  the speaker's quote nested in it, both over the same tokens (training split: 5 of
-  the 6 such quotes quotecheck finds; 22 pairs of equal spans in all). So such a
-  quote is exported a second time, as a nested annotation whose speaker is its
-  ``reported_by`` source (else its ``published_in`` one). ``medium`` is null
+  die Agentur den Minister“) is in the dataset two annotations over the same
+  tokens, one with the speaker and one with the citing medium as speaker, each
+  marked nested in the other (training split: 5 of the 6 such quotes quotecheck
+  finds; 22 pairs of equal spans in all). So such a quote is exported a second
+  time over its tokens, as a nested annotation whose speaker is its
+  ``reported_by`` source (else its ``published_in`` one); in our bookkeeping it is
+  not the quote's first annotation (``"fragment"`` true). ``medium`` is null
   (quotecheck does not predict it).
 """
 

@@ -79,7 +79,7 @@ ATTRIBUTION_CLASSES = frozenset(
     "relay_preposition relay_verb".split()
 )
 #: Classes of ``piece_frames.tsv`` (its header documents each).
-PIECE_CLASSES = frozenset("prepositional_frame cue_preposition auxiliary name_noun name_marker not_name_noun slogan_noun slogan_link".split())
+PIECE_CLASSES = frozenset("prepositional_frame cue_preposition auxiliary name_noun name_marker not_name_noun slogan_noun slogan_link slogan_verb".split())
 #: Classes of ``morph.tsv`` (its header documents each).
 MORPH_CLASSES = frozenset(
     "boundary nonverb advice hearsay frame_verb perfect_aux modal_inf advice_modal claim_modal short_verb "
@@ -420,6 +420,8 @@ class PieceFrames:
     slogan_nouns: frozenset[str] = frozenset()
     #: Words between a slogan noun and its slogan („wie zum Beispiel“).
     slogan_links: frozenset[str] = frozenset()
+    #: Lemmas by which a subject voices, writes or carries a slogan („skandieren“, „tragen“).
+    slogan_verbs: frozenset[str] = frozenset()
 
     def names_a_piece(self, word: str) -> bool:
         """Whether ``word`` before a quoted piece makes the piece a name („Vereinssender „…““).
@@ -467,6 +469,7 @@ class PieceFrames:
             by_class["not_name_noun"],
             by_class["slogan_noun"],
             by_class["slogan_link"],
+            by_class["slogan_verb"],
         )
 
 

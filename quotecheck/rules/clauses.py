@@ -105,7 +105,7 @@ def clause_end_over_brackets(doc: Doc, start: int, limit: int) -> int:
         if end >= limit or tokens[end].text != "(":
             return end
         close = next(
-            (j for j in range(end + 1, min(limit, end + tuning.BRACKET_ASIDE_TOKENS + 1)) if tokens[j].text in ")(" or tokens[j].text in SENTENCE_END),
+            (j for j in range(end + 1, min(limit, end + tuning.BRACKET_ASIDE_TOKENS + 1)) if tokens[j].text in (")", "(") or tokens[j].text in SENTENCE_END),
             None,
         )
         if close is None or tokens[close].text != ")":

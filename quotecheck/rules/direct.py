@@ -104,7 +104,8 @@ def _after_frame_tokens(doc: Doc, span: QuotedSpan) -> tuple[int, int] | None:
     """The first word after the closing mark (and a comma) and the end of the clause it opens.
 
     The clause ends at a quotation mark (the second part of an interrupted quote,
-    its comma kept in the frame) or at sentence punctuation; a short quoted title
+    its comma kept in the frame), at sentence punctuation or after
+    :data:`~quotecheck.tuning.FRAME_AFTER_TOKENS` tokens; a short quoted title
     after a word belongs to the frame („sagte sie der „Süddeutschen Zeitung““).
     """
     if span.close is None:

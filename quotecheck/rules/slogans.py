@@ -41,17 +41,17 @@ def find_slogans(doc: Doc, lexicon: Lexicon, spans: Sequence[QuotedSpan]) -> tup
     """
     found: list[Candidate] = []
     rest: list[QuotedSpan] = []
-    previous: QuotedSpan | None = None
+    previous: tuple[QuotedSpan, int] | None = None  # the last slogan and its noun
     for span in sorted(spans, key=lambda s: s.open):
         noun = _slogan_noun_before(doc, lexicon, span) if span.depth == 0 and span.close is not None else None
-        if noun is None and previous is not None and span.depth == 0 and _coordinated(doc, lexicon, previous, span):
-            noun = previous.open
+        if noun is None and previous is not None and span.depth == 0 and _coordinated(doc, lexicon, previous[0], span):
+            noun = previous[1]  # „Parolen wie „A“ und „B““: B is a slogan of the same noun
         if noun is None:
             rest.append(span)
             previous = None
             continue
         found.append(_slogan(doc, lexicon, span, noun))
-        previous = span
+        previous = span, noun
     return found, tuple(rest)
 
 
@@ -80,8 +80,8 @@ def _slogan(doc: Doc, lexicon: Lexicon, span: QuotedSpan, noun: int) -> Candidat
     """The direct quote of a slogan; its speaker the subject that opens the clause, if one does."""
     sentence = doc.layer.sentence_index(span.open)
     first = doc.sentences[sentence].first
-    subject = _opening_subject(doc, lexicon, first, noun)
-    cue = None if subject is None else CueMatch((subject.end,), doc.lemma(subject.end))
+    found = _opening_subject(doc, lexicon, first, noun, span)
+    subject, cue = found if found is not None else (None, None)
     return Candidate(
         kind="direct",
         content=span.spans,
@@ -95,11 +95,13 @@ def _slogan(doc: Doc, lexicon: Lexicon, span: QuotedSpan, noun: int) -> Candidat
     )
 
 
-def _opening_subject(doc: Doc, lexicon: Lexicon, first: int, noun: int) -> TokenRange | None:
-    """„Die Demonstranten skandierten …“: the noun phrase opening the sentence, when a finite verb follows it.
+def _opening_subject(doc: Doc, lexicon: Lexicon, first: int, noun: int, span: QuotedSpan) -> tuple[TokenRange, CueMatch] | None:
+    """„Die Demonstranten skandierten …“: the noun phrase opening the sentence, and its verb of chanting or writing.
 
     None for a sentence that opens otherwise („Auf dem Transparent war …“: a
-    preposition) or whose first noun phrase is no subject.
+    preposition), whose first noun phrase is no subject, or whose verb does
+    something else with the slogan („Der Minister verurteilte Parolen wie „…““:
+    the minister's words are not the slogan).
     """
     np = parse_noun_phrase(doc, lexicon, first, noun)
     if np is None or np.dative or not can_be_subject(np, lexicon) or np.end >= noun:
@@ -107,4 +109,18 @@ def _opening_subject(doc: Doc, lexicon: Lexicon, first: int, noun: int) -> Token
     verb = doc.tokens[np.end]
     if verb.kind != "word" or not verb.text[:1].islower():
         return None
-    return TokenRange(np.start, np.end)
+    cue = _slogan_verb(doc, lexicon, np.end, span)
+    return (TokenRange(np.start, np.end), CueMatch((cue,), doc.lemma(cue))) if cue is not None else None
+
+
+def _slogan_verb(doc: Doc, lexicon: Lexicon, finite: int, span: QuotedSpan) -> int | None:
+    """The verb that voices, writes or carries the slogan (``slogan_verb``): the finite one, or after a
+    finite auxiliary the participle after the slogan („hatten Parolen wie „…“ an die Wand gesprüht“)."""
+    pieces = lexicon.pieces
+    if doc.lemma(finite) in pieces.slogan_verbs:
+        return finite
+    if doc.lemma(finite) not in pieces.auxiliaries or span.close is None:
+        return None
+    last = doc.sentences[doc.layer.sentence_index(span.open)].last
+    after = range(span.close + 1, min(last, span.close + 1 + tuning.SLOGAN_VERB_TOKENS))
+    return next((k for k in after if doc.tokens[k].kind == "word" and doc.lemma(k) in pieces.slogan_verbs), None)
