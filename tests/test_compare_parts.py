@@ -119,3 +119,10 @@ def test_conflicts_are_the_pairs_of_two_documents_that_differ(items: list[tuple[
                        if a.document != b.document and a.verbatim != b.verbatim})
     conflict = kind_conflict(Group(renderings))
     assert (list(conflict.renderings) if conflict else []) == expected
+
+
+def test_the_window_counts_quotes_not_their_sentence_rows() -> None:
+    """Quote 1 has seven rows in the bucket (its whole and six sentences): quote 2 still meets quote 0."""
+    owner = array("l", [0, 1, 1, 1, 1, 1, 1, 1, 2])
+    keys = [array("q", [7] * len(owner))]
+    assert sorted(candidate_pairs(keys, 2, owner)) == [(0, 1), (0, 2), (1, 2)]  # each pair once, no (1, 1)
