@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from quotecheck.model import Role
 from quotecheck.provenance.diff import diff_words, piece_of
 from quotecheck.provenance.lsh import band_keys, candidate_pairs
-from quotecheck.provenance.names import NameIndex, name_key
+from quotecheck.provenance.names import NameIndex, name_key, one_side, speaks_for_stems
 from quotecheck.provenance.report import _marked
 from quotecheck.provenance.words import content_lemmas, surface_words, words
 
@@ -119,3 +119,25 @@ def test_conflicts_are_the_pairs_of_two_documents_that_differ(items: list[tuple[
                        if a.document != b.document and a.verbatim != b.verbatim})
     conflict = kind_conflict(Group(renderings))
     assert (list(conflict.renderings) if conflict else []) == expected
+
+
+def test_the_window_counts_quotes_not_their_sentence_rows() -> None:
+    """Quote 1 has seven rows in the bucket (its whole and six sentences): quote 2 still meets quote 0."""
+    owner = array("l", [0, 1, 1, 1, 1, 1, 1, 1, 2])
+    keys = [array("q", [7] * len(owner))]
+    assert sorted(candidate_pairs(keys, 2, owner)) == [(0, 1), (0, 2), (1, 2)]  # each pair once, no (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "other", "one"),
+    [
+        ("Verbraucherschützer Jonas Petri von der Initiative Klarer Teller", "Jonas Petri", "Klarer Teller", True),
+        ("Anna Schmidt von der Stadt Köln", "Anna Schmidt", "Stadt Köln", True),
+        ("Anna Schmidt von der Stadt Köln", "Anna Schmidt", "Köln", False),  # a place, not the body
+        ("Anna Schmidt von der Stadt Köln", "Anna Schmidt", "Stadt", False),  # a head, not the body
+        ("Jan Berg von der Polizei Berlin", "Jan Berg", "Berlin", False),
+        ("Jan Berg von der Polizei Berlin", "Jan Berg", "Polizei", False),
+    ],
+)
+def test_an_affiliated_person_speaks_for_the_named_body_only(mention: str, name: str, other: str, one: bool) -> None:
+    assert one_side(name, speaks_for_stems(mention, name), other, []) is one

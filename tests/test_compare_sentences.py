@@ -216,3 +216,22 @@ def test_a_closing_sentence_two_people_share_does_not_join_their_different_quote
                q(b_quote, speaker=("Baudezernentin Katrin Oswald", "Katrin Oswald"))),
     ])
     assert len(groups) == 2
+
+
+def test_a_pair_is_scored_once_per_band_however_many_sentences_meet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each sentence row of the long quote meets the short one in the same bucket: one score, one rejection."""
+    from quotecheck.provenance.grouping import Comparison
+    sentence = "Die Reform kommt bestimmt."
+    comparison = Comparison(CompareConfig(bands=2))  # fewer bands than max_rejected: the cap does not hide repeats
+    comparison.add(record("a", f"„{sentence}“, sagte Roth.", q(sentence, speaker=("Roth", "Anna Roth"))))
+    long_quote = " ".join([sentence] * 4)
+    comparison.add(record("b", f"„{long_quote}“, sagte Roth.", q(long_quote, speaker=("Roth", "Anna Roth"))))
+    scored: list[tuple[int, int]] = []
+
+    def rejecting(i: int, j: int, entity: object) -> bool:
+        scored.append((i, j))
+        return False
+
+    monkeypatch.setattr(comparison, "_same", rejecting)
+    assert len(list(comparison.groups())) == 2
+    assert 0 < len(scored) <= 2  # at most once per band; before: once per row of the long quote (5 per band)

@@ -221,7 +221,9 @@ class Comparison:
         a bucket grow with the input (more quotes share some pair of common
         words), a statement's true renderings meet in many bands and are found
         first: without the cap the comparisons per quote grew about fourfold
-        from 10,000 to 100,000 generated quotes.
+        from 10,000 to 100,000 generated quotes. A pair met again within one
+        band (a quote of several sentences has a row per sentence) is scored
+        and counted once; met again in a later band, it is scored again.
         """
         count = len(self._offsets)
         parent = array("l", range(count))
@@ -236,9 +238,15 @@ class Comparison:
         size = array("l", [1]) * count
         rejected = bytearray(count)  # per rendering: candidates that failed the measure so far
         budget = config.max_rejected
-        owner = self._owner
-        for row_i, row_j in candidate_pairs(self._keys, config.bucket_window):
-            i, j = owner[row_i], owner[row_j]
+        tried: set[int] = set()  # the earlier quotes scored against the current j in this band
+        current = -1
+        for i, j in candidate_pairs(self._keys, config.bucket_window, self._owner):
+            if j != current:  # j's rows are consecutive: its pairs of one band come in one run
+                current = j
+                tried.clear()
+            if i in tried:
+                continue
+            tried.add(i)
             root_i, root_j = find(i), find(j)
             if root_i == root_j or rejected[j] >= budget:
                 continue

@@ -71,27 +71,40 @@ def band_keys(shingles: Iterable[str], bands: int, rows: int) -> list[int]:
     return [hash((band, *signature[band * rows : (band + 1) * rows])) for band in range(bands)]
 
 
-def candidate_pairs(columns: Sequence[array[int]], window: int) -> Iterator[tuple[int, int]]:
-    """Pairs ``(earlier, later)`` of rendering numbers that share a bucket in some band.
+def candidate_pairs(
+    columns: Sequence[array[int]], window: int, owner: Sequence[int] | None = None,
+) -> Iterator[tuple[int, int]]:
+    """Pairs ``(earlier, later)`` of quote numbers that share a bucket in some band.
 
-    ``columns`` holds one array per band, the band's key of every rendering in
-    input order (``columns[band][i]``): each band is read front to back, and
-    only one band's dictionary is in memory. A rendering without shingles has
-    the key 0 in every band and is never paired. A pair found in several bands
-    is yielded once per band; the caller skips pairs already joined.
+    ``columns`` holds one array per band, the band's key of every row in input
+    order (``columns[band][row]``): each band is read front to back, and only
+    one band's dictionary is in memory. ``owner[row]`` is the quote a row
+    belongs to (default: each row is its own quote); the rows of one quote are
+    consecutive (a quote's own row, then one per sentence). A bucket holds
+    each quote once, however many of its rows fall into it, so the window is
+    ``window`` earlier *quotes*, not rows: a long quote's sentences cannot
+    push real candidates out of it, and no pair is yielded twice from one
+    bucket. A row without shingles has the key 0 in every band and is never
+    paired. A pair found in several bands, or in several buckets of one band
+    (two rows of each quote), is yielded once per bucket; the caller skips
+    pairs already tried.
     """
     for column in columns:
         buckets: dict[int, list[int] | int] = {}
-        for i, key in enumerate(column):
+        for row, key in enumerate(column):
             if key == 0:
                 continue
+            i = owner[row] if owner is not None else row
             members = buckets.get(key)
             if members is None:
                 buckets[key] = i
                 continue
             if isinstance(members, int):
-                yield members, i
-                buckets[key] = [members, i]
+                if members != i:
+                    yield members, i
+                    buckets[key] = [members, i]
+                continue
+            if members[-1] == i:  # another row of the quote just added
                 continue
             for j in members[-window:]:
                 yield j, i

@@ -194,11 +194,15 @@ def speaks_for_stems(mention: str, name: str | None = None) -> frozenset[str]:
 
 
 def affiliated_body(mention: str, name: str | None = None) -> str:
-    """The name key of the body a mention ties its person to with a preposition, or ``""``.
+    """The body a mention ties its person to with a preposition, or ``""``: its folded words in written order.
 
     „Jonas Petri von der Initiative Klarer Teller“, „Max Feld vom ADAC“: the
     capitalised words after a preposition of ``affiliations.txt``. The words of
-    the person's own name are no body („Ursula von der Leyen“).
+    the person's own name are no body („Ursula von der Leyen“). Without the
+    name the bare mention „Ursula von der Leyen“ gives „leyen“: harmless, as
+    the only speaker that is one side with it is one whose name is Leyen.
+    The order is kept: :func:`one_side` reads the body's first word as its
+    head („Polizei Berlin“).
 
     >>> affiliated_body("Max Feld vom ADAC", "Max Feld"), affiliated_body("Ursula von der Leyen", "Ursula von der Leyen")
     ('adac', '')
@@ -222,9 +226,16 @@ def affiliated_body(mention: str, name: str | None = None) -> str:
                     break
             key = name_key(" ".join(words)) if words else ""
             if key and not set(key.split()) <= own:
-                return key
+                return _ordered_key(words)
             break
     return ""
+
+
+def _ordered_key(words: list[str]) -> str:
+    """Like :func:`name_key`, but in written order: ``_ordered_key(["Initiative", "Klarer", "Teller"])`` → „initiative klarer teller“."""
+    tokens = [fold(w) for w in surface_words(" ".join(words))]
+    kept = [t for t in tokens if len(t) > 1] or tokens
+    return " ".join(dict.fromkeys(kept))
 
 
 def _affiliations() -> tuple[tuple[str, ...], ...]:
@@ -244,6 +255,8 @@ def one_side(name_a: str, stems_a: Iterable[str], name_b: str, stems_b: Iterable
     True
     >>> one_side("Jonas Petri", ["initiative klarer teller"], "Initiative Saubere Luft", [])
     False
+    >>> one_side("Jan Berg", ["polizei berlin"], "Berlin", []), one_side("Jan Berg", ["polizei berlin"], "Polizei", [])
+    (False, False)
     """
     if name_key(name_a) == name_key(name_b):
         return True
@@ -252,10 +265,19 @@ def one_side(name_a: str, stems_a: Iterable[str], name_b: str, stems_b: Iterable
 
 
 def _speaks_for(stems: Iterable[str], words: list[str]) -> bool:
-    """Whether a stem is part of one of the words, or a body's name key holds all of them."""
+    """Whether a stem is part of one of the words, or a body (several words) is named by them.
+
+    A body is named by its own words, or by its words after the first (its
+    head) when at least two remain: „Initiative Klarer Teller“ by „Klarer
+    Teller“. Not by one remaining word, which is mostly a place: „Polizei
+    Berlin“ is not „Berlin“ (the government), „Stadt Köln“ not „Köln“ (the
+    football club, the diocese); and not by the head alone: „Polizei“ may be
+    another city's police.
+    """
     for stem in stems:
         if " " in stem:
-            if words and set(words) <= set(stem.split()):
+            body, named = stem.split(), set(words)
+            if named and (named == set(body) or (len(body) > 2 and named == set(body[1:]))):
                 return True
         elif any(stem in word for word in words):
             return True

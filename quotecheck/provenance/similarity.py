@@ -148,7 +148,13 @@ def similarity(
     lemmas_a: frozenset[int], words_a: Sequence[int], lemmas_b: frozenset[int], words_b: Sequence[int],
     config: CompareConfig,
 ) -> float:
-    """``max(lemma_score, verbatim_score)``: how alike two renderings are, for the report."""
+    """``max(lemma_score, verbatim_score)``: how alike two renderings' words are, for the report.
+
+    Not the decision (:func:`same_statement`): that also weighs who speaks and
+    needs ``min_lemmas`` shared content lemmas unless one known person says
+    both, so „Die Stadt verkauft die Stadtwerke nicht“ / „Die Stadt baut ein
+    Hallenbad“ scores 0.33 here and is still two statements.
+    """
     if not lemmas_a or not lemmas_b:
         return 0.0
     score = lemma_score(lemmas_a, lemmas_b)
