@@ -214,6 +214,9 @@ def test_fifty_interrupts_never_hang(tmp_path: Path) -> None:
         def children():
             return [pid for pid in all_children(os.getpid()) if alive(pid)]
 
+        # Ctrl-C in a terminal meets Python's own handler; a shell that started this
+        # run in the background without job control may have set SIGINT to ignored.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         random.seed(18)
         statuses = []
         for run in range(50):
