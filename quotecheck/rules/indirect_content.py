@@ -166,7 +166,7 @@ def _candidate(
 _ACT_CLASSES = frozenset({"decide", "plan", "command", "find"})
 
 
-def _verb_first_condition(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int) -> bool:
+def _conditional_frame(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: int) -> bool:
     """Whether the frame is a condition with its finite verb first („Hätte der Sprecher etwas mitgeteilt, …“).
 
     A sentence that opens with a finite form of ``konjunktiv.tsv`` before the cue
@@ -204,7 +204,7 @@ def _complement(
     valency, a reliable verb), a verb-second clause (in Konjunktiv, or after a verb
     that always denotes speech).
     """
-    if _verb_first_condition(doc, lexicon, cue, frame_start):
+    if _conditional_frame(doc, lexicon, cue, frame_start):
         return None  # „Hätte der Sprecher etwas mitgeteilt, wäre …“: nothing was said
     verb = cue.verb
     valency = verb.valency if verb is not None else frozenset({"dass", "v2"})
