@@ -85,3 +85,12 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module 'quotecheck' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The module's names with the lazy public ones, before their first use.
+
+    Without it ``dir(quotecheck)`` (and a shell's completion) would not show
+    ``compare`` or ``to_frame`` until something had looked them up.
+    """
+    return sorted(set(globals()) | set(__all__))

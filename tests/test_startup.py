@@ -35,3 +35,9 @@ def test_extracting_a_short_document_imports_neither_provenance_nor_multiprocess
 def test_the_comparison_api_is_still_there_on_first_use() -> None:
     loaded = _loaded_after("import quotecheck\nassert callable(quotecheck.compare) and quotecheck.StatementGroup")
     assert "quotecheck.provenance" in loaded
+
+
+def test_dir_lists_every_public_name_before_its_first_use() -> None:
+    code = "import quotecheck\nmissing = set(quotecheck.__all__) - set(dir(quotecheck))\nassert not missing, missing"
+    loaded = _loaded_after(code)
+    assert "quotecheck.provenance" not in loaded
