@@ -376,3 +376,32 @@ def test_no_zufolge_source_without_a_noun_of_saying_or_a_pronoun(ex: Extractor, 
 def test_a_pronoun_before_zufolge_is_resolved_like_a_subject_pronoun(ex: Extractor, text: str, name: str) -> None:
     (q,) = [q for q in ex.extract(text) if q.rule == "according.postposition"]
     assert q.speaker is not None and q.speaker.name == name
+
+
+# A so-frame inside the clause it vouches for: the content lies on both sides of it.
+SO_PARENTHESIS = [
+    # (text, content spans joined by " | ", frame, speaker)
+    ("Der Neubau, so die Stadträtin, werde deutlich teurer.",
+     "Der Neubau | werde deutlich teurer", ", so die Stadträtin,", "die Stadträtin"),
+    ("Die Pläne des Vereins, so der Vorsitzende weiter, seien längst überholt.",
+     "Die Pläne des Vereins | seien längst überholt", ", so der Vorsitzende weiter,", "der Vorsitzende"),
+]
+
+
+@pytest.mark.parametrize("text, content, frame, speaker", SO_PARENTHESIS)
+def test_so_frame_in_mid_clause(ex: Extractor, text: str, content: str, frame: str, speaker: str) -> None:
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert " | ".join(text[s.start : s.end] for s in q.content.spans) == content
+    assert q.frame.text == frame
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+SO_PARENTHESIS_NEGATIVE = [
+    "Die Halle, so schien es, war leer.",  # „so schien es“: no speaker
+    "Er lief, so schnell er konnte, zum Bahnhof.",  # „so schnell“: a comparison
+]
+
+
+@pytest.mark.parametrize("text", SO_PARENTHESIS_NEGATIVE)
+def test_no_so_frame_without_a_speaker(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect"] == []

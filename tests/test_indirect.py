@@ -238,3 +238,33 @@ def test_a_frame_after_a_condition_still_frames_its_content(ex: Extractor) -> No
     text = "Der Sprecher teilte am Abend mit, die Lage sei klar."
     (q,) = [q for q in ex.extract(text) if q.kind == "indirect"]
     assert q.content.text == "die Lage sei klar"
+
+
+# The postposed frame opened by „so“: „…, so betonte die Polizei.“ („so“ is part of the cue).
+SO_VERB_FRAMES = [
+    # (text, content, cue, speaker)
+    ("Die Brücke sei nicht mehr sicher, so erklärte der Baudezernent am Montag.",
+     "Die Brücke sei nicht mehr sicher", "so erklärte", "der Baudezernent"),
+    ("Die Vorwürfe sind haltlos, so betont auch die Anwältin des Vereins.",
+     "Die Vorwürfe sind haltlos", "so betont", "die Anwältin des Vereins"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", SO_VERB_FRAMES)
+def test_so_verb_frame_after_the_content(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == content
+    assert q.cue.text == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+SO_VERB_NEGATIVE = [
+    "Die Kasse war leer, so kamen keine neuen Spieler.",  # „so kamen“: a consequence, no speech verb
+    "Der Plan ist gescheitert, so hatte es der Minister gesagt.",  # a perfect frame after the indicative is narration
+    "Es regnete stark, so dass das Spiel ausfiel.",  # „so dass“
+]
+
+
+@pytest.mark.parametrize("text", SO_VERB_NEGATIVE)
+def test_no_so_verb_frame(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect"] == []

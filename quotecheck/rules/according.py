@@ -50,6 +50,8 @@ def _so_frame(doc: Doc, lexicon: Lexicon, i: int, last: int) -> tuple[int, int] 
     if np is None:
         return None
     np = with_seat(doc, lexicon, np, last)  # „so das Präsidialamt in Taipeh, wie …“
+    if _parenthesis_close(doc, lexicon, np.end, last) is not None:
+        return i + 1, np.end  # „Die Lage, so der Minister weiter, sei ernst.“
     rest = np.end
     while rest < last and tokens[rest].text in SENTENCE_END:
         rest += 1
@@ -59,6 +61,24 @@ def _so_frame(doc: Doc, lexicon: Lexicon, i: int, last: int) -> tuple[int, int] 
         if len(tail) > tuning.SO_FRAME_TAIL_WORDS or any(t.text.lower() in lexicon.konjunktiv for t in tail):
             return None
     return i + 1, np.end
+
+
+def _parenthesis_close(doc: Doc, lexicon: Lexicon, end: int, last: int) -> int | None:
+    """The comma that closes a so-frame in mid-clause, after its speaker (ending at ``end``) and any adverbs.
+
+    „Sein Rival, so der Senator weiter, werde …“: „weiter“ and then the comma; not
+    „…, so der Minister am Montag in Berlin.“ (no comma follows) nor a comma that
+    ends the sentence.
+    """
+    tokens = doc.tokens
+    k = end
+    while k < last and function_word_classes(lexicon, tokens[k].text) & _ADVERBIAL_CLASSES:
+        k += 1
+    return k if k + 1 < last and tokens[k].text == "," and tokens[k + 1].kind == "word" else None
+
+
+#: Function-word classes of adverbs that may follow the speaker of a so-frame („so der Minister weiter“).
+_ADVERBIAL_CLASSES = frozenset({"adverbial"})
 
 
 def _content_spans(doc: Doc, lexicon: Lexicon, first: int, last: int, frame: tuple[int, int]) -> list[tuple[int, int]]:
@@ -207,6 +227,11 @@ def _so_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: 
     if speaker is None:
         return None
     evidence = Evidence("so", TokenRange(*speaker))
+    close = _parenthesis_close(doc, lexicon, speaker[1], last)
+    if close is not None and clause_mood(doc, lexicon, first, i - 1)[1] is None:
+        # „Sein Rivale, so Obama weiter, werde …“: the frame stands inside the clause, the content around it
+        frame = (i - 1, close + 1)
+        return _make(doc, lexicon, first, last, frame, (i, i + 1), tuning.ACCORDING_SO, "according.so", evidence, taken)
     return _make(doc, lexicon, first, i - 1, (i - 1, speaker[1]), (i, i + 1), tuning.ACCORDING_SO, "according.so", evidence, taken)
 
 

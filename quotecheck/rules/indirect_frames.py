@@ -76,7 +76,7 @@ def _preposed(
 def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tuple[int, CueMatch, TokenRange | None] | None:
     """A frame after ``comma``: „…, sagte Kim.“ / „…, wie X mitteilte.“ / „…, hatte Kim gesagt.“ → (frame end, cue, inverted subject)."""
     tokens = doc.tokens
-    i = comma + 1
+    i = _verb_after_so(doc, lexicon, comma + 1, limit)
     if i >= limit or tokens[i].kind != "word":
         return None
     end, _ = clause_end_over_appositions(doc, lexicon, i, limit)  # „teilte der Direktor, Jan Berg, mit“
@@ -92,6 +92,8 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
         return None
     if cue.verb is not None and not (cue.verb.valency & {"v2", "colon", "direct"}):
         return None
+    if i > comma + 1:
+        cue = CueMatch((comma + 1,) + cue.tokens, cue.lemma, cue.verb)  # „so betonte“: the so-word is part of the cue
     # the inverted subject follows the verb („sagte er“, „betonte der Minister“),
     # after at most one adverb, and little else follows it („…, sagte er am Montag.“)
     tail_end = end - 1 if perfect else end
@@ -105,6 +107,19 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     if tail > tuning.FRAME_TAIL_TOKENS and (perfect or not (tail <= tuning.ADVERBIAL_TAIL_TOKENS and _adverbial_tail(doc, lexicon, subject, tail_end))):
         return None
     return end, cue, found
+
+
+def _verb_after_so(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
+    """Past a so-frame word at ``i`` when a lower-case verb follows it („…, so betonte die Polizei.“), else ``i``.
+
+    The verb-first so-frame is the postposed frame with „so“ before it: „Die Lage
+    sei ernst, so erklärte der Minister am Montag.“ The verbless one („…, so der
+    Minister.“) is the according-to rule's; there no speech verb follows „so“.
+    """
+    tokens = doc.tokens
+    if i + 1 < limit and tokens[i].text.lower() in lexicon.rule_words.so_frame and tokens[i + 1].kind == "word":
+        return i + 1
+    return i
 
 
 def _adverbial_tail(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
@@ -205,7 +220,8 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
         return None
     if not wie and mood != "subjunctive" and _adverbial_clause(doc, lexicon, start, comma):
         return None  # „Als der Minister ankam, sprach er …“: a fronted adverbial clause, no content
-    if cue.tokens[0] > comma + 1 and not wie and mood != "subjunctive":
+    verb = _verb_after_so(doc, lexicon, comma + 1, last)
+    if cue.tokens[verb - comma - 1] > verb and not wie and mood != "subjunctive":
         return None  # a perfect frame („…, hatte er gesagt“) only after Konjunktiv: the indicative is too often narration
     speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if wie else None
     frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
