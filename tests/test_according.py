@@ -405,3 +405,37 @@ SO_PARENTHESIS_NEGATIVE = [
 @pytest.mark.parametrize("text", SO_PARENTHESIS_NEGATIVE)
 def test_no_so_frame_without_a_speaker(ex: Extractor, text: str) -> None:
     assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
+
+
+# „nach“ + a law, a draft, a decree or a plan: the text vouches for what follows.
+LEGAL_TEXTS = [
+    # (text, content, speaker mention)
+    ("Nach dem Landesgesetz müssen alle Gemeinden einen Lärmschutzplan vorlegen.",
+     "müssen alle Gemeinden einen Lärmschutzplan vorlegen", "dem Landesgesetz"),
+    ("Nach dem Gesetzentwurf der Regierung sollen Vermieter die Kosten tragen.",
+     "sollen Vermieter die Kosten tragen", "dem Gesetzentwurf der Regierung"),
+    ("Nach einem Dekret des Präsidenten dürfen Händler sonntags öffnen.",
+     "dürfen Händler sonntags öffnen", "einem Dekret des Präsidenten"),
+    ("Nach einem Plan der Stadtwerke wird das Freibad im Herbst abgerissen.",
+     "wird das Freibad im Herbst abgerissen", "einem Plan der Stadtwerke"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", LEGAL_TEXTS)
+def test_nach_a_law_or_plan_vouches_for_the_clause(ex: Extractor, text: str, content: str, speaker: str) -> None:
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == content
+    assert q.cue.text == "Nach"
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+LEGAL_NEGATIVE = [
+    "Nach der Verabschiedung des Gesetzes reiste die Ministerin ab.",  # a point in time: the head is no law
+    "Das neue Gesetz tritt im Mai in Kraft.",  # no according-to phrase
+    "Nach dem Spiel feierten die Fans bis in die Nacht.",
+]
+
+
+@pytest.mark.parametrize("text", LEGAL_NEGATIVE)
+def test_no_law_source_without_nach_and_a_law_head(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
