@@ -439,3 +439,35 @@ LEGAL_NEGATIVE = [
 @pytest.mark.parametrize("text", LEGAL_NEGATIVE)
 def test_no_law_source_without_nach_and_a_law_head(ex: Extractor, text: str) -> None:
     assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
+
+
+# „Danach“ right after a report vouches for its clause; as a time adverb it frames nothing.
+REPORT_ADVERB = [
+    # (text, content)
+    ("Die Gewerkschaft legte am Montag eine Studie vor. Danach verdienen Frauen im Handel weniger.",
+     "verdienen Frauen im Handel weniger"),
+    ("Ein Sprecher des Heeres widersprach dieser Darstellung. Danach hätte es keinen Schusswechsel gegeben.",
+     "hätte es keinen Schusswechsel gegeben"),
+]
+
+
+@pytest.mark.parametrize("text, content", REPORT_ADVERB)
+def test_danach_after_a_report(ex: Extractor, text: str, content: str) -> None:
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == content
+    assert q.cue.text == "Danach"
+    assert q.rule == "according.anaphoric"
+
+
+REPORT_ADVERB_NEGATIVE = [
+    "Der Minister stellte den Bericht vor. Danach ging er zum Essen.",  # told in the past: a time
+    "Die Feier begann um acht. Danach tanzen die Gäste bis zum Morgen.",  # no report before it
+    "Danach verdienen Frauen im Handel weniger.",  # no sentence before it
+    "Die Gewerkschaft legte eine Studie vor.\n\nDanach verdienen Frauen weniger.",  # another paragraph
+    "Die Gewerkschaft legte eine Studie vor. Sie verdienen danach weniger.",  # not opening the sentence
+]
+
+
+@pytest.mark.parametrize("text", REPORT_ADVERB_NEGATIVE)
+def test_danach_as_a_time_adverb(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect" and q.rule == "according.anaphoric"] == []
