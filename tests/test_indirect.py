@@ -268,3 +268,32 @@ SO_VERB_NEGATIVE = [
 @pytest.mark.parametrize("text", SO_VERB_NEGATIVE)
 def test_no_so_verb_frame(ex: Extractor, text: str) -> None:
     assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
+
+
+# The impersonal wie-frame: „Wie es hieß, …“ frames its clause and names no speaker.
+IMPERSONAL_WIE = [
+    # (text, content, cue)
+    ("Wie es hieß, will der Vorstand das Werk im Frühjahr schließen.",
+     "will der Vorstand das Werk im Frühjahr schließen", "Wie hieß"),
+    ("Die Firma erhalte zwei Millionen Euro Überbrückungsgeld, wie es in Stuttgart hieß.",
+     "Die Firma erhalte zwei Millionen Euro Überbrückungsgeld", "wie hieß"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue", IMPERSONAL_WIE)
+def test_impersonal_wie_frame(ex: Extractor, text: str, content: str, cue: str) -> None:
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == content
+    assert q.cue.text == cue
+    assert q.speaker is None
+
+
+IMPERSONAL_WIE_NEGATIVE = [
+    "Wie das Dorf früher hieß, weiß heute niemand mehr.",  # naming: the subject is no impersonal pronoun
+    "Wie es ihm ging, fragte niemand.",  # no form of „heißen“
+]
+
+
+@pytest.mark.parametrize("text", IMPERSONAL_WIE_NEGATIVE)
+def test_no_impersonal_wie_frame(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect"] == []

@@ -32,7 +32,7 @@ from quotecheck.rules.clauses import (
     relative_antecedent,
     word_count,
 )
-from quotecheck.rules.content import content_end, piece_opens_clause, wie_frame_end
+from quotecheck.rules.content import content_end, is_impersonal_wie, piece_opens_clause, wie_frame_end
 from quotecheck.rules.cues import find_cue, match_speech_verb
 from quotecheck.rules.source_phrases import source_phrase_at
 from quotecheck.rules.indirect_content import (
@@ -173,7 +173,7 @@ def _preposed_wie(doc: Doc, lexicon: Lexicon, i: int, last: int, taken: list[Cha
     if _frame_of_its_own(doc, lexicon, start, last, taken):
         return None  # „Wie AFP meldete, sagte Ostrowski, …“: the wie-clause relays the frame after it
     mood, _ = clause_mood(doc, lexicon, start, stop)
-    speaker = _np_range(i + 1, cue.tokens[1])
+    speaker = _wie_speaker(doc, lexicon, cue)
     evidence = Evidence("wie", speaker)
     confidence = tuning.INDIRECT_WIE_PREPOSED
     return _candidate(doc, (start, stop), cue, (i, end + 1), mood, confidence, "indirect.wie_before", evidence, speaker), stop
@@ -223,7 +223,7 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
     verb = _verb_after_so(doc, lexicon, comma + 1, last)
     if cue.tokens[verb - comma - 1] > verb and not wie and mood != "subjunctive":
         return None  # a perfect frame („…, hatte er gesagt“) only after Konjunktiv: the indicative is too often narration
-    speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if wie else None
+    speaker = _wie_speaker(doc, lexicon, cue) if wie else None
     frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
     rule, evidence = ("indirect.wie_after", Evidence("wie", speaker)) if wie else ("indirect.frame_after", Evidence("verb", subject))
     confidence = tuning.INDIRECT_POSTPOSED
@@ -324,6 +324,13 @@ def _content_start(doc: Doc, floor: int, comma: int) -> int:
         if doc.tokens[k].text in (":", ";"):
             return k + 1
     return floor
+
+
+def _wie_speaker(doc: Doc, lexicon: Lexicon, cue: CueMatch) -> TokenRange | None:
+    """The speaker of a wie-frame: the words between „wie“ and its verb; none in „wie es hieß“."""
+    if is_impersonal_wie(doc, lexicon, cue.tokens[0], cue.tokens[-1]):
+        return None
+    return _np_range(cue.tokens[0] + 1, cue.tokens[1])
 
 
 def _np_range(start: int, end: int) -> TokenRange | None:
