@@ -297,3 +297,35 @@ IMPERSONAL_WIE_NEGATIVE = [
 @pytest.mark.parametrize("text", IMPERSONAL_WIE_NEGATIVE)
 def test_no_impersonal_wie_frame(ex: Extractor, text: str) -> None:
     assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
+
+
+# A Konjunktiv clause after a postposed frame is said too, and is no apposition of the speaker.
+CLAUSE_AFTER_FRAME = [
+    # (text, content spans joined by " | ", speaker)
+    ("Die Lage sei ernst, sagte der Minister, Europa brauche jetzt Hilfe.",
+     "Die Lage sei ernst | Europa brauche jetzt Hilfe", "der Minister"),
+    ("Der Neubau werde teurer, erklärte die Stadträtin, die Kosten lägen bei vier Millionen.",
+     "Der Neubau werde teurer | die Kosten lägen bei vier Millionen", "die Stadträtin"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", CLAUSE_AFTER_FRAME)
+def test_konjunktiv_clause_after_a_postposed_frame(ex: Extractor, text: str, content: str, speaker: str) -> None:
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert " | ".join(text[s.start : s.end] for s in q.content.spans) == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+APPOSITION_AFTER_FRAME = [
+    # (text, content, speaker): the clause after the frame is an apposition or told by the narrator
+    ("Die Lage sei ernst, sagte Mark Keller, der Sprecher des Vereins.", "Die Lage sei ernst",
+     "Mark Keller, der Sprecher des Vereins"),
+    ("Die Lage sei ernst, sagte der Minister, dann verließ er den Saal.", "Die Lage sei ernst", "der Minister"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", APPOSITION_AFTER_FRAME)
+def test_no_clause_after_the_frame_when_none_is_said(ex: Extractor, text: str, content: str, speaker: str) -> None:
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == content
+    assert q.speaker is not None and q.speaker.text == speaker

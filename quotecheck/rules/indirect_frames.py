@@ -13,6 +13,8 @@ Used by :mod:`quotecheck.rules.indirect`. It holds
 
 from __future__ import annotations
 
+import attrs
+
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
@@ -227,7 +229,29 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
     frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
     rule, evidence = ("indirect.wie_after", Evidence("wie", speaker)) if wie else ("indirect.frame_after", Evidence("verb", subject))
     confidence = tuning.INDIRECT_POSTPOSED
-    return _candidate(doc, (start, comma), cue, (comma, frame_end), mood, confidence, rule, evidence, speaker), end
+    cand = _candidate(doc, (start, comma), cue, (comma, frame_end), mood, confidence, rule, evidence, speaker)
+    more = _clause_after_frame(doc, lexicon, end, last, taken) if mood == "subjunctive" else None
+    if more is None:
+        return cand, end
+    # „Die Lage sei ernst, sagte der Minister, Europa brauche Hilfe.“: the clause after the frame is said too
+    return attrs.evolve(cand, content=(*cand.content, char_span(doc, *more))), more[1]
+
+
+def _clause_after_frame(doc: Doc, lexicon: Lexicon, comma: int, last: int, taken: list[CharSpan]) -> tuple[int, int] | None:
+    """The Konjunktiv clause after a postposed frame that ends at ``comma``, else None.
+
+    „…, sagte der Minister, Europa brauche Hilfe.“ → „Europa brauche Hilfe“. Not an
+    indicative clause („…, sagte er, dann ging er.“) nor one an earlier rule claimed.
+    """
+    tokens = doc.tokens
+    start = comma + 1
+    if comma >= last or tokens[comma].text != "," or start >= last or tokens[start].kind != "word":
+        return None
+    stop = content_end(doc, lexicon, start, last)
+    if word_count(doc, start, stop) < 3 or overlaps(char_span(doc, start, stop), taken):
+        return None
+    mood, _ = clause_mood(doc, lexicon, start, stop)
+    return (start, stop) if mood == "subjunctive" else None
 
 
 def _adverbial_clause(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
