@@ -329,3 +329,21 @@ def test_no_clause_after_the_frame_when_none_is_said(ex: Extractor, text: str, c
     [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
     assert q.content.text == content
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+IRREALIS_CONSEQUENCE = [
+    # what would have been said is no quote: the frame is the consequence of a verb-first condition
+    "Wäre er gefragt worden, hätte die Ministerin erklärt, sie trete zurück.",
+    "Hätte man sie gefragt, hätte die Sprecherin gesagt, das Werk bleibe offen.",
+]
+
+
+@pytest.mark.parametrize("text", IRREALIS_CONSEQUENCE)
+def test_no_quote_in_an_irrealis_consequence(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
+
+
+def test_a_condition_with_its_main_clause_before_a_postposed_frame_is_content(ex: Extractor) -> None:
+    text = "Wäre das Geld da, könnte die Stadt sofort bauen, sagte der Bürgermeister."
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == "Wäre das Geld da, könnte die Stadt sofort bauen"

@@ -43,6 +43,7 @@ from quotecheck.rules.indirect_content import (
     _complement,
     _generic,
     _is_hedge_passive,
+    _opens_condition,
     _relative_head,
     _reported_frame,
 )
@@ -211,6 +212,8 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
     wie = tokens[comma + 1].text.lower() in lexicon.rule_words.wie_frame
     if word_count(doc, start, comma) < 3 or overlaps(char_span(doc, start, comma), taken):
         return None
+    if _opens_condition(doc, lexicon, start) and not any(tokens[k].text == "," for k in range(start, comma)):
+        return None  # „Wäre er gefragt worden, hätte die Ministerin erklärt, …“: a condition alone is no content
     if wie and _speaker_before_wie(doc, lexicon, start, comma):
         return None
     if not wie and _only_a_wie_clause(doc, lexicon, start, comma):
