@@ -347,3 +347,17 @@ def test_a_condition_with_its_main_clause_before_a_postposed_frame_is_content(ex
     text = "Wäre das Geld da, könnte die Stadt sofort bauen, sagte der Bürgermeister."
     [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
     assert q.content.text == "Wäre das Geld da, könnte die Stadt sofort bauen"
+
+
+def test_a_question_before_a_postposed_frame_belongs_to_the_frame(ex: Extractor) -> None:
+    """„Auf die Frage, ob …, sagte X, …“: the answer after the frame is said, the question is its frame."""
+    text = "Auf die Frage, ob die Stadt vermitteln werde, sagte die Ministerin im Landtag, dafür sei es zu früh."
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == "dafür sei es zu früh"
+    assert q.frame.text == "Auf die Frage, ob die Stadt vermitteln werde, sagte die Ministerin im Landtag"
+    assert q.speaker is not None and q.speaker.text == "die Ministerin"
+
+
+def test_a_question_alone_is_no_content_of_the_frame_after_it(ex: Extractor) -> None:
+    text = "Auf die Frage, ob die Stadt vermitteln werde, sagte die Ministerin nichts."
+    assert all("vermitteln" not in q.content.text for q in ex.extract(text) if q.kind == "indirect")

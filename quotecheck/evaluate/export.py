@@ -294,10 +294,10 @@ def export_document(
         content = _spans(quote.get("content"))
         if kind == "direct":
             content = _with_marks(content, text)
-        spans = {name: _spans(quote.get(name)) for name in ROLE_NAMES}
+        role_spans = {name: _spans(quote.get(name)) for name in ROLE_NAMES}
         if adpositions:
-            spans.update(_according_roles(quote, spans, text, adpositions))
-        roles = {name: _role(spans[name], text, index) for name in ROLE_NAMES}
+            role_spans.update(_according_roles(quote, role_spans, text, adpositions))
+        roles = {name: _role(role_spans[name], text, index) for name in ROLE_NAMES}
         pieces = _pieces(quote, children.get(ref, ()), text)
         if kind == "reported" and pieces:
             out.extend(_pieces_of_reported(quote, pieces, text, index, ref))

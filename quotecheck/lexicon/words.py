@@ -286,11 +286,8 @@ class RuleWords:
     @classmethod
     def parse(cls, text: str, source: str) -> RuleWords:
         by_word, by_class = _parsed(text, source, RULE_CLASSES)
-        return cls(
-            by_word,
-            genitive_openers=by_class["genitive"] | by_class["genitive_or_dative"],
-            **{name: by_class[name] for name in sorted(RULE_CLASSES)},
-        )
+        genitive_openers = by_class["genitive"] | by_class["genitive_or_dative"]
+        return cls(by_word, genitive_openers=genitive_openers, **{name: by_class[name] for name in sorted(RULE_CLASSES)})
 
 
 @frozen(repr=False)

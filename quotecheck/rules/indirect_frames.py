@@ -18,7 +18,7 @@ import attrs
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
-from quotecheck.attribution.nounphrase import parse_noun_phrase, with_apposition, with_seat
+from quotecheck.attribution.nounphrase import function_word_classes, parse_noun_phrase, with_apposition, with_seat
 from quotecheck.morph import clause_mood
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps
@@ -210,10 +210,8 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
     end, cue, subject = post
     start = _content_start(doc, floor, comma)
     wie = tokens[comma + 1].text.lower() in lexicon.rule_words.wie_frame
-    if word_count(doc, start, comma) < 3 or overlaps(char_span(doc, start, comma), taken):
+    if not _may_be_content(doc, lexicon, start, comma, taken):
         return None
-    if _opens_condition(doc, lexicon, start) and not any(tokens[k].text == "," for k in range(start, comma)):
-        return None  # „Wäre er gefragt worden, hätte die Ministerin erklärt, …“: a condition alone is no content
     if wie and _speaker_before_wie(doc, lexicon, start, comma):
         return None
     if not wie and _only_a_wie_clause(doc, lexicon, start, comma):
@@ -232,11 +230,50 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
     frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
     rule, evidence = ("indirect.wie_after", Evidence("wie", speaker)) if wie else ("indirect.frame_after", Evidence("verb", subject))
     confidence = tuning.INDIRECT_POSTPOSED
+    if _asked_before(doc, lexicon, start):
+        # „Auf die Frage, ob …, sagte er, man werde …“: the question belongs to the frame, the answer is said
+        after = _clause_after_frame(doc, lexicon, end, last, taken)
+        if after is None:
+            return None
+        mood, _ = clause_mood(doc, lexicon, *after)
+        return _candidate(doc, after, cue, (start, end), mood, confidence, rule, evidence, speaker), after[1]
     cand = _candidate(doc, (start, comma), cue, (comma, frame_end), mood, confidence, rule, evidence, speaker)
-    more = _clause_after_frame(doc, lexicon, end, last, taken) if mood == "subjunctive" else None
+    return _with_clause_after(doc, lexicon, cand, end, last, taken)
+
+
+def _asked_before(doc: Doc, lexicon: Lexicon, start: int) -> bool:
+    """Whether the text before a postposed frame opens with a preposition and a noun of asking („Auf die Frage, ob …“)."""
+    tokens = doc.tokens
+    if "prep" not in function_word_classes(lexicon, tokens[start].text):
+        return False
+    np = parse_noun_phrase(doc, lexicon, start + 1, len(tokens))
+    if np is None:
+        return False
+    nouns = (lexicon.speech_nouns.get(tokens[k].text) for k in range(np.start, np.end))
+    return any(noun is not None and noun.cls == "ask" for noun in nouns)
+
+
+def _may_be_content(doc: Doc, lexicon: Lexicon, start: int, comma: int, taken: list[CharSpan]) -> bool:
+    """Whether ``[start, comma)`` before a postposed frame may be its content: three words, unclaimed, no bare condition.
+
+    „Wäre er gefragt worden, hätte die Ministerin erklärt, …“: a verb-first
+    condition alone is no content (with its main clause it is: „Wäre das Geld da,
+    könnte man bauen, sagte er.“).
+    """
+    if word_count(doc, start, comma) < 3 or overlaps(char_span(doc, start, comma), taken):
+        return False
+    return not (_opens_condition(doc, lexicon, start) and not any(doc.tokens[k].text == "," for k in range(start, comma)))
+
+
+def _with_clause_after(doc: Doc, lexicon: Lexicon, cand: Candidate, end: int, last: int, taken: list[CharSpan]) -> _Hit:
+    """The candidate and where the search goes on, with a Konjunktiv clause after its frame as a second span.
+
+    „Die Lage sei ernst, sagte der Minister, Europa brauche Hilfe.“: the clause
+    after the frame is said too.
+    """
+    more = _clause_after_frame(doc, lexicon, end, last, taken) if cand.mood == "subjunctive" else None
     if more is None:
         return cand, end
-    # „Die Lage sei ernst, sagte der Minister, Europa brauche Hilfe.“: the clause after the frame is said too
     return attrs.evolve(cand, content=(*cand.content, char_span(doc, *more))), more[1]
 
 
