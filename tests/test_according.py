@@ -382,9 +382,12 @@ def test_a_pronoun_before_zufolge_is_resolved_like_a_subject_pronoun(ex: Extract
 SO_PARENTHESIS = [
     # (text, content spans joined by " | ", frame, speaker)
     ("Der Neubau, so die Stadträtin, werde deutlich teurer.",
-     "Der Neubau | werde deutlich teurer", ", so die Stadträtin,", "die Stadträtin"),
+     "Der Neubau | werde deutlich teurer", ", so die Stadträtin", "die Stadträtin"),
     ("Die Pläne des Vereins, so der Vorsitzende weiter, seien längst überholt.",
-     "Die Pläne des Vereins | seien längst überholt", ", so der Vorsitzende weiter,", "der Vorsitzende"),
+     "Die Pläne des Vereins | seien längst überholt", ", so der Vorsitzende weiter", "der Vorsitzende"),
+    # a relative clause on the speaker is no content
+    ("Im Mai, so der Bericht einer Richterin, die den Fall seit Jahren prüft, seien die Akten verschwunden.",
+     "Im Mai | seien die Akten verschwunden", ", so der Bericht einer Richterin", "der Bericht einer Richterin"),
 ]
 
 

@@ -201,6 +201,12 @@ def test_noun_content_after_a_date_or_verb_and_the_clause_subject(
     assert found and found[0] == (content, cue, speaker), text
 
 
+def test_a_zu_infinitive_after_the_noun_is_its_content_not_a_verb_to_skip(ex: Extractor) -> None:
+    """„auf Hinweise fernzubleiben, nicht reagiert hätten“: „fernzubleiben“ is the noun's content, no clause-final verb."""
+    text = "Drei Männer seien getötet worden, die auf Hinweise fernzubleiben, nicht reagiert hätten."
+    assert all(q.cue is None or q.cue.text != "Hinweise" for q in ex.extract(text))
+
+
 def test_no_noun_content_after_two_verb_words(ex: Extractor) -> None:
     """„Der Vorwurf wurde laut, …“: two words after the noun end its reach (the passive clause is the narrator's)."""
     text = "Die Forderung wurde abgelehnt, die Schule früher zu öffnen."

@@ -236,7 +236,7 @@ def _so_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: 
     close = _parenthesis_close(doc, lexicon, speaker[1], last)
     if close is not None and clause_mood(doc, lexicon, first, i - 1)[1] is None:
         # „Sein Rivale, so Obama weiter, werde …“: the frame stands inside the clause, the content around it
-        frame = (i - 1, close + 1)
+        frame = (i - 1, close)  # the closing comma stays outside: a relative clause on the speaker may follow it
         return _make(doc, lexicon, first, last, frame, (i, i + 1), tuning.ACCORDING_SO, "according.so", evidence, taken)
     return _make(doc, lexicon, first, i - 1, (i - 1, speaker[1]), (i, i + 1), tuning.ACCORDING_SO, "according.so", evidence, taken)
 

@@ -13,8 +13,8 @@ from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
 from quotecheck.attribution.nounphrase import can_be_subject, function_word_classes, parse_noun_phrase, with_apposition
 from quotecheck.attribution.words import is_time_word
-from quotecheck.morph import clause_mood
-from quotecheck.verbforms import is_verb_form
+from quotecheck.morph import clause_mood, finite_mood
+from quotecheck.verbforms import is_verb_form, participle
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence
 from quotecheck.rules.clauses import classes_at, clause_end_over_titles, clause_start
@@ -93,9 +93,16 @@ def _past_date_and_verb(doc: Doc, lexicon: Lexicon, i: int, last: int) -> int:
         )
         k = date_end if date_end is not None else k
     if k + 1 < last and tokens[k + 1].text == "," and tokens[k].kind == "word" and tokens[k].text[:1].islower():
-        if is_verb_form(doc, lexicon, k, lexicon.morph):
+        if _clause_final_verb(doc, lexicon, k):
             return k + 1
     return k
+
+
+def _clause_final_verb(doc: Doc, lexicon: Lexicon, k: int) -> bool:
+    """Whether token ``k`` is a participle or a finite verb, not a zu-infinitive („Hinweise fernzubleiben“ is content)."""
+    if not is_verb_form(doc, lexicon, k, lexicon.morph) or ends_in_zu_infinitive(doc, lexicon, k - 1, k + 1):
+        return False
+    return participle(doc.tokens[k].text, doc.lemma(k), lexicon.morph) or finite_mood(doc, lexicon, k) is not None
 
 
 def _countered(doc: Doc, lexicon: Lexicon, start: int, noun: int, comma: int) -> bool:
