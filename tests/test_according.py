@@ -376,3 +376,101 @@ def test_no_zufolge_source_without_a_noun_of_saying_or_a_pronoun(ex: Extractor, 
 def test_a_pronoun_before_zufolge_is_resolved_like_a_subject_pronoun(ex: Extractor, text: str, name: str) -> None:
     (q,) = [q for q in ex.extract(text) if q.rule == "according.postposition"]
     assert q.speaker is not None and q.speaker.name == name
+
+
+# A so-frame inside the clause it vouches for: the content lies on both sides of it.
+SO_PARENTHESIS = [
+    # (text, content spans joined by " | ", frame, speaker)
+    ("Der Neubau, so die Stadträtin, werde deutlich teurer.",
+     "Der Neubau | werde deutlich teurer", ", so die Stadträtin", "die Stadträtin"),
+    ("Die Pläne des Vereins, so der Vorsitzende weiter, seien längst überholt.",
+     "Die Pläne des Vereins | seien längst überholt", ", so der Vorsitzende weiter", "der Vorsitzende"),
+    # a relative clause on the speaker is no content
+    ("Im Mai, so der Bericht einer Richterin, die den Fall seit Jahren prüft, seien die Akten verschwunden.",
+     "Im Mai | seien die Akten verschwunden", ", so der Bericht einer Richterin", "der Bericht einer Richterin"),
+]
+
+
+@pytest.mark.parametrize("text, content, frame, speaker", SO_PARENTHESIS)
+def test_so_frame_in_mid_clause(ex: Extractor, text: str, content: str, frame: str, speaker: str) -> None:
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert " | ".join(text[s.start : s.end] for s in q.content.spans) == content
+    assert q.frame.text == frame
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+SO_PARENTHESIS_NEGATIVE = [
+    "Die Halle, so schien es, war leer.",  # „so schien es“: no speaker
+    "Er lief, so schnell er konnte, zum Bahnhof.",  # „so schnell“: a comparison
+]
+
+
+@pytest.mark.parametrize("text", SO_PARENTHESIS_NEGATIVE)
+def test_no_so_frame_without_a_speaker(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
+
+
+# „nach“ + a law, a draft, a decree or a plan: the text vouches for what follows.
+LEGAL_TEXTS = [
+    # (text, content, speaker mention)
+    ("Nach dem Landesgesetz müssen alle Gemeinden einen Lärmschutzplan vorlegen.",
+     "müssen alle Gemeinden einen Lärmschutzplan vorlegen", "dem Landesgesetz"),
+    ("Nach dem Gesetzentwurf der Regierung sollen Vermieter die Kosten tragen.",
+     "sollen Vermieter die Kosten tragen", "dem Gesetzentwurf der Regierung"),
+    ("Nach einem Dekret des Präsidenten dürfen Händler sonntags öffnen.",
+     "dürfen Händler sonntags öffnen", "einem Dekret des Präsidenten"),
+    ("Nach einem Plan der Stadtwerke wird das Freibad im Herbst abgerissen.",
+     "wird das Freibad im Herbst abgerissen", "einem Plan der Stadtwerke"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", LEGAL_TEXTS)
+def test_nach_a_law_or_plan_vouches_for_the_clause(ex: Extractor, text: str, content: str, speaker: str) -> None:
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == content
+    assert q.cue.text == "Nach"
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+LEGAL_NEGATIVE = [
+    "Nach der Verabschiedung des Gesetzes reiste die Ministerin ab.",  # a point in time: the head is no law
+    "Das neue Gesetz tritt im Mai in Kraft.",  # no according-to phrase
+    "Nach dem Spiel feierten die Fans bis in die Nacht.",
+]
+
+
+@pytest.mark.parametrize("text", LEGAL_NEGATIVE)
+def test_no_law_source_without_nach_and_a_law_head(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
+
+
+# „Danach“ right after a report vouches for its clause; as a time adverb it frames nothing.
+REPORT_ADVERB = [
+    # (text, content)
+    ("Die Gewerkschaft legte am Montag eine Studie vor. Danach verdienen Frauen im Handel weniger.",
+     "verdienen Frauen im Handel weniger"),
+    ("Ein Sprecher des Heeres widersprach dieser Darstellung. Danach hätte es keinen Schusswechsel gegeben.",
+     "hätte es keinen Schusswechsel gegeben"),
+]
+
+
+@pytest.mark.parametrize("text, content", REPORT_ADVERB)
+def test_danach_after_a_report(ex: Extractor, text: str, content: str) -> None:
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == content
+    assert q.cue.text == "Danach"
+    assert q.rule == "according.anaphoric"
+
+
+REPORT_ADVERB_NEGATIVE = [
+    "Der Minister stellte den Bericht vor. Danach ging er zum Essen.",  # told in the past: a time
+    "Die Feier begann um acht. Danach tanzen die Gäste bis zum Morgen.",  # no report before it
+    "Danach verdienen Frauen im Handel weniger.",  # no sentence before it
+    "Die Gewerkschaft legte eine Studie vor.\n\nDanach verdienen Frauen weniger.",  # another paragraph
+    "Die Gewerkschaft legte eine Studie vor. Sie verdienen danach weniger.",  # not opening the sentence
+]
+
+
+@pytest.mark.parametrize("text", REPORT_ADVERB_NEGATIVE)
+def test_danach_as_a_time_adverb(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect" and q.rule == "according.anaphoric"] == []

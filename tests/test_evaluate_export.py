@@ -352,3 +352,60 @@ def test_a_source_of_a_quote_that_is_not_cited_stays_dropped():
     text = "Die Ministerin wird von der Zeitung mit den Worten zitiert: „Wir bauen.“"
     assert len(export_document([_cited(text, "sagen")], tokenize(text), text)) == 1  # „sagen“ quotes no one
     assert len(export_document([_cited(text, "zitieren")], tokenize(text), text, frozenset())) == 1  # contract scoring
+
+
+# According-to phrases: the dataset's cue is the adposition, its speaker the rest of the phrase.
+ACCORDING_ROLES = [
+    # (text, content, rule, our cue, our frame, our speaker, dataset cue, dataset speaker)
+    ("Nach Angaben der Feuerwehr brannte die Halle aus.", "brannte die Halle aus", "according.noun_phrase",
+     "Nach Angaben", "Nach Angaben der Feuerwehr", "der Feuerwehr", "Nach", "Angaben der Feuerwehr"),
+    ("Seiner Meinung nach fehlt das Geld.", "fehlt das Geld", "according.noun_phrase",
+     "Meinung nach", "Seiner Meinung nach", None, "nach", "Seiner Meinung"),
+    ("Dem Bericht zufolge stieg die Zahl der Fälle.", "stieg die Zahl der Fälle", "according.anaphoric",
+     "Dem Bericht zufolge", "Dem Bericht zufolge", None, "zufolge", "Dem Bericht"),
+    ("Die Brücke ist marode, laut einem Gutachten der Stadt, das vorliegt.", "Die Brücke ist marode",
+     "according.preposition", ("laut", "Gutachten"), "laut einem Gutachten der Stadt,", "der Stadt",
+     "laut", "einem Gutachten der Stadt"),
+]
+
+
+@pytest.mark.parametrize(
+    "text, content, rule, cue, frame, speaker, dataset_cue, dataset_speaker", ACCORDING_ROLES
+)
+def test_according_phrase_gets_the_datasets_cue_and_speaker(
+    text, content, rule, cue, frame, speaker, dataset_cue, dataset_speaker
+):
+    quote = {**contract(text, content, kind="indirect", cue=cue, frame=frame, speaker=speaker), "rule": rule}
+    [a] = export_document([quote], tokenize(text), text)
+    assert a["cue"]["text"] == dataset_cue
+    assert a["speaker"]["text"] == dataset_speaker
+
+
+KEPT_ROLES = [
+    # no adposition in the cue: „Demnach“ is cue and speaker as we give them
+    ("Demnach fehlt das Geld.", "fehlt das Geld", "according.anaphoric", "Demnach", "Demnach", "Demnach"),
+    # a so-frame's cue is „so“ already, its speaker the named one
+    ("Das Geld fehlt, so der Kämmerer.", "Das Geld fehlt", "according.so", "so", ", so der Kämmerer", "der Kämmerer"),
+    # two adpositions: „unter Berufung auf“ stays whole
+    ("Unter Berufung auf Kreise der Stadt meldete das Blatt einen Rückzug.", "meldete das Blatt einen Rückzug",
+     "according.preposition", "Unter Berufung auf", "Unter Berufung auf Kreise der Stadt", "Kreise der Stadt"),
+    # not an according-to rule: a speech-verb frame keeps its roles
+    ("Nach Ansicht des Kämmerers sagte sie, das Geld fehle.", "das Geld fehle", "indirect.v2_konjunktiv",
+     "sagte", "sagte sie,", "sie"),
+]
+
+
+@pytest.mark.parametrize("text, content, rule, cue, frame, speaker", KEPT_ROLES)
+def test_other_frames_keep_their_cue_and_speaker(text, content, rule, cue, frame, speaker):
+    quote = {**contract(text, content, kind="indirect", cue=cue, frame=frame, speaker=speaker), "rule": rule}
+    [a] = export_document([quote], tokenize(text), text)
+    assert (a["cue"]["text"], a["speaker"]["text"]) == (cue, speaker)
+
+
+def test_contract_roles_keep_the_according_phrase_whole():
+    """Scoring against our contract-format gold compares the contract's roles on both sides."""
+    text = "Nach Angaben der Feuerwehr brannte die Halle aus."
+    quote = {**contract(text, "brannte die Halle aus", kind="indirect", cue="Nach Angaben",
+                        frame="Nach Angaben der Feuerwehr", speaker="der Feuerwehr"), "rule": "according.noun_phrase"}
+    [a] = export_document([quote], tokenize(text), text, frozenset(), dataset_roles=False)
+    assert (a["cue"]["text"], a["speaker"]["text"]) == ("Nach Angaben", "der Feuerwehr")

@@ -174,3 +174,40 @@ def test_frame_words_are_read() -> None:
     frames = load_lexicon().frames
     assert frames.participles["entschieden"] == "entscheiden"
     assert {"darauf", "um", "ist"} <= frames.correlatives | frames.infinitive_conjunctions | frames.statal_auxiliaries
+
+
+NOUNS_WITH_MATERIAL_BEFORE_THE_COMMA = [
+    # (text, content, cue, speaker): a date or a clause-final verb between the noun and its comma;
+    # without an owner the subject of the noun's clause said it
+    ("Die Schule prüft die Forderung der Eltern vom Montag, den Unterricht später beginnen zu lassen.",
+     "den Unterricht später beginnen zu lassen", "Forderung", "der Eltern"),
+    ("Das Landgericht ist der Einschätzung gefolgt, dass die Anlage sicher sei.",
+     "dass die Anlage sicher sei", "Einschätzung", "Das Landgericht"),
+    ("Am Sonntag hatte der Umweltminister die Erlaubnis gegeben, den Bären einzufangen.",
+     "den Bären einzufangen", "Erlaubnis", "der Umweltminister"),
+    ("Die Stadt hatte mit der Begründung abgelehnt, die Mittel seien erschöpft.",
+     "die Mittel seien erschöpft", "Begründung", "Die Stadt"),
+    # who rejects an accusation is not its speaker
+    ("Der Trainer wies den Vorwurf zurück, er habe die Spieler überfordert.",
+     "er habe die Spieler überfordert", "Vorwurf", None),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", NOUNS_WITH_MATERIAL_BEFORE_THE_COMMA)
+def test_noun_content_after_a_date_or_verb_and_the_clause_subject(
+    ex: Extractor, text: str, content: str, cue: str, speaker: str | None
+) -> None:
+    found = _indirect(ex, text)
+    assert found and found[0] == (content, cue, speaker), text
+
+
+def test_a_zu_infinitive_after_the_noun_is_its_content_not_a_verb_to_skip(ex: Extractor) -> None:
+    """„auf Hinweise fernzubleiben, nicht reagiert hätten“: „fernzubleiben“ is the noun's content, no clause-final verb."""
+    text = "Drei Männer seien getötet worden, die auf Hinweise fernzubleiben, nicht reagiert hätten."
+    assert all(q.cue is None or q.cue.text != "Hinweise" for q in ex.extract(text))
+
+
+def test_no_noun_content_after_two_verb_words(ex: Extractor) -> None:
+    """„Der Vorwurf wurde laut, …“: two words after the noun end its reach (the passive clause is the narrator's)."""
+    text = "Die Forderung wurde abgelehnt, die Schule früher zu öffnen."
+    assert all(q.cue is None or q.cue.text != "Forderung" for q in ex.extract(text))

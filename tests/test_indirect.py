@@ -238,3 +238,126 @@ def test_a_frame_after_a_condition_still_frames_its_content(ex: Extractor) -> No
     text = "Der Sprecher teilte am Abend mit, die Lage sei klar."
     (q,) = [q for q in ex.extract(text) if q.kind == "indirect"]
     assert q.content.text == "die Lage sei klar"
+
+
+# The postposed frame opened by „so“: „…, so betonte die Polizei.“ („so“ is part of the cue).
+SO_VERB_FRAMES = [
+    # (text, content, cue, speaker)
+    ("Die Brücke sei nicht mehr sicher, so erklärte der Baudezernent am Montag.",
+     "Die Brücke sei nicht mehr sicher", "so erklärte", "der Baudezernent"),
+    ("Die Vorwürfe sind haltlos, so betont auch die Anwältin des Vereins.",
+     "Die Vorwürfe sind haltlos", "so betont", "die Anwältin des Vereins"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", SO_VERB_FRAMES)
+def test_so_verb_frame_after_the_content(ex: Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == content
+    assert q.cue.text == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+SO_VERB_NEGATIVE = [
+    "Die Kasse war leer, so kamen keine neuen Spieler.",  # „so kamen“: a consequence, no speech verb
+    "Der Plan ist gescheitert, so hatte es der Minister gesagt.",  # a perfect frame after the indicative is narration
+    "Es regnete stark, so dass das Spiel ausfiel.",  # „so dass“
+]
+
+
+@pytest.mark.parametrize("text", SO_VERB_NEGATIVE)
+def test_no_so_verb_frame(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
+
+
+# The impersonal wie-frame: „Wie es hieß, …“ frames its clause and names no speaker.
+IMPERSONAL_WIE = [
+    # (text, content, cue)
+    ("Wie es hieß, will der Vorstand das Werk im Frühjahr schließen.",
+     "will der Vorstand das Werk im Frühjahr schließen", "Wie hieß"),
+    ("Die Firma erhalte zwei Millionen Euro Überbrückungsgeld, wie es in Stuttgart hieß.",
+     "Die Firma erhalte zwei Millionen Euro Überbrückungsgeld", "wie hieß"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue", IMPERSONAL_WIE)
+def test_impersonal_wie_frame(ex: Extractor, text: str, content: str, cue: str) -> None:
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == content
+    assert q.cue.text == cue
+    assert q.speaker is None
+
+
+IMPERSONAL_WIE_NEGATIVE = [
+    "Wie das Dorf früher hieß, weiß heute niemand mehr.",  # naming: the subject is no impersonal pronoun
+    "Wie es ihm ging, fragte niemand.",  # no form of „heißen“
+]
+
+
+@pytest.mark.parametrize("text", IMPERSONAL_WIE_NEGATIVE)
+def test_no_impersonal_wie_frame(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
+
+
+# A Konjunktiv clause after a postposed frame is said too, and is no apposition of the speaker.
+CLAUSE_AFTER_FRAME = [
+    # (text, content spans joined by " | ", speaker)
+    ("Die Lage sei ernst, sagte der Minister, Europa brauche jetzt Hilfe.",
+     "Die Lage sei ernst | Europa brauche jetzt Hilfe", "der Minister"),
+    ("Der Neubau werde teurer, erklärte die Stadträtin, die Kosten lägen bei vier Millionen.",
+     "Der Neubau werde teurer | die Kosten lägen bei vier Millionen", "die Stadträtin"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", CLAUSE_AFTER_FRAME)
+def test_konjunktiv_clause_after_a_postposed_frame(ex: Extractor, text: str, content: str, speaker: str) -> None:
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert " | ".join(text[s.start : s.end] for s in q.content.spans) == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+APPOSITION_AFTER_FRAME = [
+    # (text, content, speaker): the clause after the frame is an apposition or told by the narrator
+    ("Die Lage sei ernst, sagte Mark Keller, der Sprecher des Vereins.", "Die Lage sei ernst",
+     "Mark Keller, der Sprecher des Vereins"),
+    ("Die Lage sei ernst, sagte der Minister, dann verließ er den Saal.", "Die Lage sei ernst", "der Minister"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", APPOSITION_AFTER_FRAME)
+def test_no_clause_after_the_frame_when_none_is_said(ex: Extractor, text: str, content: str, speaker: str) -> None:
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+IRREALIS_CONSEQUENCE = [
+    # what would have been said is no quote: the frame is the consequence of a verb-first condition
+    "Wäre er gefragt worden, hätte die Ministerin erklärt, sie trete zurück.",
+    "Hätte man sie gefragt, hätte die Sprecherin gesagt, das Werk bleibe offen.",
+]
+
+
+@pytest.mark.parametrize("text", IRREALIS_CONSEQUENCE)
+def test_no_quote_in_an_irrealis_consequence(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
+
+
+def test_a_condition_with_its_main_clause_before_a_postposed_frame_is_content(ex: Extractor) -> None:
+    text = "Wäre das Geld da, könnte die Stadt sofort bauen, sagte der Bürgermeister."
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == "Wäre das Geld da, könnte die Stadt sofort bauen"
+
+
+def test_a_question_before_a_postposed_frame_belongs_to_the_frame(ex: Extractor) -> None:
+    """„Auf die Frage, ob …, sagte X, …“: the answer after the frame is said, the question is its frame."""
+    text = "Auf die Frage, ob die Stadt vermitteln werde, sagte die Ministerin im Landtag, dafür sei es zu früh."
+    [q] = [q for q in ex.extract(text) if q.kind == "indirect"]
+    assert q.content.text == "dafür sei es zu früh"
+    assert q.frame.text == "Auf die Frage, ob die Stadt vermitteln werde, sagte die Ministerin im Landtag"
+    assert q.speaker is not None and q.speaker.text == "die Ministerin"
+
+
+def test_a_question_alone_is_no_content_of_the_frame_after_it(ex: Extractor) -> None:
+    text = "Auf die Frage, ob die Stadt vermitteln werde, sagte die Ministerin nichts."
+    assert all("vermitteln" not in q.content.text for q in ex.extract(text) if q.kind == "indirect")

@@ -18,6 +18,7 @@ from quotecheck.attribution.words import (
     is_speech_verb,
 )
 from quotecheck.lexicon import DETERMINER_CLASSES, REPORT_SLOTS, Lexicon
+from quotecheck.morph import finite_mood
 from quotecheck.rules.candidate import Candidate, overlaps
 from quotecheck.rules.source_phrases import compound_modifier
 
@@ -122,18 +123,30 @@ def _apposition_at(doc: Doc, lexicon: Lexicon, i: int, limit: int, named: bool) 
 
 
 def _apposition_stop(doc: Doc, lexicon: Lexicon, stop: int, limit: int) -> int | None:
-    """Where an apposition ends: at the next comma, colon or bracket; None when it holds a speech verb.
+    """Where an apposition ends: at the next comma, colon or bracket; None when it holds a speech verb
+    or a verb in Konjunktiv.
 
-    „…, Kommandeur des Einsatzes, am Montag“: a time word ends it too.
+    „…, Kommandeur des Einsatzes, am Montag“: a time word ends it too. „…, sagte
+    der Minister, Europa brauche Hilfe.“: „Europa brauche Hilfe“ is a clause of
+    what was said, no apposition.
     """
     tokens = doc.tokens
     while stop < limit and tokens[stop].text not in (",", ":", ";", ".", "!", "?", "(", ")"):
-        if tokens[stop].kind == "word" and tokens[stop].text[:1].islower() and is_speech_verb(doc, lexicon, stop):
+        if tokens[stop].kind == "word" and tokens[stop].text[:1].islower() and _verb_of_clause(doc, lexicon, stop):
             return None
         if stop + 1 < limit and "time" in function_word_classes(lexicon, tokens[stop + 1].text):
             break
         stop += 1
     return stop
+
+
+def _verb_of_clause(doc: Doc, lexicon: Lexicon, k: int) -> bool:
+    """Whether token ``k`` is a speech verb or a finite verb in Konjunktiv: no apposition holds one."""
+    return is_speech_verb(doc, lexicon, k) or finite_mood(doc, lexicon, k) in _KONJUNKTIV
+
+
+#: The moods of :func:`~quotecheck.morph.finite_mood` that are Konjunktiv.
+_KONJUNKTIV = frozenset({"subj1", "subj2"})
 
 
 def report_speaker(

@@ -129,7 +129,7 @@ def load_contract(path: Path, limit: int | None = None) -> Iterator[GoldDocument
                     raise InputError(f"gold quote {quote.get('id')!r} is malformed ({error})",
                                      line=number, source=str(path)) from None
             tokens = tokens_from_quotecheck(tokenize(text))
-            gold = to_annotations(export_document(quotes, tokens, text, frozenset()))
+            gold = to_annotations(export_document(quotes, tokens, text, frozenset(), dataset_roles=False))
             section = record.get("section")
             doc_id = record.get("id")
             yield GoldDocument(

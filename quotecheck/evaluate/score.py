@@ -167,7 +167,7 @@ class Evaluation:
         """Score one document: ``predicted`` are the system's quote records for ``doc.text``."""
         # a citing source is a quote of its own in the dataset's annotations, not in our contract's
         quoting: frozenset[str] | None = None if doc.format == "wikinews" else frozenset()
-        system = to_annotations(export_document(predicted, doc.tokens, doc.text, quoting))
+        system = to_annotations(export_document(predicted, doc.tokens, doc.text, quoting, dataset_roles=quoting is None))
         result = self.full.add(system, doc.gold)
         self.simplified.add(system, doc.gold)
         self.documents += 1

@@ -109,6 +109,9 @@ class Lexicon:
     first_names: Mapping[str, str] = field(factory=lambda: freeze({}))
     #: Derived indexes, built from the entries above (never passed in).
     according_index: Mapping[str, tuple[AccordingTo, ...]] = field(init=False, repr=False)
+    #: The guarded anaphoric according-to words (``report_adverb`` of ``rule_words.tsv``) → their entry;
+    #: they are not in :attr:`according_index` („Danach“ is mostly a time adverb).
+    report_adverbs: Mapping[str, AccordingTo] = field(init=False, repr=False)
     speech_phrases_by_base: Mapping[str, tuple[SpeechVerb, ...]] = field(init=False, repr=False)
     #: Nouns that introduce their content after a comma („die Hoffnung, dass …“).
     content_nouns: frozenset[str] = field(init=False, repr=False)
@@ -136,7 +139,8 @@ class Lexicon:
         }
         derived = {
             "_compound_index": index,
-            "according_index": according_by_first_word(self.according_to),
+            "according_index": according_by_first_word(e for e in self.according_to if not self._report_adverb(e)),
+            "report_adverbs": freeze({e.words[0].lower(): e for e in self.according_to if self._report_adverb(e)}),
             "speech_phrases_by_base": phrases_by_base(self.speech_phrases),
             "content_nouns": frozenset(form for form, noun in self.speech_nouns.items() if noun.content),
             "closed_words": closed_words(self.words.by_word, self.pronouns),
@@ -148,6 +152,10 @@ class Lexicon:
 
     def __repr__(self) -> str:
         return sizes(self)
+
+    def _report_adverb(self, entry: AccordingTo) -> bool:
+        """Whether an according-to entry is one guarded word (``report_adverb``: „danach“)."""
+        return len(entry.words) == 1 and entry.words[0].lower() in self.rule_words.report_adverb
 
     # -- roles --
 

@@ -67,7 +67,7 @@ FUNCTION_CLASSES = frozenset(
 RULE_CLASSES = frozenset(
     "addressee_case so_frame impersonal_speech impersonal_lemma legal_reference source_attachment "
     "not_reported subject_particle genitive genitive_or_dative agent_preposition "
-    "phrase_determiner wie_frame frame_coordinator act_subject_pronoun toll_verb act_auxiliary prep_object_verb dated_preposition".split()
+    "phrase_determiner wie_frame frame_coordinator act_subject_pronoun toll_verb act_auxiliary prep_object_verb dated_preposition report_adverb impersonal_subject".split()
 )
 #: Classes of ``attribution_words.tsv`` (its header documents each).
 ATTRIBUTION_CLASSES = frozenset(
@@ -278,15 +278,16 @@ class RuleWords:
     prep_object_verb: frozenset[str]
     #: A preposition attaching a date to a noun of saying before „zufolge“ („Angaben vom Montag“).
     dated_preposition: frozenset[str]
+    #: An anaphoric according-to word that is mostly a time adverb („danach“): guarded, not indexed.
+    report_adverb: frozenset[str]
+    #: The subject of an impersonal wie-frame that names no speaker („wie es hieß“).
+    impersonal_subject: frozenset[str]
 
     @classmethod
     def parse(cls, text: str, source: str) -> RuleWords:
         by_word, by_class = _parsed(text, source, RULE_CLASSES)
-        return cls(
-            by_word,
-            genitive_openers=by_class["genitive"] | by_class["genitive_or_dative"],
-            **{name: by_class[name] for name in sorted(RULE_CLASSES)},
-        )
+        genitive_openers = by_class["genitive"] | by_class["genitive_or_dative"]
+        return cls(by_word, genitive_openers=genitive_openers, **{name: by_class[name] for name in sorted(RULE_CLASSES)})
 
 
 @frozen(repr=False)

@@ -29,7 +29,7 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.nounphrase import function_word_classes, np_ending_at, parse_noun_phrase, with_seat
 from quotecheck.lexicon import Lexicon
-from quotecheck.morph import clause_mood
+from quotecheck.morph import clause_mood, finite_mood
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, Evidence, char_span, overlaps
 from quotecheck.rules.clauses import SENTENCE_END, word_count
@@ -37,6 +37,7 @@ from quotecheck.rules.content import content_end
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.source_phrases import SourcePhrase, names_statement, report_slots, source_phrase_at
 from quotecheck.text import Sentence
+from quotecheck.verbforms import PRET, shape_of
 
 __all__ = ["AccordingRule", "find_according"]
 
@@ -50,6 +51,8 @@ def _so_frame(doc: Doc, lexicon: Lexicon, i: int, last: int) -> tuple[int, int] 
     if np is None:
         return None
     np = with_seat(doc, lexicon, np, last)  # „so das Präsidialamt in Taipeh, wie …“
+    if _parenthesis_close(doc, lexicon, np.end, last) is not None:
+        return i + 1, np.end  # „Die Lage, so der Minister weiter, sei ernst.“
     rest = np.end
     while rest < last and tokens[rest].text in SENTENCE_END:
         rest += 1
@@ -59,6 +62,24 @@ def _so_frame(doc: Doc, lexicon: Lexicon, i: int, last: int) -> tuple[int, int] 
         if len(tail) > tuning.SO_FRAME_TAIL_WORDS or any(t.text.lower() in lexicon.konjunktiv for t in tail):
             return None
     return i + 1, np.end
+
+
+def _parenthesis_close(doc: Doc, lexicon: Lexicon, end: int, last: int) -> int | None:
+    """The comma that closes a so-frame in mid-clause, after its speaker (ending at ``end``) and any adverbs.
+
+    „Sein Rival, so der Senator weiter, werde …“: „weiter“ and then the comma; not
+    „…, so der Minister am Montag in Berlin.“ (no comma follows) nor a comma that
+    ends the sentence.
+    """
+    tokens = doc.tokens
+    k = end
+    while k < last and function_word_classes(lexicon, tokens[k].text) & _ADVERBIAL_CLASSES:
+        k += 1
+    return k if k + 1 < last and tokens[k].text == "," and tokens[k + 1].kind == "word" else None
+
+
+#: Function-word classes of adverbs that may follow the speaker of a so-frame („so der Minister weiter“).
+_ADVERBIAL_CLASSES = frozenset({"adverbial"})
 
 
 def _content_spans(doc: Doc, lexicon: Lexicon, first: int, last: int, frame: tuple[int, int]) -> list[tuple[int, int]]:
@@ -190,6 +211,11 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[Cha
         if tok.kind != "word":
             continue
         low = tok.text.lower()
+        if i == first and low in lexicon.report_adverbs:
+            cand = _report_adverb_quote(doc, lexicon, first, last, taken)
+            if cand is not None:
+                return cand
+            continue
         if low not in so_words and low not in first_words or overlaps((tok.start, tok.end), taken):
             continue  # the word lists first: most words start no frame, and overlaps is a call
         if low in so_words:
@@ -207,7 +233,39 @@ def _so_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: 
     if speaker is None:
         return None
     evidence = Evidence("so", TokenRange(*speaker))
+    close = _parenthesis_close(doc, lexicon, speaker[1], last)
+    if close is not None and clause_mood(doc, lexicon, first, i - 1)[1] is None:
+        # „Sein Rivale, so Obama weiter, werde …“: the frame stands inside the clause, the content around it
+        frame = (i - 1, close)  # the closing comma stays outside: a relative clause on the speaker may follow it
+        return _make(doc, lexicon, first, last, frame, (i, i + 1), tuning.ACCORDING_SO, "according.so", evidence, taken)
     return _make(doc, lexicon, first, i - 1, (i - 1, speaker[1]), (i, i + 1), tuning.ACCORDING_SO, "according.so", evidence, taken)
+
+
+def _report_adverb_quote(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:
+    """„Die Bank legte ihre Bilanz vor. Danach verzeichnet sie Verluste.“: a guarded anaphor opening the sentence.
+
+    „Danach“ (``report_adverb``) is far more often a time adverb („Danach ging er
+    nach Hause.“). It points back to a report only right after a sentence of the
+    same paragraph that names one (a noun of saying or a report noun: „Bilanz“,
+    „Studie“, „Darstellung“), and only when its own clause is not told in the past:
+    its finite verb, right after it, is in Konjunktiv or not a preterite form
+    („Danach hätte …“, „Danach verzeichnet …“; not „Danach kam es zu …“).
+    """
+    tokens = doc.tokens
+    index = doc.layer.sentence_index(first)
+    before = doc.sentences[index - 1] if index > 0 else None
+    if before is None or before.paragraph != doc.sentences[index].paragraph or first + 1 >= last:
+        return None
+    if not any(tokens[k].kind == "word" and names_statement(lexicon, tokens[k].text) for k in range(before.first, before.last)):
+        return None
+    verb = first + 1
+    mood = finite_mood(doc, lexicon, verb)
+    if mood is None or mood == "ind" and shape_of(doc, lexicon, verb, lexicon.morph) == PRET:
+        return None
+    entry = lexicon.report_adverbs[tokens[first].text.lower()]
+    evidence = Evidence("according", None, entry)
+    frame = (first, first + 1)
+    return _make(doc, lexicon, first, last, frame, frame, tuning.ACCORDING_PHRASE, "according.anaphoric", evidence, taken)
 
 
 def _phrase_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:

@@ -139,10 +139,26 @@ def wie_frame_end(doc: Doc, lexicon: Lexicon, wie: int, limit: int) -> tuple[int
             return end, CueMatch((wie, k - 1, k), entry.lemma, entry)
         if any(tokens[j].text.lower() in lexicon.clause.reflexives for j in range(wie + 1, end)):
             return None  # „wie sich die Junta nennt“: naming, not saying
+        if k == end - 1 and is_impersonal_wie(doc, lexicon, wie, k):
+            # „wie es hieß“, „wie es aus Kreisen der Partei hieß“: impersonal, no speaker named
+            return end, CueMatch((wie, k), min(lexicon.rule_words.impersonal_lemma, default=doc.lemma(k)))
         cue = find_cue(doc, lexicon, k, end)
         if cue is not None and (cue.verb is None or cue.verb.strength >= tuning.RELIABLE_SPEECH):
             return end, CueMatch((wie,) + cue.tokens, cue.lemma, cue.verb)
     return None
+
+
+def is_impersonal_wie(doc: Doc, lexicon: Lexicon, wie: int, verb: int) -> bool:
+    """Whether the wie-clause from ``wie`` to its verb at ``verb`` is impersonal: „wie es (in Berlin) hieß“.
+
+    Its subject is the impersonal pronoun right after „wie“ and its verb a form of
+    „heißen“ (``impersonal_speech``); it names no speaker. Not „wie das Kind hieß“.
+    """
+    tokens = doc.tokens
+    return (
+        tokens[verb].text in lexicon.rule_words.impersonal_speech
+        and tokens[wie + 1].text.lower() in lexicon.rule_words.impersonal_subject
+    )
 
 
 def ends_in_zu_infinitive(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:

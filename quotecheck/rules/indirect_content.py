@@ -183,6 +183,30 @@ def _conditional_frame(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: i
     )
 
 
+def _opens_condition(doc: Doc, lexicon: Lexicon, index: int) -> bool:
+    """Whether token ``index`` opens its sentence with a finite Konjunktiv form: a verb-first condition.
+
+    „Wäre er gefragt worden, …“, „Hätte man sie gefragt, …“: an irrealis, not a report.
+    """
+    sentence = doc.sentences[doc.layer.sentence_index(index)]
+    tok = doc.tokens[index]
+    return index == sentence.first and tok.kind == "word" and lexicon.mood(tok.text.lower()) in _KONJUNKTIV
+
+
+def _irrealis_consequence(doc: Doc, lexicon: Lexicon, frame_start: int) -> bool:
+    """Whether the frame at ``frame_start`` is the consequence of a verb-first condition opening the sentence.
+
+    „Wäre er gefragt worden, hätte die Ministerin erklärt, sie trete zurück.“: the
+    frame right after the condition's comma tells what would have been said, so
+    nothing was said.
+    """
+    sentence = doc.sentences[doc.layer.sentence_index(frame_start)]
+    if not _opens_condition(doc, lexicon, sentence.first):
+        return False
+    comma = next((k for k in range(sentence.first + 1, frame_start) if doc.tokens[k].text == ","), None)
+    return comma is not None and frame_start == comma + 1
+
+
 def _reported_frame(doc: Doc, lexicon: Lexicon, verb: SpeechVerb | None, start: int, end: int) -> bool:
     """Whether a frame that is no plain verb of saying is itself in Konjunktiv („Beide Seiten hätten vereinbart, …“).
 
@@ -204,8 +228,8 @@ def _complement(
     valency, a reliable verb), a verb-second clause (in Konjunktiv, or after a verb
     that always denotes speech).
     """
-    if _conditional_frame(doc, lexicon, cue, frame_start):
-        return None  # „Hätte der Sprecher etwas mitgeteilt, wäre …“: nothing was said
+    if _conditional_frame(doc, lexicon, cue, frame_start) or _irrealis_consequence(doc, lexicon, frame_start):
+        return None  # „Hätte der Sprecher etwas mitgeteilt, wäre …“, „Wäre er gefragt worden, hätte sie erklärt, …“
     verb = cue.verb
     valency = verb.valency if verb is not None else frozenset({"dass", "v2"})
     strength = verb.strength if verb is not None else tuning.UNKNOWN_VERB_STRENGTH

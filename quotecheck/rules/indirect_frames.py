@@ -13,10 +13,12 @@ Used by :mod:`quotecheck.rules.indirect`. It holds
 
 from __future__ import annotations
 
+import attrs
+
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
-from quotecheck.attribution.nounphrase import parse_noun_phrase, with_apposition, with_seat
+from quotecheck.attribution.nounphrase import function_word_classes, parse_noun_phrase, with_apposition, with_seat
 from quotecheck.morph import clause_mood
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps
@@ -32,7 +34,7 @@ from quotecheck.rules.clauses import (
     relative_antecedent,
     word_count,
 )
-from quotecheck.rules.content import content_end, piece_opens_clause, wie_frame_end
+from quotecheck.rules.content import content_end, is_impersonal_wie, piece_opens_clause, wie_frame_end
 from quotecheck.rules.cues import find_cue, match_speech_verb
 from quotecheck.rules.source_phrases import source_phrase_at
 from quotecheck.rules.indirect_content import (
@@ -41,6 +43,7 @@ from quotecheck.rules.indirect_content import (
     _complement,
     _generic,
     _is_hedge_passive,
+    _opens_condition,
     _relative_head,
     _reported_frame,
 )
@@ -76,7 +79,7 @@ def _preposed(
 def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tuple[int, CueMatch, TokenRange | None] | None:
     """A frame after ``comma``: „…, sagte Kim.“ / „…, wie X mitteilte.“ / „…, hatte Kim gesagt.“ → (frame end, cue, inverted subject)."""
     tokens = doc.tokens
-    i = comma + 1
+    i = _verb_after_so(doc, lexicon, comma + 1, limit)
     if i >= limit or tokens[i].kind != "word":
         return None
     end, _ = clause_end_over_appositions(doc, lexicon, i, limit)  # „teilte der Direktor, Jan Berg, mit“
@@ -92,6 +95,8 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
         return None
     if cue.verb is not None and not (cue.verb.valency & {"v2", "colon", "direct"}):
         return None
+    if i > comma + 1:
+        cue = CueMatch((comma + 1,) + cue.tokens, cue.lemma, cue.verb)  # „so betonte“: the so-word is part of the cue
     # the inverted subject follows the verb („sagte er“, „betonte der Minister“),
     # after at most one adverb, and little else follows it („…, sagte er am Montag.“)
     tail_end = end - 1 if perfect else end
@@ -105,6 +110,19 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     if tail > tuning.FRAME_TAIL_TOKENS and (perfect or not (tail <= tuning.ADVERBIAL_TAIL_TOKENS and _adverbial_tail(doc, lexicon, subject, tail_end))):
         return None
     return end, cue, found
+
+
+def _verb_after_so(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
+    """Past a so-frame word at ``i`` when a lower-case verb follows it („…, so betonte die Polizei.“), else ``i``.
+
+    The verb-first so-frame is the postposed frame with „so“ before it: „Die Lage
+    sei ernst, so erklärte der Minister am Montag.“ The verbless one („…, so der
+    Minister.“) is the according-to rule's; there no speech verb follows „so“.
+    """
+    tokens = doc.tokens
+    if i + 1 < limit and tokens[i].text.lower() in lexicon.rule_words.so_frame and tokens[i + 1].kind == "word":
+        return i + 1
+    return i
 
 
 def _adverbial_tail(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
@@ -158,7 +176,7 @@ def _preposed_wie(doc: Doc, lexicon: Lexicon, i: int, last: int, taken: list[Cha
     if _frame_of_its_own(doc, lexicon, start, last, taken):
         return None  # „Wie AFP meldete, sagte Ostrowski, …“: the wie-clause relays the frame after it
     mood, _ = clause_mood(doc, lexicon, start, stop)
-    speaker = _np_range(i + 1, cue.tokens[1])
+    speaker = _wie_speaker(doc, lexicon, cue)
     evidence = Evidence("wie", speaker)
     confidence = tuning.INDIRECT_WIE_PREPOSED
     return _candidate(doc, (start, stop), cue, (i, end + 1), mood, confidence, "indirect.wie_before", evidence, speaker), stop
@@ -192,7 +210,7 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
     end, cue, subject = post
     start = _content_start(doc, floor, comma)
     wie = tokens[comma + 1].text.lower() in lexicon.rule_words.wie_frame
-    if word_count(doc, start, comma) < 3 or overlaps(char_span(doc, start, comma), taken):
+    if not _may_be_content(doc, lexicon, start, comma, taken):
         return None
     if wie and _speaker_before_wie(doc, lexicon, start, comma):
         return None
@@ -205,13 +223,75 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
         return None
     if not wie and mood != "subjunctive" and _adverbial_clause(doc, lexicon, start, comma):
         return None  # „Als der Minister ankam, sprach er …“: a fronted adverbial clause, no content
-    if cue.tokens[0] > comma + 1 and not wie and mood != "subjunctive":
+    verb = _verb_after_so(doc, lexicon, comma + 1, last)
+    if cue.tokens[verb - comma - 1] > verb and not wie and mood != "subjunctive":
         return None  # a perfect frame („…, hatte er gesagt“) only after Konjunktiv: the indicative is too often narration
-    speaker = _np_range(cue.tokens[0] + 1, cue.tokens[-1]) if wie else None
+    speaker = _wie_speaker(doc, lexicon, cue) if wie else None
     frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
     rule, evidence = ("indirect.wie_after", Evidence("wie", speaker)) if wie else ("indirect.frame_after", Evidence("verb", subject))
     confidence = tuning.INDIRECT_POSTPOSED
-    return _candidate(doc, (start, comma), cue, (comma, frame_end), mood, confidence, rule, evidence, speaker), end
+    if _asked_before(doc, lexicon, start):
+        # „Auf die Frage, ob …, sagte er, man werde …“: the question belongs to the frame, the answer is said
+        after = _clause_after_frame(doc, lexicon, end, last, taken)
+        if after is None:
+            return None
+        mood, _ = clause_mood(doc, lexicon, *after)
+        return _candidate(doc, after, cue, (start, end), mood, confidence, rule, evidence, speaker), after[1]
+    cand = _candidate(doc, (start, comma), cue, (comma, frame_end), mood, confidence, rule, evidence, speaker)
+    return _with_clause_after(doc, lexicon, cand, end, last, taken)
+
+
+def _asked_before(doc: Doc, lexicon: Lexicon, start: int) -> bool:
+    """Whether the text before a postposed frame opens with a preposition and a noun of asking („Auf die Frage, ob …“)."""
+    tokens = doc.tokens
+    if "prep" not in function_word_classes(lexicon, tokens[start].text):
+        return False
+    np = parse_noun_phrase(doc, lexicon, start + 1, len(tokens))
+    if np is None:
+        return False
+    nouns = (lexicon.speech_nouns.get(tokens[k].text) for k in range(np.start, np.end))
+    return any(noun is not None and noun.cls == "ask" for noun in nouns)
+
+
+def _may_be_content(doc: Doc, lexicon: Lexicon, start: int, comma: int, taken: list[CharSpan]) -> bool:
+    """Whether ``[start, comma)`` before a postposed frame may be its content: three words, unclaimed, no bare condition.
+
+    „Wäre er gefragt worden, hätte die Ministerin erklärt, …“: a verb-first
+    condition alone is no content (with its main clause it is: „Wäre das Geld da,
+    könnte man bauen, sagte er.“).
+    """
+    if word_count(doc, start, comma) < 3 or overlaps(char_span(doc, start, comma), taken):
+        return False
+    return not (_opens_condition(doc, lexicon, start) and not any(doc.tokens[k].text == "," for k in range(start, comma)))
+
+
+def _with_clause_after(doc: Doc, lexicon: Lexicon, cand: Candidate, end: int, last: int, taken: list[CharSpan]) -> _Hit:
+    """The candidate and where the search goes on, with a Konjunktiv clause after its frame as a second span.
+
+    „Die Lage sei ernst, sagte der Minister, Europa brauche Hilfe.“: the clause
+    after the frame is said too.
+    """
+    more = _clause_after_frame(doc, lexicon, end, last, taken) if cand.mood == "subjunctive" else None
+    if more is None:
+        return cand, end
+    return attrs.evolve(cand, content=(*cand.content, char_span(doc, *more))), more[1]
+
+
+def _clause_after_frame(doc: Doc, lexicon: Lexicon, comma: int, last: int, taken: list[CharSpan]) -> tuple[int, int] | None:
+    """The Konjunktiv clause after a postposed frame that ends at ``comma``, else None.
+
+    „…, sagte der Minister, Europa brauche Hilfe.“ → „Europa brauche Hilfe“. Not an
+    indicative clause („…, sagte er, dann ging er.“) nor one an earlier rule claimed.
+    """
+    tokens = doc.tokens
+    start = comma + 1
+    if comma >= last or tokens[comma].text != "," or start >= last or tokens[start].kind != "word":
+        return None
+    stop = content_end(doc, lexicon, start, last)
+    if word_count(doc, start, stop) < 3 or overlaps(char_span(doc, start, stop), taken):
+        return None
+    mood, _ = clause_mood(doc, lexicon, start, stop)
+    return (start, stop) if mood == "subjunctive" else None
 
 
 def _adverbial_clause(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
@@ -308,6 +388,13 @@ def _content_start(doc: Doc, floor: int, comma: int) -> int:
         if doc.tokens[k].text in (":", ";"):
             return k + 1
     return floor
+
+
+def _wie_speaker(doc: Doc, lexicon: Lexicon, cue: CueMatch) -> TokenRange | None:
+    """The speaker of a wie-frame: the words between „wie“ and its verb; none in „wie es hieß“."""
+    if is_impersonal_wie(doc, lexicon, cue.tokens[0], cue.tokens[-1]):
+        return None
+    return _np_range(cue.tokens[0] + 1, cue.tokens[1])
 
 
 def _np_range(start: int, end: int) -> TokenRange | None:

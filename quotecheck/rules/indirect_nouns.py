@@ -11,12 +11,15 @@ from __future__ import annotations
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
-from quotecheck.attribution.nounphrase import parse_noun_phrase, with_apposition
-from quotecheck.morph import clause_mood
+from quotecheck.attribution.nounphrase import can_be_subject, function_word_classes, parse_noun_phrase, with_apposition
+from quotecheck.attribution.words import is_time_word
+from quotecheck.morph import clause_mood, finite_mood
+from quotecheck.verbforms import is_verb_form, participle
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence
 from quotecheck.rules.clauses import classes_at, clause_end_over_titles, clause_start
 from quotecheck.rules.content import content_end, ends_in_zu_infinitive
+from quotecheck.rules.cues import find_cue
 from quotecheck.rules.indirect_content import _candidate, _reported_frame, _v2_content_ok
 
 
@@ -33,7 +36,8 @@ def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | N
     if noun is None or not noun.valency:
         return None
     owner = _noun_owner(doc, lexicon, i + 1, last)
-    comma = _after_noun_link(doc, lexicon, owner.end if owner is not None else i + 1, last)
+    after = _past_date_and_verb(doc, lexicon, owner.end if owner is not None else i + 1, last)
+    comma = _after_noun_link(doc, lexicon, after, last)
     if comma + 2 >= last or tokens[comma].text != ",":
         return None
     start = comma + 1
@@ -45,8 +49,77 @@ def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | N
     frame = (clause_start(doc, i, doc.sentences[doc.layer.sentence_index(i)].first), start)
     if _reported_frame(doc, lexicon, None, frame[0], comma):
         return None
-    evidence = Evidence("noun", owner)
-    return _candidate(doc, (start, end), cue, frame, mood, tuning.SPEECH_NOUN, "indirect.speech_noun", evidence, owner)
+    speaker = owner if owner is not None else _subject_holding(doc, lexicon, frame[0], i, comma)
+    evidence = Evidence("noun", speaker)
+    return _candidate(doc, (start, end), cue, frame, mood, tuning.SPEECH_NOUN, "indirect.speech_noun", evidence, speaker)
+
+
+def _subject_holding(doc: Doc, lexicon: Lexicon, start: int, noun: int, comma: int) -> TokenRange | None:
+    """The subject of the clause whose object is the noun of saying, when the noun has no owner.
+
+    „Österreich hatte mit der Begründung abgelehnt, …“, „Am Sonntag gab der Minister
+    die Erlaubnis, …“: who gave the reason or the permission said it. A noun phrase
+    before the finite verb (the prefield) or right after it; none when the noun is
+    the subject itself („Die Hoffnung wächst, dass …“) or no finite verb is found.
+    """
+    _, verb = clause_mood(doc, lexicon, start, comma)
+    if verb is None or _countered(doc, lexicon, start, noun, comma):
+        return None
+    for k in (start, verb + 1):
+        if k == noun or k >= comma:
+            continue
+        np = parse_noun_phrase(doc, lexicon, k, comma)
+        if np is None or not can_be_subject(np, lexicon) or np.start <= noun < np.end:
+            continue
+        if (k == start and np.end == verb) or (k == verb + 1 and np.end <= noun and (np.pronoun or np.determiner or np.name_tokens)):
+            return TokenRange(np.start, np.end)
+    return None
+
+
+def _past_date_and_verb(doc: Doc, lexicon: Lexicon, i: int, last: int) -> int:
+    """Skip a date and a clause-final verb between a noun of saying (with its owner) and its comma.
+
+    „die Forderung der Eltern vom Montag, …“ (``dated_preposition`` and a time word
+    within a few tokens), „Die Behörde ist der Einschätzung gefolgt, dass …“ (one
+    verb form right before the comma). Returns where the comma may stand.
+    """
+    tokens = doc.tokens
+    k = i
+    if k < last and tokens[k].text.lower() in lexicon.rule_words.dated_preposition:
+        date_end = next(
+            (j + 1 for j in range(k + 1, min(last, k + 1 + tuning.SOURCE_DATE_TOKENS))
+             if tokens[j].kind == "word" and is_time_word(lexicon, tokens[j].text)),
+            None,
+        )
+        k = date_end if date_end is not None else k
+    if k + 1 < last and tokens[k + 1].text == "," and tokens[k].kind == "word" and tokens[k].text[:1].islower():
+        if _clause_final_verb(doc, lexicon, k):
+            return k + 1
+    return k
+
+
+def _clause_final_verb(doc: Doc, lexicon: Lexicon, k: int) -> bool:
+    """Whether token ``k`` is a participle or a finite verb, not a zu-infinitive („Hinweise fernzubleiben“ is content)."""
+    if not is_verb_form(doc, lexicon, k, lexicon.morph) or ends_in_zu_infinitive(doc, lexicon, k - 1, k + 1):
+        return False
+    return participle(doc.tokens[k].text, doc.lemma(k), lexicon.morph) or finite_mood(doc, lexicon, k) is not None
+
+
+def _countered(doc: Doc, lexicon: Lexicon, start: int, noun: int, comma: int) -> bool:
+    """Whether the clause rejects or denies what the noun names („Er wies den Vorwurf zurück, …“).
+
+    Then its subject answers someone else's words and is not their speaker; a noun
+    in a prepositional phrase stays the subject's own („lehnte mit der Begründung
+    ab, …“).
+    """
+    cues = (find_cue(doc, lexicon, k, comma) for k in range(start, comma) if k != noun)
+    if not any(cue is not None and cue.verb is not None and cue.verb.cls in _COUNTERING for cue in cues):
+        return False
+    return not any("prep" in function_word_classes(lexicon, doc.tokens[k].text) for k in range(max(start, noun - 3), noun))
+
+
+#: Speech-verb classes whose subject answers the words its object names („weist den Vorwurf zurück“).
+_COUNTERING = frozenset({"deny", "reject", "criticise", "argue"})
 
 
 def _after_noun_link(doc: Doc, lexicon: Lexicon, i: int, last: int) -> int:
