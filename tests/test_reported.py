@@ -71,6 +71,11 @@ PIECES = [
     ("Von einer „gezielten Kampagne“ sprach der Abgeordnete am Montag.", "Von einer „gezielten Kampagne“", "Von sprach", "der Abgeordnete", ["gezielten Kampagne"]),
     # two pieces in one act
     ("Die Gewerkschaft nannte das Angebot „dürftig“ und „respektlos“.", "das Angebot „dürftig“ und „respektlos“", "nannte", "Die Gewerkschaft", ["dürftig", "respektlos"]),
+    # the subject after the verb, with an apposition between commas
+    ("Nach der Sitzung nannte Jana Roth, Sprecherin des Mieterbundes, die Erhöhung „maßlos“.",
+     "die Erhöhung „maßlos“", "nannte", "Jana Roth, Sprecherin des Mieterbundes", ["maßlos"]),
+    ("Im Ausschuss nannte Paul Berger, Leiter der Feuerwehr von Grünau, den Umbau „längst überfällig“.",
+     "den Umbau „längst überfällig“", "nannte", "Paul Berger, Leiter der Feuerwehr von Grünau", ["längst überfällig"]),
 ]
 
 
@@ -88,6 +93,7 @@ PIECE_NEGATIVES = [
     "Von einem „Skandal“ sprach niemand.",  # negated subject: no act
     "Spät nach Hause kam er und nannte die Sache „erledigt“.",  # no subject opens the sentence
     "Die Kinder sehen am Abend den „Tatort“.",  # an infinitive-like plural form, and not speech
+    "Nach der Sitzung traf Jana Roth, Sprecherin des Mieterbundes, den Autor von „Mietwahnsinn“.",  # an apposition, no verb of saying
 ]
 
 
@@ -124,6 +130,11 @@ COORDINATED_PIECES = [
     ("Er kam spät nach Hause und nannte die Sache „erledigt“.", "die Sache „erledigt“", "nannte", "Er", ["erledigt"]),
     ("Die Rektorin besuchte die neue Mensa und lobte das Essen als „überraschend gut“.",
      "das Essen als „überraschend gut“", "lobte", "Die Rektorin", ["überraschend gut"]),
+    # an adverbial opens the sentence, the subject follows the first verb (a reflexive may stand between)
+    ("Im Rathaus zeigte sich die Bürgermeisterin bestürzt und verurteilte den Brand als „feige Tat“.",
+     "den Brand als „feige Tat“", "verurteilte", "die Bürgermeisterin", ["feige Tat"]),
+    ("Nach dem Einsatz besuchte der Senator die Wache und nannte die Arbeit der Helfer „vorbildlich“.",
+     "die Arbeit der Helfer „vorbildlich“", "nannte", "der Senator", ["vorbildlich"]),
     # a relative clause after the subject has a verb of its own („sah“), not the sentence's
     ("Der Stürmer, der wegen eines Fouls Rot sah, nannte den Platzverweis „überzogen“.",
      "den Platzverweis „überzogen“", "nannte", "Der Stürmer", ["überzogen"]),
@@ -144,8 +155,45 @@ def test_a_piece_after_a_coordinated_verb_or_a_relative_clause(
         "Die Band spielte ihr Lied „Sommerregen“ und verließ dann die Bühne.",  # a title, no verb of saying after „und“
         "Am Abend las die Autorin aus „Nachtzug“ und signierte danach Bücher.",
         "Der Minister kam nicht und nannte auch keinen „Grund“.",  # negated
+        "Im Kino sah die Familie den Film und las danach das Buch „Momo“.",  # inverted subject, no verb of saying
+        "Am Abend kam der Minister nicht und nannte auch keinen „Grund“.",  # inverted subject, negated
         "Hätte der Trainer geschwiegen und den Platzverweis nicht „überzogen“ genannt, wäre nichts passiert.",  # irrealis, verb last
     ],
 )
 def test_no_coordinated_piece_act_without_a_verb_of_saying(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "reported"] == []
+
+
+# „sehen“ is too weak to frame a piece alone; with „als“, or „in“ + a second object, it is an evaluation.
+WEAK_FRAMES = [
+    # (text, content, cue, speaker, fragments)
+    ("Der Mieterbund sieht die Reform als „Mogelpackung“.", "die Reform als „Mogelpackung“", "sieht als", "Der Mieterbund", ["Mogelpackung"]),
+    ("Die Opposition sieht in dem Gesetz einen „Angriff auf die Pressefreiheit“.",
+     "in dem Gesetz einen „Angriff auf die Pressefreiheit“", "sieht", "Die Opposition", ["Angriff auf die Pressefreiheit"]),
+    ("In der Schließung sieht die Gewerkschaft einen „Verrat an den Beschäftigten“.",
+     "einen „Verrat an den Beschäftigten“", "sieht", "die Gewerkschaft", ["Verrat an den Beschäftigten"]),
+    # verb-final, after a relative pronoun that is the subject
+    ("Protest kam vom Elternrat, der die Kürzung als „Kahlschlag“ bei der Bildung sieht.",
+     "die Kürzung als „Kahlschlag“ bei der Bildung", "als sieht", "Elternrat", ["Kahlschlag"]),
+]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker, fragments", WEAK_FRAMES)
+def test_a_weak_verb_frames_a_piece_through_its_marker(
+    ex: Extractor, text: str, content: str, cue: str, speaker: str, fragments: list[str]
+) -> None:
+    q = _only_reported(ex, text, content, cue, speaker)
+    assert [f.text for f in q.fragments] == fragments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Abend sahen die Gäste einen „Tatort“ aus Köln.",  # no marker: a film
+        "Die Gewerkschaft sieht einen „Verrat an den Beschäftigten“.",  # no marker: not an evaluation of anything
+        "Die Fans sahen nach zehn Minuten die erste Chance für die in Rot gekleideten „Löwen“.",  # „in“ opens no second object
+        "Der Mieterbund sieht die Reform nicht als „Mogelpackung“.",  # negated
+    ],
+)
+def test_no_weak_frame_without_its_marker(ex: Extractor, text: str) -> None:
     assert [q for q in ex.extract(text) if q.kind == "reported"] == []

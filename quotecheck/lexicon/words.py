@@ -20,7 +20,7 @@ must not silently switch a rule off.
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 import attrs
 from attrs import frozen
@@ -79,7 +79,9 @@ ATTRIBUTION_CLASSES = frozenset(
     "relay_preposition relay_verb".split()
 )
 #: Classes of ``piece_frames.tsv`` (its header documents each).
-PIECE_CLASSES = frozenset("prepositional_frame cue_preposition auxiliary name_noun name_marker not_name_noun slogan_noun slogan_link slogan_verb".split())
+PIECE_CLASSES = frozenset(
+    "prepositional_frame cue_preposition auxiliary name_noun name_marker not_name_noun slogan_noun slogan_link slogan_verb weak_frame".split()
+)
 #: Classes of ``morph.tsv`` (its header documents each).
 MORPH_CLASSES = frozenset(
     "boundary nonverb advice hearsay frame_verb perfect_aux modal_inf advice_modal claim_modal short_verb "
@@ -422,6 +424,14 @@ class PieceFrames:
     slogan_links: frozenset[str] = frozenset()
     #: Lemmas by which a subject voices, writes or carries a slogan („skandieren“, „tragen“).
     slogan_verbs: frozenset[str] = frozenset()
+    #: (verb lemma, marker) pairs by which a verb too weak to frame a piece alone frames
+    #: one („sieht die Reform als „Irrweg““).
+    weak_frames: frozenset[tuple[str, str]] = frozenset()
+
+    @property
+    def weak_lemmas(self) -> frozenset[str]:
+        """The verbs of :attr:`weak_frames`."""
+        return frozenset(lemma for lemma, _ in self.weak_frames)
 
     def names_a_piece(self, word: str) -> bool:
         """Whether ``word`` before a quoted piece makes the piece a name („Vereinssender „…““).
@@ -453,12 +463,7 @@ class PieceFrames:
     @classmethod
     def parse(cls, text: str, source: str) -> PieceFrames:
         _, by_class = _parsed(text, source, PIECE_CLASSES)
-        pairs = []
-        for entry in by_class["prepositional_frame"]:
-            words = entry.split()
-            if len(words) != 2:
-                raise LexiconError(f"{source}: prepositional_frame {entry!r} is not „lemma preposition“")
-            pairs.append((words[0], words[1]))
+        pairs = _lemma_pairs(by_class["prepositional_frame"], "prepositional_frame", source)
         return cls(
             frozenset(pairs),
             frozenset(lemma for lemma, _ in pairs),
@@ -470,7 +475,19 @@ class PieceFrames:
             by_class["slogan_noun"],
             by_class["slogan_link"],
             by_class["slogan_verb"],
+            frozenset(_lemma_pairs(by_class["weak_frame"], "weak_frame", source)),
         )
+
+
+def _lemma_pairs(entries: Iterable[str], cls: str, source: str) -> list[tuple[str, str]]:
+    """„lemma word“ entries of a ``piece_frames.tsv`` class as pairs."""
+    pairs = []
+    for entry in entries:
+        words = entry.split()
+        if len(words) != 2:
+            raise LexiconError(f"{source}: {cls} {entry!r} is not „lemma preposition“")
+        pairs.append((words[0], words[1]))
+    return pairs
 
 
 @frozen(repr=False)
