@@ -69,6 +69,10 @@ PIECES = [
     ("Sie riet den Eltern zu „Geduld und Gelassenheit“.", "den Eltern zu „Geduld und Gelassenheit“", "riet", "Sie", ["Geduld und Gelassenheit"]),
     # the prepositional object with the piece opens the sentence
     ("Von einer „gezielten Kampagne“ sprach der Abgeordnete am Montag.", "Von einer „gezielten Kampagne“", "Von sprach", "der Abgeordnete", ["gezielten Kampagne"]),
+    # a plural present form after the fronted object with the piece; two pieces joined by „oder“
+    ("Von einem „Kahlschlag“ sprechen die Gewerkschaften.", "Von einem „Kahlschlag“", "Von sprechen", "die Gewerkschaften", ["Kahlschlag"]),
+    ("Von „fahrlässiger“ oder „grob fahrlässiger Planung“ sprechen Kritiker.",
+     "Von „fahrlässiger“ oder „grob fahrlässiger Planung“", "Von sprechen", "Kritiker", ["fahrlässiger", "grob fahrlässiger Planung"]),
     # two pieces in one act
     ("Die Gewerkschaft nannte das Angebot „dürftig“ und „respektlos“.", "das Angebot „dürftig“ und „respektlos“", "nannte", "Die Gewerkschaft", ["dürftig", "respektlos"]),
     # the subject after the verb, with an apposition between commas
@@ -93,6 +97,8 @@ PIECE_NEGATIVES = [
     "Von einem „Skandal“ sprach niemand.",  # negated subject: no act
     "Spät nach Hause kam er und nannte die Sache „erledigt“.",  # no subject opens the sentence
     "Die Kinder sehen am Abend den „Tatort“.",  # an infinitive-like plural form, and not speech
+    "Von einem „Kahlschlag“ sprechen die Gewerkschaften nicht.",  # negated
+    "Über den „Kahlschlag“ sprechen die Gewerkschaften heute.",  # „sprechen über“ is talk, no act frame
     "Nach der Sitzung traf Jana Roth, Sprecherin des Mieterbundes, den Autor von „Mietwahnsinn“.",  # an apposition, no verb of saying
 ]
 
@@ -197,3 +203,34 @@ def test_a_weak_verb_frames_a_piece_through_its_marker(
 )
 def test_no_weak_frame_without_its_marker(ex: Extractor, text: str) -> None:
     assert [q for q in ex.extract(text) if q.kind == "reported"] == []
+
+
+# A main clause after the first act's comma, with a subject and a speech verb of its own, is a second act.
+ASYNDETIC = [
+    # (text, [(content, cue, speaker)])
+    ("Die Torhüterin nannte die Rote Karte „hart“, der Trainer bezeichnete das Spiel als „Lehrstunde“.",
+     [("die Rote Karte „hart“", "nannte", "Die Torhüterin"), ("das Spiel als „Lehrstunde“", "bezeichnete als", "der Trainer")]),
+    ("Die Opposition kritisierte den Haushalt, die Regierung lobte die neuen Schulden als „Investition“.",
+     [("den Haushalt", "kritisierte", "Die Opposition"), ("die neuen Schulden als „Investition“", "lobte", "die Regierung")]),
+]
+
+
+@pytest.mark.parametrize("text, acts", ASYNDETIC)
+def test_a_second_main_clause_after_a_comma_is_a_second_act(ex: Extractor, text: str, acts: list[tuple[str, str, str]]) -> None:
+    found = [(q.content.text, q.cue.text, q.speaker.text) for q in ex.extract(text) if q.kind == "reported"]
+    assert found == acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause after the object is part of it, not a second clause
+        "Die Ministerin lobte die Helfer, die seit Tagen im Einsatz sind.",
+        # the second clause has no verb of saying
+        "Der Trainer kritisierte den Rasen, die Spieler kamen trotzdem zurecht.",
+        # a subordinate clause after the comma
+        "Die Ministerin lobte die Helfer, weil die Feuerwehr sofort reagierte.",
+    ],
+)
+def test_no_second_act_without_a_clause_of_saying(ex: Extractor, text: str) -> None:
+    assert len([q for q in ex.extract(text) if q.kind == "reported"]) == 1

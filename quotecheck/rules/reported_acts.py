@@ -214,7 +214,7 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | 
         tok = doc.tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower() or not verbs.has(doc, verb):
             continue  # no speech verb here, whatever the limit: no need to look for a second act
-        limit = _second_act_at(doc, lexicon, verb, last) or last
+        limit = _second_act_at(doc, lexicon, verb, last) or _asyndetic_act_at(doc, lexicon, verb, last) or last
         cue = match_speech_verb(doc, lexicon, verb, limit)
         if cue is not None and cue.verb is not None:
             if doc.tokens[verb - 1].text.lower() in lexicon.rule_words.frame_coordinator:
@@ -248,6 +248,34 @@ def _second_act_at(doc: Doc, lexicon: Lexicon, verb: int, last: int) -> int | No
             if match_speech_verb(doc, lexicon, k + 1, last) is not None:
                 return k
     return None
+
+
+def _asyndetic_act_at(doc: Doc, lexicon: Lexicon, verb: int, last: int) -> int | None:
+    """The comma before a main clause with a speech verb of its own subject („…, der Trainer bezeichnete …“).
+
+    „Der Stürmer nannte den Platzverweis „überzogen“, der Trainer bezeichnete die
+    Karten als „übertrieben“.“: the first act ends at the comma. The clause opens
+    with a nominative noun phrase and a finite speech verb right after it.
+    """
+    return next((k for k in range(verb + 2, last - 2) if _asyndetic_clause(doc, lexicon, k, last)), None)
+
+
+def _asyndetic_clause(doc: Doc, lexicon: Lexicon, k: int, last: int) -> bool:
+    """Whether the comma at ``k`` opens a main clause: a nominative noun phrase, then a finite speech verb."""
+    tokens = doc.tokens
+    if tokens[k].text != "," or k + 2 >= last:
+        return False
+    np = parse_noun_phrase(doc, lexicon, k + 1, last)
+    if np is None or np.dative or np.pronoun is not None or np.end >= last:
+        return False
+    if "not_nominative" in function_word_classes(lexicon, tokens[np.start].text.lower()):
+        return False
+    if classes_at(doc, lexicon, k + 1) & {"subordinator", "complementizer", "w_word"}:
+        return False
+    after = np.end
+    if tokens[after].kind != "word" or not tokens[after].text[:1].islower() or _base_form(doc, after):
+        return False
+    return match_speech_verb(doc, lexicon, after, last) is not None
 
 
 def _coordinated_act(doc: Doc, lexicon: Lexicon, act: Candidate, last: int) -> Candidate | None:

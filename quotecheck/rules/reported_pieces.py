@@ -106,7 +106,7 @@ def _preposed_piece(
     entry = cue.verb
     if entry is None or (entry.lemma, tokens[first].text.lower()) not in lexicon.pieces.prepositional:
         return None
-    if not any(first < lo and hi <= verb for lo, hi in ranges) or not _one_constituent(doc, lexicon, first, verb):
+    if not any(first < lo and hi <= verb for lo, hi in ranges) or not _one_piece_constituent(doc, lexicon, first, verb, ranges):
         return None
     np = parse_noun_phrase(doc, lexicon, verb + 1, end)
     if np is None or np.dative:
@@ -128,7 +128,7 @@ def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: l
         tok = doc.tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower() or _inside(verb, ranges) or verb in embedded:
             continue
-        found = _piece_cue_at(doc, lexicon, verb, last, ranges)
+        found = _piece_cue_at(doc, lexicon, verb, last, ranges, first)
         if found is _Verdict.NEXT_WORD:
             continue
         if found is None:
@@ -305,12 +305,14 @@ class _PieceCue:
 
 
 def _piece_cue_at(
-    doc: Doc, lexicon: Lexicon, verb: int, last: int, ranges: list[tuple[int, int]]
+    doc: Doc, lexicon: Lexicon, verb: int, last: int, ranges: list[tuple[int, int]], first: int | None = None
 ) -> _PieceCue | _Verdict | None:
     """The speech verb whose clause starts at the word ``verb``; None when the sentence has none.
 
     „hatte den Bericht als „falsch“ zurückgewiesen“: after an auxiliary the participle
-    closing the clause is the cue.
+    closing the clause is the cue. A plural present form is finite after the
+    verb's prepositional object with the piece, from ``first`` on („Von einem
+    „Skandal“ sprechen die Zeitungen“).
     """
     tokens = doc.tokens
     end = _past_apposition(doc, lexicon, clause_end(doc, verb + 1, last, ranges), last, ranges)
@@ -325,7 +327,7 @@ def _piece_cue_at(
     entry = cue.verb
     if _too_weak(lexicon, entry) or entry.is_phrase or entry.lemma in lexicon.rule_words.not_reported:
         return None
-    if cue_at == verb and _base_form(doc, verb):
+    if cue_at == verb and _base_form(doc, verb) and not _preposed_object(doc, lexicon, entry, first, verb, ranges):
         return None  # an infinitive or a plural present form in a subordinate clause
     return _PieceCue(cue, cue_at, end)
 
@@ -341,6 +343,25 @@ def _past_apposition(doc: Doc, lexicon: Lexicon, end: int, last: int, ranges: li
     if np is None or np.dative or np.pronoun is not None or np.end >= last or tokens[np.end].text != ",":
         return end
     return clause_end(doc, np.end + 1, last, ranges)
+
+
+def _preposed_object(
+    doc: Doc, lexicon: Lexicon, entry: SpeechVerb, first: int | None, verb: int, ranges: list[tuple[int, int]]
+) -> bool:
+    """Whether ``[first, verb)`` is the verb's prepositional object holding a piece („Von „Betrug“ sprechen …“)."""
+    if first is None or (entry.lemma, doc.tokens[first].text.lower()) not in lexicon.pieces.prepositional:
+        return False
+    return any(first < lo and hi <= verb for lo, hi in ranges) and _one_piece_constituent(doc, lexicon, first, verb, ranges)
+
+
+def _one_piece_constituent(doc: Doc, lexicon: Lexicon, first: int, verb: int, ranges: list[tuple[int, int]]) -> bool:
+    """:func:`_one_constituent`, where a coordinator right after a piece joins two pieces („von „A“ oder „B““)."""
+    ends = {hi for _, hi in ranges}
+    tokens = doc.tokens
+    return not any(
+        tokens[k].text in (",", ";", ":") or "coordinator" in classes_at(doc, lexicon, k) and k not in ends
+        for k in range(first, verb)
+    )
 
 
 def _piece_act(
