@@ -255,9 +255,13 @@ def _asyndetic_act_at(doc: Doc, lexicon: Lexicon, verb: int, last: int) -> int |
 
     „Der Stürmer nannte den Platzverweis „überzogen“, der Trainer bezeichnete die
     Karten als „übertrieben“.“: the first act ends at the comma. The clause opens
-    with a nominative noun phrase and a finite speech verb right after it.
+    with a nominative noun phrase and a finite speech verb right after it; only the
+    first break after the verb is looked at.
     """
-    return next((k for k in range(verb + 2, last - 2) if _asyndetic_clause(doc, lexicon, k, last)), None)
+    tokens = doc.tokens
+    # only the first break after the verb, as in _second_act_at: one look per act, whatever the sentence's length
+    k = next((k for k in range(verb + 2, last - 2) if tokens[k].text in (",", ";", ":")), None)
+    return k if k is not None and _asyndetic_clause(doc, lexicon, k, last) else None
 
 
 def _asyndetic_clause(doc: Doc, lexicon: Lexicon, k: int, last: int) -> bool:
