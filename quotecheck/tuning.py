@@ -24,6 +24,7 @@ __all__ = [
     "CANDIDATE_DEFAULT",
     "CLAIMED_SHARE",
     "CONTENT_TOKENS",
+    "CUT_CONTENT_WORDS",
     "DASS_BASE",
     "DIRECT_FRAMED",
     "DIRECT_UNFRAMED",
@@ -153,6 +154,9 @@ OBJECT_WORDS = 2
 #: Reported content runs at most this many tokens from its start (the longest sentence of
 #: the WikiNews texts has 128 tokens; a longer one is a list or a run-on without a full stop).
 CONTENT_TOKENS = 200
+#: Indirect content cut short before a direct quote its frame also introduces („Er sagte,
+#: die Reform sei ein „Opfer“ und …: „…““) keeps at least this many words (subject, verb, object).
+CUT_CONTENT_WORDS = 3
 #: The lead of a sentence before another quote's frame or content („Er nannte X „Y“ und
 #: erklärte, …“) is read for a speech act when it has at least this many tokens
 #: (subject, verb and an object of two words).
