@@ -80,7 +80,7 @@ ATTRIBUTION_CLASSES = frozenset(
 )
 #: Classes of ``piece_frames.tsv`` (its header documents each).
 PIECE_CLASSES = frozenset(
-    "prepositional_frame cue_preposition auxiliary name_noun name_marker not_name_noun slogan_noun slogan_link slogan_verb weak_frame".split()
+    "prepositional_frame cue_preposition auxiliary name_noun name_marker not_name_noun slogan_noun slogan_link slogan_verb weak_frame weak_frame_beside".split()
 )
 #: Classes of ``morph.tsv`` (its header documents each).
 MORPH_CLASSES = frozenset(
@@ -425,13 +425,15 @@ class PieceFrames:
     #: Lemmas by which a subject voices, writes or carries a slogan („skandieren“, „tragen“).
     slogan_verbs: frozenset[str] = frozenset()
     #: (verb lemma, marker) pairs by which a verb too weak to frame a piece alone frames
-    #: one („sieht die Reform als „Irrweg““).
+    #: one: the marker opens the piece's phrase („sieht die Reform als „Irrweg““).
     weak_frames: frozenset[tuple[str, str]] = frozenset()
+    #: As :attr:`weak_frames`, the marker's phrase beside the piece („sieht in X einen „…““).
+    weak_frames_beside: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def weak_lemmas(self) -> frozenset[str]:
-        """The verbs of :attr:`weak_frames`."""
-        return frozenset(lemma for lemma, _ in self.weak_frames)
+        """The verbs of :attr:`weak_frames` and :attr:`weak_frames_beside`."""
+        return frozenset(lemma for lemma, _ in self.weak_frames | self.weak_frames_beside)
 
     def names_a_piece(self, word: str) -> bool:
         """Whether ``word`` before a quoted piece makes the piece a name („Vereinssender „…““).
@@ -476,6 +478,7 @@ class PieceFrames:
             by_class["slogan_link"],
             by_class["slogan_verb"],
             frozenset(_lemma_pairs(by_class["weak_frame"], "weak_frame", source)),
+            frozenset(_lemma_pairs(by_class["weak_frame_beside"], "weak_frame_beside", source)),
         )
 
 

@@ -25,6 +25,7 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.nounphrase import function_word_classes, parse_noun_phrase, with_attached
 from quotecheck.lexicon import Lexicon, SpeechVerb
+from quotecheck.morph import finite_mood
 from quotecheck.rules.candidate import Candidate, CueMatch
 from quotecheck.rules.clauses import CLAUSE_BREAKS, classes_at, clause_end, clause_start, relative_antecedent
 from quotecheck.rules.content import content_end
@@ -236,7 +237,7 @@ def _final_piece_cue(doc: Doc, lexicon: Lexicon, head: int, piece: int, verb: in
         return None
     if entry.strength < tuning.MIN_PIECE_STRENGTH:
         weak = _weak_marker(doc, lexicon, entry, head + 1, head + 1, piece)
-        return None if weak is None else _with_marker(doc, lexicon, cue, weak)
+        return None if weak is None else _with_marker(doc, lexicon, cue, weak[0]) if weak[1] else cue
     marker = _marker(doc, lexicon.frames.markers_of(entry.lemma), head + 1, piece + 1)
     if marker is not None:
         return _with_marker(doc, lexicon, cue, marker)
@@ -251,21 +252,27 @@ def _too_weak(lexicon: Lexicon, entry: SpeechVerb) -> bool:
     return entry.strength < tuning.MIN_PIECE_STRENGTH and entry.lemma not in lexicon.pieces.weak_lemmas
 
 
-def _weak_marker(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, first: int, verb: int, piece: int) -> int | None:
-    """The ``weak_frame`` marker of a weak verb before the piece, if one stands there.
+def _weak_marker(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, first: int, verb: int, piece: int) -> tuple[int, bool] | None:
+    """The marker of a weak verb's frame before the (last) piece, and whether it joins the cue.
 
-    After the verb („sieht die Reform als „Irrweg““), or opening the prefield
-    („In der Reform sieht der Verband einen „Irrweg““). A prepositional marker
-    takes a second object, the piece after an indefinite article („sieht in X
-    einen „…““); „sahen die Chance für die in Weiß gekleideten „…““ is none.
+    A ``weak_frame`` marker after the verb opens the piece's phrase („sieht die
+    Reform als „Irrweg““, „hält den Plan für „verfehlt““). A ``weak_frame_beside``
+    marker after the verb or opening the prefield („In der Reform sieht der
+    Verband einen „Irrweg““) needs the piece opened by an indefinite article: „sahen
+    die Chance für die in Weiß gekleideten „…““ is none.
     """
     tokens = doc.tokens
-    pairs = lexicon.pieces.weak_frames
-    after = next((k for k in range(verb + 1, piece) if (entry.lemma, tokens[k].text.lower()) in pairs), None)
-    marker = after if after is not None or first >= verb else first if (entry.lemma, tokens[first].text.lower()) in pairs else None
-    if marker is None or tokens[marker].text.lower() in lexicon.frames.predicative_markers:
-        return marker
-    return marker if piece > 0 and "indefinite" in function_word_classes(lexicon, tokens[piece - 1].text.lower()) else None
+    pieces = lexicon.pieces
+    words = [(k, (entry.lemma, tokens[k].text.lower())) for k in range(verb + 1, piece)]
+    opening = next((k for k, pair in words if pair in pieces.weak_frames), None)
+    if opening is not None:
+        return opening, True
+    beside = next((k for k, pair in words if pair in pieces.weak_frames_beside), None)
+    if beside is None and first < verb and (entry.lemma, tokens[first].text.lower()) in pieces.weak_frames_beside:
+        beside = first
+    if beside is None or piece == 0 or "indefinite" not in function_word_classes(lexicon, tokens[piece - 1].text.lower()):
+        return None
+    return beside, False
 
 
 def _final_clause_speaker(doc: Doc, lexicon: Lexicon, head: int, relative: bool, piece: int) -> tuple[tuple[int, int] | None, int]:
@@ -389,11 +396,13 @@ def _piece_act(
     )
     cue = found.cue
     if entry.strength < tuning.MIN_PIECE_STRENGTH:
-        weak = _weak_marker(doc, lexicon, entry, first, verb, inner[0][0])
+        weak = _weak_marker(doc, lexicon, entry, first, verb, inner[-1][0])
         if weak is None:
             return None  # „sah einen „Tatort““: a weak verb frames a piece only through its marker
-        if tokens[weak].text.lower() in lexicon.frames.predicative_markers:
-            cue = _with_marker(doc, lexicon, cue, weak)  # „sieht … als“, as „bezeichnete … als“
+        if finite_mood(doc, lexicon, verb) == "subj1":
+            return None  # „Außerdem halte die Fraktion den Schritt für „…““: someone's reported view, in a run
+        if weak[1]:
+            cue = _with_marker(doc, lexicon, cue, weak[0])  # „sieht … als“, as „bezeichnete … als“
     elif preposition is None and (entry.lemma in lexicon.pieces.preposition_only or "np" not in entry.valency and not entry.reported):
         return None  # „sprach mit dem „Paten““: only „sprechen von“ reports words
     subject = shared or _subject_before(doc, lexicon, first, verb)
