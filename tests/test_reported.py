@@ -97,6 +97,8 @@ PIECE_NEGATIVES = [
     "Von einem „Skandal“ sprach niemand.",  # negated subject: no act
     "Spät nach Hause kam er und nannte die Sache „erledigt“.",  # no subject opens the sentence
     "Die Kinder sehen am Abend den „Tatort“.",  # an infinitive-like plural form, and not speech
+    "Der Kegelclub nannte sich damals „die Pudel“.",  # a name the subject gives itself, no speech act
+    "Seit dem Umzug nennt sich die Band „Nachtfalter“.",
     "Von einem „Kahlschlag“ sprechen die Gewerkschaften nicht.",  # negated
     "Über den „Kahlschlag“ sprechen die Gewerkschaften heute.",  # „sprechen über“ is talk, no act frame
     "Nach der Sitzung traf Jana Roth, Sprecherin des Mieterbundes, den Autor von „Mietwahnsinn“.",  # an apposition, no verb of saying

@@ -80,7 +80,7 @@ ATTRIBUTION_CLASSES = frozenset(
 )
 #: Classes of ``piece_frames.tsv`` (its header documents each).
 PIECE_CLASSES = frozenset(
-    "prepositional_frame cue_preposition auxiliary name_noun name_marker not_name_noun slogan_noun slogan_link slogan_verb weak_frame weak_frame_beside".split()
+    "prepositional_frame cue_preposition auxiliary name_noun name_marker not_name_noun slogan_noun slogan_link slogan_verb weak_frame weak_frame_beside self_naming".split()
 )
 #: Classes of ``morph.tsv`` (its header documents each).
 MORPH_CLASSES = frozenset(
@@ -430,6 +430,10 @@ class PieceFrames:
     #: As :attr:`weak_frames`, the marker's phrase beside the piece („sieht in X einen „…““).
     weak_frames_beside: frozenset[tuple[str, str]] = frozenset()
 
+    #: Verbs (lemmas) that name their subject when a reflexive pronoun is their object
+    #: („Der Verein nannte sich „die Teufel““): a name, no speech act.
+    self_naming: frozenset[str] = frozenset()
+
     @property
     def weak_lemmas(self) -> frozenset[str]:
         """The verbs of :attr:`weak_frames` and :attr:`weak_frames_beside`."""
@@ -479,6 +483,7 @@ class PieceFrames:
             by_class["slogan_verb"],
             frozenset(_lemma_pairs(by_class["weak_frame"], "weak_frame", source)),
             frozenset(_lemma_pairs(by_class["weak_frame_beside"], "weak_frame_beside", source)),
+            by_class["self_naming"],
         )
 
 

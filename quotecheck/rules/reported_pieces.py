@@ -405,6 +405,8 @@ def _piece_act(
             cue = _with_marker(doc, lexicon, cue, weak[0])  # „sieht … als“, as „bezeichnete … als“
     elif preposition is None and (entry.lemma in lexicon.pieces.preposition_only or "np" not in entry.valency and not entry.reported):
         return None  # „sprach mit dem „Paten““: only „sprechen von“ reports words
+    if _names_itself(doc, lexicon, entry, verb, inner[0][0]):
+        return None  # „Der Verein nannte sich „die Teufel““: a name
     subject = shared or _subject_before(doc, lexicon, first, verb)
     speaker = subject if subject is not None else _inverted_piece_speaker(doc, lexicon, first, last, verb, inner[0][0])
     if speaker is None or _negated(doc, lexicon, first, end, ranges):
@@ -421,6 +423,13 @@ def _piece_act(
         # „Der Sieg wurde von X als „Meilenstein“ bezeichnet“: the agent spoke, the subject is material
         return _act(doc, lexicon, first, [subject, (agent.end, stop)], cue, frame, (agent.start, agent.end), "reported.passive_agent")
     return _act(doc, lexicon, first, [(start, stop)], cue, frame, speaker, "reported.piece")
+
+
+def _names_itself(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, verb: int, piece: int) -> bool:
+    """Whether a ``self_naming`` verb has a reflexive pronoun object before the piece („nannte sich „…““)."""
+    if entry.lemma not in lexicon.pieces.self_naming:
+        return False
+    return any(doc.tokens[k].text.lower() in lexicon.clause.reflexives for k in range(verb + 1, piece))
 
 
 def _inverted_piece_speaker(
