@@ -391,10 +391,39 @@ def _piece_act(
     inner = [r for r in ranges if verb < r[0] and r[1] <= end]
     if not inner:
         return None if entry.strength < tuning.MIN_PIECE_STRENGTH else _preposed_piece(doc, lexicon, first, verb, end, found.cue, ranges)
+    cue = _piece_frame_cue(doc, lexicon, first, verb, found, inner)
+    if cue is None:
+        return None
+    subject = shared or _subject_before(doc, lexicon, first, verb)
+    speaker = subject if subject is not None else _inverted_piece_speaker(doc, lexicon, first, last, verb, inner[0][0])
+    if speaker is None or _negated(doc, lexicon, first, end, ranges):
+        return None
+    start = verb + 1 if subject is not None else speaker[1] + (tokens[speaker[1]].text == ",")
+    stop = _piece_content_end(doc, lexicon, start, verb, found, ranges, inner[-1][1])
+    if stop <= start:
+        return None
+    frame = (first, max(stop, cue.tokens[-1] + 1))
+    agent = _passive_agent(doc, lexicon, verb, inner[0][0]) if subject is not None and found.at != verb else None
+    if agent is not None and subject is not None:
+        # „Der Sieg wurde von X als „Meilenstein“ bezeichnet“: the agent spoke, the subject is material
+        return _act(doc, lexicon, first, [subject, (agent.end, stop)], cue, frame, (agent.start, agent.end), "reported.passive_agent")
+    return _act(doc, lexicon, first, [(start, stop)], cue, frame, speaker, "reported.piece")
+
+
+def _piece_frame_cue(
+    doc: Doc, lexicon: Lexicon, first: int, verb: int, found: _PieceCue, inner: list[tuple[int, int]]
+) -> CueMatch | None:
+    """The cue of a verb framing the pieces ``inner`` after it, with its marker or preposition; None if it frames none.
+
+    A weak verb needs its marker (:func:`_weak_marker`) and the indicative; a
+    verb of ``prepositional_frame`` its preposition („sprach von“, not „sprach
+    mit dem „Paten““); a self-naming verb with a reflexive object names a name.
+    """
+    tokens = doc.tokens
+    entry, cue = found.entry, found.cue
     preposition = next(
         (k for k in range(verb + 1, inner[0][0]) if (entry.lemma, tokens[k].text.lower()) in lexicon.pieces.prepositional), None
     )
-    cue = found.cue
     if entry.strength < tuning.MIN_PIECE_STRENGTH:
         weak = _weak_marker(doc, lexicon, entry, first, verb, inner[-1][0])
         if weak is None:
@@ -407,22 +436,9 @@ def _piece_act(
         return None  # „sprach mit dem „Paten““: only „sprechen von“ reports words
     if _names_itself(doc, lexicon, entry, verb, inner[0][0]):
         return None  # „Der Verein nannte sich „die Teufel““: a name
-    subject = shared or _subject_before(doc, lexicon, first, verb)
-    speaker = subject if subject is not None else _inverted_piece_speaker(doc, lexicon, first, last, verb, inner[0][0])
-    if speaker is None or _negated(doc, lexicon, first, end, ranges):
-        return None
-    start = verb + 1 if subject is not None else speaker[1] + (tokens[speaker[1]].text == ",")
-    stop = _piece_content_end(doc, lexicon, start, verb, found, ranges, inner[-1][1])
-    if stop <= start:
-        return None
     if preposition is not None and tokens[preposition].text.lower() in lexicon.pieces.cue_prepositions:
         cue = CueMatch(tuple(sorted((*cue.tokens, preposition))), cue.lemma, entry)
-    frame = (first, max(stop, cue.tokens[-1] + 1))
-    agent = _passive_agent(doc, lexicon, verb, inner[0][0]) if subject is not None and found.at != verb else None
-    if agent is not None and subject is not None:
-        # „Der Sieg wurde von X als „Meilenstein“ bezeichnet“: the agent spoke, the subject is material
-        return _act(doc, lexicon, first, [subject, (agent.end, stop)], cue, frame, (agent.start, agent.end), "reported.passive_agent")
-    return _act(doc, lexicon, first, [(start, stop)], cue, frame, speaker, "reported.piece")
+    return cue
 
 
 def _names_itself(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, verb: int, piece: int) -> bool:
