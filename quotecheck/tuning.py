@@ -56,6 +56,7 @@ __all__ = [
     "PHRASE_WINDOW_AFTER",
     "PHRASE_WINDOW_BEFORE",
     "PIECE_WORDS",
+    "QUOTED_OBJECT_TOKENS",
     "PREFIELD_TOKENS",
     "PREP_OBJECT_VERB_REACH",
     "REPORT_ATTRIBUTE_TOKENS",
@@ -163,6 +164,9 @@ CUT_CONTENT_WORDS = 3
 LEAD_TOKENS = 4
 #: A quoted piece up to this many words is a fragment; longer quoted text is speech of its own.
 PIECE_WORDS = 12
+#: A verb's particle is looked for after a quoted object („wies auf „große Lücken“ hin“) whose
+#: closing mark comes within this many tokens of its opening one (a piece with its punctuation).
+QUOTED_OBJECT_TOKENS = 30
 #: A free-indirect sentence has at least this many words.
 FREE_INDIRECT_WORDS = 3
 #: A run of free indirect speech passes over this many sentences whose mood cannot be read.

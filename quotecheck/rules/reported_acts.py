@@ -23,6 +23,7 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.nounphrase import function_word_classes, parse_noun_phrase, with_attached
 from quotecheck.lexicon import Lexicon, SpeechVerb
+from quotecheck.morph import finite_mood
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span
 from quotecheck.rules.clauses import classes_at, clause_end, word_count
@@ -351,6 +352,8 @@ def _act_at(
         marker = _marker(doc, markers, start if subject is not None else first, stop)
         if marker is None:
             return None  # „sprach mit den Helfern“ is no act; „sprach von einem Erfolg“ is one
+        if entry.strength < tuning.RELIABLE_SPEECH and finite_mood(doc, lexicon, verb) == "subj1":
+            return None  # „Eine Bedrohung gehe von X aus“: a weak frame in Konjunktiv I is someone's reported view
         cue = _with_marker(doc, lexicon, cue, marker)  # the cue „sprach von“
         if marker < verb and doc.tokens[marker].text.lower() not in lexicon.frames.predicative_markers:
             # „Von einer Kampagne sprach der Abgeordnete am Montag“: the prefield is the act's object
