@@ -63,7 +63,8 @@ FUNCTION_CLASSES = frozenset(
 RULE_CLASSES = frozenset(
     "addressee_case so_frame impersonal_speech impersonal_lemma legal_reference source_attachment "
     "not_reported subject_particle genitive genitive_or_dative agent_preposition "
-    "phrase_determiner wie_frame frame_coordinator act_subject_pronoun toll_verb act_auxiliary prep_object_verb dated_preposition".split()
+    "phrase_determiner wie_frame frame_coordinator act_subject_pronoun toll_verb act_auxiliary prep_object_verb dated_preposition "
+    "quote_introducer".split()
 )
 #: Classes of ``attribution_words.tsv`` (its header documents each).
 ATTRIBUTION_CLASSES = frozenset(
@@ -272,6 +273,8 @@ class RuleWords:
     prep_object_verb: frozenset[str]
     #: A preposition attaching a date to a noun of saying before „zufolge“ („Angaben vom Montag“).
     dated_preposition: frozenset[str]
+    #: A noun right before a quote that introduces it as the frame verb's words („mit den Worten „…““).
+    quote_introducer: frozenset[str]
 
     @classmethod
     def parse(cls, text: str, source: str) -> RuleWords:
