@@ -247,3 +247,9 @@ def test_a_second_main_clause_after_a_comma_is_a_second_act(ex: Extractor, text:
 )
 def test_no_second_act_without_a_clause_of_saying(ex: Extractor, text: str) -> None:
     assert len([q for q in ex.extract(text) if q.kind == "reported"]) == 1
+
+
+@pytest.mark.parametrize("text", ["Die Gewerkschaft kritisiert den Plan", "Der Trainer nannte die Absage „peinlich“"])
+def test_an_act_that_ends_the_document_without_a_full_stop(ex: Extractor, text: str) -> None:
+    """A headline: the act's frame ends at the last token, where no second clause can follow."""
+    assert [q.kind for q in ex.extract(text) if q.parent is None] == ["reported"]

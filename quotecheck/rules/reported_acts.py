@@ -268,7 +268,7 @@ def _asyndetic_act_at(doc: Doc, lexicon: Lexicon, verb: int, last: int) -> int |
 def _asyndetic_clause(doc: Doc, lexicon: Lexicon, k: int, last: int) -> bool:
     """Whether the comma at ``k`` opens a main clause: a nominative noun phrase, then a finite speech verb."""
     tokens = doc.tokens
-    if tokens[k].text != "," or k + 2 >= last:
+    if k + 2 >= last or tokens[k].text != ",":
         return False
     np = parse_noun_phrase(doc, lexicon, k + 1, last)
     if np is None or np.dative or np.pronoun is not None or np.end >= last:
