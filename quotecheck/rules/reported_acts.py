@@ -352,8 +352,8 @@ def _act_at(
         marker = _marker(doc, markers, start if subject is not None else first, stop)
         if marker is None:
             return None  # „sprach mit den Helfern“ is no act; „sprach von einem Erfolg“ is one
-        if entry.strength < tuning.RELIABLE_SPEECH and finite_mood(doc, lexicon, verb) == "subj1":
-            return None  # „Eine Bedrohung gehe von X aus“: a weak frame in Konjunktiv I is someone's reported view
+        if _no_act_here(doc, lexicon, entry, verb, marker, subject):
+            return None
         cue = _with_marker(doc, lexicon, cue, marker)  # the cue „sprach von“
         if marker < verb and doc.tokens[marker].text.lower() not in lexicon.frames.predicative_markers:
             # „Von einer Kampagne sprach der Abgeordnete am Montag“: the prefield is the act's object
@@ -367,6 +367,23 @@ def _act_at(
     if predicate_first and any(doc.tokens[k].kind == "quote" for k in range(first, verb)):
         parts.insert(0, (first, verb))  # „Als „verpasste Chance“ bezeichnete X die Reise“: the predicate holds the speaker's words
     return _act(doc, lexicon, first, parts, cue, (first, max(stop, cue.tokens[-1] + 1)), speaker, "reported.act")
+
+
+def _no_act_here(
+    doc: Doc, lexicon: Lexicon, entry: SpeechVerb, verb: int, marker: int, subject: tuple[int, int] | None
+) -> bool:
+    """Whether an act frame with its marker is still no act here.
+
+    In Konjunktiv I a weak frame is someone's reported view, left to the
+    free-indirect run („Eine Bedrohung gehe von X aus“); a ``subject_first_frame``
+    without its subject before the verb tells what looms („Den Bauern droht mit
+    der Dürre ein Ausfall“).
+    """
+    if entry.strength < tuning.RELIABLE_SPEECH and finite_mood(doc, lexicon, verb) == "subj1":
+        return True
+    if (entry.lemma.removeprefix("sich "), doc.tokens[marker].text.lower()) not in lexicon.frames.subject_first:
+        return False
+    return subject is None or "not_nominative" in function_word_classes(lexicon, doc.tokens[subject[0]].text.lower())
 
 
 def _marker(doc: Doc, markers: frozenset[str], start: int, stop: int) -> int | None:
