@@ -347,19 +347,10 @@ def _act_at(
     if len(cue.tokens) > 1 and cue.tokens[-1] == stop - 1:
         stop -= 1  # the separated particle („wies … zurück“) is no content
     if not _reports_act(lexicon, entry):
-        # the marker follows the verb, or opens the prefield before an inverted subject
-        # („Als Grund nannte die Behörde …“)
-        marker = _marker(doc, markers, start if subject is not None else first, stop)
-        if marker is None:
-            return None  # „sprach mit den Helfern“ is no act; „sprach von einem Erfolg“ is one
-        if _no_act_here(doc, lexicon, entry, verb, marker, subject):
+        framed = _framed_act(doc, lexicon, entry, cue, first, verb, (start, stop), subject)
+        if framed is None:
             return None
-        cue = _with_marker(doc, lexicon, cue, marker)  # the cue „sprach von“
-        if marker < verb and doc.tokens[marker].text.lower() not in lexicon.frames.predicative_markers:
-            # „Von einer Kampagne sprach der Abgeordnete am Montag“: the prefield is the act's object
-            if _negated(doc, lexicon, verb, stop):
-                return None  # „Ein Datum nannte der Sprecher nicht.“
-            start, stop = first, verb
+        cue, (start, stop) = framed
     if not _object_of_an_act(doc, lexicon, entry, first, start, stop):
         return None
     parts = [(start, stop)]
@@ -367,6 +358,36 @@ def _act_at(
     if predicate_first and any(doc.tokens[k].kind == "quote" for k in range(first, verb)):
         parts.insert(0, (first, verb))  # „Als „verpasste Chance“ bezeichnete X die Reise“: the predicate holds the speaker's words
     return _act(doc, lexicon, first, parts, cue, (first, max(stop, cue.tokens[-1] + 1)), speaker, "reported.act")
+
+
+def _framed_act(
+    doc: Doc,
+    lexicon: Lexicon,
+    entry: SpeechVerb,
+    cue: CueMatch,
+    first: int,
+    verb: int,
+    content: tuple[int, int],
+    subject: tuple[int, int] | None,
+) -> tuple[CueMatch, tuple[int, int]] | None:
+    """The cue with its act-frame marker and the act's content, for a verb whose bare object is no act.
+
+    The marker follows the verb („sprach von einem Erfolg“; „sprach mit den
+    Helfern“ is no act), or opens the prefield before an inverted subject („Als
+    Grund nannte die Behörde …“); a fronted prepositional object is then the
+    content („Von einer Kampagne sprach der Abgeordnete“).
+    """
+    start, stop = content
+    marker = _marker(doc, lexicon.frames.markers_of(entry.lemma), start if subject is not None else first, stop)
+    if marker is None or _no_act_here(doc, lexicon, entry, verb, marker, subject):
+        return None
+    cue = _with_marker(doc, lexicon, cue, marker)  # the cue „sprach von“
+    if marker < verb and doc.tokens[marker].text.lower() not in lexicon.frames.predicative_markers:
+        # „Von einer Kampagne sprach der Abgeordnete am Montag“: the prefield is the act's object
+        if _negated(doc, lexicon, verb, stop):
+            return None  # „Ein Datum nannte der Sprecher nicht.“
+        start, stop = first, verb
+    return cue, (start, stop)
 
 
 def _no_act_here(
