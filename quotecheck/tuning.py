@@ -24,6 +24,7 @@ __all__ = [
     "CANDIDATE_DEFAULT",
     "CLAIMED_SHARE",
     "CONTENT_TOKENS",
+    "CUT_CONTENT_WORDS",
     "DASS_BASE",
     "DIRECT_FRAMED",
     "DIRECT_UNFRAMED",
@@ -55,6 +56,7 @@ __all__ = [
     "PHRASE_WINDOW_AFTER",
     "PHRASE_WINDOW_BEFORE",
     "PIECE_WORDS",
+    "QUOTED_OBJECT_TOKENS",
     "PREFIELD_TOKENS",
     "PREP_OBJECT_VERB_REACH",
     "REPORT_ATTRIBUTE_TOKENS",
@@ -153,12 +155,18 @@ OBJECT_WORDS = 2
 #: Reported content runs at most this many tokens from its start (the longest sentence of
 #: the WikiNews texts has 128 tokens; a longer one is a list or a run-on without a full stop).
 CONTENT_TOKENS = 200
+#: Indirect content cut short before a direct quote its frame also introduces („Er sagte,
+#: die Reform sei ein „Opfer“ und …: „…““) keeps at least this many words (subject, verb, object).
+CUT_CONTENT_WORDS = 3
 #: The lead of a sentence before another quote's frame or content („Er nannte X „Y“ und
 #: erklärte, …“) is read for a speech act when it has at least this many tokens
 #: (subject, verb and an object of two words).
 LEAD_TOKENS = 4
 #: A quoted piece up to this many words is a fragment; longer quoted text is speech of its own.
 PIECE_WORDS = 12
+#: A verb's particle is looked for after a quoted object („wies auf „große Lücken“ hin“) whose
+#: closing mark comes within this many tokens of its opening one (a piece with its punctuation).
+QUOTED_OBJECT_TOKENS = 30
 #: A free-indirect sentence has at least this many words.
 FREE_INDIRECT_WORDS = 3
 #: A run of free indirect speech passes over this many sentences whose mood cannot be read.

@@ -179,6 +179,9 @@ def test_frame_positions(case: str, text: str, content: str, cue: str, frame: st
         # a reflexive frame after the quote
         ("„Wir haben vier Punkte“, zeigte sich Trainer Milo Rajevac zufrieden.", "Wir haben vier Punkte", "zeigte",
          "Trainer Milo Rajevac"),
+        # „mit den Worten“ right before the quote, no colon: the quoted one speaks
+        ("Das Blatt zitierte die Ärztin mit den Worten „Wir arbeiten seit Wochen am Limit.“",
+         "Wir arbeiten seit Wochen am Limit.", "zitierte", "die Ärztin"),
     ],
 )
 def test_harder_frames(text: str, content: str, cue: str, speaker: str | None) -> None:
@@ -186,6 +189,11 @@ def test_harder_frames(text: str, content: str, cue: str, speaker: str | None) -
     assert (quote.content.text, _cue(quote)) == (content, cue)
     if speaker is not None:
         assert _speaker(quote) == speaker
+
+
+def test_mit_den_worten_without_a_verb_of_saying_frames_nothing() -> None:
+    """„schloss seine Rede mit den Worten „…““: no speech verb, so the short quote is no framed direct speech."""
+    assert _EXTRACTOR.extract("Der Bürgermeister schloss seine Rede mit den Worten „Danke für alles“.") == []
 
 
 def test_speaker_between_modal_and_participle() -> None:

@@ -166,7 +166,7 @@ def test_verbs_of_deciding_and_finding_have_their_class(lemma: str, cls: str) ->
 )
 def test_a_bad_frame_word_line_is_refused(line: str, message: str) -> None:
     with pytest.raises(LexiconError, match=message):
-        good = "darauf\tcorrelative\num\tinfinitive_conjunction\nweil\treason_conjunction\nist\tstatal_auxiliary\ngesagt sagen\tparticiple\nsprechen von\tact_frame\nals\tpredicative_marker\ntote\ttoll_noun\nworden\tpassive_participle\n"
+        good = "darauf\tcorrelative\num\tinfinitive_conjunction\nweil\treason_conjunction\nist\tstatal_auxiliary\ngesagt sagen\tparticiple\nsprechen von\tact_frame\nals\tpredicative_marker\ntote\ttoll_noun\nworden\tpassive_participle\ndrohen mit\tsubject_first_frame\n"
         FrameWords.parse("word\tclass\n" + good + line + "\n", "frame_words.tsv")
 
 

@@ -72,6 +72,42 @@ def test_each_verbatim_piece_is_a_direct_quote_nested_in_its_clause(
     assert [f.text for f in parent.fragments] == pieces
 
 
+SHARED_FRAME = [
+    # (text, indirect content, its pieces, the direct quote): one frame introduces an indirect
+    # clause with a verbatim piece and then a direct quote; both come out, the piece nested
+    ("Die Stadträtin sagte am Montag, der Neubau sei ein „teurer Irrweg“: „Wir stoppen das jetzt.“",
+     "der Neubau sei ein „teurer Irrweg“", ["teurer Irrweg"], "Wir stoppen das jetzt."),
+    ("Der Trainer erklärte, die Mannschaft sei „müde und leer“ und alle müssten wissen, „dass wir zurückkommen.“",
+     "die Mannschaft sei „müde und leer“ und alle müssten wissen", ["müde und leer"], "dass wir zurückkommen."),
+]
+
+
+@pytest.mark.parametrize("text, content, pieces, direct", SHARED_FRAME)
+def test_an_indirect_clause_before_a_direct_quote_of_the_same_frame_is_kept(
+    ex: Extractor, text: str, content: str, pieces: list[str], direct: str
+) -> None:
+    quotes = ex.extract(text)
+    (indirect,) = [q for q in quotes if q.kind == "indirect"]
+    assert indirect.content.text == content
+    assert [q.content.text for q in _nested(quotes)] == pieces
+    assert [q.content.text for q in quotes if q.kind == "direct" and q.parent is None] == [direct]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the direct quote follows the comma at once: no indirect clause before it
+        "Die Stadträtin sagte am Montag, „Wir stoppen das jetzt.“",
+        # a relative clause after the frame's noun is no content of its own
+        "Sie schrieb in einem Brief, der im Internet stand, sie wolle „allen Kollegen eine lange und quälende Abstimmung über mich ersparen.“",
+        # too short to be a clause
+        "Er sagte nur, „gut“: „Wir stoppen das jetzt.“",
+    ],
+)
+def test_no_indirect_clause_cut_out_of_these_frames(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "indirect"] == []
+
+
 NAMES = [
     # (text, the quoted name): titles and names are no one's words
     ("Der Staatssekretär sagte der Zeitung „Ruhr-Kurier“, die Pläne seien gescheitert.", "Ruhr-Kurier"),

@@ -69,8 +69,17 @@ PIECES = [
     ("Sie riet den Eltern zu „Geduld und Gelassenheit“.", "den Eltern zu „Geduld und Gelassenheit“", "riet", "Sie", ["Geduld und Gelassenheit"]),
     # the prepositional object with the piece opens the sentence
     ("Von einer „gezielten Kampagne“ sprach der Abgeordnete am Montag.", "Von einer „gezielten Kampagne“", "Von sprach", "der Abgeordnete", ["gezielten Kampagne"]),
+    # a plural present form after the fronted object with the piece; two pieces joined by „oder“
+    ("Von einem „Kahlschlag“ sprechen die Gewerkschaften.", "Von einem „Kahlschlag“", "Von sprechen", "die Gewerkschaften", ["Kahlschlag"]),
+    ("Von „fahrlässiger“ oder „grob fahrlässiger Planung“ sprechen Kritiker.",
+     "Von „fahrlässiger“ oder „grob fahrlässiger Planung“", "Von sprechen", "Kritiker", ["fahrlässiger", "grob fahrlässiger Planung"]),
     # two pieces in one act
     ("Die Gewerkschaft nannte das Angebot „dürftig“ und „respektlos“.", "das Angebot „dürftig“ und „respektlos“", "nannte", "Die Gewerkschaft", ["dürftig", "respektlos"]),
+    # the subject after the verb, with an apposition between commas
+    ("Nach der Sitzung nannte Jana Roth, Sprecherin des Mieterbundes, die Erhöhung „maßlos“.",
+     "die Erhöhung „maßlos“", "nannte", "Jana Roth, Sprecherin des Mieterbundes", ["maßlos"]),
+    ("Im Ausschuss nannte Paul Berger, Leiter der Feuerwehr von Grünau, den Umbau „längst überfällig“.",
+     "den Umbau „längst überfällig“", "nannte", "Paul Berger, Leiter der Feuerwehr von Grünau", ["längst überfällig"]),
 ]
 
 
@@ -88,6 +97,11 @@ PIECE_NEGATIVES = [
     "Von einem „Skandal“ sprach niemand.",  # negated subject: no act
     "Spät nach Hause kam er und nannte die Sache „erledigt“.",  # no subject opens the sentence
     "Die Kinder sehen am Abend den „Tatort“.",  # an infinitive-like plural form, and not speech
+    "Der Kegelclub nannte sich damals „die Pudel“.",  # a name the subject gives itself, no speech act
+    "Seit dem Umzug nennt sich die Band „Nachtfalter“.",
+    "Von einem „Kahlschlag“ sprechen die Gewerkschaften nicht.",  # negated
+    "Über den „Kahlschlag“ sprechen die Gewerkschaften heute.",  # „sprechen über“ is talk, no act frame
+    "Nach der Sitzung traf Jana Roth, Sprecherin des Mieterbundes, den Autor von „Mietwahnsinn“.",  # an apposition, no verb of saying
 ]
 
 
@@ -124,6 +138,11 @@ COORDINATED_PIECES = [
     ("Er kam spät nach Hause und nannte die Sache „erledigt“.", "die Sache „erledigt“", "nannte", "Er", ["erledigt"]),
     ("Die Rektorin besuchte die neue Mensa und lobte das Essen als „überraschend gut“.",
      "das Essen als „überraschend gut“", "lobte", "Die Rektorin", ["überraschend gut"]),
+    # an adverbial opens the sentence, the subject follows the first verb (a reflexive may stand between)
+    ("Im Rathaus zeigte sich die Bürgermeisterin bestürzt und verurteilte den Brand als „feige Tat“.",
+     "den Brand als „feige Tat“", "verurteilte", "die Bürgermeisterin", ["feige Tat"]),
+    ("Nach dem Einsatz besuchte der Senator die Wache und nannte die Arbeit der Helfer „vorbildlich“.",
+     "die Arbeit der Helfer „vorbildlich“", "nannte", "der Senator", ["vorbildlich"]),
     # a relative clause after the subject has a verb of its own („sah“), not the sentence's
     ("Der Stürmer, der wegen eines Fouls Rot sah, nannte den Platzverweis „überzogen“.",
      "den Platzverweis „überzogen“", "nannte", "Der Stürmer", ["überzogen"]),
@@ -144,8 +163,93 @@ def test_a_piece_after_a_coordinated_verb_or_a_relative_clause(
         "Die Band spielte ihr Lied „Sommerregen“ und verließ dann die Bühne.",  # a title, no verb of saying after „und“
         "Am Abend las die Autorin aus „Nachtzug“ und signierte danach Bücher.",
         "Der Minister kam nicht und nannte auch keinen „Grund“.",  # negated
+        "Im Kino sah die Familie den Film und las danach das Buch „Momo“.",  # inverted subject, no verb of saying
+        "Am Abend kam der Minister nicht und nannte auch keinen „Grund“.",  # inverted subject, negated
         "Hätte der Trainer geschwiegen und den Platzverweis nicht „überzogen“ genannt, wäre nichts passiert.",  # irrealis, verb last
     ],
 )
 def test_no_coordinated_piece_act_without_a_verb_of_saying(ex: Extractor, text: str) -> None:
     assert [q for q in ex.extract(text) if q.kind == "reported"] == []
+
+
+# „sehen“ and „halten“ are too weak to frame a piece alone; with „als“ or „für“ before the piece,
+# or „in“ + a second object, they report an evaluation.
+WEAK_FRAMES = [
+    # (text, content, cue, speaker, fragments)
+    ("Der Mieterbund sieht die Reform als „Mogelpackung“.", "die Reform als „Mogelpackung“", "sieht als", "Der Mieterbund", ["Mogelpackung"]),
+    ("Die Opposition sieht in dem Gesetz einen „Angriff auf die Pressefreiheit“.",
+     "in dem Gesetz einen „Angriff auf die Pressefreiheit“", "sieht", "Die Opposition", ["Angriff auf die Pressefreiheit"]),
+    ("In der Schließung sieht die Gewerkschaft einen „Verrat an den Beschäftigten“.",
+     "einen „Verrat an den Beschäftigten“", "sieht", "die Gewerkschaft", ["Verrat an den Beschäftigten"]),
+    # „halten … für“: pieces before and after the marker
+    ("Der Mieterbund hält die Reform für „reine Kosmetik“.", "die Reform für „reine Kosmetik“", "hält für", "Der Mieterbund", ["reine Kosmetik"]),
+    ("Die Gutachterin hält den Damm „auf Dauer“ für „nicht standsicher“.",
+     "den Damm „auf Dauer“ für „nicht standsicher“", "hält für", "Die Gutachterin", ["auf Dauer", "nicht standsicher"]),
+    # verb-final, after a relative pronoun that is the subject
+    ("Protest kam vom Elternrat, der die Kürzung als „Kahlschlag“ bei der Bildung sieht.",
+     "die Kürzung als „Kahlschlag“ bei der Bildung", "als sieht", "Elternrat", ["Kahlschlag"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [(text, tuple(rest)) for text, *rest in WEAK_FRAMES])
+def test_a_weak_verb_frames_a_piece_through_its_marker(ex: Extractor, text: str, expected: tuple[object, ...]) -> None:
+    found = [
+        (q.content.text, q.cue.text if q.cue else "", q.speaker.text if q.speaker else None, [f.text for f in q.fragments])
+        for q in ex.extract(text)
+        if q.parent is None and q.kind == "reported"
+    ]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Abend sahen die Gäste einen „Tatort“ aus Köln.",  # no marker: a film
+        "Die Gewerkschaft sieht einen „Verrat an den Beschäftigten“.",  # no marker: not an evaluation of anything
+        "Die Fans sahen nach zehn Minuten die erste Chance für die in Rot gekleideten „Löwen“.",  # „in“ opens no second object
+        "Der Mieterbund sieht die Reform nicht als „Mogelpackung“.",  # negated
+        "Die Schauspielerin hält das Buch „Momo“ in die Kamera.",  # „halten“ without „für“: holding
+        "Der Mieterbund hält die Reform nicht für „reine Kosmetik“.",  # negated
+        # Konjunktiv I: a reported view in a run of free indirect speech, not an act of the narrator's report
+        "Der Mieterbund sprach von Fehlern. Außerdem halte der Verband die Reform für „reine Kosmetik“.",
+    ],
+)
+def test_no_weak_frame_without_its_marker(ex: Extractor, text: str) -> None:
+    assert [q for q in ex.extract(text) if q.kind == "reported" and q.cue is not None and q.cue.text != "sprach von"] == []
+
+
+# A main clause after the first act's comma, with a subject and a speech verb of its own, is a second act.
+ASYNDETIC = [
+    # (text, [(content, cue, speaker)])
+    ("Die Torhüterin nannte die Rote Karte „hart“, der Trainer bezeichnete das Spiel als „Lehrstunde“.",
+     [("die Rote Karte „hart“", "nannte", "Die Torhüterin"), ("das Spiel als „Lehrstunde“", "bezeichnete als", "der Trainer")]),
+    ("Die Opposition kritisierte den Haushalt, die Regierung lobte die neuen Schulden als „Investition“.",
+     [("den Haushalt", "kritisierte", "Die Opposition"), ("die neuen Schulden als „Investition“", "lobte", "die Regierung")]),
+]
+
+
+@pytest.mark.parametrize("text, acts", ASYNDETIC)
+def test_a_second_main_clause_after_a_comma_is_a_second_act(ex: Extractor, text: str, acts: list[tuple[str, str, str]]) -> None:
+    found = [(q.content.text, q.cue.text, q.speaker.text) for q in ex.extract(text) if q.kind == "reported"]
+    assert found == acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause after the object is part of it, not a second clause
+        "Die Ministerin lobte die Helfer, die seit Tagen im Einsatz sind.",
+        # the second clause has no verb of saying
+        "Der Trainer kritisierte den Rasen, die Spieler kamen trotzdem zurecht.",
+        # a subordinate clause after the comma
+        "Die Ministerin lobte die Helfer, weil die Feuerwehr sofort reagierte.",
+    ],
+)
+def test_no_second_act_without_a_clause_of_saying(ex: Extractor, text: str) -> None:
+    assert len([q for q in ex.extract(text) if q.kind == "reported"]) == 1
+
+
+@pytest.mark.parametrize("text", ["Die Gewerkschaft kritisiert den Plan", "Der Trainer nannte die Absage „peinlich“"])
+def test_an_act_that_ends_the_document_without_a_full_stop(ex: Extractor, text: str) -> None:
+    """A headline: the act's frame ends at the last token, where no second clause can follow."""
+    assert [q.kind for q in ex.extract(text) if q.parent is None] == ["reported"]

@@ -44,6 +44,12 @@ ACT_FRAMES = [
     # the subject after the verb
     ("Am Montag sprach die Kanzlerin von einer historischen Einigung.",
      "von einer historischen Einigung", "sprach von", "die Kanzlerin"),
+    # a threat is a speech act, after its subject
+    ("Die Gewerkschaft droht mit einem unbefristeten Streik.", "mit einem unbefristeten Streik", "droht mit", "Die Gewerkschaft"),
+    ("Mieterbund droht mit Klage", "mit Klage", "droht mit", "Mieterbund"),
+    # a quoted object after the marker: the marker is no particle, the particle follows the quote
+    ("Der Wetterdienst rechnet mit „heftigen Sturmböen“.", "mit „heftigen Sturmböen“", "rechnet mit", "Der Wetterdienst"),
+    ("Die Prüferin wies auf „gravierende Mängel“ hin.", "auf „gravierende Mängel“", "wies auf hin", "Die Prüferin"),
 ]
 
 
@@ -66,6 +72,12 @@ NOT_ACTS = [
     "Die Eltern nannten ihren Sohn Max.",
     # a subordinate clause is no act of its own
     "Das Gesetz, das er als unrealistisch bezeichnete, tritt im Mai in Kraft.",
+    # „drohen mit“ without a subject before the verb: something looms
+    "Mit dem Sturm droht den Küstenorten eine Katastrophe.",
+    "Den Bauern droht mit der Dürre ein großer Ernteausfall.",
+    # a weak frame in Konjunktiv I: a view inside someone's reported speech, not the narrator's report of an act
+    "Eine weitere Gefahr gehe von dem Keim „Klebsiella“ aus.",
+    "Die Behörde rechne mit „heftigen Sturmböen“.",
 ]
 
 
@@ -328,3 +340,11 @@ def test_an_act_after_a_fronted_subordinate_clause(ex: Extractor, text: str, con
 )
 def test_a_fronted_subordinate_clause_is_no_content(ex: Extractor, text: str) -> None:
     assert ex.extract(text) == []
+
+
+def test_a_quoted_object_before_the_particle_keeps_the_frame_of_a_clause_after_it(ex: Extractor) -> None:
+    """„teilte mit „großem Bedauern“ mit, dass …“: the particle after the quote makes „mitteilen“."""
+    quotes = ex.extract("Der Präsident teilte mit „tiefem Bedauern“ mit, dass er zurücktrete.")
+    assert [(q.kind, q.content.text, q.cue.text if q.cue else "") for q in quotes] == [
+        ("indirect", "dass er zurücktrete", "teilte mit")
+    ]

@@ -19,6 +19,13 @@ SLOGANS = [
      "Raus aus unserem Dorf", "Die Täter", "gesprüht"),
     ("Auf dem vordersten Transparent war die Parole „Mieten runter“ zu lesen.", "Mieten runter", None, None),
     ("Die Partei warb mit dem Slogan „Mehr Mut“ um junge Wähler.", "Mehr Mut", "Die Partei", "warb"),
+    # the subject after the verb, right before the slogan noun
+    ("Vor dem Landtag skandierten die Studierenden Parolen wie „Bildung statt Banken“.",
+     "Bildung statt Banken", "die Studierenden", "skandierten"),
+    ("Dabei riefen die Fans Parolen wie „Nie mehr zweite Liga“.", "Nie mehr zweite Liga", "die Fans", "riefen"),
+    # a short prepositional phrase between the slogan noun and „wie“
+    ("Die Täter sprühten Hassparolen auf Englisch wie „Go home“ und „We will be back“ an die Mauer.",
+     "Go home | We will be back", "Die Täter", "sprühten"),
 ]
 
 
@@ -41,6 +48,10 @@ NO_SPEAKER = [
     "Die Polizei entfernte Transparente mit der Aufschrift „Bullen raus“.",
     "Die Polizei berichtete, Demonstranten hätten Parolen wie „Nie wieder“ gerufen.",  # the reporter is no chanter
     "Schilder mit der Aufschrift „Wir bleiben“ hingen am Zaun.",  # the sign is no speaker, „mit“ no cue
+    "Am Abend verurteilte der Bürgermeister Parolen wie „Ausländer raus“.",  # inverted subject, no verb of chanting
+    # inverted subject and object read as one noun phrase: no speaker is safer than „viele Eltern Schilder“
+    "Vor der Schule trugen viele Eltern Schilder mit der Aufschrift „Mehr Lehrer“.",
+    "Nach dem Spiel, als es dunkel wurde, riefen die Fans Parolen wie „Trainer raus“.",  # the prefield is a clause
 ]
 
 
@@ -64,6 +75,7 @@ NOT_SLOGANS = [
     "Die Auslosung „der ersten Runde“ findet am Sonntag statt.",
     "Die Zeitung „Neue Presse“ berichtete über die Parolen der Demonstranten.",  # no quoted piece after „Parolen“
     "Hätte die Menge Parolen gerufen, wäre die Polizei eingeschritten.",  # irrealis, nothing quoted
+    "Die Plakate in der Innenstadt „Wir bleiben hier“ fielen auf.",  # a phrase after the noun, but no „wie“
 ]
 
 

@@ -95,19 +95,18 @@ from quotecheck.lexicon.records import (
     SpeechVerb,
     VerbForm,
 )
+from quotecheck.lexicon.pieces import PIECE_CLASSES, PieceFrames
 from quotecheck.lexicon.words import (
     ATTRIBUTION_CLASSES,
     CLAUSE_CLASSES,
     FUNCTION_CLASSES,
     MORPH_CLASSES,
     ORDINAL_CLASSES,
-    PIECE_CLASSES,
     RULE_CLASSES,
     AttributionWords,
     ClauseWords,
     FunctionWords,
     Morph,
-    PieceFrames,
     RuleWords,
     TextWords,
 )

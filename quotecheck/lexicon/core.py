@@ -33,7 +33,8 @@ from quotecheck.lexicon.records import (
     SpeechVerb,
     VerbForm,
 )
-from quotecheck.lexicon.words import AttributionWords, ClauseWords, FunctionWords, Morph, PieceFrames, RuleWords, TextWords, sizes
+from quotecheck.lexicon.pieces import PieceFrames
+from quotecheck.lexicon.words import AttributionWords, ClauseWords, FunctionWords, Morph, RuleWords, TextWords, sizes
 
 __all__ = ["Lexicon"]
 

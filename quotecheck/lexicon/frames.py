@@ -18,7 +18,10 @@ from quotecheck.lexicon.words import class_index
 __all__ = ["FRAME_CLASSES", "FrameWords"]
 
 #: Classes of ``frame_words.tsv`` (its header documents each).
-FRAME_CLASSES = frozenset("correlative infinitive_conjunction reason_conjunction statal_auxiliary participle act_frame predicative_marker toll_noun passive_participle".split())
+FRAME_CLASSES = frozenset(
+    "correlative infinitive_conjunction reason_conjunction statal_auxiliary participle act_frame subject_first_frame "
+    "predicative_marker toll_noun passive_participle".split()
+)
 
 
 def _pairs(entries: frozenset[str], cls: str, source: str) -> frozenset[tuple[str, str]]:
@@ -56,6 +59,9 @@ class FrameWords:
     participles: Mapping[str, str]
     #: Verb lemma (without „sich“) → the markers whose phrase is its reported act („sprechen“ → {„von“, „über“}).
     act_markers: Mapping[str, frozenset[str]]
+    #: (lemma, marker) act frames that are acts only after their subject („Die Gewerkschaft droht
+    #: mit Streik“; „Den Bauern droht mit der Dürre ein Ausfall“ is something that looms).
+    subject_first: frozenset[tuple[str, str]]
     #: „als“: an act-frame marker of a predicate to the object, not of the object itself.
     predicative_markers: frozenset[str]
     #: „worden“: closes a passive in the perfect („ist … kritisiert worden“).
@@ -73,7 +79,8 @@ class FrameWords:
             reason_conjunctions=by_class["reason_conjunction"],
             statal_auxiliaries=by_class["statal_auxiliary"],
             participles=MappingProxyType(dict(_pairs(by_class["participle"], "participle", source))),
-            act_markers=_by_first(_pairs(by_class["act_frame"], "act_frame", source)),
+            act_markers=_by_first(_pairs(by_class["act_frame"] | by_class["subject_first_frame"], "act_frame", source)),
+            subject_first=_pairs(by_class["subject_first_frame"], "subject_first_frame", source),
             predicative_markers=by_class["predicative_marker"],
             toll_nouns=by_class["toll_noun"],
             passive_participles=by_class["passive_participle"],

@@ -26,7 +26,8 @@ from quotecheck.lexicon.readers import (
     parse_speech_verbs,
     parse_word_list,
 )
-from quotecheck.lexicon.words import AttributionWords, ClauseWords, FunctionWords, Morph, PieceFrames, RuleWords, TextWords
+from quotecheck.lexicon.pieces import PieceFrames
+from quotecheck.lexicon.words import AttributionWords, ClauseWords, FunctionWords, Morph, RuleWords, TextWords
 
 __all__ = [
     "OPTIONAL_FILES",

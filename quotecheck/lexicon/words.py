@@ -34,21 +34,17 @@ __all__ = [
     "FUNCTION_CLASSES",
     "MORPH_CLASSES",
     "ORDINAL_CLASSES",
-    "PIECE_CLASSES",
     "RULE_CLASSES",
     "AttributionWords",
     "ClauseWords",
     "FunctionWords",
     "Morph",
-    "PieceFrames",
     "RuleWords",
     "TextWords",
     "class_index",
 ]
 
 _EMPTY: frozenset[str] = frozenset()
-#: Case and plural endings tried when a noun is looked up by its stem („Actionspiels“ → „actionspiel“).
-_NOUN_ENDINGS = ("es", "en", "s", "n")
 
 #: Classes of ``clause_words.tsv`` (its header documents each).
 CLAUSE_CLASSES = frozenset(
@@ -67,7 +63,8 @@ FUNCTION_CLASSES = frozenset(
 RULE_CLASSES = frozenset(
     "addressee_case so_frame impersonal_speech impersonal_lemma legal_reference source_attachment "
     "not_reported subject_particle genitive genitive_or_dative agent_preposition "
-    "phrase_determiner wie_frame frame_coordinator act_subject_pronoun toll_verb act_auxiliary prep_object_verb dated_preposition report_adverb impersonal_subject".split()
+    "phrase_determiner wie_frame frame_coordinator act_subject_pronoun toll_verb act_auxiliary prep_object_verb dated_preposition "
+    "report_adverb impersonal_subject quote_introducer".split()
 )
 #: Classes of ``attribution_words.tsv`` (its header documents each).
 ATTRIBUTION_CLASSES = frozenset(
@@ -78,8 +75,6 @@ ATTRIBUTION_CLASSES = frozenset(
     ""
     "relay_preposition relay_verb".split()
 )
-#: Classes of ``piece_frames.tsv`` (its header documents each).
-PIECE_CLASSES = frozenset("prepositional_frame cue_preposition auxiliary name_noun name_marker not_name_noun slogan_noun slogan_link slogan_verb".split())
 #: Classes of ``morph.tsv`` (its header documents each).
 MORPH_CLASSES = frozenset(
     "boundary nonverb advice hearsay frame_verb perfect_aux modal_inf advice_modal claim_modal short_verb "
@@ -282,6 +277,8 @@ class RuleWords:
     report_adverb: frozenset[str]
     #: The subject of an impersonal wie-frame that names no speaker („wie es hieß“).
     impersonal_subject: frozenset[str]
+    #: A noun right before a quote that introduces it as the frame verb's words („mit den Worten „…““).
+    quote_introducer: frozenset[str]
 
     @classmethod
     def parse(cls, text: str, source: str) -> RuleWords:
@@ -395,83 +392,6 @@ def _the_word(by_class: Mapping[str, frozenset[str]], cls: str, source: str) -> 
     if len(words) != 1:
         raise LexiconError(f"{source}: class {cls!r} must hold one word, not {sorted(words)}")
     return next(iter(words))
-
-
-@frozen(repr=False)
-class PieceFrames:
-    """``piece_frames.tsv``: speech-act frames around a verbatim quoted piece („sprach von einem „…““)."""
-
-    #: (verb lemma, preposition) pairs that report a speech act through the preposition.
-    prepositional: frozenset[tuple[str, str]]
-    #: Verbs of those pairs: they take a piece only through their preposition.
-    preposition_only: frozenset[str]
-    #: Prepositions that belong to the cue („sprach von“).
-    cue_prepositions: frozenset[str]
-    #: Lemmas of finite auxiliaries of a perfect or passive frame („hatte … zurückgewiesen“).
-    auxiliaries: frozenset[str]
-    #: Nouns before a quoted name or title („die Zeitung „…““), longest first: a compound
-    #: ending in one counts too.
-    name_nouns: tuple[str, ...] = ()
-    #: Words before a quoted short name or translation („kurz „GTA““).
-    name_markers: frozenset[str] = frozenset()
-    #: Words ending in a name noun that name nothing („Beispiel“).
-    not_name_nouns: frozenset[str] = frozenset()
-    #: Nouns before a quoted slogan or inscription („Parolen“, „Aufschrift“): a compound
-    #: ending in one counts too.
-    slogan_nouns: frozenset[str] = frozenset()
-    #: Words between a slogan noun and its slogan („wie zum Beispiel“).
-    slogan_links: frozenset[str] = frozenset()
-    #: Lemmas by which a subject voices, writes or carries a slogan („skandieren“, „tragen“).
-    slogan_verbs: frozenset[str] = frozenset()
-
-    def names_a_piece(self, word: str) -> bool:
-        """Whether ``word`` before a quoted piece makes the piece a name („Vereinssender „…““).
-
-        >>> from quotecheck.lexicon import load_lexicon
-        >>> pieces = load_lexicon().pieces
-        >>> pieces.names_a_piece("Actionspiels"), pieces.names_a_piece("kurz"), pieces.names_a_piece("Plan")
-        (True, True, False)
-        """
-        lower = word.lower()
-        if lower in self.name_markers:
-            return True
-        if lower in self.not_name_nouns:
-            return False
-        forms = [lower] + [lower[: -len(e)] for e in _NOUN_ENDINGS if lower.endswith(e) and len(lower) > len(e) + 2]
-        return any(form.endswith(noun) for form in forms for noun in self.name_nouns)
-
-    def names_a_slogan(self, word: str) -> bool:
-        """Whether ``word`` before a quoted piece makes the piece a slogan or inscription („Hassparolen „…““).
-
-        >>> from quotecheck.lexicon import load_lexicon
-        >>> pieces = load_lexicon().pieces
-        >>> pieces.names_a_slogan("Hassparolen"), pieces.names_a_slogan("Aufschrift"), pieces.names_a_slogan("Motto")
-        (True, True, False)
-        """
-        lower = word.lower()
-        return word[:1].isupper() and any(lower.endswith(noun) for noun in self.slogan_nouns)
-
-    @classmethod
-    def parse(cls, text: str, source: str) -> PieceFrames:
-        _, by_class = _parsed(text, source, PIECE_CLASSES)
-        pairs = []
-        for entry in by_class["prepositional_frame"]:
-            words = entry.split()
-            if len(words) != 2:
-                raise LexiconError(f"{source}: prepositional_frame {entry!r} is not „lemma preposition“")
-            pairs.append((words[0], words[1]))
-        return cls(
-            frozenset(pairs),
-            frozenset(lemma for lemma, _ in pairs),
-            by_class["cue_preposition"],
-            by_class["auxiliary"],
-            tuple(sorted(by_class["name_noun"], key=lambda noun: (-len(noun), noun))),
-            by_class["name_marker"],
-            by_class["not_name_noun"],
-            by_class["slogan_noun"],
-            by_class["slogan_link"],
-            by_class["slogan_verb"],
-        )
 
 
 @frozen(repr=False)
@@ -596,5 +516,5 @@ def _abbreviation_table(entries: Mapping[str, str | None]) -> Mapping[str, str]:
     return MappingProxyType(table)
 
 
-for _cls in (ClauseWords, FunctionWords, RuleWords, AttributionWords, PieceFrames, Morph, TextWords):
+for _cls in (ClauseWords, FunctionWords, RuleWords, AttributionWords, Morph, TextWords):
     _cls.__repr__ = sizes  # type: ignore[method-assign]

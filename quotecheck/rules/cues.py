@@ -98,6 +98,8 @@ def _with_particle(
     dagegen“) counts only where a verb of the lexicon has it.
     """
     end = clause_end_over_brackets(doc, index + 1, limit)
+    if _opens_quoted_object(doc, end, limit):
+        end = _end_after_quoted_object(doc, end, limit)  # „wies auf „große Lücken“ hin“, „rechnet mit „…““
     if not (end - 1 > index and is_word(doc, end - 1)):
         return None, False
     particle = doc.tokens[end - 1].text.lower()
@@ -108,6 +110,25 @@ def _with_particle(
             return CueMatch((index, end - 1), verb.lemma, verb), False
     other_verb = (entry is None or entry.particle is None) and lexicon.speech_verbs.get(particle + lemma) is None
     return None, other_verb
+
+
+def _opens_quoted_object(doc: Doc, end: int, limit: int) -> bool:
+    """Whether the clause „ends“ at the opening mark of a quoted object („rechnet mit „…““): a mark right before a word."""
+    tokens = doc.tokens
+    return end + 1 < limit and tokens[end].kind == "quote" and is_word(doc, end + 1) and tokens[end].end == tokens[end + 1].start
+
+
+def _end_after_quoted_object(doc: Doc, mark: int, limit: int) -> int:
+    """The clause end after the quoted object opened at ``mark``; ``mark`` itself when its closing mark is not near.
+
+    The word before the opening mark is then no particle („rechnet mit „schweren
+    Krawallen““): the particle, if any, ends the clause after the quote („wies auf
+    „große Lücken“ hin“). The closing mark is looked for over ``QUOTED_OBJECT_TOKENS``.
+    """
+    tokens = doc.tokens
+    stop = min(limit, mark + 1 + tuning.QUOTED_OBJECT_TOKENS)
+    close = next((k for k in range(mark + 1, stop) if tokens[k].kind == "quote"), None)
+    return mark if close is None else clause_end_over_brackets(doc, close + 1, limit)
 
 
 def find_speech_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> CueMatch | None:

@@ -232,6 +232,11 @@ def _before_frame(doc: Doc, lexicon: Lexicon, span: QuotedSpan, floor: int) -> _
         cue = find_speech_verb(doc, lexicon, start, span.open - 1)
         if cue is not None:
             return _Frame(TokenRange(start, span.open), "direct.frame_before", "verb", cue)
+    if last.kind == "word" and last.text.lower() in lexicon.rule_words.quote_introducer and _sentence_like(doc, span):
+        # „Die Zeitung zitierte den Minister mit den Worten „…““: as after a colon
+        cue = _direct_verb(doc, lexicon, start, span.open - 1)
+        if cue is not None:
+            return _Frame(TokenRange(start, span.open), "direct.frame_before", "verb", cue)
     if last.kind == "word" and last.text[:1].islower() and _ends_like_a_sentence(doc, span):
         # „Der Analyst kommentierte „Die Erwartungen sind zu hoch.““: a sentence right after its verb
         cue = match_speech_verb(doc, lexicon, span.open - 1, span.open)

@@ -336,9 +336,33 @@ def _verb_frame(
     if tokens[frame_start].text.lower() in lexicon.rule_words.wie_frame and _frame_of_its_own(doc, lexicon, comma + 1, last, taken):
         return None  # „Wie AFP meldete, sagte Ostrowski, …“: the wie-clause relays the frame after it
     cand = _preposed(doc, lexicon, cue, frame_start, comma, last)
+    if cand is not None and overlaps(cand.content[0], taken):
+        # „Er sagte, die Reform sei ein „Opfer …“ und die Länder müssten wissen, „dass …““: the
+        # content ends before the direct quote the frame also introduces
+        cut = _before_claimed(doc, lexicon, comma + 1, last, taken)
+        cand = None if cut is None else _preposed(doc, lexicon, cue, frame_start, comma, cut)
     if cand is None or overlaps(cand.content[0], taken):
         return None
     return cand
+
+
+def _before_claimed(doc: Doc, lexicon: Lexicon, start: int, last: int, taken: list[CharSpan]) -> int | None:
+    """The end of the content from ``start`` before the first claimed token, its opening mark, a break and „und“ left out.
+
+    None when a claimed token comes first, when more than one clause is left (a comma),
+    or fewer than ``CUT_CONTENT_WORDS`` words.
+    """
+    tokens = doc.tokens
+    cut = next((k for k in range(start, last) if overlaps((tokens[k].start, tokens[k].end), taken)), None)
+    if cut is None:
+        return None
+    if cut > start and tokens[cut - 1].kind == "quote":
+        cut -= 1  # the direct quote's opening mark
+    while cut > start and (tokens[cut - 1].text in (",", ":", ";") or "coordinator" in classes_at(doc, lexicon, cut - 1)):
+        cut -= 1
+    if any(tokens[k].text == "," for k in range(start, cut)):
+        return None  # one clause only: „…, die auf ihrer Seite stand, sie wolle „…““ is no content
+    return cut if word_count(doc, start, cut) >= tuning.CUT_CONTENT_WORDS else None
 
 
 def _speech_act_at(doc: Doc, lexicon: Lexicon, verb: int, stop: int) -> bool:

@@ -45,7 +45,7 @@ from quotecheck.rules.clauses import CLAUSE_BREAKS, classes_at
 from quotecheck.rules.cues import match_speech_verb
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
-from quotecheck.rules.reported_acts import _act_at, _coordinated_act, _sentence
+from quotecheck.rules.reported_acts import _act_at, _asyndetic_clause, _coordinated_act, _sentence
 from quotecheck.rules.reported_passive import _passive, _perfect
 from quotecheck.rules.reported_pieces import _piece_sentence, _piece_tokens
 from quotecheck.spanindex import SpanIndex
@@ -82,22 +82,40 @@ def find_reported(
             last = _unclaimed_lead(doc, lexicon, claims, sentence, local)
             if last - first < tuning.LEAD_TOKENS:
                 continue
-        cand = _sentence(doc, lexicon, first, last) or _perfect(doc, lexicon, first, last) or _passive(doc, lexicon, first, last)
-        if cand is None and any(doc.tokens[k].kind == "quote" for k in range(first, last)):
+        found: list[tuple[int, int]] = []
+        if any(doc.tokens[k].kind == "quote" for k in range(first, last)):
             if pieces is None:
                 spans = quoted if quoted is not None else pair_quotation_marks(doc.layer)
                 pieces = SpanIndex((s.start, s.end) for s in spans if s.end > s.start)
             found = pieces.overlapping(sentence.start, doc.tokens[last - 1].end)
-            if found:
-                cand = _piece_sentence(doc, lexicon, first, last, found)
+        cand = _clause_act(doc, lexicon, first, last, found)
         if cand is None:
             cand, last = _later_clause_act(doc, lexicon, sentence, local) or (None, last)
         if cand is not None:
             out.append(cand)
-            second = _coordinated_act(doc, lexicon, cand, last)
+            second = _coordinated_act(doc, lexicon, cand, last) or _asyndetic_act(doc, lexicon, cand, last, found)
             if second is not None:
                 out.append(second)
     return out
+
+
+def _clause_act(doc: Doc, lexicon: Lexicon, first: int, last: int, found: list[tuple[int, int]]) -> Candidate | None:
+    """The act of the clause ``[first, last)``: verb-second, perfect, passive, or around a quoted piece of ``found``."""
+    cand = _sentence(doc, lexicon, first, last) or _perfect(doc, lexicon, first, last) or _passive(doc, lexicon, first, last)
+    if cand is None and found:
+        cand = _piece_sentence(doc, lexicon, first, last, found)
+    return cand
+
+
+def _asyndetic_act(doc: Doc, lexicon: Lexicon, act: Candidate, last: int, found: list[tuple[int, int]]) -> Candidate | None:
+    """The act of a main clause after the first act's comma, with a subject of its own.
+
+    „Der Stürmer nannte den Platzverweis „überzogen“, der Trainer bezeichnete die
+    Karten als „übertrieben“.“ (:func:`~quotecheck.rules.reported_acts._asyndetic_act_at`).
+    """
+    if act.frame is None or not _asyndetic_clause(doc, lexicon, act.frame[1], last):
+        return None
+    return _clause_act(doc, lexicon, act.frame[1] + 1, last, found)
 
 
 def _later_clause_act(doc: Doc, lexicon: Lexicon, sentence: Sentence, local: Sequence[CharSpan]) -> tuple[Candidate, int] | None:

@@ -23,6 +23,7 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.nounphrase import function_word_classes, parse_noun_phrase, with_attached
 from quotecheck.lexicon import Lexicon, SpeechVerb
+from quotecheck.morph import finite_mood
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span
 from quotecheck.rules.clauses import classes_at, clause_end, word_count
@@ -214,7 +215,7 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | 
         tok = doc.tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower() or not verbs.has(doc, verb):
             continue  # no speech verb here, whatever the limit: no need to look for a second act
-        limit = _second_act_at(doc, lexicon, verb, last) or last
+        limit = _second_act_at(doc, lexicon, verb, last) or _asyndetic_act_at(doc, lexicon, verb, last) or last
         cue = match_speech_verb(doc, lexicon, verb, limit)
         if cue is not None and cue.verb is not None:
             if doc.tokens[verb - 1].text.lower() in lexicon.rule_words.frame_coordinator:
@@ -248,6 +249,38 @@ def _second_act_at(doc: Doc, lexicon: Lexicon, verb: int, last: int) -> int | No
             if match_speech_verb(doc, lexicon, k + 1, last) is not None:
                 return k
     return None
+
+
+def _asyndetic_act_at(doc: Doc, lexicon: Lexicon, verb: int, last: int) -> int | None:
+    """The comma before a main clause with a speech verb of its own subject („…, der Trainer bezeichnete …“).
+
+    „Der Stürmer nannte den Platzverweis „überzogen“, der Trainer bezeichnete die
+    Karten als „übertrieben“.“: the first act ends at the comma. The clause opens
+    with a nominative noun phrase and a finite speech verb right after it; only the
+    first break after the verb is looked at.
+    """
+    tokens = doc.tokens
+    # only the first break after the verb, as in _second_act_at: one look per act, whatever the sentence's length
+    k = next((k for k in range(verb + 2, last - 2) if tokens[k].text in (",", ";", ":")), None)
+    return k if k is not None and _asyndetic_clause(doc, lexicon, k, last) else None
+
+
+def _asyndetic_clause(doc: Doc, lexicon: Lexicon, k: int, last: int) -> bool:
+    """Whether the comma at ``k`` opens a main clause: a nominative noun phrase, then a finite speech verb."""
+    tokens = doc.tokens
+    if k + 2 >= last or tokens[k].text != ",":
+        return False
+    np = parse_noun_phrase(doc, lexicon, k + 1, last)
+    if np is None or np.dative or np.pronoun is not None or np.end >= last:
+        return False
+    if "not_nominative" in function_word_classes(lexicon, tokens[np.start].text.lower()):
+        return False
+    if classes_at(doc, lexicon, k + 1) & {"subordinator", "complementizer", "w_word"}:
+        return False
+    after = np.end
+    if tokens[after].kind != "word" or not tokens[after].text[:1].islower() or _base_form(doc, after):
+        return False
+    return match_speech_verb(doc, lexicon, after, last) is not None
 
 
 def _coordinated_act(doc: Doc, lexicon: Lexicon, act: Candidate, last: int) -> Candidate | None:
@@ -314,17 +347,10 @@ def _act_at(
     if len(cue.tokens) > 1 and cue.tokens[-1] == stop - 1:
         stop -= 1  # the separated particle („wies … zurück“) is no content
     if not _reports_act(lexicon, entry):
-        # the marker follows the verb, or opens the prefield before an inverted subject
-        # („Als Grund nannte die Behörde …“)
-        marker = _marker(doc, markers, start if subject is not None else first, stop)
-        if marker is None:
-            return None  # „sprach mit den Helfern“ is no act; „sprach von einem Erfolg“ is one
-        cue = _with_marker(doc, lexicon, cue, marker)  # the cue „sprach von“
-        if marker < verb and doc.tokens[marker].text.lower() not in lexicon.frames.predicative_markers:
-            # „Von einer Kampagne sprach der Abgeordnete am Montag“: the prefield is the act's object
-            if _negated(doc, lexicon, verb, stop):
-                return None  # „Ein Datum nannte der Sprecher nicht.“
-            start, stop = first, verb
+        framed = _framed_act(doc, lexicon, entry, cue, first, verb, (start, stop), subject)
+        if framed is None:
+            return None
+        cue, (start, stop) = framed
     if not _object_of_an_act(doc, lexicon, entry, first, start, stop):
         return None
     parts = [(start, stop)]
@@ -332,6 +358,53 @@ def _act_at(
     if predicate_first and any(doc.tokens[k].kind == "quote" for k in range(first, verb)):
         parts.insert(0, (first, verb))  # „Als „verpasste Chance“ bezeichnete X die Reise“: the predicate holds the speaker's words
     return _act(doc, lexicon, first, parts, cue, (first, max(stop, cue.tokens[-1] + 1)), speaker, "reported.act")
+
+
+def _framed_act(
+    doc: Doc,
+    lexicon: Lexicon,
+    entry: SpeechVerb,
+    cue: CueMatch,
+    first: int,
+    verb: int,
+    content: tuple[int, int],
+    subject: tuple[int, int] | None,
+) -> tuple[CueMatch, tuple[int, int]] | None:
+    """The cue with its act-frame marker and the act's content, for a verb whose bare object is no act.
+
+    The marker follows the verb („sprach von einem Erfolg“; „sprach mit den
+    Helfern“ is no act), or opens the prefield before an inverted subject („Als
+    Grund nannte die Behörde …“); a fronted prepositional object is then the
+    content („Von einer Kampagne sprach der Abgeordnete“).
+    """
+    start, stop = content
+    marker = _marker(doc, lexicon.frames.markers_of(entry.lemma), start if subject is not None else first, stop)
+    if marker is None or _no_act_here(doc, lexicon, entry, verb, marker, subject):
+        return None
+    cue = _with_marker(doc, lexicon, cue, marker)  # the cue „sprach von“
+    if marker < verb and doc.tokens[marker].text.lower() not in lexicon.frames.predicative_markers:
+        # „Von einer Kampagne sprach der Abgeordnete am Montag“: the prefield is the act's object
+        if _negated(doc, lexicon, verb, stop):
+            return None  # „Ein Datum nannte der Sprecher nicht.“
+        start, stop = first, verb
+    return cue, (start, stop)
+
+
+def _no_act_here(
+    doc: Doc, lexicon: Lexicon, entry: SpeechVerb, verb: int, marker: int, subject: tuple[int, int] | None
+) -> bool:
+    """Whether an act frame with its marker is still no act here.
+
+    In Konjunktiv I a weak frame is someone's reported view, left to the
+    free-indirect run („Eine Bedrohung gehe von X aus“); a ``subject_first_frame``
+    without its subject before the verb tells what looms („Den Bauern droht mit
+    der Dürre ein Ausfall“).
+    """
+    if entry.strength < tuning.RELIABLE_SPEECH and finite_mood(doc, lexicon, verb) == "subj1":
+        return True
+    if (entry.lemma.removeprefix("sich "), doc.tokens[marker].text.lower()) not in lexicon.frames.subject_first:
+        return False
+    return subject is None or "not_nominative" in function_word_classes(lexicon, doc.tokens[subject[0]].text.lower())
 
 
 def _marker(doc: Doc, markers: frozenset[str], start: int, stop: int) -> int | None:

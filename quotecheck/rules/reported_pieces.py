@@ -23,8 +23,9 @@ from attrs import frozen
 
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
-from quotecheck.attribution.nounphrase import function_word_classes, parse_noun_phrase
+from quotecheck.attribution.nounphrase import function_word_classes, parse_noun_phrase, with_attached
 from quotecheck.lexicon import Lexicon, SpeechVerb
+from quotecheck.morph import finite_mood
 from quotecheck.rules.candidate import Candidate, CueMatch
 from quotecheck.rules.clauses import CLAUSE_BREAKS, classes_at, clause_end, clause_start, relative_antecedent
 from quotecheck.rules.content import content_end
@@ -43,6 +44,7 @@ from quotecheck.rules.reported_acts import (
 )
 from quotecheck.rules.reported_passive import _passive_agent, _passive_aux
 from quotecheck.text import KIND_CODES
+from quotecheck.verbforms import find_finite
 
 
 def _piece_tokens(doc: Doc, first: int, last: int, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -105,7 +107,7 @@ def _preposed_piece(
     entry = cue.verb
     if entry is None or (entry.lemma, tokens[first].text.lower()) not in lexicon.pieces.prepositional:
         return None
-    if not any(first < lo and hi <= verb for lo, hi in ranges) or not _one_constituent(doc, lexicon, first, verb):
+    if not any(first < lo and hi <= verb for lo, hi in ranges) or not _one_piece_constituent(doc, lexicon, first, verb, ranges):
         return None
     np = parse_noun_phrase(doc, lexicon, verb + 1, end)
     if np is None or np.dative:
@@ -127,7 +129,7 @@ def _piece_sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, pieces: l
         tok = doc.tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower() or _inside(verb, ranges) or verb in embedded:
             continue
-        found = _piece_cue_at(doc, lexicon, verb, last, ranges)
+        found = _piece_cue_at(doc, lexicon, verb, last, ranges, first)
         if found is _Verdict.NEXT_WORD:
             continue
         if found is None:
@@ -145,12 +147,14 @@ def _coordinated_piece(
 ) -> Candidate | None:
     """„Die Regierung zeigte sich bestürzt und verurteilte den Angriff als „feige““: the second verb shares the subject.
 
-    The sentence opens with its subject and a finite verb that frames no piece; a
-    coordinator (``frame_coordinator``) before the first piece opens a verb-first
-    clause whose verb frames the piece as in a main clause (:func:`_piece_act`).
+    The sentence opens with its subject and a finite verb that frames no piece, or
+    with an adverbial, the finite verb and the subject („Im Rathaus zeigte sich die
+    Regierung bestürzt und verurteilte …“); a coordinator (``frame_coordinator``)
+    before the first piece opens a verb-first clause whose verb frames the piece
+    as in a main clause (:func:`_piece_act`).
     """
     tokens = doc.tokens
-    subject = _opening_subject(doc, lexicon, first, ranges[0][0], embedded)
+    subject = _opening_subject(doc, lexicon, first, ranges[0][0], embedded) or _inverted_subject(doc, lexicon, first, ranges[0][0])
     if subject is None:
         return None
     for k in range(subject[1] + 1, ranges[0][0] - 1):
@@ -160,6 +164,23 @@ def _coordinated_piece(
         if isinstance(found, _PieceCue) and found.at == k + 1:
             return _piece_act(doc, lexicon, k + 1, last, k + 1, found, ranges, subject)
     return None
+
+
+def _inverted_subject(doc: Doc, lexicon: Lexicon, first: int, stop: int) -> tuple[int, int] | None:
+    """The subject right after the finite verb of a one-constituent prefield („Am Abend lobte die Ministerin …“).
+
+    A reflexive pronoun may stand between them („Im Rathaus zeigte sich die Regierung …“).
+    """
+    verb = find_finite(doc, lexicon, first, stop)
+    if verb is None or verb <= first or not doc.tokens[verb].text[:1].islower() or not _one_constituent(doc, lexicon, first, verb):
+        return None
+    start = verb + 1
+    if start < stop and doc.tokens[start].text.lower() in lexicon.clause.reflexives:
+        start += 1  # „Im Rathaus zeigte sich die Regierung bestürzt …“
+    np = parse_noun_phrase(doc, lexicon, start, stop)
+    if np is None or np.dative or np.start != start or "not_nominative" in function_word_classes(lexicon, doc.tokens[np.start].text.lower()):
+        return None
+    return np.start, np.end
 
 
 def _verb_final_piece(
@@ -209,11 +230,14 @@ def _final_piece_cue(doc: Doc, lexicon: Lexicon, head: int, piece: int, verb: in
     if _inside(verb, ranges) or tokens[verb].kind != "word" or not tokens[verb].text[:1].islower():
         return None
     cue = match_speech_verb(doc, lexicon, verb, verb + 1)
-    if cue is None or cue.verb is None or cue.verb.strength < tuning.MIN_PIECE_STRENGTH or cue.verb.is_phrase:
+    if cue is None or cue.verb is None or _too_weak(lexicon, cue.verb) or cue.verb.is_phrase:
         return None
     entry = cue.verb
     if entry.lemma in lexicon.rule_words.not_reported:
         return None
+    if entry.strength < tuning.MIN_PIECE_STRENGTH:
+        weak = _weak_marker(doc, lexicon, entry, head + 1, head + 1, piece)
+        return None if weak is None else _with_marker(doc, lexicon, cue, weak[0]) if weak[1] else cue
     marker = _marker(doc, lexicon.frames.markers_of(entry.lemma), head + 1, piece + 1)
     if marker is not None:
         return _with_marker(doc, lexicon, cue, marker)
@@ -221,6 +245,34 @@ def _final_piece_cue(doc: Doc, lexicon: Lexicon, head: int, piece: int, verb: in
     if not preposition and (entry.lemma in lexicon.pieces.preposition_only or "np" not in entry.valency and not entry.reported):
         return None
     return cue
+
+
+def _too_weak(lexicon: Lexicon, entry: SpeechVerb) -> bool:
+    """A verb too weak to frame a piece, even through a ``weak_frame`` marker."""
+    return entry.strength < tuning.MIN_PIECE_STRENGTH and entry.lemma not in lexicon.pieces.weak_lemmas
+
+
+def _weak_marker(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, first: int, verb: int, piece: int) -> tuple[int, bool] | None:
+    """The marker of a weak verb's frame before the (last) piece, and whether it joins the cue.
+
+    A ``weak_frame`` marker after the verb opens the piece's phrase („sieht die
+    Reform als „Irrweg““, „hält den Plan für „verfehlt““). A ``weak_frame_beside``
+    marker after the verb or opening the prefield („In der Reform sieht der
+    Verband einen „Irrweg““) needs the piece opened by an indefinite article: „sahen
+    die Chance für die in Weiß gekleideten „…““ is none.
+    """
+    tokens = doc.tokens
+    pieces = lexicon.pieces
+    words = [(k, (entry.lemma, tokens[k].text.lower())) for k in range(verb + 1, piece)]
+    opening = next((k for k, pair in words if pair in pieces.weak_frames), None)
+    if opening is not None:
+        return opening, True
+    beside = next((k for k, pair in words if pair in pieces.weak_frames_beside), None)
+    if beside is None and first < verb and (entry.lemma, tokens[first].text.lower()) in pieces.weak_frames_beside:
+        beside = first
+    if beside is None or piece == 0 or "indefinite" not in function_word_classes(lexicon, tokens[piece - 1].text.lower()):
+        return None
+    return beside, False
 
 
 def _final_clause_speaker(doc: Doc, lexicon: Lexicon, head: int, relative: bool, piece: int) -> tuple[tuple[int, int] | None, int]:
@@ -260,15 +312,17 @@ class _PieceCue:
 
 
 def _piece_cue_at(
-    doc: Doc, lexicon: Lexicon, verb: int, last: int, ranges: list[tuple[int, int]]
+    doc: Doc, lexicon: Lexicon, verb: int, last: int, ranges: list[tuple[int, int]], first: int | None = None
 ) -> _PieceCue | _Verdict | None:
     """The speech verb whose clause starts at the word ``verb``; None when the sentence has none.
 
     „hatte den Bericht als „falsch“ zurückgewiesen“: after an auxiliary the participle
-    closing the clause is the cue.
+    closing the clause is the cue. A plural present form is finite after the
+    verb's prepositional object with the piece, from ``first`` on („Von einem
+    „Skandal“ sprechen die Zeitungen“).
     """
     tokens = doc.tokens
-    end = clause_end(doc, verb + 1, last, ranges)
+    end = _past_apposition(doc, lexicon, clause_end(doc, verb + 1, last, ranges), last, ranges)
     cue_at = verb
     if doc.lemma(verb).lower() in lexicon.pieces.auxiliaries:
         cue_at = end - 1
@@ -278,11 +332,43 @@ def _piece_cue_at(
     if cue is None or cue.verb is None:
         return _Verdict.NEXT_WORD if cue_at == verb else None
     entry = cue.verb
-    if entry.strength < tuning.MIN_PIECE_STRENGTH or entry.is_phrase or entry.lemma in lexicon.rule_words.not_reported:
+    if _too_weak(lexicon, entry) or entry.is_phrase or entry.lemma in lexicon.rule_words.not_reported:
         return None
-    if cue_at == verb and _base_form(doc, verb):
+    if cue_at == verb and _base_form(doc, verb) and not _preposed_object(doc, lexicon, entry, first, verb, ranges):
         return None  # an infinitive or a plural present form in a subordinate clause
     return _PieceCue(cue, cue_at, end)
+
+
+def _past_apposition(doc: Doc, lexicon: Lexicon, end: int, last: int, ranges: list[tuple[int, int]]) -> int:
+    """The clause end past an apposition between commas („nannte Anna Kurz, Sprecherin des Verbandes, den Plan …“)."""
+    tokens = doc.tokens
+    if end + 1 >= last or tokens[end].text != "," or not tokens[end - 1].text[:1].isupper():
+        return end
+    np = parse_noun_phrase(doc, lexicon, end + 1, last)
+    if np is not None:
+        np = with_attached(doc, lexicon, np, last)
+    if np is None or np.dative or np.pronoun is not None or np.end >= last or tokens[np.end].text != ",":
+        return end
+    return clause_end(doc, np.end + 1, last, ranges)
+
+
+def _preposed_object(
+    doc: Doc, lexicon: Lexicon, entry: SpeechVerb, first: int | None, verb: int, ranges: list[tuple[int, int]]
+) -> bool:
+    """Whether ``[first, verb)`` is the verb's prepositional object holding a piece („Von „Betrug“ sprechen …“)."""
+    if first is None or (entry.lemma, doc.tokens[first].text.lower()) not in lexicon.pieces.prepositional:
+        return False
+    return any(first < lo and hi <= verb for lo, hi in ranges) and _one_piece_constituent(doc, lexicon, first, verb, ranges)
+
+
+def _one_piece_constituent(doc: Doc, lexicon: Lexicon, first: int, verb: int, ranges: list[tuple[int, int]]) -> bool:
+    """:func:`_one_constituent`, where a coordinator right after a piece joins two pieces („von „A“ oder „B““)."""
+    ends = {hi for _, hi in ranges}
+    tokens = doc.tokens
+    return not any(
+        tokens[k].text in (",", ";", ":") or "coordinator" in classes_at(doc, lexicon, k) and k not in ends
+        for k in range(first, verb)
+    )
 
 
 def _piece_act(
@@ -304,23 +390,18 @@ def _piece_act(
     entry, end = found.entry, found.end
     inner = [r for r in ranges if verb < r[0] and r[1] <= end]
     if not inner:
-        return _preposed_piece(doc, lexicon, first, verb, end, found.cue, ranges)
-    preposition = next(
-        (k for k in range(verb + 1, inner[0][0]) if (entry.lemma, tokens[k].text.lower()) in lexicon.pieces.prepositional), None
-    )
-    if preposition is None and (entry.lemma in lexicon.pieces.preposition_only or "np" not in entry.valency and not entry.reported):
-        return None  # „sprach mit dem „Paten““: only „sprechen von“ reports words
+        return None if entry.strength < tuning.MIN_PIECE_STRENGTH else _preposed_piece(doc, lexicon, first, verb, end, found.cue, ranges)
+    cue = _piece_frame_cue(doc, lexicon, first, verb, found, inner)
+    if cue is None:
+        return None
     subject = shared or _subject_before(doc, lexicon, first, verb)
     speaker = subject if subject is not None else _inverted_piece_speaker(doc, lexicon, first, last, verb, inner[0][0])
     if speaker is None or _negated(doc, lexicon, first, end, ranges):
         return None
-    start = verb + 1 if subject is not None else speaker[1]
+    start = verb + 1 if subject is not None else speaker[1] + (tokens[speaker[1]].text == ",")
     stop = _piece_content_end(doc, lexicon, start, verb, found, ranges, inner[-1][1])
     if stop <= start:
         return None
-    cue = found.cue
-    if preposition is not None and tokens[preposition].text.lower() in lexicon.pieces.cue_prepositions:
-        cue = CueMatch(tuple(sorted((*cue.tokens, preposition))), cue.lemma, entry)
     frame = (first, max(stop, cue.tokens[-1] + 1))
     agent = _passive_agent(doc, lexicon, verb, inner[0][0]) if subject is not None and found.at != verb else None
     if agent is not None and subject is not None:
@@ -329,13 +410,62 @@ def _piece_act(
     return _act(doc, lexicon, first, [(start, stop)], cue, frame, speaker, "reported.piece")
 
 
+def _piece_frame_cue(
+    doc: Doc, lexicon: Lexicon, first: int, verb: int, found: _PieceCue, inner: list[tuple[int, int]]
+) -> CueMatch | None:
+    """The cue of a verb framing the pieces ``inner`` after it, with its marker or preposition; None if it frames none.
+
+    A weak verb needs its marker (:func:`_weak_marker`) and the indicative; a
+    verb of ``prepositional_frame`` its preposition („sprach von“, not „sprach
+    mit dem „Paten““); a self-naming verb with a reflexive object names a name.
+    """
+    tokens = doc.tokens
+    entry, cue = found.entry, found.cue
+    preposition = next(
+        (k for k in range(verb + 1, inner[0][0]) if (entry.lemma, tokens[k].text.lower()) in lexicon.pieces.prepositional), None
+    )
+    if entry.strength < tuning.MIN_PIECE_STRENGTH:
+        weak = _weak_marker(doc, lexicon, entry, first, verb, inner[-1][0])
+        if weak is None:
+            return None  # „sah einen „Tatort““: a weak verb frames a piece only through its marker
+        if finite_mood(doc, lexicon, verb) == "subj1":
+            return None  # „Außerdem halte die Fraktion den Schritt für „…““: someone's reported view, in a run
+        if weak[1]:
+            cue = _with_marker(doc, lexicon, cue, weak[0])  # „sieht … als“, as „bezeichnete … als“
+    elif preposition is None and (entry.lemma in lexicon.pieces.preposition_only or "np" not in entry.valency and not entry.reported):
+        return None  # „sprach mit dem „Paten““: only „sprechen von“ reports words
+    if _names_itself(doc, lexicon, entry, verb, inner[0][0]):
+        return None  # „Der Verein nannte sich „die Teufel““: a name
+    if preposition is not None and tokens[preposition].text.lower() in lexicon.pieces.cue_prepositions:
+        cue = CueMatch(tuple(sorted((*cue.tokens, preposition))), cue.lemma, entry)
+    return cue
+
+
+def _names_itself(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, verb: int, piece: int) -> bool:
+    """Whether a ``self_naming`` verb has a reflexive pronoun object before the piece („nannte sich „…““)."""
+    if entry.lemma not in lexicon.pieces.self_naming:
+        return False
+    return any(doc.tokens[k].text.lower() in lexicon.clause.reflexives for k in range(verb + 1, piece))
+
+
 def _inverted_piece_speaker(
     doc: Doc, lexicon: Lexicon, first: int, last: int, verb: int, piece: int
 ) -> tuple[int, int] | None:
-    """„Als „falsch“ bezeichnete der Minister …“: the subject right after the verb, before the piece."""
+    """„Als „falsch“ bezeichnete der Minister …“: the subject right after the verb, before the piece.
+
+    An apposition between commas belongs to it („Am Montag nannte Anna Kurz,
+    Sprecherin des Verbandes, den Plan „überflüssig““); the content starts after it.
+    """
     np = parse_noun_phrase(doc, lexicon, verb + 1, last)
     if np is None or np.dative or np.end > piece or not _one_constituent(doc, lexicon, first, verb):
         return None
+    tokens = doc.tokens
+    if np.end + 1 < piece and tokens[np.end].text == ",":
+        inner = parse_noun_phrase(doc, lexicon, np.end + 1, piece)
+        if inner is not None:
+            inner = with_attached(doc, lexicon, inner, piece)
+        if inner is not None and not inner.dative and inner.end < piece and tokens[inner.end].text == ",":
+            return np.start, inner.end
     return np.start, np.end
 
 

@@ -23,7 +23,9 @@ from quotecheck.attribution.nounphrase import can_be_subject, parse_noun_phrase
 from quotecheck.lexicon import Lexicon
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence
+from quotecheck.rules.clauses import classes_at
 from quotecheck.rules.quotemarks import QuotedSpan
+from quotecheck.verbforms import find_finite
 
 __all__ = ["find_slogans"]
 
@@ -63,9 +65,24 @@ def _slogan_noun_before(doc: Doc, lexicon: Lexicon, span: QuotedSpan) -> int | N
     while k >= 0 and links < tuning.SLOGAN_LINK_TOKENS and tokens[k].text.lower() in lexicon.pieces.slogan_links:
         k -= 1
         links += 1
-    if k < 0 or tokens[k].kind != "word" or not lexicon.pieces.names_a_slogan(tokens[k].text):
-        return None
-    return k
+    if k >= 0 and tokens[k].kind == "word" and lexicon.pieces.names_a_slogan(tokens[k].text):
+        return k
+    return _slogan_noun_before_phrase(doc, lexicon, k) if links else None
+
+
+def _slogan_noun_before_phrase(doc: Doc, lexicon: Lexicon, k: int) -> int | None:
+    """„Parolen auf Arabisch wie „…““: the slogan noun before a short prepositional phrase ending at ``k``.
+
+    Only after a link word („wie“): without one, „Plakate in der Stadt „…““ is no list of examples.
+    """
+    tokens = doc.tokens
+    for j in range(k, max(k - tuning.SLOGAN_LINK_TOKENS, 0), -1):
+        if tokens[j].kind != "word":
+            return None
+        if "preposition" in classes_at(doc, lexicon, j):
+            noun = j - 1
+            return noun if tokens[noun].kind == "word" and lexicon.pieces.names_a_slogan(tokens[noun].text) else None
+    return None
 
 
 def _coordinated(doc: Doc, lexicon: Lexicon, previous: QuotedSpan, span: QuotedSpan) -> bool:
@@ -105,12 +122,30 @@ def _opening_subject(doc: Doc, lexicon: Lexicon, first: int, noun: int, span: Qu
     """
     np = parse_noun_phrase(doc, lexicon, first, noun)
     if np is None or np.dative or not can_be_subject(np, lexicon) or np.end >= noun:
-        return None
+        return _inverted_subject(doc, lexicon, first, noun, span)
     verb = doc.tokens[np.end]
     if verb.kind != "word" or not verb.text[:1].islower():
         return None
     cue = _slogan_verb(doc, lexicon, np.end, span)
     return (TokenRange(np.start, np.end), CueMatch((cue,), doc.lemma(cue))) if cue is not None else None
+
+
+def _inverted_subject(doc: Doc, lexicon: Lexicon, first: int, noun: int, span: QuotedSpan) -> tuple[TokenRange, CueMatch] | None:
+    """„Dabei skandierten die Demonstranten Parolen wie „…““: an adverbial, the verb, then its subject.
+
+    The prefield is one constituent (no comma), the finite verb voices, writes or
+    carries the slogan, and the subject follows it right before the slogan noun
+    („trugen viele Teilnehmer Schilder mit der Aufschrift „…““ reads as one noun
+    phrase „viele Teilnehmer Schilder“: no speaker).
+    """
+    verb = find_finite(doc, lexicon, first, noun)
+    if verb is None or verb <= first or any(doc.tokens[k].text in (",", ";", ":") for k in range(first, verb)):
+        return None
+    cue = _slogan_verb(doc, lexicon, verb, span)
+    np = parse_noun_phrase(doc, lexicon, verb + 1, noun) if cue is not None else None
+    if cue is None or np is None or np.dative or np.start != verb + 1 or np.end != noun or not can_be_subject(np, lexicon):
+        return None  # the subject stands right before the slogan noun, or the parse is not to be trusted
+    return TokenRange(np.start, np.end), CueMatch((cue,), doc.lemma(cue))
 
 
 def _slogan_verb(doc: Doc, lexicon: Lexicon, finite: int, span: QuotedSpan) -> int | None:
