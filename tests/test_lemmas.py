@@ -122,6 +122,7 @@ def test_any_word_gets_simplemmas_lemma_or_error(word: str) -> None:
     assert _outcome(german_lemmatizer(), word) == _outcome(_simplemma, word)
 
 
+@pytest.mark.slow  # loads simplemma's whole dictionary, then tries to build the table from it
 def test_an_unwritable_cache_falls_back_to_simplemmas_dictionary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
