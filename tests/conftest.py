@@ -5,7 +5,7 @@ picks one; without either, ``CI`` in the environment decides):
 
 * ``ci`` -- the full strength, a hundred examples per property; the profile of
   a run with ``CI=true`` (``.ci/run``).
-* ``dev`` -- a quarter of that, the profile of a plain ``python -m pytest``: every
+* ``dev`` -- a fifth of that, the profile of a plain ``python -m pytest``: every
   property still runs, with fewer examples, so that the default run stays quick.
 * ``thorough`` -- a thousand examples, for a property you are working on.
 
@@ -41,7 +41,7 @@ def in_ci() -> bool:
 
 _COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow], "print_blob": True}
 settings.register_profile("ci", max_examples=100, **_COMMON)
-settings.register_profile("dev", max_examples=25, **_COMMON)
+settings.register_profile("dev", max_examples=20, **_COMMON)
 settings.register_profile("thorough", max_examples=1000, **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if in_ci() else "dev"))
 

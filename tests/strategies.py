@@ -87,8 +87,8 @@ FULL_STRENGTH = 100
 def examples(full: int) -> int:
     """``full`` examples under the ``ci`` profile; under another, the same share as its count.
 
-    ``@settings(max_examples=examples(300))``: 300 under CI, 75 in a plain run
-    (profile ``dev``, 25 of 100), 3000 under ``thorough``. Never fewer than ten
+    ``@settings(max_examples=examples(300))``: 300 under CI, 60 in a plain run
+    (profile ``dev``, 20 of 100), 3000 under ``thorough``. Never fewer than ten
     (or ``full``, if that is less): a property keeps a real search in every run.
     Read when the test module is imported, after the profile is loaded.
     """

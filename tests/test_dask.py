@@ -20,7 +20,6 @@ dask = pytest.importorskip("dask", reason="needs quotecheck-de[dask]")
 db = pytest.importorskip("dask.bag")
 dd = pytest.importorskip("dask.dataframe")
 pd = pytest.importorskip("pandas")
-distributed = pytest.importorskip("distributed")
 
 import quotecheck
 from benchmarks.dask_speedup import documents
@@ -116,6 +115,7 @@ def test_a_missing_column_is_named() -> None:
 @pytest.mark.slow
 def test_a_two_process_cluster_equals_the_cli_on_ten_thousand_documents(tmp_path: Path) -> None:
     """A real LocalCluster: one extractor per worker, the CLI's bytes after sorting by id."""
+    distributed = pytest.importorskip("distributed")  # imported here: the quick tests need only dask
     docs = documents(10_000, longest=1)  # paragraph-sized news items: 10,000 of them in about 11 s of CPU
     assert len({d["id"] for d in docs}) == len(docs)
     source = write_jsonl(tmp_path / "docs.jsonl", docs)

@@ -123,6 +123,7 @@ def test_random_bytes_never_crash_with_either_encoding_policy(tmp_path: Path, da
         assert status in (0, 1)
 
 
+@pytest.mark.slow  # worker processes for every example
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(stream=st.lists(st.one_of(ok_record, bad_lines), min_size=40, max_size=80))
 def test_jobs_2_is_byte_identical_to_jobs_1(tmp_path: Path, stream) -> None:
