@@ -35,7 +35,7 @@ CORPUS = ROOT / "corpus" / "gold.jsonl"
 
 
 def in_ci() -> bool:
-    """Whether the run is CI's (``CI=true``, as CI services and ``.ci/run`` set it)."""
+    """Whether the run is CI's: ``CI=true`` (or 1, yes), as CI services set it for ``.ci/run``."""
     return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
 
 

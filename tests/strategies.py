@@ -80,10 +80,6 @@ GERMAN_PIECES = (
 )
 
 
-#: The example count of the ``ci`` profile (tests/conftest.py), the full strength.
-FULL_STRENGTH = 100
-
-
 def examples(full: int) -> int:
     """``full`` examples under the ``ci`` profile; under another, the same share as its count.
 
@@ -92,7 +88,7 @@ def examples(full: int) -> int:
     (or ``full``, if that is less): a property keeps a real search in every run.
     Read when the test module is imported, after the profile is loaded.
     """
-    scaled = full * settings().max_examples // FULL_STRENGTH
+    scaled = full * settings().max_examples // settings.get_profile("ci").max_examples
     return max(scaled, min(full, 10))
 
 
