@@ -4,19 +4,23 @@
   every kind of quotation mark, shuffled together with random Unicode
   (surrogates, NUL, ``\\r\\n``, combining marks, right-to-left script);
 * :func:`spans_in` / :func:`roles` / :func:`quotes` -- model objects whose spans
-  really point into a given text, for serialisation round trips.
+  really point into a given text, for serialisation round trips;
+* :func:`examples` -- the example count of a property that sets its own, scaled
+  to the loaded hypothesis profile (see tests/conftest.py).
 
 The pieces are written for these tests (no text from any dataset).
 """
 
 from __future__ import annotations
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from quotecheck.model import KINDS, MOODS, RELATIONS, SOURCE_TYPES, SPEAKER_TYPES, Cue, Mention, Quote, Role, Span
 from quotecheck.rules.candidate import RULE_NAMES
 
 __all__ = [
+    "examples",
     "QUOTATION_MARKS",
     "GERMAN_PIECES",
     "awkward_characters",
@@ -74,6 +78,18 @@ GERMAN_PIECES = (
     "\r\n\r\n",
     "\t",
 )
+
+
+def examples(full: int) -> int:
+    """``full`` examples under the ``ci`` profile; under another, the same share as its count.
+
+    ``@settings(max_examples=examples(300))``: 300 under CI, 60 in a plain run
+    (profile ``dev``, 20 of 100), 3000 under ``thorough``. Never fewer than ten
+    (or ``full``, if that is less): a property keeps a real search in every run.
+    Read when the test module is imported, after the profile is loaded.
+    """
+    scaled = full * settings().max_examples // settings.get_profile("ci").max_examples
+    return max(scaled, min(full, 10))
 
 
 def awkward_characters() -> st.SearchStrategy[str]:

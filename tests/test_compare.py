@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import quotecheck
 from quotecheck import CompareConfig, Comparison, DocumentResult, InputError, compare
 from tests.compare_records import q, record
+from tests.strategies import examples
 
 # --- grouping ---------------------------------------------------------------------
 
@@ -383,7 +384,7 @@ def records(draw):
     return documents
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(50))
 @given(records())
 def test_every_quote_is_in_exactly_one_group_in_input_order(documents) -> None:
     groups = compare(documents)
@@ -398,7 +399,7 @@ def test_every_quote_is_in_exactly_one_group_in_input_order(documents) -> None:
             assert all(0 <= i < len(group.renderings) for i in conflict.renderings)
 
 
-@settings(max_examples=25)
+@settings(max_examples=examples(25))
 @given(records())
 def test_comparison_is_deterministic(documents) -> None:
     first = [json.dumps(g.to_dict()) for g in compare(documents)]

@@ -83,6 +83,7 @@ def _choose(browser, element: str, value: object) -> None:
     )
 
 
+@pytest.mark.slow  # a real Chromium
 def test_the_page_shows_every_group_rendering_chain_and_conflict(chromium, report, tmp_path: Path) -> None:  # noqa: F811
     page, groups = report
     chromium.open(page_url(page), width=1300, height=1000)
@@ -103,6 +104,7 @@ def test_the_page_shows_every_group_rendering_chain_and_conflict(chromium, repor
     assert shot.stat().st_size > 10_000
 
 
+@pytest.mark.slow  # a real Chromium
 def test_the_speaker_filter_shows_only_that_speakers_groups(chromium, report) -> None:  # noqa: F811
     page, groups = report
     chromium.open(page_url(page))
@@ -116,6 +118,7 @@ def test_the_speaker_filter_shows_only_that_speakers_groups(chromium, report) ->
     assert chromium.evaluate("document.getElementById('shown').textContent") == str(len(visible))
 
 
+@pytest.mark.slow  # a real Chromium
 def test_the_page_asks_for_nothing_from_the_network(chromium, report) -> None:  # noqa: F811
     page, _ = report
     chromium.open(page_url(page))

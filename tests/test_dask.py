@@ -20,7 +20,6 @@ dask = pytest.importorskip("dask", reason="needs quotecheck-de[dask]")
 db = pytest.importorskip("dask.bag")
 dd = pytest.importorskip("dask.dataframe")
 pd = pytest.importorskip("pandas")
-distributed = pytest.importorskip("distributed")
 
 import quotecheck
 from benchmarks.dask_speedup import documents
@@ -58,10 +57,12 @@ def corpus_docs() -> list[dict[str, Any]]:
     return [{"id": d["id"], "text": d["text"]} for d in map(json.loads, CORPUS.read_text(encoding="utf-8").splitlines())]
 
 
-def test_a_bag_gives_the_cli_records_in_order(synchronous: Any, corpus_docs: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_a_bag_gives_the_cli_records_in_order(
+    synchronous: Any, corpus_docs: list[dict[str, Any]], corpus_cli_lines: list[bytes]
+) -> None:
     records = extract_bag(db.from_sequence(corpus_docs, npartitions=5)).compute()
     lines = [(to_json_line(r) + "\n").encode("utf-8") for r in records]
-    assert lines == cli_lines(CORPUS, tmp_path)
+    assert lines == corpus_cli_lines
 
 
 def test_bad_documents_get_error_records_as_in_the_cli(synchronous: Any, tmp_path: Path) -> None:
@@ -78,10 +79,12 @@ def test_plain_texts_are_documents_without_id(synchronous: Any) -> None:
     assert record["id"] is None and record["quotes"][0]["speaker"]["name"] == "Berger"
 
 
-def test_a_frame_gives_to_frame_of_the_cli_records(synchronous: Any, corpus_docs: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_a_frame_gives_to_frame_of_the_cli_records(
+    synchronous: Any, corpus_docs: list[dict[str, Any]], corpus_cli_records: list[dict[str, Any]]
+) -> None:
     ddf = dd.from_pandas(pd.DataFrame(corpus_docs), npartitions=4)
     frame = extract_frame(ddf, text_column="text", id_column="id").compute().reset_index(drop=True)
-    expected = quotecheck.to_frame([json.loads(line) for line in cli_lines(CORPUS, tmp_path)])
+    expected = quotecheck.to_frame(corpus_cli_records)
     pd.testing.assert_frame_equal(frame, expected)
 
 
@@ -112,6 +115,7 @@ def test_a_missing_column_is_named() -> None:
 @pytest.mark.slow
 def test_a_two_process_cluster_equals_the_cli_on_ten_thousand_documents(tmp_path: Path) -> None:
     """A real LocalCluster: one extractor per worker, the CLI's bytes after sorting by id."""
+    distributed = pytest.importorskip("distributed")  # imported here: the quick tests need only dask
     docs = documents(10_000, longest=1)  # paragraph-sized news items: 10,000 of them in about 11 s of CPU
     assert len({d["id"] for d in docs}) == len(docs)
     source = write_jsonl(tmp_path / "docs.jsonl", docs)

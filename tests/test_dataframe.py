@@ -26,11 +26,9 @@ CORPUS = ROOT / "corpus" / "gold.jsonl"
 
 
 @pytest.fixture(scope="module")
-def corpus_records(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    """What ``quotecheck extract corpus/gold.jsonl`` writes, parsed."""
-    out = tmp_path_factory.mktemp("cli") / "out.jsonl"
-    assert cli.main(["extract", str(CORPUS), "-o", str(out), "-q"]) == 0
-    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+def corpus_records(corpus_cli_output: bytes) -> list[dict[str, Any]]:
+    """What ``quotecheck extract corpus/gold.jsonl`` writes (run once, tests/conftest.py), parsed."""
+    return [json.loads(line) for line in corpus_cli_output.splitlines()]
 
 
 

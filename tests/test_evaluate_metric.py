@@ -21,6 +21,7 @@ from quotecheck.evaluate.metric import (
     score,
     token_f1,
 )
+from tests.strategies import examples
 
 DATASET = Path(
     os.environ.get(
@@ -252,7 +253,7 @@ matrices = st.integers(1, 5).flatmap(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(matrices)
 def test_assignment_matches_brute_force(weights):
     pairs = linear_sum_assignment(weights)
@@ -263,7 +264,7 @@ def test_assignment_matches_brute_force(weights):
     assert total == pytest.approx(_brute_force(weights), abs=1e-9)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(matrices)
 def test_assignment_minimise_is_maximise_of_negation(weights):
     negated = [[-w for w in row] for row in weights]

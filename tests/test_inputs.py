@@ -53,6 +53,7 @@ def test_gzip_files_in_folders(tmp_path: Path, capsys) -> None:
     assert [r["id"] for r in records] == ["g", str(tmp_path / "b.txt")]
 
 
+@pytest.mark.slow  # a large input: a hundred long articles before the cut
 def test_corrupt_gzip_keeps_what_was_read_and_goes_on(tmp_path: Path, capsys) -> None:
     data = gzip.compress(jsonl(*({"id": f"g{i}", "text": ARTICLE * 20} for i in range(200))).encode())
     broken = tmp_path / "a.jsonl.gz"
@@ -110,6 +111,7 @@ def test_json_file_with_one_document(tmp_path: Path, capsys) -> None:
     assert status == 0 and records[0]["id"] == "eins" and records[0]["quotes"]
 
 
+@pytest.mark.slow  # a large input: over 2 MiB of JSON
 def test_large_json_array_is_read_element_by_element(tmp_path: Path) -> None:
     """Elements and numbers that straddle the reader's 1 MiB reads come out whole and in order."""
     docs = [{"id": i * 1000003, "text": f"Dokument {i}: " + "x" * (i % 1700)} for i in range(3000)]

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from quotecheck.analysis import lemmas
 from quotecheck.analysis.lemmas import LemmaTable, build_table, german_lemmatizer, load_table
 from quotecheck.text import tokenize
+from tests.strategies import examples
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,7 +23,7 @@ _words = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1
 # --- the table file -----------------------------------------------------------------
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(st.dictionaries(_words, _words, max_size=300), st.lists(_words, max_size=20))
 def test_a_table_holds_exactly_its_entries(entries: dict[str, str], others: list[str]) -> None:
     import tempfile
@@ -115,12 +116,13 @@ def test_awkward_words_get_simplemmas_lemma_or_error(word: str) -> None:
     assert _outcome(german_lemmatizer(), word) == _outcome(_simplemma, word)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.one_of(st.text(max_size=25), st.text(alphabet="aäbcdeEfgGhiklmnoöprsStuüßz-'’.", max_size=15)))
 def test_any_word_gets_simplemmas_lemma_or_error(word: str) -> None:
     assert _outcome(german_lemmatizer(), word) == _outcome(_simplemma, word)
 
 
+@pytest.mark.slow  # loads simplemma's whole dictionary, then tries to build the table from it
 def test_an_unwritable_cache_falls_back_to_simplemmas_dictionary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
@@ -143,7 +145,7 @@ def test_known_words_are_simplemmas() -> None:
     assert [_outcome(known, w) for w in words] == [_outcome(lambda w: simplemma.is_known(w, lang="de"), w) for w in words]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=20))
 def test_any_word_is_known_as_simplemma_knows_it(word: str) -> None:
     assert _outcome(lemmas.german_is_known(), word) == _outcome(lambda w: simplemma.is_known(w, lang="de"), word)

@@ -27,6 +27,7 @@ from quotecheck.morph import (
     is_reportive,
     mood_at,
 )
+from tests.strategies import examples
 
 DATA = Path(__file__).parent / "data"
 BACKEND = EmbeddedBackend()
@@ -322,7 +323,7 @@ def test_konjunktiv_data_has_no_homograph_of_other_verbs(lex, form):
 # --- properties ----------------------------------------------------------------------------------
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aeiouäöüsntrlghdkmSEDW ,.„“?")), max_size=60))
 def test_never_raises_and_answers_in_vocabulary(text):
     lex = load_lexicon()

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from quotecheck import Extractor
 from quotecheck.cli import main
 from quotecheck.markup import strip_html
+from tests.strategies import examples
 
 QUOTE_MARKS = "„“”‚‘’»«›‹\"'"
 GERMAN = "Wir bleiben hart sagte Anna Berger laut dpa Die Regierung erklärte dass sie "
@@ -88,7 +89,7 @@ def _run(tmp_path: Path, data: bytes, *argv: str) -> tuple[int, bytes]:
     return status, out.read_bytes()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(stream=lines, trailing_newline=st.booleans())
 def test_hostile_stream_gives_one_valid_record_per_line_in_order(tmp_path: Path, stream, trailing_newline) -> None:
     encoded = [_encode(i, item) for i, item in enumerate(stream)]
@@ -110,7 +111,7 @@ def test_hostile_stream_gives_one_valid_record_per_line_in_order(tmp_path: Path,
     assert status == (1 if any(text is None for _, _, text in encoded) else 0)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=300))
 def test_random_bytes_never_crash_with_either_encoding_policy(tmp_path: Path, data: bytes) -> None:
     lines = data.split(b"\n")[: -1 if data.endswith(b"\n") else None] if data else []
@@ -122,6 +123,7 @@ def test_random_bytes_never_crash_with_either_encoding_policy(tmp_path: Path, da
         assert status in (0, 1)
 
 
+@pytest.mark.slow  # worker processes for every example
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(stream=st.lists(st.one_of(ok_record, bad_lines), min_size=40, max_size=80))
 def test_jobs_2_is_byte_identical_to_jobs_1(tmp_path: Path, stream) -> None:
@@ -205,7 +207,7 @@ html_pieces = st.sampled_from(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(html_pieces, max_size=40).map("".join))
 def test_strip_html_offset_map_is_monotone_and_exact_for_copied_text(page: str) -> None:
     cleaned = strip_html(page)
@@ -218,7 +220,7 @@ def test_strip_html_offset_map_is_monotone_and_exact_for_copied_text(page: str) 
             assert page[start] == char or char in " \n"
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(html_pieces, max_size=60).map("".join))
 def test_strip_html_results_have_spans_inside_the_original(page: str) -> None:
     result = Extractor().process("h", page, strip_html=True)

@@ -23,6 +23,7 @@ from quotecheck.rules import reported
 from quotecheck.rules.clauses import word_count
 from quotecheck.rules.quotemarks import pair_quotation_marks
 from quotecheck.text import Token
+from tests.strategies import examples
 
 
 class CountingTokens(Sequence[Token]):
@@ -99,7 +100,7 @@ PIECE_UNITS = ['„"', "„Ja“ ", "„“”‚‘’»«›‹\"'", "„Titel
 _quote_heavy = st.text(alphabet=st.sampled_from(list("„“”‚‘’»«\"' ,.JajaWortsagte")), max_size=120)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(_quote_heavy)
 def test_piece_tokens_are_those_of_the_definition(text: str) -> None:
     doc = _analysed(text)

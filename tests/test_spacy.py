@@ -17,7 +17,6 @@ from typing import Any
 
 import pytest
 
-from quotecheck import cli
 from quotecheck.extractor import Extractor
 
 spacy = pytest.importorskip("spacy", reason="needs quotecheck-de[spacy]")
@@ -43,10 +42,9 @@ def nlp() -> Any:
 
 
 @pytest.fixture(scope="module")
-def corpus_records(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    out = tmp_path_factory.mktemp("cli") / "out.jsonl"
-    assert cli.main(["extract", str(CORPUS), "-o", str(out), "-q"]) == 0
-    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+def corpus_records(corpus_cli_output: bytes) -> list[dict[str, Any]]:
+    """What ``quotecheck extract corpus/gold.jsonl`` writes (run once, tests/conftest.py), parsed."""
+    return [json.loads(line) for line in corpus_cli_output.splitlines()]
 
 
 def span_table(doc: Any) -> dict[str, list[tuple[int, int, str, str, str]]]:
@@ -85,6 +83,7 @@ def expected_table(record: dict[str, Any]) -> dict[str, list[tuple[int, int, str
 # ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a fresh interpreter that imports spaCy
 def test_add_pipe_finds_the_factory_through_the_entry_point() -> None:
     """A fresh interpreter that never imports quotecheck still gets the component."""
     code = textwrap.dedent("""

@@ -25,6 +25,7 @@ from quotecheck.text import (
     segment,
     tokenize,
 )
+from tests.strategies import examples
 
 
 def texts(text: str) -> list[str]:
@@ -358,13 +359,13 @@ def test_scores_and_times(text: str, expected: list[str]) -> None:
 _news_alphabet = st.sampled_from(list("aäbBcdeEfgGhiIjJkmnNoöpPrsStTuüvVwWxzZß019 .,!?…:;-–\n\t'\"()@/") + list(QUOTE_CHARS))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text())
 def test_any_text_keeps_offsets(text: str) -> None:
     check_invariants(text, segment(text))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=_news_alphabet, max_size=200))
 def test_news_like_text_keeps_offsets(text: str) -> None:
     check_invariants(text, segment(text))
@@ -386,7 +387,7 @@ def _reference_tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), text_module._KIND_OF_GROUP[m.lastgroup]) for m in _FULL_PATTERN.finditer(text)]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(st.text(alphabet=_edge_alphabet, max_size=60), st.text(alphabet=_news_alphabet, max_size=200), st.text()))
 def test_fast_paths_make_the_tokens_of_the_full_pattern(text: str) -> None:
     assert [(t.start, t.end, t.kind) for t in tokenize(text)] == _reference_tokens(text)
@@ -477,7 +478,7 @@ def test_token_blocks_are_made_again_after_being_dropped() -> None:
     assert tokens[7] == expected
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.one_of(st.text(alphabet=_news_alphabet, max_size=300), st.text(max_size=100)))
 def test_token_columns_segment_as_token_tuples(text: str) -> None:
     """Sentences and paragraphs do not depend on how tokens are handed out."""

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from quotecheck import cli
-from quotecheck.extractor import Extractor
 from quotecheck.frame import COLUMNS, rows
 from quotecheck.writers import format_for, read_csv
 
@@ -73,15 +72,16 @@ def test_csv_has_a_row_per_quote_and_per_document_without_quotes(tmp_path: Path)
     assert json.loads(body[0]["chain"]) == ["Anna Berger"]
 
 
-def test_csv_reads_back_to_the_rows_it_was_written_from(tmp_path: Path, ex: Extractor) -> None:
+def test_csv_reads_back_to_the_rows_it_was_written_from(tmp_path: Path, corpus_cli_records: list[dict]) -> None:
+    """The CSV of the corpus reads back to the rows of the JSON lines the CLI writes for it."""
     out = tmp_path / "q.csv"
     assert cli.main(["extract", str(CORPUS), "--format", "csv", "-o", str(out), "-q"]) == 0
-    documents = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
-    expected = list(rows((ex.process(d["id"], d["text"]) for d in documents), keep_empty=True))
+    expected = list(rows(corpus_cli_records, keep_empty=True))
     with out.open(encoding="utf-8", newline="") as stream:
         assert list(read_csv(stream)) == expected
 
 
+@pytest.mark.slow  # the corpus twice, once through worker processes
 def test_csv_is_the_same_with_worker_processes(tmp_path: Path) -> None:
     one, two = tmp_path / "one.csv", tmp_path / "two.csv"
     assert cli.main(["extract", str(CORPUS), "-o", str(one), "-q"]) == 0
@@ -101,8 +101,9 @@ def test_parquet_without_pyarrow_is_a_usage_error_that_names_the_extra(
 
 def test_jsonl_stays_the_default(tmp_path: Path) -> None:
     out = tmp_path / "q.out"
-    assert cli.main(["extract", str(CORPUS), "-o", str(out), "-q"]) == 0
-    assert all(json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines())
+    source = write_inputs(tmp_path / "in.jsonl")
+    assert cli.main(["extract", str(source), "-o", str(out), "-q"]) == 1  # one input is not JSON
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["zitat", "leer", None, "zahl"]
 
 
 def test_csv_has_the_parent_of_a_nested_quote(tmp_path: Path) -> None:
