@@ -15,9 +15,11 @@ from quotecheck.lexicon.compare_words import CompareWords
 from quotecheck.lexicon.frames import FrameWords
 from quotecheck.lexicon.indexes import (
     according_by_first_word,
+    alias_first_words,
     alias_indexes,
     closed_words,
     declension_variants,
+    first_word_variants,
     freeze,
     phrases_by_base,
     with_according_nouns,
@@ -125,6 +127,9 @@ class Lexicon:
     _org_suffix_cache: dict[str, tuple[tuple[int, OrgClass], ...]] = field(init=False, factory=dict, repr=False)
     _time_cache: dict[str, bool] = field(init=False, factory=dict, repr=False)
     _organization_cache: dict[str, Organization | None] = field(init=False, factory=dict, repr=False)
+    _alias_firsts: frozenset[str] = field(init=False, repr=False)
+    _folded_alias_firsts: frozenset[str] = field(init=False, repr=False)
+    _opener_cache: dict[str, bool] = field(init=False, factory=dict, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Case-folded compound heads; block entries take part so that
@@ -142,6 +147,8 @@ class Lexicon:
             "closed_words": closed_words(self.words.by_word, self.pronouns),
             "function_words": with_according_nouns(self.words.by_word, self.according_to),
             "max_organization_chars": 2 * max(map(len, self.alias_index), default=0) + _ALIAS_MARGIN,
+            "_alias_firsts": alias_first_words(self.alias_index),
+            "_folded_alias_firsts": alias_first_words(self.alias_index_folded),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
@@ -246,6 +253,29 @@ class Lexicon:
         result = self._find_organization(surface)
         _remember(self._organization_cache, surface, result)
         return result
+
+    def may_open_organization(self, word: str) -> bool:
+        """Whether a surface whose first word is ``word`` can name an organisation at all.
+
+        False only where none of :meth:`organization`'s look-ups can succeed: no
+        alias begins with the word, with its first letter in lower case („Dpa“),
+        case-folded („REUTERS“) or with a nominative ending („Deutschen“ →
+        „Deutsche“). Mention parsing tries every span of up to five words against
+        the gazetteer; a word that opens no alias spares all the spans it opens.
+        """
+        try:
+            return self._opener_cache[word]
+        except KeyError:
+            pass
+        firsts = self._alias_firsts
+        found = (
+            word in firsts
+            or word[:1].isupper() and word[0].lower() + word[1:] in firsts
+            or word.casefold() in self._folded_alias_firsts
+            or any(variant in firsts for variant in first_word_variants(word))
+        )
+        _remember(self._opener_cache, word, found)
+        return found
 
     def _find_organization(self, surface: str) -> Organization | None:
         surface = " ".join(surface.split())

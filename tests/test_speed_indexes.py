@@ -1,0 +1,92 @@
+"""The look-up indexes that spare the hot paths work answer exactly as the full look-ups.
+
+Each index skips what cannot match (a span whose first word begins no gazetteer
+alias, a word already tested in another document); these tests compare it with
+the look-up it shortcuts, on our own German sentences and on generated text.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotecheck import Extractor
+from quotecheck.analysis.base import Doc
+from quotecheck.attribution.naming import organization_in, text_of
+from quotecheck.lexicon import Lexicon, load_lexicon
+from quotecheck.lexicon.records import Organization
+
+SENTENCES = (
+    "Die Deutsche Presse-Agentur meldete am Montag, der Streik gehe weiter.",
+    "Wie die Nachrichtenagentur Reuters berichtete, trat Ministerin Eva Roth zurück.",
+    "Laut Dpa und REUTERS sprach ein Sprecher der Deutschen Bahn von Verspätungen.",
+    "„Wir bleiben“, sagte Anna Weber vom Deutschen Wetterdienst in Offenbach.",
+    "Der Deutschlandfunks-Korrespondent zitierte die dpa-AFX und den DWD.",
+    "Nach Angaben des Norddeutschen Rundfunks   (NDR) blieb die Lage ruhig.",
+)
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def _every_span(doc: Doc, lexicon: Lexicon, start: int, end: int) -> Organization | None:
+    """The look-up without the first-word index: every span, longest first."""
+    for length in range(min(5, end - start), 0, -1):
+        for i in range(start, end - length + 1):
+            entry = lexicon.organization(text_of(doc, i, i + length))
+            if entry is not None:
+                return entry
+    return None
+
+
+@functools.cache
+def _extractor() -> Extractor:
+    return Extractor()
+
+
+def _doc(text: str) -> Doc:
+    return _extractor().analyse(text)
+
+
+def test_every_alias_opens_an_organization(lexicon: Lexicon) -> None:
+    for alias in lexicon.alias_index:
+        assert lexicon.may_open_organization(alias.split(" ")[0]), alias
+
+
+@pytest.mark.parametrize(
+    ("word", "opens"),
+    [("Deutschen", True), ("Dpa", True), ("REUTERS", True), ("Nachrichtenagentur", True), ("Montag", False), ("Ministerin", False)],
+)
+def test_first_words(lexicon: Lexicon, word: str, opens: bool) -> None:
+    assert lexicon.may_open_organization(word) is opens
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_organization_in_answers_as_every_span(lexicon: Lexicon, text: str) -> None:
+    doc = _doc(text)
+    n = len(doc.tokens)
+    for start in range(n):
+        for end in range(start + 1, min(n, start + 7) + 1):
+            assert organization_in(doc, lexicon, start, end) == _every_span(doc, lexicon, start, end)
+
+
+def test_organization_in_finds_declined_names(lexicon: Lexicon) -> None:
+    doc = _doc(SENTENCES[2])
+    found = organization_in(doc, lexicon, 0, len(doc.tokens))
+    assert found is not None and found.name == "Deutsche Bahn"
+
+
+_WORDS = st.sampled_from(["Deutschen", "Bahn", "dpa", "-", "AFX", "Reuters", "Presse-Agentur", "Welle", "der", "Montag", "DWD", "("])
+
+
+@given(st.lists(st.tuples(_WORDS, st.sampled_from([" ", "", "  ", "\n"])), min_size=1, max_size=8))
+def test_organization_in_on_generated_text(lexicon: Lexicon, parts: list[tuple[str, str]]) -> None:
+    doc = _doc("".join(word + gap for word, gap in parts))
+    n = len(doc.tokens)
+    for start in range(n):
+        assert organization_in(doc, lexicon, start, n) == _every_span(doc, lexicon, start, n)
