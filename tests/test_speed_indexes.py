@@ -90,3 +90,21 @@ def test_organization_in_on_generated_text(lexicon: Lexicon, parts: list[tuple[s
     n = len(doc.tokens)
     for start in range(n):
         assert organization_in(doc, lexicon, start, n) == _every_span(doc, lexicon, start, n)
+
+
+CUE_TEXTS = (
+    "„Wir streiken weiter“, sagte Gewerkschaftschef Jan Roth am Montag in Hamburg.",
+    "Sagte er das? Die Ministerin betonte, sie habe angedeutet, dass sie bleibe.",
+    "Der Sprecher brachte seine Sorge zum Ausdruck. Roth fügte hinzu, man warte ab.",
+)
+
+
+def test_cue_positions_shared_between_documents_answer_as_fresh_ones(lexicon: Lexicon) -> None:
+    from quotecheck.rules.cues import Positions, _may_be_cue, cue_positions
+
+    for text in CUE_TEXTS:  # the earlier texts fill the shared verdicts
+        doc = _doc(text)
+        shared = cue_positions(doc, lexicon)
+        fresh = Positions(lexicon, _may_be_cue, by_word=True)
+        assert [shared.has(doc, i) for i in range(len(doc.tokens))] == [fresh.has(doc, i) for i in range(len(doc.tokens))]
+        assert list(shared.within(doc, 0, len(doc.tokens))) == [i for i in range(len(doc.tokens)) if _may_be_cue(doc, lexicon, i)]

@@ -13,6 +13,7 @@ Pipeline stage 2 (rules): helpers of every rule; the lexicon says what a cue is
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 
 import regex
@@ -136,7 +137,14 @@ class Positions:
 
     __slots__ = ("lexicon", "test", "answers", "_by_sentence", "_verdicts", "_by_word")
 
-    def __init__(self, lexicon: Lexicon, test: Callable[[Doc, Lexicon, int], bool], *, by_word: bool = False) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        test: Callable[[Doc, Lexicon, int], bool],
+        *,
+        by_word: bool = False,
+        word_verdicts: dict[tuple[str, str], bool] | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.test = test
         #: The rule's answers by ``(index, limit)``: the same cue is asked for by
@@ -147,7 +155,8 @@ class Positions:
         #: With ``by_word`` the test reads only the token (its text, its kind and the
         #: lemma of its text), so a word repeated in the document is tested once; a
         #: document with a backend's lemmas (per token, not per word) is tested token by token.
-        self._by_word: dict[tuple[str, str], bool] | None = {} if by_word else None
+        #: ``word_verdicts`` shares these answers between documents (:func:`cue_positions`).
+        self._by_word: dict[tuple[str, str], bool] | None = (word_verdicts if word_verdicts is not None else {}) if by_word else None
 
     def has(self, doc: Doc, index: int) -> bool:
         """Whether the trigger may be at token ``index``."""
@@ -214,7 +223,25 @@ def cue_positions(doc: Doc, lexicon: Lexicon) -> Positions:
     A rule that scans a clause for its speech verb visits these, not every word:
     ``for k in cue_positions(doc, lexicon).within(doc, start, end)``.
     """
-    return document_memo(doc, ("cue positions", id(lexicon)), lambda: Positions(lexicon, _may_be_cue, by_word=True))
+    return document_memo(
+        doc, ("cue positions", id(lexicon)), lambda: Positions(lexicon, _may_be_cue, by_word=True, word_verdicts=_word_verdicts(lexicon, doc))
+    )
+
+
+#: :func:`_may_be_cue` by ``(text, kind)``, for each lexicon and lemmatizer: the test
+#: reads nothing else, and a news text's words recur in the next one („sagte“, „Montag“).
+_CUE_VERDICTS: weakref.WeakKeyDictionary[Lexicon, dict[object, dict[tuple[str, str], bool]]] = weakref.WeakKeyDictionary()
+#: How many words the shared verdicts hold before they start afresh.
+_CUE_VERDICTS_SIZE = 200_000
+
+
+def _word_verdicts(lexicon: Lexicon, doc: Doc) -> dict[tuple[str, str], bool]:
+    """The :func:`_may_be_cue` verdicts by word that documents with ``doc``'s lemmatizer share."""
+    by_lemmatizer = _CUE_VERDICTS.setdefault(lexicon, {})
+    verdicts = by_lemmatizer.setdefault(doc.lemmatizer, {})
+    if len(verdicts) >= _CUE_VERDICTS_SIZE:
+        verdicts.clear()
+    return verdicts
 
 
 def _match_phrase(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int) -> CueMatch | None:
