@@ -134,15 +134,16 @@ def organization_in(doc: Doc, lexicon: Lexicon, start: int, end: int) -> Organiz
 def _may_open_organization(doc: Doc, lexicon: Lexicon, i: int) -> bool:
     """Whether a span from token ``i`` may name a gazetteer organisation.
 
-    Every span from ``i`` has the token as its first word when the token holds no
-    space and a space (or the text's end) follows it; otherwise („dpa-Chef“
-    written as several tokens) the first word depends on the span, and it may.
+    Every span from ``i`` has the token as its first word when a space (or the
+    text's end) follows it; otherwise („dpa-Chef“ written as several tokens) the
+    first word depends on the span, and it may. A token with a space inside is
+    left to :meth:`~quotecheck.lexicon.Lexicon.may_open_organization`.
     """
     tok = doc.tokens[i]
-    text, after = tok.text, doc.text[tok.end : tok.end + 1]
-    if (after and not after.isspace()) or any(c.isspace() for c in text):
+    end = tok.end
+    if end < len(doc.text) and not doc.text[end].isspace():
         return True
-    return lexicon.may_open_organization(text)
+    return lexicon.may_open_organization(tok.text)
 
 
 @functools.lru_cache(maxsize=65536)

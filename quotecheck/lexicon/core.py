@@ -262,6 +262,7 @@ class Lexicon:
         case-folded („REUTERS“) or with a nominative ending („Deutschen“ →
         „Deutsche“). Mention parsing tries every span of up to five words against
         the gazetteer; a word that opens no alias spares all the spans it opens.
+        A ``word`` with a space inside may (its first word is another).
         """
         try:
             return self._opener_cache[word]
@@ -269,7 +270,8 @@ class Lexicon:
             pass
         firsts = self._alias_firsts
         found = (
-            word in firsts
+            word.split() != [word]  # a space inside: its first word is another
+            or word in firsts
             or word[:1].isupper() and word[0].lower() + word[1:] in firsts
             or word.casefold() in self._folded_alias_firsts
             or any(variant in firsts for variant in first_word_variants(word))
