@@ -135,39 +135,43 @@ def _skip_extended_attribute(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> 
     return inner.end
 
 
-def _agency_after_person(doc: Doc, lexicon: Lexicon, start: int, i: int) -> bool:
-    """A gazetteer organisation at ``i`` right after a run holding a given name."""
-    if not any(doc.tokens[k].text in lexicon.first_names for k in range(start, i)):
-        return False
-    return lexicon.organization(doc.tokens[i].text) is not None
-
-
-def _object_after_person(doc: Doc, lexicon: Lexicon, start: int, i: int) -> bool:
-    """An inflected common noun at ``i`` after a given name and a surname („Elena Vrabie Notmaßnahmen“).
+def _inflected_noun(doc: Doc, i: int, text: str) -> bool:
+    """An inflected common noun at ``i`` („Notmaßnahmen“ → „Notmaßnahme“), not a name.
 
     Names do not inflect but for a genitive -s; a plural noun whose lemma is
-    shorter („Notmaßnahmen“ → „Notmaßnahme“) ends the name.
+    shorter ends a name run (see :func:`_capitalised_run`).
     """
-    text = doc.tokens[i].text
-    if not any(doc.tokens[k].text in lexicon.first_names for k in range(start, i - 1)) or text.endswith("s"):
+    if text.endswith("s"):
         return False
     lemma = doc.lemma(i)
     return lemma != text and lemma[:1].isupper() and len(lemma) < len(text)
 
 
 def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
-    """The end of the run of name and role words at ``i`` („Präsident Wladimir Putin“)."""
+    """The end of the run of name and role words at ``i`` („Präsident Wladimir Putin“).
+
+    After a given name the run ends at a gazetteer organisation („Erik Brandt
+    Reuters zufolge“: the agency is no part of his name) and, one word later, at
+    an inflected common noun („kündigte Regierungschefin Elena Vrabie
+    Notmaßnahmen an“: the object is no part of her name). Where the run's first
+    given name is, is kept as the run grows rather than sought again at each word.
+    """
     start = i
+    tokens = doc.tokens
+    given = limit  # the first token of the run that is a given name (limit: none yet)
     while i < limit:
-        if is_time_word(lexicon, doc.tokens[i].text):
+        tok = tokens[i]
+        if lexicon.is_time_word(tok.text):
             break  # „am Montag Kim Jong Un“: the weekday is no part of the name
-        if i > start and doc.tokens[i].kind == "word" and _agency_after_person(doc, lexicon, start, i):
-            break  # „Erik Brandt Reuters zufolge“: the agency is no part of his name
-        if i > start + 1 and _object_after_person(doc, lexicon, start, i):
-            break  # „kündigte Regierungschefin Elena Vrabie Notmaßnahmen an“: the object is no part of her name
+        if given < i and tok.kind == "word" and lexicon.organization(tok.text) is not None:
+            break  # „Erik Brandt Reuters zufolge“
+        if given < i - 1 and _inflected_noun(doc, i, tok.text):
+            break  # „Elena Vrabie Notmaßnahmen“
         after = _name_part_end(doc, lexicon, i, start, limit)
         if after is None:
             break
+        if given == limit:
+            given = next((k for k in range(i, after) if tokens[k].text in lexicon.first_names), limit)
         i = after
     return i
 
