@@ -108,3 +108,19 @@ def test_cue_positions_shared_between_documents_answer_as_fresh_ones(lexicon: Le
         fresh = Positions(lexicon, _may_be_cue, by_word=True)
         assert [shared.has(doc, i) for i in range(len(doc.tokens))] == [fresh.has(doc, i) for i in range(len(doc.tokens))]
         assert list(shared.within(doc, 0, len(doc.tokens))) == [i for i in range(len(doc.tokens)) if _may_be_cue(doc, lexicon, i)]
+
+
+@pytest.mark.parametrize(("first", "last"), [(0, 0), (0, 1), (3, 700), (511, 513), (0, 1200), (1199, 1200)])
+def test_tokens_between_reads_the_range_in_order(first: int, last: int) -> None:
+    from quotecheck.rules.clauses import tokens_between
+
+    doc = _doc("Die Ministerin sagte, sie bleibe. " * 200)
+    assert list(tokens_between(doc, first, last)) == list(doc.tokens[first:last])
+
+
+def test_reportive_forms_answer_as_the_readings(lexicon: Lexicon) -> None:
+    for form, readings in lexicon.konjunktiv.items():
+        expected = any(r.reportive for r in readings)
+        assert lexicon.is_reportive(form) is expected
+        assert lexicon.is_reportive(form.capitalize()) is expected
+    assert lexicon.is_reportive("soll") and not lexicon.is_reportive("sagte")

@@ -130,6 +130,8 @@ class Lexicon:
     _alias_firsts: frozenset[str] = field(init=False, repr=False)
     _folded_alias_firsts: frozenset[str] = field(init=False, repr=False)
     _opener_cache: dict[str, bool] = field(init=False, factory=dict, repr=False)
+    #: The lower-case forms with a reportive reading (:meth:`is_reportive` asks for every word).
+    _reportive_forms: frozenset[str] = field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Case-folded compound heads; block entries take part so that
@@ -149,6 +151,7 @@ class Lexicon:
             "max_organization_chars": 2 * max(map(len, self.alias_index), default=0) + _ALIAS_MARGIN,
             "_alias_firsts": alias_first_words(self.alias_index),
             "_folded_alias_firsts": alias_first_words(self.alias_index_folded),
+            "_reportive_forms": frozenset(form for form, readings in self.konjunktiv.items() if any(r.reportive for r in readings)),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
@@ -329,4 +332,4 @@ class Lexicon:
 
     def is_reportive(self, form: str) -> bool:
         """True for a form of reportive sollen/wollen („soll“, „wolle“)."""
-        return any(r.reportive for r in self.konjunktiv.get(form.lower(), ()))
+        return form.lower() in self._reportive_forms

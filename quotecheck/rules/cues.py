@@ -22,7 +22,8 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc, document_memo
 from quotecheck.lexicon import AccordingTo, Lexicon, SpeechVerb
 from quotecheck.rules.candidate import CueMatch
-from quotecheck.rules.clauses import SENTENCE_END, clause_end, clause_end_over_brackets, clause_start, is_word
+from quotecheck.text import Token
+from quotecheck.rules.clauses import SENTENCE_END, clause_end, clause_end_over_brackets, clause_start, is_word, tokens_between
 
 __all__ = ["Positions", "according_phrase_at", "according_phrases_at", "cue_positions", "find_cue", "find_speech_verb", "match_speech_verb", "speech_verb_positions"]
 
@@ -158,15 +159,16 @@ class Positions:
         #: ``word_verdicts`` shares these answers between documents (:func:`cue_positions`).
         self._by_word: dict[tuple[str, str], bool] | None = (word_verdicts if word_verdicts is not None else {}) if by_word else None
 
-    def has(self, doc: Doc, index: int) -> bool:
-        """Whether the trigger may be at token ``index``."""
+    def has(self, doc: Doc, index: int, tok: Token | None = None) -> bool:
+        """Whether the trigger may be at token ``index`` (``tok``, when the caller holds it already)."""
         verdict = self._verdicts.get(index)
         if verdict is None:
             words = self._by_word
             if words is None or doc.lemmas is not None:
                 verdict = self.test(doc, self.lexicon, index)
             else:
-                tok = doc.tokens[index]
+                if tok is None:
+                    tok = doc.tokens[index]
                 verdict = words.get((tok.text, tok.kind))
                 if verdict is None:
                     verdict = words[tok.text, tok.kind] = self.test(doc, self.lexicon, index)
@@ -178,7 +180,7 @@ class Positions:
         if found is None:
             sentence = doc.sentences[number]
             has = self.has
-            found = [i for i in range(sentence.first, sentence.last) if has(doc, i)]
+            found = [i for i, tok in enumerate(tokens_between(doc, sentence.first, sentence.last), sentence.first) if has(doc, i, tok)]
             self._by_sentence[number] = found
         return found
 
