@@ -142,3 +142,23 @@ def test_finite_capable_remembers_what_it_works_out(lexicon: Lexicon, monkeypatc
         expected = [verbforms._finite_capable(doc, lexicon, i, lexicon.morph) for i in range(len(doc.tokens))]
         for _ in range(2):  # asked again: the memo answers
             assert [verbforms.finite_capable(doc, lexicon, i, lexicon.morph) for i in range(len(doc.tokens))] == expected
+
+
+NP_TEXTS = (
+    "Der Direktor der Behörde für Umwelt und Naturschutz, Jan Berg, teilte mit, die Lage sei ernst.",
+    "Laut der „Frankfurter Allgemeinen Zeitung“ sagte der 29 Jahre alte Techniker Paolo Neri (71) aus.",
+    "Präsident Wladimir Putin und Ministerin Ursula von der Leyen (CDU) trafen zwei mit den Verhandlungen vertraute Personen.",
+)
+
+
+@pytest.mark.parametrize("text", NP_TEXTS)
+def test_a_noun_phrase_spans_at_most_max_np_tokens(lexicon: Lexicon, text: str) -> None:
+    """clause_end_over_appositions looks no further back than this for a phrase ending at a comma."""
+    from quotecheck.attribution.nounphrase import MAX_NP_TOKENS, parse_noun_phrase
+
+    doc = _doc(text)
+    n = len(doc.tokens)
+    for start in range(n):
+        for limit in (n, start + 3, start + MAX_NP_TOKENS + 5):
+            np = parse_noun_phrase(doc, lexicon, start, limit)
+            assert np is None or np.end <= min(limit, start + MAX_NP_TOKENS)

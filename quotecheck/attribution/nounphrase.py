@@ -43,6 +43,7 @@ __all__ = [
     "extended",
     "np_ending_at",
     "can_be_subject",
+    "MAX_NP_TOKENS",
 ]
 
 
@@ -55,7 +56,10 @@ _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _AGE = regex.compile(r"^\d+-[Jj]ährige[nr]?$")
 
 
-_MAX_NP = 12
+#: The most tokens a noun phrase spans: :func:`parse_noun_phrase` never ends one
+#: further than this from where it starts, so a search for a phrase ending at a
+#: token need not start further back.
+MAX_NP_TOKENS = 12
 
 
 #: Function-word classes that nouns or name parts carry: they may open a noun phrase.
@@ -218,7 +222,7 @@ def parse_noun_phrase(
     („laut „Wirtschaftswoche““).
     """
     tokens = doc.tokens
-    limit = min(limit, len(tokens), start + _MAX_NP)
+    limit = min(limit, len(tokens), start + MAX_NP_TOKENS)
     if start < limit and tokens[start].kind == "quote":
         return _quoted_medium(doc, start, start, limit, None)
     if start >= limit or tokens[start].kind not in ("word", "number"):

@@ -16,7 +16,7 @@ from typing import Iterator, Sequence
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc, document_memo
 from quotecheck.lexicon import Lexicon
-from quotecheck.attribution.nounphrase import parse_noun_phrase, with_apposition
+from quotecheck.attribution.nounphrase import MAX_NP_TOKENS, parse_noun_phrase, with_apposition
 from quotecheck.ranges import TokenRange
 from quotecheck.text import Token
 
@@ -194,7 +194,9 @@ def clause_end_over_appositions(doc: Doc, lexicon: Lexicon, start: int, limit: i
     for _ in range(tuning.APPOSITIONS_IN_FRAME):
         if end + 1 >= limit or tokens[end].text != ",":
             break
-        np = next((np for k in range(start, end) if (np := parse_noun_phrase(doc, lexicon, k, end)) is not None and np.end == end), None)
+        # a phrase starting further back than MAX_NP_TOKENS cannot reach the comma
+        first = max(start, end - MAX_NP_TOKENS)
+        np = next((np for k in range(first, end) if (np := parse_noun_phrase(doc, lexicon, k, end)) is not None and np.end == end), None)
         if np is None:
             break
         apposition = with_apposition(doc, lexicon, np, limit)
