@@ -257,12 +257,12 @@ def _named_mentions(doc: Doc, lexicon: Lexicon, skip: list[tuple[int, int]]) -> 
     for sentence in doc.sentences:
         i = sentence.first
         while i < sentence.last:
-            while skip_index < len(skip) and skip[skip_index][1] <= tokens[i].start:
+            tok = tokens[i]
+            while skip_index < len(skip) and skip[skip_index][1] <= tok.start:
                 skip_index += 1
-            if skip_index < len(skip) and skip[skip_index][0] <= tokens[i].start < skip[skip_index][1]:
+            if skip_index < len(skip) and skip[skip_index][0] <= tok.start < skip[skip_index][1]:
                 i += 1
                 continue
-            tok = tokens[i]
             if tok.kind != "word" or not (tok.text[:1].isupper() or "det" in function_word_classes(lexicon, tok.text)):
                 i += 1
                 continue

@@ -30,6 +30,7 @@ from quotecheck.attribution.words import (
     is_time_word,
 )
 from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
+from quotecheck.text import Token
 
 __all__ = [
     "NounPhrase",
@@ -171,7 +172,7 @@ def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
             break  # „Erik Brandt Reuters zufolge“
         if given < i - 1 and _inflected_noun(doc, i, tok.text):
             break  # „Elena Vrabie Notmaßnahmen“
-        after = _name_part_end(doc, lexicon, i, start, limit)
+        after = _name_part_end(doc, lexicon, i, start, limit, tok)
         if after is None:
             break
         if given == limit:
@@ -180,18 +181,20 @@ def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     return i
 
 
-def _name_part_end(doc: Doc, lexicon: Lexicon, i: int, start: int, limit: int) -> int | None:
+def _name_part_end(doc: Doc, lexicon: Lexicon, i: int, start: int, limit: int, tok: Token) -> int | None:
     """The end of one part of a name at ``i`` (a run began at ``start``), or None where the run ends.
 
     A capitalised word, an initial or an age („41-Jährige“); a lower-case agency
     („laut der dpa“, „die taz“); a name link („von der“ in „Ursula von der
     Leyen“); a party or age in brackets after the name („Tobias Brandt (CDU)“).
+    ``tok`` is the token at ``i``.
     """
     tokens = doc.tokens
-    text = tokens[i].text
-    if is_capitalised(doc, i) or _INITIAL.match(text) or _AGE.match(text):
+    text = tok.text
+    word = tok.kind == "word"
+    if word and text[:1].isupper() or _INITIAL.match(text) or _AGE.match(text):
         return i + 1
-    if tokens[i].kind == "word" and lexicon.organization(text) is not None:
+    if word and lexicon.organization(text) is not None:
         return i + 1
     if i > start and _particle_compound(lexicon, text):
         return i + 1  # „Faisal al-Masri“: the particle is written onto the surname
@@ -415,8 +418,9 @@ def _split_head(
     role = role_type = None
     last_role = start - 1
     age = False
-    for i in range(start, end):
-        text = doc.tokens[i].text
+    run = doc.tokens[start:end]  # a run is short (MAX_NP_TOKENS): read it once
+    for i, tok in enumerate(run, start):
+        text = tok.text
         if _AGE.match(text):
             role, role_type, last_role, age = text, "person", i, True
             continue
@@ -432,8 +436,8 @@ def _split_head(
         last_role = given - 1
     names = tuple(
         i
-        for i in range(last_role + 1, end)
-        if doc.tokens[i].kind == "word" and doc.tokens[i].text not in "()" and doc.tokens[i].text not in lexicon.titles
+        for i, tok in enumerate(run[last_role + 1 - start :], last_role + 1)
+        if tok.kind == "word" and tok.text not in "()" and tok.text not in lexicon.titles
     )
     # drop a bracketed party: „Tobias Brandt (CDU)“ names Tobias Brandt
     names = _before_bracket(doc, names)
