@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from typing import Sequence
 
-from quotecheck.analysis.base import Doc, document_memo
+from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, Morph, VerbForm
 
 __all__ = [
@@ -177,30 +177,8 @@ def is_verb_form(doc: Doc, lexicon: Lexicon, index: int, morph: Morph) -> bool:
     return is_verb_lemma(doc.lemma(index), morph) or shape_of(doc, lexicon, index, morph) is not None
 
 
-#: How many :func:`finite_capable` answers a document keeps before it starts afresh.
-_FINITE_MEMO_SIZE = 65_536
-#: The four answers of :func:`finite_capable`, shared by every memo entry.
-_CAPABLE = {(finite, other): (finite, other) for finite in (False, True) for other in (False, True)}
-
-
 def finite_capable(doc: Doc, lexicon: Lexicon, index: int, morph: Morph) -> tuple[bool, bool]:
-    """``(can be finite, may also be non-finite)`` for the token at ``index``.
-
-    Remembered per document: the indirect, free-indirect and reported rules seek
-    the finite verb of the same clauses, three or four times per token. The memo
-    holds at most :data:`_FINITE_MEMO_SIZE` tokens, so a long document's stays small.
-    """
-    memo: dict[int, tuple[bool, bool]] = document_memo(doc, ("finite capable", id(lexicon), id(morph)), dict)
-    found = memo.get(index)
-    if found is None:
-        if len(memo) >= _FINITE_MEMO_SIZE:
-            memo.clear()
-        found = memo[index] = _CAPABLE[_finite_capable(doc, lexicon, index, morph)]
-    return found
-
-
-def _finite_capable(doc: Doc, lexicon: Lexicon, index: int, morph: Morph) -> tuple[bool, bool]:
-    """:func:`finite_capable`, worked out."""
+    """``(can be finite, may also be non-finite)`` for the token at ``index``."""
     text = word_at(doc, index)
     if not text:
         return False, False

@@ -126,24 +126,6 @@ def test_reportive_forms_answer_as_the_readings(lexicon: Lexicon) -> None:
     assert lexicon.is_reportive("soll") and not lexicon.is_reportive("sagte")
 
 
-VERB_TEXTS = (
-    "Die Ministerin sagte, sie habe das Geld nicht unterschlagen, und wolle bleiben.",
-    "Gibt es Neuigkeiten? Der Anwalt käme morgen, hieß es; die Firma kandidiert.",
-)
-
-
-@pytest.mark.parametrize("memo_size", [65_536, 3])
-def test_finite_capable_remembers_what_it_works_out(lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch, memo_size: int) -> None:
-    from quotecheck import verbforms
-
-    monkeypatch.setattr(verbforms, "_FINITE_MEMO_SIZE", memo_size)
-    for text in VERB_TEXTS:
-        doc = _doc(text)
-        expected = [verbforms._finite_capable(doc, lexicon, i, lexicon.morph) for i in range(len(doc.tokens))]
-        for _ in range(2):  # asked again: the memo answers
-            assert [verbforms.finite_capable(doc, lexicon, i, lexicon.morph) for i in range(len(doc.tokens))] == expected
-
-
 NP_TEXTS = (
     "Der Direktor der Behörde für Umwelt und Naturschutz, Jan Berg, teilte mit, die Lage sei ernst.",
     "Laut der „Frankfurter Allgemeinen Zeitung“ sagte der 29 Jahre alte Techniker Paolo Neri (71) aus.",
