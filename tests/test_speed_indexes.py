@@ -144,3 +144,27 @@ def test_a_noun_phrase_spans_at_most_max_np_tokens(lexicon: Lexicon, text: str) 
         for limit in (n, start + 3, start + MAX_NP_TOKENS + 5):
             np = parse_noun_phrase(doc, lexicon, start, limit)
             assert np is None or np.end <= min(limit, start + MAX_NP_TOKENS)
+
+
+ACCORDING_TEXTS = (
+    "Nach Angaben der Polizei und laut dem Bericht der Zeitung war es ruhig.",
+    "Der Ministerin zufolge, so heißt es nach eigenen Angaben, LAUT Reuters, bleibt alles.",
+)
+
+
+@pytest.mark.parametrize("text", ACCORDING_TEXTS)
+def test_according_phrases_match_as_the_phrases_say(lexicon: Lexicon, text: str) -> None:
+    from quotecheck.rules.cues import according_phrases_at
+
+    doc = _doc(text)
+    words = [t.text.lower() for t in doc.tokens]
+    n = len(words)
+    for i in range(n):
+        for last in (n, i + 1, i + 2):
+            expected = [
+                e
+                for e in lexicon.according_index.get(words[i], ())
+                if i + len(e.words) <= last and words[i : i + len(e.words)] == [w.lower() for w in e.words]
+            ]
+            assert list(according_phrases_at(doc, lexicon, i, last)) == expected
+    assert any(any(according_phrases_at(doc, lexicon, i, n)) for i in range(n))

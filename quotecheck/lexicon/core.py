@@ -15,6 +15,7 @@ from quotecheck.lexicon.compare_words import CompareWords
 from quotecheck.lexicon.frames import FrameWords
 from quotecheck.lexicon.indexes import (
     according_by_first_word,
+    according_words_by_first_word,
     alias_first_words,
     alias_indexes,
     closed_words,
@@ -111,6 +112,8 @@ class Lexicon:
     first_names: Mapping[str, str] = field(factory=lambda: freeze({}))
     #: Derived indexes, built from the entries above (never passed in).
     according_index: Mapping[str, tuple[AccordingTo, ...]] = field(init=False, repr=False)
+    #: The same phrases with their words in lower case, for matching them word by word.
+    according_words: Mapping[str, tuple[tuple[AccordingTo, tuple[str, ...]], ...]] = field(init=False, repr=False)
     speech_phrases_by_base: Mapping[str, tuple[SpeechVerb, ...]] = field(init=False, repr=False)
     #: Nouns that introduce their content after a comma („die Hoffnung, dass …“).
     content_nouns: frozenset[str] = field(init=False, repr=False)
@@ -144,6 +147,7 @@ class Lexicon:
         derived = {
             "_compound_index": index,
             "according_index": according_by_first_word(self.according_to),
+            "according_words": according_words_by_first_word(self.according_to),
             "speech_phrases_by_base": phrases_by_base(self.speech_phrases),
             "content_nouns": frozenset(form for form, noun in self.speech_nouns.items() if noun.content),
             "closed_words": closed_words(self.words.by_word, self.pronouns),

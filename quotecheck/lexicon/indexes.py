@@ -92,6 +92,16 @@ def according_by_first_word(entries: Iterable[AccordingTo]) -> Mapping[str, tupl
     return freeze({k: tuple(v) for k, v in index.items()})
 
 
+def according_words_by_first_word(
+    entries: Iterable[AccordingTo],
+) -> Mapping[str, tuple[tuple[AccordingTo, tuple[str, ...]], ...]]:
+    """:func:`according_by_first_word` with each phrase's words in lower case („nach Angaben von“ →
+    („nach“, „angaben“, „von“)): the matcher compares them with every capitalised or lower-case word."""
+    return freeze(
+        {first: tuple((e, tuple(w.lower() for w in e.words)) for e in found) for first, found in according_by_first_word(entries).items()}
+    )
+
+
 def with_according_nouns(
     function_words: Mapping[str, frozenset[str]], entries: Iterable[AccordingTo]
 ) -> Mapping[str, frozenset[str]]:

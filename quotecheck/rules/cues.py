@@ -362,9 +362,9 @@ def according_phrases_at(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Itera
     shorter one when an owner follows („laut dem Bericht der Zeitung“).
     """
     tokens = doc.tokens
-    for entry in lexicon.according_index.get(tokens[i].text.lower(), ()):
-        words = entry.words
+    for entry, words in lexicon.according_words.get(tokens[i].text.lower(), ()):
         if i + len(words) > last:
             continue
-        if all(tokens[i + k].text.lower() == w.lower() for k, w in enumerate(words)):
+        # the first word is the index's key; the others are compared in lower case
+        if all(tokens[i + k].text.lower() == words[k] for k in range(1, len(words))):
             yield entry
