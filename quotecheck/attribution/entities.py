@@ -519,10 +519,11 @@ def document_places(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
     triples = zip(tokens, itertools.islice(tokens, 1, None), itertools.islice(tokens, 2, None))
     previous_end = 0
     for i, (tok, nxt, third) in enumerate(triples):
-        if tok.text.lower() in prepositions and _capitalised(nxt) and not _capitalised(third):
+        # the rarer facts tested first: a capital after the word, a dash or bracket
+        if _capitalised(nxt) and not _capitalised(third) and tok.text.lower() in prepositions:
             if lexicon.organization(nxt.text) is None and nxt.text not in lexicon.first_names:
                 found.add(nxt.text)
-        elif _capitalised(tok) and nxt.text in ("–", "(") and (i == 0 or "\n" in doc.text[previous_end : tok.start]):
+        elif nxt.text in ("–", "(") and _capitalised(tok) and (i == 0 or "\n" in doc.text[previous_end : tok.start]):
             found.add(tok.text)
         previous_end = tok.end
     return frozenset(found)
