@@ -13,6 +13,7 @@ learned the minister's full name.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import attrs
@@ -43,6 +44,7 @@ from quotecheck.attribution.words import (
     function_word_classes,
 )
 from quotecheck.lexicon import Lexicon
+from quotecheck.text import Token
 
 __all__ = ["ORIGIN_MARK", "Entity", "Occurrence", "EntityTable", "TableDraft", "Namer", "build_table", "document_places", "has_role"]
 
@@ -255,13 +257,13 @@ def _named_mentions(doc: Doc, lexicon: Lexicon, skip: list[tuple[int, int]]) -> 
     for sentence in doc.sentences:
         i = sentence.first
         while i < sentence.last:
-            while skip_index < len(skip) and skip[skip_index][1] <= tokens[i].start:
+            tok = tokens[i]
+            while skip_index < len(skip) and skip[skip_index][1] <= tok.start:
                 skip_index += 1
-            if skip_index < len(skip) and skip[skip_index][0] <= tokens[i].start < skip[skip_index][1]:
+            if skip_index < len(skip) and skip[skip_index][0] <= tok.start < skip[skip_index][1]:
                 i += 1
                 continue
-            tok = tokens[i]
-            if tok.kind != "word" or not (tok.text[:1].isupper() or function_word_classes(lexicon, tok.text) & {"det"}):
+            if tok.kind != "word" or not (tok.text[:1].isupper() or "det" in function_word_classes(lexicon, tok.text)):
                 i += 1
                 continue
             np = parse_noun_phrase(doc, lexicon, i, sentence.last, coordination=False)
@@ -511,15 +513,25 @@ def document_places(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
     """Words the document uses as places: a dateline („Bergheim – …“, „Kassel (dpa) –“)
     or a single capitalised word after a place preposition („in Bergheim“, „aus Kassel“)."""
     tokens = doc.tokens
+    prepositions = lexicon.attribution.place_name_prepositions
     found: set[str] = set()
-    for i in range(len(tokens) - 2):
-        tok, nxt = tokens[i], tokens[i + 1]
-        if tok.text.lower() in lexicon.attribution.place_name_prepositions and is_capitalised(doc, i + 1) and not is_capitalised(doc, i + 2):
+    # one walk over token triples (tokens made in bulk, not looked up one by one)
+    triples = zip(tokens, itertools.islice(tokens, 1, None), itertools.islice(tokens, 2, None))
+    previous_end = 0
+    for i, (tok, nxt, third) in enumerate(triples):
+        # the rarer facts tested first: a capital after the word, a dash or bracket
+        if _capitalised(nxt) and not _capitalised(third) and tok.text.lower() in prepositions:
             if lexicon.organization(nxt.text) is None and nxt.text not in lexicon.first_names:
                 found.add(nxt.text)
-        elif is_capitalised(doc, i) and nxt.text in ("–", "(") and (i == 0 or "\n" in doc.text[tokens[i - 1].end : tok.start]):
+        elif nxt.text in ("–", "(") and _capitalised(tok) and (i == 0 or "\n" in doc.text[previous_end : tok.start]):
             found.add(tok.text)
+        previous_end = tok.end
     return frozenset(found)
+
+
+def _capitalised(tok: Token) -> bool:
+    """A word with a capital (:func:`~quotecheck.attribution.nounphrase_parts.is_capitalised` of a token)."""
+    return tok.kind == "word" and tok.text[:1].isupper()
 
 
 def has_role(lexicon: Lexicon, entity: Entity, role: str, head: str) -> bool:

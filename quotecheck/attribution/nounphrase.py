@@ -30,6 +30,7 @@ from quotecheck.attribution.words import (
     is_time_word,
 )
 from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
+from quotecheck.text import Token
 
 __all__ = [
     "NounPhrase",
@@ -43,6 +44,7 @@ __all__ = [
     "extended",
     "np_ending_at",
     "can_be_subject",
+    "MAX_NP_TOKENS",
 ]
 
 
@@ -55,7 +57,10 @@ _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _AGE = regex.compile(r"^\d+-[Jj]ährige[nr]?$")
 
 
-_MAX_NP = 12
+#: The most tokens a noun phrase spans: :func:`parse_noun_phrase` never ends one
+#: further than this from where it starts, so a search for a phrase ending at a
+#: token need not start further back.
+MAX_NP_TOKENS = 12
 
 
 #: Function-word classes that nouns or name parts carry: they may open a noun phrase.
@@ -135,55 +140,61 @@ def _skip_extended_attribute(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> 
     return inner.end
 
 
-def _agency_after_person(doc: Doc, lexicon: Lexicon, start: int, i: int) -> bool:
-    """A gazetteer organisation at ``i`` right after a run holding a given name."""
-    if not any(doc.tokens[k].text in lexicon.first_names for k in range(start, i)):
-        return False
-    return lexicon.organization(doc.tokens[i].text) is not None
-
-
-def _object_after_person(doc: Doc, lexicon: Lexicon, start: int, i: int) -> bool:
-    """An inflected common noun at ``i`` after a given name and a surname („Elena Vrabie Notmaßnahmen“).
+def _inflected_noun(doc: Doc, i: int, text: str) -> bool:
+    """An inflected common noun at ``i`` („Notmaßnahmen“ → „Notmaßnahme“), not a name.
 
     Names do not inflect but for a genitive -s; a plural noun whose lemma is
-    shorter („Notmaßnahmen“ → „Notmaßnahme“) ends the name.
+    shorter ends a name run (see :func:`_capitalised_run`).
     """
-    text = doc.tokens[i].text
-    if not any(doc.tokens[k].text in lexicon.first_names for k in range(start, i - 1)) or text.endswith("s"):
+    if text.endswith("s"):
         return False
     lemma = doc.lemma(i)
     return lemma != text and lemma[:1].isupper() and len(lemma) < len(text)
 
 
 def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
-    """The end of the run of name and role words at ``i`` („Präsident Wladimir Putin“)."""
+    """The end of the run of name and role words at ``i`` („Präsident Wladimir Putin“).
+
+    After a given name the run ends at a gazetteer organisation („Erik Brandt
+    Reuters zufolge“: the agency is no part of his name) and, one word later, at
+    an inflected common noun („kündigte Regierungschefin Elena Vrabie
+    Notmaßnahmen an“: the object is no part of her name). Where the run's first
+    given name is, is kept as the run grows rather than sought again at each word.
+    """
     start = i
+    tokens = doc.tokens
+    given = limit  # the first token of the run that is a given name (limit: none yet)
     while i < limit:
-        if is_time_word(lexicon, doc.tokens[i].text):
+        tok = tokens[i]
+        if lexicon.is_time_word(tok.text):
             break  # „am Montag Kim Jong Un“: the weekday is no part of the name
-        if i > start and doc.tokens[i].kind == "word" and _agency_after_person(doc, lexicon, start, i):
-            break  # „Erik Brandt Reuters zufolge“: the agency is no part of his name
-        if i > start + 1 and _object_after_person(doc, lexicon, start, i):
-            break  # „kündigte Regierungschefin Elena Vrabie Notmaßnahmen an“: the object is no part of her name
-        after = _name_part_end(doc, lexicon, i, start, limit)
+        if given < i and tok.kind == "word" and lexicon.organization(tok.text) is not None:
+            break  # „Erik Brandt Reuters zufolge“
+        if given < i - 1 and _inflected_noun(doc, i, tok.text):
+            break  # „Elena Vrabie Notmaßnahmen“
+        after = _name_part_end(doc, lexicon, i, start, limit, tok)
         if after is None:
             break
+        if given == limit:
+            given = next((k for k in range(i, after) if tokens[k].text in lexicon.first_names), limit)
         i = after
     return i
 
 
-def _name_part_end(doc: Doc, lexicon: Lexicon, i: int, start: int, limit: int) -> int | None:
+def _name_part_end(doc: Doc, lexicon: Lexicon, i: int, start: int, limit: int, tok: Token) -> int | None:
     """The end of one part of a name at ``i`` (a run began at ``start``), or None where the run ends.
 
     A capitalised word, an initial or an age („41-Jährige“); a lower-case agency
     („laut der dpa“, „die taz“); a name link („von der“ in „Ursula von der
     Leyen“); a party or age in brackets after the name („Tobias Brandt (CDU)“).
+    ``tok`` is the token at ``i``.
     """
     tokens = doc.tokens
-    text = tokens[i].text
-    if is_capitalised(doc, i) or _INITIAL.match(text) or _AGE.match(text):
+    text = tok.text
+    word = tok.kind == "word"
+    if word and text[:1].isupper() or _INITIAL.match(text) or _AGE.match(text):
         return i + 1
-    if tokens[i].kind == "word" and lexicon.organization(text) is not None:
+    if word and lexicon.organization(text) is not None:
         return i + 1
     if i > start and _particle_compound(lexicon, text):
         return i + 1  # „Faisal al-Masri“: the particle is written onto the surname
@@ -214,7 +225,7 @@ def parse_noun_phrase(
     („laut „Wirtschaftswoche““).
     """
     tokens = doc.tokens
-    limit = min(limit, len(tokens), start + _MAX_NP)
+    limit = min(limit, len(tokens), start + MAX_NP_TOKENS)
     if start < limit and tokens[start].kind == "quote":
         return _quoted_medium(doc, start, start, limit, None)
     if start >= limit or tokens[start].kind not in ("word", "number"):
@@ -407,8 +418,9 @@ def _split_head(
     role = role_type = None
     last_role = start - 1
     age = False
-    for i in range(start, end):
-        text = doc.tokens[i].text
+    run = doc.tokens[start:end]  # a run is short (MAX_NP_TOKENS): read it once
+    for i, tok in enumerate(run, start):
+        text = tok.text
         if _AGE.match(text):
             role, role_type, last_role, age = text, "person", i, True
             continue
@@ -424,8 +436,8 @@ def _split_head(
         last_role = given - 1
     names = tuple(
         i
-        for i in range(last_role + 1, end)
-        if doc.tokens[i].kind == "word" and doc.tokens[i].text not in "()" and doc.tokens[i].text not in lexicon.titles
+        for i, tok in enumerate(run[last_role + 1 - start :], last_role + 1)
+        if tok.kind == "word" and tok.text not in "()" and tok.text not in lexicon.titles
     )
     # drop a bracketed party: „Tobias Brandt (CDU)“ names Tobias Brandt
     names = _before_bracket(doc, names)

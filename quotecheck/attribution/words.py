@@ -35,9 +35,13 @@ __all__ = [
 REPORT_CLASSES = frozenset({"report"})
 
 
+#: The classes of a word that is no function word.
+_NO_CLASSES: frozenset[str] = frozenset()
+
+
 def function_word_classes(lexicon: Lexicon, word: str) -> frozenset[str]:
     """The ``function_words.tsv`` classes of a word (lower-cased); empty for other words."""
-    return lexicon.function_words.get(word.lower(), frozenset())
+    return lexicon.function_words.get(word.lower(), _NO_CLASSES)
 
 
 def is_time_word(lexicon: Lexicon, word: str) -> bool:

@@ -15,9 +15,12 @@ from quotecheck.lexicon.compare_words import CompareWords
 from quotecheck.lexicon.frames import FrameWords
 from quotecheck.lexicon.indexes import (
     according_by_first_word,
+    according_words_by_first_word,
+    alias_first_words,
     alias_indexes,
     closed_words,
     declension_variants,
+    first_word_variants,
     freeze,
     phrases_by_base,
     with_according_nouns,
@@ -113,6 +116,8 @@ class Lexicon:
     #: The guarded anaphoric according-to words (``report_adverb`` of ``rule_words.tsv``) → their entry;
     #: they are not in :attr:`according_index` („Danach“ is mostly a time adverb).
     report_adverbs: Mapping[str, AccordingTo] = field(init=False, repr=False)
+    #: The same phrases with their words in lower case, for matching them word by word.
+    according_words: Mapping[str, tuple[tuple[AccordingTo, tuple[str, ...]], ...]] = field(init=False, repr=False)
     speech_phrases_by_base: Mapping[str, tuple[SpeechVerb, ...]] = field(init=False, repr=False)
     #: Nouns that introduce their content after a comma („die Hoffnung, dass …“).
     content_nouns: frozenset[str] = field(init=False, repr=False)
@@ -129,6 +134,11 @@ class Lexicon:
     _org_suffix_cache: dict[str, tuple[tuple[int, OrgClass], ...]] = field(init=False, factory=dict, repr=False)
     _time_cache: dict[str, bool] = field(init=False, factory=dict, repr=False)
     _organization_cache: dict[str, Organization | None] = field(init=False, factory=dict, repr=False)
+    _alias_firsts: frozenset[str] = field(init=False, repr=False)
+    _folded_alias_firsts: frozenset[str] = field(init=False, repr=False)
+    _opener_cache: dict[str, bool] = field(init=False, factory=dict, repr=False)
+    #: The lower-case forms with a reportive reading (:meth:`is_reportive` asks for every word).
+    _reportive_forms: frozenset[str] = field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Case-folded compound heads; block entries take part so that
@@ -138,15 +148,20 @@ class Lexicon:
             for noun, entry in self.roles.items()
             if entry.compound_head or entry.type == "block"
         }
+        indexed = [e for e in self.according_to if not self._report_adverb(e)]
         derived = {
             "_compound_index": index,
-            "according_index": according_by_first_word(e for e in self.according_to if not self._report_adverb(e)),
+            "according_index": according_by_first_word(indexed),
+            "according_words": according_words_by_first_word(indexed),
             "report_adverbs": freeze({e.words[0].lower(): e for e in self.according_to if self._report_adverb(e)}),
             "speech_phrases_by_base": phrases_by_base(self.speech_phrases),
             "content_nouns": frozenset(form for form, noun in self.speech_nouns.items() if noun.content),
             "closed_words": closed_words(self.words.by_word, self.pronouns),
             "function_words": with_according_nouns(self.words.by_word, self.according_to),
             "max_organization_chars": 2 * max(map(len, self.alias_index), default=0) + _ALIAS_MARGIN,
+            "_alias_firsts": alias_first_words(self.alias_index),
+            "_folded_alias_firsts": alias_first_words(self.alias_index_folded),
+            "_reportive_forms": frozenset(form for form, readings in self.konjunktiv.items() if any(r.reportive for r in readings)),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
@@ -256,6 +271,31 @@ class Lexicon:
         _remember(self._organization_cache, surface, result)
         return result
 
+    def may_open_organization(self, word: str) -> bool:
+        """Whether a surface whose first word is ``word`` can name an organisation at all.
+
+        False only where none of :meth:`organization`'s look-ups can succeed: no
+        alias begins with the word, with its first letter in lower case („Dpa“),
+        case-folded („REUTERS“) or with a nominative ending („Deutschen“ →
+        „Deutsche“). Mention parsing tries every span of up to five words against
+        the gazetteer; a word that opens no alias spares all the spans it opens.
+        A ``word`` with a space inside may (its first word is another).
+        """
+        try:
+            return self._opener_cache[word]
+        except KeyError:
+            pass
+        firsts = self._alias_firsts
+        found = (
+            word.split() != [word]  # a space inside: its first word is another
+            or word in firsts
+            or word[:1].isupper() and word[0].lower() + word[1:] in firsts
+            or word.casefold() in self._folded_alias_firsts
+            or any(variant in firsts for variant in first_word_variants(word))
+        )
+        _remember(self._opener_cache, word, found)
+        return found
+
     def _find_organization(self, surface: str) -> Organization | None:
         surface = " ".join(surface.split())
         entry = self.alias_index.get(surface)
@@ -306,4 +346,4 @@ class Lexicon:
 
     def is_reportive(self, form: str) -> bool:
         """True for a form of reportive sollen/wollen („soll“, „wolle“)."""
-        return any(r.reportive for r in self.konjunktiv.get(form.lower(), ()))
+        return form.lower() in self._reportive_forms

@@ -92,6 +92,16 @@ def according_by_first_word(entries: Iterable[AccordingTo]) -> Mapping[str, tupl
     return freeze({k: tuple(v) for k, v in index.items()})
 
 
+def according_words_by_first_word(
+    entries: Iterable[AccordingTo],
+) -> Mapping[str, tuple[tuple[AccordingTo, tuple[str, ...]], ...]]:
+    """:func:`according_by_first_word` with each phrase's words in lower case („nach Angaben von“ →
+    („nach“, „angaben“, „von“)): the matcher compares them with every capitalised or lower-case word."""
+    return freeze(
+        {first: tuple((e, tuple(w.lower() for w in e.words)) for e in found) for first, found in according_by_first_word(entries).items()}
+    )
+
+
 def with_according_nouns(
     function_words: Mapping[str, frozenset[str]], entries: Iterable[AccordingTo]
 ) -> Mapping[str, frozenset[str]]:
@@ -135,11 +145,7 @@ def declension_variants(surface: str) -> Iterator[str]:
     variants stays tiny.
     """
     words = surface.split(" ")
-    firsts = [words[0]]
-    for ending, replacements in _ADJECTIVE_ENDINGS:
-        if words[0].endswith(ending) and words[0][:1].isupper():
-            firsts += [words[0][: -len(ending)] + r for r in replacements]
-            break
+    firsts = first_word_variants(words[0])
     lasts = [words[-1]]
     if len(words[-1]) > 4 and words[-1].endswith("es"):
         lasts.append(words[-1][:-2])
@@ -150,3 +156,27 @@ def declension_variants(surface: str) -> Iterator[str]:
             variant = " ".join([first, *words[1:-1], last])
             if variant != surface:
                 yield variant
+
+
+def first_word_variants(word: str) -> list[str]:
+    """The first word of a declined name and the nominative endings it may have in an alias.
+
+    „Norddeutschen“ → „Norddeutschen“, „Norddeutscher“, „Norddeutsche“,
+    „Norddeutsches“; a word without an adjective ending stays alone.
+    """
+    firsts = [word]
+    for ending, replacements in _ADJECTIVE_ENDINGS:
+        if word.endswith(ending) and word[:1].isupper():
+            firsts += [word[: -len(ending)] + r for r in replacements]
+            break
+    return firsts
+
+
+def alias_first_words(aliases: Iterable[str]) -> frozenset[str]:
+    """The first words of the gazetteer's aliases („Deutsche“ of „Deutsche Bahn“), for
+    :meth:`~quotecheck.lexicon.Lexicon.may_open_organization`.
+
+    Split on single spaces, as :func:`declension_variants` splits: a normalised
+    surface equal to an alias has the alias's first word.
+    """
+    return frozenset(alias.split(" ")[0] for alias in aliases)

@@ -32,7 +32,7 @@ from quotecheck.lexicon import Lexicon
 from quotecheck.morph import clause_mood, finite_mood
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, Evidence, char_span, overlaps
-from quotecheck.rules.clauses import SENTENCE_END, word_count
+from quotecheck.rules.clauses import SENTENCE_END, tokens_between, word_count
 from quotecheck.rules.content import content_end
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.source_phrases import SourcePhrase, names_statement, report_slots, source_phrase_at
@@ -204,10 +204,8 @@ def _make(
 
 def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:
     """The first according-to quote of the sentence ``[first, last)``, outside the claimed text."""
-    tokens = doc.tokens
     so_words, first_words = lexicon.rule_words.so_frame, lexicon.according_index
-    for i in range(first, last):
-        tok = tokens[i]
+    for i, tok in enumerate(tokens_between(doc, first, last), first):
         if tok.kind != "word":
             continue
         low = tok.text.lower()

@@ -13,6 +13,7 @@ Pipeline stage 2 (rules): helpers of every rule; the lexicon says what a cue is
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 
 import regex
@@ -21,7 +22,8 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc, document_memo
 from quotecheck.lexicon import AccordingTo, Lexicon, SpeechVerb
 from quotecheck.rules.candidate import CueMatch
-from quotecheck.rules.clauses import SENTENCE_END, clause_end, clause_end_over_brackets, clause_start, is_word
+from quotecheck.text import Token
+from quotecheck.rules.clauses import SENTENCE_END, clause_end, clause_end_over_brackets, clause_start, is_word, tokens_between
 
 __all__ = ["Positions", "according_phrase_at", "according_phrases_at", "cue_positions", "find_cue", "find_speech_verb", "match_speech_verb", "speech_verb_positions"]
 
@@ -157,7 +159,14 @@ class Positions:
 
     __slots__ = ("lexicon", "test", "answers", "_by_sentence", "_verdicts", "_by_word")
 
-    def __init__(self, lexicon: Lexicon, test: Callable[[Doc, Lexicon, int], bool], *, by_word: bool = False) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        test: Callable[[Doc, Lexicon, int], bool],
+        *,
+        by_word: bool = False,
+        word_verdicts: dict[tuple[str, str], bool] | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.test = test
         #: The rule's answers by ``(index, limit)``: the same cue is asked for by
@@ -168,17 +177,19 @@ class Positions:
         #: With ``by_word`` the test reads only the token (its text, its kind and the
         #: lemma of its text), so a word repeated in the document is tested once; a
         #: document with a backend's lemmas (per token, not per word) is tested token by token.
-        self._by_word: dict[tuple[str, str], bool] | None = {} if by_word else None
+        #: ``word_verdicts`` shares these answers between documents (:func:`cue_positions`).
+        self._by_word: dict[tuple[str, str], bool] | None = (word_verdicts if word_verdicts is not None else {}) if by_word else None
 
-    def has(self, doc: Doc, index: int) -> bool:
-        """Whether the trigger may be at token ``index``."""
+    def has(self, doc: Doc, index: int, tok: Token | None = None) -> bool:
+        """Whether the trigger may be at token ``index`` (``tok``, when the caller holds it already)."""
         verdict = self._verdicts.get(index)
         if verdict is None:
             words = self._by_word
             if words is None or doc.lemmas is not None:
                 verdict = self.test(doc, self.lexicon, index)
             else:
-                tok = doc.tokens[index]
+                if tok is None:
+                    tok = doc.tokens[index]
                 verdict = words.get((tok.text, tok.kind))
                 if verdict is None:
                     verdict = words[tok.text, tok.kind] = self.test(doc, self.lexicon, index)
@@ -190,7 +201,7 @@ class Positions:
         if found is None:
             sentence = doc.sentences[number]
             has = self.has
-            found = [i for i in range(sentence.first, sentence.last) if has(doc, i)]
+            found = [i for i, tok in enumerate(tokens_between(doc, sentence.first, sentence.last), sentence.first) if has(doc, i, tok)]
             self._by_sentence[number] = found
         return found
 
@@ -235,7 +246,25 @@ def cue_positions(doc: Doc, lexicon: Lexicon) -> Positions:
     A rule that scans a clause for its speech verb visits these, not every word:
     ``for k in cue_positions(doc, lexicon).within(doc, start, end)``.
     """
-    return document_memo(doc, ("cue positions", id(lexicon)), lambda: Positions(lexicon, _may_be_cue, by_word=True))
+    return document_memo(
+        doc, ("cue positions", id(lexicon)), lambda: Positions(lexicon, _may_be_cue, by_word=True, word_verdicts=_word_verdicts(lexicon, doc))
+    )
+
+
+#: :func:`_may_be_cue` by ``(text, kind)``, for each lexicon and lemmatizer: the test
+#: reads nothing else, and a news text's words recur in the next one („sagte“, „Montag“).
+_CUE_VERDICTS: weakref.WeakKeyDictionary[Lexicon, dict[object, dict[tuple[str, str], bool]]] = weakref.WeakKeyDictionary()
+#: How many words the shared verdicts hold before they start afresh.
+_CUE_VERDICTS_SIZE = 200_000
+
+
+def _word_verdicts(lexicon: Lexicon, doc: Doc) -> dict[tuple[str, str], bool]:
+    """The :func:`_may_be_cue` verdicts by word that documents with ``doc``'s lemmatizer share."""
+    by_lemmatizer = _CUE_VERDICTS.setdefault(lexicon, {})
+    verdicts = by_lemmatizer.setdefault(doc.lemmatizer, {})
+    if len(verdicts) >= _CUE_VERDICTS_SIZE:
+        verdicts.clear()
+    return verdicts
 
 
 def _match_phrase(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int) -> CueMatch | None:
@@ -354,9 +383,9 @@ def according_phrases_at(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Itera
     shorter one when an owner follows („laut dem Bericht der Zeitung“).
     """
     tokens = doc.tokens
-    for entry in lexicon.according_index.get(tokens[i].text.lower(), ()):
-        words = entry.words
+    for entry, words in lexicon.according_words.get(tokens[i].text.lower(), ()):
         if i + len(words) > last:
             continue
-        if all(tokens[i + k].text.lower() == w.lower() for k, w in enumerate(words)):
+        # the first word is the index's key; the others are compared in lower case
+        if all(tokens[i + k].text.lower() == words[k] for k in range(1, len(words))):
             yield entry

@@ -58,7 +58,7 @@ from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
 from quotecheck.morph import clause_mood, find_finite, find_subject, finite_mood, is_reportive
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, char_span
-from quotecheck.rules.clauses import classes_at
+from quotecheck.rules.clauses import classes_at, tokens_between
 from quotecheck.rules.cues import cue_positions, find_cue
 from quotecheck.rules.pipeline import Claims
 from quotecheck.text import Sentence
@@ -335,8 +335,10 @@ def read_sentence(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> SentenceRea
     'subjunctive'
     """
     clauses = _clauses(doc, lexicon, sentence)
+    # the lexicon's cheap test first: most words are no „soll“
     reportive = any(
-        doc.tokens[k].kind == "word" and is_reportive(doc, lexicon, k) for k in range(sentence.first, sentence.last)
+        tok.kind == "word" and lexicon.is_reportive(tok.text) and is_reportive(doc, lexicon, k)
+        for k, tok in enumerate(tokens_between(doc, sentence.first, sentence.last), sentence.first)
     )
     main: tuple[str | None, int | None] = (None, None)
     fallback: tuple[str | None, int | None] = (None, None)

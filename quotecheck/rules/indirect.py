@@ -67,7 +67,7 @@ def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, take
         hit = None
         # a frame starts at a word, or at the comma before a postposed frame, outside the claimed
         # text (tested before _may_start: the words of a direct quote need no lemma)
-        free = (tok.kind == "word" or tok.kind == "punct" and tok.text == ",") and not overlaps((tok.start, tok.end), taken)
+        free = (tok.kind == "word" or tok.kind == "punct" and tok.text == ",") and not (taken and overlaps((tok.start, tok.end), taken))
         if free and _may_start(doc, lexicon, cues, i, tok):
             hit = _construction_at(doc, lexicon, i, floor, last, taken)
         if hit is None:
@@ -88,7 +88,7 @@ def _may_start(doc: Doc, lexicon: Lexicon, cues: Positions, i: int, tok: Token) 
     """
     if tok.kind != "word":
         return tok.kind == "punct" and tok.text == ","
-    return tok.text.lower() in lexicon.rule_words.wie_frame or tok.text in lexicon.content_nouns or cues.has(doc, i)
+    return tok.text.lower() in lexicon.rule_words.wie_frame or tok.text in lexicon.content_nouns or cues.has(doc, i, tok)
 
 
 def _construction_at(doc: Doc, lexicon: Lexicon, i: int, floor: int, last: int, taken: list[CharSpan]) -> _Hit | None:

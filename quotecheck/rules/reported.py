@@ -41,7 +41,7 @@ from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
 from quotecheck.ranges import CharSpan
 from quotecheck.rules.candidate import Candidate, char_span
-from quotecheck.rules.clauses import CLAUSE_BREAKS, classes_at
+from quotecheck.rules.clauses import CLAUSE_BREAKS, classes_at, tokens_between
 from quotecheck.rules.cues import match_speech_verb
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
@@ -83,7 +83,7 @@ def find_reported(
             if last - first < tuning.LEAD_TOKENS:
                 continue
         found: list[tuple[int, int]] = []
-        if any(doc.tokens[k].kind == "quote" for k in range(first, last)):
+        if any(tok.kind == "quote" for tok in tokens_between(doc, first, last)):
             if pieces is None:
                 spans = quoted if quoted is not None else pair_quotation_marks(doc.layer)
                 pieces = SpanIndex((s.start, s.end) for s in spans if s.end > s.start)

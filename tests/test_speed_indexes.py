@@ -1,0 +1,170 @@
+"""The look-up indexes that spare the hot paths work answer exactly as the full look-ups.
+
+Each index skips what cannot match (a span whose first word begins no gazetteer
+alias, a word already tested in another document); these tests compare it with
+the look-up it shortcuts, on our own German sentences and on generated text.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotecheck import Extractor
+from quotecheck.analysis.base import Doc
+from quotecheck.attribution.naming import organization_in, text_of
+from quotecheck.lexicon import Lexicon, load_lexicon
+from quotecheck.lexicon.records import Organization
+
+SENTENCES = (
+    "Die Deutsche Presse-Agentur meldete am Montag, der Streik gehe weiter.",
+    "Wie die Nachrichtenagentur Reuters berichtete, trat Ministerin Eva Roth zurück.",
+    "Laut Dpa und REUTERS sprach ein Sprecher der Deutschen Bahn von Verspätungen.",
+    "„Wir bleiben“, sagte Anna Weber vom Deutschen Wetterdienst in Offenbach.",
+    "Der Deutschlandfunks-Korrespondent zitierte die dpa-AFX und den DWD.",
+    "Nach Angaben des Norddeutschen Rundfunks   (NDR) blieb die Lage ruhig.",
+)
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def _every_span(doc: Doc, lexicon: Lexicon, start: int, end: int) -> Organization | None:
+    """The look-up without the first-word index: every span, longest first."""
+    for length in range(min(5, end - start), 0, -1):
+        for i in range(start, end - length + 1):
+            entry = lexicon.organization(text_of(doc, i, i + length))
+            if entry is not None:
+                return entry
+    return None
+
+
+@functools.cache
+def _extractor() -> Extractor:
+    return Extractor()
+
+
+def _doc(text: str) -> Doc:
+    return _extractor().analyse(text)
+
+
+def test_every_alias_opens_an_organization(lexicon: Lexicon) -> None:
+    for alias in lexicon.alias_index:
+        assert lexicon.may_open_organization(alias.split(" ")[0]), alias
+
+
+@pytest.mark.parametrize(
+    ("word", "opens"),
+    [("Deutschen", True), ("Dpa", True), ("REUTERS", True), ("Nachrichtenagentur", True), ("Montag", False), ("Ministerin", False)],
+)
+def test_first_words(lexicon: Lexicon, word: str, opens: bool) -> None:
+    assert lexicon.may_open_organization(word) is opens
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_organization_in_answers_as_every_span(lexicon: Lexicon, text: str) -> None:
+    doc = _doc(text)
+    n = len(doc.tokens)
+    for start in range(n):
+        for end in range(start + 1, min(n, start + 7) + 1):
+            assert organization_in(doc, lexicon, start, end) == _every_span(doc, lexicon, start, end)
+
+
+def test_organization_in_finds_declined_names(lexicon: Lexicon) -> None:
+    doc = _doc(SENTENCES[2])
+    found = organization_in(doc, lexicon, 0, len(doc.tokens))
+    assert found is not None and found.name == "Deutsche Bahn"
+
+
+_WORDS = st.sampled_from(["Deutschen", "Bahn", "dpa", "-", "AFX", "Reuters", "Presse-Agentur", "Welle", "der", "Montag", "DWD", "("])
+
+
+@given(st.lists(st.tuples(_WORDS, st.sampled_from([" ", "", "  ", "\n"])), min_size=1, max_size=8))
+def test_organization_in_on_generated_text(lexicon: Lexicon, parts: list[tuple[str, str]]) -> None:
+    doc = _doc("".join(word + gap for word, gap in parts))
+    n = len(doc.tokens)
+    for start in range(n):
+        assert organization_in(doc, lexicon, start, n) == _every_span(doc, lexicon, start, n)
+
+
+CUE_TEXTS = (
+    "„Wir streiken weiter“, sagte Gewerkschaftschef Jan Roth am Montag in Hamburg.",
+    "Sagte er das? Die Ministerin betonte, sie habe angedeutet, dass sie bleibe.",
+    "Der Sprecher brachte seine Sorge zum Ausdruck. Roth fügte hinzu, man warte ab.",
+)
+
+
+def test_cue_positions_shared_between_documents_answer_as_fresh_ones(lexicon: Lexicon) -> None:
+    from quotecheck.rules.cues import Positions, _may_be_cue, cue_positions
+
+    for text in CUE_TEXTS:  # the earlier texts fill the shared verdicts
+        doc = _doc(text)
+        shared = cue_positions(doc, lexicon)
+        fresh = Positions(lexicon, _may_be_cue, by_word=True)
+        assert [shared.has(doc, i) for i in range(len(doc.tokens))] == [fresh.has(doc, i) for i in range(len(doc.tokens))]
+        assert list(shared.within(doc, 0, len(doc.tokens))) == [i for i in range(len(doc.tokens)) if _may_be_cue(doc, lexicon, i)]
+
+
+@pytest.mark.parametrize(("first", "last"), [(0, 0), (0, 1), (3, 700), (511, 513), (0, 1200), (1199, 1200)])
+def test_tokens_between_reads_the_range_in_order(first: int, last: int) -> None:
+    from quotecheck.rules.clauses import tokens_between
+
+    doc = _doc("Die Ministerin sagte, sie bleibe. " * 200)
+    assert list(tokens_between(doc, first, last)) == list(doc.tokens[first:last])
+
+
+def test_reportive_forms_answer_as_the_readings(lexicon: Lexicon) -> None:
+    for form, readings in lexicon.konjunktiv.items():
+        expected = any(r.reportive for r in readings)
+        assert lexicon.is_reportive(form) is expected
+        assert lexicon.is_reportive(form.capitalize()) is expected
+    assert lexicon.is_reportive("soll") and not lexicon.is_reportive("sagte")
+
+
+NP_TEXTS = (
+    "Der Direktor der Behörde für Umwelt und Naturschutz, Jan Berg, teilte mit, die Lage sei ernst.",
+    "Laut der „Frankfurter Allgemeinen Zeitung“ sagte der 29 Jahre alte Techniker Paolo Neri (71) aus.",
+    "Präsident Wladimir Putin und Ministerin Ursula von der Leyen (CDU) trafen zwei mit den Verhandlungen vertraute Personen.",
+)
+
+
+@pytest.mark.parametrize("text", NP_TEXTS)
+def test_a_noun_phrase_spans_at_most_max_np_tokens(lexicon: Lexicon, text: str) -> None:
+    """clause_end_over_appositions looks no further back than this for a phrase ending at a comma."""
+    from quotecheck.attribution.nounphrase import MAX_NP_TOKENS, parse_noun_phrase
+
+    doc = _doc(text)
+    n = len(doc.tokens)
+    for start in range(n):
+        for limit in (n, start + 3, start + MAX_NP_TOKENS + 5):
+            np = parse_noun_phrase(doc, lexicon, start, limit)
+            assert np is None or np.end <= min(limit, start + MAX_NP_TOKENS)
+
+
+ACCORDING_TEXTS = (
+    "Nach Angaben der Polizei und laut dem Bericht der Zeitung war es ruhig.",
+    "Der Ministerin zufolge, so heißt es nach eigenen Angaben, LAUT Reuters, bleibt alles.",
+)
+
+
+@pytest.mark.parametrize("text", ACCORDING_TEXTS)
+def test_according_phrases_match_as_the_phrases_say(lexicon: Lexicon, text: str) -> None:
+    from quotecheck.rules.cues import according_phrases_at
+
+    doc = _doc(text)
+    words = [t.text.lower() for t in doc.tokens]
+    n = len(words)
+    for i in range(n):
+        for last in (n, i + 1, i + 2):
+            expected = [
+                e
+                for e in lexicon.according_index.get(words[i], ())
+                if i + len(e.words) <= last and words[i : i + len(e.words)] == [w.lower() for w in e.words]
+            ]
+            assert list(according_phrases_at(doc, lexicon, i, last)) == expected
+    assert any(any(according_phrases_at(doc, lexicon, i, n)) for i in range(n))
