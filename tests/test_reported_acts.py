@@ -47,6 +47,9 @@ ACT_FRAMES = [
     # a threat is a speech act, after its subject
     ("Die Gewerkschaft droht mit einem unbefristeten Streik.", "mit einem unbefristeten Streik", "droht mit", "Die Gewerkschaft"),
     ("Mieterbund droht mit Klage", "mit Klage", "droht mit", "Mieterbund"),
+    # a pronoun or a name can threaten as well as a role noun
+    ("Sie drohte mit einer Beschwerde beim Ombudsmann.", "mit einer Beschwerde beim Ombudsmann", "drohte mit", "Sie"),
+    ("Anna Berger drohte mit ihrem Austritt aus dem Verein.", "mit ihrem Austritt aus dem Verein", "drohte mit", "Anna Berger"),
     # a quoted object after the marker: the marker is no particle, the particle follows the quote
     ("Der Wetterdienst rechnet mit „heftigen Sturmböen“.", "mit „heftigen Sturmböen“", "rechnet mit", "Der Wetterdienst"),
     ("Die Prüferin wies auf „gravierende Mängel“ hin.", "auf „gravierende Mängel“", "wies auf hin", "Die Prüferin"),
@@ -75,6 +78,12 @@ NOT_ACTS = [
     # „drohen mit“ without a subject before the verb: something looms
     "Mit dem Sturm droht den Küstenorten eine Katastrophe.",
     "Den Bauern droht mit der Dürre ein großer Ernteausfall.",
+    # „drohen mit“ after a subject that cannot speak: weather and nature only loom
+    "Der Himmel drohte am Nachmittag mit Gewitter.",
+    "Das Tief droht mit Sturmböen und Schnee.",
+    # „drohen“ with a zu-infinitive: something is about to happen
+    "Der Damm droht mit der Schneeschmelze zu brechen.",
+    "Die Koalition droht mit dem Streit um den Haushalt zu zerbrechen.",
     # a weak frame in Konjunktiv I: a view inside someone's reported speech, not the narrator's report of an act
     "Eine weitere Gefahr gehe von dem Keim „Klebsiella“ aus.",
     "Die Behörde rechne mit „heftigen Sturmböen“.",

@@ -21,13 +21,14 @@ from typing import Sequence
 
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
+from quotecheck.attribution.naming import organization_in
 from quotecheck.attribution.nounphrase import function_word_classes, parse_noun_phrase, with_attached
 from quotecheck.lexicon import Lexicon, SpeechVerb
 from quotecheck.morph import finite_mood
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span
 from quotecheck.rules.clauses import classes_at, clause_end, word_count
-from quotecheck.rules.content import content_end, wie_frame_end
+from quotecheck.rules.content import content_end, ends_in_zu_infinitive, wie_frame_end
 from quotecheck.rules.cues import match_speech_verb, speech_verb_positions
 from quotecheck.rules.source_phrases import SourcePhrase, opens_according_relative, source_phrase_at
 
@@ -379,7 +380,7 @@ def _framed_act(
     """
     start, stop = content
     marker = _marker(doc, lexicon.frames.markers_of(entry.lemma), start if subject is not None else first, stop)
-    if marker is None or _no_act_here(doc, lexicon, entry, verb, marker, subject):
+    if marker is None or _no_act_here(doc, lexicon, entry, verb, marker, subject, stop):
         return None
     cue = _with_marker(doc, lexicon, cue, marker)  # the cue „sprach von“
     if marker < verb and doc.tokens[marker].text.lower() not in lexicon.frames.predicative_markers:
@@ -391,20 +392,36 @@ def _framed_act(
 
 
 def _no_act_here(
-    doc: Doc, lexicon: Lexicon, entry: SpeechVerb, verb: int, marker: int, subject: tuple[int, int] | None
+    doc: Doc, lexicon: Lexicon, entry: SpeechVerb, verb: int, marker: int, subject: tuple[int, int] | None, stop: int
 ) -> bool:
     """Whether an act frame with its marker is still no act here.
 
     In Konjunktiv I a weak frame is someone's reported view, left to the
     free-indirect run („Eine Bedrohung gehe von X aus“); a ``subject_first_frame``
     without its subject before the verb tells what looms („Den Bauern droht mit
-    der Dürre ein Ausfall“).
+    der Dürre ein Ausfall“), and so it does when its subject cannot speak („Der
+    Himmel drohte mit Regen“) or a zu-infinitive ends its clause („Der Fluss
+    droht über die Ufer zu treten“: is about to).
     """
     if entry.strength < tuning.RELIABLE_SPEECH and finite_mood(doc, lexicon, verb) == "subj1":
         return True
     if (entry.lemma.removeprefix("sich "), doc.tokens[marker].text.lower()) not in lexicon.frames.subject_first:
         return False
-    return subject is None or "not_nominative" in function_word_classes(lexicon, doc.tokens[subject[0]].text.lower())
+    if subject is None or "not_nominative" in function_word_classes(lexicon, doc.tokens[subject[0]].text.lower()):
+        return True
+    return not _may_speak(doc, lexicon, subject) or ends_in_zu_infinitive(doc, lexicon, marker, stop)
+
+
+def _may_speak(doc: Doc, lexicon: Lexicon, subject: tuple[int, int]) -> bool:
+    """Whether the subject names someone who can speak: a person or organisation by name or role noun, or a pronoun.
+
+    „Die Gewerkschaft“, „Der Minister“, „Sie“, „Anna Berger“, „Die SPD“ can
+    threaten; „Der Himmel“, „Das Unwetter“ cannot.
+    """
+    np = parse_noun_phrase(doc, lexicon, subject[0], subject[1])
+    if np is None:
+        return False
+    return bool(np.name_tokens or np.role or np.pronoun) or organization_in(doc, lexicon, np.start, np.end) is not None
 
 
 def _marker(doc: Doc, markers: frozenset[str], start: int, stop: int) -> int | None:
