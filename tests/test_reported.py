@@ -179,15 +179,17 @@ WEAK_FRAMES = [
     ("Der Mieterbund sieht die Reform als „Mogelpackung“.", "die Reform als „Mogelpackung“", "sieht als", "Der Mieterbund", ["Mogelpackung"]),
     ("Die Opposition sieht in dem Gesetz einen „Angriff auf die Pressefreiheit“.",
      "in dem Gesetz einen „Angriff auf die Pressefreiheit“", "sieht", "Die Opposition", ["Angriff auf die Pressefreiheit"]),
-    ("In der Schließung sieht die Gewerkschaft einen „Verrat an den Beschäftigten“.",
-     "einen „Verrat an den Beschäftigten“", "sieht", "die Gewerkschaft", ["Verrat an den Beschäftigten"]),
+    ("In der neuen Gebührenordnung sieht der Elternbeirat einen „Schlag gegen Familien“.",
+     "einen „Schlag gegen Familien“", "sieht", "der Elternbeirat", ["Schlag gegen Familien"]),
+    ("Der Imkerverband sah in dem Spritzmittel einen „Feind der Bienen“.",
+     "in dem Spritzmittel einen „Feind der Bienen“", "sah", "Der Imkerverband", ["Feind der Bienen"]),
     # „halten … für“: pieces before and after the marker
     ("Der Mieterbund hält die Reform für „reine Kosmetik“.", "die Reform für „reine Kosmetik“", "hält für", "Der Mieterbund", ["reine Kosmetik"]),
-    ("Die Gutachterin hält den Damm „auf Dauer“ für „nicht standsicher“.",
-     "den Damm „auf Dauer“ für „nicht standsicher“", "hält für", "Die Gutachterin", ["auf Dauer", "nicht standsicher"]),
+    ("Die Statikerin hält die Brücke „bei Frost“ für „kaum belastbar“.",
+     "die Brücke „bei Frost“ für „kaum belastbar“", "hält für", "Die Statikerin", ["bei Frost", "kaum belastbar"]),
     # verb-final, after a relative pronoun that is the subject
-    ("Protest kam vom Elternrat, der die Kürzung als „Kahlschlag“ bei der Bildung sieht.",
-     "die Kürzung als „Kahlschlag“ bei der Bildung", "als sieht", "Elternrat", ["Kahlschlag"]),
+    ("Kritik kam vom Imkerverband, der das Spritzmittel als „Gift“ für die Bienenvölker sieht.",
+     "das Spritzmittel als „Gift“ für die Bienenvölker", "als sieht", "Imkerverband", ["Gift"]),
 ]
 
 
@@ -205,8 +207,12 @@ def test_a_weak_verb_frames_a_piece_through_its_marker(ex: Extractor, text: str,
     "text",
     [
         "Am Abend sahen die Gäste einen „Tatort“ aus Köln.",  # no marker: a film
-        "Die Gewerkschaft sieht einen „Verrat an den Beschäftigten“.",  # no marker: not an evaluation of anything
-        "Die Fans sahen nach zehn Minuten die erste Chance für die in Rot gekleideten „Löwen“.",  # „in“ opens no second object
+        "Der Elternbeirat sieht einen „Schlag gegen Familien“.",  # no marker: not an evaluation of anything
+        "Das Publikum sah zum Schluss eine Zugabe der in Schwarz gekleideten „Nachtfalter“.",  # „in“ opens no second object
+        # „in“ opens a place or time of seeing (a setting_noun), not what one sees something in
+        "Im Morgengrauen sahen die Fischer in der Ferne einen „Drachen“ aus Wolken.",
+        "In der Dunkelheit sah der Wanderer einen „Bären“ am Wegrand.",
+        "Die Schüler sahen in der Nacht einen „Kometen“ über dem Dorf.",
         "Der Mieterbund sieht die Reform nicht als „Mogelpackung“.",  # negated
         "Die Schauspielerin hält das Buch „Momo“ in die Kamera.",  # „halten“ without „für“: holding
         "Der Mieterbund hält die Reform nicht für „reine Kosmetik“.",  # negated

@@ -85,8 +85,8 @@ NOT_ACTS = [
     "Der Damm droht mit der Schneeschmelze zu brechen.",
     "Die Koalition droht mit dem Streit um den Haushalt zu zerbrechen.",
     # a weak frame in Konjunktiv I: a view inside someone's reported speech, not the narrator's report of an act
-    "Eine weitere Gefahr gehe von dem Keim „Klebsiella“ aus.",
-    "Die Behörde rechne mit „heftigen Sturmböen“.",
+    "Ein großes Risiko gehe von der Bastelsoftware „Lumo“ aus.",
+    "Der Bäckerverband rechne mit „deutlich teureren Brötchen“.",
 ]
 
 

@@ -22,7 +22,7 @@ _NOUN_ENDINGS = ("es", "en", "s", "n")
 
 #: Classes of ``piece_frames.tsv`` (its header documents each).
 PIECE_CLASSES = frozenset(
-    "prepositional_frame cue_preposition auxiliary name_noun name_marker not_name_noun slogan_noun slogan_link slogan_verb weak_frame weak_frame_beside self_naming".split()
+    "prepositional_frame cue_preposition auxiliary name_noun name_marker not_name_noun slogan_noun slogan_link slogan_verb weak_frame weak_frame_beside setting_noun self_naming".split()
 )
 
 
@@ -57,6 +57,9 @@ class PieceFrames:
     weak_frames: frozenset[tuple[str, str]] = frozenset()
     #: As :attr:`weak_frames`, the marker's phrase beside the piece („sieht in X einen „…““).
     weak_frames_beside: frozenset[tuple[str, str]] = frozenset()
+    #: Nouns (lower case) that make the marker's phrase of a :attr:`weak_frames_beside`
+    #: pair a place or time of seeing („sahen in der Ferne einen „Riesen““), not what is seen in.
+    setting_nouns: frozenset[str] = frozenset()
 
     #: Verbs (lemmas) that name their subject when a reflexive pronoun is their object
     #: („Der Verein nannte sich „die Teufel““): a name, no speech act.
@@ -111,6 +114,7 @@ class PieceFrames:
             by_class["slogan_verb"],
             frozenset(_lemma_pairs(by_class["weak_frame"], "weak_frame", source)),
             frozenset(_lemma_pairs(by_class["weak_frame_beside"], "weak_frame_beside", source)),
+            by_class["setting_noun"],
             by_class["self_naming"],
         )
 

@@ -258,8 +258,9 @@ def _weak_marker(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, first: int, verb
     A ``weak_frame`` marker after the verb opens the piece's phrase („sieht die
     Reform als „Irrweg““, „hält den Plan für „verfehlt““). A ``weak_frame_beside``
     marker after the verb or opening the prefield („In der Reform sieht der
-    Verband einen „Irrweg““) needs the piece opened by an indefinite article: „sahen
-    die Chance für die in Weiß gekleideten „…““ is none.
+    Verband einen „Irrweg““) needs the piece opened by an indefinite article: „sah
+    eine Zugabe der in Schwarz gekleideten „Nachtfalter““ is none; nor is a phrase
+    of place or time („sahen in der Ferne einen „Drachen““).
     """
     tokens = doc.tokens
     pieces = lexicon.pieces
@@ -272,7 +273,16 @@ def _weak_marker(doc: Doc, lexicon: Lexicon, entry: SpeechVerb, first: int, verb
         beside = first
     if beside is None or piece == 0 or "indefinite" not in function_word_classes(lexicon, tokens[piece - 1].text.lower()):
         return None
+    if _sets_the_scene(doc, lexicon, beside, piece):
+        return None
     return beside, False
+
+
+def _sets_the_scene(doc: Doc, lexicon: Lexicon, marker: int, piece: int) -> bool:
+    """Whether the marker's phrase is where or when one sees („sahen in der Ferne einen „Riesen““): its noun is a ``setting_noun``."""
+    tokens = doc.tokens
+    noun = next((k for k in range(marker + 1, min(piece, marker + 4)) if tokens[k].text[:1].isupper()), None)
+    return noun is not None and tokens[noun].text.lower() in lexicon.pieces.setting_nouns
 
 
 def _final_clause_speaker(doc: Doc, lexicon: Lexicon, head: int, relative: bool, piece: int) -> tuple[tuple[int, int] | None, int]:
