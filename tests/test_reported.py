@@ -241,18 +241,35 @@ def test_a_second_main_clause_after_a_comma_is_a_second_act(ex: Extractor, text:
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, content",
     [
         # a relative clause after the object is part of it, not a second clause
-        "Die Ministerin lobte die Helfer, die seit Tagen im Einsatz sind.",
-        # the second clause has no verb of saying
-        "Der Trainer kritisierte den Rasen, die Spieler kamen trotzdem zurecht.",
+        ("Die Ministerin lobte die Helfer, die seit Tagen im Einsatz sind.", "die Helfer, die seit Tagen im Einsatz sind"),
+        # … also when its verb is a verb of saying: the relative pronoun agrees, the verb is last
+        ("Die Dirigentin lobte die Sängerin, die Zugaben ankündigte.", "die Sängerin, die Zugaben ankündigte"),
+        ("Der Verein kritisierte den Schiedsrichter, der Fehler einräumte.", "den Schiedsrichter, der Fehler einräumte"),
+        # the second clause has no verb of saying (the content runs on over it: nothing marks where it ends)
+        ("Der Trainer kritisierte den Rasen, die Spieler kamen trotzdem zurecht.", "den Rasen, die Spieler kamen trotzdem zurecht"),
         # a subordinate clause after the comma
-        "Die Ministerin lobte die Helfer, weil die Feuerwehr sofort reagierte.",
+        ("Die Ministerin lobte die Helfer, weil die Feuerwehr sofort reagierte.", "die Helfer, weil die Feuerwehr sofort reagierte"),
     ],
 )
-def test_no_second_act_without_a_clause_of_saying(ex: Extractor, text: str) -> None:
-    assert len([q for q in ex.extract(text) if q.kind == "reported"]) == 1
+def test_no_second_act_without_a_clause_of_saying(ex: Extractor, text: str, content: str) -> None:
+    assert [q.content.text for q in ex.extract(text) if q.kind == "reported"] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        # cut at the comma, „Ampeln“ alone is too short an object, and the second clause has none either
+        ("Der Bürgerverein forderte Ampeln, die Stadt lehnte ab.", "Ampeln, die Stadt lehnte ab", "Der Bürgerverein"),
+        ("Der Bürgerverein forderte Ampeln, die Stadt kündigte Widerstand an.", "Ampeln, die Stadt kündigte Widerstand an", "Der Bürgerverein"),
+        # the second clause's act stands: it is found, the first (too short) is not
+        ("Der Bürgerverein forderte Ampeln, die Stadt kündigte heftigen Widerstand an.", "heftigen Widerstand", "die Stadt"),
+    ],
+)
+def test_a_first_act_too_short_when_cut_runs_on_uncut(ex: Extractor, text: str, content: str, speaker: str) -> None:
+    assert [(q.content.text, q.speaker.text if q.speaker else None) for q in ex.extract(text) if q.kind == "reported"] == [(content, speaker)]
 
 
 @pytest.mark.parametrize("text", ["Die Gewerkschaft kritisiert den Plan", "Der Trainer nannte die Absage „peinlich“"])

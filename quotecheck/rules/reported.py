@@ -91,6 +91,8 @@ def find_reported(
         cand = _clause_act(doc, lexicon, first, last, found)
         if cand is None:
             cand, last = _later_clause_act(doc, lexicon, sentence, local) or (None, last)
+        if cand is None:
+            cand = _sentence(doc, lexicon, first, last, asyndetic=False)  # the act uncut when cut it was too short
         if cand is not None:
             out.append(cand)
             second = _coordinated_act(doc, lexicon, cand, last) or _asyndetic_act(doc, lexicon, cand, last, found)

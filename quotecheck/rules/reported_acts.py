@@ -204,8 +204,14 @@ def _base_form(doc: Doc, i: int) -> bool:
     return doc.tokens[i].text.lower() == doc.lemma(i).lower()
 
 
-def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | None:
-    """The speech act of the sentence's first speech verb in the prefield, if it reports one."""
+def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, *, asyndetic: bool = True) -> Candidate | None:
+    """The speech act of the sentence's first speech verb in the prefield, if it reports one.
+
+    ``asyndetic``: end the act at a comma before a main clause with a speech act
+    of its own (:func:`_asyndetic_act_at`); without it the act runs on over that
+    clause, for when the cut act is none („Die Kommission forderte Reformen, die
+    Regierung lehnte ab“: „Reformen“ alone is too short an object).
+    """
     lead = _wie_lead(doc, lexicon, first, last)
     if lead is not None:
         # „Wie Reuters meldete, wies die Delegation die Darstellung zurück“: the wie-clause is
@@ -216,7 +222,7 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | 
         tok = doc.tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower() or not verbs.has(doc, verb):
             continue  # no speech verb here, whatever the limit: no need to look for a second act
-        limit = _second_act_at(doc, lexicon, verb, last) or _asyndetic_act_at(doc, lexicon, verb, last) or last
+        limit = _second_act_at(doc, lexicon, verb, last) or (_asyndetic_act_at(doc, lexicon, verb, last) if asyndetic else None) or last
         cue = match_speech_verb(doc, lexicon, verb, limit)
         if cue is not None and cue.verb is not None:
             if doc.tokens[verb - 1].text.lower() in lexicon.rule_words.frame_coordinator:
@@ -281,7 +287,21 @@ def _asyndetic_clause(doc: Doc, lexicon: Lexicon, k: int, last: int) -> bool:
     after = np.end
     if tokens[after].kind != "word" or not tokens[after].text[:1].islower() or _base_form(doc, after):
         return False
-    return match_speech_verb(doc, lexicon, after, last) is not None
+    if match_speech_verb(doc, lexicon, after, last) is None:
+        return False
+    return not _relative_clause_at(doc, lexicon, k + 1, after, last)
+
+
+def _relative_clause_at(doc: Doc, lexicon: Lexicon, opener: int, verb: int, last: int) -> bool:
+    """Whether the clause opened at ``opener`` is a relative clause with its verb last, not a main clause.
+
+    „Der Trainer lobte die Spielerin, die Fragen beantwortete“: „die“ may be a
+    relative pronoun, and the verb ends the clause; „…, die Regierung kündigte
+    Widerstand an“ has its verb in second place, with more after it.
+    """
+    if "relative" not in classes_at(doc, lexicon, opener):
+        return False
+    return verb + 1 >= last or doc.tokens[verb + 1].kind == "punct"
 
 
 def _coordinated_act(doc: Doc, lexicon: Lexicon, act: Candidate, last: int) -> Candidate | None:
