@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quotecheck.attribution.words import is_speech_verb
 from quotecheck.extractor import Extractor
 from quotecheck.model import Quote
 
@@ -222,6 +223,21 @@ def test_a_weak_verb_frames_a_piece_through_its_marker(ex: Extractor, text: str,
 )
 def test_no_weak_frame_without_its_marker(ex: Extractor, text: str) -> None:
     assert [q for q in ex.extract(text) if q.kind == "reported" and q.cue is not None and q.cue.text != "sprach von"] == []
+
+
+@pytest.mark.parametrize(
+    "text, word, speech",
+    [
+        ("Die Trainerin sagte nichts dazu.", "sagte", True),
+        # a verb that speaks only through its weak frame is no speech verb of its own
+        ("Die Polizistin hält den Schirm über das Kind.", "hält", False),
+        ("Die Kinder sehen den Zug im Tal.", "sehen", False),
+    ],
+)
+def test_a_weak_frame_verb_is_no_speech_verb_of_its_own(ex: Extractor, text: str, word: str, speech: bool) -> None:
+    doc = ex.analyse(text)
+    at = next(k for k, tok in enumerate(doc.tokens) if tok.text == word)
+    assert is_speech_verb(doc, ex.lexicon, at) is speech
 
 
 # A main clause after the first act's comma, with a subject and a speech verb of its own, is a second act.

@@ -176,7 +176,7 @@ def report_speaker(
     owner = _report_owner(doc, lexicon, before.first, before.last)
     if owner is not None or previous_sentence in (cand.sentence - 1, cand.sentence):
         return owner, coref
-    return _opening_subject(doc, lexicon, coref, before.first, before.last)
+    return _named_opening_subject(doc, lexicon, coref, before.first, before.last)
 
 
 def _bare_report_noun(doc: Doc, lexicon: Lexicon, cand: Candidate) -> bool:
@@ -233,7 +233,7 @@ def author_of_statement(doc: Doc, lexicon: Lexicon, np: NounPhrase | None) -> No
     return _owner_after(doc, lexicon, head, doc.sentences[doc.layer.sentence_index(head)].last)
 
 
-def _opening_subject(
+def _named_opening_subject(
     doc: Doc, lexicon: Lexicon, coref: Coreference, start: int, end: int
 ) -> tuple[NounPhrase | None, Coreference]:
     """A named subject opening a sentence, right before its finite verb („Die Polizei veröffentlichte …“)."""

@@ -17,6 +17,7 @@ combines classes into the questions several modules ask.
 
 from __future__ import annotations
 
+from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, SpeechVerb
 
@@ -66,8 +67,15 @@ def speech_entry(doc: Doc, lexicon: Lexicon, i: int) -> SpeechVerb | None:
 
 
 def is_speech_verb(doc: Doc, lexicon: Lexicon, i: int) -> bool:
-    """Whether token ``i`` is a lower-case form of a speech verb („sagte“, „meldete“)."""
-    return speech_entry(doc, lexicon, i) is not None
+    """Whether token ``i`` is a lower-case form of a speech verb („sagte“, „meldete“).
+
+    A verb that speaks only through a weak frame of ``piece_frames.tsv`` and is
+    too weak to frame a piece alone is none here: „hält“ and „sieht“ are no
+    speech verbs in „wie die Polizei die Lage sieht“ or „der Minister, der den
+    Schirm hält“; only „hält den Plan für „verfehlt““ makes them one.
+    """
+    entry = speech_entry(doc, lexicon, i)
+    return entry is not None and not (entry.lemma in lexicon.pieces.weak_lemmas and entry.strength < tuning.MIN_PIECE_STRENGTH)
 
 
 def is_report_verb(doc: Doc, lexicon: Lexicon, i: int) -> bool:

@@ -100,7 +100,7 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     # the inverted subject follows the verb („sagte er“, „betonte der Minister“),
     # after at most one adverb, and little else follows it („…, sagte er am Montag.“)
     tail_end = end - 1 if perfect else end
-    found = _inverted_subject(doc, lexicon, i + 1, tail_end)
+    found = _subject_after_verb(doc, lexicon, i + 1, tail_end)
     if found is None or perfect and found.start != i + 1:
         return None  # „…, hat nun seine Rückkehr angekündigt“: no subject right after the auxiliary
     subject = found.end
@@ -133,7 +133,7 @@ def _adverbial_tail(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
     return not any("coordinator" in classes_at(doc, lexicon, k) for k in range(start, end))
 
 
-def _inverted_subject(doc: Doc, lexicon: Lexicon, start: int, end: int) -> TokenRange | None:
+def _subject_after_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> TokenRange | None:
     """The subject noun phrase at ``start`` (or after one adverb), else None."""
     tokens = doc.tokens
     for k in (start, start + 1):

@@ -154,7 +154,7 @@ def _coordinated_piece(
     as in a main clause (:func:`_piece_act`).
     """
     tokens = doc.tokens
-    subject = _opening_subject(doc, lexicon, first, ranges[0][0], embedded) or _inverted_subject(doc, lexicon, first, ranges[0][0])
+    subject = _opening_subject(doc, lexicon, first, ranges[0][0], embedded) or _subject_after_prefield(doc, lexicon, first, ranges[0][0])
     if subject is None:
         return None
     for k in range(subject[1] + 1, ranges[0][0] - 1):
@@ -166,7 +166,7 @@ def _coordinated_piece(
     return None
 
 
-def _inverted_subject(doc: Doc, lexicon: Lexicon, first: int, stop: int) -> tuple[int, int] | None:
+def _subject_after_prefield(doc: Doc, lexicon: Lexicon, first: int, stop: int) -> tuple[int, int] | None:
     """The subject right after the finite verb of a one-constituent prefield („Am Abend lobte die Ministerin …“).
 
     A reflexive pronoun may stand between them („Im Rathaus zeigte sich die Regierung …“).
@@ -354,12 +354,22 @@ def _past_apposition(doc: Doc, lexicon: Lexicon, end: int, last: int, ranges: li
     tokens = doc.tokens
     if end + 1 >= last or tokens[end].text != "," or not tokens[end - 1].text[:1].isupper():
         return end
-    np = parse_noun_phrase(doc, lexicon, end + 1, last)
+    closing = _apposition_closed_at(doc, lexicon, end, last)
+    return end if closing is None else clause_end(doc, closing + 1, last, ranges)
+
+
+def _apposition_closed_at(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> int | None:
+    """The comma that closes an apposition opened by the comma at ``comma``, before ``limit``.
+
+    „Anna Kurz, Sprecherin des Verbandes, …“: a noun phrase (with what attaches
+    to it), neither dative nor a pronoun, between two commas.
+    """
+    np = parse_noun_phrase(doc, lexicon, comma + 1, limit)
     if np is not None:
-        np = with_attached(doc, lexicon, np, last)
-    if np is None or np.dative or np.pronoun is not None or np.end >= last or tokens[np.end].text != ",":
-        return end
-    return clause_end(doc, np.end + 1, last, ranges)
+        np = with_attached(doc, lexicon, np, limit)
+    if np is None or np.dative or np.pronoun is not None or np.end >= limit or doc.tokens[np.end].text != ",":
+        return None
+    return np.end
 
 
 def _preposed_object(
@@ -469,13 +479,10 @@ def _inverted_piece_speaker(
     np = parse_noun_phrase(doc, lexicon, verb + 1, last)
     if np is None or np.dative or np.end > piece or not _one_constituent(doc, lexicon, first, verb):
         return None
-    tokens = doc.tokens
-    if np.end + 1 < piece and tokens[np.end].text == ",":
-        inner = parse_noun_phrase(doc, lexicon, np.end + 1, piece)
-        if inner is not None:
-            inner = with_attached(doc, lexicon, inner, piece)
-        if inner is not None and not inner.dative and inner.end < piece and tokens[inner.end].text == ",":
-            return np.start, inner.end
+    if np.end + 1 < piece and doc.tokens[np.end].text == ",":
+        closing = _apposition_closed_at(doc, lexicon, np.end, piece)
+        if closing is not None:
+            return np.start, closing
     return np.start, np.end
 
 

@@ -97,7 +97,7 @@ def _slogan(doc: Doc, lexicon: Lexicon, span: QuotedSpan, noun: int) -> Candidat
     """The direct quote of a slogan; its speaker the subject that opens the clause, if one does."""
     sentence = doc.layer.sentence_index(span.open)
     first = doc.sentences[sentence].first
-    found = _opening_subject(doc, lexicon, first, noun, span)
+    found = _slogan_subject(doc, lexicon, first, noun, span)
     subject, cue = found if found is not None else (None, None)
     return Candidate(
         kind="direct",
@@ -112,7 +112,7 @@ def _slogan(doc: Doc, lexicon: Lexicon, span: QuotedSpan, noun: int) -> Candidat
     )
 
 
-def _opening_subject(doc: Doc, lexicon: Lexicon, first: int, noun: int, span: QuotedSpan) -> tuple[TokenRange, CueMatch] | None:
+def _slogan_subject(doc: Doc, lexicon: Lexicon, first: int, noun: int, span: QuotedSpan) -> tuple[TokenRange, CueMatch] | None:
     """„Die Demonstranten skandierten …“: the noun phrase opening the sentence, and its verb of chanting or writing.
 
     None for a sentence that opens otherwise („Auf dem Transparent war …“: a
@@ -122,7 +122,7 @@ def _opening_subject(doc: Doc, lexicon: Lexicon, first: int, noun: int, span: Qu
     """
     np = parse_noun_phrase(doc, lexicon, first, noun)
     if np is None or np.dative or not can_be_subject(np, lexicon) or np.end >= noun:
-        return _inverted_subject(doc, lexicon, first, noun, span)
+        return _slogan_subject_after_verb(doc, lexicon, first, noun, span)
     verb = doc.tokens[np.end]
     if verb.kind != "word" or not verb.text[:1].islower():
         return None
@@ -130,7 +130,7 @@ def _opening_subject(doc: Doc, lexicon: Lexicon, first: int, noun: int, span: Qu
     return (TokenRange(np.start, np.end), CueMatch((cue,), doc.lemma(cue))) if cue is not None else None
 
 
-def _inverted_subject(doc: Doc, lexicon: Lexicon, first: int, noun: int, span: QuotedSpan) -> tuple[TokenRange, CueMatch] | None:
+def _slogan_subject_after_verb(doc: Doc, lexicon: Lexicon, first: int, noun: int, span: QuotedSpan) -> tuple[TokenRange, CueMatch] | None:
     """„Dabei skandierten die Demonstranten Parolen wie „…““: an adverbial, the verb, then its subject.
 
     The prefield is one constituent (no comma), the finite verb voices, writes or
