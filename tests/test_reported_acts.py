@@ -50,6 +50,8 @@ ACT_FRAMES = [
     # a pronoun or a name can threaten as well as a role noun
     ("Sie drohte mit einer Beschwerde beim Ombudsmann.", "mit einer Beschwerde beim Ombudsmann", "drohte mit", "Sie"),
     ("Anna Berger drohte mit ihrem Austritt aus dem Verein.", "mit ihrem Austritt aus dem Verein", "drohte mit", "Anna Berger"),
+    # a plural role noun, known by its lemma
+    ("Die Schulbehörden drohten mit Bußgeldern.", "mit Bußgeldern", "drohten mit", "Die Schulbehörden"),
     # a quoted object after the marker: the marker is no particle, the particle follows the quote
     ("Der Wetterdienst rechnet mit „heftigen Sturmböen“.", "mit „heftigen Sturmböen“", "rechnet mit", "Der Wetterdienst"),
     ("Die Prüferin wies auf „gravierende Mängel“ hin.", "auf „gravierende Mängel“", "wies auf hin", "Die Prüferin"),

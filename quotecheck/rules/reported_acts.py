@@ -435,13 +435,16 @@ def _no_act_here(
 def _may_speak(doc: Doc, lexicon: Lexicon, subject: tuple[int, int]) -> bool:
     """Whether the subject names someone who can speak: a person or organisation by name or role noun, or a pronoun.
 
-    „Die Gewerkschaft“, „Der Minister“, „Sie“, „Anna Berger“, „Die SPD“ can
-    threaten; „Der Himmel“, „Das Unwetter“ cannot.
+    „Die Gewerkschaft“, „Der Minister“, „Die Behörden“ (a role noun by its
+    lemma), „Sie“, „Anna Berger“, „Die SPD“ can threaten; „Der Himmel“, „Das
+    Unwetter“ cannot.
     """
     np = parse_noun_phrase(doc, lexicon, subject[0], subject[1])
     if np is None:
         return False
-    return bool(np.name_tokens or np.role or np.pronoun) or organization_in(doc, lexicon, np.start, np.end) is not None
+    if np.name_tokens or np.role or np.pronoun or lexicon.role_of(doc.lemma(np.end - 1)) is not None:
+        return True
+    return organization_in(doc, lexicon, np.start, np.end) is not None
 
 
 def _marker(doc: Doc, markers: frozenset[str], start: int, stop: int) -> int | None:
