@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import threading
 import weakref
-from typing import Callable, Hashable, Mapping, Sequence, TypeVar
+from typing import Callable, Generic, Hashable, Mapping, Sequence, TypeVar, overload
 
 from attrs import field, frozen
 
 from quotecheck.text import Sentence, TextLayer, Token
 
-__all__ = ["ANNOTATIONS", "Doc", "document_memo"]
+__all__ = ["ANNOTATIONS", "Doc", "TokenAnswers", "document_memo"]
 
 _T = TypeVar("_T")
+_V = TypeVar("_V")
 
 #: What a :class:`Doc` may carry, by the names rules use to require it (``Rule.requires``):
 #: ``tokens`` (tokens, sentences, paragraphs: always), ``lemmas`` (given or lazily
@@ -115,3 +116,94 @@ def document_memo(doc: Doc | object, key: Hashable, make: Callable[[], _T]) -> _
     except KeyError:
         value = values[key] = make()
         return value
+
+
+#: How :class:`TokenAnswers` stores an answer: not asked, ``None``, ``False``,
+#: ``True``, or another value (kept in its dict).
+_UNASKED, _NONE, _FALSE, _TRUE, _OTHER = range(5)
+_VALUES: tuple[object, ...] = (None, None, False, True)
+
+
+def _code_of(value: object) -> int:
+    """The byte that stores ``value`` (by identity: 0 and 1 are other values, not False and True)."""
+    if value is None:
+        return _NONE
+    if value is False:
+        return _FALSE
+    if value is True:
+        return _TRUE
+    return _OTHER
+
+
+class TokenAnswers(Generic[_V]):
+    """A per-token memo of answers that are mostly ``None``, ``False`` or ``True``: one byte a token.
+
+    Rules and attribution remember what a test answered at each token they
+    visited („may a speech verb be here?“, „does a source phrase start here?“) so
+    that the candidates of one sentence do not ask again. A dict of those answers
+    costs about 70 bytes a token (its entry and the int key), most of them for
+    „no“; here ``None``, ``False`` and ``True`` are one byte of a bytearray, and
+    only other values (a found source, a few tokens in a hundred) go into a dict.
+    Offsets count from ``first`` (the memo of one sentence starts at its first
+    token); an index below it is kept in the dict.
+
+    Reads like the dict it replaces: ``answers[i]`` raises KeyError for a token
+    not asked yet, ``answers.get(i)`` gives None then.
+
+    >>> seen: TokenAnswers[bool] = TokenAnswers(100)
+    >>> seen[103] = False
+    >>> seen.get(103), seen.get(104), 103 in seen, 104 in seen
+    (False, None, True, False)
+    """
+
+    __slots__ = ("first", "_codes", "_others")
+
+    def __init__(self, first: int = 0) -> None:
+        self.first = first
+        #: One code per token from ``first`` on, as far as asked (``_UNASKED`` beyond).
+        self._codes = bytearray()
+        #: The answers whose code is ``_OTHER``, and any answer below ``first``.
+        self._others: dict[int, _V] = {}
+
+    def _code(self, index: int) -> int:
+        offset = index - self.first
+        if offset >= 0:
+            return self._codes[offset] if offset < len(self._codes) else _UNASKED
+        return _OTHER if index in self._others else _UNASKED
+
+    def __contains__(self, index: object) -> bool:
+        return isinstance(index, int) and self._code(index) != _UNASKED
+
+    def __getitem__(self, index: int) -> _V:
+        code = self._code(index)
+        if code == _UNASKED:
+            raise KeyError(index)
+        return self._others[index] if code == _OTHER else _VALUES[code]  # type: ignore[return-value]
+
+    @overload
+    def get(self, index: int) -> _V | None: ...
+
+    @overload
+    def get(self, index: int, default: _T) -> _V | _T: ...
+
+    def get(self, index: int, default: object = None) -> object:
+        """The answer at ``index``, or ``default`` when it was not asked."""
+        code = self._code(index)
+        if code == _UNASKED:
+            return default
+        return self._others[index] if code == _OTHER else _VALUES[code]
+
+    def __setitem__(self, index: int, value: _V) -> None:
+        offset = index - self.first
+        if offset < 0:
+            self._others[index] = value
+            return
+        codes = self._codes
+        if offset >= len(codes):  # grow by doubling: the tokens are asked roughly in order
+            codes.extend(bytes(max(offset + 1 - len(codes), len(codes))))
+        code = _code_of(value)
+        if code == _OTHER:
+            self._others[index] = value
+        elif codes[offset] == _OTHER:
+            del self._others[index]
+        codes[offset] = code
