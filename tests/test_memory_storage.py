@@ -109,3 +109,22 @@ def test_remembered_sources_are_those_found_afresh(doc_and_lexicon: tuple[Any, A
             i += 1
     assert first == again == fresh
     assert {doc.text[doc.tokens[s.marker[0]].start:doc.tokens[s.marker[1] - 1].end].split()[0] for s in first} >= {"Laut"}
+
+
+def test_nothing_a_document_memo_holds_outlives_its_extraction(ex: Extractor) -> None:
+    from quotecheck.analysis import base
+
+    quotes = ex.extract(TEXT)
+    assert quotes and getattr(base._memo, "values", {}) == {}
+
+
+def test_forgetting_a_memo_drops_only_that_documents_values_and_answers_stay_alike(ex: Extractor) -> None:
+    from quotecheck.analysis import base
+
+    doc, other = ex.analyse(TEXT), ex.analyse(TEXT)
+    first = list(cues.cue_positions(doc, ex.lexicon).within(doc, 0, len(doc.tokens)))
+    base.forget_document_memo(other)  # not the document remembered: nothing happens
+    assert base._memo.values
+    base.forget_document_memo(doc)
+    assert base._memo.values == {}
+    assert list(cues.cue_positions(doc, ex.lexicon).within(doc, 0, len(doc.tokens))) == first

@@ -18,7 +18,7 @@ from attrs import field, frozen
 
 from quotecheck.text import Sentence, TextLayer, Token
 
-__all__ = ["ANNOTATIONS", "Doc", "TokenAnswers", "document_memo"]
+__all__ = ["ANNOTATIONS", "Doc", "TokenAnswers", "document_memo", "forget_document_memo"]
 
 _T = TypeVar("_T")
 _V = TypeVar("_V")
@@ -116,6 +116,20 @@ def document_memo(doc: Doc | object, key: Hashable, make: Callable[[], _T]) -> _
     except KeyError:
         value = values[key] = make()
         return value
+
+
+def forget_document_memo(doc: Doc | object) -> None:
+    """Drop what :func:`document_memo` remembers for ``doc``, when a stage is done with it.
+
+    The rules' memos (the cue positions, the clauses of every sentence) are not
+    read by attribution, yet held about 8 bytes per character of a long document
+    through it; and after the last stage nothing should outlive the document (the
+    memo would otherwise stay until the thread reads its next document). A memo
+    is a pure cache: whatever a later stage asks again is computed again, alike.
+    """
+    ref = getattr(_memo, "doc", None)
+    if ref is not None and ref() is doc:
+        _memo.values = {}
 
 
 #: How :class:`TokenAnswers` stores an answer: not asked, ``None``, ``False``,
