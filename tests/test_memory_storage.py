@@ -128,3 +128,13 @@ def test_forgetting_a_memo_drops_only_that_documents_values_and_answers_stay_ali
     base.forget_document_memo(doc)
     assert base._memo.values == {}
     assert list(cues.cue_positions(doc, ex.lexicon).within(doc, 0, len(doc.tokens))) == first
+
+
+def test_sentence_columns_keep_four_blocks_and_answer_alike_after_dropping() -> None:
+    from quotecheck.columns import Sentence, Sentences
+
+    rows = [Sentence(10 * i, 10 * i + 9, 3 * i, 3 * i + 3, i // 7) for i in range(10 * 2048)]
+    columns = Sentences.of(rows, 10 * len(rows))
+    assert [columns[i] for i in range(0, len(rows), 97)] == rows[::97]
+    assert len(columns._made) == Sentences._cached_blocks == 4
+    assert [columns[i] for i in range(len(rows) - 1, -1, -389)] == rows[::-389]  # blocks made again
