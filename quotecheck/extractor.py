@@ -109,8 +109,7 @@ class Extractor:
         doc = self.analyse(text)
         candidates = self.candidates(doc)
         forget_document_memo(doc)  # each stage's memos end with it (see forget_document_memo)
-        quotes = attribute(doc, self.lexicon, candidates, doc_id)
-        del candidates
+        quotes = attribute(doc, self.lexicon, candidates, doc_id, consume=True)
         forget_document_memo(doc)
         if doc.entities is not None:
             quotes = [_typed_by_entities(doc, q) for q in quotes]

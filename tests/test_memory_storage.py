@@ -138,3 +138,14 @@ def test_sentence_columns_keep_four_blocks_and_answer_alike_after_dropping() -> 
     assert [columns[i] for i in range(0, len(rows), 97)] == rows[::97]
     assert len(columns._made) == Sentences._cached_blocks == 4
     assert [columns[i] for i in range(len(rows) - 1, -1, -389)] == rows[::-389]  # blocks made again
+
+
+def test_attribution_consuming_its_candidates_makes_the_same_quotes(ex: Extractor) -> None:
+    from quotecheck.attribution import attribute
+
+    doc = ex.analyse(TEXT)
+    kept, consumed = ex.candidates(doc), ex.candidates(doc)
+    quotes = attribute(doc, ex.lexicon, kept, "d")
+    assert kept  # left as given
+    assert attribute(doc, ex.lexicon, consumed, "d", consume=True) == quotes
+    assert consumed == [] and [q.id for q in quotes] == [f"d:q{n}" for n in range(1, len(quotes) + 1)]
