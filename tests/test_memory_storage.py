@@ -149,3 +149,33 @@ def test_attribution_consuming_its_candidates_makes_the_same_quotes(ex: Extracto
     assert kept  # left as given
     assert attribute(doc, ex.lexicon, consumed, "d", consume=True) == quotes
     assert consumed == [] and [q.id for q in quotes] == [f"d:q{n}" for n in range(1, len(quotes) + 1)]
+
+
+def test_a_recent_memo_keeps_the_last_answers_stored() -> None:
+    from quotecheck.analysis.base import RecentMemo
+
+    memo: RecentMemo[int, int] = RecentMemo(3)
+    for k in range(10):
+        memo[k] = k * k
+    memo[8] = -1  # stored again: nothing goes
+    assert dict(memo) == {7: 49, 8: -1, 9: 81}
+
+
+def test_sentence_clauses_from_a_recent_memo_are_those_cut_afresh(ex: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotecheck.analysis import base
+    from quotecheck.rules import free_indirect
+
+    monkeypatch.setattr(base, "RECENT_ANSWERS", 2)  # every answer soon forgotten and cut again
+    doc = EmbeddedBackend(ex.lexicon).analyse(TEXT * 3)
+    sentences = list(doc.sentences)
+    for sentence in [*sentences, *reversed(sentences), *sentences]:
+        assert free_indirect._clauses(doc, ex.lexicon, sentence) == free_indirect._cut(doc, ex.lexicon, sentence)
+
+
+def test_quotes_are_alike_when_every_recent_memo_forgets_at_once(ex: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotecheck.analysis import base
+
+    text = TEXT * 4
+    remembered = ex.extract(text)
+    monkeypatch.setattr(base, "RECENT_ANSWERS", 1)
+    assert ex.extract(text) == remembered

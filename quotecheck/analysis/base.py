@@ -18,10 +18,11 @@ from attrs import field, frozen
 
 from quotecheck.text import Sentence, TextLayer, Token
 
-__all__ = ["ANNOTATIONS", "Doc", "TokenAnswers", "document_memo", "forget_document_memo"]
+__all__ = ["ANNOTATIONS", "Doc", "RecentMemo", "TokenAnswers", "document_memo", "forget_document_memo", "recent_memo"]
 
 _T = TypeVar("_T")
 _V = TypeVar("_V")
+_K = TypeVar("_K", bound=Hashable)
 
 #: What a :class:`Doc` may carry, by the names rules use to require it (``Rule.requires``):
 #: ``tokens`` (tokens, sentences, paragraphs: always), ``lemmas`` (given or lazily
@@ -115,6 +116,51 @@ def document_memo(doc: Doc | object, key: Hashable, make: Callable[[], _T]) -> _
         return values[key]  # type: ignore[return-value]
     except KeyError:
         value = values[key] = make()
+        return value
+
+
+class RecentMemo(dict[_K, _V]):
+    """A memo of the ``size`` answers stored last: the oldest goes when a new one comes.
+
+    For what rules remember per sentence or per cue (the clauses of a sentence,
+    the cue at a token and limit): they read a document from left to right and
+    ask again about the sentence they are in, hardly ever about one far behind;
+    a memo of every sentence held about 4 bytes per character of a long document.
+    An answer asked again after it went is computed again, alike.
+
+    >>> memo: RecentMemo[int, str] = RecentMemo(2)
+    >>> memo[1], memo[2], memo[3] = "a", "b", "c"
+    >>> sorted(memo)
+    [2, 3]
+    """
+
+    __slots__ = ("size",)
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key: _K, value: _V) -> None:
+        if len(self) >= self.size and key not in self:
+            del self[next(iter(self))]  # the oldest: dicts keep the order of insertion
+        super().__setitem__(key, value)
+
+
+#: How many answers a :func:`recent_memo` keeps: a few hundred sentences around where the rules read.
+RECENT_ANSWERS = 512
+
+
+def recent_memo(doc: Doc | object, family: Hashable, key: Hashable, make: Callable[[], _T]) -> _T:
+    """:func:`document_memo` for a family of many answers of which only recent ones are asked again.
+
+    ``recent_memo(doc, ("clauses", id(lexicon)), sentence.first, make)``: the
+    family's last :data:`RECENT_ANSWERS` answers are kept (:class:`RecentMemo`).
+    """
+    memo: RecentMemo[Hashable, _T] = document_memo(doc, family, lambda: RecentMemo(RECENT_ANSWERS))
+    try:
+        return memo[key]
+    except KeyError:
+        value = memo[key] = make()
         return value
 
 

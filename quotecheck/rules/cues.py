@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 import regex
 
 from quotecheck import tuning
-from quotecheck.analysis.base import Doc, TokenAnswers, document_memo
+from quotecheck.analysis.base import RECENT_ANSWERS, Doc, RecentMemo, TokenAnswers, document_memo
 from quotecheck.lexicon import AccordingTo, Lexicon, SpeechVerb
 from quotecheck.rules.candidate import CueMatch
 from quotecheck.rules.clauses import SENTENCE_END, clause_end, clause_end_over_brackets, clause_start, is_word
@@ -141,7 +141,7 @@ class Positions:
         self.test = test
         #: The rule's answers by ``(index, limit)``: the same cue is asked for by
         #: several rules, and by every candidate of a sentence.
-        self.answers: dict[tuple[int, int], CueMatch | None] = {}
+        self.answers: dict[tuple[int, int], CueMatch | None] = RecentMemo(4 * RECENT_ANSWERS)  # asked near the rule's reading
         self._by_sentence: dict[int, list[int]] = {}
         self._verdicts: TokenAnswers[bool] = TokenAnswers()  # a byte a token, not a dict entry
         #: With ``by_word`` the test reads only the token (its text, its kind and the
