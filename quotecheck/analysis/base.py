@@ -248,7 +248,10 @@ class TokenAnswers(Generic[_V]):
 
     def get(self, index: int, default: object = None) -> object:
         """The answer at ``index``, or ``default`` when it was not asked."""
-        code = self._code(index)
+        offset = index - self.first
+        codes = self._codes
+        # read the byte here, not through _code: the rules ask once per token and trigger
+        code = codes[offset] if 0 <= offset < len(codes) else self._code(index)
         if code == _UNASKED:
             return default
         return self._others[index] if code == _OTHER else _VALUES[code]
