@@ -95,7 +95,7 @@ class Columns(Sequence[_T]):
     """A sequence of named tuples stored as columns; the tuples are made on access.
 
     The rows are read from the columns by block of 2,048 (C-level ``zip`` over
-    the column slices) and the last 16 blocks read stay cached, so that rules
+    the column slices) and the last blocks read stay cached (8 of tokens, 4 of sentences), so that rules
     walking a sentence back and forth pay one list and one tuple look-up and the
     making of one named tuple per access. The cached rows are plain tuples of ints
     and strings, which the garbage collector stops tracking: cached named tuples
