@@ -576,7 +576,7 @@ def measure_memory(s: Setup) -> None:
 
 #: Stages by module path prefix, first match wins (see the layout in the README).
 STAGES = (
-    ("text layer (text.py, analysis/)", ("quotecheck/text.py", "quotecheck/analysis/")),
+    ("text layer (text.py, columns.py, analysis/)", ("quotecheck/text.py", "quotecheck/columns.py", "quotecheck/analysis/")),
     ("rules", ("quotecheck/rules/", "quotecheck/morph.py", "quotecheck/spanindex.py")),
     ("attribution", ("quotecheck/attribution/",)),
     ("quotes (model.py)", ("quotecheck/model.py",)),

@@ -17,7 +17,7 @@ import functools
 import gc
 import operator
 from array import array
-from typing import Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar, overload
+from typing import Callable, ClassVar, Iterable, Iterator, NamedTuple, Sequence, TypeVar, overload
 
 __all__ = [
     "TOKEN_KINDS",
@@ -86,15 +86,16 @@ def _offsets(limit: int, values: Iterable[int] = ()) -> array[int]:
 #: Items of a :class:`Columns` sequence are made and cached by block of 2**_BLOCK_BITS.
 _BLOCK_BITS = 11
 _BLOCK_MASK = (1 << _BLOCK_BITS) - 1
-#: Blocks kept at once: 16 blocks of 2,048 tokens, about 6 MB, whatever the document's size.
-_CACHED_BLOCKS = 16
+#: Token blocks kept at once: 8 blocks of 2,048 tokens (16,384 tokens, about 100 KB
+#: of text around where the rules read), about 3 MB whatever the document's size.
+_CACHED_BLOCKS = 8
 
 
 class Columns(Sequence[_T]):
     """A sequence of named tuples stored as columns; the tuples are made on access.
 
     The rows are read from the columns by block of 2,048 (C-level ``zip`` over
-    the column slices) and the last 16 blocks read stay cached, so that rules
+    the column slices) and the last blocks read stay cached (8 of tokens, 4 of sentences), so that rules
     walking a sentence back and forth pay one list and one tuple look-up and the
     making of one named tuple per access. The cached rows are plain tuples of ints
     and strings, which the garbage collector stops tracking: cached named tuples
@@ -106,6 +107,8 @@ class Columns(Sequence[_T]):
     __slots__ = ("_blocks", "_made")
     #: Makes one item from one row: ``tuple.__new__`` of the named tuple class.
     _new: Callable[[tuple[object, ...]], _T]
+    #: How many blocks stay cached (see :data:`_CACHED_BLOCKS`).
+    _cached_blocks: ClassVar[int] = _CACHED_BLOCKS
 
     def __init__(self, length: int) -> None:
         # Block number -> its rows, None until read or once dropped; the numbers
@@ -158,7 +161,7 @@ class Columns(Sequence[_T]):
         block = self._blocks[number]
         if block is None:
             block = tuple(self._rows(number << _BLOCK_BITS, min(len(self), (number + 1) << _BLOCK_BITS)))
-            if len(self._made) >= _CACHED_BLOCKS:
+            if len(self._made) >= self._cached_blocks:
                 self._blocks[self._made.popleft()] = None
             self._blocks[number] = block
             self._made.append(number)
@@ -254,6 +257,9 @@ class Sentences(Columns[Sentence]):
 
     __slots__ = ("starts", "ends", "firsts", "lasts", "paragraphs")
     _new = functools.partial(tuple.__new__, Sentence)
+    #: A block of 2,048 sentences covers some 200 KB of text: 4 blocks (about 1.5 MB of rows) are
+    #: a window wider than any rule or attribution reads at once.
+    _cached_blocks = 4
 
     def __init__(self, starts: array[int], ends: array[int], firsts: array[int], lasts: array[int],
                  paragraphs: array[int]) -> None:
@@ -285,6 +291,8 @@ class Paragraphs(Columns[Paragraph]):
 
     __slots__ = ("starts", "ends", "firsts", "lasts")
     _new = functools.partial(tuple.__new__, Paragraph)
+    #: As for :class:`Sentences`: a block of 2,048 paragraphs covers more text still.
+    _cached_blocks = 4
 
     def __init__(self, starts: array[int], ends: array[int], firsts: array[int], lasts: array[int]) -> None:
         super().__init__(len(starts))

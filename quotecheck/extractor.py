@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequenc
 
 import attrs
 
-from quotecheck.analysis.base import Doc
+from quotecheck.analysis.base import Doc, forget_document_memo
 from quotecheck.analysis import BACKENDS, get_backend
 from quotecheck.attribution import attribute
 from quotecheck import parallel
@@ -108,10 +108,14 @@ class Extractor:
             raise InputError(f"text must be a string, not {type(text).__name__}")
         doc = self.analyse(text)
         candidates = self.candidates(doc)
-        quotes = attribute(doc, self.lexicon, candidates, doc_id)
+        forget_document_memo(doc)  # each stage's memos end with it (see forget_document_memo)
+        quotes = attribute(doc, self.lexicon, candidates, doc_id, consume=True)
+        forget_document_memo(doc)
         if doc.entities is not None:
             quotes = [_typed_by_entities(doc, q) for q in quotes]
-        return nest_pieces(doc, quotes)
+        nested = nest_pieces(doc, quotes)
+        forget_document_memo(doc)
+        return nested
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """The candidate quotes of an analysed document: every rule in order, then refined.

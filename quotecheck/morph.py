@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import bisect
 
-from quotecheck.analysis.base import Doc, document_memo
+from quotecheck.analysis.base import Doc, recent_memo
 from quotecheck.lexicon import Lexicon, Morph
 from quotecheck.text import Sentence
 from quotecheck.verbforms import (
@@ -286,7 +286,7 @@ class _SentenceClauses:
 
 
 def _sentence_clauses(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> _SentenceClauses:
-    return document_memo(doc, ("clauses", id(lexicon), sentence.first), lambda: _SentenceClauses(doc, lexicon, sentence))
+    return recent_memo(doc, ("clauses", id(lexicon)), sentence.first, lambda: _SentenceClauses(doc, lexicon, sentence))
 
 
 def _clauses(doc: Doc, sentence: Sentence, morph: Morph) -> list[tuple[int, int]]:

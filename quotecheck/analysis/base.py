@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import threading
 import weakref
-from typing import Callable, Hashable, Mapping, Sequence, TypeVar
+from typing import Callable, Generic, Hashable, Mapping, Sequence, TypeVar, overload
 
 from attrs import field, frozen
 
 from quotecheck.text import Sentence, TextLayer, Token
 
-__all__ = ["ANNOTATIONS", "Doc", "document_memo"]
+__all__ = ["ANNOTATIONS", "Doc", "RecentMemo", "TokenAnswers", "document_memo", "forget_document_memo", "recent_memo"]
 
 _T = TypeVar("_T")
+_V = TypeVar("_V")
+_K = TypeVar("_K", bound=Hashable)
 
 #: What a :class:`Doc` may carry, by the names rules use to require it (``Rule.requires``):
 #: ``tokens`` (tokens, sentences, paragraphs: always), ``lemmas`` (given or lazily
@@ -115,3 +117,156 @@ def document_memo(doc: Doc | object, key: Hashable, make: Callable[[], _T]) -> _
     except KeyError:
         value = values[key] = make()
         return value
+
+
+class RecentMemo(dict[_K, _V]):
+    """A memo of the ``size`` answers stored last: the oldest goes when a new one comes.
+
+    For what rules remember per sentence or per cue (the clauses of a sentence,
+    the cue at a token and limit): they read a document from left to right and
+    ask again about the sentence they are in, hardly ever about one far behind;
+    a memo of every sentence held about 4 bytes per character of a long document.
+    An answer asked again after it went is computed again, alike.
+
+    >>> memo: RecentMemo[int, str] = RecentMemo(2)
+    >>> memo[1], memo[2], memo[3] = "a", "b", "c"
+    >>> sorted(memo)
+    [2, 3]
+    """
+
+    __slots__ = ("size",)
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key: _K, value: _V) -> None:
+        if len(self) >= self.size and key not in self:
+            del self[next(iter(self))]  # the oldest: dicts keep the order of insertion
+        super().__setitem__(key, value)
+
+
+#: How many answers a :func:`recent_memo` keeps: a few hundred sentences around where the rules read.
+RECENT_ANSWERS = 512
+
+
+def recent_memo(doc: Doc | object, family: Hashable, key: Hashable, make: Callable[[], _T]) -> _T:
+    """:func:`document_memo` for a family of many answers of which only recent ones are asked again.
+
+    ``recent_memo(doc, ("clauses", id(lexicon)), sentence.first, make)``: the
+    family's last :data:`RECENT_ANSWERS` answers are kept (:class:`RecentMemo`).
+    """
+    memo: RecentMemo[Hashable, _T] = document_memo(doc, family, lambda: RecentMemo(RECENT_ANSWERS))
+    try:
+        return memo[key]
+    except KeyError:
+        value = memo[key] = make()
+        return value
+
+
+def forget_document_memo(doc: Doc | object) -> None:
+    """Drop what :func:`document_memo` remembers for ``doc``, when a stage is done with it.
+
+    The rules' memos (the cue positions, the clauses of every sentence) are not
+    read by attribution, yet held about 8 bytes per character of a long document
+    through it; and after the last stage nothing should outlive the document (the
+    memo would otherwise stay until the thread reads its next document). A memo
+    is a pure cache: whatever a later stage asks again is computed again, alike.
+    """
+    ref = getattr(_memo, "doc", None)
+    if ref is not None and ref() is doc:
+        _memo.values = {}
+
+
+#: How :class:`TokenAnswers` stores an answer: not asked, ``None``, ``False``,
+#: ``True``, or another value (kept in its dict).
+_UNASKED, _NONE, _FALSE, _TRUE, _OTHER = range(5)
+_VALUES: tuple[object, ...] = (None, None, False, True)
+
+
+def _code_of(value: object) -> int:
+    """The byte that stores ``value`` (by identity: 0 and 1 are other values, not False and True)."""
+    if value is None:
+        return _NONE
+    if value is False:
+        return _FALSE
+    if value is True:
+        return _TRUE
+    return _OTHER
+
+
+class TokenAnswers(Generic[_V]):
+    """A per-token memo of answers that are mostly ``None``, ``False`` or ``True``: one byte a token.
+
+    Rules and attribution remember what a test answered at each token they
+    visited („may a speech verb be here?“, „does a source phrase start here?“) so
+    that the candidates of one sentence do not ask again. A dict of those answers
+    costs about 70 bytes a token (its entry and the int key), most of them for
+    „no“; here ``None``, ``False`` and ``True`` are one byte of a bytearray, and
+    only other values (a found source, a few tokens in a hundred) go into a dict.
+    Offsets count from ``first`` (the memo of one sentence starts at its first
+    token); an index below it is kept in the dict.
+
+    Reads like the dict it replaces: ``answers[i]`` raises KeyError for a token
+    not asked yet, ``answers.get(i)`` gives None then.
+
+    >>> seen: TokenAnswers[bool] = TokenAnswers(100)
+    >>> seen[103] = False
+    >>> seen.get(103), seen.get(104), 103 in seen, 104 in seen
+    (False, None, True, False)
+    """
+
+    __slots__ = ("first", "_codes", "_others")
+
+    def __init__(self, first: int = 0) -> None:
+        self.first = first
+        #: One code per token from ``first`` on, as far as asked (``_UNASKED`` beyond).
+        self._codes = bytearray()
+        #: The answers whose code is ``_OTHER``, and any answer below ``first``.
+        self._others: dict[int, _V] = {}
+
+    def _code(self, index: int) -> int:
+        offset = index - self.first
+        if offset >= 0:
+            return self._codes[offset] if offset < len(self._codes) else _UNASKED
+        return _OTHER if index in self._others else _UNASKED
+
+    def __contains__(self, index: object) -> bool:
+        return isinstance(index, int) and self._code(index) != _UNASKED
+
+    def __getitem__(self, index: int) -> _V:
+        code = self._code(index)
+        if code == _UNASKED:
+            raise KeyError(index)
+        return self._others[index] if code == _OTHER else _VALUES[code]  # type: ignore[return-value]
+
+    @overload
+    def get(self, index: int) -> _V | None: ...
+
+    @overload
+    def get(self, index: int, default: _T) -> _V | _T: ...
+
+    def get(self, index: int, default: object = None) -> object:
+        """The answer at ``index``, or ``default`` when it was not asked."""
+        offset = index - self.first
+        codes = self._codes
+        # read the byte here, not through _code: the rules ask once per token and trigger
+        code = codes[offset] if 0 <= offset < len(codes) else self._code(index)
+        if code == _UNASKED:
+            return default
+        return self._others[index] if code == _OTHER else _VALUES[code]
+
+    def __setitem__(self, index: int, value: _V) -> None:
+        offset = index - self.first
+        if offset < 0:
+            self._others[index] = value
+            return
+        codes = self._codes
+        if offset >= len(codes):  # grow by doubling: the tokens are asked roughly in order
+            codes.extend(bytes(max(offset + 1 - len(codes), len(codes))))
+        code = _code_of(value)
+        if code == _OTHER:
+            self._others[index] = value
+        elif codes[offset] == _OTHER:
+            del self._others[index]
+        codes[offset] = code

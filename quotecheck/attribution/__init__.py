@@ -44,7 +44,9 @@ __all__ = ["attribute"]
 
 
 
-def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_id: str | None = None) -> list[Quote]:
+def attribute(
+    doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_id: str | None = None, *, consume: bool = False
+) -> list[Quote]:
     """Turn candidates into attributed quotes, in text order.
 
     The coreference table is built first, from every named mention outside
@@ -52,17 +54,26 @@ def attribute(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidate], doc_i
     (a speaker is the latest mention of its entity for the next „sagte er“).
     A document without candidates (a quarter of news texts: „Der Bund hat den
     Haushalt beschlossen.“) builds no table at all: nothing would read it.
+
+    With ``consume`` the list ``candidates`` is emptied and each candidate let go
+    once its quote is made: a long document's candidates (their evidence, cue
+    matches, token ranges) take about as much memory as its quotes, and need
+    not be held beside them (:meth:`~quotecheck.extractor.Extractor.extract`).
     """
     if not candidates:
         return []
     ordered = sorted(candidates, key=lambda c: c.content[0][0])
+    if consume and isinstance(candidates, list):
+        candidates.clear()
     direct_spans = [span for c in ordered if c.kind == "direct" for span in c.content]
     coref = Coreference.build(doc, lexicon, skip=direct_spans)
     previous: _Previous | None = None
     prefix = f"{doc_id}:" if doc_id else ""
     quotes: list[Quote] = []
-    for n, cand in enumerate(ordered, start=1):
-        quote, previous, coref = _attribute_one(doc, lexicon, cand, f"{prefix}q{n}", previous, coref)
+    ordered.reverse()  # taken from the end, in text order, so that each is let go once attributed
+    while ordered:
+        cand = ordered.pop()
+        quote, previous, coref = _attribute_one(doc, lexicon, cand, f"{prefix}q{len(quotes) + 1}", previous, coref)
         quotes.append(quote)
     return quotes
 

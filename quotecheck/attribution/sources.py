@@ -22,7 +22,7 @@ import attrs
 from attrs import frozen
 
 from quotecheck import tuning
-from quotecheck.analysis.base import Doc, document_memo
+from quotecheck.analysis.base import Doc, TokenAnswers, document_memo
 from quotecheck.attribution.coreference import Coreference
 from quotecheck.attribution.naming import as_written, is_medium, organization_in, station_name
 from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
@@ -98,7 +98,7 @@ def find_sources(
     """
     starts = doc.layer.columns.starts  # read as an array: no token is made per step
     window = _Window(start, end)
-    answers: dict[int, Source | None] = document_memo(doc, ("sources", id(lexicon), start, end), dict)
+    answers: TokenAnswers[Source | None] = document_memo(doc, ("sources", id(lexicon), start, end), lambda: TokenAnswers(start))
     found: list[Source] = []
     i, stop = start, end
     if near is not None:

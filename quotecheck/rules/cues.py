@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 import regex
 
 from quotecheck import tuning
-from quotecheck.analysis.base import Doc, document_memo
+from quotecheck.analysis.base import RECENT_ANSWERS, Doc, RecentMemo, TokenAnswers, document_memo
 from quotecheck.lexicon import AccordingTo, Lexicon, SpeechVerb
 from quotecheck.rules.candidate import CueMatch
 from quotecheck.text import Token
@@ -171,9 +171,9 @@ class Positions:
         self.test = test
         #: The rule's answers by ``(index, limit)``: the same cue is asked for by
         #: several rules, and by every candidate of a sentence.
-        self.answers: dict[tuple[int, int], CueMatch | None] = {}
+        self.answers: dict[tuple[int, int], CueMatch | None] = RecentMemo(4 * RECENT_ANSWERS)  # asked near the rule's reading
         self._by_sentence: dict[int, list[int]] = {}
-        self._verdicts: dict[int, bool] = {}
+        self._verdicts: TokenAnswers[bool] = TokenAnswers()  # a byte a token, not a dict entry
         #: With ``by_word`` the test reads only the token (its text, its kind and the
         #: lemma of its text), so a word repeated in the document is tested once; a
         #: document with a backend's lemmas (per token, not per word) is tested token by token.

@@ -53,7 +53,7 @@ from typing import Sequence
 from attrs import frozen
 
 from quotecheck import tuning
-from quotecheck.analysis.base import Doc, document_memo
+from quotecheck.analysis.base import Doc, recent_memo
 from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
 from quotecheck.morph import clause_mood, find_finite, find_subject, finite_mood, is_reportive
 from quotecheck.ranges import TokenRange
@@ -109,7 +109,7 @@ def _clauses(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> tuple[tuple[int,
     Read once per sentence (the cue test, the speech act and the reading of a
     sentence each ask): „Er kam, sah und siegte.“ is ``((0, 2), (3, 6))``.
     """
-    return document_memo(doc, ("free indirect clauses", id(lexicon), sentence.first), lambda: _cut(doc, lexicon, sentence))
+    return recent_memo(doc, ("free indirect clauses", id(lexicon)), sentence.first, lambda: _cut(doc, lexicon, sentence))
 
 
 def _cut(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> tuple[tuple[int, int], ...]:
