@@ -29,7 +29,7 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.nounphrase import function_word_classes, np_ending_at, parse_noun_phrase, with_seat
 from quotecheck.lexicon import Lexicon
-from quotecheck.morph import clause_mood, finite_mood
+from quotecheck.morph import clause_mood, finite_mood, is_reportive
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, Evidence, char_span, overlaps
 from quotecheck.rules.clauses import SENTENCE_END, tokens_between, word_count
@@ -37,7 +37,6 @@ from quotecheck.rules.content import content_end
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.source_phrases import SourcePhrase, names_statement, report_slots, source_phrase_at
 from quotecheck.text import Sentence
-from quotecheck.verbforms import PRET, shape_of
 
 __all__ = ["AccordingRule", "find_according"]
 
@@ -80,6 +79,10 @@ def _parenthesis_close(doc: Doc, lexicon: Lexicon, end: int, last: int) -> int |
 
 #: Function-word classes of adverbs that may follow the speaker of a so-frame („so der Minister weiter“).
 _ADVERBIAL_CLASSES = frozenset({"adverbial"})
+#: The moods in which a clause opened by „Danach“ reports rather than narrates („Danach hätten …“).
+_KONJUNKTIV_MOODS = frozenset({"subj1", "subj2"})
+#: The shortest written-report word a compound may end in („Studie“ in „UNO-Studie“).
+_MIN_REPORT_HEAD = 6
 
 
 def _content_spans(doc: Doc, lexicon: Lexicon, first: int, last: int, frame: tuple[int, int]) -> list[tuple[int, int]]:
@@ -240,30 +243,39 @@ def _so_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: 
 
 
 def _report_adverb_quote(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:
-    """„Die Bank legte ihre Bilanz vor. Danach verzeichnet sie Verluste.“: a guarded anaphor opening the sentence.
+    """„Das Institut legte seine Studie vor. Danach seien die Preise gestiegen.“: a guarded anaphor opening the sentence.
 
     „Danach“ (``report_adverb``) is far more often a time adverb („Danach ging er
-    nach Hause.“). It points back to a report only right after a sentence of the
-    same paragraph that names one (a noun of saying or a report noun: „Bilanz“,
-    „Studie“, „Darstellung“), and only when its own clause is not told in the past:
-    its finite verb, right after it, is in Konjunktiv or not a preterite form
-    („Danach hätte …“, „Danach verzeichnet …“; not „Danach kam es zu …“).
+    nach Hause.“, „Danach beginnt das Spiel.“). It points back to a report only
+    right after a sentence of the same paragraph that names a written one
+    (``written_report``: „Studie“, „Bilanz“, „Quartalsbericht“; not an event such
+    as „Rede“ or „Pressekonferenz“), and only when its finite verb, right after it,
+    says so itself: Konjunktiv („Danach hätten …“) or reportive sollen/wollen
+    („Danach soll es … gegeben haben“). An indicative present is as often the next
+    step of a timeline („Die Polizei legte ihren Bericht vor. Danach gibt es …“).
     """
     tokens = doc.tokens
     index = doc.layer.sentence_index(first)
     before = doc.sentences[index - 1] if index > 0 else None
     if before is None or before.paragraph != doc.sentences[index].paragraph or first + 1 >= last:
         return None
-    if not any(tokens[k].kind == "word" and names_statement(lexicon, tokens[k].text) for k in range(before.first, before.last)):
+    if not any(_names_written_report(lexicon, tokens[k].text) for k in range(before.first, before.last)):
         return None
     verb = first + 1
-    mood = finite_mood(doc, lexicon, verb)
-    if mood is None or mood == "ind" and shape_of(doc, lexicon, verb, lexicon.morph) == PRET:
+    if finite_mood(doc, lexicon, verb) not in _KONJUNKTIV_MOODS and not is_reportive(doc, lexicon, verb):
         return None
     entry = lexicon.report_adverbs[tokens[first].text.lower()]
     evidence = Evidence("according", None, entry)
     frame = (first, first + 1)
     return _make(doc, lexicon, first, last, frame, frame, tuning.ACCORDING_PHRASE, "according.anaphoric", evidence, taken)
+
+
+def _names_written_report(lexicon: Lexicon, word: str) -> bool:
+    """A written report (``written_report``) or a compound ending in one („Jahresbilanz“, „UNO-Studie“)."""
+    if not word[:1].isupper():
+        return False
+    folded = word.casefold()
+    return any(folded[k:] in lexicon.rule_words.written_report for k in range(len(folded) - _MIN_REPORT_HEAD + 1))
 
 
 def _phrase_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:
