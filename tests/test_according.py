@@ -402,6 +402,11 @@ def test_so_frame_in_mid_clause(ex: Extractor, text: str, content: str, frame: s
 SO_PARENTHESIS_NEGATIVE = [
     "Die Halle, so schien es, war leer.",  # „so schien es“: no speaker
     "Er lief, so schnell er konnte, zum Bahnhof.",  # „so schnell“: a comparison
+    # a noun of intention after „so“ is nobody's words
+    "Die Kinder, so die Hoffnung, werden bald zurückkehren.",
+    "Die Mannschaft, so das Ziel, soll aufsteigen.",
+    "Der Hafen, so die Idee, werde zum Park.",
+    "Die Brücke soll im Herbst fertig sein, so der Plan der Stadt.",
 ]
 
 

@@ -49,6 +49,8 @@ def _so_frame(doc: Doc, lexicon: Lexicon, i: int, last: int) -> tuple[int, int] 
     np = parse_noun_phrase(doc, lexicon, i + 1, last)
     if np is None:
         return None
+    if _names_intention(doc, lexicon, np.start, np.genitive[0] if np.genitive else np.end):
+        return None  # „Die Kinder, so die Hoffnung, werden …“: nobody's words
     np = with_seat(doc, lexicon, np, last)  # „so das Präsidialamt in Taipeh, wie …“
     if _parenthesis_close(doc, lexicon, np.end, last) is not None:
         return i + 1, np.end  # „Die Lage, so der Minister weiter, sei ernst.“
@@ -63,10 +65,17 @@ def _so_frame(doc: Doc, lexicon: Lexicon, i: int, last: int) -> tuple[int, int] 
     return i + 1, np.end
 
 
+def _names_intention(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
+    """Whether the noun phrase ``[start, end)`` before any genitive is headed by a noun of
+    intention (``intention_noun``: „so die Hoffnung“, „so das Ziel der Stadt“)."""
+    tokens = doc.tokens
+    return any(tokens[k].text.lower() in lexicon.rule_words.intention_noun for k in range(start, end) if tokens[k].text[:1].isupper())
+
+
 def _parenthesis_close(doc: Doc, lexicon: Lexicon, end: int, last: int) -> int | None:
     """The comma that closes a so-frame in mid-clause, after its speaker (ending at ``end``) and any adverbs.
 
-    „Sein Rival, so der Senator weiter, werde …“: „weiter“ and then the comma; not
+    „Der Neubau, so die Stadträtin weiter, werde …“: „weiter“ and then the comma; not
     „…, so der Minister am Montag in Berlin.“ (no comma follows) nor a comma that
     ends the sentence.
     """
@@ -236,7 +245,7 @@ def _so_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: 
     evidence = Evidence("so", TokenRange(*speaker))
     close = _parenthesis_close(doc, lexicon, speaker[1], last)
     if close is not None and clause_mood(doc, lexicon, first, i - 1)[1] is None:
-        # „Sein Rivale, so Obama weiter, werde …“: the frame stands inside the clause, the content around it
+        # „Der Neubau, so die Stadträtin weiter, werde …“: the frame stands inside the clause, the content around it
         frame = (i - 1, close)  # the closing comma stays outside: a relative clause on the speaker may follow it
         return _make(doc, lexicon, first, last, frame, (i, i + 1), tuning.ACCORDING_SO, "according.so", evidence, taken)
     return _make(doc, lexicon, first, i - 1, (i - 1, speaker[1]), (i, i + 1), tuning.ACCORDING_SO, "according.so", evidence, taken)
