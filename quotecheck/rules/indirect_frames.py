@@ -288,10 +288,25 @@ def _clause_after_frame(doc: Doc, lexicon: Lexicon, comma: int, last: int, taken
     if comma >= last or tokens[comma].text != "," or start >= last or tokens[start].kind != "word":
         return None
     stop = content_end(doc, lexicon, start, last)
-    if word_count(doc, start, stop) < 3 or overlaps(char_span(doc, start, stop), taken):
+    if word_count(doc, start, stop) < 3 or overlaps(char_span(doc, start, stop), taken) or _opens_relative(doc, lexicon, start, stop):
         return None
     mood, _ = clause_mood(doc, lexicon, start, stop)
     return (start, stop) if mood == "subjunctive" else None
+
+
+def _opens_relative(doc: Doc, lexicon: Lexicon, start: int, stop: int) -> bool:
+    """Whether ``[start, stop)`` is a relative clause on the speaker before it, not content.
+
+    „…, sagte der Minister, der gestern in Brüssel gewesen sei.“ A relative form
+    that is also the definite article opens one only when no noun follows it: not
+    „…, sagte er, die Kinder seien in Gefahr.“
+    """
+    if "relative" not in classes_at(doc, lexicon, start):
+        return False
+    if "definite" not in function_word_classes(lexicon, doc.tokens[start].text.lower()):
+        return True  # „denen“, „deren“, „welcher“
+    after = doc.tokens[start + 1] if start + 1 < stop else None
+    return after is None or not after.text[:1].isupper()
 
 
 def _adverbial_clause(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
