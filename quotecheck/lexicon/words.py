@@ -64,7 +64,7 @@ RULE_CLASSES = frozenset(
     "addressee_case so_frame impersonal_speech impersonal_lemma legal_reference source_attachment "
     "not_reported subject_particle genitive genitive_or_dative agent_preposition "
     "phrase_determiner wie_frame frame_coordinator act_subject_pronoun toll_verb act_auxiliary prep_object_verb dated_preposition "
-    "report_adverb written_report intention_noun impersonal_subject quote_introducer".split()
+    "report_adverb written_report intention_noun authoring_verb authoring_preposition impersonal_subject quote_introducer".split()
 )
 #: Classes of ``attribution_words.tsv`` (its header documents each).
 ATTRIBUTION_CLASSES = frozenset(
@@ -279,6 +279,10 @@ class RuleWords:
     written_report: frozenset[str]
     #: A noun of intention that is nobody's words after „so“ („…, so die Hoffnung, …“).
     intention_noun: frozenset[str]
+    #: A verb (lemma) that makes its subject the author of a noun of saying („gab die Erlaubnis“).
+    authoring_verb: frozenset[str]
+    #: A preposition before a noun of saying that makes the subject its author („mit der Begründung“).
+    authoring_preposition: frozenset[str]
     #: The subject of an impersonal wie-frame that names no speaker („wie es hieß“).
     impersonal_subject: frozenset[str]
     #: A noun right before a quote that introduces it as the frame verb's words („mit den Worten „…““).
