@@ -190,6 +190,8 @@ NOUNS_WITH_MATERIAL_BEFORE_THE_COMMA = [
      "der Platz sei zu klein", "Begründung", "Der Verein"),
     ("Der Trainer ist der Meinung, dass die Mannschaft stärker geworden sei.",
      "dass die Mannschaft stärker geworden sei", "Meinung", "Der Trainer"),
+    ("Die Mehrheit teilt die Meinung, dass die Renten zu niedrig seien.",
+     "dass die Renten zu niedrig seien", "Meinung", "Die Mehrheit"),
     # who rejects an accusation is not its speaker
     ("Der Trainer wies den Vorwurf zurück, er habe die Spieler überfordert.",
      "er habe die Spieler überfordert", "Vorwurf", None),
@@ -230,6 +232,12 @@ NOUN_AS_SUBJECT = [
     "Der Verdacht besteht, dass das Geld veruntreut wurde.",
     "Die Sorge bleibt, dass der Damm bricht.",
 ]
+
+
+def test_a_noun_of_saying_before_a_copula_gives_its_content(ex: Extractor) -> None:
+    """„Ihre wichtigste These ist, dass …“: the predicate clause is what the noun names."""
+    found = _indirect(ex, "Ihre wichtigste These ist, dass die Städte zu schnell wachsen.")
+    assert found and found[0][:2] == ("dass die Städte zu schnell wachsen", "These")
 
 
 @pytest.mark.parametrize("text", NOUN_AS_SUBJECT)

@@ -62,9 +62,13 @@ def _opens_clause(doc: Doc, lexicon: Lexicon, opening: int, noun: int, last: int
 
     „Die Hoffnung wächst, dass …“, „Der Verdacht besteht, dass …“: the verb before
     the comma is the noun's own, and the clause after it is no content of a frame.
+    Not before a copula (``content_copula``): „Seine These ist, dass …“ gives the
+    noun's content as its predicate.
     """
     np = parse_noun_phrase(doc, lexicon, opening, last)
-    return np is not None and np.start <= noun < np.end
+    if np is None or not np.start <= noun < np.end:
+        return False
+    return np.end >= last or doc.lemma(np.end).lower() not in lexicon.rule_words.content_copula
 
 
 def _subject_holding(doc: Doc, lexicon: Lexicon, start: int, noun: int, comma: int) -> TokenRange | None:
