@@ -426,6 +426,11 @@ LEGAL_TEXTS = [
      "dürfen Händler sonntags öffnen", "einem Dekret des Präsidenten"),
     ("Nach einem Plan der Stadtwerke wird das Freibad im Herbst abgerissen.",
      "wird das Freibad im Herbst abgerissen", "einem Plan der Stadtwerke"),
+    ("Nach dem Entwurf der Kommission könnten Fischer bald mehr fangen.",
+     "könnten Fischer bald mehr fangen", "dem Entwurf der Kommission"),
+    # a year after „von“ belongs to the law, not to the content
+    ("Nach dem Gesetz von 2010 müssen Vermieter die Kaution verzinsen.",
+     "müssen Vermieter die Kaution verzinsen", "dem Gesetz von 2010"),
 ]
 
 
@@ -441,6 +446,12 @@ LEGAL_NEGATIVE = [
     "Nach der Verabschiedung des Gesetzes reiste die Ministerin ab.",  # a point in time: the head is no law
     "Das neue Gesetz tritt im Mai in Kraft.",  # no according-to phrase
     "Nach dem Spiel feierten die Fans bis in die Nacht.",
+    # after a law or plan a clause told in the past is a time, not what the text says
+    "Nach dem Plan kam die Ernüchterung.",
+    "Nach dem Dekret kam es in mehreren Städten zu Protesten.",
+    "Nach der Verordnung hat sich die Lage beruhigt.",
+    "Nach dem Entwurf wurde das Haus gebaut.",
+    "Nach dem Gesetz von 2010 stiegen die Mieten stark an.",
 ]
 
 

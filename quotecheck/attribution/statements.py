@@ -50,9 +50,13 @@ def according_phrase(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[int, 
     first, last = cand.frame
     while first < last and (tokens[first].kind != "word" or "prep" in function_word_classes(lexicon, tokens[first].text)):
         first += 1
-    while last > first and (tokens[last - 1].kind != "word" or "prep" in function_word_classes(lexicon, tokens[last - 1].text)):
-        last -= 1
+    while last > first and (tokens[last - 1].kind not in _MENTION_KINDS or "prep" in function_word_classes(lexicon, tokens[last - 1].text)):
+        last -= 1  # a year stays: „nach dem Gesetz von 2010“
     return (first, last) if first < last else None
+
+
+#: Token kinds that may end an according-to mention: words and a year („dem Gesetz von 2010“).
+_MENTION_KINDS = frozenset({"word", "number"})
 
 
 def compound_owner(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[str | None, str] | None:

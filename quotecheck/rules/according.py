@@ -35,7 +35,7 @@ from quotecheck.rules.candidate import Candidate, Evidence, char_span, overlaps
 from quotecheck.rules.clauses import SENTENCE_END, tokens_between, word_count
 from quotecheck.rules.content import content_end
 from quotecheck.rules.pipeline import Claims
-from quotecheck.rules.source_phrases import SourcePhrase, names_statement, report_slots, source_phrase_at
+from quotecheck.rules.source_phrases import SourcePhrase, names_statement, report_slots, saying_class, source_phrase_at
 from quotecheck.text import Sentence
 
 __all__ = ["AccordingRule", "find_according"]
@@ -90,6 +90,10 @@ def _parenthesis_close(doc: Doc, lexicon: Lexicon, end: int, last: int) -> int |
 _ADVERBIAL_CLASSES = frozenset({"adverbial"})
 #: The moods in which a clause opened by „Danach“ reports rather than narrates („Danach hätten …“).
 _KONJUNKTIV_MOODS = frozenset({"subj1", "subj2"})
+#: Speech-noun classes of laws, drafts, decrees and plans: they vouch only for what must or will be.
+_NORM_CLASSES = frozenset({"decide", "plan", "command"})
+#: The digits of a year after „von“ („das Gesetz von 2010“).
+_YEAR_DIGITS = 4
 #: The shortest written-report word a compound may end in („Studie“ in „UNO-Studie“).
 _MIN_REPORT_HEAD = 6
 
@@ -302,9 +306,52 @@ def _phrase_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, tak
         evidence = Evidence("impersonal", None, match.entry)
         frame = (i - 1, match.phrase.end)
         return _make(doc, lexicon, first, i - 1, frame, cue, tuning.ACCORDING_IMPERSONAL, "according.impersonal", evidence, taken)
+    span = TokenRange(match.span.start, _past_year(doc, lexicon, match.span.end, last))
+    if _names_norm(doc, lexicon, match) and not _normative_content(doc, lexicon, first, last, span):
+        return None
     evidence = Evidence("according", match.owner, match.entry)
     rule = _RULE_OF_POSITION[match.entry.position]
-    return _make(doc, lexicon, first, last, match.span, cue, tuning.ACCORDING_PHRASE, rule, evidence, taken)
+    return _make(doc, lexicon, first, last, span, cue, tuning.ACCORDING_PHRASE, rule, evidence, taken)
+
+
+def _past_year(doc: Doc, lexicon: Lexicon, end: int, last: int) -> int:
+    """After a year attached to the phrase's owner („Nach dem Gesetz von 2010 müssen …“): it is no content."""
+    tokens = doc.tokens
+    if end + 1 < last and tokens[end].text.lower() in lexicon.rule_words.dated_preposition:
+        year = tokens[end + 1]
+        if year.kind == "number" and year.text.isdigit() and len(year.text) == _YEAR_DIGITS:
+            return end + 2
+    return end
+
+
+def _names_norm(doc: Doc, lexicon: Lexicon, match: SourcePhrase) -> bool:
+    """Whether a preposition that also tells a time (``time_preposition``: „nach“) opens a phrase
+    naming a law, a draft, a decree or a plan (speech-noun class decide, plan, command).
+
+    „Nach dem Gesetz“, „nach einem Plan der Stadt“: such a text vouches for a rule
+    or a plan, not for what happened after it („Nach dem Plan kam die Ernüchterung.“).
+    """
+    span = match.span
+    if doc.tokens[match.phrase.start].text.lower() not in lexicon.rule_words.time_preposition:
+        return False
+    return any(saying_class(lexicon, doc.tokens[k].text) in _NORM_CLASSES for k in range(span.start, span.end))
+
+
+def _normative_content(doc: Doc, lexicon: Lexicon, first: int, last: int, frame: tuple[int, int]) -> bool:
+    """Whether the clause a law or plan vouches for says what must, may or will be: its finite
+    verb is Konjunktiv or a form of ``normative_verb`` (a modal, present „wird“, „ist“).
+
+    „Nach dem Gesetz müssen Vermieter …“, „Nach dem Plan wird das Bad abgerissen“,
+    „Nach dem Grundgesetz ist der Präsident …“; not a preterite or perfect („Nach
+    dem Dekret kam es zu Protesten.“, „Nach dem Entwurf wurde das Haus gebaut.“,
+    „Nach der Verordnung hat sich die Lage beruhigt.“).
+    """
+    first, last = _own_clause(doc, lexicon, first, last, frame)
+    for start, end in _content_spans(doc, lexicon, first, last, frame):
+        mood, verb = clause_mood(doc, lexicon, start, end)
+        if verb is not None:
+            return mood == "subjunctive" or doc.tokens[verb].text.lower() in lexicon.rule_words.normative_verb
+    return False
 
 
 def _relative_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:
