@@ -20,7 +20,7 @@ from __future__ import annotations
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, SpeechVerb
-from quotecheck.morph import clause_mood, mood_at
+from quotecheck.morph import clause_mood, finite_mood, mood_at
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span
 from quotecheck.rules.clauses import (
     FRAME_BREAKS,
@@ -197,11 +197,13 @@ def _irrealis_consequence(doc: Doc, lexicon: Lexicon, frame_start: int) -> bool:
     """Whether the frame at ``frame_start`` is the consequence of a verb-first condition opening the sentence.
 
     „Wäre er gefragt worden, hätte die Ministerin erklärt, sie trete zurück.“: the
-    frame right after the condition's comma tells what would have been said, so
-    nothing was said.
+    frame right after the condition's comma, itself in Konjunktiv II, tells what
+    would have been said, so nothing was said. Not „Würde der Plan umgesetzt, sagte
+    die Ministerin, drohe ein Chaos.“: the frame is real speech and the condition
+    part of what was said.
     """
     sentence = doc.sentences[doc.layer.sentence_index(frame_start)]
-    if not _opens_condition(doc, lexicon, sentence.first):
+    if not _opens_condition(doc, lexicon, sentence.first) or finite_mood(doc, lexicon, frame_start) != "subj2":
         return False
     comma = next((k for k in range(sentence.first + 1, frame_start) if doc.tokens[k].text == ","), None)
     return comma is not None and frame_start == comma + 1
