@@ -18,7 +18,7 @@ from quotecheck.attribution.words import (
     is_speech_verb,
 )
 from quotecheck.lexicon import DETERMINER_CLASSES, REPORT_SLOTS, Lexicon
-from quotecheck.morph import finite_mood
+from quotecheck.morph import KONJUNKTIV, finite_mood
 from quotecheck.rules.candidate import Candidate, overlaps
 from quotecheck.rules.source_phrases import compound_modifier
 
@@ -146,11 +146,8 @@ def _apposition_stop(doc: Doc, lexicon: Lexicon, stop: int, limit: int) -> int |
 
 def _verb_of_clause(doc: Doc, lexicon: Lexicon, k: int) -> bool:
     """Whether token ``k`` is a speech verb or a finite verb in Konjunktiv: no apposition holds one."""
-    return is_speech_verb(doc, lexicon, k) or finite_mood(doc, lexicon, k) in _KONJUNKTIV
+    return is_speech_verb(doc, lexicon, k) or finite_mood(doc, lexicon, k) in KONJUNKTIV
 
-
-#: The moods of :func:`~quotecheck.morph.finite_mood` that are Konjunktiv.
-_KONJUNKTIV = frozenset({"subj1", "subj2"})
 
 
 def report_speaker(

@@ -29,7 +29,7 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.nounphrase import function_word_classes, np_ending_at, parse_noun_phrase, with_seat
 from quotecheck.lexicon import Lexicon
-from quotecheck.morph import clause_mood, finite_mood, is_reportive
+from quotecheck.morph import KONJUNKTIV, clause_mood, finite_mood, is_reportive
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, Evidence, char_span, overlaps
 from quotecheck.rules.clauses import SENTENCE_END, tokens_between, word_count
@@ -88,8 +88,6 @@ def _parenthesis_close(doc: Doc, lexicon: Lexicon, end: int, last: int) -> int |
 
 #: Function-word classes of adverbs that may follow the speaker of a so-frame („so der Minister weiter“).
 _ADVERBIAL_CLASSES = frozenset({"adverbial"})
-#: The moods in which a clause opened by „Danach“ reports rather than narrates („Danach hätten …“).
-_KONJUNKTIV_MOODS = frozenset({"subj1", "subj2"})
 #: Speech-noun classes of laws, drafts, decrees and plans: they vouch only for what must or will be.
 _NORM_CLASSES = frozenset({"decide", "plan", "command"})
 #: The digits of a year after „von“ („das Gesetz von 2010“).
@@ -275,7 +273,7 @@ def _report_adverb_quote(doc: Doc, lexicon: Lexicon, first: int, last: int, take
     if not any(_names_written_report(lexicon, tokens[k].text) for k in range(before.first, before.last)):
         return None
     verb = first + 1
-    if finite_mood(doc, lexicon, verb) not in _KONJUNKTIV_MOODS and not is_reportive(doc, lexicon, verb):
+    if finite_mood(doc, lexicon, verb) not in KONJUNKTIV and not is_reportive(doc, lexicon, verb):
         return None
     entry = lexicon.report_adverbs[tokens[first].text.lower()]
     evidence = Evidence("according", None, entry)
