@@ -69,6 +69,7 @@ from quotecheck.verbforms import (
 )
 
 __all__ = [
+    "KONJUNKTIV",
     "clause_at",
     "clause_mood",
     "find_finite",
@@ -81,7 +82,8 @@ __all__ = [
 
 #: Speech-verb classes whose content turns sollte/sollten into an indirect command.
 _COMMAND_CLASSES = frozenset({"demand", "warn", "command"})
-_SUBJ = frozenset({"subj1", "subj2"})
+#: The Konjunktiv moods of ``finite_mood`` and ``Lexicon.mood`` (I and II: „sei“, „wäre“).
+KONJUNKTIV = frozenset({"subj1", "subj2"})
 
 
 # --- subjects ---------------------------------------------------------------------------------
@@ -421,7 +423,7 @@ def clause_mood(doc: Doc, lexicon: Lexicon, start: int, end: int) -> tuple[str |
     mood = finite_mood(doc, lexicon, verb, subject)
     if mood is None:
         return None, verb
-    return ("subjunctive" if mood in _SUBJ else "indicative"), verb
+    return ("subjunctive" if mood in KONJUNKTIV else "indicative"), verb
 
 
 def _parsed_mood(doc: Doc, start: int, end: int) -> tuple[str, int] | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import quotecheck
 from quotecheck.evaluate.export import TokenIndex, dataset_type, export_document, strip_private
 from quotecheck.evaluate.metric import from_dataset, score
 
@@ -409,3 +410,14 @@ def test_contract_roles_keep_the_according_phrase_whole():
                         frame="Nach Angaben der Feuerwehr", speaker="der Feuerwehr"), "rule": "according.noun_phrase"}
     [a] = export_document([quote], tokenize(text), text, frozenset(), dataset_roles=False)
     assert (a["cue"]["text"], a["speaker"]["text"]) == ("Nach Angaben", "der Feuerwehr")
+
+
+@pytest.mark.parametrize("dataset_roles, cue", [(True, "Nach"), (False, "Nach Angaben")])
+def test_an_extracted_according_phrase_exports_with_the_pipelines_own_speaker(dataset_roles, cue):
+    """The fixtures above give a speaker by hand; the pipeline's is the phrase without its adposition."""
+    text = "Nach Angaben der Feuerwehr brannte die Halle in der Nacht aus."
+    quotes = [quote.to_dict() for quote in quotecheck.extract(text)]
+    assert [(q["cue"]["text"], q["speaker"]["text"]) for q in quotes] == [("Nach Angaben", "Angaben der Feuerwehr")]
+    quoting = None if dataset_roles else frozenset()
+    [a] = export_document(quotes, tokenize(text), text, quoting, dataset_roles=dataset_roles)
+    assert (a["cue"]["text"], a["speaker"]["text"]) == (cue, "Angaben der Feuerwehr")

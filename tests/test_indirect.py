@@ -306,6 +306,16 @@ CLAUSE_AFTER_FRAME = [
      "Die Lage sei ernst | Europa brauche jetzt Hilfe", "der Minister"),
     ("Der Neubau werde teurer, erklärte die Stadträtin, die Kosten lägen bei vier Millionen.",
      "Der Neubau werde teurer | die Kosten lägen bei vier Millionen", "die Stadträtin"),
+    # a verb-first condition before a frame in the indicative is said, with the clause after the frame
+    ("Würde der Plan umgesetzt, sagte die Ministerin, drohe ein Chaos.",
+     "Würde der Plan umgesetzt | drohe ein Chaos", "die Ministerin"),
+    ("Käme es zu einem Streik, erklärte der Verband, sei die Versorgung gefährdet.",
+     "Käme es zu einem Streik | sei die Versorgung gefährdet", "der Verband"),
+    ("Wäre das Geld da, sagte der Bürgermeister, könne man sofort bauen.",
+     "Wäre das Geld da | könne man sofort bauen", "der Bürgermeister"),
+    # an article, not a relative pronoun: a noun follows it
+    ("Die Lage sei ernst, sagte der Minister, die Kinder seien in Gefahr.",
+     "Die Lage sei ernst | die Kinder seien in Gefahr", "der Minister"),
 ]
 
 
@@ -321,6 +331,9 @@ APPOSITION_AFTER_FRAME = [
     ("Die Lage sei ernst, sagte Mark Keller, der Sprecher des Vereins.", "Die Lage sei ernst",
      "Mark Keller, der Sprecher des Vereins"),
     ("Die Lage sei ernst, sagte der Minister, dann verließ er den Saal.", "Die Lage sei ernst", "der Minister"),
+    # a relative clause on the speaker, even in Konjunktiv
+    ("Die Lage sei ernst, sagte der Minister, der gestern in Brüssel gewesen sei.", "Die Lage sei ernst", "der Minister"),
+    ("Der Zug komme später, erklärte die Sprecherin, deren Büro in Kassel liege.", "Der Zug komme später", "die Sprecherin"),
 ]
 
 

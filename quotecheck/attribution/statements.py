@@ -18,7 +18,7 @@ from quotecheck.attribution.words import (
     is_speech_verb,
 )
 from quotecheck.lexicon import DETERMINER_CLASSES, REPORT_SLOTS, Lexicon
-from quotecheck.morph import finite_mood
+from quotecheck.morph import KONJUNKTIV, finite_mood
 from quotecheck.rules.candidate import Candidate, overlaps
 from quotecheck.rules.source_phrases import compound_modifier
 
@@ -50,9 +50,13 @@ def according_phrase(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[int, 
     first, last = cand.frame
     while first < last and (tokens[first].kind != "word" or "prep" in function_word_classes(lexicon, tokens[first].text)):
         first += 1
-    while last > first and (tokens[last - 1].kind != "word" or "prep" in function_word_classes(lexicon, tokens[last - 1].text)):
-        last -= 1
+    while last > first and (tokens[last - 1].kind not in _MENTION_KINDS or "prep" in function_word_classes(lexicon, tokens[last - 1].text)):
+        last -= 1  # a year stays: „nach dem Gesetz von 2010“
     return (first, last) if first < last else None
+
+
+#: Token kinds that may end an according-to mention: words and a year („dem Gesetz von 2010“).
+_MENTION_KINDS = frozenset({"word", "number"})
 
 
 def compound_owner(doc: Doc, lexicon: Lexicon, cand: Candidate) -> tuple[str | None, str] | None:
@@ -142,11 +146,8 @@ def _apposition_stop(doc: Doc, lexicon: Lexicon, stop: int, limit: int) -> int |
 
 def _verb_of_clause(doc: Doc, lexicon: Lexicon, k: int) -> bool:
     """Whether token ``k`` is a speech verb or a finite verb in Konjunktiv: no apposition holds one."""
-    return is_speech_verb(doc, lexicon, k) or finite_mood(doc, lexicon, k) in _KONJUNKTIV
+    return is_speech_verb(doc, lexicon, k) or finite_mood(doc, lexicon, k) in KONJUNKTIV
 
-
-#: The moods of :func:`~quotecheck.morph.finite_mood` that are Konjunktiv.
-_KONJUNKTIV = frozenset({"subj1", "subj2"})
 
 
 def report_speaker(

@@ -348,8 +348,10 @@ def _according_roles(
     """The dataset's cue and speaker of an according-to quote, else nothing.
 
     Our contract's cue is the phrase („nach Angaben“, „Meinung nach“, „dem Bericht
-    zufolge“) and the speaker the owner it names; the dataset annotates the
-    adposition alone as the cue and the rest of the phrase as the speaker
+    zufolge“) and the speaker mention the frame without its adposition („Angaben der
+    Polizei“; the owner it names is the speaker's ``name``), or the owner alone
+    where the phrase has no noun („laut der Polizei“ → „der Polizei“); the dataset
+    annotates the adposition alone as the cue and the rest of the phrase as the speaker
     („Nach“ + „Angaben der Polizei“, „nach“ + „Seiner Meinung“, „zufolge“ + „dem
     Bericht“: so in 451 of the training split's according-to quotes that
     quotecheck finds, its cue differed for 159). So a cue with exactly one

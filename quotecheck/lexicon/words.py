@@ -64,7 +64,7 @@ RULE_CLASSES = frozenset(
     "addressee_case so_frame impersonal_speech impersonal_lemma legal_reference source_attachment "
     "not_reported subject_particle genitive genitive_or_dative agent_preposition "
     "phrase_determiner wie_frame frame_coordinator act_subject_pronoun toll_verb act_auxiliary prep_object_verb dated_preposition "
-    "report_adverb impersonal_subject quote_introducer".split()
+    "report_adverb written_report intention_noun authoring_verb authoring_preposition content_copula normative_verb time_preposition impersonal_subject quote_introducer".split()
 )
 #: Classes of ``attribution_words.tsv`` (its header documents each).
 ATTRIBUTION_CLASSES = frozenset(
@@ -275,6 +275,20 @@ class RuleWords:
     dated_preposition: frozenset[str]
     #: An anaphoric according-to word that is mostly a time adverb („danach“): guarded, not indexed.
     report_adverb: frozenset[str]
+    #: A written report a report adverb may point back to („Bilanz“, „Studie“; not „Rede“).
+    written_report: frozenset[str]
+    #: A noun of intention that is nobody's words after „so“ („…, so die Hoffnung, …“).
+    intention_noun: frozenset[str]
+    #: A verb (lemma) that makes its subject the author of a noun of saying („gab die Erlaubnis“).
+    authoring_verb: frozenset[str]
+    #: A preposition before a noun of saying that makes the subject its author („mit der Begründung“).
+    authoring_preposition: frozenset[str]
+    #: A verb after a noun of saying as subject that gives the noun's content as predicate („Die These ist, …“).
+    content_copula: frozenset[str]
+    #: A finite verb form after „nach“ + a law or plan that says what must or will be („Nach dem Gesetz müssen …“).
+    normative_verb: frozenset[str]
+    #: An according-to preposition that also tells a time („Nach dem Plan kam …“).
+    time_preposition: frozenset[str]
     #: The subject of an impersonal wie-frame that names no speaker („wie es hieß“).
     impersonal_subject: frozenset[str]
     #: A noun right before a quote that introduces it as the frame verb's words („mit den Worten „…““).

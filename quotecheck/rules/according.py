@@ -29,15 +29,14 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.nounphrase import function_word_classes, np_ending_at, parse_noun_phrase, with_seat
 from quotecheck.lexicon import Lexicon
-from quotecheck.morph import clause_mood, finite_mood
+from quotecheck.morph import KONJUNKTIV, clause_mood, finite_mood, is_reportive
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, Evidence, char_span, overlaps
 from quotecheck.rules.clauses import SENTENCE_END, tokens_between, word_count
 from quotecheck.rules.content import content_end
 from quotecheck.rules.pipeline import Claims
-from quotecheck.rules.source_phrases import SourcePhrase, names_statement, report_slots, source_phrase_at
+from quotecheck.rules.source_phrases import SourcePhrase, names_statement, report_slots, saying_class, source_phrase_at
 from quotecheck.text import Sentence
-from quotecheck.verbforms import PRET, shape_of
 
 __all__ = ["AccordingRule", "find_according"]
 
@@ -50,6 +49,8 @@ def _so_frame(doc: Doc, lexicon: Lexicon, i: int, last: int) -> tuple[int, int] 
     np = parse_noun_phrase(doc, lexicon, i + 1, last)
     if np is None:
         return None
+    if _names_intention(doc, lexicon, np.start, np.genitive[0] if np.genitive else np.end):
+        return None  # „Die Kinder, so die Hoffnung, werden …“: nobody's words
     np = with_seat(doc, lexicon, np, last)  # „so das Präsidialamt in Taipeh, wie …“
     if _parenthesis_close(doc, lexicon, np.end, last) is not None:
         return i + 1, np.end  # „Die Lage, so der Minister weiter, sei ernst.“
@@ -64,10 +65,17 @@ def _so_frame(doc: Doc, lexicon: Lexicon, i: int, last: int) -> tuple[int, int] 
     return i + 1, np.end
 
 
+def _names_intention(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
+    """Whether the noun phrase ``[start, end)`` before any genitive is headed by a noun of
+    intention (``intention_noun``: „so die Hoffnung“, „so das Ziel der Stadt“)."""
+    tokens = doc.tokens
+    return any(tokens[k].text.lower() in lexicon.rule_words.intention_noun for k in range(start, end) if tokens[k].text[:1].isupper())
+
+
 def _parenthesis_close(doc: Doc, lexicon: Lexicon, end: int, last: int) -> int | None:
     """The comma that closes a so-frame in mid-clause, after its speaker (ending at ``end``) and any adverbs.
 
-    „Sein Rival, so der Senator weiter, werde …“: „weiter“ and then the comma; not
+    „Der Neubau, so die Stadträtin weiter, werde …“: „weiter“ and then the comma; not
     „…, so der Minister am Montag in Berlin.“ (no comma follows) nor a comma that
     ends the sentence.
     """
@@ -80,6 +88,12 @@ def _parenthesis_close(doc: Doc, lexicon: Lexicon, end: int, last: int) -> int |
 
 #: Function-word classes of adverbs that may follow the speaker of a so-frame („so der Minister weiter“).
 _ADVERBIAL_CLASSES = frozenset({"adverbial"})
+#: Speech-noun classes of laws, drafts, decrees and plans: they vouch only for what must or will be.
+_NORM_CLASSES = frozenset({"decide", "plan", "command"})
+#: The digits of a year after „von“ („das Gesetz von 2010“).
+_YEAR_DIGITS = 4
+#: The shortest written-report word a compound may end in („Studie“ in „UNO-Studie“).
+_MIN_REPORT_HEAD = 6
 
 
 def _content_spans(doc: Doc, lexicon: Lexicon, first: int, last: int, frame: tuple[int, int]) -> list[tuple[int, int]]:
@@ -233,37 +247,46 @@ def _so_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: 
     evidence = Evidence("so", TokenRange(*speaker))
     close = _parenthesis_close(doc, lexicon, speaker[1], last)
     if close is not None and clause_mood(doc, lexicon, first, i - 1)[1] is None:
-        # „Sein Rivale, so Obama weiter, werde …“: the frame stands inside the clause, the content around it
+        # „Der Neubau, so die Stadträtin weiter, werde …“: the frame stands inside the clause, the content around it
         frame = (i - 1, close)  # the closing comma stays outside: a relative clause on the speaker may follow it
         return _make(doc, lexicon, first, last, frame, (i, i + 1), tuning.ACCORDING_SO, "according.so", evidence, taken)
     return _make(doc, lexicon, first, i - 1, (i - 1, speaker[1]), (i, i + 1), tuning.ACCORDING_SO, "according.so", evidence, taken)
 
 
 def _report_adverb_quote(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:
-    """„Die Bank legte ihre Bilanz vor. Danach verzeichnet sie Verluste.“: a guarded anaphor opening the sentence.
+    """„Das Institut legte seine Studie vor. Danach seien die Preise gestiegen.“: a guarded anaphor opening the sentence.
 
     „Danach“ (``report_adverb``) is far more often a time adverb („Danach ging er
-    nach Hause.“). It points back to a report only right after a sentence of the
-    same paragraph that names one (a noun of saying or a report noun: „Bilanz“,
-    „Studie“, „Darstellung“), and only when its own clause is not told in the past:
-    its finite verb, right after it, is in Konjunktiv or not a preterite form
-    („Danach hätte …“, „Danach verzeichnet …“; not „Danach kam es zu …“).
+    nach Hause.“, „Danach beginnt das Spiel.“). It points back to a report only
+    right after a sentence of the same paragraph that names a written one
+    (``written_report``: „Studie“, „Bilanz“, „Quartalsbericht“; not an event such
+    as „Rede“ or „Pressekonferenz“), and only when its finite verb, right after it,
+    says so itself: Konjunktiv („Danach hätten …“) or reportive sollen/wollen
+    („Danach soll es … gegeben haben“). An indicative present is as often the next
+    step of a timeline („Die Polizei legte ihren Bericht vor. Danach gibt es …“).
     """
     tokens = doc.tokens
     index = doc.layer.sentence_index(first)
     before = doc.sentences[index - 1] if index > 0 else None
     if before is None or before.paragraph != doc.sentences[index].paragraph or first + 1 >= last:
         return None
-    if not any(tokens[k].kind == "word" and names_statement(lexicon, tokens[k].text) for k in range(before.first, before.last)):
+    if not any(_names_written_report(lexicon, tokens[k].text) for k in range(before.first, before.last)):
         return None
     verb = first + 1
-    mood = finite_mood(doc, lexicon, verb)
-    if mood is None or mood == "ind" and shape_of(doc, lexicon, verb, lexicon.morph) == PRET:
+    if finite_mood(doc, lexicon, verb) not in KONJUNKTIV and not is_reportive(doc, lexicon, verb):
         return None
     entry = lexicon.report_adverbs[tokens[first].text.lower()]
     evidence = Evidence("according", None, entry)
     frame = (first, first + 1)
     return _make(doc, lexicon, first, last, frame, frame, tuning.ACCORDING_PHRASE, "according.anaphoric", evidence, taken)
+
+
+def _names_written_report(lexicon: Lexicon, word: str) -> bool:
+    """A written report (``written_report``) or a compound ending in one („Jahresbilanz“, „UNO-Studie“)."""
+    if not word[:1].isupper():
+        return False
+    folded = word.casefold()
+    return any(folded[k:] in lexicon.rule_words.written_report for k in range(len(folded) - _MIN_REPORT_HEAD + 1))
 
 
 def _phrase_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:
@@ -281,9 +304,52 @@ def _phrase_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, tak
         evidence = Evidence("impersonal", None, match.entry)
         frame = (i - 1, match.phrase.end)
         return _make(doc, lexicon, first, i - 1, frame, cue, tuning.ACCORDING_IMPERSONAL, "according.impersonal", evidence, taken)
+    span = TokenRange(match.span.start, _past_year(doc, lexicon, match.span.end, last))
+    if _names_norm(doc, lexicon, match) and not _normative_content(doc, lexicon, first, last, span):
+        return None
     evidence = Evidence("according", match.owner, match.entry)
     rule = _RULE_OF_POSITION[match.entry.position]
-    return _make(doc, lexicon, first, last, match.span, cue, tuning.ACCORDING_PHRASE, rule, evidence, taken)
+    return _make(doc, lexicon, first, last, span, cue, tuning.ACCORDING_PHRASE, rule, evidence, taken)
+
+
+def _past_year(doc: Doc, lexicon: Lexicon, end: int, last: int) -> int:
+    """After a year attached to the phrase's owner („Nach dem Gesetz von 2010 müssen …“): it is no content."""
+    tokens = doc.tokens
+    if end + 1 < last and tokens[end].text.lower() in lexicon.rule_words.dated_preposition:
+        year = tokens[end + 1]
+        if year.kind == "number" and year.text.isdigit() and len(year.text) == _YEAR_DIGITS:
+            return end + 2
+    return end
+
+
+def _names_norm(doc: Doc, lexicon: Lexicon, match: SourcePhrase) -> bool:
+    """Whether a preposition that also tells a time (``time_preposition``: „nach“) opens a phrase
+    naming a law, a draft, a decree or a plan (speech-noun class decide, plan, command).
+
+    „Nach dem Gesetz“, „nach einem Plan der Stadt“: such a text vouches for a rule
+    or a plan, not for what happened after it („Nach dem Plan kam die Ernüchterung.“).
+    """
+    span = match.span
+    if doc.tokens[match.phrase.start].text.lower() not in lexicon.rule_words.time_preposition:
+        return False
+    return any(saying_class(lexicon, doc.tokens[k].text) in _NORM_CLASSES for k in range(span.start, span.end))
+
+
+def _normative_content(doc: Doc, lexicon: Lexicon, first: int, last: int, frame: tuple[int, int]) -> bool:
+    """Whether the clause a law or plan vouches for says what must, may or will be: its finite
+    verb is Konjunktiv or a form of ``normative_verb`` (a modal, present „wird“, „ist“).
+
+    „Nach dem Gesetz müssen Vermieter …“, „Nach dem Plan wird das Bad abgerissen“,
+    „Nach dem Grundgesetz ist der Präsident …“; not a preterite or perfect („Nach
+    dem Dekret kam es zu Protesten.“, „Nach dem Entwurf wurde das Haus gebaut.“,
+    „Nach der Verordnung hat sich die Lage beruhigt.“).
+    """
+    first, last = _own_clause(doc, lexicon, first, last, frame)
+    for start, end in _content_spans(doc, lexicon, first, last, frame):
+        mood, verb = clause_mood(doc, lexicon, start, end)
+        if verb is not None:
+            return mood == "subjunctive" or doc.tokens[verb].text.lower() in lexicon.rule_words.normative_verb
+    return False
 
 
 def _relative_quote(doc: Doc, lexicon: Lexicon, i: int, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:

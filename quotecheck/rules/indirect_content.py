@@ -20,7 +20,7 @@ from __future__ import annotations
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, SpeechVerb
-from quotecheck.morph import clause_mood, mood_at
+from quotecheck.morph import KONJUNKTIV, clause_mood, finite_mood, mood_at
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span
 from quotecheck.rules.clauses import (
     FRAME_BREAKS,
@@ -128,12 +128,8 @@ def _main_clause_order(doc: Doc, lexicon: Lexicon, start: int, end: int, finite:
     if not any(doc.tokens[k].text in FRAME_BREAKS for k in range(start, finite)):
         return True
     return ends_in_zu_infinitive(doc, lexicon, start, end) or any(
-        lexicon.mood(doc.tokens[k].text) in _KONJUNKTIV for k in range(finite, end)
+        lexicon.mood(doc.tokens[k].text) in KONJUNKTIV for k in range(finite, end)
     )
-
-
-#: Moods of ``konjunktiv.tsv`` that only a Konjunktiv form shows.
-_KONJUNKTIV = frozenset({"subj1", "subj2"})
 
 
 def _candidate(
@@ -179,7 +175,7 @@ def _conditional_frame(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: i
         frame_start == sentence.first
         and cue.tokens[0] > sentence.first
         and first.kind == "word"
-        and lexicon.mood(first.text.lower()) in _KONJUNKTIV
+        and lexicon.mood(first.text.lower()) in KONJUNKTIV
     )
 
 
@@ -190,18 +186,20 @@ def _opens_condition(doc: Doc, lexicon: Lexicon, index: int) -> bool:
     """
     sentence = doc.sentences[doc.layer.sentence_index(index)]
     tok = doc.tokens[index]
-    return index == sentence.first and tok.kind == "word" and lexicon.mood(tok.text.lower()) in _KONJUNKTIV
+    return index == sentence.first and tok.kind == "word" and lexicon.mood(tok.text.lower()) in KONJUNKTIV
 
 
 def _irrealis_consequence(doc: Doc, lexicon: Lexicon, frame_start: int) -> bool:
     """Whether the frame at ``frame_start`` is the consequence of a verb-first condition opening the sentence.
 
     „Wäre er gefragt worden, hätte die Ministerin erklärt, sie trete zurück.“: the
-    frame right after the condition's comma tells what would have been said, so
-    nothing was said.
+    frame right after the condition's comma, itself in Konjunktiv II, tells what
+    would have been said, so nothing was said. Not „Würde der Plan umgesetzt, sagte
+    die Ministerin, drohe ein Chaos.“: the frame is real speech and the condition
+    part of what was said.
     """
     sentence = doc.sentences[doc.layer.sentence_index(frame_start)]
-    if not _opens_condition(doc, lexicon, sentence.first):
+    if not _opens_condition(doc, lexicon, sentence.first) or finite_mood(doc, lexicon, frame_start) != "subj2":
         return False
     comma = next((k for k in range(sentence.first + 1, frame_start) if doc.tokens[k].text == ","), None)
     return comma is not None and frame_start == comma + 1

@@ -19,7 +19,7 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
 from quotecheck.attribution.nounphrase import function_word_classes, parse_noun_phrase, with_apposition, with_seat
-from quotecheck.morph import clause_mood
+from quotecheck.morph import clause_mood, finite_mood
 from quotecheck.ranges import CharSpan, TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span, overlaps
 from quotecheck.rules.clauses import (
@@ -210,7 +210,8 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
     end, cue, subject = post
     start = _content_start(doc, floor, comma)
     wie = tokens[comma + 1].text.lower() in lexicon.rule_words.wie_frame
-    if not _may_be_content(doc, lexicon, start, comma, taken):
+    verb = _verb_after_so(doc, lexicon, comma + 1, last)
+    if not _may_be_content(doc, lexicon, start, comma, taken) or _condition_alone(doc, lexicon, start, comma, verb, end, last, taken):
         return None
     if wie and _speaker_before_wie(doc, lexicon, start, comma):
         return None
@@ -223,8 +224,8 @@ def _postposed(doc: Doc, lexicon: Lexicon, comma: int, floor: int, last: int, ta
         return None
     if not wie and mood != "subjunctive" and _adverbial_clause(doc, lexicon, start, comma):
         return None  # „Als der Minister ankam, sprach er …“: a fronted adverbial clause, no content
-    verb = _verb_after_so(doc, lexicon, comma + 1, last)
-    if cue.tokens[verb - comma - 1] > verb and not wie and mood != "subjunctive":
+    speech_word = cue.tokens[verb - comma - 1]  # the cue's word at the finite verb's place, past „so“
+    if speech_word > verb and not wie and mood != "subjunctive":
         return None  # a perfect frame („…, hatte er gesagt“) only after Konjunktiv: the indicative is too often narration
     speaker = _wie_speaker(doc, lexicon, cue) if wie else None
     frame_end = end + 1 if end < last and tokens[end].text in SENTENCE_END else end
@@ -254,15 +255,22 @@ def _asked_before(doc: Doc, lexicon: Lexicon, start: int) -> bool:
 
 
 def _may_be_content(doc: Doc, lexicon: Lexicon, start: int, comma: int, taken: list[CharSpan]) -> bool:
-    """Whether ``[start, comma)`` before a postposed frame may be its content: three words, unclaimed, no bare condition.
+    """Whether ``[start, comma)`` before a postposed frame may be its content: three words, unclaimed."""
+    return word_count(doc, start, comma) >= 3 and not overlaps(char_span(doc, start, comma), taken)
 
-    „Wäre er gefragt worden, hätte die Ministerin erklärt, …“: a verb-first
-    condition alone is no content (with its main clause it is: „Wäre das Geld da,
-    könnte man bauen, sagte er.“).
+
+def _condition_alone(doc: Doc, lexicon: Lexicon, start: int, comma: int, verb: int, end: int, last: int, taken: list[CharSpan]) -> bool:
+    """Whether ``[start, comma)`` is a bare verb-first condition that is no content of the frame after it.
+
+    „Wäre er gefragt worden, hätte die Ministerin erklärt, …“: a frame in Konjunktiv
+    II tells what would have been said. A condition is content only with its main
+    clause: before the frame („Wäre das Geld da, könnte man bauen, sagte er.“) or
+    after a frame in the indicative („Würde der Plan umgesetzt, sagte die
+    Ministerin, drohe ein Chaos.“).
     """
-    if word_count(doc, start, comma) < 3 or overlaps(char_span(doc, start, comma), taken):
+    if not _opens_condition(doc, lexicon, start) or any(doc.tokens[k].text == "," for k in range(start, comma)):
         return False
-    return not (_opens_condition(doc, lexicon, start) and not any(doc.tokens[k].text == "," for k in range(start, comma)))
+    return finite_mood(doc, lexicon, verb) == "subj2" or _clause_after_frame(doc, lexicon, end, last, taken) is None
 
 
 def _with_clause_after(doc: Doc, lexicon: Lexicon, cand: Candidate, end: int, last: int, taken: list[CharSpan]) -> _Hit:
@@ -288,10 +296,25 @@ def _clause_after_frame(doc: Doc, lexicon: Lexicon, comma: int, last: int, taken
     if comma >= last or tokens[comma].text != "," or start >= last or tokens[start].kind != "word":
         return None
     stop = content_end(doc, lexicon, start, last)
-    if word_count(doc, start, stop) < 3 or overlaps(char_span(doc, start, stop), taken):
+    if word_count(doc, start, stop) < 3 or overlaps(char_span(doc, start, stop), taken) or _opens_relative(doc, lexicon, start, stop):
         return None
     mood, _ = clause_mood(doc, lexicon, start, stop)
     return (start, stop) if mood == "subjunctive" else None
+
+
+def _opens_relative(doc: Doc, lexicon: Lexicon, start: int, stop: int) -> bool:
+    """Whether ``[start, stop)`` is a relative clause on the speaker before it, not content.
+
+    „…, sagte der Minister, der gestern in Brüssel gewesen sei.“ A relative form
+    that is also the definite article opens one only when no noun follows it: not
+    „…, sagte er, die Kinder seien in Gefahr.“
+    """
+    if "relative" not in classes_at(doc, lexicon, start):
+        return False
+    if "definite" not in function_word_classes(lexicon, doc.tokens[start].text.lower()):
+        return True  # „denen“, „deren“, „welcher“
+    after = doc.tokens[start + 1] if start + 1 < stop else None
+    return after is None or not after.text[:1].isupper()
 
 
 def _adverbial_clause(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:

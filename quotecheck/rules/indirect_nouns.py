@@ -36,7 +36,10 @@ def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | N
     if noun is None or not noun.valency:
         return None
     owner = _noun_owner(doc, lexicon, i + 1, last)
-    after = _past_date_and_verb(doc, lexicon, owner.end if owner is not None else i + 1, last)
+    opening = clause_start(doc, i, doc.sentences[doc.layer.sentence_index(i)].first)
+    after = owner.end if owner is not None else i + 1
+    if not _opens_clause(doc, lexicon, opening, i, last):
+        after = _past_date_and_verb(doc, lexicon, after, last)
     comma = _after_noun_link(doc, lexicon, after, last)
     if comma + 2 >= last or tokens[comma].text != ",":
         return None
@@ -46,7 +49,7 @@ def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | N
         return None
     end, mood = read
     cue = CueMatch((i,), tokens[i].text)
-    frame = (clause_start(doc, i, doc.sentences[doc.layer.sentence_index(i)].first), start)
+    frame = (opening, start)
     if _reported_frame(doc, lexicon, None, frame[0], comma):
         return None
     speaker = owner if owner is not None else _subject_holding(doc, lexicon, frame[0], i, comma)
@@ -54,16 +57,34 @@ def _speech_noun(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Candidate | N
     return _candidate(doc, (start, end), cue, frame, mood, tuning.SPEECH_NOUN, "indirect.speech_noun", evidence, speaker)
 
 
+def _opens_clause(doc: Doc, lexicon: Lexicon, opening: int, noun: int, last: int) -> bool:
+    """Whether the noun of saying at ``noun`` heads the noun phrase that opens its clause, so is its subject.
+
+    „Die Hoffnung wächst, dass …“, „Der Verdacht besteht, dass …“: the verb before
+    the comma is the noun's own, and the clause after it is no content of a frame.
+    Not before a copula (``content_copula``): „Seine These ist, dass …“ gives the
+    noun's content as its predicate.
+    """
+    np = parse_noun_phrase(doc, lexicon, opening, last)
+    if np is None or not np.start <= noun < np.end:
+        return False
+    return np.end >= last or doc.lemma(np.end).lower() not in lexicon.rule_words.content_copula
+
+
 def _subject_holding(doc: Doc, lexicon: Lexicon, start: int, noun: int, comma: int) -> TokenRange | None:
     """The subject of the clause whose object is the noun of saying, when the noun has no owner.
 
-    „Österreich hatte mit der Begründung abgelehnt, …“, „Am Sonntag gab der Minister
-    die Erlaubnis, …“: who gave the reason or the permission said it. A noun phrase
-    before the finite verb (the prefield) or right after it; none when the noun is
-    the subject itself („Die Hoffnung wächst, dass …“) or no finite verb is found.
+    „Die Stadt lehnte mit der Begründung ab, …“, „Am Freitag erteilte die Ärztin
+    die Erlaubnis, …“: who gave the reason or the permission said it. Only when the
+    clause makes the subject the noun's author (``authoring_verb``: geben, erheben,
+    sein („ist der Meinung“) …; ``authoring_preposition``: „mit der Begründung“):
+    who receives, follows, reports or backs a demand did not make it („Die Polizei
+    erhielt den Hinweis, …“, „Die Eltern unterstützen die Forderung, …“). A noun
+    phrase before the finite verb (the prefield) or right after it; none when the
+    noun is the subject itself or no finite verb is found.
     """
     _, verb = clause_mood(doc, lexicon, start, comma)
-    if verb is None or _countered(doc, lexicon, start, noun, comma):
+    if verb is None or not _authors(doc, lexicon, verb, noun, comma) or _countered(doc, lexicon, start, noun, comma):
         return None
     for k in (start, verb + 1):
         if k == noun or k >= comma:
@@ -74,6 +95,29 @@ def _subject_holding(doc: Doc, lexicon: Lexicon, start: int, noun: int, comma: i
         if (k == start and np.end == verb) or (k == verb + 1 and np.end <= noun and (np.pronoun or np.determiner or np.name_tokens)):
             return TokenRange(np.start, np.end)
     return None
+
+
+def _authors(doc: Doc, lexicon: Lexicon, verb: int, noun: int, comma: int) -> bool:
+    """Whether the clause of the finite ``verb`` makes its subject the author of the noun at ``noun``.
+
+    An ``authoring_preposition`` just before the noun („mit der Begründung“), or a
+    main verb of ``authoring_verb``: after an auxiliary the verb form that ends the
+    clause („hat die Forderung erhoben“; not „ist der Einschätzung gefolgt“), else
+    the finite verb („gab die Erlaubnis“, „ist der Meinung“).
+    """
+    tokens = doc.tokens
+    words = lexicon.rule_words
+    if any(tokens[k].text.lower() in words.authoring_preposition for k in range(max(0, noun - _PREPOSITION_REACH), noun)):
+        return True
+    final = comma - 1
+    auxiliary = "aux" in function_word_classes(lexicon, tokens[verb].text.lower())
+    if auxiliary and final > verb and tokens[final].text[:1].islower() and is_verb_form(doc, lexicon, final, lexicon.morph):
+        verb = final  # the participle or infinitive after an auxiliary is the main verb
+    return doc.lemma(verb).lower() in words.authoring_verb
+
+
+#: How far before a noun of saying its preposition may stand („mit der klaren Begründung“).
+_PREPOSITION_REACH = 3
 
 
 def _past_date_and_verb(doc: Doc, lexicon: Lexicon, i: int, last: int) -> int:

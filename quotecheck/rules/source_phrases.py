@@ -53,6 +53,7 @@ __all__ = [
     "opens_owner",
     "report_head",
     "report_slots",
+    "saying_class",
     "source_phrase_at",
     "text_of",
 ]
@@ -170,6 +171,12 @@ def _noun_of_saying(lexicon: Lexicon, word: str, documents: bool = False) -> str
         if noun is not None and noun.use in _ACCORDING_USES and (k == 0 or _compound_modifier(lexicon, tail[:k])):
             return form
     return tail if documents and is_report_noun(lexicon, tail) else None
+
+
+def saying_class(lexicon: Lexicon, word: str) -> str | None:
+    """The class (``speech_nouns.tsv``) of the according-to noun a word is or ends in: „Landesgesetz“ → decide."""
+    head = _noun_of_saying(lexicon, word) if word[:1].isupper() else None
+    return lexicon.speech_nouns[head].cls if head is not None else None
 
 
 def compound_modifier(lexicon: Lexicon, word: str) -> str | None:
@@ -403,7 +410,7 @@ def opens_owner(doc: Doc, lexicon: Lexicon, i: int, last: int) -> bool:
     word = doc.tokens[i].text
     low = word.lower()
     if "source_prep" in lexicon.words.classes(low) or low in lexicon.rule_words.genitive_openers:
-        return True
+        return i + 1 >= last or doc.tokens[i + 1].kind != "number"  # „nach dem Gesetz von 2010“: a date
     return (
         word.endswith(_GENITIVE_PLURAL_ENDING)
         and word.islower()
