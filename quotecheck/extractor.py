@@ -107,15 +107,16 @@ class Extractor:
         if not isinstance(text, str):
             raise InputError(f"text must be a string, not {type(text).__name__}")
         doc = self.analyse(text)
-        candidates = self.candidates(doc)
-        forget_document_memo(doc)  # each stage's memos end with it (see forget_document_memo)
-        quotes = attribute(doc, self.lexicon, candidates, doc_id, consume=True)
-        forget_document_memo(doc)
-        if doc.entities is not None:
-            quotes = [_typed_by_entities(doc, q) for q in quotes]
-        nested = nest_pieces(doc, quotes)
-        forget_document_memo(doc)
-        return nested
+        try:
+            candidates = self.candidates(doc)
+            forget_document_memo(doc)  # each stage's memos end with it (see forget_document_memo)
+            quotes = attribute(doc, self.lexicon, candidates, doc_id, consume=True)
+            forget_document_memo(doc)
+            if doc.entities is not None:
+                quotes = [_typed_by_entities(doc, q) for q in quotes]
+            return nest_pieces(doc, quotes)
+        finally:  # also after a timeout or an error: nothing of the document is kept
+            forget_document_memo(doc)
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """The candidate quotes of an analysed document: every rule in order, then refined.

@@ -28,6 +28,8 @@ from typing import Any, Iterator
 
 import pytest
 
+from tests.ci import in_ci
+
 __all__ = ["Browser", "BrowserError", "chromium", "find_chromium"]
 
 FLAGS = (
@@ -200,7 +202,7 @@ def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     """One headless Chromium for a test module; skipped without one, failed under CI=true."""
     binary = find_chromium()
     if binary is None:
-        if os.environ.get("CI") == "true":
+        if in_ci():
             pytest.fail("CI=true but no Chromium found: .ci/run installs Debian's chromium")
         pytest.skip("no Chromium installed (apt-get install chromium); the page tests need a real browser")
     with Browser(binary, tmp_path_factory.mktemp("chromium-profile")) as browser:

@@ -29,14 +29,10 @@ from hypothesis import HealthCheck, settings
 
 from quotecheck import cli
 from quotecheck.extractor import Extractor
+from tests.ci import in_ci
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "gold.jsonl"
-
-
-def in_ci() -> bool:
-    """Whether the run is CI's: ``CI=true`` (or 1, yes), as CI services set it for ``.ci/run``."""
-    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
 
 
 _COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow], "print_blob": True}

@@ -178,4 +178,24 @@ def test_quotes_are_alike_when_every_recent_memo_forgets_at_once(ex: Extractor, 
     text = TEXT * 4
     remembered = ex.extract(text)
     monkeypatch.setattr(base, "RECENT_ANSWERS", 1)
+    monkeypatch.setattr(cues, "CUE_ANSWERS", 1)  # read when a document's cue positions are made
     assert ex.extract(text) == remembered
+
+
+def test_a_memo_keeps_at_least_one_answer() -> None:
+    from quotecheck.analysis.base import RecentMemo
+
+    with pytest.raises(ValueError, match="at least one"):
+        RecentMemo(0)
+
+
+def test_a_document_memo_is_dropped_when_its_extraction_fails(ex: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotecheck.analysis import base
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("attribution failed")
+
+    monkeypatch.setattr("quotecheck.extractor.attribute", fail)
+    with pytest.raises(RuntimeError, match="attribution failed"):
+        ex.extract(TEXT)
+    assert getattr(base._memo, "values", {}) == {}

@@ -7,14 +7,18 @@ the look-up it shortcuts, on our own German sentences and on generated text.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+from collections.abc import Callable
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from quotecheck import Extractor
 from quotecheck.analysis.base import Doc
+from quotecheck.analysis.embedded import EmbeddedBackend, lemmatize
 from quotecheck.attribution.naming import organization_in, text_of
 from quotecheck.lexicon import Lexicon, load_lexicon
 from quotecheck.lexicon.records import Organization
@@ -108,6 +112,46 @@ def test_cue_positions_shared_between_documents_answer_as_fresh_ones(lexicon: Le
         fresh = Positions(lexicon, _may_be_cue, by_word=True)
         assert [shared.has(doc, i) for i in range(len(doc.tokens))] == [fresh.has(doc, i) for i in range(len(doc.tokens))]
         assert list(shared.within(doc, 0, len(doc.tokens))) == [i for i in range(len(doc.tokens)) if _may_be_cue(doc, lexicon, i)]
+
+
+class _LearningBackend:
+    """The packaged analysis with a lemmatizer of the user's: a table it fills in as it goes."""
+
+    name = "learning"
+    provides = frozenset({"tokens", "lemmas"})
+
+    def __init__(self, lemmatizer: Callable[[str], str]) -> None:
+        self.inner = EmbeddedBackend()
+        self.lemmatizer = lemmatizer
+
+    def analyse(self, text: str) -> Doc:
+        return attrs.evolve(self.inner.analyse(text), lemmatizer=self.lemmatizer)
+
+
+@dataclasses.dataclass
+class _TableLemmatizer:
+    """Unhashable (a dataclass with ``eq``), as a user's callable may well be."""
+
+    table: dict[str, str]
+
+    def __call__(self, word: str) -> str:
+        return self.table.get(word) or lemmatize(word)
+
+
+_TWEET = "Die Ministerin zwitscherte, sie bleibe im Amt."
+
+
+def test_a_backends_unhashable_lemmatizer_is_no_error() -> None:
+    ex = Extractor(backend=_LearningBackend(_TableLemmatizer({"zwitscherte": "sagen"})))
+    assert [q.content.text for q in ex.extract(_TWEET)] == ["sie bleibe im Amt"]
+
+
+def test_a_lemmatizer_that_learns_a_word_is_asked_again_in_the_next_document() -> None:
+    lemmatizer = _TableLemmatizer({})
+    ex = Extractor(backend=_LearningBackend(lemmatizer))
+    assert ex.extract(_TWEET) == []  # „zwitschern“ is no speech verb of the lexicon
+    lemmatizer.table["zwitscherte"] = "sagen"
+    assert [q.content.text for q in ex.extract(_TWEET)] == ["sie bleibe im Amt"]
 
 
 @pytest.mark.parametrize(("first", "last"), [(0, 0), (0, 1), (3, 700), (511, 513), (0, 1200), (1199, 1200)])

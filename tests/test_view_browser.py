@@ -17,6 +17,7 @@ import pytest
 from quotecheck.cli import main, read_documents
 from quotecheck.extractor import Extractor
 from tests.browser import Browser, find_chromium
+from tests.ci import in_ci
 
 #: Each test drives a headless Chromium: slow, run by CI (`-m "slow or not slow"`).
 pytestmark = pytest.mark.slow
@@ -43,7 +44,7 @@ Array.from(document.querySelectorAll('.card[data-q]')).map(card => {
 def browser(tmp_path_factory):
     binary = find_chromium()
     if binary is None:
-        if os.environ.get("CI") == "true":
+        if in_ci():
             pytest.fail("CI=true but no Chromium found: .ci/run installs Debian's chromium")
         pytest.skip("no Chromium installed (apt-get install chromium); the page tests need a real browser")
     with Browser(binary, tmp_path_factory.mktemp("chromium-profile")) as chromium:

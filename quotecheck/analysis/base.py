@@ -137,6 +137,8 @@ class RecentMemo(dict[_K, _V]):
     __slots__ = ("size",)
 
     def __init__(self, size: int) -> None:
+        if size < 1:
+            raise ValueError(f"a RecentMemo keeps at least one answer, not {size}")
         super().__init__()
         self.size = size
 

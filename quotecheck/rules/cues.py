@@ -20,6 +20,7 @@ import regex
 
 from quotecheck import tuning
 from quotecheck.analysis.base import RECENT_ANSWERS, Doc, RecentMemo, TokenAnswers, document_memo
+from quotecheck.analysis.embedded import lemmatize as embedded_lemmatize
 from quotecheck.lexicon import AccordingTo, Lexicon, SpeechVerb
 from quotecheck.rules.candidate import CueMatch
 from quotecheck.text import Token
@@ -148,6 +149,12 @@ def find_speech_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> CueMat
     return None
 
 
+#: How many cue answers by ``(token, limit)`` a document's :class:`Positions` keeps:
+#: several rules and every candidate of a sentence ask near where the rules read,
+#: a few answers per token of the last :data:`RECENT_ANSWERS` sentences' worth.
+CUE_ANSWERS = 4 * RECENT_ANSWERS
+
+
 class Positions:
     """The tokens of one document where a rule's trigger may be, found sentence by sentence on demand.
 
@@ -171,14 +178,16 @@ class Positions:
         self.test = test
         #: The rule's answers by ``(index, limit)``: the same cue is asked for by
         #: several rules, and by every candidate of a sentence.
-        self.answers: dict[tuple[int, int], CueMatch | None] = RecentMemo(4 * RECENT_ANSWERS)  # asked near the rule's reading
+        self.answers: RecentMemo[tuple[int, int], CueMatch | None] = RecentMemo(CUE_ANSWERS)
         self._by_sentence: dict[int, list[int]] = {}
         self._verdicts: TokenAnswers[bool] = TokenAnswers()  # a byte a token, not a dict entry
         #: With ``by_word`` the test reads only the token (its text, its kind and the
         #: lemma of its text), so a word repeated in the document is tested once; a
         #: document with a backend's lemmas (per token, not per word) is tested token by token.
         #: ``word_verdicts`` shares these answers between documents (:func:`cue_positions`).
-        self._by_word: dict[tuple[str, str], bool] | None = (word_verdicts if word_verdicts is not None else {}) if by_word else None
+        self._by_word: dict[tuple[str, str], bool] | None = None
+        if by_word:
+            self._by_word = word_verdicts if word_verdicts is not None else {}
 
     def has(self, doc: Doc, index: int, tok: Token | None = None) -> bool:
         """Whether the trigger may be at token ``index`` (``tok``, when the caller holds it already)."""
@@ -251,17 +260,24 @@ def cue_positions(doc: Doc, lexicon: Lexicon) -> Positions:
     )
 
 
-#: :func:`_may_be_cue` by ``(text, kind)``, for each lexicon and lemmatizer: the test
-#: reads nothing else, and a news text's words recur in the next one („sagte“, „Montag“).
-_CUE_VERDICTS: weakref.WeakKeyDictionary[Lexicon, dict[object, dict[tuple[str, str], bool]]] = weakref.WeakKeyDictionary()
-#: How many words the shared verdicts hold before they start afresh.
-_CUE_VERDICTS_SIZE = 200_000
+#: :func:`_may_be_cue` by ``(text, kind)``, for each lexicon, with the packaged
+#: lemmatizer: the test reads nothing else, the lemmatizer is a pure function of
+#: the word, and a news text's words recur in the next one („sagte“, „Montag“).
+_CUE_VERDICTS: weakref.WeakKeyDictionary[Lexicon, dict[tuple[str, str], bool]] = weakref.WeakKeyDictionary()
+#: How many words the shared verdicts hold before they start afresh (about 9 MB per lexicon).
+_CUE_VERDICTS_SIZE = 50_000
 
 
-def _word_verdicts(lexicon: Lexicon, doc: Doc) -> dict[tuple[str, str], bool]:
-    """The :func:`_may_be_cue` verdicts by word that documents with ``doc``'s lemmatizer share."""
-    by_lemmatizer = _CUE_VERDICTS.setdefault(lexicon, {})
-    verdicts = by_lemmatizer.setdefault(doc.lemmatizer, {})
+def _word_verdicts(lexicon: Lexicon, doc: Doc) -> dict[tuple[str, str], bool] | None:
+    """The :func:`_may_be_cue` verdicts by word that documents share, or None for this document alone.
+
+    Only with the packaged lemmatizer: a backend's own lemmatizer may change its
+    answers between documents (a table the user fills in), be made anew for each
+    document, or not be hashable at all; its documents keep their verdicts to themselves.
+    """
+    if doc.lemmatizer is not embedded_lemmatize:
+        return None
+    verdicts = _CUE_VERDICTS.setdefault(lexicon, {})
     if len(verdicts) >= _CUE_VERDICTS_SIZE:
         verdicts.clear()
     return verdicts
