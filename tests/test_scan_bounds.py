@@ -144,6 +144,7 @@ SHAPE_UNITS = {
     "„so der Minister“ repeated": "so der Minister, ",
     "names in a row": "Anna Berger, Max Roth, Lea Weber, Tom Krull, ",
     "one quote over paragraphs": "Der Rat tagte bis in die Nacht, und niemand wusste, wie es weitergeht.\n\n",
+    "„Von X sagte“ repeated": "Von Hallberg sagte, es sei gut. ",
 }
 
 

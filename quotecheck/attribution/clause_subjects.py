@@ -13,7 +13,7 @@ from __future__ import annotations
 import attrs
 from attrs import frozen
 
-from quotecheck.analysis.base import Doc
+from quotecheck.analysis.base import Doc, document_memo
 from quotecheck.attribution.naming import is_medium
 from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, is_capitalised, name_link_at, extended, np_ending_at, parse_noun_phrase, with_apposition, with_attached, adverbial_phrase
 from quotecheck.attribution.words import (
@@ -358,10 +358,25 @@ def _capitalised_particle_name(doc: Doc, lexicon: Lexicon, start: int, finite: i
     link, surname = tokens[start].text.lower(), tokens[start + 1].text
     if link not in lexicon.words.name_links:
         return False
-    return any(
-        tokens[k].text == link and tokens[k + 1].text == surname and is_capitalised(doc, k - 1)
-        for k in range(1, start - 1)
-    )
+    first = document_memo(doc, ("particle surnames", id(lexicon)), lambda: _particle_surnames(doc, lexicon)).get((link, surname))
+    return first is not None and first < start - 1
+
+
+def _particle_surnames(doc: Doc, lexicon: Lexicon) -> dict[tuple[str, str], int]:
+    """Where each lower-case particle and surname after a capitalised word („Clemens von Hallberg“) first stands.
+
+    Read once per document and only when a sentence opens with a capitalised
+    particle: asking the text before each such sentence afresh read a document
+    of „Von Hallberg sagte …“ sentences quadratically.
+    """
+    tokens = doc.tokens
+    links = lexicon.words.name_links
+    first: dict[tuple[str, str], int] = {}
+    for k in range(1, len(tokens) - 1):
+        text = tokens[k].text
+        if text in links and is_capitalised(doc, k - 1):
+            first.setdefault((text, tokens[k + 1].text), k)
+    return first
 
 
 def _named_after_comma(doc: Doc, lexicon: Lexicon, np: NounPhrase, stop: int) -> NounPhrase | None:
