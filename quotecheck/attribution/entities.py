@@ -39,12 +39,12 @@ from quotecheck.attribution.naming import (
     role_gender,
     text_of,
 )
-from quotecheck.attribution.nounphrase import NounPhrase, is_capitalised, parse_noun_phrase
+from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
+from quotecheck.attribution.nounphrase_parts import capitalised
 from quotecheck.attribution.words import (
     function_word_classes,
 )
 from quotecheck.lexicon import Lexicon
-from quotecheck.text import Token
 
 __all__ = ["ORIGIN_MARK", "Entity", "Occurrence", "EntityTable", "TableDraft", "Namer", "build_table", "document_places", "has_role"]
 
@@ -520,18 +520,13 @@ def document_places(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
     previous_end = 0
     for i, (tok, nxt, third) in enumerate(triples):
         # the rarer facts tested first: a capital after the word, a dash or bracket
-        if _capitalised(nxt) and not _capitalised(third) and tok.text.lower() in prepositions:
+        if capitalised(nxt) and not capitalised(third) and tok.text.lower() in prepositions:
             if lexicon.organization(nxt.text) is None and nxt.text not in lexicon.first_names:
                 found.add(nxt.text)
-        elif nxt.text in ("–", "(") and _capitalised(tok) and (i == 0 or "\n" in doc.text[previous_end : tok.start]):
+        elif nxt.text in ("–", "(") and capitalised(tok) and (i == 0 or "\n" in doc.text[previous_end : tok.start]):
             found.add(tok.text)
         previous_end = tok.end
     return frozenset(found)
-
-
-def _capitalised(tok: Token) -> bool:
-    """A word with a capital (:func:`~quotecheck.attribution.nounphrase_parts.is_capitalised` of a token)."""
-    return tok.kind == "word" and tok.text[:1].isupper()
 
 
 def has_role(lexicon: Lexicon, entity: Entity, role: str, head: str) -> bool:

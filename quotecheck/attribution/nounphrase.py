@@ -22,7 +22,7 @@ from attrs import frozen
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.naming import MEDIUM_CLASSES, org_class, org_kind, organization_in
-from quotecheck.attribution.nounphrase_parts import _quoted_title, _skip_age, _skip_quantity, is_capitalised, skip_adjectives
+from quotecheck.attribution.nounphrase_parts import _quoted_title, _skip_age, _skip_quantity, capitalised, is_capitalised, skip_adjectives
 from quotecheck.attribution.words import (
     function_word_classes,
     is_report_noun,
@@ -192,7 +192,7 @@ def _name_part_end(doc: Doc, lexicon: Lexicon, i: int, start: int, limit: int, t
     tokens = doc.tokens
     text = tok.text
     word = tok.kind == "word"
-    if word and text[:1].isupper() or _INITIAL.match(text) or _AGE.match(text):
+    if capitalised(tok) or _INITIAL.match(text) or _AGE.match(text):
         return i + 1
     if word and lexicon.organization(text) is not None:
         return i + 1

@@ -15,14 +15,20 @@ import regex
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.words import function_word_classes
 from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
+from quotecheck.text import Token
 
 
 _ADJECTIVE = regex.compile(r"^\p{Ll}[\p{L}-]*(?:e|en|er|es|em)$|^\d+\.$")
 
 
-def is_capitalised(doc: Doc, i: int) -> bool:
-    tok = doc.tokens[i]
+def capitalised(tok: Token) -> bool:
+    """Whether a token is a word with a capital („Berlin“, „Die“), for a caller that holds the token."""
     return tok.kind == "word" and tok.text[:1].isupper()
+
+
+def is_capitalised(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` of ``doc`` is a word with a capital (:func:`capitalised`)."""
+    return capitalised(doc.tokens[i])
 
 
 def skip_adjectives(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:

@@ -149,9 +149,9 @@ def find_speech_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> CueMat
     return None
 
 
-#: How many cue answers by ``(token, limit)`` a document's :class:`Positions` keeps:
-#: several rules and every candidate of a sentence ask near where the rules read,
-#: a few answers per token of the last :data:`RECENT_ANSWERS` sentences' worth.
+#: How many cue answers by ``(token, limit)`` a document's :class:`Positions` keeps (the
+#: last stored): several rules, and every candidate of a sentence, ask about the cues
+#: near where the rules read, hardly ever about one far behind.
 CUE_ANSWERS = 4 * RECENT_ANSWERS
 
 

@@ -169,14 +169,7 @@ def _conditional_frame(doc: Doc, lexicon: Lexicon, cue: CueMatch, frame_start: i
     is an irrealis or a question, not a report: what follows the comma is its
     consequence.
     """
-    sentence = doc.sentences[doc.layer.sentence_index(frame_start)]
-    first = doc.tokens[sentence.first]
-    return (
-        frame_start == sentence.first
-        and cue.tokens[0] > sentence.first
-        and first.kind == "word"
-        and lexicon.mood(first.text.lower()) in KONJUNKTIV
-    )
+    return _opens_condition(doc, lexicon, frame_start) and cue.tokens[0] > frame_start
 
 
 def _opens_condition(doc: Doc, lexicon: Lexicon, index: int) -> bool:

@@ -159,7 +159,7 @@ def _countered(doc: Doc, lexicon: Lexicon, start: int, noun: int, comma: int) ->
     cues = (find_cue(doc, lexicon, k, comma) for k in range(start, comma) if k != noun)
     if not any(cue is not None and cue.verb is not None and cue.verb.cls in _COUNTERING for cue in cues):
         return False
-    return not any("prep" in function_word_classes(lexicon, doc.tokens[k].text) for k in range(max(start, noun - 3), noun))
+    return not any("prep" in function_word_classes(lexicon, doc.tokens[k].text) for k in range(max(start, noun - _PREPOSITION_REACH), noun))
 
 
 #: Speech-verb classes whose subject answers the words its object names („weist den Vorwurf zurück“).

@@ -429,10 +429,10 @@ def _no_act_here(
         return False
     if subject is None or "not_nominative" in function_word_classes(lexicon, doc.tokens[subject[0]].text.lower()):
         return True
-    return not _may_speak(doc, lexicon, subject) or ends_in_zu_infinitive(doc, lexicon, marker, stop)
+    return not _names_a_speaker(doc, lexicon, subject) or ends_in_zu_infinitive(doc, lexicon, marker, stop)
 
 
-def _may_speak(doc: Doc, lexicon: Lexicon, subject: tuple[int, int]) -> bool:
+def _names_a_speaker(doc: Doc, lexicon: Lexicon, subject: tuple[int, int]) -> bool:
     """Whether the subject names someone who can speak: a person or organisation by name or role noun, or a pronoun.
 
     „Die Gewerkschaft“, „Der Minister“, „Die Behörden“ (a role noun by its

@@ -121,7 +121,7 @@ def _slogan_subject(doc: Doc, lexicon: Lexicon, first: int, noun: int, span: Quo
     the minister's words are not the slogan).
     """
     np = parse_noun_phrase(doc, lexicon, first, noun)
-    if np is None or np.dative or not can_be_subject(np, lexicon) or np.end >= noun:
+    if np is None or not can_be_subject(np, lexicon) or np.end >= noun:
         return _slogan_subject_after_verb(doc, lexicon, first, noun, span)
     verb = doc.tokens[np.end]
     if verb.kind != "word" or not verb.text[:1].islower():
@@ -143,7 +143,7 @@ def _slogan_subject_after_verb(doc: Doc, lexicon: Lexicon, first: int, noun: int
         return None
     cue = _slogan_verb(doc, lexicon, verb, span)
     np = parse_noun_phrase(doc, lexicon, verb + 1, noun) if cue is not None else None
-    if cue is None or np is None or np.dative or np.start != verb + 1 or np.end != noun or not can_be_subject(np, lexicon):
+    if cue is None or np is None or np.start != verb + 1 or np.end != noun or not can_be_subject(np, lexicon):
         return None  # the subject stands right before the slogan noun, or the parse is not to be trusted
     return TokenRange(np.start, np.end), CueMatch((cue,), doc.lemma(cue))
 
