@@ -35,7 +35,7 @@ from quotecheck.rules.clauses import (
     word_count,
 )
 from quotecheck.rules.content import content_end, is_impersonal_wie, piece_opens_clause, wie_frame_end
-from quotecheck.rules.cues import find_cue, match_speech_verb
+from quotecheck.rules.cues import cue_positions, find_cue, match_speech_verb
 from quotecheck.rules.source_phrases import source_phrase_at
 from quotecheck.rules.indirect_content import (
     _VERB_FRAME,
@@ -82,10 +82,13 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     i = _verb_after_so(doc, lexicon, comma + 1, limit)
     if i >= limit or tokens[i].kind != "word":
         return None
+    wie = tokens[i].text.lower() in lexicon.rule_words.wie_frame
+    if not (wie or cue_positions(doc, lexicon).has(doc, i) or doc.lemma(i).lower() in lexicon.rule_words.act_auxiliary):
+        return None  # the cheap test first: no frame can start at most words after a comma (no walk over appositions)
     end, _ = clause_end_over_appositions(doc, lexicon, i, limit)  # „teilte der Direktor, Jan Berg, mit“
     if end < limit and tokens[end].text not in SENTENCE_END and tokens[end].text != ",":
         return None
-    if tokens[i].text.lower() in lexicon.rule_words.wie_frame:
+    if wie:
         wie = wie_frame_end(doc, lexicon, i, limit)
         return None if wie is None else (*wie, None)
     # „…, hatte die Sprecherin am Morgen gesagt.“: the perfect auxiliary first, the participle last
