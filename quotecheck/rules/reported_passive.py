@@ -128,8 +128,9 @@ def _without_agent(content: list[tuple[int, int]], agent: NounPhrase) -> list[tu
 def _passive_aux(doc: Doc, lexicon: Lexicon, k: int) -> bool:
     """An indicative passive auxiliary („wurde“, „wird“, „war“ … „worden“; not „würde“, „werde“: Konjunktiv)."""
     word = doc.tokens[k].text.lower()
-    auxiliaries = lexicon.clause.passive_auxiliaries | lexicon.frames.statal_auxiliaries
-    return word in auxiliaries and word not in lexicon.frames.passive_participles and lexicon.mood(word) not in ("subj1", "subj2")
+    # two look-ups, not the union of the lists made anew for every word of every prefield
+    auxiliary = word in lexicon.clause.passive_auxiliaries or word in lexicon.frames.statal_auxiliaries
+    return auxiliary and word not in lexicon.frames.passive_participles and lexicon.mood(word) not in ("subj1", "subj2")
 
 
 def _leading_agent(doc: Doc, lexicon: Lexicon, first: int, aux: int) -> NounPhrase | None:
