@@ -114,6 +114,31 @@ def test_cue_positions_shared_between_documents_answer_as_fresh_ones(lexicon: Le
         assert list(shared.within(doc, 0, len(doc.tokens))) == [i for i in range(len(doc.tokens)) if _may_be_cue(doc, lexicon, i)]
 
 
+def test_speech_verb_positions_by_word_still_read_the_place(lexicon: Lexicon) -> None:
+    from quotecheck.rules.cues import _may_be_speech_verb, speech_verb_positions
+
+    # „Sagte“ opening a sentence may be the verb; the same word inside a sentence is no verb (upper case)
+    doc = _doc("Sagte er das? Er sagte nichts. Das Sagte blieb.")
+    expected = [i for i in range(len(doc.tokens)) if _may_be_speech_verb(doc, lexicon, i)]
+    positions = speech_verb_positions(doc, lexicon)
+    assert [i for i in range(len(doc.tokens)) if positions.has(doc, i)] == expected
+    assert list(positions.within(doc, 0, len(doc.tokens))) == expected
+    assert [doc.tokens[i].text for i in expected] == ["Sagte", "sagte"]
+
+
+def test_indirect_visits_only_where_a_construction_may_start(lexicon: Lexicon) -> None:
+    from quotecheck.ranges import CharSpan
+    from quotecheck.rules.indirect import _starts
+
+    text = "Wie die Polizei mitteilte, erklärte der Sprecher „Wir sagten nichts“, die Forderung bleibe."
+    doc = _doc(text)
+    # a wie-word, the cues, the commas and a noun of saying; no other word
+    assert [doc.tokens[i].text for i in _starts(doc, lexicon, 0, [])] == ["Wie", "mitteilte", ",", "erklärte", "sagten", ",", "Forderung"]
+    # the words of a claimed quote are passed over
+    quote = CharSpan(text.index("Wir"), text.index("“"))
+    assert [doc.tokens[i].text for i in _starts(doc, lexicon, 0, [quote])] == ["Wie", "mitteilte", ",", "erklärte", ",", "Forderung"]
+
+
 class _LearningBackend:
     """The packaged analysis with a lemmatizer of the user's: a table it fills in as it goes."""
 

@@ -50,8 +50,11 @@ def _may_be_speech_verb(doc: Doc, lexicon: Lexicon, index: int) -> bool:
     A verb candidate („sagte“, „Betonte“ after a quotation mark) whose lemma or
     form is in the lexicon, alone or with a particle; most words are not.
     """
-    if not _lower_candidate(doc, index):
-        return False
+    return _lower_candidate(doc, index) and _speech_verb_word(doc, lexicon, index)
+
+
+def _speech_verb_word(doc: Doc, lexicon: Lexicon, index: int) -> bool:
+    """The part of :func:`_may_be_speech_verb` that reads only the word: its lemma or form is in the lexicon."""
     lemma = doc.lemma(index).lower()
     return (
         lemma in lexicon.speech_verbs
@@ -160,11 +163,11 @@ class Positions:
 
     ``test(doc, lexicon, i)`` is the rule's cheap first test (most words are no
     verb of saying); it runs at most once per token, however many rules and
-    candidates ask: :meth:`within` lists the positions of a range for a rule that
-    scans it, :meth:`has` answers for one token.
+    candidates ask: :meth:`within` and :meth:`in_sentence` list the positions of a
+    range or a sentence for a rule that scans it, :meth:`has` answers for one token.
     """
 
-    __slots__ = ("lexicon", "test", "answers", "_by_sentence", "_verdicts", "_by_word")
+    __slots__ = ("lexicon", "test", "answers", "_by_sentence", "_verdicts", "_by_word", "_word_test", "_place")
 
     def __init__(
         self,
@@ -172,7 +175,9 @@ class Positions:
         test: Callable[[Doc, Lexicon, int], bool],
         *,
         by_word: bool = False,
-        word_verdicts: dict[tuple[str, str], bool] | None = None,
+        word_verdicts: dict[str, bool] | None = None,
+        word_test: Callable[[Doc, Lexicon, int], bool] | None = None,
+        place: Callable[[Doc, int], bool] | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.test = test
@@ -181,36 +186,58 @@ class Positions:
         self.answers: RecentMemo[tuple[int, int], CueMatch | None] = RecentMemo(CUE_ANSWERS)
         self._by_sentence: dict[int, list[int]] = {}
         self._verdicts: TokenAnswers[bool] = TokenAnswers()  # a byte a token, not a dict entry
-        #: With ``by_word`` the test reads only the token (its text, its kind and the
-        #: lemma of its text), so a word repeated in the document is tested once; a
-        #: document with a backend's lemmas (per token, not per word) is tested token by token.
-        #: ``word_verdicts`` shares these answers between documents (:func:`cue_positions`).
-        self._by_word: dict[tuple[str, str], bool] | None = None
+        #: With ``by_word`` the test is false for every token that is no word and
+        #: otherwise reads only the word (its text and the lemma of its text), so a
+        #: word repeated in the document is tested once: ``test`` is then
+        #: ``place(doc, i) and word_test(doc, lexicon, i)`` (``word_test`` defaults
+        #: to ``test``, ``place`` to any word), and a dict by text holds the word's
+        #: answers, not a byte per token. A document with a backend's lemmas (per
+        #: token, not per word) is tested token by token. ``word_verdicts`` shares
+        #: these answers between documents (:func:`cue_positions`).
+        self._by_word: dict[str, bool] | None = None
+        self._word_test = word_test if word_test is not None else test
+        self._place = place
         if by_word:
             self._by_word = word_verdicts if word_verdicts is not None else {}
 
     def has(self, doc: Doc, index: int, tok: Token | None = None) -> bool:
         """Whether the trigger may be at token ``index`` (``tok``, when the caller holds it already)."""
+        words = self._by_word
+        if words is not None and doc.lemmas is None:
+            if tok is None:
+                tok = doc.tokens[index]
+            if tok.kind != "word" or self._place is not None and not self._place(doc, index):
+                return False
+            verdict = words.get(tok.text)
+            if verdict is None:
+                verdict = words[tok.text] = self._word_test(doc, self.lexicon, index)
+            return verdict
         verdict = self._verdicts.get(index)
         if verdict is None:
-            words = self._by_word
-            if words is None or doc.lemmas is not None:
-                verdict = self.test(doc, self.lexicon, index)
-            else:
-                if tok is None:
-                    tok = doc.tokens[index]
-                verdict = words.get((tok.text, tok.kind))
-                if verdict is None:
-                    verdict = words[tok.text, tok.kind] = self.test(doc, self.lexicon, index)
-            self._verdicts[index] = verdict
+            verdict = self._verdicts[index] = self.test(doc, self.lexicon, index)
         return verdict
 
-    def _of_sentence(self, doc: Doc, number: int) -> list[int]:
+    def in_sentence(self, doc: Doc, number: int) -> list[int]:
+        """The positions of sentence ``number``, in order (found once; do not change the list)."""
         found = self._by_sentence.get(number)
         if found is None:
             sentence = doc.sentences[number]
-            has = self.has
-            found = [i for i, tok in enumerate(tokens_between(doc, sentence.first, sentence.last), sentence.first) if has(doc, i, tok)]
+            tokens = tokens_between(doc, sentence.first, sentence.last)
+            words = self._by_word
+            if words is None or doc.lemmas is not None:
+                has = self.has
+                found = [i for i, tok in enumerate(tokens, sentence.first) if has(doc, i, tok)]
+            else:  # the words' answers read here, without a call per token
+                found = []
+                test, lexicon, place = self._word_test, self.lexicon, self._place
+                for i, tok in enumerate(tokens, sentence.first):
+                    if tok.kind != "word":
+                        continue
+                    verdict = words.get(tok.text)
+                    if verdict is None:
+                        verdict = words[tok.text] = test(doc, lexicon, i)
+                    if verdict and (place is None or place(doc, i)):
+                        found.append(i)
             self._by_sentence[number] = found
         return found
 
@@ -220,7 +247,7 @@ class Positions:
             return
         layer = doc.layer
         for number in range(layer.sentence_index(start), layer.sentence_index(end - 1) + 1):
-            found = self._of_sentence(doc, number)
+            found = self.in_sentence(doc, number)
             for k in range(bisect.bisect_left(found, start), len(found)):
                 if found[k] >= end:
                     return
@@ -229,7 +256,18 @@ class Positions:
 
 def speech_verb_positions(doc: Doc, lexicon: Lexicon) -> Positions:
     """The tokens of ``doc`` where :func:`match_speech_verb` may find a verb (computed once per document)."""
-    return document_memo(doc, ("speech verb positions", id(lexicon)), lambda: Positions(lexicon, _may_be_speech_verb))
+    return document_memo(
+        doc,
+        ("speech verb positions", id(lexicon)),
+        lambda: Positions(
+            lexicon,
+            _may_be_speech_verb,
+            by_word=True,
+            word_verdicts=_word_verdicts(lexicon, doc, "speech verb"),
+            word_test=_speech_verb_word,
+            place=_lower_candidate,
+        ),
+    )
 
 
 def _may_be_cue(doc: Doc, lexicon: Lexicon, index: int) -> bool:
@@ -256,20 +294,21 @@ def cue_positions(doc: Doc, lexicon: Lexicon) -> Positions:
     ``for k in cue_positions(doc, lexicon).within(doc, start, end)``.
     """
     return document_memo(
-        doc, ("cue positions", id(lexicon)), lambda: Positions(lexicon, _may_be_cue, by_word=True, word_verdicts=_word_verdicts(lexicon, doc))
+        doc, ("cue positions", id(lexicon)), lambda: Positions(lexicon, _may_be_cue, by_word=True, word_verdicts=_word_verdicts(lexicon, doc, "cue"))
     )
 
 
-#: :func:`_may_be_cue` by ``(text, kind)``, for each lexicon, with the packaged
-#: lemmatizer: the test reads nothing else, the lemmatizer is a pure function of
-#: the word, and a news text's words recur in the next one („sagte“, „Montag“).
-_CUE_VERDICTS: weakref.WeakKeyDictionary[Lexicon, dict[tuple[str, str], bool]] = weakref.WeakKeyDictionary()
-#: How many words the shared verdicts hold before they start afresh (about 9 MB per lexicon).
-_CUE_VERDICTS_SIZE = 50_000
+#: The answers of the word tests (:func:`_may_be_cue`, :func:`_speech_verb_word`) by
+#: word, for each lexicon and test, with the packaged lemmatizer: the tests read
+#: nothing else, the lemmatizer is a pure function of the word, and a news text's
+#: words recur in the next one („sagte“, „Montag“).
+_WORD_VERDICTS: weakref.WeakKeyDictionary[Lexicon, dict[str, dict[str, bool]]] = weakref.WeakKeyDictionary()
+#: How many words the shared verdicts of one test hold before they start afresh (a few MB per lexicon and test).
+_WORD_VERDICTS_SIZE = 50_000
 
 
-def _word_verdicts(lexicon: Lexicon, doc: Doc) -> dict[tuple[str, str], bool] | None:
-    """The :func:`_may_be_cue` verdicts by word that documents share, or None for this document alone.
+def _word_verdicts(lexicon: Lexicon, doc: Doc, test: str) -> dict[str, bool] | None:
+    """The verdicts of the word test ``test`` that documents share, or None for this document alone.
 
     Only with the packaged lemmatizer: a backend's own lemmatizer may change its
     answers between documents (a table the user fills in), be made anew for each
@@ -277,8 +316,8 @@ def _word_verdicts(lexicon: Lexicon, doc: Doc) -> dict[tuple[str, str], bool] | 
     """
     if doc.lemmatizer is not embedded_lemmatize:
         return None
-    verdicts = _CUE_VERDICTS.setdefault(lexicon, {})
-    if len(verdicts) >= _CUE_VERDICTS_SIZE:
+    verdicts = _WORD_VERDICTS.setdefault(lexicon, {}).setdefault(test, {})
+    if len(verdicts) >= _WORD_VERDICTS_SIZE:
         verdicts.clear()
     return verdicts
 

@@ -114,18 +114,19 @@ def _clauses(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> tuple[tuple[int,
 
 def _cut(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> tuple[tuple[int, int], ...]:
     boundaries = lexicon.morph.boundaries
-    tokens = doc.tokens
     out = []
     start = sentence.first
     words = False  # whether [start, j) holds a word
-    for j in range(sentence.first, sentence.last + 1):
-        if j == sentence.last or tokens[j].text in boundaries or tokens[j].kind == "quote":
+    for j, tok in enumerate(tokens_between(doc, sentence.first, sentence.last), sentence.first):
+        if tok.text in boundaries or tok.kind == "quote":
             if words:
                 out.append((start, j))
             start = j + 1
             words = False
-        elif tokens[j].kind == "word":
+        elif tok.kind == "word":
             words = True
+    if words:
+        out.append((start, sentence.last))
     return tuple(out)
 
 

@@ -42,53 +42,62 @@ from quotecheck.lexicon import Lexicon
 from quotecheck.morph import clause_mood
 from quotecheck.ranges import CharSpan
 from quotecheck.rules.candidate import Candidate, overlaps
-from quotecheck.rules.clauses import SENTENCE_END, classes_at, sentence_core_end, word_count
+from quotecheck.rules.clauses import SENTENCE_END, classes_at, sentence_core_end, tokens_between, word_count
 from quotecheck.rules.content import wie_frame_end
-from quotecheck.rules.cues import Positions, cue_positions, find_cue
+from quotecheck.rules.cues import cue_positions, find_cue
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.indirect_content import _VERB_FRAME, _candidate
 from quotecheck.rules.indirect_frames import _Hit, _after, _postposed, _preposed_wie, _verb_frame
 from quotecheck.rules.indirect_nouns import _speech_noun
-from quotecheck.text import Token
 
 
 __all__ = ["IndirectRule", "find_indirect"]
 
 
-def _sentence_candidates(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[CharSpan]) -> list[Candidate]:
-    """The indirect quotes of the sentence ``[first, last)``, left to right, outside the claimed text."""
-    tokens = doc.tokens
-    found: list[Candidate] = []
-    floor = first  # tokens before this belong to an earlier candidate of the sentence
-    cues = cue_positions(doc, lexicon)
-    i = first
-    while i < last:
-        tok = tokens[i]
-        hit = None
-        # a frame starts at a word, or at the comma before a postposed frame, outside the claimed
-        # text (tested before _may_start: the words of a direct quote need no lemma)
-        free = (tok.kind == "word" or tok.kind == "punct" and tok.text == ",") and not (taken and overlaps((tok.start, tok.end), taken))
-        if free and _may_start(doc, lexicon, cues, i, tok):
-            hit = _construction_at(doc, lexicon, i, floor, last, taken)
-        if hit is None:
-            i += 1
+def _sentence_candidates(doc: Doc, lexicon: Lexicon, number: int, taken: list[CharSpan]) -> list[Candidate]:
+    """The indirect quotes of sentence ``number``, left to right, outside the claimed text."""
+    floor, last = doc.sentences[number].first, doc.sentences[number].last
+    found: list[Candidate] = []  # tokens before ``floor`` belong to an earlier candidate of the sentence
+    for i in _starts(doc, lexicon, number, taken):
+        if i < floor:
             continue
-        cand, after = hit
-        found.append(cand)
-        floor = i = after
+        hit = _construction_at(doc, lexicon, i, floor, last, taken)
+        if hit is not None:
+            cand, floor = hit
+            found.append(cand)
     return found
 
 
-def _may_start(doc: Doc, lexicon: Lexicon, cues: Positions, i: int, tok: Token) -> bool:
-    """Whether a construction of :func:`_construction_at` may start at token ``i``: the cheap tests first.
+def _starts(doc: Doc, lexicon: Lexicon, number: int, taken: list[CharSpan]) -> list[int]:
+    """Where a construction of :func:`_construction_at` may start in sentence ``number``, outside the claimed text, in order.
 
     The comma before a postposed frame, a „wie“ of a preposed one, a noun of
     saying („die Forderung, …“) or a word where :func:`find_cue` may find a cue
-    (``cues``: :func:`~quotecheck.rules.cues.cue_positions`); about one token in ten.
+    (:func:`~quotecheck.rules.cues.cue_positions`, found once per sentence); about
+    one token in ten. The other words are not visited at all; in a sentence with
+    claimed text, the words of a direct quote are not even tested (they need no lemma).
     """
-    if tok.kind != "word":
-        return tok.kind == "punct" and tok.text == ","
-    return tok.text.lower() in lexicon.rule_words.wie_frame or tok.text in lexicon.content_nouns or cues.has(doc, i, tok)
+    sentence = doc.sentences[number]
+    wie, nouns = lexicon.rule_words.wie_frame, lexicon.content_nouns
+    tokens = tokens_between(doc, sentence.first, sentence.last)
+    if taken:
+        cues = cue_positions(doc, lexicon)
+        return [
+            i
+            for i, tok in enumerate(tokens, sentence.first)
+            if (tok.kind == "word" or tok.text == "," and tok.kind == "punct")
+            and not overlaps((tok.start, tok.end), taken)
+            and (tok.kind == "punct" or tok.text in nouns or tok.text.lower() in wie or cues.has(doc, i, tok))
+        ]
+    starts = [
+        i
+        for i, tok in enumerate(tokens, sentence.first)
+        if tok.text == "," and tok.kind == "punct" or tok.kind == "word" and (tok.text in nouns or tok.text.lower() in wie)
+    ]
+    verbs = cue_positions(doc, lexicon).in_sentence(doc, number)
+    if not verbs:
+        return starts
+    return sorted({*starts, *verbs}) if starts else verbs
 
 
 def _construction_at(doc: Doc, lexicon: Lexicon, i: int, floor: int, last: int, taken: list[CharSpan]) -> _Hit | None:
@@ -120,7 +129,7 @@ def find_indirect(doc: Doc, lexicon: Lexicon, taken: Claims | Iterable[tuple[int
     out: list[Candidate] = []
     previous_free = False  # the sentence before is unclaimed and gave no quote
     for index, (sentence, local) in enumerate(Claims.of(doc, taken).by_sentence()):
-        found = _sentence_candidates(doc, lexicon, sentence.first, sentence.last, local)
+        found = _sentence_candidates(doc, lexicon, index, local)
         if not local and previous_free:
             anaphoric = _report_of_previous(doc, lexicon, index, relayed_only=bool(found))
             if anaphoric is not None:  # „… Das teilte X mit, wie Y meldete.“: the wie-clause is no content

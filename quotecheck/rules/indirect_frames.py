@@ -35,7 +35,7 @@ from quotecheck.rules.clauses import (
     word_count,
 )
 from quotecheck.rules.content import content_end, is_impersonal_wie, piece_opens_clause, wie_frame_end
-from quotecheck.rules.cues import find_cue, match_speech_verb
+from quotecheck.rules.cues import cue_positions, find_cue, match_speech_verb
 from quotecheck.rules.source_phrases import source_phrase_at
 from quotecheck.rules.indirect_content import (
     _VERB_FRAME,
@@ -80,8 +80,8 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     """A frame after ``comma``: „…, sagte Kim.“ / „…, wie X mitteilte.“ / „…, hatte Kim gesagt.“ → (frame end, cue, inverted subject)."""
     tokens = doc.tokens
     i = _verb_after_so(doc, lexicon, comma + 1, limit)
-    if i >= limit or tokens[i].kind != "word":
-        return None
+    if not _may_open_frame(doc, lexicon, i, limit):
+        return None  # the cheap test first: no walk over appositions after most commas
     end, _ = clause_end_over_appositions(doc, lexicon, i, limit)  # „teilte der Direktor, Jan Berg, mit“
     if end < limit and tokens[end].text not in SENTENCE_END and tokens[end].text != ",":
         return None
@@ -110,6 +110,19 @@ def _postposed_frame(doc: Doc, lexicon: Lexicon, comma: int, limit: int) -> tupl
     if tail > tuning.FRAME_TAIL_TOKENS and (perfect or not (tail <= tuning.ADVERBIAL_TAIL_TOKENS and _adverbial_tail(doc, lexicon, subject, tail_end))):
         return None
     return end, cue, found
+
+
+def _may_open_frame(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> bool:
+    """Whether the word at ``i`` (before ``limit``) may open a postposed frame: a wie-word („…, wie Kim sagte“),
+    a cue („…, sagte Kim“) or a perfect auxiliary whose participle ends the frame („…, hatte Kim gesagt“).
+
+    Most words after a comma are none of these, and need no walk over appositions.
+    """
+    if i >= limit or doc.tokens[i].kind != "word":
+        return False
+    if doc.tokens[i].text.lower() in lexicon.rule_words.wie_frame or cue_positions(doc, lexicon).has(doc, i):
+        return True
+    return doc.lemma(i).lower() in lexicon.rule_words.act_auxiliary
 
 
 def _verb_after_so(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:

@@ -220,7 +220,7 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, *, asyndetic: b
     verbs = speech_verb_positions(doc, lexicon)
     for verb in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)):
         tok = doc.tokens[verb]
-        if tok.kind != "word" or not tok.text[:1].islower() or not verbs.has(doc, verb):
+        if tok.kind != "word" or not tok.text[:1].islower() or not verbs.has(doc, verb, tok):
             continue  # no speech verb here, whatever the limit: no need to look for a second act
         limit = _second_act_at(doc, lexicon, verb, last) or (_asyndetic_act_at(doc, lexicon, verb, last) if asyndetic else None) or last
         cue = match_speech_verb(doc, lexicon, verb, limit)
