@@ -101,6 +101,9 @@ def break_runs(text: str) -> Iterator[tuple[int, bool]]:
         yield m.end(), "\u2029" in run or len(_LINE_BREAK_RE.findall(run)) >= 2
 
 
+_bisect_right = bisect.bisect_right
+
+
 @frozen(init=False)
 class TextLayer:
     """A document's tokens, sentences and paragraphs, with lookups by index and offset.
@@ -121,6 +124,8 @@ class TextLayer:
     tokens: Sequence[Token] = field(eq=False, repr=False)
     # Sort keys for bisect, so sentence_index is O(log n).
     _sentence_firsts: array[int] = field(eq=False, repr=False)
+    # How many tokens: sentence_index checks its argument without a call of Tokens.__len__.
+    _token_count: int = field(eq=False, repr=False)
 
     def __init__(
         self,
@@ -147,6 +152,7 @@ class TextLayer:
             _handed_out(paragraphs, materialise),
             tokens,
             sentences.firsts,
+            len(columns),
         )
 
     @classmethod
@@ -162,9 +168,9 @@ class TextLayer:
 
         Raises IndexError for an index outside the token sequence.
         """
-        if not 0 <= token_index < len(self.columns):
-            raise IndexError(f"token index {token_index} out of range 0..{len(self.columns) - 1}")
-        return bisect.bisect_right(self._sentence_firsts, token_index) - 1
+        if 0 <= token_index < self._token_count:
+            return _bisect_right(self._sentence_firsts, token_index) - 1
+        raise IndexError(f"token index {token_index} out of range 0..{self._token_count - 1}")
 
     def token_at(self, char_offset: int) -> int | None:
         """Index of the token covering ``char_offset``; ``None`` in whitespace or outside the text."""
