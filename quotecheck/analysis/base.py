@@ -239,17 +239,10 @@ def forget_document_memo(doc: Doc | object) -> None:
 #: ``True``, or another value (kept in its dict).
 _UNASKED, _NONE, _FALSE, _TRUE, _OTHER = range(5)
 _VALUES: tuple[object, ...] = (None, None, False, True)
-
-
-def _code_of(value: object) -> int:
-    """The byte that stores ``value`` (by identity: 0 and 1 are other values, not False and True)."""
-    if value is None:
-        return _NONE
-    if value is False:
-        return _FALSE
-    if value is True:
-        return _TRUE
-    return _OTHER
+#: An answer by its code, in one tuple look-up (:meth:`TokenAnswers.get`); the two codes
+#: that hold no answer themselves (not asked, kept in the dict) are markers.
+_NOT_ASKED, _IN_OTHERS = object(), object()
+_DECODED: tuple[object, ...] = (_NOT_ASKED, None, False, True, _IN_OTHERS)
 
 
 class TokenAnswers(Generic[_V]):
@@ -308,10 +301,10 @@ class TokenAnswers(Generic[_V]):
         offset = index - self.first
         codes = self._codes
         # read the byte here, not through _code: the rules ask once per token and trigger
-        code = codes[offset] if 0 <= offset < len(codes) else self._code(index)
-        if code == _UNASKED:
+        answer = _DECODED[codes[offset] if 0 <= offset < len(codes) else self._code(index)]
+        if answer is _NOT_ASKED:
             return default
-        return self._others[index] if code == _OTHER else _VALUES[code]
+        return self._others[index] if answer is _IN_OTHERS else answer
 
     def __setitem__(self, index: int, value: _V) -> None:
         offset = index - self.first
@@ -321,9 +314,17 @@ class TokenAnswers(Generic[_V]):
         codes = self._codes
         if offset >= len(codes):  # grow by doubling: the tokens are asked roughly in order
             codes.extend(bytes(max(offset + 1 - len(codes), len(codes))))
-        code = _code_of(value)
-        if code == _OTHER:
+        # by identity: 0 and 1 are other values, not False and True
+        if value is None:
+            code = _NONE
+        elif value is False:
+            code = _FALSE
+        elif value is True:
+            code = _TRUE
+        else:
             self._others[index] = value
-        elif codes[offset] == _OTHER:
+            codes[offset] = _OTHER
+            return
+        if codes[offset] == _OTHER:
             del self._others[index]
         codes[offset] = code
