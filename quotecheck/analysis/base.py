@@ -82,7 +82,9 @@ class Doc:
         # a partial and a memo of the document's parts, not of the document: a bound
         # method kept in the document would be a reference cycle, freed only by the collector
         lemma: Callable[[int], str] = functools.partial(lemma_at, self.tokens, self.lemmas, self.lemmatizer)
-        if isinstance(self.tokens, tuple) and (self.lemmatizer is None or self.lemmatizer in _PURE_LEMMATIZERS):
+        if isinstance(self.tokens, tuple) and (
+            self.lemmatizer is None or _PURE_LEMMATIZERS.get(id(self.lemmatizer)) is self.lemmatizer
+        ):
             lemma = _LemmaMemo(lemma).__getitem__
         object.__setattr__(self, "lemma", lemma)
 
@@ -124,13 +126,19 @@ def lemma_at(
 
 #: Lemmatizers whose lemma depends on the word alone (the embedded backend's), which a
 #: document may therefore remember by token (:attr:`Doc.lemma`); a user's lemmatizer
-#: may learn words as it goes, and is asked each time.
-_PURE_LEMMATIZERS: set[Callable[[str], str]] = set()
+#: may learn words as it goes, and is asked each time. By ``id`` (a lemmatizer need
+#: not be hashable), each kept alive here so that its ``id`` is never another's.
+_PURE_LEMMATIZERS: dict[int, Callable[[str], str]] = {}
 
 
 def pure_lemmatizer(lemmatizer: _F) -> _F:
-    """Declare ``lemmatizer`` a pure function of the word, whose answers documents may remember."""
-    _PURE_LEMMATIZERS.add(lemmatizer)
+    """Declare ``lemmatizer`` a pure function of the word, whose answers documents may remember.
+
+    The packaged lemmatizer is one: „sagte“ gives „sagen“ whenever, wherever it
+    is asked, so a document that remembers the lemma of its token „sagte“ answers
+    the next rule alike without asking again. Returns ``lemmatizer`` (a decorator).
+    """
+    _PURE_LEMMATIZERS[id(lemmatizer)] = lemmatizer
     return lemmatizer
 
 
