@@ -10,19 +10,31 @@ offsets) plus per-token annotations. Every annotation tuple is either ``None``
 
 from __future__ import annotations
 
+import functools
 import threading
 import weakref
-from typing import Callable, Generic, Hashable, Mapping, Sequence, TypeVar, overload
+from typing import Any, Callable, Generic, Hashable, Mapping, Sequence, TypeVar, overload
 
 from attrs import field, frozen
 
 from quotecheck.text import Sentence, TextLayer, Token
 
-__all__ = ["ANNOTATIONS", "Doc", "RecentMemo", "TokenAnswers", "document_memo", "forget_document_memo", "recent_memo"]
+__all__ = [
+    "ANNOTATIONS",
+    "Doc",
+    "RecentMemo",
+    "TokenAnswers",
+    "document_memo",
+    "forget_document_memo",
+    "lemma_at",
+    "pure_lemmatizer",
+    "recent_memo",
+]
 
 _T = TypeVar("_T")
 _V = TypeVar("_V")
 _K = TypeVar("_K", bound=Hashable)
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 #: What a :class:`Doc` may carry, by the names rules use to require it (``Rule.requires``):
 #: ``tokens`` (tokens, sentences, paragraphs: always), ``lemmas`` (given or lazily
@@ -53,11 +65,28 @@ class Doc:
     tokens: Sequence[Token] = field(init=False, eq=False, repr=False)
     #: The sentences of the text layer.
     sentences: Sequence[Sentence] = field(init=False, eq=False, repr=False)
+    #: ``doc.lemma(i)``: the token's lemma, the backend's, else the lazy lemmatizer's, else
+    #: lower case (:func:`lemma_at`). The embedded backend lemmatizes lazily because the
+    #: rules only ask for the lemmas of a few candidate words per sentence -- but they
+    #: ask about those again and again (six times a token asked, „sagte“ by every rule
+    #: and candidate of its sentence), so a document of tuples (up to
+    #: :data:`~quotecheck.columns.MATERIALISE_LIMIT` tokens) with a pure lemmatizer
+    #: remembers the answers by token in a dict (:class:`_LemmaMemo`) and this is its
+    #: ``__getitem__``: a repeated question costs no Python-level call.
+    lemma: Callable[[int], str] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "text", self.layer.text)
         object.__setattr__(self, "tokens", self.layer.tokens)
         object.__setattr__(self, "sentences", self.layer.sentences)
+        # a partial and a memo of the document's parts, not of the document: a bound
+        # method kept in the document would be a reference cycle, freed only by the collector
+        lemma: Callable[[int], str] = functools.partial(lemma_at, self.tokens, self.lemmas, self.lemmatizer)
+        if isinstance(self.tokens, tuple) and (
+            self.lemmatizer is None or _PURE_LEMMATIZERS.get(id(self.lemmatizer)) is self.lemmatizer
+        ):
+            lemma = _LemmaMemo(lemma).__getitem__
+        object.__setattr__(self, "lemma", lemma)
 
     @property
     def provides(self) -> frozenset[str]:
@@ -77,20 +106,54 @@ class Doc:
         """Whether a dependency tree is present, so the tree-based rules may run."""
         return self.heads is not None and self.deprels is not None
 
-    def lemma(self, index: int) -> str:
-        """The token's lemma: the backend's, else the lazy lemmatizer's, else lower case.
 
-        The embedded backend lemmatizes lazily because the rules only ask for the
-        lemmas of a few candidate words per sentence.
-        """
-        if self.lemmas is not None:
-            lemma = self.lemmas[index]
-            if lemma:
-                return lemma
-        word = self.tokens[index].text
-        if self.lemmatizer is not None:
-            return self.lemmatizer(word)
-        return word.lower()
+def lemma_at(
+    tokens: Sequence[Token],
+    lemmas: Sequence[str | None] | None,
+    lemmatizer: Callable[[str], str] | None,
+    index: int,
+) -> str:
+    """The lemma of ``tokens[index]``: ``lemmas[index]``, else ``lemmatizer(text)``, else lower case (:attr:`Doc.lemma`)."""
+    if lemmas is not None:
+        lemma = lemmas[index]
+        if lemma:
+            return lemma
+    word = tokens[index].text
+    if lemmatizer is not None:
+        return lemmatizer(word)
+    return word.lower()
+
+
+#: Lemmatizers whose lemma depends on the word alone (the embedded backend's), which a
+#: document may therefore remember by token (:attr:`Doc.lemma`); a user's lemmatizer
+#: may learn words as it goes, and is asked each time. By ``id`` (a lemmatizer need
+#: not be hashable), each kept alive here so that its ``id`` is never another's.
+_PURE_LEMMATIZERS: dict[int, Callable[[str], str]] = {}
+
+
+def pure_lemmatizer(lemmatizer: _F) -> _F:
+    """Declare ``lemmatizer`` a pure function of the word, whose answers documents may remember.
+
+    The packaged lemmatizer is one: „sagte“ gives „sagen“ whenever, wherever it
+    is asked, so a document that remembers the lemma of its token „sagte“ answers
+    the next rule alike without asking again. Returns ``lemmatizer`` (a decorator).
+    """
+    _PURE_LEMMATIZERS[id(lemmatizer)] = lemmatizer
+    return lemmatizer
+
+
+class _LemmaMemo(dict[int, str]):
+    """A document's lemmas by token index, each asked of ``lemma`` the first time („sagte“ → „sagen“)."""
+
+    __slots__ = ("_lemma",)
+
+    def __init__(self, lemma: Callable[[int], str]) -> None:
+        super().__init__()
+        self._lemma = lemma
+
+    def __missing__(self, index: int) -> str:
+        lemma = self[index] = self._lemma(index)
+        return lemma
 
 
 #: The memo of the document being read, one per thread: a weak reference to the
@@ -184,17 +247,10 @@ def forget_document_memo(doc: Doc | object) -> None:
 #: ``True``, or another value (kept in its dict).
 _UNASKED, _NONE, _FALSE, _TRUE, _OTHER = range(5)
 _VALUES: tuple[object, ...] = (None, None, False, True)
-
-
-def _code_of(value: object) -> int:
-    """The byte that stores ``value`` (by identity: 0 and 1 are other values, not False and True)."""
-    if value is None:
-        return _NONE
-    if value is False:
-        return _FALSE
-    if value is True:
-        return _TRUE
-    return _OTHER
+#: An answer by its code, in one tuple look-up (:meth:`TokenAnswers.get`); the two codes
+#: that hold no answer themselves (not asked, kept in the dict) are markers.
+_NOT_ASKED, _IN_OTHERS = object(), object()
+_DECODED: tuple[object, ...] = (_NOT_ASKED, None, False, True, _IN_OTHERS)
 
 
 class TokenAnswers(Generic[_V]):
@@ -253,10 +309,10 @@ class TokenAnswers(Generic[_V]):
         offset = index - self.first
         codes = self._codes
         # read the byte here, not through _code: the rules ask once per token and trigger
-        code = codes[offset] if 0 <= offset < len(codes) else self._code(index)
-        if code == _UNASKED:
+        answer = _DECODED[codes[offset] if 0 <= offset < len(codes) else self._code(index)]
+        if answer is _NOT_ASKED:
             return default
-        return self._others[index] if code == _OTHER else _VALUES[code]
+        return self._others[index] if answer is _IN_OTHERS else answer
 
     def __setitem__(self, index: int, value: _V) -> None:
         offset = index - self.first
@@ -266,9 +322,17 @@ class TokenAnswers(Generic[_V]):
         codes = self._codes
         if offset >= len(codes):  # grow by doubling: the tokens are asked roughly in order
             codes.extend(bytes(max(offset + 1 - len(codes), len(codes))))
-        code = _code_of(value)
-        if code == _OTHER:
+        # by identity: 0 and 1 are other values, not False and True
+        if value is None:
+            code = _NONE
+        elif value is False:
+            code = _FALSE
+        elif value is True:
+            code = _TRUE
+        else:
             self._others[index] = value
-        elif codes[offset] == _OTHER:
+            codes[offset] = _OTHER
+            return
+        if codes[offset] == _OTHER:
             del self._others[index]
         codes[offset] = code

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 
-from quotecheck.analysis.base import Doc
+from quotecheck.analysis.base import Doc, pure_lemmatizer
 from quotecheck.analysis.lemmas import german_lemmatizer
 from quotecheck.lexicon import Lexicon, load_lexicon
 from quotecheck.text import Segmenter, default_segmenter
@@ -21,6 +21,7 @@ from quotecheck.text import Segmenter, default_segmenter
 __all__ = ["EmbeddedBackend", "lemmatize"]
 
 
+@pure_lemmatizer
 @functools.lru_cache(maxsize=200_000)
 def lemmatize(word: str) -> str:
     """German lemma of one word form („fügte“ → „fügen“, „wäre“ → „sein“): simplemma's."""

@@ -294,8 +294,10 @@ class _SimplemmaOnTable:
 #: an apostrophe-boundary nor a canonicalised language, no greedy round by default).
 _DICTIONARY_FIRST_RELEASES = ("2.0.",)
 _VERSION_LINE = re.compile(r"""^__version__\s*=\s*["']([^"']+)["']""", re.MULTILINE)
-#: The apostrophes simplemma's look-up folds (``simplemma.utils.has_apostrophe``).
+#: The apostrophes simplemma's look-up folds (``simplemma.utils.has_apostrophe``),
+#: searched for by one regex rather than a generator over them.
 _APOSTROPHES = ("'", "\u2019", "\u02bc")
+_HAS_APOSTROPHE = re.compile("|".join(map(re.escape, _APOSTROPHES))).search
 
 
 def _dictionary_first(table: LemmaTable, full: Callable[[str], str]) -> Callable[[str], str]:
@@ -310,7 +312,7 @@ def _dictionary_first(table: LemmaTable, full: Callable[[str], str]) -> Callable
 
     def lemmatize(word: str) -> str:
         token = unicodedata.normalize("NFC", word) if isinstance(word, str) else ""
-        if token and not token.isnumeric() and not any(a in token for a in _APOSTROPHES):
+        if token and not token.isnumeric() and not _HAS_APOSTROPHE(token):
             lemma = table.get(token)
             if lemma is None:
                 lemma = table.get(token.lower() if token[:1].isupper() else token.capitalize())
