@@ -13,7 +13,7 @@ learned the minister's full name.
 
 from __future__ import annotations
 
-import itertools
+import re
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import attrs
@@ -40,9 +40,9 @@ from quotecheck.attribution.naming import (
     text_of,
 )
 from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
-from quotecheck.attribution.nounphrase_parts import capitalised
 from quotecheck.attribution.words import (
     function_word_classes,
+    words_of_class,
 )
 from quotecheck.lexicon import Lexicon
 
@@ -251,22 +251,28 @@ def build_table(doc: Doc, lexicon: Lexicon, places: frozenset[str], skip: Sequen
 
 
 def _named_mentions(doc: Doc, lexicon: Lexicon, skip: list[tuple[int, int]]) -> Iterator[NounPhrase]:
-    """The noun phrases outside quoted content, left to right, each opening at a capital or an article."""
+    """The noun phrases outside quoted content, left to right, each opening at a capital or an article.
+
+    Every token of the document is looked at, so the test of one is kept to
+    local names and one set look-up („der“ is among the determiners).
+    """
     tokens = doc.tokens
-    skip_index = 0
+    determiners = words_of_class(lexicon, "det")
+    skip_index, skips = 0, len(skip)
     for sentence in doc.sentences:
-        i = sentence.first
-        while i < sentence.last:
+        i, last = sentence.first, sentence.last
+        while i < last:
             tok = tokens[i]
-            while skip_index < len(skip) and skip[skip_index][1] <= tok.start:
+            while skip_index < skips and skip[skip_index][1] <= tok.start:
                 skip_index += 1
-            if skip_index < len(skip) and skip[skip_index][0] <= tok.start < skip[skip_index][1]:
+            # after the loop above the span at skip_index ends after the token: inside it if it began before
+            if skip_index < skips and skip[skip_index][0] <= tok.start:
                 i += 1
                 continue
-            if tok.kind != "word" or not (tok.text[:1].isupper() or "det" in function_word_classes(lexicon, tok.text)):
+            if tok.kind != "word" or not (tok.text[:1].isupper() or tok.text.lower() in determiners):
                 i += 1
                 continue
-            np = parse_noun_phrase(doc, lexicon, i, sentence.last, coordination=False)
+            np = parse_noun_phrase(doc, lexicon, i, last, coordination=False)
             if np is None:
                 i += 1
                 continue
@@ -509,23 +515,44 @@ class Namer:
             yield sentence, self.draft.entity(occurrence.entity)
 
 
+#: How :func:`document_places` codes a token: anything else, a capitalised word, a dateline mark.
+_OTHER, _CAPITAL, _DATELINE_MARK = b"\x00", b"\x01", b"\x02"
+#: A capitalised word and what follows it (no capital), found by a search of the codes.
+_CAPITAL_ALONE = re.compile(b"(?=" + _CAPITAL + b"[" + _OTHER + _DATELINE_MARK + b"])")
+#: A capitalised word before „–“ or „(“.
+_CAPITAL_DATELINE = re.compile(b"(?=" + _CAPITAL + _DATELINE_MARK + b")")
+
+
 def document_places(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
     """Words the document uses as places: a dateline („Bergheim – …“, „Kassel (dpa) –“)
-    or a single capitalised word after a place preposition („in Bergheim“, „aus Kassel“)."""
+    or a single capitalised word after a place preposition („in Bergheim“, „aus Kassel“).
+
+    Each token is coded by one byte (a capital, „–“ or „(“, other), and the two
+    patterns are searched in the codes, so that only their few places are read
+    word by word.
+    """
     tokens = doc.tokens
+    count = len(tokens)
+    if count < 3:
+        return frozenset()
     prepositions = lexicon.attribution.place_name_prepositions
+    codes = bytes(
+        1 if tok.kind == "word" and tok.text[:1].isupper() else 2 if tok.text in ("–", "(") else 0 for tok in tokens
+    )
     found: set[str] = set()
-    # one walk over token triples (tokens made in bulk, not looked up one by one)
-    triples = zip(tokens, itertools.islice(tokens, 1, None), itertools.islice(tokens, 2, None))
-    previous_end = 0
-    for i, (tok, nxt, third) in enumerate(triples):
-        # the rarer facts tested first: a capital after the word, a dash or bracket
-        if capitalised(nxt) and not capitalised(third) and tok.text.lower() in prepositions:
+    # „in Bergheim“: a preposition, a capitalised word, no capital after it
+    for match in _CAPITAL_ALONE.finditer(codes, 1, count):
+        word = match.start()
+        nxt = tokens[word]
+        if tokens[word - 1].text.lower() in prepositions:
             if lexicon.organization(nxt.text) is None and nxt.text not in lexicon.first_names:
                 found.add(nxt.text)
-        elif nxt.text in ("–", "(") and capitalised(tok) and (i == 0 or "\n" in doc.text[previous_end : tok.start]):
+    # „Bergheim – …“, „Kassel (dpa) –“: a capitalised word opening a line (or the text)
+    for match in _CAPITAL_DATELINE.finditer(codes, 0, count - 1):
+        i = match.start()
+        tok = tokens[i]
+        if i == 0 or "\n" in doc.text[tokens[i - 1].end : tok.start]:
             found.add(tok.text)
-        previous_end = tok.end
     return frozenset(found)
 
 

@@ -160,23 +160,33 @@ def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     an inflected common noun („kündigte Regierungschefin Elena Vrabie
     Notmaßnahmen an“: the object is no part of her name). Where the run's first
     given name is, is kept as the run grows rather than sought again at each word.
+    A capitalised word, the usual part, is taken without asking :func:`_name_part_end`.
     """
     start = i
     tokens = doc.tokens
+    is_time_word = lexicon.is_time_word
+    first_names = lexicon.first_names
     given = limit  # the first token of the run that is a given name (limit: none yet)
     while i < limit:
         tok = tokens[i]
-        if lexicon.is_time_word(tok.text):
+        text = tok.text
+        if is_time_word(text):
             break  # „am Montag Kim Jong Un“: the weekday is no part of the name
-        if given < i and tok.kind == "word" and lexicon.organization(tok.text) is not None:
+        word = tok.kind == "word"
+        if given < i and word and lexicon.organization(text) is not None:
             break  # „Erik Brandt Reuters zufolge“
-        if given < i - 1 and _inflected_noun(doc, i, tok.text):
+        if given < i - 1 and _inflected_noun(doc, i, text):
             break  # „Elena Vrabie Notmaßnahmen“
+        if word and text[:1].isupper():  # capitalised(tok): one part of one word
+            if given == limit and text in first_names:
+                given = i
+            i += 1
+            continue
         after = _name_part_end(doc, lexicon, i, start, limit, tok)
         if after is None:
             break
         if given == limit:
-            given = next((k for k in range(i, after) if tokens[k].text in lexicon.first_names), limit)
+            given = next((k for k in range(i, after) if tokens[k].text in first_names), limit)
         i = after
     return i
 
@@ -239,10 +249,11 @@ def parse_noun_phrase(
     determiner, i = opening
     aged = _skip_age(doc, lexicon, i, limit)  # „Der 29 Jahre alte Techniker“: the number is an age
     if aged == i:
-        i = _skip_quantity(doc, lexicon, i, limit)
-        if determiner is not None or i > start:
-            i = _skip_extended_attribute(doc, lexicon, i, limit)
-        aged = _skip_age(doc, lexicon, i, limit)
+        after = _skip_quantity(doc, lexicon, i, limit)
+        if determiner is not None or after > start:
+            after = _skip_extended_attribute(doc, lexicon, after, limit)
+        if after != i:  # where nothing was skipped the age was sought already
+            aged = _skip_age(doc, lexicon, after, limit)
     head_start = skip_adjectives(doc, lexicon, aged, limit)
     i = _capitalised_run(doc, lexicon, head_start, limit)
     if i == head_start:
@@ -282,9 +293,9 @@ def _opening(doc: Doc, lexicon: Lexicon, start: int) -> tuple[str | None, int] |
     """
     lower = doc.tokens[start].text.lower()
     classes = function_word_classes(lexicon, lower)
-    if classes & DETERMINER_CLASSES:
+    if classes and not classes.isdisjoint(DETERMINER_CLASSES):
         return lower, start + 1
-    if classes - _NOUN_CLASSES or _sentence_initial_non_noun(doc, lexicon, start):
+    if not classes <= _NOUN_CLASSES or _sentence_initial_non_noun(doc, lexicon, start):
         return None
     return None, start
 
@@ -419,12 +430,13 @@ def _split_head(
     last_role = start - 1
     age = False
     run = doc.tokens[start:end]  # a run is short (MAX_NP_TOKENS): read it once
+    role_of = lexicon.role_of
     for i, tok in enumerate(run, start):
         text = tok.text
-        if _AGE.match(text):
+        if not text[:1].isupper() and _AGE.match(text):  # an age begins with a digit, never a capital
             role, role_type, last_role, age = text, "person", i, True
             continue
-        entry = lexicon.role_of(text)
+        entry = role_of(text)
         if entry is not None:
             role, role_type, last_role = text, entry.type, i
     given = _first_given_name(doc, lexicon, last_role + 1, end)
