@@ -164,13 +164,13 @@ def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     """
     start = i
     tokens = doc.tokens
-    is_time_word = lexicon.is_time_word
+    time_forms = lexicon.time_forms  # lexicon.is_time_word, without a call per word
     first_names = lexicon.first_names
     given = limit  # the first token of the run that is a given name (limit: none yet)
     while i < limit:
         tok = tokens[i]
         text = tok.text
-        if is_time_word(text):
+        if text.lower() in time_forms:
             break  # „am Montag Kim Jong Un“: the weekday is no part of the name
         word = tok.kind == "word"
         if given < i and word and lexicon.organization(text) is not None:
@@ -202,11 +202,12 @@ def _name_part_end(doc: Doc, lexicon: Lexicon, i: int, start: int, limit: int, t
     tokens = doc.tokens
     text = tok.text
     word = tok.kind == "word"
-    if capitalised(tok) or _INITIAL.match(text) or _AGE.match(text):
+    # the patterns need a full stop („A.“) or a hyphen („41-Jährige“): most words have neither
+    if capitalised(tok) or ("." in text and _INITIAL.match(text)) or ("-" in text and _AGE.match(text)):
         return i + 1
     if word and lexicon.organization(text) is not None:
         return i + 1
-    if i > start and _particle_compound(lexicon, text):
+    if i > start and "-" in text and _particle_compound(lexicon, text):
         return i + 1  # „Faisal al-Masri“: the particle is written onto the surname
     if _name_link(doc, lexicon, i, limit, start):
         while i < limit and _is_link(doc, lexicon, i):
@@ -247,7 +248,8 @@ def parse_noun_phrase(
     if opening is None:
         return None
     determiner, i = opening
-    aged = _skip_age(doc, lexicon, i, limit)  # „Der 29 Jahre alte Techniker“: the number is an age
+    # „Der 29 Jahre alte Techniker“: the number is an age (only a number opens one)
+    aged = _skip_age(doc, lexicon, i, limit) if i + 2 < limit and tokens[i].kind == "number" else i
     if aged == i:
         after = _skip_quantity(doc, lexicon, i, limit)
         if determiner is not None or after > start:
@@ -263,15 +265,15 @@ def parse_noun_phrase(
             return None
         return _quoted_medium(doc, start, i, limit, determiner)
     role, role_type, names, age = _split_head(doc, lexicon, head_start, i, determiner)
-    title = _quoted_title(doc, i, limit)
-    if title is not None and role_type == "organization":
+    title = _quoted_title(doc, i, limit) if role_type == "organization" else None
+    if title is not None:
         # „die Zeitung „Kurier““: the quoted title is the medium's name
         names, i = tuple(range(title[0], title[1])), title[1] + 1
     genitive = _genitive(doc, lexicon, role, bool(names), i, limit)
     i = genitive[1] if genitive is not None else i
     attribute = _name_attribute(doc, lexicon, i, limit) if role_type == "organization" and not names and genitive is None else None
     i = attribute[1] if attribute is not None else i
-    dative = _dative(doc, lexicon, determiner, role, i)
+    dative = _dative(doc, lexicon, determiner, role, i) if determiner is not None else False
     coordinated = _second_conjunct(doc, lexicon, i, limit) if coordination else None
     i = coordinated.end if coordinated is not None else i
     return NounPhrase(start, i, determiner, names, role, role_type, None, dative, genitive, age, coordinated, attribute)
@@ -292,10 +294,10 @@ def _opening(doc: Doc, lexicon: Lexicon, start: int) -> tuple[str | None, int] |
     capitalised only by its position („Offiziell geht …“, „Bislang gingen …“).
     """
     lower = doc.tokens[start].text.lower()
-    classes = function_word_classes(lexicon, lower)
-    if classes and not classes.isdisjoint(DETERMINER_CLASSES):
+    classes = lexicon.function_words.get(lower)  # function_word_classes of a word in lower case
+    if classes is not None and not classes.isdisjoint(DETERMINER_CLASSES):
         return lower, start + 1
-    if not classes <= _NOUN_CLASSES or _sentence_initial_non_noun(doc, lexicon, start):
+    if classes is not None and not classes <= _NOUN_CLASSES or _sentence_initial_non_noun(doc, lexicon, start):
         return None
     return None, start
 
