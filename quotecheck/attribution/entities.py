@@ -20,7 +20,7 @@ import attrs
 import regex
 from attrs import field, frozen
 
-from quotecheck.analysis.base import Doc
+from quotecheck.analysis.base import Doc, document_memo
 from quotecheck.attribution.occurrences import NotedLog, Occurrence, occurrences_before
 from quotecheck.attribution.naming import (
     compound_institution,
@@ -253,23 +253,24 @@ def build_table(doc: Doc, lexicon: Lexicon, places: frozenset[str], skip: Sequen
 def _named_mentions(doc: Doc, lexicon: Lexicon, skip: list[tuple[int, int]]) -> Iterator[NounPhrase]:
     """The noun phrases outside quoted content, left to right, each opening at a capital or an article.
 
-    Every token of the document is looked at, so the test of one is kept to
-    local names and one set look-up („der“ is among the determiners).
+    The words that may open one are found by a search of the document's token
+    codes (:func:`_token_codes`), not by a test of every token.
     """
     tokens = doc.tokens
-    determiners = words_of_class(lexicon, "det")
+    codes = _token_codes(doc, lexicon)
     skip_index, skips = 0, len(skip)
     for sentence in doc.sentences:
         i, last = sentence.first, sentence.last
-        while i < last:
-            tok = tokens[i]
-            while skip_index < skips and skip[skip_index][1] <= tok.start:
+        while True:
+            opener = _MAY_OPEN.search(codes, i, last)
+            if opener is None:
+                break
+            i = opener.start()
+            start = tokens[i].start
+            while skip_index < skips and skip[skip_index][1] <= start:
                 skip_index += 1
             # after the loop above the span at skip_index ends after the token: inside it if it began before
-            if skip_index < skips and skip[skip_index][0] <= tok.start:
-                i += 1
-                continue
-            if tok.kind != "word" or not (tok.text[:1].isupper() or tok.text.lower() in determiners):
+            if skip_index < skips and skip[skip_index][0] <= start:
                 i += 1
                 continue
             np = parse_noun_phrase(doc, lexicon, i, last, coordination=False)
@@ -515,30 +516,51 @@ class Namer:
             yield sentence, self.draft.entity(occurrence.entity)
 
 
-#: How :func:`document_places` codes a token: anything else, a capitalised word, a dateline mark.
-_OTHER, _CAPITAL, _DATELINE_MARK = b"\x00", b"\x01", b"\x02"
-#: A capitalised word and what follows it (no capital), found by a search of the codes.
-_CAPITAL_ALONE = re.compile(b"(?=" + _CAPITAL + b"[" + _OTHER + _DATELINE_MARK + b"])")
+#: How :func:`_token_codes` codes a token: a capitalised word, a lower-case determiner,
+#: a dateline mark („–“, „(“), anything else.
+_CAPITAL, _DETERMINER, _DATELINE_MARK = b"\x01", b"\x02", b"\x03"
+#: A word that may open a named mention: a capital or an article („Berlin“, „der“).
+_MAY_OPEN = re.compile(b"[" + _CAPITAL + _DETERMINER + b"]")
+#: A capitalised word and what follows it (no capital), for :func:`document_places`.
+_CAPITAL_ALONE = re.compile(b"(?=" + _CAPITAL + b"[^" + _CAPITAL + b"])")
 #: A capitalised word before „–“ or „(“.
 _CAPITAL_DATELINE = re.compile(b"(?=" + _CAPITAL + _DATELINE_MARK + b")")
+
+
+def _token_codes(doc: Doc, lexicon: Lexicon) -> bytes:
+    """One byte a token, for the set-up of the entity table to search rather than read token by token.
+
+    ``_CAPITAL`` a word with a capital („Berlin“, „Die“), ``_DETERMINER`` another
+    word of the ``det`` class („der“, „zwei“), ``_DATELINE_MARK`` „–“ or „(“. Made
+    once per document (:func:`document_places` and :func:`_named_mentions` read it).
+    """
+
+    def make() -> bytes:
+        determiners = words_of_class(lexicon, "det")
+        return bytes(
+            1 if kind == "word" and text[:1].isupper()
+            else 2 if kind == "word" and text.lower() in determiners
+            else 3 if text in ("–", "(")
+            else 0
+            for _, _, text, kind in doc.tokens
+        )
+
+    return document_memo(doc, ("entity token codes", id(lexicon)), make)
 
 
 def document_places(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
     """Words the document uses as places: a dateline („Bergheim – …“, „Kassel (dpa) –“)
     or a single capitalised word after a place preposition („in Bergheim“, „aus Kassel“).
 
-    Each token is coded by one byte (a capital, „–“ or „(“, other), and the two
-    patterns are searched in the codes, so that only their few places are read
-    word by word.
+    The two patterns are searched in the token codes (:func:`_token_codes`), so
+    that only the places they find are read word by word.
     """
     tokens = doc.tokens
     count = len(tokens)
     if count < 3:
         return frozenset()
     prepositions = lexicon.attribution.place_name_prepositions
-    codes = bytes(
-        1 if tok.kind == "word" and tok.text[:1].isupper() else 2 if tok.text in ("–", "(") else 0 for tok in tokens
-    )
+    codes = _token_codes(doc, lexicon)
     found: set[str] = set()
     # „in Bergheim“: a preposition, a capitalised word, no capital after it
     for match in _CAPITAL_ALONE.finditer(codes, 1, count):
