@@ -129,7 +129,8 @@ class TableDraft:
         """
         by_word = self._by_word if self._by_word is not None else self._base.by_word
         ids = {entity_id for word in key for entity_id in by_word.get(word, ())}
-        return [self.entity(entity_id) for entity_id in sorted(ids, reverse=True)]
+        entities = self._entities if self._entities is not None else self._base.entities  # as entity() reads them
+        return [entities[entity_id] for entity_id in sorted(ids, reverse=True)]
 
     def find_name(self, key: tuple[str, ...]) -> Entity | None:
         """The most recent entity whose name contains ``key`` or is contained in it.
@@ -405,7 +406,7 @@ class Namer:
     def _named(self, np: NounPhrase) -> Entity | None:
         """The entity of a mention with a proper name: an institution, a person, or a known name."""
         doc, lexicon = self.doc, self.lexicon
-        name = " ".join(doc.tokens[i].text for i in np.name_tokens)
+        name = " ".join([doc.tokens[i].text for i in np.name_tokens])
         if np.name_tokens and np.name_tokens[0] > 0 and doc.tokens[np.name_tokens[0] - 1].kind == "quote":
             # „der „Hanseatischen Rundschau““: a title in quotation marks, named in the nominative
             name = nominative_title(lexicon, np.determiner, [doc.tokens[i].text for i in np.name_tokens])

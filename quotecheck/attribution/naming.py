@@ -134,11 +134,12 @@ def organization_in(doc: Doc, lexicon: Lexicon, start: int, end: int) -> Organiz
             openers.append(i)
     if not openers:
         return None
+    organization = lexicon.organization
     for length in range(min(5, end - start), 0, -1):
         for i in openers:
             if i > end - length:
                 break
-            entry = lexicon.organization(text[tokens[i].start : tokens[i + length - 1].end])
+            entry = organization(text[tokens[i].start : tokens[i + length - 1].end])
             if entry is not None:
                 return entry
     return None

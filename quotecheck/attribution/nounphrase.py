@@ -252,7 +252,8 @@ def parse_noun_phrase(
     aged = _skip_age(doc, lexicon, i, limit) if i + 2 < limit and tokens[i].kind == "number" else i
     if aged == i:
         after = _skip_quantity(doc, lexicon, i, limit)
-        if determiner is not None or after > start:
+        # an extended attribute opens with a lower-case preposition („mit den Verhandlungen vertraute“)
+        if (determiner is not None or after > start) and after + 2 < limit and tokens[after].text.islower():
             after = _skip_extended_attribute(doc, lexicon, after, limit)
         if after != i:  # where nothing was skipped the age was sought already
             aged = _skip_age(doc, lexicon, after, limit)
@@ -269,7 +270,10 @@ def parse_noun_phrase(
     if title is not None:
         # „die Zeitung „Kurier““: the quoted title is the medium's name
         names, i = tuple(range(title[0], title[1])), title[1] + 1
-    genitive = _genitive(doc, lexicon, role, bool(names), i, limit)
+    # only „des“, „der“ … open a genitive: after most heads no such word follows
+    words = lexicon.rule_words
+    opens = i < limit and (tokens[i].text in words.genitive or tokens[i].text in words.genitive_or_dative)
+    genitive = _genitive(doc, lexicon, role, bool(names), i, limit) if opens else None
     i = genitive[1] if genitive is not None else i
     attribute = _name_attribute(doc, lexicon, i, limit) if role_type == "organization" and not names and genitive is None else None
     i = attribute[1] if attribute is not None else i
@@ -448,10 +452,13 @@ def _split_head(
         if role is None and doc.tokens[given - 1].text not in lexicon.titles:
             role, role_type = doc.tokens[given - 1].text, "person"
         last_role = given - 1
+    titles = lexicon.titles
     names = tuple(
-        i
-        for i, tok in enumerate(run[last_role + 1 - start :], last_role + 1)
-        if tok.kind == "word" and tok.text not in "()" and tok.text not in lexicon.titles
+        [
+            i
+            for i, tok in enumerate(run[last_role + 1 - start :], last_role + 1)
+            if tok.kind == "word" and tok.text not in "()" and tok.text not in titles
+        ]
     )
     # drop a bracketed party: „Tobias Brandt (CDU)“ names Tobias Brandt
     names = _before_bracket(doc, names)
