@@ -248,16 +248,7 @@ def parse_noun_phrase(
     if opening is None:
         return None
     determiner, i = opening
-    # „Der 29 Jahre alte Techniker“: the number is an age (only a number opens one)
-    aged = _skip_age(doc, lexicon, i, limit) if i + 2 < limit and tokens[i].kind == "number" else i
-    if aged == i:
-        after = _skip_quantity(doc, lexicon, i, limit)
-        # an extended attribute opens with a lower-case preposition („mit den Verhandlungen vertraute“)
-        if (determiner is not None or after > start) and after + 2 < limit and tokens[after].text.islower():
-            after = _skip_extended_attribute(doc, lexicon, after, limit)
-        if after != i:  # where nothing was skipped the age was sought already
-            aged = _skip_age(doc, lexicon, after, limit)
-    head_start = skip_adjectives(doc, lexicon, aged, limit)
+    head_start = _head_start(doc, lexicon, determiner is not None, start, i, limit)
     i = _capitalised_run(doc, lexicon, head_start, limit)
     if i == head_start:
         # „der „Bild““, „des „Kurier““: a quoted title is the name of a medium; „einen „Arbeitsstand““
@@ -270,10 +261,7 @@ def parse_noun_phrase(
     if title is not None:
         # „die Zeitung „Kurier““: the quoted title is the medium's name
         names, i = tuple(range(title[0], title[1])), title[1] + 1
-    # only „des“, „der“ … open a genitive: after most heads no such word follows
-    words = lexicon.rule_words
-    opens = i < limit and (tokens[i].text in words.genitive or tokens[i].text in words.genitive_or_dative)
-    genitive = _genitive(doc, lexicon, role, bool(names), i, limit) if opens else None
+    genitive = _genitive(doc, lexicon, role, bool(names), i, limit)
     i = genitive[1] if genitive is not None else i
     attribute = _name_attribute(doc, lexicon, i, limit) if role_type == "organization" and not names and genitive is None else None
     i = attribute[1] if attribute is not None else i
@@ -281,6 +269,21 @@ def parse_noun_phrase(
     coordinated = _second_conjunct(doc, lexicon, i, limit) if coordination else None
     i = coordinated.end if coordinated is not None else i
     return NounPhrase(start, i, determiner, names, role, role_type, None, dative, genitive, age, coordinated, attribute)
+
+
+def _head_start(doc: Doc, lexicon: Lexicon, determined: bool, start: int, i: int, limit: int) -> int:
+    """Where the head of a noun phrase opened at ``start`` begins: past an age („Der 29 Jahre alte“), else
+    a quantity („zwei“) and an extended attribute („mit den Verhandlungen vertraute“), then adjectives."""
+    tokens = doc.tokens
+    # the number of an age, the preposition of an extended attribute: most phrases have neither
+    aged = _skip_age(doc, lexicon, i, limit) if i + 2 < limit and tokens[i].kind == "number" else i
+    if aged == i:
+        after = _skip_quantity(doc, lexicon, i, limit)
+        if (determined or after > start) and after + 2 < limit and tokens[after].text.islower():
+            after = _skip_extended_attribute(doc, lexicon, after, limit)
+        if after != i:  # where nothing was skipped the age was sought already
+            aged = _skip_age(doc, lexicon, after, limit)
+    return skip_adjectives(doc, lexicon, aged, limit)
 
 
 def _quoted_medium(doc: Doc, start: int, i: int, limit: int, determiner: str | None) -> NounPhrase | None:
@@ -453,13 +456,8 @@ def _split_head(
             role, role_type = doc.tokens[given - 1].text, "person"
         last_role = given - 1
     titles = lexicon.titles
-    names = tuple(
-        [
-            i
-            for i, tok in enumerate(run[last_role + 1 - start :], last_role + 1)
-            if tok.kind == "word" and tok.text not in "()" and tok.text not in titles
-        ]
-    )
+    rest = enumerate(run[last_role + 1 - start :], last_role + 1)
+    names = tuple([i for i, tok in rest if tok.kind == "word" and tok.text not in "()" and tok.text not in titles])
     # drop a bracketed party: „Tobias Brandt (CDU)“ names Tobias Brandt
     names = _before_bracket(doc, names)
     if role is None and determiner is not None:
