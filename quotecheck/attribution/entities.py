@@ -263,25 +263,21 @@ def _named_mentions(doc: Doc, lexicon: Lexicon, skip: list[tuple[int, int]]) -> 
     codes = _token_codes(doc, lexicon)
     skip_index, skips = 0, len(skip)
     for sentence in doc.sentences:
-        i, last = sentence.first, sentence.last
-        while True:
-            opener = _MAY_OPEN.search(codes, i, last)
-            if opener is None:
-                break
+        after, last = sentence.first, sentence.last  # the next phrase opens at ``after`` or later
+        for opener in _MAY_OPEN.finditer(codes, after, last):
             i = opener.start()
+            if i < after:
+                continue  # a word inside the phrase before
             start = tokens[i].start
             while skip_index < skips and skip[skip_index][1] <= start:
                 skip_index += 1
             # after the loop above the span at skip_index ends after the token: inside it if it began before
             if skip_index < skips and skip[skip_index][0] <= start:
-                i += 1
                 continue
             np = parse_noun_phrase(doc, lexicon, i, last, coordination=False)
-            if np is None:
-                i += 1
-                continue
-            yield np
-            i = max(np.end, i + 1)
+            if np is not None:
+                yield np
+                after = np.end
 
 
 class Namer:
