@@ -184,8 +184,6 @@ class TableDraft:
     def update(self, entity: Entity, **changes: Any) -> Entity:
         """A new version of ``entity`` with ``changes`` (a role learned, a longer name)."""
         current = self.entity(entity.id)
-        if all(getattr(current, name) == value for name, value in changes.items()):
-            return current  # most mentions teach nothing new: no copy made only to be found equal
         changed = attrs.evolve(current, **changes)
         if changed != current:
             self._own_entities()[entity.id] = changed
