@@ -13,14 +13,14 @@ learned the minister's full name.
 
 from __future__ import annotations
 
-import itertools
+import re
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import attrs
 import regex
 from attrs import field, frozen
 
-from quotecheck.analysis.base import Doc
+from quotecheck.analysis.base import Doc, document_memo
 from quotecheck.attribution.occurrences import NotedLog, Occurrence, occurrences_before
 from quotecheck.attribution.naming import (
     compound_institution,
@@ -40,9 +40,9 @@ from quotecheck.attribution.naming import (
     text_of,
 )
 from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
-from quotecheck.attribution.nounphrase_parts import capitalised
 from quotecheck.attribution.words import (
     function_word_classes,
+    words_of_class,
 )
 from quotecheck.lexicon import Lexicon
 
@@ -129,7 +129,8 @@ class TableDraft:
         """
         by_word = self._by_word if self._by_word is not None else self._base.by_word
         ids = {entity_id for word in key for entity_id in by_word.get(word, ())}
-        return [self.entity(entity_id) for entity_id in sorted(ids, reverse=True)]
+        entities = self._entities if self._entities is not None else self._base.entities  # as entity() reads them
+        return [entities[entity_id] for entity_id in sorted(ids, reverse=True)]
 
     def find_name(self, key: tuple[str, ...]) -> Entity | None:
         """The most recent entity whose name contains ``key`` or is contained in it.
@@ -251,27 +252,30 @@ def build_table(doc: Doc, lexicon: Lexicon, places: frozenset[str], skip: Sequen
 
 
 def _named_mentions(doc: Doc, lexicon: Lexicon, skip: list[tuple[int, int]]) -> Iterator[NounPhrase]:
-    """The noun phrases outside quoted content, left to right, each opening at a capital or an article."""
+    """The noun phrases outside quoted content, left to right, each opening at a capital or an article.
+
+    The words that may open one are found by a search of the document's token
+    codes (:func:`_token_codes`), not by a test of every token.
+    """
     tokens = doc.tokens
-    skip_index = 0
+    codes = _token_codes(doc, lexicon)
+    skip_index, skips = 0, len(skip)
     for sentence in doc.sentences:
-        i = sentence.first
-        while i < sentence.last:
-            tok = tokens[i]
-            while skip_index < len(skip) and skip[skip_index][1] <= tok.start:
+        after, last = sentence.first, sentence.last  # the next phrase opens at ``after`` or later
+        for opener in _MAY_OPEN.finditer(codes, after, last):
+            i = opener.start()
+            if i < after:
+                continue  # a word inside the phrase before
+            start = tokens[i].start
+            while skip_index < skips and skip[skip_index][1] <= start:
                 skip_index += 1
-            if skip_index < len(skip) and skip[skip_index][0] <= tok.start < skip[skip_index][1]:
-                i += 1
+            # after the loop above the span at skip_index ends after the token: inside it if it began before
+            if skip_index < skips and skip[skip_index][0] <= start:
                 continue
-            if tok.kind != "word" or not (tok.text[:1].isupper() or "det" in function_word_classes(lexicon, tok.text)):
-                i += 1
-                continue
-            np = parse_noun_phrase(doc, lexicon, i, sentence.last, coordination=False)
-            if np is None:
-                i += 1
-                continue
-            yield np
-            i = max(np.end, i + 1)
+            np = parse_noun_phrase(doc, lexicon, i, last, coordination=False)
+            if np is not None:
+                yield np
+                after = np.end
 
 
 class Namer:
@@ -398,7 +402,7 @@ class Namer:
     def _named(self, np: NounPhrase) -> Entity | None:
         """The entity of a mention with a proper name: an institution, a person, or a known name."""
         doc, lexicon = self.doc, self.lexicon
-        name = " ".join(doc.tokens[i].text for i in np.name_tokens)
+        name = " ".join([doc.tokens[i].text for i in np.name_tokens])
         if np.name_tokens and np.name_tokens[0] > 0 and doc.tokens[np.name_tokens[0] - 1].kind == "quote":
             # „der „Hanseatischen Rundschau““: a title in quotation marks, named in the nominative
             name = nominative_title(lexicon, np.determiner, [doc.tokens[i].text for i in np.name_tokens])
@@ -509,23 +513,65 @@ class Namer:
             yield sentence, self.draft.entity(occurrence.entity)
 
 
+#: How :func:`_token_codes` codes a token: a capitalised word, a lower-case determiner,
+#: a dateline mark („–“, „(“), anything else.
+_CAPITAL, _DETERMINER, _DATELINE_MARK = b"\x01", b"\x02", b"\x03"
+#: A word that may open a named mention: a capital or an article („Berlin“, „der“).
+_MAY_OPEN = re.compile(b"[" + _CAPITAL + _DETERMINER + b"]")
+#: A capitalised word and what follows it (no capital), for :func:`document_places`.
+_CAPITAL_ALONE = re.compile(b"(?=" + _CAPITAL + b"[^" + _CAPITAL + b"])")
+#: A capitalised word before „–“ or „(“.
+_CAPITAL_DATELINE = re.compile(b"(?=" + _CAPITAL + _DATELINE_MARK + b")")
+
+
+def _token_codes(doc: Doc, lexicon: Lexicon) -> bytes:
+    """One byte a token, for the set-up of the entity table to search rather than read token by token.
+
+    ``_CAPITAL`` a word with a capital („Berlin“, „Die“), ``_DETERMINER`` another
+    word of the ``det`` class („der“, „zwei“), ``_DATELINE_MARK`` „–“ or „(“. Made
+    once per document (:func:`document_places` and :func:`_named_mentions` read it).
+    """
+
+    def make() -> bytes:
+        determiners = words_of_class(lexicon, "det")
+        return bytes(
+            1 if kind == "word" and text[:1].isupper()
+            else 2 if kind == "word" and text.lower() in determiners
+            else 3 if text in ("–", "(")
+            else 0
+            for _, _, text, kind in doc.tokens
+        )
+
+    return document_memo(doc, ("entity token codes", id(lexicon)), make)
+
+
 def document_places(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
     """Words the document uses as places: a dateline („Bergheim – …“, „Kassel (dpa) –“)
-    or a single capitalised word after a place preposition („in Bergheim“, „aus Kassel“)."""
+    or a single capitalised word after a place preposition („in Bergheim“, „aus Kassel“).
+
+    The two patterns are searched in the token codes (:func:`_token_codes`), so
+    that only the places they find are read word by word.
+    """
     tokens = doc.tokens
+    count = len(tokens)
+    if count < 3:
+        return frozenset()
     prepositions = lexicon.attribution.place_name_prepositions
+    codes = _token_codes(doc, lexicon)
     found: set[str] = set()
-    # one walk over token triples (tokens made in bulk, not looked up one by one)
-    triples = zip(tokens, itertools.islice(tokens, 1, None), itertools.islice(tokens, 2, None))
-    previous_end = 0
-    for i, (tok, nxt, third) in enumerate(triples):
-        # the rarer facts tested first: a capital after the word, a dash or bracket
-        if capitalised(nxt) and not capitalised(third) and tok.text.lower() in prepositions:
+    # „in Bergheim“: a preposition, a capitalised word, no capital after it
+    for match in _CAPITAL_ALONE.finditer(codes, 1, count):
+        word = match.start()
+        nxt = tokens[word]
+        if tokens[word - 1].text.lower() in prepositions:
             if lexicon.organization(nxt.text) is None and nxt.text not in lexicon.first_names:
                 found.add(nxt.text)
-        elif nxt.text in ("–", "(") and capitalised(tok) and (i == 0 or "\n" in doc.text[previous_end : tok.start]):
+    # „Bergheim – …“, „Kassel (dpa) –“: a capitalised word opening a line (or the text)
+    for match in _CAPITAL_DATELINE.finditer(codes, 0, count - 1):
+        i = match.start()
+        tok = tokens[i]
+        if i == 0 or "\n" in doc.text[tokens[i - 1].end : tok.start]:
             found.add(tok.text)
-        previous_end = tok.end
     return frozenset(found)
 
 

@@ -116,34 +116,33 @@ def organization_in(doc: Doc, lexicon: Lexicon, start: int, end: int) -> Organiz
     """The gazetteer entry a token run names, longest alias first (leftmost among equals).
 
     Only spans opened by a word that may begin an alias are looked up: most
-    capitalised words („Montag“, „Bürgermeisterin“) begin none.
+    capitalised words („Montag“, „Bürgermeisterin“) begin none. Every span from a
+    token has it as its first word when a space (or the text's end) follows it;
+    otherwise („dpa-Chef“ written as several tokens) the first word depends on the
+    span, and it may open one. A token with a space inside is left to
+    :meth:`~quotecheck.lexicon.Lexicon.may_open_organization`. Asked of every
+    mention, so the test of a token is kept to local names.
     """
-    openers = [i for i in range(start, end) if _may_open_organization(doc, lexicon, i)]
+    tokens, text = doc.tokens, doc.text
+    size = len(text)
+    may_open = lexicon.may_open_organization
+    openers = []
+    for i in range(start, end):
+        tok = tokens[i]
+        after = tok.end
+        if (after < size and not text[after].isspace()) or may_open(tok.text):
+            openers.append(i)
     if not openers:
         return None
+    organization = lexicon.organization
     for length in range(min(5, end - start), 0, -1):
         for i in openers:
             if i > end - length:
                 break
-            entry = lexicon.organization(text_of(doc, i, i + length))
+            entry = organization(text[tokens[i].start : tokens[i + length - 1].end])
             if entry is not None:
                 return entry
     return None
-
-
-def _may_open_organization(doc: Doc, lexicon: Lexicon, i: int) -> bool:
-    """Whether a span from token ``i`` may name a gazetteer organisation.
-
-    Every span from ``i`` has the token as its first word when a space (or the
-    text's end) follows it; otherwise („dpa-Chef“ written as several tokens) the
-    first word depends on the span, and it may. A token with a space inside is
-    left to :meth:`~quotecheck.lexicon.Lexicon.may_open_organization`.
-    """
-    tok = doc.tokens[i]
-    end = tok.end
-    if end < len(doc.text) and not doc.text[end].isspace():
-        return True
-    return lexicon.may_open_organization(tok.text)
 
 
 @functools.lru_cache(maxsize=65536)

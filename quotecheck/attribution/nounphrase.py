@@ -160,23 +160,33 @@ def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     an inflected common noun („kündigte Regierungschefin Elena Vrabie
     Notmaßnahmen an“: the object is no part of her name). Where the run's first
     given name is, is kept as the run grows rather than sought again at each word.
+    A capitalised word, the usual part, is taken without asking :func:`_name_part_end`.
     """
     start = i
     tokens = doc.tokens
+    time_forms = lexicon.time_forms  # lexicon.is_time_word, without a call per word
+    first_names = lexicon.first_names
     given = limit  # the first token of the run that is a given name (limit: none yet)
     while i < limit:
         tok = tokens[i]
-        if lexicon.is_time_word(tok.text):
+        text = tok.text
+        if text.lower() in time_forms:
             break  # „am Montag Kim Jong Un“: the weekday is no part of the name
-        if given < i and tok.kind == "word" and lexicon.organization(tok.text) is not None:
+        word = tok.kind == "word"
+        if given < i and word and lexicon.organization(text) is not None:
             break  # „Erik Brandt Reuters zufolge“
-        if given < i - 1 and _inflected_noun(doc, i, tok.text):
+        if given < i - 1 and _inflected_noun(doc, i, text):
             break  # „Elena Vrabie Notmaßnahmen“
+        if word and text[:1].isupper():  # capitalised(tok): one part of one word
+            if given == limit and text in first_names:
+                given = i
+            i += 1
+            continue
         after = _name_part_end(doc, lexicon, i, start, limit, tok)
         if after is None:
             break
         if given == limit:
-            given = next((k for k in range(i, after) if tokens[k].text in lexicon.first_names), limit)
+            given = next((k for k in range(i, after) if tokens[k].text in first_names), limit)
         i = after
     return i
 
@@ -192,11 +202,12 @@ def _name_part_end(doc: Doc, lexicon: Lexicon, i: int, start: int, limit: int, t
     tokens = doc.tokens
     text = tok.text
     word = tok.kind == "word"
-    if capitalised(tok) or _INITIAL.match(text) or _AGE.match(text):
+    # the patterns need a full stop („A.“) or a hyphen („41-Jährige“): most words have neither
+    if capitalised(tok) or ("." in text and _INITIAL.match(text)) or ("-" in text and _AGE.match(text)):
         return i + 1
     if word and lexicon.organization(text) is not None:
         return i + 1
-    if i > start and _particle_compound(lexicon, text):
+    if i > start and "-" in text and _particle_compound(lexicon, text):
         return i + 1  # „Faisal al-Masri“: the particle is written onto the surname
     if _name_link(doc, lexicon, i, limit, start):
         while i < limit and _is_link(doc, lexicon, i):
@@ -237,13 +248,7 @@ def parse_noun_phrase(
     if opening is None:
         return None
     determiner, i = opening
-    aged = _skip_age(doc, lexicon, i, limit)  # „Der 29 Jahre alte Techniker“: the number is an age
-    if aged == i:
-        i = _skip_quantity(doc, lexicon, i, limit)
-        if determiner is not None or i > start:
-            i = _skip_extended_attribute(doc, lexicon, i, limit)
-        aged = _skip_age(doc, lexicon, i, limit)
-    head_start = skip_adjectives(doc, lexicon, aged, limit)
+    head_start = _head_start(doc, lexicon, determiner is not None, start, i, limit)
     i = _capitalised_run(doc, lexicon, head_start, limit)
     if i == head_start:
         # „der „Bild““, „des „Kurier““: a quoted title is the name of a medium; „einen „Arbeitsstand““
@@ -252,18 +257,33 @@ def parse_noun_phrase(
             return None
         return _quoted_medium(doc, start, i, limit, determiner)
     role, role_type, names, age = _split_head(doc, lexicon, head_start, i, determiner)
-    title = _quoted_title(doc, i, limit)
-    if title is not None and role_type == "organization":
+    title = _quoted_title(doc, i, limit) if role_type == "organization" else None
+    if title is not None:
         # „die Zeitung „Kurier““: the quoted title is the medium's name
         names, i = tuple(range(title[0], title[1])), title[1] + 1
     genitive = _genitive(doc, lexicon, role, bool(names), i, limit)
     i = genitive[1] if genitive is not None else i
     attribute = _name_attribute(doc, lexicon, i, limit) if role_type == "organization" and not names and genitive is None else None
     i = attribute[1] if attribute is not None else i
-    dative = _dative(doc, lexicon, determiner, role, i)
+    dative = _dative(doc, lexicon, determiner, role, i) if determiner is not None else False
     coordinated = _second_conjunct(doc, lexicon, i, limit) if coordination else None
     i = coordinated.end if coordinated is not None else i
     return NounPhrase(start, i, determiner, names, role, role_type, None, dative, genitive, age, coordinated, attribute)
+
+
+def _head_start(doc: Doc, lexicon: Lexicon, determined: bool, start: int, i: int, limit: int) -> int:
+    """Where the head of a noun phrase opened at ``start`` begins: past an age („Der 29 Jahre alte“), else
+    a quantity („zwei“) and an extended attribute („mit den Verhandlungen vertraute“), then adjectives."""
+    tokens = doc.tokens
+    # the number of an age, the preposition of an extended attribute: most phrases have neither
+    aged = _skip_age(doc, lexicon, i, limit) if i + 2 < limit and tokens[i].kind == "number" else i
+    if aged == i:
+        after = _skip_quantity(doc, lexicon, i, limit)
+        if (determined or after > start) and after + 2 < limit and tokens[after].text.islower():
+            after = _skip_extended_attribute(doc, lexicon, after, limit)
+        if after != i:  # where nothing was skipped the age was sought already
+            aged = _skip_age(doc, lexicon, after, limit)
+    return skip_adjectives(doc, lexicon, aged, limit)
 
 
 def _quoted_medium(doc: Doc, start: int, i: int, limit: int, determiner: str | None) -> NounPhrase | None:
@@ -281,10 +301,10 @@ def _opening(doc: Doc, lexicon: Lexicon, start: int) -> tuple[str | None, int] |
     capitalised only by its position („Offiziell geht …“, „Bislang gingen …“).
     """
     lower = doc.tokens[start].text.lower()
-    classes = function_word_classes(lexicon, lower)
-    if classes & DETERMINER_CLASSES:
+    classes = lexicon.function_words.get(lower)  # function_word_classes of a word in lower case
+    if classes is not None and not classes.isdisjoint(DETERMINER_CLASSES):
         return lower, start + 1
-    if classes - _NOUN_CLASSES or _sentence_initial_non_noun(doc, lexicon, start):
+    if classes is not None and not classes <= _NOUN_CLASSES or _sentence_initial_non_noun(doc, lexicon, start):
         return None
     return None, start
 
@@ -419,12 +439,13 @@ def _split_head(
     last_role = start - 1
     age = False
     run = doc.tokens[start:end]  # a run is short (MAX_NP_TOKENS): read it once
+    role_of = lexicon.role_of
     for i, tok in enumerate(run, start):
         text = tok.text
-        if _AGE.match(text):
+        if not text[:1].isupper() and _AGE.match(text):  # an age begins with a digit, never a capital
             role, role_type, last_role, age = text, "person", i, True
             continue
-        entry = lexicon.role_of(text)
+        entry = role_of(text)
         if entry is not None:
             role, role_type, last_role = text, entry.type, i
     given = _first_given_name(doc, lexicon, last_role + 1, end)
@@ -434,11 +455,9 @@ def _split_head(
         if role is None and doc.tokens[given - 1].text not in lexicon.titles:
             role, role_type = doc.tokens[given - 1].text, "person"
         last_role = given - 1
-    names = tuple(
-        i
-        for i, tok in enumerate(run[last_role + 1 - start :], last_role + 1)
-        if tok.kind == "word" and tok.text not in "()" and tok.text not in lexicon.titles
-    )
+    titles = lexicon.titles
+    rest = enumerate(run[last_role + 1 - start :], last_role + 1)
+    names = tuple([i for i, tok in rest if tok.kind == "word" and tok.text not in "()" and tok.text not in titles])
     # drop a bracketed party: „Tobias Brandt (CDU)“ names Tobias Brandt
     names = _before_bracket(doc, names)
     if role is None and determiner is not None:

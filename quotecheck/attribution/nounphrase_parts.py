@@ -38,9 +38,13 @@ def skip_adjectives(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
     attribute: „Das teilte die Notenbank mit“ has no noun phrase at „Das“.
     """
     tokens = doc.tokens
-    while i < limit and tokens[i].kind in ("word", "number") and _ADJECTIVE.match(tokens[i].text):
-        word = tokens[i].text
-        if function_word_classes(lexicon, word) & DETERMINER_CLASSES or doc.lemma(i).lower() in lexicon.speech_verbs:
+    while i < limit:
+        tok = tokens[i]
+        # _ADJECTIVE needs a lower-case letter or a digit first, never a capital: most words asked
+        # („Berlin“) have one, and are turned away before the pattern
+        if tok.text[:1].isupper() or tok.kind not in ("word", "number") or not _ADJECTIVE.match(tok.text):
+            break
+        if function_word_classes(lexicon, tok.text) & DETERMINER_CLASSES or doc.lemma(i).lower() in lexicon.speech_verbs:
             break
         i += 1
     return i

@@ -17,6 +17,8 @@ combines classes into the questions several modules ask.
 
 from __future__ import annotations
 
+import weakref
+
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon, SpeechVerb
@@ -29,6 +31,7 @@ __all__ = [
     "is_speech_verb",
     "is_time_word",
     "speech_entry",
+    "words_of_class",
 ]
 
 #: Speech-verb classes (the ``class`` column of ``speech_verbs.tsv``) whose subject
@@ -43,6 +46,24 @@ _NO_CLASSES: frozenset[str] = frozenset()
 def function_word_classes(lexicon: Lexicon, word: str) -> frozenset[str]:
     """The ``function_words.tsv`` classes of a word (lower-cased); empty for other words."""
     return lexicon.function_words.get(word.lower(), _NO_CLASSES)
+
+
+#: Per lexicon: a ``function_words.tsv`` class → the (lower-case) words that carry it.
+_CLASS_WORDS: weakref.WeakKeyDictionary[Lexicon, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+def words_of_class(lexicon: Lexicon, cls: str) -> frozenset[str]:
+    """The words whose :func:`function_word_classes` hold ``cls`` („det“ → „der“, „die“, „zwei“ …).
+
+    ``word.lower() in words_of_class(lexicon, "det")`` answers as ``"det" in
+    function_word_classes(lexicon, word)`` does, with one set look-up: for a
+    loop that asks it of every word of a document.
+    """
+    by_class = _CLASS_WORDS.setdefault(lexicon, {})
+    words = by_class.get(cls)
+    if words is None:
+        words = by_class[cls] = frozenset(word for word, classes in lexicon.function_words.items() if cls in classes)
+    return words
 
 
 def is_time_word(lexicon: Lexicon, word: str) -> bool:

@@ -58,6 +58,13 @@ _CACHE_SIZE = 200_000
 _ALIAS_MARGIN = 16
 
 
+def _time_forms(times: frozenset[str]) -> frozenset[str]:
+    """The time words and their compounds of two: a modifier of at least ``_MIN_TIME_PART``
+    characters and a head of more („sonntag“ + „abend“, not „tag“ + „abend“)."""
+    compounds = {first + head for first in times for head in times if len(first) >= _MIN_TIME_PART and len(head) > _MIN_TIME_PART}
+    return frozenset(times | compounds)
+
+
 def _remember(cache: dict[str, V], key: str, value: V) -> None:
     if len(cache) >= _CACHE_SIZE:
         cache.clear()
@@ -132,7 +139,9 @@ class Lexicon:
     _compound_index: Mapping[str, RoleNoun] = field(init=False, repr=False)
     _role_cache: dict[str, RoleNoun | None] = field(init=False, factory=dict, repr=False)
     _org_suffix_cache: dict[str, tuple[tuple[int, OrgClass], ...]] = field(init=False, factory=dict, repr=False)
-    _time_cache: dict[str, bool] = field(init=False, factory=dict, repr=False)
+    #: Every lower-case form :meth:`is_time_word` accepts: a time word of ``function_words.tsv``
+    #: or two of them compounded („montag“, „sonntagabend“); a finite set, so a word is one look-up.
+    time_forms: frozenset[str] = field(init=False, repr=False)
     _organization_cache: dict[str, Organization | None] = field(init=False, factory=dict, repr=False)
     _alias_firsts: frozenset[str] = field(init=False, repr=False)
     _folded_alias_firsts: frozenset[str] = field(init=False, repr=False)
@@ -162,6 +171,7 @@ class Lexicon:
             "_alias_firsts": alias_first_words(self.alias_index),
             "_folded_alias_firsts": alias_first_words(self.alias_index_folded),
             "_reportive_forms": frozenset(form for form, readings in self.konjunktiv.items() if any(r.reportive for r in readings)),
+            "time_forms": _time_forms(self.words.time),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
@@ -238,17 +248,7 @@ class Lexicon:
 
     def is_time_word(self, word: str) -> bool:
         """A weekday, month or time of day, alone or compounded („Sonntagabend“, „Montagmorgen“)."""
-        try:
-            return self._time_cache[word]
-        except KeyError:
-            pass
-        times = self.words.time
-        folded = word.lower()
-        found = folded in times or any(
-            folded[:k] in times and folded[k:] in times for k in range(_MIN_TIME_PART, len(folded) - _MIN_TIME_PART)
-        )
-        _remember(self._time_cache, word, found)
-        return found
+        return word.lower() in self.time_forms
 
     # -- organisations --
 
