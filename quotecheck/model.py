@@ -88,6 +88,34 @@ def _spans(value: Iterable[Span | Sequence[int]]) -> tuple[Span, ...]:
     return tuple(sorted(spans))
 
 
+#: Offsets below this pack into one int (see :func:`_bounds`).
+_PACKABLE = 1 << 31
+_LOW = _PACKABLE * 2 - 1
+
+
+def _bounds(value: Iterable[Span | Sequence[int]] | int) -> tuple[Span, ...] | int:
+    """A role's spans as kept: a single span as one int ``start + (end << 32)``, several as a tuple of :class:`Span`.
+
+    A tuple holding a :class:`Span` and its two offsets costs some 160 bytes, the
+    int 32; most roles have one span („sagte“, „Anna Berger“). An int given is such
+    a packed span (:func:`attrs.evolve` passes the kept value on).
+    """
+    if type(value) is int:
+        if value < 0 or (value >> 32) < (value & _LOW):
+            raise ValueError(f"not a packed span: {value}")
+        return value
+    spans = _spans(value)  # type: ignore[arg-type]
+    if len(spans) == 1 and spans[0].end < _PACKABLE:
+        return spans[0].start + (spans[0].end << 32)
+    return spans
+
+
+def _unpacked(bounds: tuple[Span, ...] | int) -> tuple[Span, ...]:
+    if type(bounds) is int:
+        return (Span(bounds & _LOW, bounds >> 32),)
+    return bounds  # type: ignore[return-value]
+
+
 def join_spans(text: str, spans: Sequence[Span]) -> str:
     """The contract's role text: the spans' text joined with a single space."""
     return " ".join(s.slice(text) for s in spans)
@@ -101,7 +129,7 @@ def _text_or_none(role: object, attribute: attrs.Attribute[Any], value: object) 
 
 @functools.cache
 def _compared(cls: type[Role]) -> tuple[str, ...]:
-    """The fields besides the text that equality compares and ``repr`` shows: ``spans`` and a subclass's own."""
+    """The fields besides text and spans that equality compares and ``repr`` shows: a subclass's own."""
     return tuple(a.name for a in attrs.fields(cls) if a.eq)
 
 
@@ -118,7 +146,8 @@ class Role:
     """
 
     _text: str | None = field(alias="text", validator=_text_or_none, eq=False, repr=False)
-    spans: tuple[Span, ...] = field(converter=_spans)
+    #: The spans (:attr:`spans`), a single one packed into an int (:func:`_bounds`).
+    _bounds: tuple[Span, ...] | int = field(alias="spans", converter=_bounds, eq=False, repr=False)
     #: The document the spans index, for a role whose ``text`` is read on access.
     _source: str | None = field(
         default=None, alias="source", kw_only=True, validator=optional(instance_of(str)), eq=False, repr=False
@@ -135,26 +164,36 @@ class Role:
     def text(self) -> str:
         """What the spans cover, joined with one space („Wir bleiben hart“)."""
         text = self._text
-        return text if text is not None else join_spans(self._source, self.spans)  # type: ignore[arg-type]
+        if text is not None:
+            return text
+        bounds = self._bounds
+        if type(bounds) is int:
+            return self._source[bounds & _LOW : bounds >> 32]  # type: ignore[index]
+        return join_spans(self._source, bounds)  # type: ignore[arg-type]
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """The ``[start, end)`` character ranges, in text order."""
+        return _unpacked(self._bounds)
 
     @classmethod
     def from_spans(cls, text: str, spans: Iterable[Span | Sequence[int]]) -> "Role":
         return cls(None, spans, source=text)  # type: ignore[arg-type]
 
     def _values(self) -> tuple[Any, ...]:
-        return (self.text, *(getattr(self, name) for name in _compared(type(self))))
+        return (self.text, self.spans, *(getattr(self, name) for name in _compared(type(self))))
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self.spans == other.spans and self._values() == other._values()  # type: ignore[attr-defined]
+        return self._bounds == other._bounds and self._values() == other._values()  # type: ignore[attr-defined]
 
     def __hash__(self) -> int:
         return hash((type(self), *self._values()))
 
     def __repr__(self) -> str:
         shown = "".join(f", {name}={getattr(self, name)!r}" for name in _compared(type(self)))
-        return f"{type(self).__name__}(text={self.text!r}{shown})"
+        return f"{type(self).__name__}(text={self.text!r}, spans={self.spans!r}{shown})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled with its text (not the document's): ``Cue(text, spans, lemma)``."""
@@ -162,11 +201,13 @@ class Role:
 
     @property
     def start(self) -> int:
-        return self.spans[0].start
+        bounds = self._bounds
+        return bounds & _LOW if type(bounds) is int else bounds[0].start  # type: ignore[index]
 
     @property
     def end(self) -> int:
-        return self.spans[-1].end
+        bounds = self._bounds
+        return bounds >> 32 if type(bounds) is int else bounds[-1].end  # type: ignore[index]
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "spans": [s.to_list() for s in self.spans]}
