@@ -11,7 +11,6 @@ The model is kept apart from the wire format: :meth:`Quote.to_dict` and
 
 from __future__ import annotations
 
-import functools
 from typing import Any, Iterable, Literal, Mapping, Sequence, get_args
 
 import attrs
@@ -127,10 +126,16 @@ def _text_or_none(role: object, attribute: attrs.Attribute[Any], value: object) 
         raise TypeError(f"'text' must be {str!r} (got {value!r} that is a {type(value)!r}).", attribute, str, value)
 
 
-@functools.cache
-def _compared(cls: type[Role]) -> tuple[str, ...]:
-    """The fields besides text and spans that equality compares and ``repr`` shows: a subclass's own."""
-    return tuple(a.name for a in attrs.fields(cls) if a.eq)
+#: A role class's fields besides text and spans that equality compares and ``repr`` shows: a subclass's own.
+_COMPARED: dict[type, tuple[str, ...]] = {}
+
+
+def _compared(cls: type) -> tuple[str, ...]:
+    try:
+        return _COMPARED[cls]
+    except KeyError:
+        names = _COMPARED[cls] = tuple(a.name for a in attrs.fields(cls) if a.eq)
+        return names
 
 
 @frozen(eq=False, repr=False)
@@ -178,7 +183,7 @@ class Role:
 
     @classmethod
     def from_spans(cls, text: str, spans: Iterable[Span | Sequence[int]]) -> "Role":
-        return cls(None, spans, source=text)  # type: ignore[arg-type]
+        return cls(None, spans, source=text)
 
     def _values(self) -> tuple[Any, ...]:
         return (self.text, self.spans, *(getattr(self, name) for name in _compared(type(self))))
@@ -186,7 +191,7 @@ class Role:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._bounds == other._bounds and self._values() == other._values()  # type: ignore[attr-defined]
+        return self._bounds == other._bounds and self._values() == other._values()
 
     def __hash__(self) -> int:
         return hash((type(self), *self._values()))
@@ -227,7 +232,7 @@ class Cue(Role):
     def from_spans(
         cls, text: str, spans: Iterable[Span | Sequence[int]], lemma: str | None = None
     ) -> "Cue":
-        return cls(None, spans, lemma, source=text)  # type: ignore[arg-type]
+        return cls(None, spans, lemma, source=text)
 
     def to_dict(self) -> dict[str, Any]:
         return {**Role.to_dict(self), "lemma": self.lemma}
@@ -261,7 +266,7 @@ class Mention(Role):
         type: MentionType = "unknown",
         relation: Relation | None = None,
     ) -> "Mention":
-        return cls(None, spans, name, type, relation, source=text)  # type: ignore[arg-type]
+        return cls(None, spans, name, type, relation, source=text)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's object; ``relation`` only when the mention has one (a source)."""
