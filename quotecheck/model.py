@@ -87,30 +87,132 @@ def _spans(value: Iterable[Span | Sequence[int]]) -> tuple[Span, ...]:
     return tuple(sorted(spans))
 
 
+#: Offsets below this pack into one int (see :func:`_bounds`).
+_PACKABLE = 1 << 31
+_LOW = _PACKABLE * 2 - 1
+
+
+def _bounds(value: Iterable[Span | Sequence[int]] | int) -> tuple[Span, ...] | int:
+    """A role's spans as kept: a single span as one int ``start + (end << 32)``, several as a tuple of :class:`Span`.
+
+    A tuple holding a :class:`Span` and its two offsets costs some 160 bytes, the
+    int 32; most roles have one span („sagte“, „Anna Berger“). An int given is such
+    a packed span (:func:`attrs.evolve` passes the kept value on).
+    """
+    if type(value) is int:
+        if value < 0 or (value >> 32) < (value & _LOW):
+            raise ValueError(f"not a packed span: {value}")
+        return value
+    spans = _spans(value)  # type: ignore[arg-type]
+    if len(spans) == 1 and spans[0].end < _PACKABLE:
+        return spans[0].start + (spans[0].end << 32)
+    return spans
+
+
+def _unpacked(bounds: tuple[Span, ...] | int) -> tuple[Span, ...]:
+    if type(bounds) is int:
+        return (Span(bounds & _LOW, bounds >> 32),)
+    return bounds  # type: ignore[return-value]
+
+
 def join_spans(text: str, spans: Sequence[Span]) -> str:
     """The contract's role text: the spans' text joined with a single space."""
     return " ".join(s.slice(text) for s in spans)
 
 
-@frozen
-class Role:
-    """A piece of text playing a part in a quote (content, frame, fragment)."""
+def _text_or_none(role: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``instance_of(str)``'s check and message for the ``text`` a role is given (None: read on access)."""
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"'text' must be {str!r} (got {value!r} that is a {type(value)!r}).", attribute, str, value)
 
-    text: str = field(validator=instance_of(str))
-    spans: tuple[Span, ...] = field(converter=_spans)
+
+#: A role class's fields besides text and spans that equality compares and ``repr`` shows: a subclass's own.
+_COMPARED: dict[type, tuple[str, ...]] = {}
+
+
+def _compared(cls: type) -> tuple[str, ...]:
+    try:
+        return _COMPARED[cls]
+    except KeyError:
+        names = _COMPARED[cls] = tuple(a.name for a in attrs.fields(cls) if a.eq)
+        return names
+
+
+@frozen(eq=False, repr=False)
+class Role:
+    """A piece of text playing a part in a quote (content, frame, fragment).
+
+    ``Role(text, spans)``. A role made by :meth:`from_spans` keeps no text of its
+    own: ``text`` is read from the document on access (a 10 MB document has some
+    80,000 quotes, and copies of their texts took 3.5 bytes per character of it at
+    the peak). Either way ``text``, equality, ``repr``, pickling and
+    :func:`attrs.evolve` are those of a role with the text given. A role made so
+    keeps its document's text alive.
+    """
+
+    _text: str | None = field(alias="text", validator=_text_or_none, eq=False, repr=False)
+    #: The spans (:attr:`spans`), a single one packed into an int (:func:`_bounds`).
+    _bounds: tuple[Span, ...] | int = field(alias="spans", converter=_bounds, eq=False, repr=False)
+    #: The document the spans index, for a role whose ``text`` is read on access.
+    _source: str | None = field(
+        default=None, alias="source", kw_only=True, validator=optional(instance_of(str)), eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self._text is None:
+            if self._source is None:
+                raise TypeError(f"{type(self).__name__} needs its text (or the source text its spans index)")
+        elif self._source is not None:
+            object.__setattr__(self, "_source", None)  # given text wins (attrs.evolve(role, text=…))
+
+    @property
+    def text(self) -> str:
+        """What the spans cover, joined with one space („Wir bleiben hart“)."""
+        text = self._text
+        if text is not None:
+            return text
+        bounds = self._bounds
+        if type(bounds) is int:
+            return self._source[bounds & _LOW : bounds >> 32]  # type: ignore[index]
+        return join_spans(self._source, bounds)  # type: ignore[arg-type]
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """The ``[start, end)`` character ranges, in text order."""
+        return _unpacked(self._bounds)
 
     @classmethod
     def from_spans(cls, text: str, spans: Iterable[Span | Sequence[int]]) -> "Role":
-        spans = _spans(spans)
-        return cls(join_spans(text, spans), spans)
+        return cls(None, spans, source=text)
+
+    def _values(self) -> tuple[Any, ...]:
+        return (self.text, self.spans, *(getattr(self, name) for name in _compared(type(self))))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._bounds == other._bounds and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((type(self), *self._values()))
+
+    def __repr__(self) -> str:
+        shown = "".join(f", {name}={getattr(self, name)!r}" for name in _compared(type(self)))
+        return f"{type(self).__name__}(text={self.text!r}, spans={self.spans!r}{shown})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with its text (not the document's): ``Cue(text, spans, lemma)``."""
+        return type(self), self._values()
 
     @property
     def start(self) -> int:
-        return self.spans[0].start
+        bounds = self._bounds
+        return bounds & _LOW if type(bounds) is int else bounds[0].start  # type: ignore[index]
 
     @property
     def end(self) -> int:
-        return self.spans[-1].end
+        bounds = self._bounds
+        return bounds >> 32 if type(bounds) is int else bounds[-1].end  # type: ignore[index]
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "spans": [s.to_list() for s in self.spans]}
@@ -120,7 +222,7 @@ class Role:
         return cls(data["text"], data["spans"])
 
 
-@frozen
+@frozen(eq=False, repr=False)
 class Cue(Role):
     """The words that mark the attribution (speech verb, ``laut``, colon …)."""
 
@@ -130,8 +232,7 @@ class Cue(Role):
     def from_spans(
         cls, text: str, spans: Iterable[Span | Sequence[int]], lemma: str | None = None
     ) -> "Cue":
-        spans = _spans(spans)
-        return cls(join_spans(text, spans), spans, lemma)
+        return cls(None, spans, lemma, source=text)
 
     def to_dict(self) -> dict[str, Any]:
         return {**Role.to_dict(self), "lemma": self.lemma}
@@ -141,7 +242,7 @@ class Cue(Role):
         return cls(data["text"], data["spans"], data.get("lemma"))
 
 
-@frozen
+@frozen(eq=False, repr=False)
 class Mention(Role):
     """A mention of an entity: speaker, addressee or intermediary source.
 
@@ -165,8 +266,7 @@ class Mention(Role):
         type: MentionType = "unknown",
         relation: Relation | None = None,
     ) -> "Mention":
-        spans = _spans(spans)
-        return cls(join_spans(text, spans), spans, name, type, relation)
+        return cls(None, spans, name, type, relation, source=text)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's object; ``relation`` only when the mention has one (a source)."""

@@ -92,6 +92,40 @@ def test_role_spans_are_sorted_and_joined_with_one_space() -> None:
     assert (cue.start, cue.end) == (3, 24)
 
 
+def test_a_role_from_spans_is_the_role_with_its_text_given() -> None:
+    """The pipeline's roles read their text from the document; nothing else tells them apart."""
+    made = Mention.from_spans(TEXT, [(0, 3)], "Kim Jong Un", "person")
+    given = Mention("Kim", [(0, 3)], "Kim Jong Un", "person")
+    assert made.text == "Kim" and made.spans == (Span(0, 3),)
+    assert made == given and hash(made) == hash(given) and repr(made) == repr(given)
+    assert made != Mention("Kim", [(0, 3)], "Kim", "person")  # the other fields still count
+    assert Role.from_spans(TEXT, [(0, 3)]) != Role("Kim", [(0, 4)])  # and the spans
+
+
+def test_a_role_evolves_and_pickles_as_one_with_its_text() -> None:
+    import pickle
+
+    made = Cue.from_spans(TEXT, [(4, 9)], "sagen")
+    assert attrs.evolve(made, lemma="erklären") == Cue("sagte", [(4, 9)], "erklären")
+    assert attrs.evolve(made, text="sagt", spans=[(4, 8)]) == Cue("sagt", [(4, 8)], "sagen")
+    data = pickle.dumps(made)
+    assert TEXT.encode() not in data  # the role's own text travels, not the document's
+    assert pickle.loads(data) == made
+
+
+def test_a_role_needs_its_text_or_its_document() -> None:
+    with pytest.raises(TypeError):
+        Role(None, [(0, 3)])  # type: ignore[arg-type]
+    assert Role.from_spans("x" * 10, [(2, 5)]).text == "xxx"
+
+
+def test_a_span_beyond_the_packed_range_is_kept_as_given() -> None:
+    far = 1 << 32
+    role = Role("Ja", [(far, far + 2)])
+    assert role.spans == (Span(far, far + 2),) and (role.start, role.end) == (far, far + 2)
+    assert attrs.evolve(role, text="ja") == Role("ja", [(far, far + 2)])
+
+
 # --- the contract's JSON form -------------------------------------------------------
 
 QUOTE_FIELDS = [

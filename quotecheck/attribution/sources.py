@@ -22,7 +22,7 @@ import attrs
 from attrs import frozen
 
 from quotecheck import tuning
-from quotecheck.analysis.base import Doc, TokenAnswers, document_memo
+from quotecheck.analysis.base import Doc, TokenAnswers, recent_memo
 from quotecheck.attribution.coreference import Coreference
 from quotecheck.attribution.naming import as_written, is_medium, organization_in, station_name
 from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
@@ -93,12 +93,14 @@ def find_sources(
     frame's tokens) only the tokens within :data:`~quotecheck.tuning.SOURCE_WINDOW_TOKENS`
     of it are tried: a run-on sentence of a thousand frames („sagte er, sagte
     er, …“) is not searched whole for each. What the strategies answer at a
-    token is remembered for the document (:func:`~quotecheck.analysis.base.document_memo`),
-    since the candidates of one sentence search the same tokens.
+    token is remembered per window, for the latest windows searched
+    (:func:`~quotecheck.analysis.base.recent_memo`): the candidates of one sentence
+    search the same tokens, and attribution reads the candidates in text order
+    (a memo of every window held a byte per character of a long document).
     """
     starts = doc.layer.columns.starts  # read as an array: no token is made per step
     window = _Window(start, end)
-    answers: TokenAnswers[Source | None] = document_memo(doc, ("sources", id(lexicon), start, end), lambda: TokenAnswers(start))
+    answers: TokenAnswers[Source | None] = recent_memo(doc, ("sources", id(lexicon)), (start, end), lambda: TokenAnswers(start))
     found: list[Source] = []
     i, stop = start, end
     if near is not None:
