@@ -11,7 +11,7 @@ The model is kept apart from the wire format: :meth:`Quote.to_dict` and
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Literal, Mapping, Sequence, get_args
+from typing import Any, ClassVar, Iterable, Literal, Mapping, Sequence, get_args
 
 import attrs
 from attrs import field, frozen
@@ -92,25 +92,31 @@ _PACKABLE = 1 << 31
 _LOW = _PACKABLE * 2 - 1
 
 
-def _bounds(value: Iterable[Span | Sequence[int]] | int) -> tuple[Span, ...] | int:
+class _Packed(int):
+    """One span kept as ``start + (end << 32)`` (:func:`_bounds`); a type of its own, so that
+    only a role's kept value (passed on by :func:`attrs.evolve`) is read so, never a caller's int."""
+
+    __slots__ = ()
+
+
+def _bounds(value: Iterable[Span | Sequence[int]] | _Packed) -> tuple[Span, ...] | _Packed:
     """A role's spans as kept: a single span as one int ``start + (end << 32)``, several as a tuple of :class:`Span`.
 
     A tuple holding a :class:`Span` and its two offsets costs some 160 bytes, the
-    int 32; most roles have one span („sagte“, „Anna Berger“). An int given is such
-    a packed span (:func:`attrs.evolve` passes the kept value on).
+    int 32; most roles have one span („sagte“, „Anna Berger“). A :class:`_Packed`
+    given is such a kept span (:func:`attrs.evolve` passes the kept value on); a
+    plain int is no spans at all, as before (``Role("Anna", 4)`` raises).
     """
-    if type(value) is int:
-        if value < 0 or (value >> 32) < (value & _LOW):
-            raise ValueError(f"not a packed span: {value}")
+    if type(value) is _Packed:
         return value
     spans = _spans(value)  # type: ignore[arg-type]
     if len(spans) == 1 and spans[0].end < _PACKABLE:
-        return spans[0].start + (spans[0].end << 32)
+        return _Packed(spans[0].start + (spans[0].end << 32))
     return spans
 
 
-def _unpacked(bounds: tuple[Span, ...] | int) -> tuple[Span, ...]:
-    if type(bounds) is int:
+def _unpacked(bounds: tuple[Span, ...] | _Packed) -> tuple[Span, ...]:
+    if type(bounds) is _Packed:
         return (Span(bounds & _LOW, bounds >> 32),)
     return bounds  # type: ignore[return-value]
 
@@ -138,7 +144,7 @@ def _compared(cls: type) -> tuple[str, ...]:
         return names
 
 
-@frozen(eq=False, repr=False)
+@frozen(eq=False, repr=False, match_args=False)
 class Role:
     """A piece of text playing a part in a quote (content, frame, fragment).
 
@@ -152,11 +158,28 @@ class Role:
 
     _text: str | None = field(alias="text", validator=_text_or_none, eq=False, repr=False)
     #: The spans (:attr:`spans`), a single one packed into an int (:func:`_bounds`).
-    _bounds: tuple[Span, ...] | int = field(alias="spans", converter=_bounds, eq=False, repr=False)
+    _bounds: tuple[Span, ...] | _Packed = field(alias="spans", converter=_bounds, eq=False, repr=False)
     #: The document the spans index, for a role whose ``text`` is read on access.
     _source: str | None = field(
         default=None, alias="source", kw_only=True, validator=optional(instance_of(str)), eq=False, repr=False
     )
+
+    #: ``case Role(text, spans)`` matches the public attributes, not the kept fields.
+    __match_args__: ClassVar[tuple[str, ...]] = ("text", "spans")
+
+    @classmethod
+    def __attrs_init_subclass__(cls) -> None:
+        """A subclass compares, hashes, shows, matches and unpickles as a role does, with its own fields.
+
+        attrs would give ``@attrs.frozen class Note(Role): note: str`` an ``__eq__``
+        of ``note`` alone (text and spans are kept in fields that equality skips).
+        """
+        cls.__eq__ = Role.__eq__  # type: ignore[method-assign]
+        cls.__hash__ = Role.__hash__  # type: ignore[method-assign]
+        cls.__repr__ = Role.__repr__  # type: ignore[method-assign]
+        cls.__setstate__ = Role.__setstate__  # type: ignore[method-assign]
+        own = (a.name for a in attrs.fields(cls) if a.init and not a.kw_only and not a.name.startswith("_"))
+        cls.__match_args__ = ("text", "spans", *own)  # type: ignore[misc]
 
     def __attrs_post_init__(self) -> None:
         if self._text is None:
@@ -172,7 +195,7 @@ class Role:
         if text is not None:
             return text
         bounds = self._bounds
-        if type(bounds) is int:
+        if type(bounds) is _Packed:
             return self._source[bounds & _LOW : bounds >> 32]  # type: ignore[index]
         return join_spans(self._source, bounds)  # type: ignore[arg-type]
 
@@ -200,6 +223,14 @@ class Role:
         shown = "".join(f", {name}={getattr(self, name)!r}" for name in _compared(type(self)))
         return f"{type(self).__name__}(text={self.text!r}, spans={self.spans!r}{shown})"
 
+    def __setstate__(self, state: Mapping[str, Any]) -> None:
+        """A role pickled by quotecheck 0.2.0 (its state ``{"text": …, "spans": …}`` and the subclass's fields)."""
+        state = dict(state)
+        if "text" in state:
+            state["_text"], state["_bounds"], state["_source"] = state.pop("text"), _bounds(state.pop("spans")), None
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled with its text (not the document's): ``Cue(text, spans, lemma)``."""
         return type(self), self._values()
@@ -207,12 +238,12 @@ class Role:
     @property
     def start(self) -> int:
         bounds = self._bounds
-        return bounds & _LOW if type(bounds) is int else bounds[0].start  # type: ignore[index]
+        return bounds & _LOW if type(bounds) is _Packed else bounds[0].start  # type: ignore[index]
 
     @property
     def end(self) -> int:
         bounds = self._bounds
-        return bounds >> 32 if type(bounds) is int else bounds[-1].end  # type: ignore[index]
+        return bounds >> 32 if type(bounds) is _Packed else bounds[-1].end  # type: ignore[index]
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "spans": [s.to_list() for s in self.spans]}
@@ -222,7 +253,7 @@ class Role:
         return cls(data["text"], data["spans"])
 
 
-@frozen(eq=False, repr=False)
+@frozen(eq=False, repr=False, match_args=False)
 class Cue(Role):
     """The words that mark the attribution (speech verb, ``laut``, colon …)."""
 
@@ -242,7 +273,7 @@ class Cue(Role):
         return cls(data["text"], data["spans"], data.get("lemma"))
 
 
-@frozen(eq=False, repr=False)
+@frozen(eq=False, repr=False, match_args=False)
 class Mention(Role):
     """A mention of an entity: speaker, addressee or intermediary source.
 

@@ -126,6 +126,41 @@ def test_a_span_beyond_the_packed_range_is_kept_as_given() -> None:
     assert attrs.evolve(role, text="ja") == Role("ja", [(far, far + 2)])
 
 
+def test_a_plain_int_is_no_spans() -> None:
+    """Only a role's own kept span passes as a number; a record's ``"spans": 17179869184`` is refused."""
+    with pytest.raises(TypeError):
+        Role("Kim", 3 << 32)  # type: ignore[arg-type]
+    made = Role.from_spans(TEXT, [(0, 3)])
+    assert attrs.evolve(made) == made  # evolve passes the kept span on
+
+
+def test_a_role_matches_by_its_public_attributes() -> None:
+    match Mention.from_spans(TEXT, [(0, 3)], "Kim Jong Un", "person"):
+        case Mention(text, spans, name, kind):
+            assert (text, spans, name, kind) == ("Kim", (Span(0, 3),), "Kim Jong Un", "person")
+        case _:
+            pytest.fail("no match")
+    assert Cue.__match_args__ == ("text", "spans", "lemma")
+
+
+def test_a_users_subclass_compares_and_shows_text_and_spans() -> None:
+    @attrs.frozen
+    class Note(Role):
+        note: str = ""
+
+    kim, sagte = Note("Kim", [(0, 3)], "n"), Note("sagte", [(4, 9)], "n")
+    assert kim != sagte and kim == Note("Kim", [(0, 3)], "n") and hash(kim) == hash(Note("Kim", [(0, 3)], "n"))
+    assert repr(kim) == "Note(text='Kim', spans=(Span(start=0, end=3),), note='n')"
+
+
+def test_a_role_pickled_by_version_0_2_0_loads() -> None:
+    """0.2.0 pickled a role's fields by name (attrs' slotted state): text and spans."""
+    old_state = {"text": "Kim", "spans": (Span(0, 3),), "name": "Kim Jong Un", "type": "person", "relation": None}
+    role = Mention.__new__(Mention)
+    role.__setstate__(old_state)
+    assert role == Mention("Kim", [(0, 3)], "Kim Jong Un", "person")
+
+
 # --- the contract's JSON form -------------------------------------------------------
 
 QUOTE_FIELDS = [

@@ -198,6 +198,9 @@ def test_pipeline_reads_grow_linearly_with_each_shape(name: str) -> None:
 @given(st.lists(st.sampled_from(sorted(SHAPE_UNITS.values())), min_size=1, max_size=3), st.integers(min_value=1, max_value=12))
 # A run-on sentence with quoted titles: the frame after each quote walked to the sentence end.
 @example([SHAPE_UNITS["no sentence end"], SHAPE_UNITS["quoted titles"]], 1)
+# Never-closed marks after each sentence: every piece ran to the paragraph end and each
+# later sentence weighed them all as pieces of its own (reported speech).
+@example([SHAPE_UNITS["„Von X sagte“ repeated"], SHAPE_UNITS["quoted titles"], SHAPE_UNITS["every quotation mark"]], 2)
 def test_pipeline_reads_grow_linearly_with_mixed_shapes(units: list[str], count: int) -> None:
     """Any mixture of the hostile units, repeated: four times as long, at most five times the reads."""
     text = "".join(units)

@@ -88,6 +88,7 @@ def find_reported(
                 spans = quoted if quoted is not None else pair_quotation_marks(doc.layer)
                 pieces = SpanIndex((s.start, s.end) for s in spans if s.end > s.start)
             found = pieces.overlapping(sentence.start, doc.tokens[last - 1].end)
+            found = _one_cover(found, doc.tokens[sentence.first].start, doc.tokens[sentence.last - 1].end)
         cand = _clause_act(doc, lexicon, first, last, found)
         if cand is None:
             cand, last = _later_clause_act(doc, lexicon, sentence, local) or (None, last)
@@ -98,6 +99,25 @@ def find_reported(
             second = _coordinated_act(doc, lexicon, cand, last) or _asyndetic_act(doc, lexicon, cand, last, found)
             if second is not None:
                 out.append(second)
+    return out
+
+
+def _one_cover(found: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """``found`` with only the first of the pieces that cover the whole sentence ``[start, end)``.
+
+    Such pieces give the same token range in any clause of the sentence (all of
+    it), so one stands for all. Never-closed marks run to the paragraph's end
+    („Titel“, „“”‚‘’ … repeated): each covers every later sentence, and each
+    sentence would weigh every earlier mark again.
+    """
+    out: list[tuple[int, int]] = []
+    covered = False
+    for a, b in found:
+        if a <= start and end <= b:
+            if covered:
+                continue
+            covered = True
+        out.append((a, b))
     return out
 
 
