@@ -208,8 +208,8 @@ def _codes_of_groups(compiled: regex.Pattern[str]) -> bytes:
 
 #: Regex matches are turned into columns this many at a time: a batch is read
 #: with C-level ``map`` calls, and never more matches than this are alive (a
-#: match of the token pattern and its 18 groups costs about 1.6 KB: 16,384 of
-#: them were 26 MB, more than the rest of a 1 MB document's analysis).
+#: match of the token pattern costs over a kilobyte: 16,384 matches of the old
+#: 18-group pattern were 26 MB, more than the rest of a 1 MB document's analysis).
 _BATCH = 1 << 11
 
 

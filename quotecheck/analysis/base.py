@@ -246,8 +246,7 @@ def forget_document_memo(doc: Doc | object) -> None:
 #: How :class:`TokenAnswers` stores an answer: not asked, ``None``, ``False``,
 #: ``True``, or another value (kept in its dict).
 _UNASKED, _NONE, _FALSE, _TRUE, _OTHER = range(5)
-_VALUES: tuple[object, ...] = (None, None, False, True)
-#: An answer by its code, in one tuple look-up (:meth:`TokenAnswers.get`); the two codes
+#: An answer by its code, in one tuple look-up; the two codes
 #: that hold no answer themselves (not asked, kept in the dict) are markers.
 _NOT_ASKED, _IN_OTHERS = object(), object()
 _DECODED: tuple[object, ...] = (_NOT_ASKED, None, False, True, _IN_OTHERS)
@@ -293,10 +292,10 @@ class TokenAnswers(Generic[_V]):
         return isinstance(index, int) and self._code(index) != _UNASKED
 
     def __getitem__(self, index: int) -> _V:
-        code = self._code(index)
-        if code == _UNASKED:
+        answer = _DECODED[self._code(index)]
+        if answer is _NOT_ASKED:
             raise KeyError(index)
-        return self._others[index] if code == _OTHER else _VALUES[code]  # type: ignore[return-value]
+        return self._others[index] if answer is _IN_OTHERS else answer  # type: ignore[return-value]
 
     @overload
     def get(self, index: int) -> _V | None: ...
