@@ -45,7 +45,7 @@ from quotecheck.rules.clauses import CLAUSE_BREAKS, classes_at, tokens_between
 from quotecheck.rules.cues import match_speech_verb
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
-from quotecheck.rules.reported_acts import _act_at, _asyndetic_clause, _coordinated_act, _sentence
+from quotecheck.rules.reported_acts import _act_at, _asyndetic_clause, _coordinated_act, _sentence, _sentence_act
 from quotecheck.rules.reported_passive import _passive, _perfect
 from quotecheck.rules.reported_pieces import _piece_sentence, _piece_tokens
 from quotecheck.spanindex import SpanIndex
@@ -89,10 +89,12 @@ def find_reported(
                 pieces = SpanIndex((s.start, s.end) for s in spans if s.end > s.start)
             found = pieces.overlapping(sentence.start, doc.tokens[last - 1].end)
             found = _one_cover(found, doc.tokens[sentence.first].start, doc.tokens[sentence.last - 1].end)
-        cand = _clause_act(doc, lexicon, first, last, found)
+        cand, cut = _sentence_act(doc, lexicon, first, last, True)
+        if cand is None:
+            cand = _other_act(doc, lexicon, first, last, found)
         if cand is None:
             cand, last = _later_clause_act(doc, lexicon, sentence, local) or (None, last)
-        if cand is None:
+        if cand is None and cut:
             cand = _sentence(doc, lexicon, first, last, asyndetic=False)  # the act uncut when cut it was too short
         if cand is not None:
             out.append(cand)
@@ -123,7 +125,12 @@ def _one_cover(found: list[tuple[int, int]], start: int, end: int) -> list[tuple
 
 def _clause_act(doc: Doc, lexicon: Lexicon, first: int, last: int, found: list[tuple[int, int]]) -> Candidate | None:
     """The act of the clause ``[first, last)``: verb-second, perfect, passive, or around a quoted piece of ``found``."""
-    cand = _sentence(doc, lexicon, first, last) or _perfect(doc, lexicon, first, last) or _passive(doc, lexicon, first, last)
+    return _sentence(doc, lexicon, first, last) or _other_act(doc, lexicon, first, last, found)
+
+
+def _other_act(doc: Doc, lexicon: Lexicon, first: int, last: int, found: list[tuple[int, int]]) -> Candidate | None:
+    """The act of a clause without a verb-second one (:func:`_clause_act`): perfect, passive, or around a quoted piece."""
+    cand = _perfect(doc, lexicon, first, last) or _passive(doc, lexicon, first, last)
     if cand is None and found:
         cand = _piece_sentence(doc, lexicon, first, last, found)
     return cand
