@@ -47,7 +47,7 @@ from quotecheck.rules.content import wie_frame_end
 from quotecheck.rules.cues import cue_positions, find_cue
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.indirect_content import _VERB_FRAME, _candidate
-from quotecheck.rules.indirect_frames import _Hit, _after, _postposed, _preposed_wie, _verb_frame
+from quotecheck.rules.indirect_frames import _Hit, _after, _comma_within_reach, _postposed, _preposed_wie, _verb_frame
 from quotecheck.rules.indirect_nouns import _speech_noun
 
 
@@ -111,7 +111,7 @@ def _construction_at(doc: Doc, lexicon: Lexicon, i: int, floor: int, last: int, 
         hit = _postposed(doc, lexicon, i, floor, last, taken)
     if hit is None and tok.text in lexicon.content_nouns:  # the cheap test first: most words are no noun of saying
         hit = _after(doc, _speech_noun(doc, lexicon, i, last), last)
-    if hit is None and tok.kind == "word" and not wie:
+    if hit is None and tok.kind == "word" and not wie and _comma_within_reach(doc, i, last):
         cue = find_cue(doc, lexicon, i, last)
         cand = _verb_frame(doc, lexicon, cue, i, floor, last, taken) if cue is not None else None
         if cand is not None:
