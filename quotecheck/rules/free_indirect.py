@@ -48,6 +48,7 @@ sentence is never labelled subjunctive: its quote's ``mood`` is ``indicative``.
 
 from __future__ import annotations
 
+import weakref
 from typing import Sequence
 
 from attrs import frozen
@@ -529,6 +530,8 @@ def _step(doc: Doc, lexicon: Lexicon, n: int, run: _Run | None) -> tuple[list[Ca
     sentence = doc.sentences[n]
     if _has_cue(doc, lexicon, sentence):
         return [], _started(doc, lexicon, sentence)
+    if run is None and doc.feats is None and not _may_start_run(doc, lexicon, sentence):
+        return [], _started(doc, lexicon, sentence)  # what read_sentence would read changes nothing here
     reading = read_sentence(doc, lexicon, sentence)
     if reading.reportive:
         return [_candidate(doc, n, reading, None)], _Run(sentence.paragraph)
@@ -547,6 +550,33 @@ def _step(doc: Doc, lexicon: Lexicon, n: int, run: _Run | None) -> tuple[list[Ca
     if reading.mood is None:
         return [], _passed(run, sentence)
     return [], _started(doc, lexicon, sentence)
+
+
+def _may_start_run(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> bool:
+    """Whether a sentence outside a run may start one by itself: it holds a listed form with a Konjunktiv I
+    or a reportive reading (``konjunktiv.tsv``: „sei“, „habe“, „soll“).
+
+    Without one, :func:`read_sentence` finds no listed Konjunktiv I and no hearsay
+    (without a backend's morphology, the mood of a listed form is one of its
+    readings), and only a speech act starts a run: „Der Zug hielt in Bonn.“ is read
+    no further. Most sentences of a news text are such.
+    """
+    forms = _run_forms(lexicon)
+    return any(tok.kind == "word" and tok.text.lower() in forms for tok in tokens_between(doc, sentence.first, sentence.last))
+
+
+#: Each lexicon's forms with a Konjunktiv I or a reportive reading (:func:`_run_forms`).
+_RUN_FORMS: weakref.WeakKeyDictionary[Lexicon, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _run_forms(lexicon: Lexicon) -> frozenset[str]:
+    """The forms of ``konjunktiv.tsv`` that may start a run (:func:`_may_start_run`), found once per lexicon."""
+    forms = _RUN_FORMS.get(lexicon)
+    if forms is None:
+        forms = _RUN_FORMS[lexicon] = frozenset(
+            form for form, readings in lexicon.konjunktiv.items() if any(r.mood == "subj1" or r.reportive for r in readings)
+        )
+    return forms
 
 
 def _passed(run: _Run | None, sentence: Sentence) -> _Run | None:
