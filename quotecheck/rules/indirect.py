@@ -41,7 +41,7 @@ from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
 from quotecheck.morph import clause_mood
 from quotecheck.ranges import CharSpan
-from quotecheck.rules.candidate import Candidate, overlaps
+from quotecheck.rules.candidate import Candidate, claimed_tokens
 from quotecheck.rules.clauses import SENTENCE_END, classes_at, sentence_core_end, tokens_between, word_count
 from quotecheck.rules.content import wie_frame_end
 from quotecheck.rules.cues import cue_positions, find_cue
@@ -82,11 +82,12 @@ def _starts(doc: Doc, lexicon: Lexicon, number: int, taken: list[CharSpan]) -> l
     tokens = tokens_between(doc, sentence.first, sentence.last)
     if taken:
         cues = cue_positions(doc, lexicon)
+        claimed = set(claimed_tokens(doc, sentence.first, sentence.last, taken))
         return [
             i
             for i, tok in enumerate(tokens, sentence.first)
             if (tok.kind == "word" or tok.text == "," and tok.kind == "punct")
-            and not overlaps((tok.start, tok.end), taken)
+            and i not in claimed
             and (tok.kind == "punct" or tok.text in nouns or tok.text.lower() in wie or cues.has(doc, i, tok))
         ]
     starts = [

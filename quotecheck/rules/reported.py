@@ -40,7 +40,7 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
 from quotecheck.ranges import CharSpan
-from quotecheck.rules.candidate import Candidate, char_span
+from quotecheck.rules.candidate import Candidate, char_span, claimed_tokens
 from quotecheck.rules.clauses import CLAUSE_BREAKS, classes_at, tokens_between
 from quotecheck.rules.cues import match_speech_verb
 from quotecheck.rules.pipeline import Claims
@@ -158,7 +158,7 @@ def _later_clause_act(doc: Doc, lexicon: Lexicon, sentence: Sentence, local: Seq
     no object after it, so it is none.
     """
     tokens = doc.tokens
-    claimed = _claimed_tokens(doc, sentence, local)
+    claimed = claimed_tokens(doc, sentence.first, sentence.last, local)
     taken = set(claimed)
     for k in range(sentence.first + 1, sentence.last - tuning.LEAD_TOKENS):
         if tokens[k].text not in (",", ";") or k + 1 in taken:
@@ -176,31 +176,6 @@ def _later_clause_act(doc: Doc, lexicon: Lexicon, sentence: Sentence, local: Seq
         if cand is not None:
             return cand, end
     return None
-
-
-def _claimed_tokens(doc: Doc, sentence: Sentence, local: Sequence[CharSpan]) -> list[int]:
-    """The sentence's tokens that share a character with a claimed span, in order.
-
-    One walk over the tokens beside the merged spans (``local`` comes sorted by
-    start), not a test of every span per token.
-    """
-    merged: list[list[int]] = []
-    for span in local:
-        if merged and span.start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], span.end)
-        else:
-            merged.append([span.start, span.end])
-    claimed: list[int] = []
-    at = 0
-    for k in range(sentence.first, sentence.last):
-        token = doc.tokens[k]
-        while at < len(merged) and merged[at][1] <= token.start:
-            at += 1
-        if at == len(merged):
-            break
-        if merged[at][0] < token.end:
-            claimed.append(k)
-    return claimed
 
 
 def _after_subordinate_clause(doc: Doc, lexicon: Lexicon, first: int, start: int, end: int) -> Candidate | None:
