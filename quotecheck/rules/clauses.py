@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc, document_memo
@@ -44,14 +44,21 @@ __all__ = [
 _TOKEN_CHUNK = 512
 
 
-def tokens_between(doc: Doc, first: int, last: int) -> Iterator[Token]:
+def tokens_between(doc: Doc, first: int, last: int) -> Iterable[Token]:
     """The tokens ``[first, last)`` in order, read by slices of :data:`_TOKEN_CHUNK`.
 
     For a rule that looks at every token of a sentence once: a slice of the
     token columns costs less than a look-up per token, and a sentence of a
-    million tokens (a text without full stops) is never held whole.
+    million tokens (a text without full stops) is never held whole. A sentence
+    of one slice („Kim kam.“: nearly all) is that slice, iterated without a
+    generator step per token. Iterate it once.
     """
-    tokens = doc.tokens
+    if last - first <= _TOKEN_CHUNK:
+        return doc.tokens[first:last]
+    return _chunked(doc.tokens, first, last)
+
+
+def _chunked(tokens: Sequence[Token], first: int, last: int) -> Iterator[Token]:
     for chunk in range(first, last, _TOKEN_CHUNK):
         yield from tokens[chunk : min(last, chunk + _TOKEN_CHUNK)]
 
