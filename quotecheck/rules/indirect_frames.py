@@ -359,7 +359,13 @@ def _comma_within_reach(doc: Doc, i: int, last: int) -> bool:
     be read („Die Polizei sagte am Montag nichts.“): most cues of a sentence.
     """
     tokens = doc.tokens
-    return any(tokens[k].text in (",", ":") for k in range(i + 1, min(last, i + tuning.FRAME_GAP_TOKENS + 1)))
+    reach = min(last, i + tuning.FRAME_GAP_TOKENS + 1)
+    if reach <= i + 1:
+        return False
+    window = doc.text[tokens[i + 1].start : tokens[reach - 1].end]
+    if "," not in window and ":" not in window:
+        return False  # the text first: a comma token is a comma in the text
+    return any(tok.text == "," or tok.text == ":" for tok in tokens[i + 1 : reach])
 
 
 def _verb_frame(
