@@ -401,10 +401,12 @@ def _speech_act(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> TokenRange | 
         if _subordinate(doc, lexicon, clause, n, len(clauses)):
             continue
         start, end = clause
-        verb = find_finite(doc, lexicon, start, end)
         for k in cue_positions(doc, lexicon).within(doc, start, end):
             cue = find_cue(doc, lexicon, k, end)
-            if cue is None or verb is None or not _run_cue(cue) or verb not in cue.tokens:
+            if cue is None or not _run_cue(cue):
+                continue
+            verb = find_finite(doc, lexicon, start, end)  # only for a clause with a cue (remembered by clause)
+            if verb is None or verb not in cue.tokens:
                 continue
             subject = find_subject(doc, lexicon, start, end, verb)
             if subject is not None:
