@@ -109,7 +109,10 @@ def clause_end(doc: Doc, start: int, limit: int, keep: Sequence[tuple[int, int]]
     if start >= limit:
         return start
     breaks = _breaks(doc).clause
-    for k in range(bisect.bisect_left(breaks, start), len(breaks)):
+    first = bisect.bisect_left(breaks, start)
+    if not keep:  # nearly every call: the first break, with no generator per break
+        return breaks[first] if first < len(breaks) and breaks[first] < limit else limit
+    for k in range(first, len(breaks)):
         i = breaks[k]
         if i >= limit:
             break
