@@ -530,10 +530,10 @@ def find_free_indirect(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidat
 def _step(doc: Doc, lexicon: Lexicon, n: int, run: _Run | None) -> tuple[list[Candidate], _Run | None]:
     """The candidates sentence ``n`` gives (with pending ones before it) and the run after it."""
     sentence = doc.sentences[n]
+    if run is None and doc.feats is None and not _may_start_run(doc, lexicon, sentence):
+        return [], _started(doc, lexicon, sentence)  # as with a cue of its own: neither reading nor cue changes anything here
     if _has_cue(doc, lexicon, sentence):
         return [], _started(doc, lexicon, sentence)
-    if run is None and doc.feats is None and not _may_start_run(doc, lexicon, sentence):
-        return [], _started(doc, lexicon, sentence)  # what read_sentence would read changes nothing here
     reading = read_sentence(doc, lexicon, sentence)
     if reading.reportive:
         return [_candidate(doc, n, reading, None)], _Run(sentence.paragraph)
