@@ -396,12 +396,15 @@ def _speech_act(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> TokenRange | 
     ``speech_verbs.tsv`` at least :data:`~quotecheck.tuning.RUN_ACT_STRENGTH`) with a
     subject that can speak (:func:`_may_speak`).
     """
+    positions = cue_positions(doc, lexicon)
+    if next(positions.within(doc, sentence.first, sentence.last), None) is None:
+        return None  # no cue in the whole sentence („Der Zug hielt in Bonn.“): its clauses need not be told apart
     clauses = _clauses(doc, lexicon, sentence)
     for n, clause in enumerate(clauses):
         if _subordinate(doc, lexicon, clause, n, len(clauses)):
             continue
         start, end = clause
-        for k in cue_positions(doc, lexicon).within(doc, start, end):
+        for k in positions.within(doc, start, end):
             cue = find_cue(doc, lexicon, k, end)
             if cue is None or not _run_cue(cue):
                 continue
