@@ -521,13 +521,24 @@ def find_free_indirect(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidat
         if n in quoted:
             run = _Run(sentence.paragraph)
             continue
-        words = sum(1 for t in doc.tokens[sentence.first : sentence.last] if t.kind == "word")
-        if words < tuning.FREE_INDIRECT_WORDS or doc.tokens[sentence.first].kind == "quote":
+        if not _has_words(doc, sentence, tuning.FREE_INDIRECT_WORDS) or doc.tokens[sentence.first].kind == "quote":
             run = _passed(run, sentence)
             continue
         found, run = _step(doc, lexicon, n, run)
         out.extend(found)
     return out
+
+
+def _has_words(doc: Doc, sentence: Sentence, count: int) -> bool:
+    """Whether the sentence holds at least ``count`` words, counted only that far („Ja.“ has too few)."""
+    tokens = doc.tokens
+    seen = 0
+    for k in range(sentence.first, sentence.last):
+        if seen >= count:
+            return True
+        if tokens[k].kind == "word":
+            seen += 1
+    return seen >= count
 
 
 def _step(doc: Doc, lexicon: Lexicon, n: int, run: _Run | None) -> tuple[list[Candidate], _Run | None]:
