@@ -31,6 +31,7 @@ __all__ = [
     "clause_end_over_brackets",
     "clause_end_over_titles",
     "clause_start",
+    "has_words",
     "is_word",
     "quoted_titles",
     "relative_antecedent",
@@ -88,6 +89,18 @@ def classes_at(doc: Doc, lexicon: Lexicon, index: int) -> frozenset[str]:
 def word_count(doc: Doc, start: int, end: int) -> int:
     """Words and numbers in the token range ``[start, end)`` (punctuation and marks do not count)."""
     return sum(1 for k in range(start, end) if doc.tokens[k].kind in ("word", "number"))
+
+
+def has_words(doc: Doc, start: int, end: int, count: int) -> bool:
+    """Whether the token range ``[start, end)`` holds at least ``count`` words, counted only that far („Ja.“ has one)."""
+    tokens = doc.tokens
+    seen = 0
+    for k in range(start, end):
+        if seen >= count:
+            return True
+        if tokens[k].kind == "word":
+            seen += 1
+    return seen >= count
 
 
 def clause_start(doc: Doc, index: int, floor: int) -> int:

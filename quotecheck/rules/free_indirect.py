@@ -48,7 +48,6 @@ sentence is never labelled subjunctive: its quote's ``mood`` is ``indicative``.
 
 from __future__ import annotations
 
-import weakref
 from typing import Sequence
 
 from attrs import frozen
@@ -56,10 +55,10 @@ from attrs import frozen
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc, recent_memo
 from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
-from quotecheck.morph import clause_mood, find_finite, find_subject, finite_mood, is_reportive
+from quotecheck.morph import clause_mood, find_finite, find_subject, finite_mood, is_reportive, reported_speech_forms
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, char_span
-from quotecheck.rules.clauses import classes_at, tokens_between
+from quotecheck.rules.clauses import classes_at, has_words, tokens_between
 from quotecheck.rules.cues import cue_positions, find_cue
 from quotecheck.rules.pipeline import Claims
 from quotecheck.text import Sentence
@@ -521,24 +520,12 @@ def find_free_indirect(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidat
         if n in quoted:
             run = _Run(sentence.paragraph)
             continue
-        if not _has_words(doc, sentence, tuning.FREE_INDIRECT_WORDS) or doc.tokens[sentence.first].kind == "quote":
+        if not has_words(doc, sentence.first, sentence.last, tuning.FREE_INDIRECT_WORDS) or doc.tokens[sentence.first].kind == "quote":
             run = _passed(run, sentence)
             continue
         found, run = _step(doc, lexicon, n, run)
         out.extend(found)
     return out
-
-
-def _has_words(doc: Doc, sentence: Sentence, count: int) -> bool:
-    """Whether the sentence holds at least ``count`` words, counted only that far („Ja.“ has too few)."""
-    tokens = doc.tokens
-    seen = 0
-    for k in range(sentence.first, sentence.last):
-        if seen >= count:
-            return True
-        if tokens[k].kind == "word":
-            seen += 1
-    return seen >= count
 
 
 def _step(doc: Doc, lexicon: Lexicon, n: int, run: _Run | None) -> tuple[list[Candidate], _Run | None]:
@@ -577,22 +564,8 @@ def _may_start_run(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> bool:
     readings), and only a speech act starts a run: „Der Zug hielt in Bonn.“ is read
     no further. Most sentences of a news text are such.
     """
-    forms = _run_forms(lexicon)
+    forms = reported_speech_forms(lexicon)
     return any(tok.kind == "word" and tok.text.lower() in forms for tok in tokens_between(doc, sentence.first, sentence.last))
-
-
-#: Each lexicon's forms with a Konjunktiv I or a reportive reading (:func:`_run_forms`).
-_RUN_FORMS: weakref.WeakKeyDictionary[Lexicon, frozenset[str]] = weakref.WeakKeyDictionary()
-
-
-def _run_forms(lexicon: Lexicon) -> frozenset[str]:
-    """The forms of ``konjunktiv.tsv`` that may start a run (:func:`_may_start_run`), found once per lexicon."""
-    forms = _RUN_FORMS.get(lexicon)
-    if forms is None:
-        forms = _RUN_FORMS[lexicon] = frozenset(
-            form for form, readings in lexicon.konjunktiv.items() if any(r.mood == "subj1" or r.reportive for r in readings)
-        )
-    return forms
 
 
 def _passed(run: _Run | None, sentence: Sentence) -> _Run | None:
