@@ -302,3 +302,16 @@ def test_reported_speech_forms_answer_as_the_readings(lexicon: Lexicon) -> None:
     for form, readings in lexicon.konjunktiv.items():
         assert (form in forms) is any(r.mood == "subj1" or r.reportive for r in readings)
     assert {"sei", "habe", "soll"} <= forms and not {"ist", "hatte", "wäre"} & forms
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 12_000), st.integers(0, 6_000)), max_size=12),
+    st.integers(0, 12_000),
+    st.integers(0, 3_000),
+)
+def test_span_index_answers_as_a_scan(spans: list[tuple[int, int]], start: int, length: int) -> None:
+    from quotecheck.spanindex import SpanIndex
+
+    pairs = [(a, a + n) for a, n in spans]  # short ones and a few longer than LONG_SPAN
+    expected = sorted(s for s in pairs if s[0] < start + length and start < s[1])
+    assert SpanIndex(pairs).overlapping(start, start + length) == expected
