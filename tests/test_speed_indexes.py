@@ -315,3 +315,33 @@ def test_span_index_answers_as_a_scan(spans: list[tuple[int, int]], start: int, 
     pairs = [(a, a + n) for a, n in spans]  # short ones and a few longer than LONG_SPAN
     expected = sorted(s for s in pairs if s[0] < start + length and start < s[1])
     assert SpanIndex(pairs).overlapping(start, start + length) == expected
+
+
+def test_threads_building_the_according_index_at_once_all_find_the_phrase(lexicon: Lexicon) -> None:
+    """The per-lexicon index is published only when complete: no thread reads it half built."""
+    import sys
+    import threading
+
+    from quotecheck.rules import cues
+
+    doc = _doc("Nach Angaben der Polizei sei der Mann geflohen.")
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible, inside the build too
+    try:
+        for _ in range(10):
+            cues._TWO_WORDS.pop(lexicon, None)
+            start = threading.Barrier(4)
+            found: list[int] = []
+
+            def ask() -> None:
+                start.wait()
+                found.append(len(list(cues.according_phrases_at(doc, lexicon, 0, len(doc.tokens)))))
+
+            threads = [threading.Thread(target=ask) for _ in range(4)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert found == [found[0]] * 4 and found[0] > 0
+    finally:
+        sys.setswitchinterval(interval)

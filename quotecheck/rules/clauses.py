@@ -60,6 +60,7 @@ def tokens_between(doc: Doc, first: int, last: int) -> Iterable[Token]:
 
 
 def _chunked(tokens: Sequence[Token], first: int, last: int) -> Iterator[Token]:
+    """The tokens ``[first, last)`` slice by slice: a sentence of a million tokens is never copied whole."""
     for chunk in range(first, last, _TOKEN_CHUNK):
         yield from tokens[chunk : min(last, chunk + _TOKEN_CHUNK)]
 

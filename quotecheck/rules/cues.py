@@ -466,9 +466,11 @@ def _by_two_words(lexicon: Lexicon) -> dict[str, _PhrasesAfter]:
     """
     index = _TWO_WORDS.get(lexicon)
     if index is None:
-        index = _TWO_WORDS[lexicon] = {}
+        index = {}
         for first, phrases in lexicon.according_words.items():
             seconds = {words[1] for _, words in phrases if len(words) > 1}
             by_second = {second: tuple(p for p in phrases if len(p[1]) == 1 or p[1][1] == second) for second in seconds}
             index[first] = (by_second, tuple(p for p in phrases if len(p[1]) == 1))
+        # stored only when complete: a thread asking meanwhile builds its own, never reads half of it
+        _TWO_WORDS[lexicon] = index
     return index

@@ -129,7 +129,11 @@ def _clause_act(doc: Doc, lexicon: Lexicon, first: int, last: int, found: list[t
 
 
 def _other_act(doc: Doc, lexicon: Lexicon, first: int, last: int, found: list[tuple[int, int]]) -> Candidate | None:
-    """The act of a clause without a verb-second one (:func:`_clause_act`): perfect, passive, or around a quoted piece."""
+    """The act of a clause without a verb-second one (:func:`_clause_act`): perfect, passive, or around a quoted piece.
+
+    „Die Ministerin hat Reformen angekündigt.“ (perfect), „Reformen wurden von der
+    Ministerin angekündigt.“ (passive), „Sie nannte den Plan „unausgegoren“.“ (piece).
+    """
     cand = _perfect(doc, lexicon, first, last) or _passive(doc, lexicon, first, last)
     if cand is None and found:
         cand = _piece_sentence(doc, lexicon, first, last, found)
