@@ -351,9 +351,11 @@ class Namer:
         An organisation after a person's name is where the person works („Patrick
         Georg von der IG Metall“), not the mention's entity.
         """
+        if np.role_type == "person" and np.name_tokens:
+            return None  # decided before the gazetteer is asked: most named mentions are people
         head_end = max(np.name_tokens) + 1 if np.name_tokens else np.end
         organization = organization_in(self.doc, self.lexicon, np.start, head_end)
-        if organization is None or (np.role_type == "person" and np.name_tokens):
+        if organization is None:
             return None
         entity = self.draft.add(as_written(self.doc, np.start, head_end, organization.name), "organization", None, np.role)
         return self.draft.update(entity, org_type=organization.type)
