@@ -255,13 +255,18 @@ class RecentMemo(dict[_K, _V]):
 RECENT_ANSWERS = 512
 
 
+def _recent_answers() -> RecentMemo[Any, Any]:
+    """A new memo of :data:`RECENT_ANSWERS` answers (read when made: tests lower it)."""
+    return RecentMemo(RECENT_ANSWERS)
+
+
 def recent_memo(doc: Doc | object, family: Hashable, key: Hashable, make: Callable[[], _T]) -> _T:
     """:func:`document_memo` for a family of many answers of which only recent ones are asked again.
 
     ``recent_memo(doc, ("clauses", id(lexicon)), sentence.first, make)``: the
     family's last :data:`RECENT_ANSWERS` answers are kept (:class:`RecentMemo`).
     """
-    memo: RecentMemo[Hashable, _T] = document_memo(doc, family, lambda: RecentMemo(RECENT_ANSWERS))
+    memo: RecentMemo[Hashable, _T] = document_memo(doc, family, _recent_answers)
     try:
         return memo[key]
     except KeyError:

@@ -106,7 +106,7 @@ def find_sources(
     if near is not None:
         i, stop = max(start, near[0] - tuning.SOURCE_WINDOW_TOKENS), min(end, near[1] + tuning.SOURCE_WINDOW_TOKENS)
     while i < stop:
-        if any(a <= starts[i] < b for a, b in skip):
+        if _inside(starts[i], skip):
             i += 1
             continue
         try:
@@ -119,6 +119,14 @@ def find_sources(
             continue
         i += 1
     return found
+
+
+def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a character ``offset`` lies in one of the ``spans`` (a quote's content, say)."""
+    for start, end in spans:
+        if start <= offset < end:
+            return True
+    return False
 
 
 def _source_at(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -> Source | None:
