@@ -218,21 +218,6 @@ def test_a_noun_phrase_spans_at_most_max_np_tokens(lexicon: Lexicon, text: str) 
             assert np is None or np.end <= min(limit, start + MAX_NP_TOKENS)
 
 
-@pytest.mark.parametrize("text", NP_TEXTS)
-def test_a_remembered_noun_phrase_is_the_one_read_anew_for_its_limit_and_coordination(lexicon: Lexicon, text: str) -> None:
-    """parse_noun_phrase remembers its latest answers per document; each is what reading again gives."""
-    from quotecheck.attribution.nounphrase import parse_noun_phrase, read_noun_phrase
-
-    doc = _doc(text)
-    n = len(doc.tokens)
-    for start in range(n):
-        for limit in (n, start + 2, n + 5):
-            for coordination in (True, False):
-                fresh = read_noun_phrase(doc, lexicon, start, limit, coordination=coordination)
-                assert parse_noun_phrase(doc, lexicon, start, limit, coordination=coordination) == fresh
-                assert parse_noun_phrase(doc, lexicon, start, limit, coordination=coordination) == fresh  # remembered
-
-
 ACCORDING_TEXTS = (
     "Nach Angaben der Polizei und laut dem Bericht der Zeitung war es ruhig.",
     "Der Ministerin zufolge, so heißt es nach eigenen Angaben, LAUT Reuters, bleibt alles.",

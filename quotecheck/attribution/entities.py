@@ -39,7 +39,7 @@ from quotecheck.attribution.naming import (
     role_gender,
     text_of,
 )
-from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase, read_noun_phrase
+from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
 from quotecheck.attribution.words import (
     function_word_classes,
     words_of_class,
@@ -272,7 +272,7 @@ def _named_mentions(doc: Doc, lexicon: Lexicon, skip: list[tuple[int, int]]) -> 
             # after the loop above the span at skip_index ends after the token: inside it if it began before
             if skip_index < skips and skip[skip_index][0] <= start:
                 continue
-            np = read_noun_phrase(doc, lexicon, i, last, coordination=False)  # each opener once: no memo
+            np = parse_noun_phrase(doc, lexicon, i, last, coordination=False)
             if np is not None:
                 yield np
                 after = np.end

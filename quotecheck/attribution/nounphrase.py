@@ -20,7 +20,7 @@ import regex
 from attrs import frozen
 
 from quotecheck import tuning
-from quotecheck.analysis.base import Doc, recent_memo
+from quotecheck.analysis.base import Doc
 from quotecheck.attribution.naming import MEDIUM_CLASSES, org_class, org_kind, organization_in
 from quotecheck.attribution.nounphrase_parts import _quoted_title, _skip_age, _skip_quantity, is_capitalised, skip_adjectives
 from quotecheck.attribution.words import (
@@ -36,7 +36,6 @@ __all__ = [
     "NounPhrase",
     "function_word_classes",
     "parse_noun_phrase",
-    "read_noun_phrase",
     "skip_adjectives",
     "is_capitalised",
     "with_attached",
@@ -236,24 +235,7 @@ def parse_noun_phrase(
     attribute („des Ministeriums“), then optionally „und“ + a second phrase. A
     personal pronoun on its own is a noun phrase too, and so is a quoted title
     („laut „Wirtschaftswoche““).
-
-    The rules and the strategies of attribution ask again about phrases they
-    read before („Sprecherin der Bahn“ as a subject, then as a speaker, once
-    per candidate of its sentence): the latest answers are remembered per
-    document (:func:`~quotecheck.analysis.base.recent_memo`). A phrase is a value,
-    so a remembered one serves as well as a new one.
     """
-    limit = min(limit, len(doc.tokens), start + MAX_NP_TOKENS)
-    return recent_memo(
-        doc, ("noun phrases", id(lexicon)), (start, limit, coordination),
-        lambda: read_noun_phrase(doc, lexicon, start, limit, coordination=coordination),
-    )
-
-
-def read_noun_phrase(
-    doc: Doc, lexicon: Lexicon, start: int, limit: int, *, coordination: bool = True
-) -> NounPhrase | None:
-    """:func:`parse_noun_phrase`, read anew: for a caller that asks about each token once (the entity table)."""
     tokens = doc.tokens
     limit = min(limit, len(tokens), start + MAX_NP_TOKENS)
     if start < limit and tokens[start].kind == "quote":
