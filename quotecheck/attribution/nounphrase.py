@@ -194,16 +194,14 @@ def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
 def _name_part_end(doc: Doc, lexicon: Lexicon, i: int, start: int, limit: int, tok: Token) -> int | None:
     """The end of one part of a name at ``i`` (a run began at ``start``), or None where the run ends.
 
-    An initial or an age („41-Jährige“); a lower-case agency
-    („laut der dpa“, „die taz“); a name link („von der“ in „Ursula von der
-    Leyen“); a party or age in brackets after the name („Tobias Brandt (CDU)“).
-    ``tok`` is the token at ``i``.
+    An initial or an age („41-Jährige“); a lower-case agency („laut der dpa“, „die
+    taz“); a name link („von der“ in „Ursula von der Leyen“); a party or age in
+    brackets after the name („Tobias Brandt (CDU)“). ``tok`` is the token at ``i``.
     """
     tokens = doc.tokens
     text = tok.text
     word = tok.kind == "word"
-    # the patterns need a full stop („A.“) or a hyphen („41-Jährige“): most words have neither
-    # a capitalised word, the usual part, never comes here: :func:`_capitalised_run` takes it itself
+    # the patterns need a full stop („A.“) or a hyphen („41-Jährige“): most words have neither (a capital is never asked)
     if ("." in text and _INITIAL.match(text)) or ("-" in text and _AGE.match(text)):
         return i + 1
     if word and lexicon.organization(text) is not None:
@@ -276,10 +274,9 @@ def _head_start(doc: Doc, lexicon: Lexicon, determined: bool, start: int, i: int
     """Where the head of a noun phrase opened at ``start`` begins: past an age („Der 29 Jahre alte“), else
     a quantity („zwei“) and an extended attribute („mit den Verhandlungen vertraute“), then adjectives."""
     tokens = doc.tokens
-    if i < limit:
-        tok = tokens[i]
-        if tok.kind == "word" and tok.text[:1].isupper() and tok.text.lower() not in lexicon.attribution.quantities:
-            return i  # „der Minister“, „Wladimir Putin“: the head opens at once (no age, number or adjective has a capital)
+    tok = tokens[i] if i < limit else None
+    if tok is not None and tok.kind == "word" and tok.text[:1].isupper() and tok.text.lower() not in lexicon.attribution.quantities:
+        return i  # „der Minister“, „Wladimir Putin“: no age or number, and adjectives stop at a capital
     # the number of an age, the preposition of an extended attribute: most phrases have neither
     aged = _skip_age(doc, lexicon, i, limit) if i + 2 < limit and tokens[i].kind == "number" else i
     if aged == i:
@@ -453,8 +450,7 @@ def _split_head(
         entry = role_of(text)
         if entry is not None:
             role, role_type, last_role = text, entry.type, i
-    # a given name needs a surname after it: a run of one word has none
-    given = _first_given_name(doc, lexicon, last_role + 1, end) if end - last_role > 2 else None
+    given = _first_given_name(doc, lexicon, last_role + 1, end) if end - last_role > 2 else None  # needs a surname after it
     if given is not None and given > last_role + 1:
         # „Regisseur Jakob Wendt“, „Torhüter Lukas Herzig“: a capitalised word before a
         # given name is a role or title the lexicon does not know
