@@ -187,6 +187,7 @@ _memo = threading.local()
 #: ``_memo`` (a thread-local attribute costs several plain ones); another thread or
 #: document goes through ``_memo`` and becomes the latest.
 _latest: tuple[int, weakref.ref[Any], dict[Hashable, object]] | None = None
+_thread_id = threading.get_ident
 
 
 def document_memo(doc: Doc | object, key: Hashable, make: Callable[[], _T]) -> _T:
@@ -199,7 +200,7 @@ def document_memo(doc: Doc | object, key: Hashable, make: Callable[[], _T]) -> _
     it. Keys name what they hold and the lexicon it came from (``id``).
     """
     latest = _latest
-    if latest is not None and latest[1]() is doc and latest[0] == threading.get_ident():
+    if latest is not None and latest[1]() is doc and latest[0] == _thread_id():
         values = latest[2]
     else:
         values = _thread_values(doc)
@@ -218,7 +219,7 @@ def _thread_values(doc: Doc | object) -> dict[Hashable, object]:
         ref = _memo.doc = weakref.ref(doc)
         _memo.values = {}
     values: dict[Hashable, object] = _memo.values
-    _latest = (threading.get_ident(), ref, values)
+    _latest = (_thread_id(), ref, values)
     return values
 
 

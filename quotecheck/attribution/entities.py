@@ -353,7 +353,7 @@ class Namer:
         """
         if np.role_type == "person" and np.name_tokens:
             return None  # decided before the gazetteer is asked: most named mentions are people
-        head_end = max(np.name_tokens) + 1 if np.name_tokens else np.end
+        head_end = np.name_tokens[-1] + 1 if np.name_tokens else np.end  # name tokens ascend
         organization = organization_in(self.doc, self.lexicon, np.start, head_end)
         if organization is None:
             return None

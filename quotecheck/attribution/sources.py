@@ -109,9 +109,8 @@ def find_sources(
         if _inside(starts[i], skip):
             i += 1
             continue
-        try:
-            source = answers[i]
-        except KeyError:
+        source = answers.get(i, _UNASKED)  # most tokens are asked once: no KeyError raised for each
+        if source is _UNASKED:
             source = answers[i] = _source_at(doc, lexicon, i, window)
         if source is not None and (speaker is None or source.np.start != speaker.start):
             found.append(source)
@@ -119,6 +118,11 @@ def find_sources(
             continue
         i += 1
     return found
+
+
+#: What :func:`find_sources` reads from its memo for a token not tried yet (None is an
+#: answer there: no source), compared by identity; a source of no phrase.
+_UNASKED = Source((-1, -1), NounPhrase(-1, -1), "unasked")
 
 
 def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
