@@ -352,7 +352,7 @@ class Namer:
         Georg von der IG Metall“), not the mention's entity.
         """
         if np.role_type == "person" and np.name_tokens:
-            return None  # decided before the gazetteer is asked: most named mentions are people
+            return None  # what the gazetteer answered would be dropped: it is not asked
         head_end = np.name_tokens[-1] + 1 if np.name_tokens else np.end  # name tokens ascend
         organization = organization_in(self.doc, self.lexicon, np.start, head_end)
         if organization is None:

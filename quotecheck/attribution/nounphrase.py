@@ -459,7 +459,7 @@ def _split_head(
         last_role = given - 1
     unknown = _unknown_role(doc, lexicon, start, end) if role is None and determiner is not None else None
     if role is None and determiner is not None and unknown is None:
-        return role, role_type, (), age  # „die Kanadier“, „die Polizei“: a description, not a name
+        return None, None, (), age  # „die Kanadier“, „die Polizei“: a description, not a name
     titles = lexicon.titles
     rest = enumerate(run[last_role + 1 - start :], last_role + 1)
     names = tuple([i for i, tok in rest if tok.kind == "word" and tok.text not in "()" and tok.text not in titles])
