@@ -64,7 +64,10 @@ def test_every_alias_opens_an_organization(lexicon: Lexicon) -> None:
 
 @pytest.mark.parametrize(
     ("word", "opens"),
-    [("Deutschen", True), ("Dpa", True), ("REUTERS", True), ("Nachrichtenagentur", True), ("Montag", False), ("Ministerin", False)],
+    [
+        ("Deutschen", True), ("Dpa", True), ("REUTERS", True), ("DER", True), ("Nachrichtenagentur", True),
+        ("Montag", False), ("Ministerin", False), ("der", False),
+    ],
 )
 def test_first_words(lexicon: Lexicon, word: str, opens: bool) -> None:
     assert lexicon.may_open_organization(word) is opens

@@ -85,7 +85,10 @@ class Doc:
         if isinstance(self.tokens, tuple) and (
             self.lemmatizer is None or _PURE_LEMMATIZERS.get(id(self.lemmatizer)) is self.lemmatizer
         ):
-            lemma = _LemmaMemo(lemma).__getitem__
+            if self.lemmas is None and self.lemmatizer is not None:
+                lemma = _WordLemmaMemo(self.tokens, self.lemmatizer).__getitem__
+            else:
+                lemma = _LemmaMemo(lemma).__getitem__
         object.__setattr__(self, "lemma", lemma)
 
     @property
@@ -156,9 +159,35 @@ class _LemmaMemo(dict[int, str]):
         return lemma
 
 
+class _WordLemmaMemo(dict[int, str]):
+    """:class:`_LemmaMemo` of a document without lemmas of its own: the lemmatizer asked with the token's text.
+
+    What :func:`lemma_at` answers then, without its call on every token asked
+    the first time (the rules ask most tokens of a document once).
+    """
+
+    __slots__ = ("_tokens", "_lemmatizer")
+
+    def __init__(self, tokens: Sequence[Token], lemmatizer: Callable[[str], str]) -> None:
+        super().__init__()
+        self._tokens = tokens
+        self._lemmatizer = lemmatizer
+
+    def __missing__(self, index: int) -> str:
+        lemma = self[index] = self._lemmatizer(self._tokens[index].text)
+        return lemma
+
+
 #: The memo of the document being read, one per thread: a weak reference to the
 #: document and its values by key.
 _memo = threading.local()
+#: The memo read last, by whichever thread: (thread, weak reference to the document,
+#: values). The rules ask :func:`document_memo` about the same document many times a
+#: token, and two identities checked here are cheaper than the attributes of
+#: ``_memo`` (a thread-local attribute costs several plain ones); another thread or
+#: document goes through ``_memo`` and becomes the latest.
+_latest: tuple[int, weakref.ref[Any], dict[Hashable, object]] | None = None
+_thread_id = threading.get_ident
 
 
 def document_memo(doc: Doc | object, key: Hashable, make: Callable[[], _T]) -> _T:
@@ -170,16 +199,28 @@ def document_memo(doc: Doc | object, key: Hashable, make: Callable[[], _T]) -> _
     (rules read one document at a time), and only weakly, so nothing outlives
     it. Keys name what they hold and the lexicon it came from (``id``).
     """
-    ref = getattr(_memo, "doc", None)
-    if ref is None or ref() is not doc:
-        _memo.doc = weakref.ref(doc)
-        _memo.values = {}
-    values: dict[Hashable, object] = _memo.values
+    latest = _latest
+    if latest is not None and latest[1]() is doc and latest[0] == _thread_id():
+        values = latest[2]
+    else:
+        values = _thread_values(doc)
     try:
         return values[key]  # type: ignore[return-value]
     except KeyError:
         value = values[key] = make()
         return value
+
+
+def _thread_values(doc: Doc | object) -> dict[Hashable, object]:
+    """The values this thread remembers for ``doc`` (new ones for a new document), made the latest."""
+    global _latest
+    ref = getattr(_memo, "doc", None)
+    if ref is None or ref() is not doc:
+        ref = _memo.doc = weakref.ref(doc)
+        _memo.values = {}
+    values: dict[Hashable, object] = _memo.values
+    _latest = (_thread_id(), ref, values)
+    return values
 
 
 class RecentMemo(dict[_K, _V]):
@@ -215,13 +256,18 @@ class RecentMemo(dict[_K, _V]):
 RECENT_ANSWERS = 512
 
 
+def _recent_answers() -> RecentMemo[Any, Any]:
+    """A new memo of :data:`RECENT_ANSWERS` answers (read when made: tests lower it)."""
+    return RecentMemo(RECENT_ANSWERS)
+
+
 def recent_memo(doc: Doc | object, family: Hashable, key: Hashable, make: Callable[[], _T]) -> _T:
     """:func:`document_memo` for a family of many answers of which only recent ones are asked again.
 
     ``recent_memo(doc, ("clauses", id(lexicon)), sentence.first, make)``: the
     family's last :data:`RECENT_ANSWERS` answers are kept (:class:`RecentMemo`).
     """
-    memo: RecentMemo[Hashable, _T] = document_memo(doc, family, lambda: RecentMemo(RECENT_ANSWERS))
+    memo: RecentMemo[Hashable, _T] = document_memo(doc, family, _recent_answers)
     try:
         return memo[key]
     except KeyError:
@@ -238,6 +284,8 @@ def forget_document_memo(doc: Doc | object) -> None:
     memo would otherwise stay until the thread reads its next document). A memo
     is a pure cache: whatever a later stage asks again is computed again, alike.
     """
+    global _latest
+    _latest = None  # whoever's it was: the next question goes through ``_memo``
     ref = getattr(_memo, "doc", None)
     if ref is not None and ref() is doc:
         _memo.values = {}

@@ -351,9 +351,11 @@ class Namer:
         An organisation after a person's name is where the person works („Patrick
         Georg von der IG Metall“), not the mention's entity.
         """
-        head_end = max(np.name_tokens) + 1 if np.name_tokens else np.end
+        if np.role_type == "person" and np.name_tokens:
+            return None  # what the gazetteer answered would be dropped: it is not asked
+        head_end = np.name_tokens[-1] + 1 if np.name_tokens else np.end  # name tokens ascend
         organization = organization_in(self.doc, self.lexicon, np.start, head_end)
-        if organization is None or (np.role_type == "person" and np.name_tokens):
+        if organization is None:
             return None
         entity = self.draft.add(as_written(self.doc, np.start, head_end, organization.name), "organization", None, np.role)
         return self.draft.update(entity, org_type=organization.type)

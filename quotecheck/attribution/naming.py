@@ -126,12 +126,9 @@ def organization_in(doc: Doc, lexicon: Lexicon, start: int, end: int) -> Organiz
     tokens, text = doc.tokens, doc.text
     size = len(text)
     may_open = lexicon.may_open_organization
-    openers = []
-    for i in range(start, end):
-        tok = tokens[i]
-        after = tok.end
-        if (after < size and not text[after].isspace()) or may_open(tok.text):
-            openers.append(i)
+    openers = [
+        i for i, (_, after, word, _) in enumerate(tokens[start:end], start) if (after < size and not text[after].isspace()) or may_open(word)
+    ]
     if not openers:
         return None
     organization = lexicon.organization

@@ -22,7 +22,7 @@ from attrs import frozen
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.naming import MEDIUM_CLASSES, org_class, org_kind, organization_in
-from quotecheck.attribution.nounphrase_parts import _quoted_title, _skip_age, _skip_quantity, capitalised, is_capitalised, skip_adjectives
+from quotecheck.attribution.nounphrase_parts import _quoted_title, _skip_age, _skip_quantity, is_capitalised, skip_adjectives
 from quotecheck.attribution.words import (
     function_word_classes,
     is_report_noun,
@@ -194,16 +194,15 @@ def _capitalised_run(doc: Doc, lexicon: Lexicon, i: int, limit: int) -> int:
 def _name_part_end(doc: Doc, lexicon: Lexicon, i: int, start: int, limit: int, tok: Token) -> int | None:
     """The end of one part of a name at ``i`` (a run began at ``start``), or None where the run ends.
 
-    A capitalised word, an initial or an age („41-Jährige“); a lower-case agency
-    („laut der dpa“, „die taz“); a name link („von der“ in „Ursula von der
-    Leyen“); a party or age in brackets after the name („Tobias Brandt (CDU)“).
-    ``tok`` is the token at ``i``.
+    An initial or an age („41-Jährige“); a lower-case agency („laut der dpa“, „die
+    taz“); a name link („von der“ in „Ursula von der Leyen“); a party or age in
+    brackets after the name („Tobias Brandt (CDU)“). ``tok`` is the token at ``i``.
     """
     tokens = doc.tokens
     text = tok.text
     word = tok.kind == "word"
-    # the patterns need a full stop („A.“) or a hyphen („41-Jährige“): most words have neither
-    if capitalised(tok) or ("." in text and _INITIAL.match(text)) or ("-" in text and _AGE.match(text)):
+    # the patterns need a full stop („A.“) or a hyphen („41-Jährige“): most words have neither (a capital is never asked)
+    if ("." in text and _INITIAL.match(text)) or ("-" in text and _AGE.match(text)):
         return i + 1
     if word and lexicon.organization(text) is not None:
         return i + 1
@@ -275,6 +274,9 @@ def _head_start(doc: Doc, lexicon: Lexicon, determined: bool, start: int, i: int
     """Where the head of a noun phrase opened at ``start`` begins: past an age („Der 29 Jahre alte“), else
     a quantity („zwei“) and an extended attribute („mit den Verhandlungen vertraute“), then adjectives."""
     tokens = doc.tokens
+    tok = tokens[i] if i < limit else None
+    if tok is not None and tok.kind == "word" and tok.text[:1].isupper() and tok.text.lower() not in lexicon.attribution.quantities:
+        return i  # „der Minister“, „Wladimir Putin“: no age or number, and adjectives stop at a capital
     # the number of an age, the preposition of an extended attribute: most phrases have neither
     aged = _skip_age(doc, lexicon, i, limit) if i + 2 < limit and tokens[i].kind == "number" else i
     if aged == i:
@@ -448,23 +450,23 @@ def _split_head(
         entry = role_of(text)
         if entry is not None:
             role, role_type, last_role = text, entry.type, i
-    given = _first_given_name(doc, lexicon, last_role + 1, end)
+    given = _first_given_name(doc, lexicon, last_role + 1, end) if end - last_role > 2 else None  # needs a surname after it
     if given is not None and given > last_role + 1:
         # „Regisseur Jakob Wendt“, „Torhüter Lukas Herzig“: a capitalised word before a
         # given name is a role or title the lexicon does not know
         if role is None and doc.tokens[given - 1].text not in lexicon.titles:
             role, role_type = doc.tokens[given - 1].text, "person"
         last_role = given - 1
+    unknown = _unknown_role(doc, lexicon, start, end) if role is None and determiner is not None else None
+    if role is None and determiner is not None and unknown is None:
+        return None, None, (), age  # „die Kanadier“, „die Polizei“: a description, not a name
     titles = lexicon.titles
     rest = enumerate(run[last_role + 1 - start :], last_role + 1)
     names = tuple([i for i, tok in rest if tok.kind == "word" and tok.text not in "()" and tok.text not in titles])
     # drop a bracketed party: „Tobias Brandt (CDU)“ names Tobias Brandt
-    names = _before_bracket(doc, names)
-    if role is None and determiner is not None:
-        unknown = _unknown_role(doc, lexicon, start, end)
-        if unknown is not None:
-            return doc.tokens[start].text, unknown, names[1:], age
-        names = ()  # „die Kanadier“, „die Polizei“: a description, not a name
+    names = _before_bracket(doc, names) if names else names
+    if unknown is not None:
+        return doc.tokens[start].text, unknown, names[1:], age
     return role, role_type, names, age
 
 

@@ -106,12 +106,11 @@ def find_sources(
     if near is not None:
         i, stop = max(start, near[0] - tuning.SOURCE_WINDOW_TOKENS), min(end, near[1] + tuning.SOURCE_WINDOW_TOKENS)
     while i < stop:
-        if any(a <= starts[i] < b for a, b in skip):
+        if _inside(starts[i], skip):
             i += 1
             continue
-        try:
-            source = answers[i]
-        except KeyError:
+        source = answers.get(i, _UNASKED)  # most tokens are asked once: no KeyError raised for each
+        if source is _UNASKED:
             source = answers[i] = _source_at(doc, lexicon, i, window)
         if source is not None and (speaker is None or source.np.start != speaker.start):
             found.append(source)
@@ -119,6 +118,19 @@ def find_sources(
             continue
         i += 1
     return found
+
+
+#: What :func:`find_sources` reads from its memo for a token not tried yet (None is an
+#: answer there: no source), compared by identity; a source of no phrase.
+_UNASKED = Source((-1, -1), NounPhrase(-1, -1), "unasked")
+
+
+def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a character ``offset`` lies in one of the ``spans`` (a quote's content, say)."""
+    for start, end in spans:
+        if start <= offset < end:
+            return True
+    return False
 
 
 def _source_at(doc: Doc, lexicon: Lexicon, i: int, window: _Window) -> Source | None:

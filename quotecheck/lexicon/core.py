@@ -279,7 +279,9 @@ class Lexicon:
         case-folded („REUTERS“) or with a nominative ending („Deutschen“ →
         „Deutsche“). Mention parsing tries every span of up to five words against
         the gazetteer; a word that opens no alias spares all the spans it opens.
-        A ``word`` with a space inside may (its first word is another).
+        A ``word`` with a space inside may (its first word is another). The
+        case-folded look-up is only for an all-capitals surface: a word with a
+        lower-case letter („der“; „DER SPIEGEL“ is found) opens nothing by it.
         """
         try:
             return self._opener_cache[word]
@@ -290,7 +292,7 @@ class Lexicon:
             word.split() != [word]  # a space inside: its first word is another
             or word in firsts
             or word[:1].isupper() and word[0].lower() + word[1:] in firsts
-            or word.casefold() in self._folded_alias_firsts
+            or word.casefold() in self._folded_alias_firsts and word.upper() == word
             or any(variant in firsts for variant in first_word_variants(word))
         )
         _remember(self._opener_cache, word, found)
