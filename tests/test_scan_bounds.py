@@ -201,6 +201,9 @@ def test_pipeline_reads_grow_linearly_with_each_shape(name: str) -> None:
 # Never-closed marks after each sentence: every piece ran to the paragraph end and each
 # later sentence weighed them all as pieces of its own (reported speech).
 @example([SHAPE_UNITS["„Von X sagte“ repeated"], SHAPE_UNITS["quoted titles"], SHAPE_UNITS["every quotation mark"]], 2)
+# A sentence that never ends („gut. so der Minister“: no capital after the full stop): each
+# frame's subject search read for quotation marks from the sentence start (attribution).
+@example([SHAPE_UNITS["„Von X sagte“ repeated"], SHAPE_UNITS["„so der Minister“ repeated"], SHAPE_UNITS["„so der Minister“ repeated"]], 7)
 def test_pipeline_reads_grow_linearly_with_mixed_shapes(units: list[str], count: int) -> None:
     """Any mixture of the hostile units, repeated: four times as long, at most five times the reads."""
     text = "".join(units)

@@ -10,6 +10,9 @@ mit den Worten zitiert“ :func:`is_passive` is true; in „Merkel: „…““
 
 from __future__ import annotations
 
+import bisect
+from array import array
+
 import attrs
 from attrs import frozen
 
@@ -422,12 +425,24 @@ def _subject_left_of_frame(doc: Doc, lexicon: Lexicon, cand: Candidate, start: i
     if first >= start or not (tokens[start - 1].text == "," or tokens[start - 1].text in lexicon.words.coordinators):
         return None
     left, right = tokens[first].start, tokens[start - 1].end
-    if overlaps((left, right), cand.content) or any(tokens[k].kind == "quote" for k in range(first, start)):
+    if overlaps((left, right), cand.content) or _quote_between(doc, first, start):
         return None
     if tokens[start - 1].text == ",":
         return _front_subject(doc, lexicon, first, start - 1) if _no_verb(doc, lexicon, first, start - 1) else None
     np, _ = _subject_in_clause(doc, lexicon, first, start - 1, _first_verb(doc, lexicon, first, start - 1))
     return np
+
+
+def _quote_between(doc: Doc, first: int, end: int) -> bool:
+    """Whether a quotation mark is among the tokens ``[first, end)``.
+
+    Looked up in the document's quotation-mark positions, found once: a sentence
+    that never ends („… gut. so der Minister, so der Minister, Von Hallberg
+    sagte, …“, no capital after the full stop) would otherwise be read from its
+    start again at every frame in it.
+    """
+    marks = document_memo(doc, "quotation mark tokens", lambda: array("I", (k for k, tok in enumerate(doc.tokens) if tok.kind == "quote")))
+    return bisect.bisect_left(marks, first) < bisect.bisect_left(marks, end)
 
 
 def _no_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> bool:
