@@ -139,6 +139,15 @@ def test_an_unwritable_cache_falls_back_to_simplemmas_dictionary(tmp_path: Path,
         lemmas.german_is_known.cache_clear()
 
 
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="reads the mappings from /proc")
+def test_lemmas_and_known_words_read_one_mapping_of_the_table() -> None:
+    """„sagte“ lemmatized and „sagte“ known: one mapping, so each page is faulted in and counted once."""
+    assert german_lemmatizer()("sagte") == "sagen" and lemmas.german_is_known()("sagte")
+    name = lemmas.table_path().name
+    mappings = [line for line in Path("/proc/self/maps").read_text().splitlines() if line.endswith(name)]
+    assert len(mappings) == 1
+
+
 def test_known_words_are_simplemmas() -> None:
     words = _corpus_words()[:3000] + ["sagten", "Sagten", "Häuserx", "e\u0301", "\ud800"]
     known = lemmas.german_is_known()

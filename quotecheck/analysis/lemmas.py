@@ -237,6 +237,17 @@ def load_table(path: Path | None = None) -> LemmaTable:
     return LemmaTable.open(path)
 
 
+@functools.cache
+def _shared_table(path: Path) -> LemmaTable:
+    """The table at ``path``, mapped once per process for every reader.
+
+    :func:`german_lemmatizer` and :func:`german_is_known` both read the table: two
+    mappings of one file would fault each page in twice and count it twice in the
+    resident set (a 10 MB document touches almost every page of both).
+    """
+    return load_table(path)
+
+
 class _TableFactory:
     """simplemma's ``DictionaryFactory`` protocol, answered from one table."""
 
@@ -259,7 +270,7 @@ def german_lemmatizer() -> Callable[[str], str]:
     imported for the first word it is not.
     """
     try:
-        table = load_table()
+        table = _shared_table(table_path())
     except (OSError, ValueError):  # cannot be cached here, or simplemma's data does not fit the layout
         import simplemma
 
@@ -339,7 +350,7 @@ def german_is_known() -> Callable[[str], bool]:
         from simplemma.strategies import DictionaryLookupStrategy
         from simplemma.utils import normalize_token
 
-        lookup = DictionaryLookupStrategy(_TableFactory(load_table()))
+        lookup = DictionaryLookupStrategy(_TableFactory(_shared_table(table_path())))
     except (ImportError, OSError, ValueError):
         return functools.partial(simplemma.is_known, lang=_LANGUAGE)
 
