@@ -81,6 +81,23 @@ def test_trigger_positions_answer_the_test_of_every_token(doc_and_lexicon: tuple
     assert {doc.tokens[i].text for i in expected} >= {"sagte", "erklärte", "fügte", "berichtete"}
 
 
+def test_a_sentence_asked_after_its_list_went_gets_its_positions_from_the_marks(doc_and_lexicon: tuple[Any, Any]) -> None:
+    """„sagte“, „erklärte“ … found once per sentence: asked again later, the marks answer, no test runs."""
+    doc, lexicon = doc_and_lexicon
+    tested: list[int] = []
+
+    def counted(d: Any, lex: Any, i: int) -> bool:
+        tested.append(i)
+        return cues._may_be_cue(d, lex, i)
+
+    found = cues.Positions(lexicon, counted)
+    first = [found.in_sentence(doc, n) for n in range(len(doc.sentences))]
+    assert len(tested) == len(doc.tokens)  # every token tested once
+    found._by_sentence.clear()  # as when the sentences left the recent lists
+    assert [found.in_sentence(doc, n) for n in range(len(doc.sentences))] == first
+    assert len(tested) == len(doc.tokens) and any(first)
+
+
 def test_clause_breaks_are_the_tokens_a_list_held(doc_and_lexicon: tuple[Any, Any]) -> None:
     doc, _ = doc_and_lexicon
     breaks = clauses._Breaks(doc.tokens)
