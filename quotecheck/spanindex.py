@@ -11,6 +11,7 @@ took minutes. :class:`SpanIndex` answers each query from a sorted index.
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import Generic, Iterable, TypeVar
 
 __all__ = ["SpanIndex"]
@@ -30,17 +31,21 @@ class SpanIndex(Generic[S]):
     [(0, 10), (5, 50000), (30, 40)]
     """
 
-    __slots__ = ("_short", "_starts", "_long")
+    __slots__ = ("_short", "_starts", "_reach", "_long")
 
     def __init__(self, spans: Iterable[S]) -> None:
         ordered = sorted(spans)
         self._short = [s for s in ordered if s[1] - s[0] <= LONG_SPAN]
         self._starts = [s[0] for s in self._short]
+        #: The furthest end of the short spans up to each: no span before the first
+        #: that reaches past ``start`` overlaps, so a query reads from there, not
+        #: from every span of the LONG_SPAN characters before it (a news text's all).
+        self._reach = list(itertools.accumulate((s[1] for s in self._short), max))
         self._long = [s for s in ordered if s[1] - s[0] > LONG_SPAN]
 
     def overlapping(self, start: int, end: int) -> list[S]:
         """Spans ``s`` with ``s.start < end`` and ``start < s.end``, sorted."""
-        lo = bisect.bisect_left(self._starts, start - LONG_SPAN)
+        lo = bisect.bisect_right(self._reach, start)
         hi = bisect.bisect_left(self._starts, end)
         found = [s for s in self._short[lo:hi] if start < s[1]]
         if self._long:

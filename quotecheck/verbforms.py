@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from typing import Sequence
 
-from quotecheck.analysis.base import Doc
+from quotecheck.analysis.base import Doc, recent_memo
 from quotecheck.lexicon import Lexicon, Morph, VerbForm
 
 __all__ = [
@@ -216,7 +216,14 @@ def find_finite(doc: Doc, lexicon: Lexicon, start: int, end: int) -> int | None:
     müssen“). Otherwise the first word that can be finite wins (verb-second or
     verb-first), skipping an infinitive or participle that is followed by another
     verb form („die Akten vernichtet haben *sollen*“).
+
+    Remembered by clause (:func:`~quotecheck.analysis.base.recent_memo`): the
+    free-indirect rule asks it of one clause for its cue, its mood and its speech act.
     """
+    return recent_memo(doc, ("finite verb", id(lexicon)), (start, end), lambda: _find_finite(doc, lexicon, start, end))
+
+
+def _find_finite(doc: Doc, lexicon: Lexicon, start: int, end: int) -> int | None:
     morph = lexicon.morph
     first = first_word(doc, start, end, morph)
     if first is None:

@@ -237,3 +237,81 @@ def test_according_phrases_match_as_the_phrases_say(lexicon: Lexicon, text: str)
             ]
             assert list(according_phrases_at(doc, lexicon, i, last)) == expected
     assert any(any(according_phrases_at(doc, lexicon, i, n)) for i in range(n))
+
+
+def test_report_slots_answer_as_the_lines(lexicon: Lexicon) -> None:
+    from quotecheck.lexicon import REPORT_SLOTS
+    from quotecheck.rules.source_phrases import report_slots
+
+    for word in [*lexicon.according_index, "Nach", "LAUT", "Haus", ""]:
+        expected = tuple(e for e in lexicon.according_index.get(word.lower(), ()) if len(e.words) == 2 and e.words[1] in REPORT_SLOTS)
+        assert report_slots(lexicon, word) == expected
+    assert report_slots(lexicon, "nach") and not report_slots(lexicon, "der")
+
+
+CLAIM_TEXT = "Die Zahl stieg um 3,5 Prozent, sagte Roth: „Wir warten ab“, die Lage sei ernst."
+
+
+@given(st.lists(st.tuples(st.integers(0, len(CLAIM_TEXT)), st.integers(0, 12)), max_size=4))
+def test_claimed_tokens_answer_as_overlaps(spans: list[tuple[int, int]]) -> None:
+    from quotecheck.rules.candidate import claimed_tokens, overlaps
+
+    doc = _doc(CLAIM_TEXT)
+    taken = sorted((start, start + length) for start, length in spans)
+    expected = [k for k, tok in enumerate(doc.tokens) if overlaps((tok.start, tok.end), taken)]
+    assert claimed_tokens(doc, 0, len(doc.tokens), taken) == expected
+
+
+@pytest.mark.parametrize("text", [CLAIM_TEXT, *ACCORDING_TEXTS])
+def test_clause_end_without_kept_ranges_answers_as_the_walk(text: str) -> None:
+    from quotecheck.rules.clauses import clause_end
+
+    doc = _doc(text)
+    n = len(doc.tokens)
+    for start in range(n + 1):
+        for limit in range(start, n + 1):
+            # a kept range outside the text changes nothing, and takes the walk over the breaks
+            assert clause_end(doc, start, limit) == clause_end(doc, start, limit, [(-2, -1)])
+
+
+@pytest.mark.parametrize("text", [CLAIM_TEXT, "Er kam, sah und siegte: heute. Die Zahl 3,5 blieb"])
+def test_a_comma_within_reach_is_a_comma_token(text: str) -> None:
+    from quotecheck import tuning
+    from quotecheck.rules.indirect_frames import _comma_within_reach
+
+    doc = _doc(text)
+    n = len(doc.tokens)
+    for i in range(n):
+        for last in (n, i + 1, i + 3):
+            reach = range(i + 1, min(last, n, i + tuning.FRAME_GAP_TOKENS + 1))
+            assert _comma_within_reach(doc, i, min(last, n)) is any(doc.tokens[k].text in (",", ":") for k in reach)
+
+
+@pytest.mark.parametrize(("text", "count", "expected"), [("Ja.", 1, True), ("Ja.", 2, False), ("„Ja“, sagte er.", 3, True), ("3,5 %!", 1, False)])
+def test_has_words_counts_words_only(text: str, count: int, expected: bool) -> None:
+    from quotecheck.rules.clauses import has_words
+
+    doc = _doc(text)
+    assert has_words(doc, 0, len(doc.tokens), count) is expected
+
+
+def test_reported_speech_forms_answer_as_the_readings(lexicon: Lexicon) -> None:
+    from quotecheck.morph import reported_speech_forms
+
+    forms = reported_speech_forms(lexicon)
+    for form, readings in lexicon.konjunktiv.items():
+        assert (form in forms) is any(r.mood == "subj1" or r.reportive for r in readings)
+    assert {"sei", "habe", "soll"} <= forms and not {"ist", "hatte", "wäre"} & forms
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 12_000), st.integers(0, 6_000)), max_size=12),
+    st.integers(0, 12_000),
+    st.integers(0, 3_000),
+)
+def test_span_index_answers_as_a_scan(spans: list[tuple[int, int]], start: int, length: int) -> None:
+    from quotecheck.spanindex import SpanIndex
+
+    pairs = [(a, a + n) for a, n in spans]  # short ones and a few longer than LONG_SPAN
+    expected = sorted(s for s in pairs if s[0] < start + length and start < s[1])
+    assert SpanIndex(pairs).overlapping(start, start + length) == expected

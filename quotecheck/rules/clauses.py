@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc, document_memo
@@ -31,6 +31,7 @@ __all__ = [
     "clause_end_over_brackets",
     "clause_end_over_titles",
     "clause_start",
+    "has_words",
     "is_word",
     "quoted_titles",
     "relative_antecedent",
@@ -44,14 +45,21 @@ __all__ = [
 _TOKEN_CHUNK = 512
 
 
-def tokens_between(doc: Doc, first: int, last: int) -> Iterator[Token]:
+def tokens_between(doc: Doc, first: int, last: int) -> Iterable[Token]:
     """The tokens ``[first, last)`` in order, read by slices of :data:`_TOKEN_CHUNK`.
 
     For a rule that looks at every token of a sentence once: a slice of the
     token columns costs less than a look-up per token, and a sentence of a
-    million tokens (a text without full stops) is never held whole.
+    million tokens (a text without full stops) is never held whole. A sentence
+    of one slice („Kim kam.“: nearly all) is that slice, iterated without a
+    generator step per token. Iterate it once.
     """
-    tokens = doc.tokens
+    if last - first <= _TOKEN_CHUNK:
+        return doc.tokens[first:last]
+    return _chunked(doc.tokens, first, last)
+
+
+def _chunked(tokens: Sequence[Token], first: int, last: int) -> Iterator[Token]:
     for chunk in range(first, last, _TOKEN_CHUNK):
         yield from tokens[chunk : min(last, chunk + _TOKEN_CHUNK)]
 
@@ -83,6 +91,18 @@ def word_count(doc: Doc, start: int, end: int) -> int:
     return sum(1 for k in range(start, end) if doc.tokens[k].kind in ("word", "number"))
 
 
+def has_words(doc: Doc, start: int, end: int, count: int) -> bool:
+    """Whether the token range ``[start, end)`` holds at least ``count`` words, counted only that far („Ja.“ has one)."""
+    tokens = doc.tokens
+    seen = 0
+    for k in range(start, end):
+        if seen >= count:
+            return True
+        if tokens[k].kind == "word":
+            seen += 1
+    return seen >= count
+
+
 def clause_start(doc: Doc, index: int, floor: int) -> int:
     """First token of the clause containing ``index`` (after the last break ≥ ``floor``)."""
     if index <= floor:
@@ -102,7 +122,10 @@ def clause_end(doc: Doc, start: int, limit: int, keep: Sequence[tuple[int, int]]
     if start >= limit:
         return start
     breaks = _breaks(doc).clause
-    for k in range(bisect.bisect_left(breaks, start), len(breaks)):
+    first = bisect.bisect_left(breaks, start)
+    if not keep:  # nearly every call: the first break, with no generator per break
+        return breaks[first] if first < len(breaks) and breaks[first] < limit else limit
+    for k in range(first, len(breaks)):
         i = breaks[k]
         if i >= limit:
             break

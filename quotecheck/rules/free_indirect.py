@@ -55,10 +55,10 @@ from attrs import frozen
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc, recent_memo
 from quotecheck.lexicon import DETERMINER_CLASSES, Lexicon
-from quotecheck.morph import clause_mood, find_finite, find_subject, finite_mood, is_reportive
+from quotecheck.morph import clause_mood, find_finite, find_subject, finite_mood, is_reportive, reported_speech_forms
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, char_span
-from quotecheck.rules.clauses import classes_at, tokens_between
+from quotecheck.rules.clauses import classes_at, has_words, tokens_between
 from quotecheck.rules.cues import cue_positions, find_cue
 from quotecheck.rules.pipeline import Claims
 from quotecheck.text import Sentence
@@ -395,15 +395,20 @@ def _speech_act(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> TokenRange | 
     ``speech_verbs.tsv`` at least :data:`~quotecheck.tuning.RUN_ACT_STRENGTH`) with a
     subject that can speak (:func:`_may_speak`).
     """
+    positions = cue_positions(doc, lexicon)
+    if next(positions.within(doc, sentence.first, sentence.last), None) is None:
+        return None  # no cue in the whole sentence („Der Zug hielt in Bonn.“): its clauses need not be told apart
     clauses = _clauses(doc, lexicon, sentence)
     for n, clause in enumerate(clauses):
         if _subordinate(doc, lexicon, clause, n, len(clauses)):
             continue
         start, end = clause
-        verb = find_finite(doc, lexicon, start, end)
-        for k in cue_positions(doc, lexicon).within(doc, start, end):
+        for k in positions.within(doc, start, end):
             cue = find_cue(doc, lexicon, k, end)
-            if cue is None or verb is None or not _run_cue(cue) or verb not in cue.tokens:
+            if cue is None or not _run_cue(cue):
+                continue
+            verb = find_finite(doc, lexicon, start, end)  # only for a clause with a cue (remembered by clause)
+            if verb is None or verb not in cue.tokens:
                 continue
             subject = find_subject(doc, lexicon, start, end, verb)
             if subject is not None:
@@ -515,8 +520,7 @@ def find_free_indirect(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidat
         if n in quoted:
             run = _Run(sentence.paragraph)
             continue
-        words = sum(1 for t in doc.tokens[sentence.first : sentence.last] if t.kind == "word")
-        if words < tuning.FREE_INDIRECT_WORDS or doc.tokens[sentence.first].kind == "quote":
+        if not has_words(doc, sentence.first, sentence.last, tuning.FREE_INDIRECT_WORDS) or doc.tokens[sentence.first].kind == "quote":
             run = _passed(run, sentence)
             continue
         found, run = _step(doc, lexicon, n, run)
@@ -527,6 +531,8 @@ def find_free_indirect(doc: Doc, lexicon: Lexicon, candidates: Sequence[Candidat
 def _step(doc: Doc, lexicon: Lexicon, n: int, run: _Run | None) -> tuple[list[Candidate], _Run | None]:
     """The candidates sentence ``n`` gives (with pending ones before it) and the run after it."""
     sentence = doc.sentences[n]
+    if run is None and doc.feats is None and not _may_start_run(doc, lexicon, sentence):
+        return [], _started(doc, lexicon, sentence)  # as with a cue of its own: neither reading nor cue changes anything here
     if _has_cue(doc, lexicon, sentence):
         return [], _started(doc, lexicon, sentence)
     reading = read_sentence(doc, lexicon, sentence)
@@ -547,6 +553,19 @@ def _step(doc: Doc, lexicon: Lexicon, n: int, run: _Run | None) -> tuple[list[Ca
     if reading.mood is None:
         return [], _passed(run, sentence)
     return [], _started(doc, lexicon, sentence)
+
+
+def _may_start_run(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> bool:
+    """Whether a sentence outside a run may start one by itself: it holds a listed form with a Konjunktiv I
+    or a reportive reading (``konjunktiv.tsv``: „sei“, „habe“, „soll“).
+
+    Without one, :func:`read_sentence` finds no listed Konjunktiv I and no hearsay
+    (without a backend's morphology, the mood of a listed form is one of its
+    readings), and only a speech act starts a run: „Der Zug hielt in Bonn.“ is read
+    no further. Most sentences of a news text are such.
+    """
+    forms = reported_speech_forms(lexicon)
+    return any(tok.kind == "word" and tok.text.lower() in forms for tok in tokens_between(doc, sentence.first, sentence.last))
 
 
 def _passed(run: _Run | None, sentence: Sentence) -> _Run | None:

@@ -41,13 +41,13 @@ from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
 from quotecheck.morph import clause_mood
 from quotecheck.ranges import CharSpan
-from quotecheck.rules.candidate import Candidate, overlaps
+from quotecheck.rules.candidate import Candidate, claimed_tokens
 from quotecheck.rules.clauses import SENTENCE_END, classes_at, sentence_core_end, tokens_between, word_count
 from quotecheck.rules.content import wie_frame_end
 from quotecheck.rules.cues import cue_positions, find_cue
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.indirect_content import _VERB_FRAME, _candidate
-from quotecheck.rules.indirect_frames import _Hit, _after, _postposed, _preposed_wie, _verb_frame
+from quotecheck.rules.indirect_frames import _Hit, _after, _comma_within_reach, _postposed, _preposed_wie, _verb_frame
 from quotecheck.rules.indirect_nouns import _speech_noun
 
 
@@ -82,11 +82,12 @@ def _starts(doc: Doc, lexicon: Lexicon, number: int, taken: list[CharSpan]) -> l
     tokens = tokens_between(doc, sentence.first, sentence.last)
     if taken:
         cues = cue_positions(doc, lexicon)
+        claimed = set(claimed_tokens(doc, sentence.first, sentence.last, taken))
         return [
             i
             for i, tok in enumerate(tokens, sentence.first)
             if (tok.kind == "word" or tok.text == "," and tok.kind == "punct")
-            and not overlaps((tok.start, tok.end), taken)
+            and i not in claimed
             and (tok.kind == "punct" or tok.text in nouns or tok.text.lower() in wie or cues.has(doc, i, tok))
         ]
     starts = [
@@ -111,7 +112,7 @@ def _construction_at(doc: Doc, lexicon: Lexicon, i: int, floor: int, last: int, 
         hit = _postposed(doc, lexicon, i, floor, last, taken)
     if hit is None and tok.text in lexicon.content_nouns:  # the cheap test first: most words are no noun of saying
         hit = _after(doc, _speech_noun(doc, lexicon, i, last), last)
-    if hit is None and tok.kind == "word" and not wie:
+    if hit is None and tok.kind == "word" and not wie and _comma_within_reach(doc, i, last):
         cue = find_cue(doc, lexicon, i, last)
         cand = _verb_frame(doc, lexicon, cue, i, floor, last, taken) if cue is not None else None
         if cand is not None:

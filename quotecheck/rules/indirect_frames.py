@@ -352,6 +352,22 @@ def _noun_with_relative(doc: Doc, lexicon: Lexicon, start: int, end: int) -> boo
     return clause_mood(doc, lexicon, start, comma)[1] is None
 
 
+def _comma_within_reach(doc: Doc, i: int, last: int) -> bool:
+    """Whether a comma or colon follows token ``i`` within the reach of :func:`_verb_frame`'s frame.
+
+    Without one no speech verb at ``i`` has a preposed frame, so its cue need not
+    be read („Die Polizei sagte am Montag nichts.“): most cues of a sentence.
+    """
+    tokens = doc.tokens
+    reach = min(last, i + tuning.FRAME_GAP_TOKENS + 1)
+    if reach <= i + 1:
+        return False
+    window = doc.text[tokens[i + 1].start : tokens[reach - 1].end]
+    if "," not in window and ":" not in window:
+        return False  # the text first: a comma token is a comma in the text
+    return any(tok.text == "," or tok.text == ":" for tok in tokens[i + 1 : reach])
+
+
 def _verb_frame(
     doc: Doc, lexicon: Lexicon, cue: CueMatch, i: int, floor: int, last: int, taken: list[CharSpan]
 ) -> Candidate | None:

@@ -40,12 +40,12 @@ from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import Lexicon
 from quotecheck.ranges import CharSpan
-from quotecheck.rules.candidate import Candidate, char_span
+from quotecheck.rules.candidate import Candidate, char_span, claimed_tokens
 from quotecheck.rules.clauses import CLAUSE_BREAKS, classes_at, tokens_between
 from quotecheck.rules.cues import match_speech_verb
 from quotecheck.rules.pipeline import Claims
 from quotecheck.rules.quotemarks import QuotedSpan, pair_quotation_marks
-from quotecheck.rules.reported_acts import _act_at, _asyndetic_clause, _coordinated_act, _sentence
+from quotecheck.rules.reported_acts import _act_at, _asyndetic_clause, _coordinated_act, _sentence, _sentence_act
 from quotecheck.rules.reported_passive import _passive, _perfect
 from quotecheck.rules.reported_pieces import _piece_sentence, _piece_tokens
 from quotecheck.spanindex import SpanIndex
@@ -89,10 +89,12 @@ def find_reported(
                 pieces = SpanIndex((s.start, s.end) for s in spans if s.end > s.start)
             found = pieces.overlapping(sentence.start, doc.tokens[last - 1].end)
             found = _one_cover(found, doc.tokens[sentence.first].start, doc.tokens[sentence.last - 1].end)
-        cand = _clause_act(doc, lexicon, first, last, found)
+        cand, cut = _sentence_act(doc, lexicon, first, last, True)
+        if cand is None:
+            cand = _other_act(doc, lexicon, first, last, found)
         if cand is None:
             cand, last = _later_clause_act(doc, lexicon, sentence, local) or (None, last)
-        if cand is None:
+        if cand is None and cut:
             cand = _sentence(doc, lexicon, first, last, asyndetic=False)  # the act uncut when cut it was too short
         if cand is not None:
             out.append(cand)
@@ -123,7 +125,12 @@ def _one_cover(found: list[tuple[int, int]], start: int, end: int) -> list[tuple
 
 def _clause_act(doc: Doc, lexicon: Lexicon, first: int, last: int, found: list[tuple[int, int]]) -> Candidate | None:
     """The act of the clause ``[first, last)``: verb-second, perfect, passive, or around a quoted piece of ``found``."""
-    cand = _sentence(doc, lexicon, first, last) or _perfect(doc, lexicon, first, last) or _passive(doc, lexicon, first, last)
+    return _sentence(doc, lexicon, first, last) or _other_act(doc, lexicon, first, last, found)
+
+
+def _other_act(doc: Doc, lexicon: Lexicon, first: int, last: int, found: list[tuple[int, int]]) -> Candidate | None:
+    """The act of a clause without a verb-second one (:func:`_clause_act`): perfect, passive, or around a quoted piece."""
+    cand = _perfect(doc, lexicon, first, last) or _passive(doc, lexicon, first, last)
     if cand is None and found:
         cand = _piece_sentence(doc, lexicon, first, last, found)
     return cand
@@ -151,7 +158,7 @@ def _later_clause_act(doc: Doc, lexicon: Lexicon, sentence: Sentence, local: Seq
     no object after it, so it is none.
     """
     tokens = doc.tokens
-    claimed = _claimed_tokens(doc, sentence, local)
+    claimed = claimed_tokens(doc, sentence.first, sentence.last, local)
     taken = set(claimed)
     for k in range(sentence.first + 1, sentence.last - tuning.LEAD_TOKENS):
         if tokens[k].text not in (",", ";") or k + 1 in taken:
@@ -169,31 +176,6 @@ def _later_clause_act(doc: Doc, lexicon: Lexicon, sentence: Sentence, local: Seq
         if cand is not None:
             return cand, end
     return None
-
-
-def _claimed_tokens(doc: Doc, sentence: Sentence, local: Sequence[CharSpan]) -> list[int]:
-    """The sentence's tokens that share a character with a claimed span, in order.
-
-    One walk over the tokens beside the merged spans (``local`` comes sorted by
-    start), not a test of every span per token.
-    """
-    merged: list[list[int]] = []
-    for span in local:
-        if merged and span.start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], span.end)
-        else:
-            merged.append([span.start, span.end])
-    claimed: list[int] = []
-    at = 0
-    for k in range(sentence.first, sentence.last):
-        token = doc.tokens[k]
-        while at < len(merged) and merged[at][1] <= token.start:
-            at += 1
-        if at == len(merged):
-            break
-        if merged[at][0] < token.end:
-            claimed.append(k)
-    return claimed
 
 
 def _after_subordinate_clause(doc: Doc, lexicon: Lexicon, first: int, start: int, end: int) -> Candidate | None:

@@ -212,27 +212,42 @@ def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, *, asyndetic: b
     clause, for when the cut act is none („Die Kommission forderte Reformen, die
     Regierung lehnte ab“: „Reformen“ alone is too short an object).
     """
+    return _sentence_act(doc, lexicon, first, last, asyndetic)[0]
+
+
+def _sentence_act(doc: Doc, lexicon: Lexicon, first: int, last: int, asyndetic: bool) -> tuple[Candidate | None, bool]:
+    """:func:`_sentence`, and whether a main clause after a comma cut an act short (with ``asyndetic``).
+
+    Only a cut act can differ from the act uncut: the reported rule asks for that
+    only then, not again for every sentence without an act („Es regnete am Montag.“).
+    """
     lead = _wie_lead(doc, lexicon, first, last)
     if lead is not None:
         # „Wie Reuters meldete, wies die Delegation die Darstellung zurück“: the wie-clause is
         # the prefield (and a source); the act's verb follows it
-        return _inverted_act(doc, lexicon, first, lead, last)
+        return _inverted_act(doc, lexicon, first, lead, last), False
     verbs = speech_verb_positions(doc, lexicon)
+    cut = False
     for verb in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)):
         tok = doc.tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower() or not verbs.has(doc, verb, tok):
             continue  # no speech verb here, whatever the limit: no need to look for a second act
-        limit = _second_act_at(doc, lexicon, verb, last) or (_asyndetic_act_at(doc, lexicon, verb, last) if asyndetic else None) or last
+        limit = _second_act_at(doc, lexicon, verb, last)
+        if limit is None and asyndetic:
+            limit = _asyndetic_act_at(doc, lexicon, verb, last)
+            cut = cut or limit is not None
+        if limit is None:
+            limit = last
         cue = match_speech_verb(doc, lexicon, verb, limit)
         if cue is not None and cue.verb is not None:
             if doc.tokens[verb - 1].text.lower() in lexicon.rule_words.frame_coordinator:
                 # „Die Rektorin besuchte die Mensa und lobte das Essen“: the subject that opens the sentence speaks
                 shared = _opening_subject(doc, lexicon, first, verb, frozenset())
-                return None if shared is None else _act_at(doc, lexicon, verb, limit, verb, cue, cue.verb, shared)
+                return (None if shared is None else _act_at(doc, lexicon, verb, limit, verb, cue, cue.verb, shared)), cut
             act = _act_at(doc, lexicon, first, limit, verb, cue, cue.verb)
             if act is not None or not _in_relative_clause(doc, lexicon, first, verb):
-                return act
-    return None
+                return act, cut
+    return None, cut
 
 
 def _in_relative_clause(doc: Doc, lexicon: Lexicon, first: int, verb: int) -> bool:

@@ -12,6 +12,8 @@ Part of :mod:`quotecheck.rules.reported` (split out of it unchanged). Holds:
 
 from __future__ import annotations
 
+import weakref
+
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.nounphrase import NounPhrase, function_word_classes, parse_noun_phrase
@@ -105,7 +107,8 @@ def _passive_clause(doc: Doc, lexicon: Lexicon, first: int, last: int) -> tuple[
     „worden“; the clause ends the sentence and is not negated.
     """
     tokens = doc.tokens
-    aux = next((k for k in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)) if _passive_aux(doc, lexicon, k)), None)
+    auxiliaries = _passive_auxiliaries(lexicon)
+    aux = next((k for k in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)) if tokens[k].text.lower() in auxiliaries), None)
     if aux is None or not _one_constituent(doc, lexicon, first, aux):
         return None
     end = clause_end(doc, aux + 1, last)
@@ -127,10 +130,26 @@ def _without_agent(content: list[tuple[int, int]], agent: NounPhrase) -> list[tu
 
 def _passive_aux(doc: Doc, lexicon: Lexicon, k: int) -> bool:
     """An indicative passive auxiliary („wurde“, „wird“, „war“ … „worden“; not „würde“, „werde“: Konjunktiv)."""
-    word = doc.tokens[k].text.lower()
-    # two look-ups, not the union of the lists made anew for every word of every prefield
-    auxiliary = word in lexicon.clause.passive_auxiliaries or word in lexicon.frames.statal_auxiliaries
-    return auxiliary and word not in lexicon.frames.passive_participles and lexicon.mood(word) not in ("subj1", "subj2")
+    return doc.tokens[k].text.lower() in _passive_auxiliaries(lexicon)
+
+
+#: Each lexicon's indicative passive auxiliaries (:func:`_passive_auxiliaries`).
+_AUXILIARIES: weakref.WeakKeyDictionary[Lexicon, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _passive_auxiliaries(lexicon: Lexicon) -> frozenset[str]:
+    """The words :func:`_passive_aux` accepts, found once per lexicon: a prefield is then scanned with one look-up a word.
+
+    The passive and statal auxiliaries of the lexicon without the participle
+    („worden“) and the Konjunktiv forms („würde“, „werde“).
+    """
+    found = _AUXILIARIES.get(lexicon)
+    if found is None:
+        words = lexicon.clause.passive_auxiliaries | lexicon.frames.statal_auxiliaries
+        found = _AUXILIARIES[lexicon] = frozenset(
+            w for w in words if w not in lexicon.frames.passive_participles and lexicon.mood(w) not in ("subj1", "subj2")
+        )
+    return found
 
 
 def _leading_agent(doc: Doc, lexicon: Lexicon, first: int, aux: int) -> NounPhrase | None:
