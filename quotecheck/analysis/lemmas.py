@@ -5,8 +5,8 @@ Pipeline stage 1 (analysis): the lemmatizer behind the embedded backend's lemmas
 simplemma (Barbaresi, MIT) keeps its German dictionary -- 1.1 million word forms --
 as a Python dict: decoding it costs most of a second and about 105 MiB, in every
 process, every time (``--jobs`` workers each load their own). Here the same
-entries are written once into a flat file -- a hash table of offsets, then the
-key and value bytes -- and memory-mapped: opening it costs a millisecond, pages
+entries are written once into a flat file -- hash buckets of key and value
+bytes -- and memory-mapped: opening it costs a millisecond, pages
 are read as look-ups touch them, and every process of the machine shares them
 through the page cache.
 
@@ -180,7 +180,7 @@ def _write_table(items: Iterable[tuple[str, str]], out: BinaryIO) -> None:
 
 
 def _entry(key: bytes, value: bytes) -> bytes:
-    """One entry: „Regierungen“ → „Regierung“ is 0xFF, „Regierungen“, 0xFE and 10 (the bytes shared), nothing more."""
+    """One entry: „Regierungen“ → „Regierung“ is 0xFF, „Regierungen“, 0xFE and 9 (the bytes shared), nothing more."""
     if value == key:
         return _KEY_START + key + _KEY_END
     shared = min(len(os.path.commonprefix([key, value])), _MAX_SHARED)
