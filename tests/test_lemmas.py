@@ -52,10 +52,28 @@ def test_values_are_stored_as_what_they_add_to_the_word(tmp_path: Path) -> None:
     assert [table[w] for w in ("Regierungen", "wäre", "Mütter")] == ["Regierung", "sein", "Mutter"]
 
 
-def test_entries_over_255_bytes_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="longer than 255 bytes"):
-        build_table([("x" * 300, "x")], tmp_path / "de.table")
-    assert not list(tmp_path.iterdir())
+def test_long_word_forms_and_lemmas_are_held(tmp_path: Path) -> None:
+    """No length byte limits an entry: a 300-letter „Wort“ is held like „sagte“."""
+    long_word = "Donaudampfschifffahrts" * 14
+    build_table([(long_word, long_word[:-1]), ("sagte", "sagen")], tmp_path / "de.table")
+    table = LemmaTable.open(tmp_path / "de.table")
+    assert table[long_word] == long_word[:-1] and table["sagte"] == "sagen"
+
+
+def test_a_lemma_that_is_the_word_itself_is_stored_as_the_word(tmp_path: Path) -> None:
+    """„sagen“ → „sagen“ stores no lemma; „sagen“ → „“ (empty) is another entry."""
+    build_table([("sagen", "sagen"), ("leer", "")], tmp_path / "de.table")
+    table = LemmaTable.open(tmp_path / "de.table")
+    assert table["sagen"] == "sagen" and table["leer"] == ""
+    assert (tmp_path / "de.table").stat().st_size < 24 + 4 * 2 + len("\xffsagen\xfe\xffleer\xfe\x00") + 1
+
+
+def test_a_table_of_another_format_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "de.table"
+    build_table([("sagte", "sagen")], path)
+    path.write_bytes(b"QCLEMMA1" + path.read_bytes()[8:])
+    with pytest.raises(ValueError):
+        LemmaTable.open(path)
 
 
 def test_an_incomplete_table_is_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -137,6 +155,15 @@ def test_an_unwritable_cache_falls_back_to_simplemmas_dictionary(tmp_path: Path,
     finally:
         german_lemmatizer.cache_clear()
         lemmas.german_is_known.cache_clear()
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="reads the mappings from /proc")
+def test_lemmas_and_known_words_read_one_mapping_of_the_table() -> None:
+    """„sagte“ lemmatized and „sagte“ known: one mapping, so each page is faulted in and counted once."""
+    assert german_lemmatizer()("sagte") == "sagen" and lemmas.german_is_known()("sagte")
+    name = lemmas.table_path().name
+    mappings = [line for line in Path("/proc/self/maps").read_text().splitlines() if line.endswith(name)]
+    assert len(mappings) == 1
 
 
 def test_known_words_are_simplemmas() -> None:

@@ -81,6 +81,23 @@ def test_trigger_positions_answer_the_test_of_every_token(doc_and_lexicon: tuple
     assert {doc.tokens[i].text for i in expected} >= {"sagte", "erklärte", "fügte", "berichtete"}
 
 
+def test_a_sentence_asked_after_its_list_went_gets_its_positions_from_the_marks(doc_and_lexicon: tuple[Any, Any]) -> None:
+    """„sagte“, „erklärte“ … found once per sentence: asked again later, the marks answer, no test runs."""
+    doc, lexicon = doc_and_lexicon
+    tested: list[int] = []
+
+    def counted(d: Any, lex: Any, i: int) -> bool:
+        tested.append(i)
+        return cues._may_be_cue(d, lex, i)
+
+    found = cues.Positions(lexicon, counted)
+    first = [found.in_sentence(doc, n) for n in range(len(doc.sentences))]
+    assert len(tested) == len(doc.tokens)  # every token tested once
+    found._by_sentence.clear()  # as when the sentences left the recent lists
+    assert [found.in_sentence(doc, n) for n in range(len(doc.sentences))] == first
+    assert len(tested) == len(doc.tokens) and any(first)
+
+
 def test_clause_breaks_are_the_tokens_a_list_held(doc_and_lexicon: tuple[Any, Any]) -> None:
     doc, _ = doc_and_lexicon
     breaks = clauses._Breaks(doc.tokens)
@@ -130,14 +147,24 @@ def test_forgetting_a_memo_drops_only_that_documents_values_and_answers_stay_ali
     assert list(cues.cue_positions(doc, ex.lexicon).within(doc, 0, len(doc.tokens))) == first
 
 
-def test_sentence_columns_keep_four_blocks_and_answer_alike_after_dropping() -> None:
+def test_sentence_columns_keep_two_blocks_and_answer_alike_after_dropping() -> None:
     from quotecheck.columns import Sentence, Sentences
 
     rows = [Sentence(10 * i, 10 * i + 9, 3 * i, 3 * i + 3, i // 7) for i in range(10 * 2048)]
     columns = Sentences.of(rows, 10 * len(rows))
     assert [columns[i] for i in range(0, len(rows), 97)] == rows[::97]
-    assert len(columns._made) == Sentences._cached_blocks == 4
+    assert len(columns._made) == Sentences._cached_blocks == 2
     assert [columns[i] for i in range(len(rows) - 1, -1, -389)] == rows[::-389]  # blocks made again
+
+
+def test_paragraph_columns_keep_one_block_and_answer_alike_after_dropping() -> None:
+    from quotecheck.columns import Paragraph, Paragraphs
+
+    rows = [Paragraph(100 * i, 100 * i + 90, 4 * i, 4 * i + 4) for i in range(3 * 2048)]
+    columns = Paragraphs.of(rows, 100 * len(rows))
+    assert [columns[i] for i in range(0, len(rows), 53)] == rows[::53]
+    assert len(columns._made) == Paragraphs._cached_blocks == 1
+    assert [columns[i] for i in range(len(rows) - 1, -1, -211)] == rows[::-211]
 
 
 def test_attribution_consuming_its_candidates_makes_the_same_quotes(ex: Extractor) -> None:

@@ -156,6 +156,8 @@ def find_speech_verb(doc: Doc, lexicon: Lexicon, start: int, end: int) -> CueMat
 #: last stored): several rules, and every candidate of a sentence, ask about the cues
 #: near where the rules read, hardly ever about one far behind.
 CUE_ANSWERS = 4 * RECENT_ANSWERS
+#: A token's mark in :class:`Positions`: its sentence not read yet, no position, a position.
+_UNREAD, _NO, _YES = 0, 1, 2
 
 
 class Positions:
@@ -167,7 +169,7 @@ class Positions:
     range or a sentence for a rule that scans it, :meth:`has` answers for one token.
     """
 
-    __slots__ = ("lexicon", "test", "answers", "_by_sentence", "_verdicts", "_by_word", "_word_test", "_place")
+    __slots__ = ("lexicon", "test", "answers", "_by_sentence", "_marks", "_verdicts", "_by_word", "_word_test", "_place")
 
     def __init__(
         self,
@@ -184,7 +186,12 @@ class Positions:
         #: The rule's answers by ``(index, limit)``: the same cue is asked for by
         #: several rules, and by every candidate of a sentence.
         self.answers: RecentMemo[tuple[int, int], CueMatch | None] = RecentMemo(CUE_ANSWERS)
-        self._by_sentence: dict[int, list[int]] = {}
+        #: The position lists of the sentences read last; every sentence read is also
+        #: marked in ``_marks``, a byte a token (:data:`_UNREAD`, :data:`_NO`, :data:`_YES`),
+        #: from which its list is made again when asked after it went. Lists of every
+        #: sentence, each with its ints, held about a byte per character of a long document.
+        self._by_sentence: RecentMemo[int, list[int]] = RecentMemo(RECENT_ANSWERS)
+        self._marks = bytearray()
         self._verdicts: TokenAnswers[bool] = TokenAnswers()  # a byte a token, not a dict entry
         #: With ``by_word`` the test is false for every token that is no word and
         #: otherwise reads only the word (its text and the lemma of its text), so a
@@ -222,23 +229,42 @@ class Positions:
         found = self._by_sentence.get(number)
         if found is None:
             sentence = doc.sentences[number]
-            tokens = tokens_between(doc, sentence.first, sentence.last)
-            words = self._by_word
-            if words is None or doc.lemmas is not None:
-                has = self.has
-                found = [i for i, tok in enumerate(tokens, sentence.first) if has(doc, i, tok)]
-            else:  # the words' answers read here, without a call per token
-                found = []
-                test, lexicon, place = self._word_test, self.lexicon, self._place
-                for i, tok in enumerate(tokens, sentence.first):
-                    if tok.kind != "word":
-                        continue
-                    verdict = words.get(tok.text)
-                    if verdict is None:
-                        verdict = words[tok.text] = test(doc, lexicon, i)
-                    if verdict and (place is None or place(doc, i)):
-                        found.append(i)
+            first, last = sentence.first, sentence.last
+            marks = self._marks
+            if first < len(marks) and marks[first] != _UNREAD:
+                found = []  # read before: the marks say where, without a test
+                k = marks.find(_YES, first, last)
+                while k >= 0:
+                    found.append(k)
+                    k = marks.find(_YES, k + 1, last)
+            else:
+                found = self._found(doc, first, last)
+                if len(marks) < last:
+                    marks.extend(bytes(last - len(marks)))
+                row = bytearray((_NO,)) * (last - first)
+                for k in found:
+                    row[k - first] = _YES
+                marks[first:last] = row
             self._by_sentence[number] = found
+        return found
+
+    def _found(self, doc: Doc, first: int, last: int) -> list[int]:
+        """The positions among tokens ``[first, last)``, each token tested (or its word's answer read)."""
+        tokens = tokens_between(doc, first, last)
+        words = self._by_word
+        if words is None or doc.lemmas is not None:
+            has = self.has
+            return [i for i, tok in enumerate(tokens, first) if has(doc, i, tok)]
+        found = []  # the words' answers read here, without a call per token
+        test, lexicon, place = self._word_test, self.lexicon, self._place
+        for i, tok in enumerate(tokens, first):
+            if tok.kind != "word":
+                continue
+            verdict = words.get(tok.text)
+            if verdict is None:
+                verdict = words[tok.text] = test(doc, lexicon, i)
+            if verdict and (place is None or place(doc, i)):
+                found.append(i)
         return found
 
     def within(self, doc: Doc, start: int, end: int) -> Iterator[int]:
