@@ -62,6 +62,23 @@ def test_every_alias_opens_an_organization(lexicon: Lexicon) -> None:
         assert lexicon.may_open_organization(alias.split(" ")[0]), alias
 
 
+def _written_forms(alias: str) -> set[str]:
+    """How a text may write an alias: as listed, in capitals, in lower case, title-cased, declined („Deutschen“)."""
+    first, _, rest = alias.partition(" ")
+    tail = f" {rest}" if rest else ""
+    return {alias, alias.upper(), alias.lower(), alias.title(), alias.swapcase()} | {
+        first + ending + tail for ending in ("n", "s", "es")
+    }
+
+
+def test_every_form_the_gazetteer_finds_is_opened_by_its_first_word(lexicon: Lexicon) -> None:
+    """The opener test may only spare look-ups that fail: „DER SPIEGEL“, „DPA“, „Deutschen Bahn“ are opened."""
+    for alias in lexicon.alias_index:
+        for form in _written_forms(alias):
+            if lexicon.organization(form) is not None:
+                assert lexicon.may_open_organization(form.split(" ")[0]), (alias, form)
+
+
 @pytest.mark.parametrize(
     ("word", "opens"),
     [
