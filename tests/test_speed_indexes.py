@@ -365,3 +365,26 @@ def test_threads_building_the_according_index_at_once_all_find_the_phrase(lexico
             assert found == [found[0]] * 4 and found[0] > 0
     finally:
         sys.setswitchinterval(interval)
+
+
+_FINITE_FORMS = (
+    "sei", "habe", "solle", "könne", "müsse", "werde", "gebe", "gehe", "komme", "stehe",  # Konjunktiv I, listed or not
+    "soll", "wäre", "hätte", "käme", "ist", "hat", "bleibt", "war", "ging", "sagte",  # reportive, Konjunktiv II, indicative
+)
+_RUN_FRAMES = ("Der Minister {} nicht zufrieden.", "Die Lage {} angeblich schlecht.", "Morgen {} es keine Einigung.")
+
+
+@pytest.mark.parametrize("text", [frame.format(form) for form in _FINITE_FORMS for frame in _RUN_FRAMES])
+def test_a_sentence_without_a_run_form_cannot_start_a_free_indirect_run(text: str) -> None:
+    """What lets free-indirect speech skip reading a sentence outside a run: without a listed
+    Konjunktiv I or reportive form („sei“, „habe“, „soll“), its reading is neither; with
+    one, the sentence is read as before."""
+    from quotecheck.morph import reported_speech_forms
+    from quotecheck.rules.free_indirect import read_sentence
+
+    lexicon = _extractor().lexicon
+    doc = _doc(text)
+    (sentence,) = doc.sentences
+    reading = read_sentence(doc, lexicon, sentence)
+    if not any(t.text.lower() in reported_speech_forms(lexicon) for t in doc.tokens):
+        assert not reading.reportive and not reading.konjunktiv_i, reading
