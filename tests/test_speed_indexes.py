@@ -277,6 +277,18 @@ def test_clause_end_without_kept_ranges_answers_as_the_walk(text: str) -> None:
             assert clause_end(doc, start, limit) == clause_end(doc, start, limit, [(-2, -1)])
 
 
+@pytest.mark.parametrize("text", [CLAIM_TEXT, *ACCORDING_TEXTS, "„Nein“ – so (sagte er) [leise]; dann: „Ja!“ … und – „Gut?“"])
+def test_clause_breaks_are_the_quotes_and_break_punctuation(text: str) -> None:
+    """The breaks found in one walk are those the rules name: quotes, CLAUSE_BREAKS punctuation, FRAME_BREAKS."""
+    from quotecheck.rules.clauses import CLAUSE_BREAKS, FRAME_BREAKS, _Breaks
+
+    doc = _doc(text)
+    breaks = _Breaks(doc.tokens)
+    assert list(breaks.clause) == [k for k, t in enumerate(doc.tokens) if t.kind == "quote" or t.kind == "punct" and t.text in CLAUSE_BREAKS]
+    assert list(breaks.frame) == [k for k, t in enumerate(doc.tokens) if t.text in FRAME_BREAKS or t.kind == "quote"]
+    assert list(breaks.frame) != list(breaks.clause)  # a full stop ends a clause, not a frame
+
+
 @pytest.mark.parametrize("text", [CLAIM_TEXT, "Er kam, sah und siegte: heute. Die Zahl 3,5 blieb"])
 def test_a_comma_within_reach_is_a_comma_token(text: str) -> None:
     from quotecheck import tuning
