@@ -117,6 +117,23 @@ def test_cue_positions_shared_between_documents_answer_as_fresh_ones(lexicon: Le
         assert list(shared.within(doc, 0, len(doc.tokens))) == [i for i in range(len(doc.tokens)) if _may_be_cue(doc, lexicon, i)]
 
 
+def test_find_cue_with_the_callers_positions_answers_as_without(lexicon: Lexicon) -> None:
+    """A loop over a sentence's cue positions may hand them to find_cue: the same cue, or none, at every token."""
+    from quotecheck.rules.cues import cue_positions, find_cue
+
+    found = []
+    for text in CUE_TEXTS:
+        doc = _doc(text)
+        positions = cue_positions(doc, lexicon)
+        n = len(doc.tokens)
+        for i in range(n):
+            for limit in (i + 1, n):
+                alone = find_cue(doc, lexicon, i, limit)
+                assert find_cue(doc, lexicon, i, limit, positions) == alone
+                found.append(alone is not None)
+    assert any(found) and not all(found)  # „brachte … zum Ausdruck“, „fügte hinzu“: cues beside other words
+
+
 def test_speech_verb_positions_by_word_still_read_the_place(lexicon: Lexicon) -> None:
     from quotecheck.rules.cues import _may_be_speech_verb, speech_verb_positions
 
