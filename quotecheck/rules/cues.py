@@ -257,12 +257,12 @@ class Positions:
             return [i for i, tok in enumerate(tokens, first) if has(doc, i, tok)]
         found = []  # the words' answers read here, without a call per token
         test, lexicon, place = self._word_test, self.lexicon, self._place
-        for i, tok in enumerate(tokens, first):
-            if tok.kind != "word":
+        for i, (_, _, text, kind) in enumerate(tokens, first):  # unpacked: read once, not by name
+            if kind != "word":
                 continue
-            verdict = words.get(tok.text)
+            verdict = words.get(text)
             if verdict is None:
-                verdict = words[tok.text] = test(doc, lexicon, i)
+                verdict = words[text] = test(doc, lexicon, i)
             if verdict and (place is None or place(doc, i)):
                 found.append(i)
         return found
