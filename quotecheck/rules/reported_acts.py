@@ -27,7 +27,7 @@ from quotecheck.lexicon import Lexicon, SpeechVerb
 from quotecheck.morph import finite_mood
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, Evidence, char_span
-from quotecheck.rules.clauses import classes_at, clause_end, tokens_between, word_count
+from quotecheck.rules.clauses import classes_at, clause_end, word_count
 from quotecheck.rules.content import content_end, ends_in_zu_infinitive, wie_frame_end
 from quotecheck.rules.cues import match_speech_verb, speech_verb_positions
 from quotecheck.rules.source_phrases import SourcePhrase, opens_according_relative, source_phrase_at
@@ -228,8 +228,8 @@ def _sentence_act(doc: Doc, lexicon: Lexicon, first: int, last: int, asyndetic: 
         return _inverted_act(doc, lexicon, first, lead, last), False
     verbs = speech_verb_positions(doc, lexicon)
     cut = False
-    # the prefield read as one slice, not a look-up per token: every sentence passes here
-    for verb, tok in enumerate(tokens_between(doc, first + 1, min(last, first + tuning.PREFIELD_TOKENS)), first + 1):
+    for verb in range(first + 1, min(last, first + tuning.PREFIELD_TOKENS)):
+        tok = doc.tokens[verb]
         if tok.kind != "word" or not tok.text[:1].islower() or not verbs.has(doc, verb, tok):
             continue  # no speech verb here, whatever the limit: no need to look for a second act
         limit = _second_act_at(doc, lexicon, verb, last)

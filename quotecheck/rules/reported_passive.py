@@ -19,7 +19,7 @@ from quotecheck.analysis.base import Doc
 from quotecheck.attribution.nounphrase import NounPhrase, function_word_classes, parse_noun_phrase
 from quotecheck.lexicon import Lexicon
 from quotecheck.rules.candidate import Candidate, CueMatch
-from quotecheck.rules.clauses import SENTENCE_END, clause_end, tokens_between, word_count
+from quotecheck.rules.clauses import SENTENCE_END, clause_end, word_count
 from quotecheck.rules.cues import match_speech_verb
 from quotecheck.rules.reported_acts import _act, _base_form, _marker, _negated, _one_constituent, _reports_act, _subject_before, _toll, _with_marker
 
@@ -32,8 +32,9 @@ def _perfect(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
     """
     tokens = doc.tokens
     auxiliaries = lexicon.rule_words.act_auxiliary
-    aux = None  # the first words of every sentence: read as one slice, unpacked, the lemma asked last
-    for k, (_, _, text, kind) in enumerate(tokens_between(doc, first + 1, min(last, first + tuning.AUXILIARY_TOKENS)), first + 1):
+    aux = None  # the first words of every sentence: each token read once, unpacked (no slice: a long document's is dearer)
+    for k in range(first + 1, min(last, first + tuning.AUXILIARY_TOKENS)):
+        _, _, text, kind = tokens[k]
         if kind == "word" and text.islower() and doc.lemma(k).lower() in auxiliaries:
             aux = k
             break
