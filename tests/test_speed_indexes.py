@@ -119,17 +119,17 @@ def test_cue_positions_shared_between_documents_answer_as_fresh_ones(lexicon: Le
 
 def test_find_cue_with_the_callers_positions_answers_as_without(lexicon: Lexicon) -> None:
     """A loop over a sentence's cue positions may hand them to find_cue: the same cue, or none, at every token."""
-    from quotecheck.rules.cues import cue_positions, find_cue
+    from quotecheck.rules.cues import Positions, _may_be_cue, find_cue
 
     found = []
     for text in CUE_TEXTS:
         doc = _doc(text)
-        positions = cue_positions(doc, lexicon)
+        held = Positions(lexicon, _may_be_cue, by_word=True)  # the caller's, with no answers yet: each cue found anew
         n = len(doc.tokens)
         for i in range(n):
             for limit in (i + 1, n):
                 alone = find_cue(doc, lexicon, i, limit)
-                assert find_cue(doc, lexicon, i, limit, positions) == alone
+                assert find_cue(doc, lexicon, i, limit, held) == alone
                 found.append(alone is not None)
     assert any(found) and not all(found)  # „brachte … zum Ausdruck“, „fügte hinzu“: cues beside other words
 
