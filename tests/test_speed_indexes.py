@@ -134,6 +134,23 @@ def test_cue_positions_shared_between_documents_answer_as_fresh_ones(lexicon: Le
         assert list(shared.within(doc, 0, len(doc.tokens))) == [i for i in range(len(doc.tokens)) if _may_be_cue(doc, lexicon, i)]
 
 
+def test_find_cue_with_the_callers_positions_answers_as_without(lexicon: Lexicon) -> None:
+    """A loop over a sentence's cue positions may hand them to find_cue: the same cue, or none, at every token."""
+    from quotecheck.rules.cues import Positions, _may_be_cue, find_cue
+
+    found = []
+    for text in CUE_TEXTS:
+        doc = _doc(text)
+        held = Positions(lexicon, _may_be_cue, by_word=True)  # the caller's, with no answers yet: each cue found anew
+        n = len(doc.tokens)
+        for i in range(n):
+            for limit in (i + 1, n):
+                alone = find_cue(doc, lexicon, i, limit)
+                assert find_cue(doc, lexicon, i, limit, held) == alone
+                found.append(alone is not None)
+    assert any(found) and not all(found)  # „brachte … zum Ausdruck“, „fügte hinzu“: cues beside other words
+
+
 def test_speech_verb_positions_by_word_still_read_the_place(lexicon: Lexicon) -> None:
     from quotecheck.rules.cues import _may_be_speech_verb, speech_verb_positions
 
@@ -292,6 +309,18 @@ def test_clause_end_without_kept_ranges_answers_as_the_walk(text: str) -> None:
         for limit in range(start, n + 1):
             # a kept range outside the text changes nothing, and takes the walk over the breaks
             assert clause_end(doc, start, limit) == clause_end(doc, start, limit, [(-2, -1)])
+
+
+@pytest.mark.parametrize("text", [CLAIM_TEXT, *ACCORDING_TEXTS, "„Nein“ – so (sagte er) [leise]; dann: „Ja!“ … und – „Gut?“"])
+def test_clause_breaks_are_the_quotes_and_break_punctuation(text: str) -> None:
+    """The breaks found in one walk are those the rules name: quotes, CLAUSE_BREAKS punctuation, FRAME_BREAKS."""
+    from quotecheck.rules.clauses import CLAUSE_BREAKS, FRAME_BREAKS, _Breaks
+
+    doc = _doc(text)
+    breaks = _Breaks(doc.tokens)
+    assert list(breaks.clause) == [k for k, t in enumerate(doc.tokens) if t.kind == "quote" or t.kind == "punct" and t.text in CLAUSE_BREAKS]
+    assert list(breaks.frame) == [k for k, t in enumerate(doc.tokens) if t.text in FRAME_BREAKS or t.kind == "quote"]
+    assert list(breaks.frame) != list(breaks.clause)  # a full stop ends a clause, not a frame
 
 
 @pytest.mark.parametrize("text", [CLAIM_TEXT, "Er kam, sah und siegte: heute. Die Zahl 3,5 blieb"])

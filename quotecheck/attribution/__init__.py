@@ -26,7 +26,7 @@ from quotecheck.attribution.coreference import Coreference
 from quotecheck.attribution.mentions import _INHERIT_PARAGRAPHS, _Evidence, _Previous, _addressee_mention, _quote, _speaker_mention
 from quotecheck.attribution.naming import MEDIA_TYPES, MEDIUM_CLASSES, is_medium, org_kind, nominative_noun, organization_in, origin_name, station_name
 from quotecheck.attribution.nounphrase import NounPhrase, parse_noun_phrase
-from quotecheck.attribution.words import function_word_classes, is_report_noun
+from quotecheck.attribution.words import is_report_noun, words_of_class
 from quotecheck.attribution.sources import Source, placed, promote_cited, raw_sources, source_mention
 from quotecheck.attribution.speakers import Speakers, find_speaker
 from quotecheck.attribution.statements import (
@@ -388,8 +388,9 @@ def _document_of(doc: Doc, lexicon: Lexicon, cand: Candidate, speaker: NounPhras
     entry = cand.evidence.according
     if speaker is not None and entry is not None and entry.owner in _DOCUMENT_OWNERS and _is_document(doc, lexicon, speaker):
         return (start, end), speaker  # „Gemäß der Anklageschrift“, not „Nach Angaben des Berichts“
+    venue_preps = words_of_class(lexicon, "venue_prep")  # one set look-up a word of the frame, not a call
     for k in range(start, end - 1):
-        if "venue_prep" not in function_word_classes(lexicon, doc.tokens[k].text.lower()):
+        if doc.tokens[k].text.lower() not in venue_preps:
             continue
         np = parse_noun_phrase(doc, lexicon, k + 1, end, coordination=False)
         if np is not None and _is_document(doc, lexicon, np):

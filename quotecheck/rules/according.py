@@ -219,16 +219,16 @@ def _make(
 def _sentence(doc: Doc, lexicon: Lexicon, first: int, last: int, taken: list[CharSpan]) -> Candidate | None:
     """The first according-to quote of the sentence ``[first, last)``, outside the claimed text."""
     so_words, first_words = lexicon.rule_words.so_frame, lexicon.according_index
-    for i, tok in enumerate(tokens_between(doc, first, last), first):
-        if tok.kind != "word":
+    for i, (start, end, text, kind) in enumerate(tokens_between(doc, first, last), first):  # unpacked: read once, not by name
+        if kind != "word":
             continue
-        low = tok.text.lower()
+        low = text.lower()
         if i == first and low in lexicon.report_adverbs:
             cand = _report_adverb_quote(doc, lexicon, first, last, taken)
             if cand is not None:
                 return cand
             continue
-        if low not in so_words and low not in first_words or overlaps((tok.start, tok.end), taken):
+        if low not in so_words and low not in first_words or overlaps((start, end), taken):
             continue  # the word lists first: most words start no frame, and overlaps is a call
         if low in so_words:
             cand = _so_quote(doc, lexicon, i, first, last, taken)

@@ -168,11 +168,23 @@ class _Breaks:
     __slots__ = ("clause", "frame")
 
     def __init__(self, tokens: Sequence[Token]) -> None:
+        # One walk over the tokens, unpacked rather than read by name (every document
+        # pays it once: about 1 % of extraction as two generators); FRAME_BREAKS is
+        # part of CLAUSE_BREAKS, so a token that is neither is passed by one look-up.
+        clause: list[int] = []
+        frame: list[int] = []
+        for i, (_, _, text, kind) in enumerate(tokens):
+            if kind == "quote":
+                clause.append(i)
+                frame.append(i)
+            elif text in CLAUSE_BREAKS:
+                if kind == "punct":
+                    clause.append(i)
+                if text in FRAME_BREAKS:
+                    frame.append(i)
         # arrays, not lists: a list holds an int object per break (36 bytes, not 8)
-        self.clause = array(
-            "q", (i for i, t in enumerate(tokens) if t.kind == "quote" or t.kind == "punct" and t.text in CLAUSE_BREAKS)
-        )
-        self.frame = array("q", (i for i, t in enumerate(tokens) if t.text in FRAME_BREAKS or t.kind == "quote"))
+        self.clause = array("q", clause)
+        self.frame = array("q", frame)
 
 
 def _breaks(doc: Doc) -> _Breaks:

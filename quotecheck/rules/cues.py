@@ -257,12 +257,12 @@ class Positions:
             return [i for i, tok in enumerate(tokens, first) if has(doc, i, tok)]
         found = []  # the words' answers read here, without a call per token
         test, lexicon, place = self._word_test, self.lexicon, self._place
-        for i, tok in enumerate(tokens, first):
-            if tok.kind != "word":
+        for i, (_, _, text, kind) in enumerate(tokens, first):  # unpacked: read once, not by name
+            if kind != "word":
                 continue
-            verdict = words.get(tok.text)
+            verdict = words.get(text)
             if verdict is None:
-                verdict = words[tok.text] = test(doc, lexicon, i)
+                verdict = words[text] = test(doc, lexicon, i)
             if verdict and (place is None or place(doc, i)):
                 found.append(i)
         return found
@@ -384,20 +384,24 @@ def _match_phrase(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int
     return None
 
 
-def find_cue(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | None:
+def find_cue(doc: Doc, lexicon: Lexicon, index: int, limit: int, positions: Positions | None = None) -> CueMatch | None:
     """The speech verb or verbal phrase at token ``index``, if any.
 
     Phrases first („brachte … zum Ausdruck“, „wurde bekannt“), then single verbs
     with their separated particle, then participles the lemmatizer leaves alone
-    („angedeutet“ → andeuten).
+    („angedeutet“ → andeuten). ``positions``: the :func:`cue_positions` of ``doc``
+    when the caller holds them already („for k in positions.within(…)“), so that
+    a loop over a sentence's cues fetches them once, not once per cue.
     """
-    positions = cue_positions(doc, lexicon)
+    if positions is None:
+        positions = cue_positions(doc, lexicon)
     if not positions.has(doc, index):
         return None  # cheap exit, once per token: most words are no verb of saying
+    answers = positions.answers
     key = (index, limit)
-    if key in positions.answers:
-        return positions.answers[key]
-    found = positions.answers[key] = _cue_at(doc, lexicon, index, limit)
+    if key in answers:
+        return answers[key]
+    found = answers[key] = _cue_at(doc, lexicon, index, limit)
     return found
 
 

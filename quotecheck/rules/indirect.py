@@ -90,10 +90,11 @@ def _starts(doc: Doc, lexicon: Lexicon, number: int, taken: list[CharSpan]) -> l
             and i not in claimed
             and (tok.kind == "punct" or tok.text in nouns or tok.text.lower() in wie or cues.has(doc, i, tok))
         ]
+    # the tokens unpacked, not read by name: every token of every unclaimed sentence passes here
     starts = [
         i
-        for i, tok in enumerate(tokens, sentence.first)
-        if tok.text == "," and tok.kind == "punct" or tok.kind == "word" and (tok.text in nouns or tok.text.lower() in wie)
+        for i, (_, _, text, kind) in enumerate(tokens, sentence.first)
+        if text == "," and kind == "punct" or kind == "word" and (text in nouns or text.lower() in wie)
     ]
     verbs = cue_positions(doc, lexicon).in_sentence(doc, number)
     if not verbs:

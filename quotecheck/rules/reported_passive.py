@@ -31,11 +31,13 @@ def _perfect(doc: Doc, lexicon: Lexicon, first: int, last: int) -> Candidate | N
     unambiguous reporting verb closes the clause; its object is the content.
     """
     tokens = doc.tokens
-    aux = next(
-        (k for k in range(first + 1, min(last, first + tuning.AUXILIARY_TOKENS))
-         if tokens[k].kind == "word" and tokens[k].text.islower() and doc.lemma(k).lower() in lexicon.rule_words.act_auxiliary),
-        None,
-    )
+    auxiliaries = lexicon.rule_words.act_auxiliary
+    aux = None  # the first words of every sentence: each token read once, unpacked (no slice: a long document's is dearer)
+    for k in range(first + 1, min(last, first + tuning.AUXILIARY_TOKENS)):
+        _, _, text, kind = tokens[k]
+        if kind == "word" and text.islower() and doc.lemma(k).lower() in auxiliaries:
+            aux = k
+            break
     if aux is None:
         return None
     end = clause_end(doc, aux + 1, last)
