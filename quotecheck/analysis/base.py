@@ -163,7 +163,8 @@ class _WordLemmaMemo(dict[int, str]):
     """:class:`_LemmaMemo` of a document without lemmas of its own: the lemmatizer asked with the token's text.
 
     What :func:`lemma_at` answers then, without its call on every token asked
-    the first time (the rules ask most tokens of a document once).
+    the first time (the rules ask most tokens of a document once): „sagte“ is
+    given to the lemmatizer as it stands and „sagen“ kept by its token.
     """
 
     __slots__ = ("_tokens", "_lemmatizer")
@@ -185,7 +186,11 @@ _memo = threading.local()
 #: values). The rules ask :func:`document_memo` about the same document many times a
 #: token, and two identities checked here are cheaper than the attributes of
 #: ``_memo`` (a thread-local attribute costs several plain ones); another thread or
-#: document goes through ``_memo`` and becomes the latest.
+#: document goes through ``_memo`` and becomes the latest. A thread that starts after
+#: another ended may get its id and so its values for the same document: harmless,
+#: the values are a pure cache of that document. The values stay referenced here
+#: until another document is read or :func:`forget_document_memo` (which
+#: ``Extractor.extract`` calls) lets them go.
 _latest: tuple[int, weakref.ref[Any], dict[Hashable, object]] | None = None
 _thread_id = threading.get_ident
 
@@ -212,7 +217,11 @@ def document_memo(doc: Doc | object, key: Hashable, make: Callable[[], _T]) -> _
 
 
 def _thread_values(doc: Doc | object) -> dict[Hashable, object]:
-    """The values this thread remembers for ``doc`` (new ones for a new document), made the latest."""
+    """The values this thread remembers for ``doc`` (new ones for a new document), made the latest.
+
+    The slow path of :func:`document_memo`: the first question about „Kim sagte, …“
+    in a thread, or one after another document or thread was asked about.
+    """
     global _latest
     ref = getattr(_memo, "doc", None)
     if ref is None or ref() is not doc:
@@ -257,7 +266,11 @@ RECENT_ANSWERS = 512
 
 
 def _recent_answers() -> RecentMemo[Any, Any]:
-    """A new memo of :data:`RECENT_ANSWERS` answers (read when made: tests lower it)."""
+    """A new memo of :data:`RECENT_ANSWERS` answers (read when made: tests lower it).
+
+    A module function, not a lambda made at every :func:`recent_memo` call (the
+    rules ask it for every clause of „Er sagte, sie komme, und ging.“).
+    """
     return RecentMemo(RECENT_ANSWERS)
 
 
