@@ -168,11 +168,13 @@ class _Breaks:
     __slots__ = ("clause", "frame")
 
     def __init__(self, tokens: Sequence[Token]) -> None:
-        # arrays, not lists: a list holds an int object per break (36 bytes, not 8)
+        # arrays, not lists: a list holds an int object per break (36 bytes, not 4); 4-byte
+        # items below 2**31 tokens (this memo is alive at the peak, the end of attribution)
+        code = "i" if len(tokens) < 2**31 else "q"
         self.clause = array(
-            "q", (i for i, t in enumerate(tokens) if t.kind == "quote" or t.kind == "punct" and t.text in CLAUSE_BREAKS)
+            code, (i for i, t in enumerate(tokens) if t.kind == "quote" or t.kind == "punct" and t.text in CLAUSE_BREAKS)
         )
-        self.frame = array("q", (i for i, t in enumerate(tokens) if t.text in FRAME_BREAKS or t.kind == "quote"))
+        self.frame = array(code, (i for i, t in enumerate(tokens) if t.text in FRAME_BREAKS or t.kind == "quote"))
 
 
 def _breaks(doc: Doc) -> _Breaks:
