@@ -182,9 +182,11 @@ class _Breaks:
                     clause.append(i)
                 if text in FRAME_BREAKS:
                     frame.append(i)
-        # arrays, not lists: a list holds an int object per break (36 bytes, not 8)
-        self.clause = array("q", clause)
-        self.frame = array("q", frame)
+        # arrays, not lists: a list holds an int object per break (36 bytes, not 4); 4-byte
+        # items below 2**31 tokens (this memo is alive at the peak, the end of attribution)
+        code = "i" if len(tokens) < 2**31 else "q"
+        self.clause = array(code, clause)
+        self.frame = array(code, frame)
 
 
 def _breaks(doc: Doc) -> _Breaks:
