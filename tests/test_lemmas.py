@@ -76,6 +76,22 @@ def test_a_table_of_another_format_is_not_read(tmp_path: Path) -> None:
         LemmaTable.open(path)
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"QCLEMMA2",  # shorter than the header: written by something else, or cut off
+        lemmas._HEADER.pack(b"QCLEMMA2", 1_000, 1, lemmas._HEADER.size + 8),  # more buckets than the file holds
+    ],
+)
+def test_a_file_that_is_no_table_is_a_value_error(tmp_path: Path, content: bytes) -> None:
+    """A ValueError is what makes the lemmatizer build the table again or fall back to simplemma;
+    any other error would leave every word unlemmatized („sagte“ → „sagte“)."""
+    path = tmp_path / "de.table"
+    path.write_bytes(content + bytes(8))  # 16 bytes; a header that counts 8 bytes after it
+    with pytest.raises(ValueError):
+        LemmaTable.open(path)
+
+
 def test_an_incomplete_table_is_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "de.table"
     build_table([("sagte", "sagen"), ("meinte", "meinen")], path)

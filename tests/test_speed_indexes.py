@@ -136,7 +136,7 @@ def test_cue_positions_shared_between_documents_answer_as_fresh_ones(lexicon: Le
 
 def test_find_cue_with_the_callers_positions_answers_as_without(lexicon: Lexicon) -> None:
     """A loop over a sentence's cue positions may hand them to find_cue: the same cue, or none, at every token."""
-    from quotecheck.rules.cues import Positions, _may_be_cue, find_cue
+    from quotecheck.rules.cues import Positions, _may_be_cue, find_cue, find_cue_among
 
     found = []
     for text in CUE_TEXTS:
@@ -146,7 +146,7 @@ def test_find_cue_with_the_callers_positions_answers_as_without(lexicon: Lexicon
         for i in range(n):
             for limit in (i + 1, n):
                 alone = find_cue(doc, lexicon, i, limit)
-                assert find_cue(doc, lexicon, i, limit, held) == alone
+                assert find_cue_among(doc, lexicon, i, limit, held) == alone
                 found.append(alone is not None)
     assert any(found) and not all(found)  # „brachte … zum Ausdruck“, „fügte hinzu“: cues beside other words
 
@@ -417,3 +417,30 @@ def test_a_sentence_without_a_run_form_cannot_start_a_free_indirect_run(text: st
     reading = read_sentence(doc, lexicon, sentence)
     if not any(t.text.lower() in reported_speech_forms(lexicon) for t in doc.tokens):
         assert not reading.reportive and not reading.konjunktiv_i, reading
+
+
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        [(0, 8), (3, None)],  # the second starts inside the first, which was read, and runs past it
+        [(0, 5), (9, None), (3, 12)],  # the third spans the gap between two that were read
+        [(0, 0), (0, 6), (6, 6), (6, None)],  # empty sentences
+    ],
+)
+def test_cue_positions_of_overlapping_sentences_answer_as_fresh_ones(lexicon: Lexicon, bounds: list[tuple[int, int | None]]) -> None:
+    """A user's own text layer may let sentences overlap: a sentence read through the marks of
+    earlier ones is read only when all its tokens were."""
+    from quotecheck.columns import Paragraph, Sentence
+    from quotecheck.rules.cues import Positions, _may_be_cue
+    from quotecheck.text import TextLayer, tokenize
+
+    text = "Kim sagte gestern etwas. Jan betonte heute, er erklärte alles und sagte nichts."
+    tokens = list(tokenize(text))
+    spans = [(a, len(tokens) if b is None else b) for a, b in bounds]
+    sentences = [
+        Sentence(tokens[a].start, tokens[b - 1].end if b > a else tokens[a].start, a, b, 0) for a, b in spans
+    ]
+    doc = Doc(layer=TextLayer(text, tokens, sentences, [Paragraph(0, len(text), 0, len(sentences))]), lemmatizer=lemmatize)
+    read = Positions(lexicon, _may_be_cue, by_word=True)
+    found = [read.in_sentence(doc, n) for n in range(len(spans))]
+    assert found == [Positions(lexicon, _may_be_cue, by_word=True)._found(doc, a, b) for a, b in spans]

@@ -83,8 +83,10 @@ class LemmaTable(Mapping[str, str]):
     __slots__ = ("_map", "_ends", "_buckets", "_count")
 
     def __init__(self, data: mmap.mmap) -> None:
+        if len(data) < _HEADER.size:
+            raise ValueError("not a complete lemma table")
         magic, buckets, count, size = _HEADER.unpack_from(data)
-        if magic != _MAGIC or size != len(data) or not buckets:
+        if magic != _MAGIC or size != len(data) or not buckets or _HEADER.size + 4 * (buckets + 1) > size:
             raise ValueError("not a complete lemma table")
         self._map = data
         self._buckets: int = buckets

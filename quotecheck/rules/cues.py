@@ -26,7 +26,7 @@ from quotecheck.rules.candidate import CueMatch
 from quotecheck.text import Token
 from quotecheck.rules.clauses import SENTENCE_END, clause_end, clause_end_over_brackets, clause_start, is_word, tokens_between
 
-__all__ = ["Positions", "according_phrase_at", "according_phrases_at", "cue_positions", "find_cue", "find_speech_verb", "match_speech_verb", "speech_verb_positions"]
+__all__ = ["Positions", "according_phrase_at", "according_phrases_at", "cue_positions", "find_cue", "find_cue_among", "find_speech_verb", "match_speech_verb", "speech_verb_positions"]
 
 #: A participle: optional separable particle, ge-, stem, -t/-et/-en.
 _PARTICIPLE = regex.compile(r"^(?P<particle>\p{Ll}*?)ge(?P<stem>\p{Ll}{2,}?)(?:et|t|en)$")
@@ -231,8 +231,10 @@ class Positions:
             sentence = doc.sentences[number]
             first, last = sentence.first, sentence.last
             marks = self._marks
-            if first < len(marks) and marks[first] != _UNREAD:
-                found = []  # read before: the marks say where, without a test
+            # read before: every token marked (one search in C; a user's layer may let
+            # sentences overlap, and one starting inside a sentence read may run past it)
+            if first < last <= len(marks) and marks.find(_UNREAD, first, last) < 0:
+                found = []  # the marks say where, without a test
                 k = marks.find(_YES, first, last)
                 while k >= 0:
                     found.append(k)
@@ -384,17 +386,24 @@ def _match_phrase(doc: Doc, lexicon: Lexicon, index: int, lemma: str, limit: int
     return None
 
 
-def find_cue(doc: Doc, lexicon: Lexicon, index: int, limit: int, positions: Positions | None = None) -> CueMatch | None:
+def find_cue(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | None:
     """The speech verb or verbal phrase at token ``index``, if any.
 
     Phrases first („brachte … zum Ausdruck“, „wurde bekannt“), then single verbs
     with their separated particle, then participles the lemmatizer leaves alone
-    („angedeutet“ → andeuten). ``positions``: the :func:`cue_positions` of ``doc``
-    when the caller holds them already („for k in positions.within(…)“), so that
-    a loop over a sentence's cues fetches them once, not once per cue.
+    („angedeutet“ → andeuten).
     """
-    if positions is None:
-        positions = cue_positions(doc, lexicon)
+    return find_cue_among(doc, lexicon, index, limit, cue_positions(doc, lexicon))
+
+
+def find_cue_among(doc: Doc, lexicon: Lexicon, index: int, limit: int, positions: Positions) -> CueMatch | None:
+    """:func:`find_cue` for a caller that holds ``cue_positions(doc, lexicon)`` already.
+
+    A loop over a sentence's cues („for k in positions.within(…)“) fetches them
+    once, not once per cue. They must be this document's and lexicon's: their
+    answers are kept by token and limit, so another document's would answer for
+    its own words („sagte“ where this text says „betonte“).
+    """
     if not positions.has(doc, index):
         return None  # cheap exit, once per token: most words are no verb of saying
     answers = positions.answers

@@ -59,7 +59,7 @@ from quotecheck.morph import clause_mood, find_finite, find_subject, finite_mood
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import Candidate, CueMatch, char_span
 from quotecheck.rules.clauses import classes_at, has_words, tokens_between
-from quotecheck.rules.cues import cue_positions, find_cue
+from quotecheck.rules.cues import cue_positions, find_cue_among
 from quotecheck.rules.pipeline import Claims
 from quotecheck.text import Sentence
 from quotecheck.verbforms import (
@@ -404,7 +404,7 @@ def _speech_act(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> TokenRange | 
             continue
         start, end = clause
         for k in positions.within(doc, start, end):
-            cue = find_cue(doc, lexicon, k, end, positions)
+            cue = find_cue_among(doc, lexicon, k, end, positions)
             if cue is None or not _run_cue(cue):
                 continue
             verb = find_finite(doc, lexicon, start, end)  # only for a clause with a cue (remembered by clause)
@@ -465,7 +465,7 @@ def _has_cue(doc: Doc, lexicon: Lexicon, sentence: Sentence) -> bool:
     positions = cue_positions(doc, lexicon)
     for start, end in clauses:
         for k in positions.within(doc, start, end):
-            cue = find_cue(doc, lexicon, k, end, positions)
+            cue = find_cue_among(doc, lexicon, k, end, positions)
             if cue is not None and cue.verb is not None and cue.verb.strength >= tuning.ALWAYS_SPEECH:
                 if find_finite(doc, lexicon, start, end) in cue.tokens:
                     return True
