@@ -47,7 +47,6 @@ All functions run in time linear in the clause length; the data are loaded once.
 from __future__ import annotations
 
 import bisect
-import weakref
 
 from quotecheck.analysis.base import Doc, recent_memo
 from quotecheck.lexicon import Lexicon, Morph
@@ -449,23 +448,14 @@ def mood_at(doc: Doc, lexicon: Lexicon, index: int) -> str | None:
 
 
 def reported_speech_forms(lexicon: Lexicon) -> frozenset[str]:
-    """The forms of ``konjunktiv.tsv`` that may mark reported speech by themselves, found once per lexicon.
+    """The forms of ``konjunktiv.tsv`` that may mark reported speech by themselves.
 
     A form with a Konjunktiv I reading („sei“, „habe“, „werde“) or a reportive one
     („soll“, „wolle“). Without a backend's morphology a listed form has the mood of
     one of its readings (:func:`finite_mood`), so a clause without these forms
     shows neither a listed Konjunktiv I nor hearsay.
     """
-    forms = _REPORTED_SPEECH_FORMS.get(lexicon)
-    if forms is None:
-        forms = _REPORTED_SPEECH_FORMS[lexicon] = frozenset(
-            form for form, readings in lexicon.konjunktiv.items() if any(r.mood == "subj1" or r.reportive for r in readings)
-        )
-    return forms
-
-
-#: Each lexicon's :func:`reported_speech_forms`.
-_REPORTED_SPEECH_FORMS: weakref.WeakKeyDictionary[Lexicon, frozenset[str]] = weakref.WeakKeyDictionary()
+    return lexicon.reported_speech_forms
 
 
 def is_reportive(doc: Doc, lexicon: Lexicon, index: int) -> bool:

@@ -17,7 +17,6 @@ combines classes into the questions several modules ask.
 
 from __future__ import annotations
 
-import weakref
 
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
@@ -48,10 +47,6 @@ def function_word_classes(lexicon: Lexicon, word: str) -> frozenset[str]:
     return lexicon.function_words.get(word.lower(), _NO_CLASSES)
 
 
-#: Per lexicon: a ``function_words.tsv`` class → the (lower-case) words that carry it.
-_CLASS_WORDS: weakref.WeakKeyDictionary[Lexicon, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
-
-
 def words_of_class(lexicon: Lexicon, cls: str) -> frozenset[str]:
     """The words whose :func:`function_word_classes` hold ``cls`` („det“ → „der“, „die“, „zwei“ …).
 
@@ -59,11 +54,7 @@ def words_of_class(lexicon: Lexicon, cls: str) -> frozenset[str]:
     function_word_classes(lexicon, word)`` does, with one set look-up: for a
     loop that asks it of every word of a document.
     """
-    by_class = _CLASS_WORDS.setdefault(lexicon, {})
-    words = by_class.get(cls)
-    if words is None:
-        words = by_class[cls] = frozenset(word for word, classes in lexicon.function_words.items() if cls in classes)
-    return words
+    return lexicon.words_by_class.get(cls, frozenset())
 
 
 def is_time_word(lexicon: Lexicon, word: str) -> bool:

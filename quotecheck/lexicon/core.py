@@ -15,7 +15,9 @@ from quotecheck.lexicon.compare_words import CompareWords
 from quotecheck.lexicon.frames import FrameWords
 from quotecheck.lexicon.indexes import (
     according_by_first_word,
+    PhrasesAfter,
     according_words_by_first_word,
+    according_words_by_two,
     alias_first_words,
     alias_indexes,
     closed_words,
@@ -23,10 +25,13 @@ from quotecheck.lexicon.indexes import (
     first_word_variants,
     freeze,
     phrases_by_base,
+    report_slot_phrases,
     with_according_nouns,
+    words_by_class,
 )
 from quotecheck.lexicon.readers import read_organizations
 from quotecheck.lexicon.records import (
+    REPORT_SLOTS,
     AccordingTo,
     OrgClass,
     Organization,
@@ -148,6 +153,16 @@ class Lexicon:
     _opener_cache: dict[str, bool] = field(init=False, factory=dict, repr=False)
     #: The lower-case forms with a reportive reading (:meth:`is_reportive` asks for every word).
     _reportive_forms: frozenset[str] = field(init=False, repr=False)
+    #: Indexes the rules read at many words, derived once here (see the functions that read them:
+    #: ``rules.cues.according_phrases_at``, ``rules.source_phrases.report_slots``,
+    #: ``morph.reported_speech_forms``, ``rules.reported_passive``, ``attribution.words.words_of_class``).
+    according_words_by_two: Mapping[str, PhrasesAfter] = field(init=False, repr=False)
+    report_slot_phrases: Mapping[str, tuple[AccordingTo, ...]] = field(init=False, repr=False)
+    #: Forms with a Konjunktiv I or a reportive reading („sei“, „habe“, „soll“).
+    reported_speech_forms: frozenset[str] = field(init=False, repr=False)
+    #: The passive and statal auxiliaries in the indicative, without the participle („worden“).
+    indicative_passive_auxiliaries: frozenset[str] = field(init=False, repr=False)
+    words_by_class: Mapping[str, frozenset[str]] = field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Case-folded compound heads; block entries take part so that
@@ -174,6 +189,20 @@ class Lexicon:
             "time_forms": _time_forms(self.words.time),
         }
         for name, value in derived.items():
+            object.__setattr__(self, name, value)
+        auxiliaries = self.clause.passive_auxiliaries | self.frames.statal_auxiliaries
+        indexes = {
+            "according_words_by_two": according_words_by_two(self.according_words),
+            "report_slot_phrases": report_slot_phrases(self.according_index, REPORT_SLOTS),
+            "reported_speech_forms": frozenset(
+                form for form, readings in self.konjunktiv.items() if any(r.mood == "subj1" or r.reportive for r in readings)
+            ),
+            "indicative_passive_auxiliaries": frozenset(
+                w for w in auxiliaries if w not in self.frames.passive_participles and self.mood(w) not in ("subj1", "subj2")
+            ),
+            "words_by_class": words_by_class(self.function_words),
+        }
+        for name, value in indexes.items():
             object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:

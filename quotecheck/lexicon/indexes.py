@@ -102,6 +102,47 @@ def according_words_by_first_word(
     )
 
 
+#: An according-to phrase with its words in lower case (:func:`according_words_by_first_word`).
+PhraseWords = tuple[AccordingTo, tuple[str, ...]]
+#: The phrases of one first word by their second word (with the one-word phrases among them, in
+#: their order), and the one-word phrases alone for any other second word.
+PhrasesAfter = tuple[Mapping[str, tuple[PhraseWords, ...]], tuple[PhraseWords, ...]]
+
+
+def according_words_by_two(by_first: Mapping[str, tuple[PhraseWords, ...]]) -> Mapping[str, PhrasesAfter]:
+    """:func:`according_words_by_first_word` indexed by the second word too.
+
+    „nach“ opens 35 phrases („nach Angaben“, „nach eigenen Worten“ …); the word
+    after it leaves one or two to compare, not all of them at every „nach“.
+    """
+    index = {}
+    for first, phrases in by_first.items():
+        seconds = {words[1] for _, words in phrases if len(words) > 1}
+        by_second = {second: tuple(p for p in phrases if len(p[1]) == 1 or p[1][1] == second) for second in seconds}
+        index[first] = (freeze(by_second), tuple(p for p in phrases if len(p[1]) == 1))
+    return freeze(index)
+
+
+def report_slot_phrases(according_index: Mapping[str, tuple[AccordingTo, ...]], slots: frozenset[str]) -> Mapping[str, tuple[AccordingTo, ...]]:
+    """The slot lines of ``according_to.tsv`` („nach <noun>“, „laut <document>“) by their first word."""
+    return freeze(
+        {
+            first: found
+            for first, entries in according_index.items()
+            if (found := tuple(e for e in entries if len(e.words) == 2 and e.words[1] in slots))
+        }
+    )
+
+
+def words_by_class(function_words: Mapping[str, frozenset[str]]) -> Mapping[str, frozenset[str]]:
+    """Each ``function_words.tsv`` class → the (lower-case) words that carry it („det“ → „der“, „die“ …)."""
+    found: dict[str, set[str]] = {}
+    for word, classes in function_words.items():
+        for cls in classes:
+            found.setdefault(cls, set()).add(word)
+    return freeze({cls: frozenset(words) for cls, words in found.items()})
+
+
 def with_according_nouns(
     function_words: Mapping[str, frozenset[str]], entries: Iterable[AccordingTo]
 ) -> Mapping[str, frozenset[str]]:

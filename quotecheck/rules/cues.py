@@ -477,7 +477,7 @@ def according_phrases_at(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Itera
     shorter one when an owner follows („laut dem Bericht der Zeitung“).
     """
     tokens = doc.tokens
-    found = _by_two_words(lexicon).get(tokens[i].text.lower())
+    found = lexicon.according_words_by_two.get(tokens[i].text.lower())
     if found is None:
         return
     by_second, alone = found
@@ -487,29 +487,3 @@ def according_phrases_at(doc: Doc, lexicon: Lexicon, i: int, last: int) -> Itera
         # the first two words are the index's keys; the others are compared in lower case
         if all(tokens[i + k].text.lower() == words[k] for k in range(2, len(words))):
             yield entry
-
-
-#: The phrases of :attr:`~quotecheck.lexicon.Lexicon.according_words` with one first word, by
-#: their second word (the one-word phrases among them, in their order), and the one-word phrases
-#: alone for any other second word.
-_PhrasesAfter = tuple[dict[str, tuple[tuple[AccordingTo, tuple[str, ...]], ...]], tuple[tuple[AccordingTo, tuple[str, ...]], ...]]
-#: Each lexicon's according-to phrases by their first word (:func:`_by_two_words`).
-_TWO_WORDS: weakref.WeakKeyDictionary[Lexicon, dict[str, _PhrasesAfter]] = weakref.WeakKeyDictionary()
-
-
-def _by_two_words(lexicon: Lexicon) -> dict[str, _PhrasesAfter]:
-    """The according-to phrases by their first and second word, indexed once per lexicon.
-
-    „nach“ opens 35 phrases („nach Angaben“, „nach eigenen Worten“ …); the word
-    after it leaves one or two to compare, not all of them at every „nach“.
-    """
-    index = _TWO_WORDS.get(lexicon)
-    if index is None:
-        index = {}
-        for first, phrases in lexicon.according_words.items():
-            seconds = {words[1] for _, words in phrases if len(words) > 1}
-            by_second = {second: tuple(p for p in phrases if len(p[1]) == 1 or p[1][1] == second) for second in seconds}
-            index[first] = (by_second, tuple(p for p in phrases if len(p[1]) == 1))
-        # stored only when complete: a thread asking meanwhile builds its own, never reads half of it
-        _TWO_WORDS[lexicon] = index
-    return index

@@ -12,7 +12,6 @@ Part of :mod:`quotecheck.rules.reported` (split out of it unchanged). Holds:
 
 from __future__ import annotations
 
-import weakref
 
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
@@ -135,23 +134,13 @@ def _passive_aux(doc: Doc, lexicon: Lexicon, k: int) -> bool:
     return doc.tokens[k].text.lower() in _passive_auxiliaries(lexicon)
 
 
-#: Each lexicon's indicative passive auxiliaries (:func:`_passive_auxiliaries`).
-_AUXILIARIES: weakref.WeakKeyDictionary[Lexicon, frozenset[str]] = weakref.WeakKeyDictionary()
-
-
 def _passive_auxiliaries(lexicon: Lexicon) -> frozenset[str]:
-    """The words :func:`_passive_aux` accepts, found once per lexicon: a prefield is then scanned with one look-up a word.
+    """The words :func:`_passive_aux` accepts: a prefield is scanned with one look-up a word.
 
     The passive and statal auxiliaries of the lexicon without the participle
     („worden“) and the Konjunktiv forms („würde“, „werde“).
     """
-    found = _AUXILIARIES.get(lexicon)
-    if found is None:
-        words = lexicon.clause.passive_auxiliaries | lexicon.frames.statal_auxiliaries
-        found = _AUXILIARIES[lexicon] = frozenset(
-            w for w in words if w not in lexicon.frames.passive_participles and lexicon.mood(w) not in ("subj1", "subj2")
-        )
-    return found
+    return lexicon.indicative_passive_auxiliaries
 
 
 def _leading_agent(doc: Doc, lexicon: Lexicon, first: int, aux: int) -> NounPhrase | None:

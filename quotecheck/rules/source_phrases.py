@@ -23,7 +23,6 @@ a cited party, ``relation`` how a source through it passed the words on.
 
 from __future__ import annotations
 
-import weakref
 from typing import Callable
 
 import attrs
@@ -41,7 +40,7 @@ from quotecheck.attribution.nounphrase import (
     skip_adjectives,
     with_seat,
 )
-from quotecheck.lexicon import DETERMINER_CLASSES, DOCUMENT_SLOT, REPORT_SLOTS, AccordingTo, Lexicon
+from quotecheck.lexicon import DETERMINER_CLASSES, DOCUMENT_SLOT, AccordingTo, Lexicon
 from quotecheck.ranges import TokenRange
 from quotecheck.rules.candidate import SourcePhrase
 from quotecheck.rules.cues import according_phrases_at
@@ -224,20 +223,13 @@ def report_slots(lexicon: Lexicon, word: str) -> tuple[AccordingTo, ...]:
     """The slot lines of ``according_to.tsv`` („nach <noun>“, „laut <document>“) that start with ``word``.
 
     Asked at every „nach“, „der“, „mit“ a rule reads; sorted out once per lexicon
-    (:data:`_SLOTS`), not from the 35 lines that start with „nach“ each time.
+    (:attr:`~quotecheck.lexicon.Lexicon.report_slot_phrases`), not from the 35 lines
+    that start with „nach“ each time.
     """
-    slots = _SLOTS.get(lexicon)
-    if slots is None:
-        slots = _SLOTS[lexicon] = {
-            first: found
-            for first, entries in lexicon.according_index.items()
-            if (found := tuple(e for e in entries if len(e.words) == 2 and e.words[1] in REPORT_SLOTS))
-        }
-    return slots.get(word.lower(), ())
+    return lexicon.report_slot_phrases.get(word.lower(), ())
 
 
 #: The slot lines of each lexicon by their first word, lower case (:func:`report_slots`).
-_SLOTS: weakref.WeakKeyDictionary[Lexicon, dict[str, tuple[AccordingTo, ...]]] = weakref.WeakKeyDictionary()
 
 
 def _compound_modifier(lexicon: Lexicon, start: str) -> bool:
