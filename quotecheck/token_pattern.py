@@ -39,6 +39,26 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _alternation_by_first_character(words: Iterable[str]) -> str:
+    """:func:`_alternation` with the words that share a first character gathered under it.
+
+    „Abg.|Abt.|Anm.|Bez.“ becomes „A(?:bg\\.|bt\\.|nm\\.)|B(?:ez\\.)“: the regex module
+    tries a flat alternation word by word at every word glued to a period
+    („gesagt.“, some 250 abbreviations), a gathered one only under the first
+    character that is there. The same word wins: at a position only the words
+    beginning with the character there can match, and among them the order is
+    :func:`_alternation`'s (longest first). Case-sensitive only: under ``(?i)``
+    „D…“ and „d…“ would both match, in another order than before.
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    if "" in ordered:
+        return _alternation(ordered)  # the empty word has no first character (and matches everywhere)
+    by_first: dict[str, list[str]] = {}
+    for word in ordered:
+        by_first.setdefault(word[0], []).append(regex.escape(word[1:]))
+    return "|".join(f"{regex.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+
+
 # ---------------------------------------------------------------------------
 # The token regex.
 # ---------------------------------------------------------------------------
@@ -75,7 +95,8 @@ def _token_pattern(words: TextWords) -> str:
     """
     return rf"""
     # Scores and clock times („2:1“, „18:30“) are one number, not a colon frame.
-    (?<![\p{{Nd}}:])(?P<score>\p{{Nd}}{{1,2}}:\p{{Nd}}{{1,2}})(?![{_WORD_CHAR}:])
+    # (The digit is asked first: the look behind then runs at digits only, not at every token.)
+    (?=\p{{Nd}})(?<![\p{{Nd}}:])(?P<score>\p{{Nd}}{{1,2}}:\p{{Nd}}{{1,2}})(?![{_WORD_CHAR}:])
     # Fast path for numbers not glued to a letter, hyphen or period: 2024,
     # 11.000, 3,5, 1.234,56, 18.30, 18.06.2024 (the rest is decided below).
   | (?P<number>\p{{Nd}}++(?:[.,]\p{{Nd}}++)*+)(?![{_WORD_CHAR}.‐‑-])
@@ -95,8 +116,8 @@ def _token_pattern(words: TextWords) -> str:
         # Abbreviations keep their period (data/de/abbreviations.txt). „Art.“
         # and its kind count only before a number („Art. 5 GG“), else „Art“ is
         # a noun at the end of a sentence.
-      | (?P<abbr>(?:{_alternation(always)})
-             | (?:{_alternation(before_number)})(?=[{_WS}]*+(?:\p{{N}}|[IVX]+\b)))
+      | (?P<abbr>(?:{_alternation_by_first_character(always)})
+             | (?:{_alternation_by_first_character(before_number)})(?=[{_WS}]*+(?:\p{{N}}|[IVX]+\b)))
         # Initials: a capital letter and a period („J. R. R. Tolkien“, „J.R.R.“).
       | (?P<initial>\p{{Lu}}\p{{M}}*+\.(?:(?![{_WORD_CHAR}])|(?=\p{{Lu}}\p{{M}}*+\.)))
     )
@@ -149,7 +170,8 @@ def _fast_paths() -> str:
     # that could extend it (a digit, hyphen, apostrophe) or turn it into an
     # abbreviation, initial, URL or e-mail address (. @ : / _ + %). At a letter
     # only the word alternatives of the full pattern can match, and they stop here.
-      (?P<plain>\p{L}[\p{L}\p{M}]*+)(?![\p{L}\p{M}\p{N}\-‐‑'’.@:/_+%])
+    # (No letter or mark can follow: the possessive run took them all.)
+      (?P<plain>\p{L}[\p{L}\p{M}]*+)(?![\p{N}\-‐‑'’.@:/_+%])
     # Sentence punctuation and brackets: at these only `punct` matches; a period
     # is one only when no second period (an ellipsis) follows, and none of them
     # when a combining mark follows (punct takes the marks along).

@@ -151,6 +151,27 @@ def test_find_cue_with_the_callers_positions_answers_as_without(lexicon: Lexicon
     assert any(found) and not all(found)  # „brachte … zum Ausdruck“, „fügte hinzu“: cues beside other words
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "position"),
+    [
+        ("Sie habe angedeutet, dass sie bleibe.", "angedeutet", True),  # particle, ge-, stem, -et: andeuten
+        ("Der Rat hat entschieden, dass er tagt.", "entschieden", True),  # irregular, without ge-: entscheiden
+        ("Er stimmte gestern dagegen, sagte sie.", "gestern", False),  # holds „ge“, is no participle
+        ("Sie stimmte gegen den Plan, hieß es.", "gegen", False),
+        ("Er wurde festgenommen, sagte die Polizei.", "festgenommen", False),  # a participle, of no speech verb
+    ],
+)
+def test_a_word_with_ge_is_a_cue_position_only_as_a_speech_verbs_participle(lexicon: Lexicon, text: str, word: str, position: bool) -> None:
+    """The cue test drops „gestern“ and „festgenommen“: find_cue answers nothing there at any limit, so no rule need ask."""
+    from quotecheck.rules.cues import _cue_at, _may_be_cue
+
+    doc = _doc(text)
+    i = next(k for k, tok in enumerate(doc.tokens) if tok.text == word)
+    assert _may_be_cue(doc, lexicon, i) is position
+    answers = [_cue_at(doc, lexicon, i, limit) for limit in range(i + 1, len(doc.tokens) + 1)]
+    assert all(answers) if position else not any(answers)
+
+
 def test_speech_verb_positions_by_word_still_read_the_place(lexicon: Lexicon) -> None:
     from quotecheck.rules.cues import _may_be_speech_verb, speech_verb_positions
 

@@ -490,3 +490,18 @@ def test_token_columns_segment_as_token_tuples(text: str) -> None:
     assert list(as_columns.paragraphs) == list(as_tuples.paragraphs)
     if as_tuples.paragraphs:
         assert TextLayer(text, list(as_tuples.tokens), list(as_tuples.sentences), list(as_tuples.paragraphs)) == as_columns
+
+
+@pytest.mark.parametrize("text", ["Abg. Roth", "Abt.", "Dipl.-Ing. Kim", "Dipl. Kim", "Dr.", "Dt.", "gesagt.", "z.B.", "A."])
+def test_abbreviations_gathered_by_first_character_match_as_the_flat_alternation(text: str) -> None:
+    """„Dipl.-Ing.“ before „Dipl.“, as in the flat alternation: the gathered one only reads the first character once."""
+    import regex
+
+    from quotecheck.lexicon import load_lexicon
+    from quotecheck.token_pattern import _alternation, _alternation_by_first_character
+
+    words = load_lexicon().text.abbreviations
+    flat = regex.compile(f"(?:{_alternation(words)})")
+    gathered = regex.compile(f"(?:{_alternation_by_first_character(words)})")
+    found = flat.match(text)
+    assert (found and found.group()) == ((m := gathered.match(text)) and m.group())

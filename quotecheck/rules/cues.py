@@ -302,8 +302,8 @@ def _may_be_cue(doc: Doc, lexicon: Lexicon, index: int) -> bool:
     """Whether :func:`find_cue` can answer at ``index`` at all, whatever its limit.
 
     A word whose lemma or form is a speech verb („sagte“), the verb of a speech
-    phrase („brachte … zum Ausdruck“) or a participle („angedeutet“); about 2 %
-    of the words of a news text.
+    phrase („brachte … zum Ausdruck“) or a speech verb's participle the
+    lemmatizer left alone („angedeutet“); about 2 % of the words of a news text.
     """
     tok = doc.tokens[index]
     if tok.kind != "word":
@@ -311,8 +311,17 @@ def _may_be_cue(doc: Doc, lexicon: Lexicon, index: int) -> bool:
     lemma = doc.lemma(index).lower()
     word = tok.text
     known = lemma in lexicon.speech_verbs_by_base or lemma in lexicon.speech_verbs or word.lower() in lexicon.speech_verbs
-    participle = word.islower() and (lexicon.morph.may_be_participle(word) or word in lexicon.frames.participles)
-    return known or lemma in lexicon.speech_phrases_by_base or participle
+    if known or lemma in lexicon.speech_phrases_by_base:
+        return True
+    # Neither known nor a phrase's verb, :func:`_cue_at` can answer only by
+    # :func:`_participle_verb`, whatever the limit: its phrase, verb and particle
+    # steps all start from the lemma's entries. So a word that merely holds „ge“
+    # („gegen“, „gestern“, „festgenommen“) is no position, and no rule asks it.
+    return (
+        word.islower()
+        and (lexicon.morph.may_be_participle(word) or word in lexicon.frames.participles)
+        and _participle_verb(lexicon, word) is not None
+    )
 
 
 def cue_positions(doc: Doc, lexicon: Lexicon) -> Positions:
@@ -427,17 +436,27 @@ def _cue_at(doc: Doc, lexicon: Lexicon, index: int, limit: int) -> CueMatch | No
     far = _particle_after_apposition(doc, lexicon, index, lemma, limit)
     if far is not None:
         return far
+    participle = _participle_verb(lexicon, word)
+    return None if participle is None else CueMatch((index,), *participle)
+
+
+def _participle_verb(lexicon: Lexicon, word: str) -> tuple[str, SpeechVerb] | None:
+    """(lemma, entry) of the speech verb whose participle ``word`` is, when the lemmatizer left it alone.
+
+    „entschieden“ → entscheiden (an irregular participle without ge-, ``frames``);
+    „angedeutet“ → andeuten (particle, ge-, stem, -et). A pure function of the word.
+    """
     irregular = lexicon.frames.participles.get(word.lower())
     if irregular is not None and irregular in lexicon.speech_verbs:
         # „hat entschieden, …“: a participle without ge- that the lemmatizer leaves alone
-        return CueMatch((index,), irregular, lexicon.speech_verbs[irregular])
+        return irregular, lexicon.speech_verbs[irregular]
     if word.islower():
         m = _PARTICIPLE.match(word)
         if m:
             for candidate in (m["particle"] + m["stem"] + "en", m["particle"] + m["stem"] + "n"):
                 entry = lexicon.speech_verbs.get(candidate)
                 if entry is not None and not entry.is_phrase:
-                    return CueMatch((index,), entry.lemma, entry)
+                    return entry.lemma, entry
     return None
 
 
