@@ -21,7 +21,7 @@ import regex
 from attrs import field, frozen
 
 from quotecheck.analysis.base import Doc, document_memo
-from quotecheck.attribution.occurrences import NotedLog, Occurrence, occurrences_before
+from quotecheck.attribution.occurrences import NotedLog, Occurrence, Occurrences, occurrences_before
 from quotecheck.attribution.naming import (
     compound_institution,
     contains,
@@ -80,12 +80,13 @@ class EntityTable:
 
     ``occurrences`` are the named mentions the build found, ``noted`` the speakers
     attribution resolved since (:meth:`with_occurrence`); read both through
-    :func:`occurrences_before`.
+    :func:`occurrences_before`. Both keep their occurrences as columns
+    (:class:`~quotecheck.attribution.occurrences.Occurrences`).
     """
 
     entities: tuple[Entity, ...] = ()
     by_word: Mapping[str, tuple[int, ...]] = field(factory=dict)
-    occurrences: tuple[Occurrence, ...] = ()
+    occurrences: Occurrences = field(factory=Occurrences)
     noted: NotedLog = field(factory=NotedLog)
 
     def entity(self, entity_id: int) -> Entity:
@@ -108,7 +109,7 @@ class TableDraft:
         self._base = table
         self._entities: list[Entity] | None = None
         self._by_word: dict[str, tuple[int, ...]] | None = None
-        self._occurrences: list[Occurrence] | None = None
+        self._occurrences: Occurrences | None = None
 
     # --- reading -------------------------------------------------------------------
 
@@ -201,7 +202,7 @@ class TableDraft:
     def occur(self, token: int, entity: Entity) -> None:
         """Record a mention of ``entity`` at ``token`` (the build scans in text order)."""
         if self._occurrences is None:
-            self._occurrences = list(self._base.occurrences)
+            self._occurrences = self._base.occurrences.copy()
         self._occurrences.append(Occurrence(token, entity.id))
 
     def _own_entities(self) -> list[Entity]:
@@ -216,7 +217,7 @@ class TableDraft:
         return EntityTable(
             tuple(self._entities) if self._entities is not None else self._base.entities,
             self._by_word if self._by_word is not None else self._base.by_word,
-            tuple(self._occurrences) if self._occurrences is not None else self._base.occurrences,
+            self._occurrences if self._occurrences is not None else self._base.occurrences,
             self._base.noted,
         )
 
