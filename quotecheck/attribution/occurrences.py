@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from typing import Iterable, Iterator, Sequence, overload
+from typing import Iterable, Iterator, Self, Sequence, overload
 
 from attrs import frozen
 
@@ -48,7 +48,7 @@ class Occurrences(Sequence[Occurrence]):
         self._length = len(self.tokens) if length is None else length
 
     @classmethod
-    def _sharing(cls, tokens: array[int], entities: array[int], length: int) -> Occurrences:
+    def _sharing(cls, tokens: array[int], entities: array[int], length: int) -> Self:
         """A view of the first ``length`` items of ``tokens`` and ``entities``, which it shares."""
         shared = cls.__new__(cls)
         shared.tokens, shared.entities, shared._length = tokens, entities, length
