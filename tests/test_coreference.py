@@ -140,3 +140,13 @@ def test_the_built_table_keeps_its_named_mentions_as_columns() -> None:
     occurrences = coref.table.occurrences
     assert isinstance(occurrences, Occurrences)
     assert list(occurrences.tokens) == [0, 6] and len(set(occurrences.entities)) == 1
+
+
+def test_the_build_reads_the_token_codes_it_is_given() -> None:
+    """„in Bergheim“ is a place by its codes; codes that mark no capital find none."""
+    from quotecheck.attribution.entities import document_places, token_codes
+
+    doc = EmbeddedBackend().analyse("Die Feier fand in Bergheim statt.")
+    lexicon = load_lexicon()
+    assert document_places(doc, lexicon, token_codes(doc, lexicon)) == {"Bergheim"}
+    assert document_places(doc, lexicon, bytes(len(doc.tokens))) == frozenset()
