@@ -99,25 +99,50 @@ class _Packed(int):
     __slots__ = ()
 
 
-def _bounds(value: Iterable[Span | Sequence[int]] | _Packed) -> tuple[Span, ...] | _Packed:
-    """A role's spans as kept: a single span as one int ``start + (end << 32)``, several as a tuple of :class:`Span`.
+class _PackedMany(int):
+    """Several spans kept in one int (:func:`_bounds`): span ``k`` as ``start + (end << 32)`` at bit
+    ``64 * k``, and a marker bit above the last, which tells how many there are."""
 
-    A tuple holding a :class:`Span` and its two offsets costs some 160 bytes, the
-    int 32; most roles have one span („sagte“, „Anna Berger“). A :class:`_Packed`
-    given is such a kept span (:func:`attrs.evolve` passes the kept value on); a
-    plain int is no spans at all, as before (``Role("Anna", 4)`` raises).
+    __slots__ = ()
+
+
+#: The kept forms of spans packed into an int.
+_PACKED_TYPES = (_Packed, _PackedMany)
+
+
+def _bounds(value: Iterable[Span | Sequence[int]] | _Packed | _PackedMany) -> tuple[Span, ...] | _Packed | _PackedMany:
+    """A role's spans as kept: packed into one int while every offset is below 2**31, else a tuple of :class:`Span`.
+
+    A single span is the int ``start + (end << 32)`` (:class:`_Packed`); several,
+    such as a cue „teilte … mit“ or a quote „„Wir streiken“, sagte Roth, „bis
+    Freitag““ in two parts, are one int of 64 bits a span (:class:`_PackedMany`).
+    A tuple holding a :class:`Span` and its two offsets costs some 160 bytes a span,
+    the int 32 for one span and 48 for two; most roles have one span („sagte“,
+    „Anna Berger“). A packed value given is such a kept value
+    (:func:`attrs.evolve` passes the kept value on); a plain int is no spans at
+    all, as before (``Role("Anna", 4)`` raises).
     """
-    if type(value) is _Packed:
-        return value
+    if type(value) in _PACKED_TYPES:
+        return value  # type: ignore[return-value]
     spans = _spans(value)  # type: ignore[arg-type]
-    if len(spans) == 1 and spans[0].end < _PACKABLE:
+    if any(s.end >= _PACKABLE for s in spans):
+        return spans
+    if len(spans) == 1:
         return _Packed(spans[0].start + (spans[0].end << 32))
-    return spans
+    packed = 1 << (64 * len(spans))
+    for k, span in enumerate(spans):
+        packed |= (span.start + (span.end << 32)) << (64 * k)
+    return _PackedMany(packed)
 
 
-def _unpacked(bounds: tuple[Span, ...] | _Packed) -> tuple[Span, ...]:
+def _unpacked(bounds: tuple[Span, ...] | _Packed | _PackedMany) -> tuple[Span, ...]:
     if type(bounds) is _Packed:
         return (Span(bounds & _LOW, bounds >> 32),)
+    if type(bounds) is _PackedMany:
+        return tuple(
+            Span((bounds >> shift) & _LOW, (bounds >> (shift + 32)) & _LOW)
+            for shift in range(0, bounds.bit_length() - 1, 64)
+        )
     return bounds  # type: ignore[return-value]
 
 
@@ -158,7 +183,7 @@ class Role:
 
     _text: str | None = field(alias="text", validator=_text_or_none, eq=False, repr=False)
     #: The spans (:attr:`spans`), a single one packed into an int (:func:`_bounds`).
-    _bounds: tuple[Span, ...] | _Packed = field(alias="spans", converter=_bounds, eq=False, repr=False)
+    _bounds: tuple[Span, ...] | _Packed | _PackedMany = field(alias="spans", converter=_bounds, eq=False, repr=False)
     #: The document the spans index, for a role whose ``text`` is read on access.
     _source: str | None = field(
         default=None, alias="source", kw_only=True, validator=optional(instance_of(str)), eq=False, repr=False
@@ -197,7 +222,7 @@ class Role:
         bounds = self._bounds
         if type(bounds) is _Packed:
             return self._source[bounds & _LOW : bounds >> 32]  # type: ignore[index]
-        return join_spans(self._source, bounds)  # type: ignore[arg-type]
+        return join_spans(self._source, _unpacked(bounds))  # type: ignore[arg-type]
 
     @property
     def spans(self) -> tuple[Span, ...]:
@@ -238,12 +263,16 @@ class Role:
     @property
     def start(self) -> int:
         bounds = self._bounds
-        return bounds & _LOW if type(bounds) is _Packed else bounds[0].start  # type: ignore[index]
+        return bounds & _LOW if type(bounds) in _PACKED_TYPES else bounds[0].start  # type: ignore[index, operator]
 
     @property
     def end(self) -> int:
         bounds = self._bounds
-        return bounds >> 32 if type(bounds) is _Packed else bounds[-1].end  # type: ignore[index]
+        if type(bounds) is _Packed:
+            return bounds >> 32
+        if type(bounds) is _PackedMany:
+            return (bounds >> (bounds.bit_length() - 33)) & _LOW  # the last span's end, below the marker bit
+        return bounds[-1].end  # type: ignore[index]
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "spans": [s.to_list() for s in self.spans]}

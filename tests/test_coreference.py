@@ -102,3 +102,51 @@ def test_occurrences_before_merge_named_mentions_and_noted_speakers_nearest_firs
     named = (_occ(2, 0), _occ(6, 1), _occ(12, 2))
     noted = NotedLog().with_occurrence(_occ(6, 3)).with_occurrence(_occ(10, 4))
     assert [(o.token, o.entity) for o in occurrences_before(named, noted, 12)] == [(10, 4), (6, 3), (6, 1), (2, 0)]
+
+
+# --- the named mentions: occurrences kept as columns -------------------------------------
+
+
+def test_occurrences_keep_tokens_and_entities_as_columns_and_read_as_occurrences() -> None:
+    """„Anna Berger (token 3) … Kim Roth (token 17)“: two named mentions, read back as Occurrence values."""
+    from quotecheck.attribution.occurrences import Occurrences
+
+    found = Occurrences([_occ(3, 0), _occ(17, 1)])
+    assert list(found.tokens) == [3, 17] and list(found.entities) == [0, 1]
+    assert list(found) == [_occ(3, 0), _occ(17, 1)] and found[-1] == _occ(17, 1)
+
+
+def test_a_copy_of_occurrences_grows_without_changing_the_original() -> None:
+    from quotecheck.attribution.occurrences import Occurrences
+
+    original = Occurrences([_occ(3, 0)])
+    copy = original.copy()
+    copy.append(_occ(17, 1))
+    assert list(original) == [_occ(3, 0)] and list(copy) == [_occ(3, 0), _occ(17, 1)]
+
+
+def test_occurrences_read_past_the_end_raise_index_error() -> None:
+    from quotecheck.attribution.occurrences import Occurrences
+
+    with pytest.raises(IndexError):
+        Occurrences([_occ(3, 0)])[1]
+
+
+def test_the_built_table_keeps_its_named_mentions_as_columns() -> None:
+    """„Anna Berger kam. Später sprach Berger.“: both mentions name one entity."""
+    from quotecheck.attribution.occurrences import Occurrences
+
+    coref = _coreference("Anna Berger kam. Später sprach Berger.")
+    occurrences = coref.table.occurrences
+    assert isinstance(occurrences, Occurrences)
+    assert list(occurrences.tokens) == [0, 6] and len(set(occurrences.entities)) == 1
+
+
+def test_the_build_reads_the_token_codes_it_is_given() -> None:
+    """„in Bergheim“ is a place by its codes; codes that mark no capital find none."""
+    from quotecheck.attribution.entities import document_places, token_codes
+
+    doc = EmbeddedBackend().analyse("Die Feier fand in Bergheim statt.")
+    lexicon = load_lexicon()
+    assert document_places(doc, lexicon, token_codes(doc, lexicon)) == {"Bergheim"}
+    assert document_places(doc, lexicon, bytes(len(doc.tokens))) == frozenset()

@@ -126,6 +126,32 @@ def test_a_span_beyond_the_packed_range_is_kept_as_given() -> None:
     assert attrs.evolve(role, text="ja") == Role("ja", [(far, far + 2)])
 
 
+def test_a_role_of_several_spans_reads_them_back_in_text_order() -> None:
+    """„teilte … mit“: a cue in two pieces keeps both spans, its text joined with one space."""
+    text = "Die Firma teilte am Montag mit, dass sie schließt."
+    made = Cue.from_spans(text, [(27, 30), (10, 16)], "mitteilen")
+    assert made.spans == (Span(10, 16), Span(27, 30)) and made.text == "teilte mit"
+    assert (made.start, made.end) == (10, 30)
+
+
+def test_a_role_of_several_spans_is_the_role_with_its_text_given() -> None:
+    import pickle
+
+    text = "Die Firma teilte am Montag mit, dass sie schließt."
+    made = Cue.from_spans(text, [(10, 16), (27, 30)], "mitteilen")
+    given = Cue("teilte mit", [(10, 16), (27, 30)], "mitteilen")
+    assert made == given and hash(made) == hash(given) and repr(made) == repr(given)
+    assert made != Cue("teilte mit", [(10, 16), (27, 31)], "mitteilen")  # a different last span
+    assert attrs.evolve(made, lemma="teilen") == Cue("teilte mit", [(10, 16), (27, 30)], "teilen")
+    assert pickle.loads(pickle.dumps(made)) == made
+
+
+def test_several_spans_beyond_the_packed_range_are_kept_as_given() -> None:
+    far = 1 << 32
+    role = Role("Ja ja", [(3, 5), (far, far + 2)])
+    assert role.spans == (Span(3, 5), Span(far, far + 2)) and (role.start, role.end) == (3, far + 2)
+
+
 def test_a_plain_int_is_no_spans() -> None:
     """Only a role's own kept span passes as a number; a record's ``"spans": 17179869184`` is refused."""
     with pytest.raises(TypeError):

@@ -35,6 +35,7 @@ from quotecheck.attribution.entities import (
     build_table,
     document_places,
     has_role,
+    token_codes,
 )
 from quotecheck.attribution.naming import demonym_fits, name_key, nominative_noun, organization_in, origin_name, role_gender
 from quotecheck.attribution.nounphrase import NounPhrase, first_conjunct, parse_noun_phrase
@@ -72,8 +73,9 @@ class Coreference:
     @classmethod
     def build(cls, doc: Doc, lexicon: Lexicon, skip: Sequence[tuple[int, int]] = ()) -> Coreference:
         """The entity table of ``doc``, from every named mention outside the ``skip`` character spans."""
-        places = document_places(doc, lexicon)
-        return cls(doc, lexicon, places, build_table(doc, lexicon, places, skip))
+        codes = token_codes(doc, lexicon)  # read by the build only, and let go after it
+        places = document_places(doc, lexicon, codes)
+        return cls(doc, lexicon, places, build_table(doc, lexicon, places, skip, codes))
 
     def resolve(self, np: NounPhrase, last_speaker: Entity | None = None) -> Resolution:
         """The entity a mention refers to (or None), the mention's type, and the table after it.

@@ -20,8 +20,8 @@ import attrs
 import regex
 from attrs import field, frozen
 
-from quotecheck.analysis.base import Doc, document_memo
-from quotecheck.attribution.occurrences import NotedLog, Occurrence, occurrences_before
+from quotecheck.analysis.base import Doc
+from quotecheck.attribution.occurrences import NotedLog, Occurrence, Occurrences, occurrences_before
 from quotecheck.attribution.naming import (
     compound_institution,
     contains,
@@ -46,7 +46,7 @@ from quotecheck.attribution.words import (
 )
 from quotecheck.lexicon import Lexicon
 
-__all__ = ["ORIGIN_MARK", "Entity", "Occurrence", "EntityTable", "TableDraft", "Namer", "build_table", "document_places", "has_role"]
+__all__ = ["ORIGIN_MARK", "Entity", "Occurrence", "EntityTable", "TableDraft", "Namer", "build_table", "document_places", "has_role", "token_codes"]
 
 #: Marks an origin among an entity's roles („~finnisch“): no role noun starts with it.
 ORIGIN_MARK = "~"
@@ -80,12 +80,13 @@ class EntityTable:
 
     ``occurrences`` are the named mentions the build found, ``noted`` the speakers
     attribution resolved since (:meth:`with_occurrence`); read both through
-    :func:`occurrences_before`.
+    :func:`occurrences_before`. Both keep their occurrences as columns
+    (:class:`~quotecheck.attribution.occurrences.Occurrences`).
     """
 
     entities: tuple[Entity, ...] = ()
     by_word: Mapping[str, tuple[int, ...]] = field(factory=dict)
-    occurrences: tuple[Occurrence, ...] = ()
+    occurrences: Occurrences = field(factory=Occurrences)
     noted: NotedLog = field(factory=NotedLog)
 
     def entity(self, entity_id: int) -> Entity:
@@ -108,7 +109,7 @@ class TableDraft:
         self._base = table
         self._entities: list[Entity] | None = None
         self._by_word: dict[str, tuple[int, ...]] | None = None
-        self._occurrences: list[Occurrence] | None = None
+        self._occurrences: Occurrences | None = None
 
     # --- reading -------------------------------------------------------------------
 
@@ -201,7 +202,7 @@ class TableDraft:
     def occur(self, token: int, entity: Entity) -> None:
         """Record a mention of ``entity`` at ``token`` (the build scans in text order)."""
         if self._occurrences is None:
-            self._occurrences = list(self._base.occurrences)
+            self._occurrences = self._base.occurrences.copy()
         self._occurrences.append(Occurrence(token, entity.id))
 
     def _own_entities(self) -> list[Entity]:
@@ -216,7 +217,7 @@ class TableDraft:
         return EntityTable(
             tuple(self._entities) if self._entities is not None else self._base.entities,
             self._by_word if self._by_word is not None else self._base.by_word,
-            tuple(self._occurrences) if self._occurrences is not None else self._base.occurrences,
+            self._occurrences if self._occurrences is not None else self._base.occurrences,
             self._base.noted,
         )
 
@@ -237,28 +238,31 @@ def _same_name(entity: Entity, key: tuple[str, ...], name: str, type: str) -> bo
 # --- building the table: which entity a mention names ---------------------------------------
 
 
-def build_table(doc: Doc, lexicon: Lexicon, places: frozenset[str], skip: Sequence[tuple[int, int]]) -> EntityTable:
+def build_table(
+    doc: Doc, lexicon: Lexicon, places: frozenset[str], skip: Sequence[tuple[int, int]], codes: bytes | None = None
+) -> EntityTable:
     """Every named mention of the document outside the ``skip`` character spans, in one table.
 
     Built before any quote is attributed (not only from speakers), so that
     „Oswald“ finds the „Katrin Oswald“ introduced in an earlier sentence and „der
-    Richter“ finds the judge named with that role.
+    Richter“ finds the judge named with that role. ``codes`` are the document's
+    :func:`token_codes`, made here unless given.
     """
     draft = TableDraft(EntityTable())
     namer = Namer(doc, lexicon, places, draft)
-    for np in _named_mentions(doc, lexicon, sorted(skip)):
+    codes = token_codes(doc, lexicon) if codes is None else codes
+    for np in _named_mentions(doc, lexicon, sorted(skip), codes):
         namer.register(np)
     return draft.table()
 
 
-def _named_mentions(doc: Doc, lexicon: Lexicon, skip: list[tuple[int, int]]) -> Iterator[NounPhrase]:
+def _named_mentions(doc: Doc, lexicon: Lexicon, skip: list[tuple[int, int]], codes: bytes) -> Iterator[NounPhrase]:
     """The noun phrases outside quoted content, left to right, each opening at a capital or an article.
 
     The words that may open one are found by a search of the document's token
-    codes (:func:`_token_codes`), not by a test of every token.
+    codes (:func:`token_codes`), not by a test of every token.
     """
     tokens = doc.tokens
-    codes = _token_codes(doc, lexicon)
     skip_index, skips = 0, len(skip)
     for sentence in doc.sentences:
         after, last = sentence.first, sentence.last  # the next phrase opens at ``after`` or later
@@ -515,7 +519,7 @@ class Namer:
             yield sentence, self.draft.entity(occurrence.entity)
 
 
-#: How :func:`_token_codes` codes a token: a capitalised word, a lower-case determiner,
+#: How :func:`token_codes` codes a token: a capitalised word, a lower-case determiner,
 #: a dateline mark („–“, „(“), anything else.
 _CAPITAL, _DETERMINER, _DATELINE_MARK = b"\x01", b"\x02", b"\x03"
 #: A word that may open a named mention: a capital or an article („Berlin“, „der“).
@@ -526,40 +530,39 @@ _CAPITAL_ALONE = re.compile(b"(?=" + _CAPITAL + b"[^" + _CAPITAL + b"])")
 _CAPITAL_DATELINE = re.compile(b"(?=" + _CAPITAL + _DATELINE_MARK + b")")
 
 
-def _token_codes(doc: Doc, lexicon: Lexicon) -> bytes:
+def token_codes(doc: Doc, lexicon: Lexicon) -> bytes:
     """One byte a token, for the set-up of the entity table to search rather than read token by token.
 
     ``_CAPITAL`` a word with a capital („Berlin“, „Die“), ``_DETERMINER`` another
-    word of the ``det`` class („der“, „zwei“), ``_DATELINE_MARK`` „–“ or „(“. Made
-    once per document (:func:`document_places` and :func:`_named_mentions` read it).
+    word of the ``det`` class („der“, „zwei“), ``_DATELINE_MARK`` „–“ or „(“.
+    :meth:`~quotecheck.attribution.coreference.Coreference.build` makes them once
+    and hands them to :func:`document_places` and :func:`build_table`; nothing
+    keeps them after the build (a byte a token, alive to the end of attribution
+    in the document's memo before).
     """
-
-    def make() -> bytes:
-        determiners = words_of_class(lexicon, "det")
-        return bytes(
-            1 if kind == "word" and text[:1].isupper()
-            else 2 if kind == "word" and text.lower() in determiners
-            else 3 if text in ("–", "(")
-            else 0
-            for _, _, text, kind in doc.tokens
-        )
-
-    return document_memo(doc, ("entity token codes", id(lexicon)), make)
+    determiners = words_of_class(lexicon, "det")
+    return bytes(
+        1 if kind == "word" and text[:1].isupper()
+        else 2 if kind == "word" and text.lower() in determiners
+        else 3 if text in ("–", "(")
+        else 0
+        for _, _, text, kind in doc.tokens
+    )
 
 
-def document_places(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
+def document_places(doc: Doc, lexicon: Lexicon, codes: bytes | None = None) -> frozenset[str]:
     """Words the document uses as places: a dateline („Bergheim – …“, „Kassel (dpa) –“)
     or a single capitalised word after a place preposition („in Bergheim“, „aus Kassel“).
 
-    The two patterns are searched in the token codes (:func:`_token_codes`), so
-    that only the places they find are read word by word.
+    The two patterns are searched in the token codes (:func:`token_codes`, made
+    here unless given), so that only the places they find are read word by word.
     """
     tokens = doc.tokens
     count = len(tokens)
     if count < 3:
         return frozenset()
     prepositions = lexicon.attribution.place_name_prepositions
-    codes = _token_codes(doc, lexicon)
+    codes = token_codes(doc, lexicon) if codes is None else codes
     found: set[str] = set()
     # „in Bergheim“: a preposition, a capitalised word, no capital after it
     for match in _CAPITAL_ALONE.finditer(codes, 1, count):

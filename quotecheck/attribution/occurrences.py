@@ -3,16 +3,22 @@
 Pipeline stage 3 (attribution): :mod:`~quotecheck.attribution.entities` keeps
 both in its table; a pronoun or a description („er“, „der 71-Jährige“) looks
 back through them, nearest first (:func:`occurrences_before`).
+
+Both are kept as two arrays, the tokens and the entity ids (16 bytes an
+occurrence, where an :class:`Occurrence` object with its ints took about 100:
+a 10 MB document has some 80,000 named mentions); an :class:`Occurrence` is made
+when one is read.
 """
 
 from __future__ import annotations
 
 import bisect
-from typing import Iterator, Sequence, overload
+from array import array
+from typing import Iterable, Iterator, Self, Sequence, overload
 
 from attrs import frozen
 
-__all__ = ["NotedLog", "Occurrence", "occurrences_before"]
+__all__ = ["NotedLog", "Occurrence", "Occurrences", "occurrences_before"]
 
 
 @frozen
@@ -23,22 +29,40 @@ class Occurrence:
     entity: int  # Entity.id
 
 
-class NotedLog(Sequence[Occurrence]):
-    """The speakers attribution noted, in text order, as an append-only log that versions share.
+class Occurrences(Sequence[Occurrence]):
+    """Occurrences in text order, kept as a column of tokens and a column of entity ids.
 
-    Every quote adds its speaker to the table („…“, sagte Berger. → Berger at
-    that token), and each version of the table must keep what it saw. Copying
-    every occurrence per quote made a document of 25,000 quotes quadratic; a
-    version here is the shared list and a length, and a speaker after the last
-    one noted (the usual case: quotes come in text order) appends in place. One
-    before it copies the noted speakers only, never the document's mentions.
+    >>> found = Occurrences([Occurrence(3, 0), Occurrence(17, 1)])  # „Anna Berger …, Kim Roth …“
+    >>> found[1], list(found.tokens)
+    (Occurrence(token=17, entity=1), [3, 17])
     """
 
-    __slots__ = ("_items", "_length")
+    __slots__ = ("tokens", "entities", "_length")
 
-    def __init__(self, items: list[Occurrence] | None = None, length: int | None = None) -> None:
-        self._items = items if items is not None else []
-        self._length = len(self._items) if length is None else length
+    def __init__(self, occurrences: Iterable[Occurrence] = (), *, length: int | None = None) -> None:
+        #: The token of each occurrence, and the id of the entity it names.
+        self.tokens: array[int] = array("q")
+        self.entities: array[int] = array("q")
+        for occurrence in occurrences:
+            self.append(occurrence)
+        self._length = len(self.tokens) if length is None else length
+
+    @classmethod
+    def _sharing(cls, tokens: array[int], entities: array[int], length: int) -> Self:
+        """A view of the first ``length`` items of ``tokens`` and ``entities``, which it shares."""
+        shared = cls.__new__(cls)
+        shared.tokens, shared.entities, shared._length = tokens, entities, length
+        return shared
+
+    def copy(self) -> Occurrences:
+        """An own copy (of the first ``len(self)`` items)."""
+        return Occurrences._sharing(self.tokens[: self._length], self.entities[: self._length], self._length)
+
+    def append(self, occurrence: Occurrence) -> None:
+        """Add ``occurrence`` at the end (of an own copy: the columns must not be shared)."""
+        self.tokens.append(occurrence.token)
+        self.entities.append(occurrence.entity)
+        self._length = len(self.tokens)
 
     def __len__(self) -> int:
         return self._length
@@ -51,23 +75,60 @@ class NotedLog(Sequence[Occurrence]):
 
     def __getitem__(self, index: int | slice) -> Occurrence | Sequence[Occurrence]:
         if isinstance(index, slice):
-            return self._items[: self._length][index]
+            return [self[i] for i in range(*index.indices(self._length))]
         if index < 0:
             index += self._length
         if not 0 <= index < self._length:
             raise IndexError("occurrence index out of range")
-        return self._items[index]
+        return Occurrence(self.tokens[index], self.entities[index])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, (str, bytes)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self)!r})"
+
+
+class NotedLog(Occurrences):
+    """The speakers attribution noted, in text order, as an append-only log that versions share.
+
+    Every quote adds its speaker to the table („…“, sagte Berger. → Berger at
+    that token), and each version of the table must keep what it saw. Copying
+    every occurrence per quote made a document of 25,000 quotes quadratic; a
+    version here is the shared columns and a length, and a speaker after the last
+    one noted (the usual case: quotes come in text order) appends in place. One
+    before it copies the noted speakers only, never the document's mentions.
+    """
+
+    __slots__ = ()
 
     def with_occurrence(self, occurrence: Occurrence) -> NotedLog:
         """The log with ``occurrence`` added after those at or before its token."""
-        if self._length and occurrence.token < self._items[self._length - 1].token:
-            items = self._items[: self._length]
-            bisect.insort(items, occurrence, key=lambda o: o.token)
-            return NotedLog(items)
-        if self._length != len(self._items):  # another version appended here already
-            return NotedLog([*self._items[: self._length], occurrence])
-        self._items.append(occurrence)
-        return NotedLog(self._items, self._length + 1)
+        length = self._length
+        if length and occurrence.token < self.tokens[length - 1]:
+            at = bisect.bisect_right(self.tokens, occurrence.token, 0, length)
+            log = NotedLog._sharing(self.tokens[:length], self.entities[:length], length + 1)
+            log.tokens.insert(at, occurrence.token)
+            log.entities.insert(at, occurrence.entity)
+            return log
+        if length != len(self.tokens):  # another version appended here already
+            log = NotedLog._sharing(self.tokens[:length], self.entities[:length], length)
+            log.append(occurrence)
+            return log
+        self.tokens.append(occurrence.token)
+        self.entities.append(occurrence.entity)
+        return NotedLog._sharing(self.tokens, self.entities, length + 1)
+
+
+def _columns(occurrences: Sequence[Occurrence]) -> tuple[Sequence[int], Sequence[int], int]:
+    """The tokens, the entity ids and the length of ``occurrences`` (columns as kept, or read from a sequence)."""
+    if isinstance(occurrences, Occurrences):
+        return occurrences.tokens, occurrences.entities, len(occurrences)
+    return [o.token for o in occurrences], [o.entity for o in occurrences], len(occurrences)
 
 
 def occurrences_before(named: Sequence[Occurrence], noted: Sequence[Occurrence], before: int) -> Iterator[Occurrence]:
@@ -76,12 +137,14 @@ def occurrences_before(named: Sequence[Occurrence], noted: Sequence[Occurrence],
     At one token a noted speaker comes first: it was added after the mention the
     build found there („sagte Anna Berger“ is both).
     """
-    i = bisect.bisect_left(named, before, key=lambda o: o.token) - 1
-    j = bisect.bisect_left(noted, before, key=lambda o: o.token) - 1
+    named_tokens, named_entities, named_length = _columns(named)
+    noted_tokens, noted_entities, noted_length = _columns(noted)
+    i = bisect.bisect_left(named_tokens, before, 0, named_length) - 1
+    j = bisect.bisect_left(noted_tokens, before, 0, noted_length) - 1
     while i >= 0 or j >= 0:
-        if j >= 0 and (i < 0 or noted[j].token >= named[i].token):
-            yield noted[j]
+        if j >= 0 and (i < 0 or noted_tokens[j] >= named_tokens[i]):
+            yield Occurrence(noted_tokens[j], noted_entities[j])
             j -= 1
         else:
-            yield named[i]
+            yield Occurrence(named_tokens[i], named_entities[i])
             i -= 1
