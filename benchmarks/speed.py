@@ -41,7 +41,8 @@ throughput is the steadier of the two clocks.
 build") in its place: ``QUOTECHECK_MYPYC=1 pip install --no-deps --target`` into a
 temporary folder, a few minutes of compiling first (pip fetches mypy for the build,
 and a C compiler is needed). REV stays pure Python: ``--against HEAD --compiled``
-compares the pure and the compiled build of the same commit.
+compares the pure and the compiled build of the same commit. ``--compiled DIR`` takes
+a build of this tree already installed there, so that one compile serves several runs.
 
 Inputs are fixed so that numbers stay comparable across commits: the dataset
 texts; and, for ``memory``, ``startup``, ``jobs`` without a dataset, ``size`` and
@@ -694,8 +695,9 @@ def _parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dataset", type=Path, help="a WikiNews dataset folder (e.g. its train split)")
     parser.add_argument("--against", metavar="REV", help="also measure git revision REV, interleaved")
-    parser.add_argument("--compiled", action="store_true",
-                        help="measure this tree compiled with mypyc (built into a temporary folder) instead of its sources")
+    parser.add_argument("--compiled", nargs="?", const="", metavar="DIR",
+                        help="measure this tree compiled with mypyc instead of its sources: built into a temporary "
+                             "folder, or already installed in DIR (QUOTECHECK_MYPYC=1 pip install --no-deps --target DIR .)")
     parser.add_argument("--rounds", type=int, help="rounds of extract and startup (default 3, quick 1)")
     parser.add_argument("--only", help=f"comma-separated subset of {', '.join(MEASUREMENTS + EXTRA)}")
     parser.add_argument("--quick", action="store_true",
@@ -738,7 +740,10 @@ def _setup(args: argparse.Namespace, tmp: Path, old: Path | None) -> Setup:
     # One lemma-table cache for every run (trees that have none ignore it), built
     # by the warm-up run: the start-up measured is that of a warm machine.
     env = {"QUOTECHECK_CACHE_DIR": str(tmp / "cache")}
-    this = Tree("this tree (compiled)", compiled_build(tmp / "compiled"), env) if args.compiled else Tree("this tree", ROOT, env)
+    if args.compiled is None:
+        this = Tree("this tree", ROOT, env)
+    else:
+        this = Tree("this tree (compiled)", Path(args.compiled) if args.compiled else compiled_build(tmp / "compiled"), env)
     trees = [Tree(f"REV {args.against}", old, env), this] if old is not None else [this]
     base, left_out = extractable(base_texts())
     dataset = None
