@@ -2,7 +2,7 @@
 
 ``pip install .`` builds a pure-Python wheel with setuptools alone: no compiler,
 no mypy. ``QUOTECHECK_MYPYC=1 pip install .`` compiles the modules of
-:data:`MYPYC_MODULES` with mypyc into C extensions (about 1.3x to 1.4x the
+:data:`MYPYC_MODULES` with mypyc into C extensions (about 1.2x to 1.4x the
 extraction throughput; a C compiler and the Python headers needed), as black's
 wheels are built. Only here does the build ask for mypy: the hooks below add
 :data:`MYPYC_REQUIREMENTS` to what the build environment installs when the
