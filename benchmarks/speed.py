@@ -4,6 +4,7 @@
     python benchmarks/speed.py --dataset DIR --against 4a2f305   # this tree and 4a2f305, interleaved
     python benchmarks/speed.py --quick                           # a small subset (a few minutes)
     python benchmarks/speed.py --only startup,memory --json speed.json
+    python benchmarks/speed.py --dataset DIR --against HEAD --compiled  # pure HEAD, compiled this tree
 
 The measurements of issue 17, each in a fresh subprocess:
 
@@ -35,6 +36,13 @@ measurement alternately on REV and on this tree (the order flips each round), so
 both see the same machine load; it prints each tree's median with its range and
 the ratio this tree / REV per round (median and range). Under load, CPU-time
 throughput is the steadier of the two clocks.
+
+``--compiled`` measures this tree's mypyc-compiled build (README "Faster, compiled
+build") in its place: ``QUOTECHECK_MYPYC=1 pip install --no-deps --target`` into a
+temporary folder, a few minutes of compiling first (pip fetches mypy for the build,
+and a C compiler is needed). REV stays pure Python: ``--against HEAD --compiled``
+compares the pure and the compiled build of the same commit. ``--compiled DIR`` takes
+a build of this tree already installed there, so that one compile serves several runs.
 
 Inputs are fixed so that numbers stay comparable across commits: the dataset
 texts; and, for ``memory``, ``startup``, ``jobs`` without a dataset, ``size`` and
@@ -687,6 +695,9 @@ def _parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dataset", type=Path, help="a WikiNews dataset folder (e.g. its train split)")
     parser.add_argument("--against", metavar="REV", help="also measure git revision REV, interleaved")
+    parser.add_argument("--compiled", nargs="?", const="", metavar="DIR",
+                        help="measure this tree compiled with mypyc instead of its sources: built into a temporary "
+                             "folder, or already installed in DIR (QUOTECHECK_MYPYC=1 pip install --no-deps --target DIR .)")
     parser.add_argument("--rounds", type=int, help="rounds of extract and startup (default 3, quick 1)")
     parser.add_argument("--only", help=f"comma-separated subset of {', '.join(MEASUREMENTS + EXTRA)}")
     parser.add_argument("--quick", action="store_true",
@@ -729,7 +740,10 @@ def _setup(args: argparse.Namespace, tmp: Path, old: Path | None) -> Setup:
     # One lemma-table cache for every run (trees that have none ignore it), built
     # by the warm-up run: the start-up measured is that of a warm machine.
     env = {"QUOTECHECK_CACHE_DIR": str(tmp / "cache")}
-    this = Tree("this tree", ROOT, env)
+    if args.compiled is None:
+        this = Tree("this tree", ROOT, env)
+    else:
+        this = Tree("this tree (compiled)", Path(args.compiled) if args.compiled else compiled_build(tmp / "compiled"), env)
     trees = [Tree(f"REV {args.against}", old, env), this] if old is not None else [this]
     base, left_out = extractable(base_texts())
     dataset = None
@@ -759,6 +773,19 @@ def byte_compile(tree: Tree) -> None:
     user of the installed package waits for. Bytecode is read under that setting.
     """
     compileall.compile_dir(str(tree.path / "quotecheck"), quiet=1)
+
+
+def compiled_build(target: Path) -> Path:
+    """This tree built with mypyc and installed into ``target`` (no dependencies): a tree to measure.
+
+    The build of a user's ``QUOTECHECK_MYPYC=1 pip install .``, so that what is timed is
+    what users get; its compile time is printed, not counted.
+    """
+    started = time.monotonic()
+    command = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(ROOT)]
+    subprocess.run(command, check=True, env={**os.environ, "QUOTECHECK_MYPYC": "1"})
+    print(f"compiled this tree with mypyc in {time.monotonic() - started:.0f} s (wall) into {target}")
+    return target
 
 
 @contextmanager

@@ -176,9 +176,10 @@ def _add_compare(commands: Any) -> None:
 
 
 def _version() -> str:
-    from quotecheck import __version__
+    """The version, and whether the install is compiled („0.2.0 (compiled with mypyc)“)."""
+    from quotecheck import __version__, compiled
 
-    return str(__version__)
+    return f"{__version__} (compiled with mypyc)" if compiled else str(__version__)
 
 
 # ---------------------------------------------------------------------------

@@ -257,7 +257,9 @@ class RecentMemo(dict[_K, _V]):
 
     def __setitem__(self, key: _K, value: _V) -> None:
         if len(self) >= self.size and key not in self:
-            del self[next(iter(self))]  # the oldest: dicts keep the order of insertion
+            # The oldest: dicts keep the order of insertion. pop, not ``del self[…]``: compiled
+            # with mypyc (2.4), ``del`` on a dict subclass called through ``memo[k] = v`` fails.
+            self.pop(next(iter(self)))
         super().__setitem__(key, value)
 
 

@@ -278,7 +278,7 @@ def reflexive_owner(doc: Doc, lexicon: Lexicon, cand: Candidate, phrase: tuple[i
     while first < phrase[0] and tokens[first].kind != "word":
         first += 1
     np = parse_noun_phrase(doc, lexicon, first, phrase[0])
-    if np is None or not can_be_subject(np, lexicon) or np.pronoun not in (None, *lexicon.attribution.speaker_pronouns):
+    if np is None or not can_be_subject(np, lexicon) or (np.pronoun is not None and np.pronoun not in lexicon.attribution.speaker_pronouns):
         return None
     nxt = tokens[np.end] if np.end < phrase[0] else None
     if nxt is None or nxt.kind != "word" or not nxt.text[:1].islower():

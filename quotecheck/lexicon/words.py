@@ -408,6 +408,11 @@ def _the_word(by_class: Mapping[str, frozenset[str]], cls: str, source: str) -> 
     return next(iter(words))
 
 
+def _endings(written: frozenset[str]) -> tuple[str, ...]:
+    """Endings without their hyphen, longest first („-eten“ before „-ten“)."""
+    return tuple(sorted((e.lstrip("-") for e in written), key=len, reverse=True))
+
+
 @frozen(repr=False)
 class Morph:
     """``morph.tsv`` with the clause words the mood rules need, indexed for constant-time look-ups.
@@ -452,10 +457,6 @@ class Morph:
     @classmethod
     def parse(cls, text: str, source: str, clause: ClauseWords) -> Morph:
         by_word, by_class = _parsed(text, source, MORPH_CLASSES)
-
-        def endings(name: str) -> tuple[str, ...]:
-            return tuple(sorted((e.lstrip("-") for e in by_class[name]), key=len, reverse=True))
-
         return cls(
             classes=by_word,
             subordinators=clause.verb_final,
@@ -473,8 +474,8 @@ class Morph:
             advice_modals=by_class["advice_modal"],
             claim_modals=by_class["claim_modal"],
             short_verbs=by_class["short_verb"],
-            weak_pret=endings("ending_weak_pret"),
-            present=endings("ending_present"),
+            weak_pret=_endings(by_class["ending_weak_pret"]),
+            present=_endings(by_class["ending_present"]),
             participle_prefix=tuple(sorted(by_class["participle_prefix"])),
             inseparable_prefixes=tuple(sorted(by_class["inseparable_prefix"])),
             umlauts=by_class["umlaut"],
