@@ -68,3 +68,36 @@ def test_the_version_names_a_compiled_install_and_only_it() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run([sys.executable, "-m", "quotecheck", "--version"], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
     assert ("compiled with mypyc" in out.stdout) is quotecheck.compiled
+
+
+def _setup_extensions(monkeypatch: pytest.MonkeyPatch, command: str) -> list[object]:
+    """The ext_modules setup.py hands setuptools for ``command`` under QUOTECHECK_MYPYC=1, mypyc stood in for."""
+    import runpy
+    import types
+
+    import setuptools
+
+    def mypycify(modules: list[str], **options: object) -> list[object]:
+        return [f"compiled {len(modules)} modules"]
+
+    fake = types.ModuleType("mypyc.build")
+    fake.mypycify = mypycify  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "mypyc", types.ModuleType("mypyc"))
+    monkeypatch.setitem(sys.modules, "mypyc.build", fake)
+    monkeypatch.setenv("QUOTECHECK_MYPYC", "1")
+    monkeypatch.setattr(sys, "argv", ["setup.py", command, "--dist-dir", "dist"])
+    monkeypatch.setattr(sys, "path", list(sys.path))  # setup.py puts build_backend/ first
+    handed: list[list[object]] = []
+    monkeypatch.setattr(setuptools, "setup", lambda **kwargs: handed.append(kwargs["ext_modules"]))
+    runpy.run_path(str(ROOT / "setup.py"), run_name="__main__")
+    return handed[0]
+
+
+@pytest.mark.parametrize("command", ["egg_info", "dist_info", "sdist"])
+def test_the_opted_in_build_compiles_nothing_for_metadata_or_a_source_distribution(monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    # `QUOTECHECK_MYPYC=1 python -m build` makes the sdist first, where mypy is not installed
+    assert _setup_extensions(monkeypatch, command) == []
+
+
+def test_the_opted_in_build_compiles_the_modules_for_a_wheel(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _setup_extensions(monkeypatch, "bdist_wheel") == [f"compiled {len(_backend().MYPYC_MODULES)} modules"]

@@ -150,3 +150,27 @@ def test_the_build_reads_the_token_codes_it_is_given() -> None:
     lexicon = load_lexicon()
     assert document_places(doc, lexicon, token_codes(doc, lexicon)) == {"Bergheim"}
     assert document_places(doc, lexicon, bytes(len(doc.tokens))) == frozenset()
+
+
+def test_a_table_handed_out_by_a_draft_keeps_its_mentions_when_the_draft_goes_on() -> None:
+    """„Anna Berger kam.“ is in the table; „Berger“ recorded later is only in the next one."""
+    from quotecheck.attribution.entities import Entity, EntityTable, TableDraft
+
+    berger = Entity(0, "Anna Berger", "person", "f", frozenset())
+    draft = TableDraft(EntityTable((berger,)))
+    draft.occur(0, berger)
+    first = draft.table()
+    draft.occur(6, berger)
+    assert [o.token for o in first.occurrences] == [0]
+    assert [o.token for o in draft.table().occurrences] == [0, 6]
+
+
+def test_a_draft_of_a_users_table_with_a_tuple_of_occurrences_records_in_a_copy() -> None:
+    """A table built by hand with a tuple: the draft grows a copy, the tuple stays."""
+    from quotecheck.attribution.entities import Entity, EntityTable, TableDraft
+
+    berger = Entity(0, "Anna Berger", "person", "f", frozenset())
+    given = (_occ(0),)
+    draft = TableDraft(EntityTable((berger,), occurrences=given))
+    draft.occur(6, berger)
+    assert [o.token for o in draft.table().occurrences] == [0, 6] and given == (_occ(0),)

@@ -21,7 +21,7 @@ import regex
 from attrs import field, frozen
 
 from quotecheck.analysis.base import Doc
-from quotecheck.attribution.occurrences import NotedLog, Occurrence, Occurrences, occurrences_before
+from quotecheck.attribution.occurrences import NotedLog, Occurrence, Occurrences, occurrences_before, own_copy
 from quotecheck.attribution.naming import (
     compound_institution,
     contains,
@@ -80,13 +80,13 @@ class EntityTable:
 
     ``occurrences`` are the named mentions the build found, ``noted`` the speakers
     attribution resolved since (:meth:`with_occurrence`); read both through
-    :func:`occurrences_before`. Both keep their occurrences as columns
+    :func:`occurrences_before`. The build keeps both as columns
     (:class:`~quotecheck.attribution.occurrences.Occurrences`).
     """
 
     entities: tuple[Entity, ...] = ()
     by_word: Mapping[str, tuple[int, ...]] = field(factory=dict)
-    occurrences: Occurrences = field(factory=Occurrences)
+    occurrences: Sequence[Occurrence] = field(factory=Occurrences)
     noted: NotedLog = field(factory=NotedLog)
 
     def entity(self, entity_id: int) -> Entity:
@@ -202,7 +202,7 @@ class TableDraft:
     def occur(self, token: int, entity: Entity) -> None:
         """Record a mention of ``entity`` at ``token`` (the build scans in text order)."""
         if self._occurrences is None:
-            self._occurrences = self._base.occurrences.copy()
+            self._occurrences = own_copy(self._base.occurrences)
         self._occurrences.append(Occurrence(token, entity.id))
 
     def _own_entities(self) -> list[Entity]:
@@ -211,15 +211,17 @@ class TableDraft:
         return self._entities
 
     def table(self) -> EntityTable:
-        """The table with every change made through this draft."""
+        """The table with every change so far, a value: the draft goes on from it, copying what it changes next."""
         if self._entities is None and self._by_word is None and self._occurrences is None:
             return self._base
-        return EntityTable(
+        self._base = EntityTable(
             tuple(self._entities) if self._entities is not None else self._base.entities,
             self._by_word if self._by_word is not None else self._base.by_word,
             self._occurrences if self._occurrences is not None else self._base.occurrences,
             self._base.noted,
         )
+        self._entities = self._by_word = self._occurrences = None
+        return self._base
 
 
 def _same_name(entity: Entity, key: tuple[str, ...], name: str, type: str) -> bool:

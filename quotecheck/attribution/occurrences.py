@@ -18,7 +18,7 @@ from typing import Iterable, Iterator, Self, Sequence, overload
 
 from attrs import frozen
 
-__all__ = ["NotedLog", "Occurrence", "Occurrences", "occurrences_before"]
+__all__ = ["NotedLog", "Occurrence", "Occurrences", "occurrences_before", "own_copy"]
 
 
 @frozen
@@ -91,6 +91,15 @@ class Occurrences(Sequence[Occurrence]):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({list(self)!r})"
+
+
+def own_copy(occurrences: Sequence[Occurrence]) -> Occurrences:
+    """An own copy of ``occurrences`` that may grow: a built table's columns, or a user's tuple.
+
+    ``EntityTable(…, occurrences=(Occurrence(3, 0),))`` holds a tuple; a draft of it
+    records „Berger“ at token 9 in a copy, never in the caller's sequence.
+    """
+    return occurrences.copy() if isinstance(occurrences, Occurrences) else Occurrences(occurrences)
 
 
 class NotedLog(Occurrences):
