@@ -155,6 +155,11 @@ OBJECT_WORDS = 2
 #: Reported content runs at most this many tokens from its start (the longest sentence of
 #: the WikiNews texts has 128 tokens; a longer one is a list or a run-on without a full stop).
 CONTENT_TOKENS = 200
+#: A subject that opens the sentence before a frame at its verb („Ahmad Nuristani, der
+#: Vorsitzende der Wahlkommission, sagte, …“) is looked for only when the sentence began at
+#: most this many tokens before the frame (as above: a longer one is a run-on, and reading
+#: it from its start at every frame would make such a text quadratic).
+FRONT_SUBJECT_TOKENS = 200
 #: Indirect content cut short before a direct quote its frame also introduces („Er sagte,
 #: die Reform sei ein „Opfer“ und …: „…““) keeps at least this many words (subject, verb, object).
 CUT_CONTENT_WORDS = 3

@@ -216,6 +216,9 @@ def test_pipeline_reads_grow_linearly_with_each_shape(name: str) -> None:
 # A sentence that never ends („gut. so der Minister“: no capital after the full stop): each
 # frame's subject search read for quotation marks from the sentence start (attribution).
 @example([SHAPE_UNITS["„Von X sagte“ repeated"], SHAPE_UNITS["„so der Minister“ repeated"], SHAPE_UNITS["„so der Minister“ repeated"]], 7)
+# The same sentence, a frame at its verb after every unit: its subject was looked for by
+# reading the sentence from its start for a finite verb (attribution, FRONT_SUBJECT_TOKENS).
+@example([SHAPE_UNITS["„Von X sagte“ repeated"], SHAPE_UNITS["„so der Minister“ repeated"]], 12)
 def test_pipeline_reads_grow_linearly_with_mixed_shapes(units: list[str], count: int) -> None:
     """Any mixture of the hostile units, repeated: four times as long, at most five times the reads."""
     text = "".join(units)

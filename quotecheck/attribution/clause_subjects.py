@@ -16,6 +16,7 @@ from array import array
 import attrs
 from attrs import frozen
 
+from quotecheck import tuning
 from quotecheck.analysis.base import Doc, document_memo
 from quotecheck.attribution.naming import is_medium
 from quotecheck.attribution.nounphrase import NounPhrase, can_be_subject, is_capitalised, name_link_at, extended, np_ending_at, parse_noun_phrase, with_apposition, with_attached, adverbial_phrase
@@ -422,7 +423,9 @@ def _subject_left_of_frame(doc: Doc, lexicon: Lexicon, cand: Candidate, start: i
     tokens = doc.tokens
     sentence = doc.sentences[doc.layer.sentence_index(start)]
     first = sentence.first
-    if first >= start or not (tokens[start - 1].text == "," or tokens[start - 1].text in lexicon.words.coordinators):
+    if first >= start or start - first > tuning.FRONT_SUBJECT_TOKENS:
+        return None
+    if not (tokens[start - 1].text == "," or tokens[start - 1].text in lexicon.words.coordinators):
         return None
     left, right = tokens[first].start, tokens[start - 1].end
     if overlaps((left, right), cand.content) or _quote_between(doc, first, start):
