@@ -36,7 +36,12 @@ def abbreviations(words: TextWords | None = None) -> Mapping[str, str]:
 
 def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal ``words``, longest first so longer entries win."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(regex.escape(w) for w in _longest_first(words))
+
+
+def _longest_first(words: Iterable[str]) -> list[str]:
+    """The distinct words, longest first (ties alphabetical): „Abs.“ before „Ab.“ wins."""
+    return sorted(set(words), key=lambda w: (-len(w), w))
 
 
 def _alternation_by_first_character(words: Iterable[str]) -> str:
@@ -50,7 +55,7 @@ def _alternation_by_first_character(words: Iterable[str]) -> str:
     :func:`_alternation`'s (longest first). Case-sensitive only: under ``(?i)``
     „D…“ and „d…“ would both match, in another order than before.
     """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    ordered = _longest_first(words)
     if "" in ordered:
         return _alternation(ordered)  # the empty word has no first character (and matches everywhere)
     by_first: dict[str, list[str]] = {}

@@ -183,6 +183,7 @@ def speaker_marked_by_rule(doc: Doc, lexicon: Lexicon, cand: Candidate) -> Speak
     given = _given_speaker(doc, lexicon, *cand.speaker_tokens)
     if cand.cue is None or cand.frame is None:
         return Speakers(given)
+    # no pronoun, or a speaker's („er“, „sie“); not `in (None, *pronouns)`, which mypyc 2.4 fails to compile
     if can_be_subject(given, lexicon) and (given.pronoun is None or given.pronoun in lexicon.attribution.speaker_pronouns):
         return Speakers(given, _fronted_addressee(doc, lexicon, cand.frame[0], given.start))
     return None

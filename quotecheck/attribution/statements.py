@@ -278,6 +278,7 @@ def reflexive_owner(doc: Doc, lexicon: Lexicon, cand: Candidate, phrase: tuple[i
     while first < phrase[0] and tokens[first].kind != "word":
         first += 1
     np = parse_noun_phrase(doc, lexicon, first, phrase[0])
+    # no pronoun, or a speaker's („er“, „sie“); not `in (None, *pronouns)`, which mypyc 2.4 fails to compile
     if np is None or not can_be_subject(np, lexicon) or (np.pronoun is not None and np.pronoun not in lexicon.attribution.speaker_pronouns):
         return None
     nxt = tokens[np.end] if np.end < phrase[0] else None

@@ -12,7 +12,6 @@ Part of :mod:`quotecheck.rules.reported` (split out of it unchanged). Holds:
 
 from __future__ import annotations
 
-
 from quotecheck import tuning
 from quotecheck.analysis.base import Doc
 from quotecheck.attribution.nounphrase import NounPhrase, function_word_classes, parse_noun_phrase

@@ -229,9 +229,6 @@ def report_slots(lexicon: Lexicon, word: str) -> tuple[AccordingTo, ...]:
     return lexicon.report_slot_phrases.get(word.lower(), ())
 
 
-#: The slot lines of each lexicon by their first word, lower case (:func:`report_slots`).
-
-
 def _compound_modifier(lexicon: Lexicon, start: str) -> bool:
     """Whether a word's start before a noun of saying is a noun, not a prefix („Polizei|angaben“, not „Aus|zählung“)."""
     return len(start) >= _MIN_MODIFIER and start.lower() not in lexicon.particles
