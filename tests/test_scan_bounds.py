@@ -23,7 +23,7 @@ from quotecheck.analysis.embedded import EmbeddedBackend
 from quotecheck.rules import reported
 from quotecheck.rules.clauses import word_count
 from quotecheck.rules.quotemarks import pair_quotation_marks
-from quotecheck.text import Token
+from quotecheck.text import Token, tokenize
 from tests.strategies import examples
 
 
@@ -187,8 +187,11 @@ def _shape(name: str, count: int) -> str:
     return unit * count
 
 
-#: Characters enough for the smaller text to pass the longest window of the rules
+#: Enough for the smaller text to pass the longest window of the rules
 #: (:data:`~quotecheck.tuning.CONTENT_TOKENS`): below it a window still grows with the text.
+#: A single shape counts it in characters; a mixture counts tokens, since its windows fill
+#: only at several times the content window („die Regierung sagte … und Von Hallberg
+#: sagte, es sei gut. so der Minister, “: 550 reads a unit at ×12, 1,170 at ×96, 1,250 at ×768).
 _BEYOND_WINDOWS = 8 * tuning.CONTENT_TOKENS
 
 
@@ -219,10 +222,12 @@ def test_pipeline_reads_grow_linearly_with_each_shape(name: str) -> None:
 # The same sentence, a frame at its verb after every unit: its subject was looked for by
 # reading the sentence from its start for a finite verb (attribution, FRONT_SUBJECT_TOKENS).
 @example([SHAPE_UNITS["„Von X sagte“ repeated"], SHAPE_UNITS["„so der Minister“ repeated"]], 12)
+# Linear, but its windows fill late: counted in characters, the smaller text was still inside them.
+@example([SHAPE_UNITS["no sentence end"], SHAPE_UNITS["„Von X sagte“ repeated"], SHAPE_UNITS["„so der Minister“ repeated"]], 12)
 def test_pipeline_reads_grow_linearly_with_mixed_shapes(units: list[str], count: int) -> None:
     """Any mixture of the hostile units, repeated: four times as long, at most five times the reads."""
     text = "".join(units)
-    count = max(count, _BEYOND_WINDOWS // len(text))
+    count = max(count, _BEYOND_WINDOWS // len(tokenize(text)))
     small = _pipeline_reads(text * count)
     large = _pipeline_reads(text * (4 * count))
     assert large <= 5 * small + 200, (small, large)
