@@ -1,8 +1,9 @@
 """The opt-in compiled build (``QUOTECHECK_MYPYC=1 pip install .``): its module list and what it reports.
 
-The build itself takes minutes (mypy and a C compiler), so it is not run here: the
-tests keep its module list honest, the plain build free of mypy, and
-``quotecheck.compiled`` truthful in either install.
+The build itself takes minutes (mypy and a C compiler), so it is not run here (CI
+builds it and runs the default run against it: .ci/run): the tests keep its module
+list honest, the plain build free of mypy, its parallel compile correct with a
+stand-in compiler, and ``quotecheck.compiled`` truthful in either install.
 """
 
 from __future__ import annotations
@@ -198,3 +199,42 @@ def test_a_c_file_that_does_not_compile_fails_the_build(monkeypatch: pytest.Monk
 
     with pytest.raises(CompileError, match="expected ';'"):
         _compile_in_parallel(monkeypatch)(compile_, 2)(["fine.c", "broken.c", "also_fine.c"])
+
+
+def _build_extensions(monkeypatch: pytest.MonkeyPatch, parallel: int | None, sources: list[str], compile_: Callable[..., list[str]]) -> tuple[object, list[str]]:
+    """What setup.py's build_ext hands setuptools' own: its ``parallel``, and the objects its compiler makes of ``sources``."""
+    import types
+
+    from setuptools import Distribution
+    from setuptools.command.build_ext import build_ext
+
+    command = _run_setup(monkeypatch, "egg_info")[1]["build_ext_command"]()(Distribution())
+    command.compiler = types.SimpleNamespace(compile=compile_)
+    command.parallel = parallel
+    seen: list[tuple[object, list[str]]] = []
+    monkeypatch.setattr(build_ext, "build_extensions", lambda self: seen.append((self.parallel, self.compiler.compile(sources))))
+    command.build_extensions()
+    return seen[0]
+
+
+def test_build_ext_parallel_n_compiles_n_c_files_at_once_instead_of_n_extensions(monkeypatch: pytest.MonkeyPatch) -> None:
+    together = threading.Barrier(3, timeout=10)  # fails unless all three are compiled at once
+
+    def compile_(files: list[str], **options: object) -> list[str]:
+        together.wait()
+        return [f[:-2] + ".o" for f in files]
+
+    monkeypatch.setenv("QUOTECHECK_MYPYC_JOBS", "1")  # --parallel wins over the variable
+    assert _build_extensions(monkeypatch, 3, ["a.c", "b.c", "c.c"], compile_) == (None, ["a.o", "b.o", "c.o"])
+
+
+def test_without_parallel_the_variable_says_how_many_c_files_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+
+    def compile_(files: list[str], **options: object) -> list[str]:
+        calls.append(files)
+        return [f[:-2] + ".o" for f in files]
+
+    monkeypatch.setenv("QUOTECHECK_MYPYC_JOBS", "1")
+    assert _build_extensions(monkeypatch, None, ["a.c", "b.c"], compile_) == (None, ["a.o", "b.o"])
+    assert calls == [["a.c", "b.c"]]
