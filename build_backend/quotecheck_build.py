@@ -11,7 +11,8 @@ variable is set. ``setup.py`` reads the list from here, so it lives in one place
 A module joins the list when it is pure logic that mypyc compiles without a change
 of behaviour. Left out: the public model (``quotecheck.model``: users pickle, evolve
 and match its classes), ``quotecheck.rules.pipeline`` (the runtime-checkable
-``Rule`` protocol that users implement), and ``quotecheck.rules.candidate``, whose
+``Rule`` protocol that users implement; the ``Claims`` it hands every rule live in
+the compiled ``rules.claims``, re-exported there), and ``quotecheck.rules.candidate``, whose
 attrs classes declare ``field(converter=…)`` and ``field(validator=…)``: mypyc
 checks such a ``field(...)`` placeholder against the declared type when it builds
 the class, and fails at import (its functions, called at every token, live in the
@@ -69,6 +70,7 @@ MYPYC_MODULES = (
     "quotecheck/rules/__init__.py",
     "quotecheck/rules/according.py",
     "quotecheck/rules/claimed.py",
+    "quotecheck/rules/claims.py",
     "quotecheck/rules/clauses.py",
     "quotecheck/rules/content.py",
     "quotecheck/rules/cues.py",

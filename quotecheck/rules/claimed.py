@@ -34,7 +34,7 @@ def overlaps(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
 def claimed_tokens(doc: Doc, first: int, last: int, spans: Sequence[tuple[int, int]]) -> list[int]:
     """The tokens of ``[first, last)`` that share a character with a claimed span, in order.
 
-    ``spans`` come sorted by start (:meth:`~quotecheck.rules.pipeline.Claims.overlapping`).
+    ``spans`` come sorted by start (:meth:`~quotecheck.rules.claims.Claims.overlapping`).
     One walk over the tokens beside the merged spans, not a test of every span per
     token: „Kim sagte: „Wir kommen.““ has its quote's tokens claimed.
     """
