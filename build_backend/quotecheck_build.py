@@ -11,12 +11,16 @@ variable is set. ``setup.py`` reads the list from here, so it lives in one place
 A module joins the list when it is pure logic that mypyc compiles without a change
 of behaviour. Left out: the public model (``quotecheck.model``: users pickle, evolve
 and match its classes), ``quotecheck.rules.pipeline`` (the runtime-checkable
-``Rule`` protocol that users implement), and the modules whose attrs classes
-declare ``field(...)`` defaults of a typed value (``lexicon.core``,
-``rules.candidate``, ``rules.quotemarks``, and ``attribution.occurrences``, whose
-``NotedLog`` is such a default in ``attribution.entities``): mypyc checks the
-``field(...)`` placeholder against the declared type when it builds the class, and
-fails at import.
+``Rule`` protocol that users implement; the ``Claims`` it hands every rule live in
+the compiled ``rules.claims``, re-exported there), and ``quotecheck.rules.candidate``, whose
+attrs classes declare ``field(converter=…)`` and ``field(validator=…)``: mypyc
+checks such a ``field(...)`` placeholder against the declared type when it builds
+the class, and fails at import (its functions, called at every token, live in the
+compiled ``rules.claimed``). The compiled modules avoid that placeholder: a cache
+starts in ``__attrs_post_init__`` (``lexicon.core``), a factory is typed ``Any``
+(``attribution.entities``). A span type bound by ``tuple[int, ...]`` rather than
+``tuple[int, int]`` (``spanindex``) keeps a ``CharSpan`` whole: mypyc unboxes a
+fixed pair and boxes it back as a plain tuple.
 """
 
 from __future__ import annotations
@@ -44,6 +48,10 @@ MYPYC_MODULES = (
     "quotecheck/verbforms.py",
     "quotecheck/analysis/base.py",
     "quotecheck/analysis/lemmas.py",
+    "quotecheck/spanindex.py",
+    "quotecheck/lexicon/core.py",
+    "quotecheck/lexicon/indexes.py",
+    "quotecheck/lexicon/pieces.py",
     "quotecheck/lexicon/words.py",
     "quotecheck/attribution/__init__.py",
     "quotecheck/attribution/addressees.py",
@@ -54,12 +62,15 @@ MYPYC_MODULES = (
     "quotecheck/attribution/naming.py",
     "quotecheck/attribution/nounphrase.py",
     "quotecheck/attribution/nounphrase_parts.py",
+    "quotecheck/attribution/occurrences.py",
     "quotecheck/attribution/sources.py",
     "quotecheck/attribution/speakers.py",
     "quotecheck/attribution/statements.py",
     "quotecheck/attribution/words.py",
     "quotecheck/rules/__init__.py",
     "quotecheck/rules/according.py",
+    "quotecheck/rules/claimed.py",
+    "quotecheck/rules/claims.py",
     "quotecheck/rules/clauses.py",
     "quotecheck/rules/content.py",
     "quotecheck/rules/cues.py",
@@ -72,6 +83,7 @@ MYPYC_MODULES = (
     "quotecheck/rules/indirect_frames.py",
     "quotecheck/rules/indirect_nouns.py",
     "quotecheck/rules/names.py",
+    "quotecheck/rules/quotemarks.py",
     "quotecheck/rules/reported.py",
     "quotecheck/rules/reported_acts.py",
     "quotecheck/rules/reported_passive.py",

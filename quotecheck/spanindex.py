@@ -16,8 +16,10 @@ from typing import Generic, Iterable, TypeVar
 
 __all__ = ["SpanIndex"]
 
-#: The span type kept (a :class:`~quotecheck.ranges.CharSpan` or a plain pair).
-S = TypeVar("S", bound=tuple[int, int])
+#: The span type kept (a :class:`~quotecheck.ranges.CharSpan` or a plain pair). Bound by
+#: ``tuple[int, ...]``, not ``tuple[int, int]``: mypyc unboxes a fixed pair into a C struct and
+#: boxes it back as a plain tuple, so a CharSpan would come out without its ``.start``.
+S = TypeVar("S", bound=tuple[int, ...])
 
 #: Spans longer than this are few (a never-closed quotation mark, a long
 #: quote) and are checked one by one; shorter ones are found by bisection.

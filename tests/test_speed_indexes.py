@@ -387,6 +387,17 @@ def test_span_index_answers_as_a_scan(spans: list[tuple[int, int]], start: int, 
     assert SpanIndex(pairs).overlapping(start, start + length) == expected
 
 
+def test_span_index_hands_back_the_spans_it_was_given() -> None:
+    # „Kim sagte: „Wir kommen.““: the rules read the claimed quote's ``.start``; a compiled
+    # index that unboxed each pair would hand back plain tuples without it.
+    from quotecheck.ranges import CharSpan
+    from quotecheck.spanindex import SpanIndex
+
+    claimed = CharSpan(11, 22)
+    (found,) = SpanIndex([claimed]).overlapping(0, 25)
+    assert type(found) is CharSpan and found.start == 11
+
+
 def test_threads_asking_the_according_index_at_once_all_find_the_phrase(lexicon: Lexicon) -> None:
     """The two-word index is built with the lexicon, never on a first question: no thread reads it half built."""
     import sys

@@ -74,6 +74,13 @@ class Entity:
     group: bool = False  # „Putin und Kim“: several, never „er“
 
 
+def _empty_log() -> Any:
+    """An empty :class:`NotedLog`, typed ``Any`` on purpose: mypyc checks a ``field(...)``
+    placeholder against the type its factory returns, and ``NotedLog`` is a compiled class
+    in the compiled build (``field(factory=NotedLog)`` failed at import)."""
+    return NotedLog()
+
+
 @frozen(eq=False)
 class EntityTable:
     """Entities by id, an index from name words to ids, and occurrences in text order.
@@ -87,7 +94,7 @@ class EntityTable:
     entities: tuple[Entity, ...] = ()
     by_word: Mapping[str, tuple[int, ...]] = field(factory=dict)
     occurrences: Sequence[Occurrence] = field(factory=Occurrences)
-    noted: NotedLog = field(factory=NotedLog)
+    noted: NotedLog = field(factory=_empty_log)
 
     def entity(self, entity_id: int) -> Entity:
         """The current version of an entity."""

@@ -142,15 +142,15 @@ class Lexicon:
     #: is no name, and is neither sliced nor cached for the look-up.
     max_organization_chars: int = field(init=False, repr=False)
     _compound_index: Mapping[str, RoleNoun] = field(init=False, repr=False)
-    _role_cache: dict[str, RoleNoun | None] = field(init=False, factory=dict, repr=False)
-    _org_suffix_cache: dict[str, tuple[tuple[int, OrgClass], ...]] = field(init=False, factory=dict, repr=False)
+    _role_cache: dict[str, RoleNoun | None] = field(init=False, repr=False)
+    _org_suffix_cache: dict[str, tuple[tuple[int, OrgClass], ...]] = field(init=False, repr=False)
     #: Every lower-case form :meth:`is_time_word` accepts: a time word of ``function_words.tsv``
     #: or two of them compounded („montag“, „sonntagabend“); a finite set, so a word is one look-up.
     time_forms: frozenset[str] = field(init=False, repr=False)
-    _organization_cache: dict[str, Organization | None] = field(init=False, factory=dict, repr=False)
+    _organization_cache: dict[str, Organization | None] = field(init=False, repr=False)
     _alias_firsts: frozenset[str] = field(init=False, repr=False)
     _folded_alias_firsts: frozenset[str] = field(init=False, repr=False)
-    _opener_cache: dict[str, bool] = field(init=False, factory=dict, repr=False)
+    _opener_cache: dict[str, bool] = field(init=False, repr=False)
     #: The lower-case forms with a reportive reading (:meth:`is_reportive` asks for every word).
     _reportive_forms: frozenset[str] = field(init=False, repr=False)
     #: Indexes the rules read at many words, derived once here (see the functions that read them:
@@ -187,6 +187,12 @@ class Lexicon:
             "_folded_alias_firsts": alias_first_words(self.alias_index_folded),
             "_reportive_forms": frozenset(form for form, readings in self.konjunktiv.items() if any(r.reportive for r in readings)),
             "time_forms": _time_forms(self.words.time),
+            # The look-up caches start empty here, not through ``field(factory=dict)``: mypyc
+            # checks a ``field(...)`` placeholder against its declared type (dict) and fails.
+            "_role_cache": {},
+            "_org_suffix_cache": {},
+            "_organization_cache": {},
+            "_opener_cache": {},
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)

@@ -14,7 +14,7 @@ rule                   finds                                                 mod
 =====================  ====================================================  ==================
 
 They run in the order of :data:`DEFAULT_RULES`, which is their precedence: each
-skips text an earlier one claimed (:class:`~quotecheck.rules.pipeline.Claims`).
+skips text an earlier one claimed (:class:`~quotecheck.rules.claims.Claims`).
 Direct speech wins over everything; a frame claims its clause before an
 according-to phrase in it is read; free indirect speech continues what the
 others found. ``Extractor(rules=…)`` takes any sequence of objects that follow

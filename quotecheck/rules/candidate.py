@@ -16,15 +16,15 @@ are :class:`~quotecheck.ranges.TokenRange`, character positions
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping
 
 from attrs import field, frozen
 from attrs.validators import in_, optional
 
 from quotecheck import tuning
-from quotecheck.analysis.base import Doc
 from quotecheck.lexicon import AccordingTo, SpeechVerb
 from quotecheck.ranges import CharSpan, TokenRange, char_spans
+from quotecheck.rules.claimed import char_span, claimed_tokens, overlaps
 
 __all__ = [
     "FRAME_KINDS",
@@ -201,40 +201,3 @@ class Candidate:
     inherit_speaker: bool = False
     rule: str | None = None
     evidence: Evidence = NO_EVIDENCE
-
-
-def char_span(doc: Doc, start: int, end: int) -> CharSpan:
-    """Character span of the token range ``[start, end)``: rules work on tokens, quotes on characters."""
-    return CharSpan(doc.tokens[start].start, doc.tokens[end - 1].end)
-
-
-def overlaps(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
-    """Whether ``span`` shares a character with any of ``others`` (text another rule claimed)."""
-    a0, b0 = span
-    return any(a0 < b and a < b0 for a, b in others)
-
-
-def claimed_tokens(doc: Doc, first: int, last: int, spans: Sequence[tuple[int, int]]) -> list[int]:
-    """The tokens of ``[first, last)`` that share a character with a claimed span, in order.
-
-    ``spans`` come sorted by start (:meth:`~quotecheck.rules.pipeline.Claims.overlapping`).
-    One walk over the tokens beside the merged spans, not a test of every span per
-    token: „Kim sagte: „Wir kommen.““ has its quote's tokens claimed.
-    """
-    merged: list[list[int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    claimed: list[int] = []
-    at = 0
-    for k in range(first, last):
-        token = doc.tokens[k]
-        while at < len(merged) and merged[at][1] <= token.start:
-            at += 1
-        if at == len(merged):
-            break
-        if merged[at][0] < token.end:
-            claimed.append(k)
-    return claimed

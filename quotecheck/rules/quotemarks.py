@@ -27,9 +27,9 @@ Recovery rules, so that one odd mark never spoils a document:
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterator
 
-from attrs import field, frozen
+from attrs import frozen
 
 from quotecheck.columns import KIND_CODES
 from quotecheck.text import TextLayer
@@ -64,11 +64,6 @@ _PARAGRAPH_FINAL = frozenset(".!?…:;)")
 _SENTENCE_OPENERS = frozenset(":,–—-(")
 
 
-def _span_tuple(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """The content spans as a tuple (a typed converter: attrs hands ``tuple`` untyped to mypy)."""
-    return tuple(spans)
-
-
 @frozen
 class QuotedSpan:
     """A stretch of text between a pair of quotation marks.
@@ -81,7 +76,9 @@ class QuotedSpan:
 
     open: int  # token index of the opening mark
     close: int | None  # token index of the closing mark
-    spans: tuple[tuple[int, int], ...] = field(converter=_span_tuple)
+    #: A tuple already (no converter: mypyc checks a ``field(...)`` placeholder against the
+    #: declared type and fails at import; the pairing below builds every one as a tuple).
+    spans: tuple[tuple[int, int], ...]
     depth: int = 0  # 0 for top-level quotes, 1 for a quote inside a quote …
     unbalanced: bool = False
 
