@@ -30,11 +30,20 @@ SOURCE_ONLY_COMMANDS = {"egg_info", "dist_info", "sdist"}
 JOBS_VARIABLE = "QUOTECHECK_MYPYC_JOBS"
 
 
+def cpus() -> int:
+    """The CPUs this process may run on (its affinity, where the system tells; a container
+    or ``taskset`` may allow fewer than the machine has), else the machine's count."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    if affinity is not None:
+        return len(affinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 def jobs() -> int:
     """The number of compiler processes at once: ``QUOTECHECK_MYPYC_JOBS``, else the CPU count."""
     value = os.environ.get(JOBS_VARIABLE, "").strip()
     if not value:
-        return os.cpu_count() or 1
+        return cpus()
     if not value.isdigit() or int(value) < 1:
         raise SystemExit(f"{JOBS_VARIABLE} must be a whole number of at least 1, not {value!r}")
     return int(value)
@@ -85,7 +94,7 @@ def build_ext_command() -> type:
     class ParallelBuildExt(build_ext):  # type: ignore[misc]
         def build_extensions(self) -> None:
             if self.parallel:  # build_ext --parallel N (or -j N): by file here, not by extension
-                workers = (os.cpu_count() or 1) if self.parallel is True else int(self.parallel)
+                workers = cpus() if self.parallel is True else int(self.parallel)
                 self.parallel = None
             else:
                 workers = jobs()

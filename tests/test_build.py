@@ -142,9 +142,17 @@ def _jobs(monkeypatch: pytest.MonkeyPatch, value: str | None) -> int:
 
 def test_the_compiler_runs_once_per_cpu_unless_told(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 6)
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
     assert _jobs(monkeypatch, None) == 6
     assert _jobs(monkeypatch, "3") == 3
     assert _jobs(monkeypatch, "1") == 1
+
+
+def test_the_compiler_runs_once_per_cpu_this_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `taskset -c 0` or a container's CPU set: the machine's 64 CPUs are not this build's
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert _jobs(monkeypatch, None) == 2
 
 
 @pytest.mark.parametrize("value", ["0", "zwei", "-2", "1.5"])

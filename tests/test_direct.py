@@ -464,3 +464,14 @@ def test_an_impersonal_frame_gives_the_lemma_of_rule_words() -> None:
     (quote,) = quotecheck.extract("„Wir bleiben bis zum Ende“, hiess es.")
     assert quote.rule == "direct.impersonal_after"
     assert quote.cue is not None and quote.cue.lemma == "heißen"
+
+
+def test_a_quoted_span_keeps_its_spans_as_a_tuple_whatever_it_is_given() -> None:
+    # „Wir kommen“: one span of content; a list given (a user's or a test's) is kept as
+    # the tuple the pairing builds, so the two compare and hash alike, pure or compiled
+    from quotecheck.rules.quotemarks import QuotedSpan
+
+    given = QuotedSpan(0, 3, [(1, 11)])  # type: ignore[arg-type]
+    built = QuotedSpan(0, 3, ((1, 11),))
+    assert given.spans == ((1, 11),) and given == built and hash(given) == hash(built)
+    assert (given.start, given.end) == (1, 11)

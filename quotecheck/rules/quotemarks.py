@@ -76,11 +76,19 @@ class QuotedSpan:
 
     open: int  # token index of the opening mark
     close: int | None  # token index of the closing mark
-    #: A tuple already (no converter: mypyc checks a ``field(...)`` placeholder against the
-    #: declared type and fails at import; the pairing below builds every one as a tuple).
+    #: Kept as a tuple, whatever sequence is given (:meth:`__attrs_post_init__`).
     spans: tuple[tuple[int, int], ...]
     depth: int = 0  # 0 for top-level quotes, 1 for a quote inside a quote …
     unbalanced: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        # The spans as a tuple, so that the span hashes and compares as one built by the
+        # pairing below: here, not by ``field(converter=tuple)``, whose placeholder mypyc
+        # checks against the declared type and refuses at import (the compiled build). Read
+        # untyped, or compiled code would refuse a list before it could be converted.
+        spans = object.__getattribute__(self, "spans")
+        if not isinstance(spans, tuple):
+            object.__setattr__(self, "spans", tuple(spans))
 
     @property
     def start(self) -> int:
