@@ -75,9 +75,8 @@ class Entity:
 
 
 def _empty_log() -> Any:
-    """An empty :class:`NotedLog`, typed ``Any`` on purpose: mypyc checks a ``field(...)``
-    placeholder against the type its factory returns, and ``NotedLog`` is a compiled class
-    in the compiled build (``field(factory=NotedLog)`` failed at import)."""
+    """An empty :class:`NotedLog`, typed ``Any`` for the compiled build, where
+    ``field(factory=NotedLog)`` fails at import (build_backend/quotecheck_build.py)."""
     return NotedLog()
 
 

@@ -187,8 +187,8 @@ class Lexicon:
             "_folded_alias_firsts": alias_first_words(self.alias_index_folded),
             "_reportive_forms": frozenset(form for form, readings in self.konjunktiv.items() if any(r.reportive for r in readings)),
             "time_forms": _time_forms(self.words.time),
-            # The look-up caches start empty here, not through ``field(factory=dict)``: mypyc
-            # checks a ``field(...)`` placeholder against its declared type (dict) and fails.
+            # the look-up caches start empty here, not by ``field(factory=dict)`` (the compiled
+            # build: see build_backend/quotecheck_build.py)
             "_role_cache": {},
             "_org_suffix_cache": {},
             "_organization_cache": {},

@@ -3,11 +3,9 @@
 Pipeline stage 2 (rules): :mod:`~quotecheck.rules.candidate` re-exports these
 (``from quotecheck.rules.candidate import char_span`` as ever). They live apart
 from the candidate's attrs classes so that the compiled build
-(``QUOTECHECK_MYPYC=1``) compiles them: those classes' ``field(converter=…)``
-and ``field(validator=…)`` defaults keep ``rules.candidate`` pure (mypyc checks
-the placeholder against the declared type and fails at import), and the rules
-call these at every token („Kim sagte: „Wir kommen.““: which of its tokens a
-quote already holds).
+(``QUOTECHECK_MYPYC=1``) compiles them, while ``rules.candidate`` stays pure
+(build_backend/quotecheck_build.py says why); the rules call these at every
+token („Kim sagte: „Wir kommen.““: which of its tokens a quote already holds).
 """
 
 from __future__ import annotations

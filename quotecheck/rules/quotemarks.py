@@ -82,10 +82,10 @@ class QuotedSpan:
     unbalanced: bool = False
 
     def __attrs_post_init__(self) -> None:
-        # The spans as a tuple, so that the span hashes and compares as one built by the
-        # pairing below: here, not by ``field(converter=tuple)``, whose placeholder mypyc
-        # checks against the declared type and refuses at import (the compiled build). Read
-        # untyped, or compiled code would refuse a list before it could be converted.
+        # the spans as a tuple, so that the span hashes and compares as one the pairing
+        # below built; here, not by a converter (the compiled build: see
+        # build_backend/quotecheck_build.py), and read untyped, or compiled code would
+        # refuse a list before it could be converted
         spans = object.__getattribute__(self, "spans")
         if not isinstance(spans, tuple):
             object.__setattr__(self, "spans", tuple(spans))
